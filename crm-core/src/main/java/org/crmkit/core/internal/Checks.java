@@ -1,0 +1,70 @@
+package org.crmkit.core.internal;
+
+import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
+
+/** Argument checks shared by the value types; not part of the API. */
+public final class Checks {
+    /** Longest identifier accepted; ERP keys are short, anything longer is a data error. */
+    public static final int MAX_ID_LENGTH = 128;
+
+    private Checks() {
+    }
+
+    /**
+     * Checks an identifier: not blank, no surrounding white space, no control characters,
+     * at most {@link #MAX_ID_LENGTH} characters.
+     *
+     * @param value the identifier
+     * @param what the name used in the message, e.g. {@code "CustomerId"}
+     * @return the value
+     */
+    public static String identifier(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new InvalidValueException(what + " must not be blank, was '" + value + "'");
+        }
+        if (!value.strip().equals(value)) {
+            throw new InvalidValueException(
+                    what + " must not start or end with white space, was '" + value + "'");
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new InvalidValueException(what + " must have at most " + MAX_ID_LENGTH
+                    + " characters, was " + value.length() + " long");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidValueException(
+                    what + " must not contain control characters, was '" + value + "'");
+        }
+        return value;
+    }
+
+    /**
+     * Checks free text that must say something: not blank.
+     *
+     * @param value the text
+     * @param what the name used in the message
+     * @return the value
+     */
+    public static String nonBlank(String value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new InvalidValueException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that a count is zero or more.
+     *
+     * @param value the count
+     * @param what the name used in the message
+     * @return the value
+     */
+    public static int nonNegative(int value, String what) {
+        if (value < 0) {
+            throw new InvalidValueException(what + " must not be negative, was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,72 @@
+package org.crmkit.core.memory;
+
+import org.crmkit.core.port.CustomerMetricsSource;
+import org.crmkit.core.port.Customers;
+import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.TierAssignments;
+
+/**
+ * All ports in memory, for tests, examples and applications that load their data themselves.
+ * Each store is independent; its ports are thread-safe.
+ *
+ * <pre>{@code
+ * InMemoryStore store = InMemoryStore.create();
+ * store.customers().save(Customer.of(CustomerId.of("c-1"), "ACME", LocalDate.of(2025, 1, 6)));
+ * store.purchases().record(Purchase.of(PurchaseId.of("o-1"), CustomerId.of("c-1"),
+ *         LocalDate.of(2026, 2, 3), Money.of("CNY", "120000.00")));
+ * }</pre>
+ */
+public final class InMemoryStore {
+    private final InMemoryCustomers customers = new InMemoryCustomers();
+    private final InMemoryPurchaseHistory purchases = new InMemoryPurchaseHistory();
+    private final InMemoryInteractionLog interactions = new InMemoryInteractionLog();
+    private final InMemoryTierAssignments tierAssignments = new InMemoryTierAssignments();
+    private final InMemoryMetricsSource metrics = new InMemoryMetricsSource(customers, purchases, interactions);
+
+    private InMemoryStore() {
+    }
+
+    /** @return a new, empty store */
+    public static InMemoryStore create() {
+        return new InMemoryStore();
+    }
+
+    /** @return the customers */
+    public Customers customers() {
+        return customers;
+    }
+
+    /** @return the purchase history */
+    public PurchaseHistory purchases() {
+        return purchases;
+    }
+
+    /** @return the interaction log */
+    public InteractionLog interactions() {
+        return interactions;
+    }
+
+    /** @return the tier assignment history */
+    public TierAssignments tierAssignments() {
+        return tierAssignments;
+    }
+
+    /** @return metrics computed in memory from this store's customers, purchases and interactions */
+    public CustomerMetricsSource metrics() {
+        return metrics;
+    }
+
+    /**
+     * A metrics source over any implementations of the data ports, computing in memory.
+     *
+     * @param customers the customers; not null
+     * @param purchases the purchases; not null
+     * @param interactions the interactions; not null
+     * @return the source
+     */
+    public static CustomerMetricsSource metricsOver(Customers customers, PurchaseHistory purchases,
+            InteractionLog interactions) {
+        return new InMemoryMetricsSource(customers, purchases, interactions);
+    }
+}

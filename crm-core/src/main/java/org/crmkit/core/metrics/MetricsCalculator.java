@@ -1,0 +1,110 @@
+package org.crmkit.core.metrics;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.CurrencyMismatchException;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+
+/**
+ * Computes a customer's {@link CustomerMetrics} in memory from purchases and interactions.
+ *
+ * <p>This is the reference definition of every metric; other metrics sources (SQL in the JDBC
+ * adapter) must give the same numbers. Purchases and interactions outside the relevant days are
+ * ignored, so callers may pass more than needed. Stateless and thread-safe.
+ */
+public final class MetricsCalculator {
+    private MetricsCalculator() {
+    }
+
+    /**
+     * Computes a snapshot.
+     *
+     * @param customer the customer; not null
+     * @param purchases the customer's purchases, at least those in {@link MetricsQuery#purchaseSpan()}
+     *     and the latest one before the as-of day; not null
+     * @param interactions the customer's interactions, at least those in the window; not null
+     * @param query the as-of day, window, zone and currency; not null
+     * @return the snapshot
+     * @throws CurrencyMismatchException if a relevant purchase is in another currency
+     * @throws InvalidValueException if a purchase or interaction belongs to another customer
+     */
+    public static CustomerMetrics compute(Customer customer, Iterable<Purchase> purchases,
+            Iterable<Interaction> interactions, MetricsQuery query) {
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(interactions, "interactions");
+        Objects.requireNonNull(query, "query");
+
+        Money spend = Money.zero(query.currency());
+        int orders = 0;
+        boolean[] activeQuarter = new boolean[MetricsQuery.ACTIVE_QUARTER_LOOKBACK];
+        DateWindow[] quarters = new DateWindow[MetricsQuery.ACTIVE_QUARTER_LOOKBACK];
+        for (int i = 0; i < quarters.length; i++) {
+            quarters[i] = query.quarter(i);
+        }
+        LocalDate lastPurchase = null;
+        for (Purchase purchase : purchases) {
+            requireSameCustomer(customer, purchase.customerId().value(), "Purchase '" + purchase.id() + "'");
+            LocalDate day = purchase.orderDate();
+            if (day.isAfter(query.asOf())) {
+                continue;
+            }
+            if (lastPurchase == null || day.isAfter(lastPurchase)) {
+                lastPurchase = day;
+            }
+            if (query.window().contains(day)) {
+                if (!purchase.amount().currency().equals(query.currency())) {
+                    throw new CurrencyMismatchException("Purchase '" + purchase.id() + "'", query.currency(),
+                            purchase.amount().currency());
+                }
+                spend = spend.plus(purchase.amount());
+                orders++;
+            }
+            for (int i = 0; i < quarters.length; i++) {
+                if (quarters[i].contains(day)) {
+                    activeQuarter[i] = true;
+                }
+            }
+        }
+        int inquiries = 0;
+        for (Interaction interaction : interactions) {
+            requireSameCustomer(customer, interaction.customerId().value(), "Interaction '" + interaction.id() + "'");
+            LocalDate day = interaction.occurredAt().atZoneSameInstant(query.zone()).toLocalDate();
+            if (interaction.kind() == InteractionKind.INQUIRY && query.window().contains(day)) {
+                inquiries++;
+            }
+        }
+        int active = 0;
+        for (boolean quarter : activeQuarter) {
+            active += quarter ? 1 : 0;
+        }
+        return new CustomerMetrics(customer.id(), query.asOf(), query.window(), spend, orders, active, inquiries,
+                tenureMonths(customer.createdOn(), query.asOf()), customer.strategicAgreement(),
+                Optional.ofNullable(lastPurchase));
+    }
+
+    /**
+     * Whole months from creation to the as-of day; zero for customers created later.
+     *
+     * @param createdOn the creation day; not null
+     * @param asOf the as-of day; not null
+     * @return the tenure in whole months, zero or more
+     */
+    public static int tenureMonths(LocalDate createdOn, LocalDate asOf) {
+        return (int) Math.max(0, ChronoUnit.MONTHS.between(createdOn, asOf));
+    }
+
+    private static void requireSameCustomer(Customer customer, String ownerId, String what) {
+        if (!customer.id().value().equals(ownerId)) {
+            throw new InvalidValueException(what + " belongs to customer '" + ownerId
+                    + "', not to '" + customer.id() + "'");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.crmkit.core.port;
+
+import java.time.Instant;
+import java.util.List;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+
+/** The contacts with customers: inquiries, visits, calls, survey answers and so on. */
+public interface InteractionLog {
+    /**
+     * A customer's interactions in a time range.
+     *
+     * @param customerId the customer; not null
+     * @param from the first moment, inclusive; not null
+     * @param until the end, exclusive; not null
+     * @return the interactions ordered by moment, then id; empty if none
+     */
+    List<Interaction> findByCustomer(CustomerId customerId, Instant from, Instant until);
+
+    /**
+     * Records an interaction. Recording the same interaction again changes nothing.
+     *
+     * @param interaction the interaction; not null
+     * @throws org.crmkit.core.InvalidValueException if another interaction with the same id is recorded
+     */
+    void record(Interaction interaction);
+}
