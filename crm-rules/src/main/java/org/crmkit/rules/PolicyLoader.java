@@ -1,0 +1,102 @@
+package org.crmkit.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.crmkit.rules.internal.DocumentParser;
+import org.crmkit.rules.internal.PolicyReader;
+import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.policy.PolicyValidationException;
+
+/**
+ * Reads policy documents (YAML or JSON, UTF-8) and validates them completely before anything
+ * uses them. Every problem is reported at once with the document's name, the line and the path
+ * ({@code tiers[2].when.all[0].spend.gte}), and quotes the bad value.
+ *
+ * <pre>{@code
+ * Policy standard = PolicyLoader.standard();
+ * Policy ours = PolicyLoader.load(Path.of("policy.yaml"));
+ * }</pre>
+ */
+public final class PolicyLoader {
+    /** Name of the built-in standard policy resource. */
+    public static final String STANDARD_RESOURCE = "standard-policy.yaml";
+
+    private PolicyLoader() {
+    }
+
+    /**
+     * The built-in standard policy, the defaults of the source plan (see the README).
+     *
+     * @return the standard policy
+     */
+    public static Policy standard() {
+        return parse(standardText(), STANDARD_RESOURCE + " (built-in)");
+    }
+
+    /** @return the text of the built-in standard policy, to print or to copy and adapt */
+    public static String standardText() {
+        try (InputStream in = PolicyLoader.class.getResourceAsStream(STANDARD_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in policy " + STANDARD_RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads a policy file; {@code .json} files are read as JSON, everything else as YAML.
+     *
+     * @param file the file; not null
+     * @return the policy
+     * @throws PolicyValidationException if the file is missing, unreadable or invalid
+     */
+    public static Policy load(Path file) {
+        Objects.requireNonNull(file, "file");
+        String name = file.toString();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw fileProblem(name, "no such file");
+        } catch (CharacterCodingException e) {
+            throw fileProblem(name, "not UTF-8 text");
+        } catch (IOException e) {
+            throw fileProblem(name, "cannot be read: " + e.getMessage());
+        }
+        return parse(text, name);
+    }
+
+    /**
+     * Parses a policy document held in memory.
+     *
+     * @param text the document; not null
+     * @param sourceName the name used in messages; a name ending in {@code .json} selects JSON,
+     *     anything else YAML; not null
+     * @return the policy
+     * @throws PolicyValidationException if the document is invalid
+     */
+    public static Policy parse(String text, String sourceName) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sourceName, "sourceName");
+        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        DocumentParser.Syntax syntax = sourceName.toLowerCase(Locale.ROOT).endsWith(".json")
+                ? DocumentParser.Syntax.JSON : DocumentParser.Syntax.YAML;
+        return PolicyReader.read(withoutBom, syntax, sourceName);
+    }
+
+    private static PolicyValidationException fileProblem(String name, String message) {
+        return new PolicyValidationException(List.of(new PolicyProblem(name, 0, "", message)));
+    }
+}

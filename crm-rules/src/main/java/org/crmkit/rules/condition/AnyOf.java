@@ -1,0 +1,35 @@
+package org.crmkit.rules.condition;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.crmkit.core.metrics.CustomerMetrics;
+
+/**
+ * Holds when at least one nested condition holds. Every branch is evaluated, so the
+ * explanation shows all of them. Immutable and thread-safe.
+ *
+ * @param conditions one or more conditions; not null
+ */
+public record AnyOf(List<Condition> conditions) implements Condition {
+    /** Copies the list and rejects an empty one. */
+    public AnyOf {
+        conditions = Conditions.requireNonEmpty(conditions, "any");
+    }
+
+    @Override
+    public ConditionResult evaluate(CustomerMetrics metrics) {
+        List<ConditionResult> results = new ArrayList<>(conditions.size());
+        boolean holds = false;
+        for (Condition condition : conditions) {
+            ConditionResult result = condition.evaluate(metrics);
+            results.add(result);
+            holds |= result.holds();
+        }
+        return new ConditionResult.Combined(ConditionResult.Combined.Kind.ANY, results, holds);
+    }
+
+    @Override
+    public String toString() {
+        return "any" + conditions;
+    }
+}

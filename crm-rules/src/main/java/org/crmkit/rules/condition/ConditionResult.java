@@ -1,0 +1,87 @@
+package org.crmkit.rules.condition;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of a {@link Condition} with everything needed to explain it: each metric's value
+ * next to its threshold, and whether each part held.
+ */
+public sealed interface ConditionResult {
+
+    /** @return whether the condition held */
+    boolean holds();
+
+    /**
+     * Renders the outcome for people, e.g.
+     * {@code "spend 120000.00 >= 100000 met; active_quarters 2 >= 3 not met"}.
+     *
+     * @return the explanation
+     */
+    String explain();
+
+    /**
+     * One comparison's outcome. Immutable and thread-safe.
+     *
+     * @param comparison the comparison; not null
+     * @param actual the metric's value; not null
+     * @param holds whether the comparison held
+     */
+    record Compared(Comparison comparison, BigDecimal actual, boolean holds) implements ConditionResult {
+        /** Checks the invariants. */
+        public Compared {
+            Objects.requireNonNull(comparison, "comparison");
+            Objects.requireNonNull(actual, "actual");
+        }
+
+        @Override
+        public String explain() {
+            return comparison.metric().key() + " " + Comparison.format(comparison.metric(), actual) + " "
+                    + comparison.operator().symbol() + " "
+                    + Comparison.format(comparison.metric(), comparison.threshold())
+                    + (holds ? " met" : " not met");
+        }
+    }
+
+    /**
+     * The outcome of {@code all} or {@code any}. Immutable and thread-safe.
+     *
+     * @param kind all or any; not null
+     * @param parts the nested outcomes, in policy order; not null
+     * @param holds whether the combination held
+     */
+    record Combined(Kind kind, List<ConditionResult> parts, boolean holds) implements ConditionResult {
+        /** How the parts combine. */
+        public enum Kind {
+            /** Every part must hold. */
+            ALL,
+            /** One part suffices. */
+            ANY
+        }
+
+        /** Copies the parts. */
+        public Combined {
+            Objects.requireNonNull(kind, "kind");
+            parts = List.copyOf(Objects.requireNonNull(parts, "parts"));
+        }
+
+        @Override
+        public String explain() {
+            if (kind == Kind.ALL) {
+                return parts.stream().map(part -> part instanceof Combined nested && nested.kind == Kind.ANY
+                        ? "(" + part.explain() + ")" : part.explain()).collect(Collectors.joining("; "));
+            }
+            return "any of: " + parts.stream().map(part -> part instanceof Combined
+                    ? "(" + part.explain() + ")" : part.explain()).collect(Collectors.joining(" | "));
+        }
+
+        /** @return every comparison outcome in the tree, depth first */
+        public List<Compared> comparisons() {
+            return parts.stream().flatMap(part -> part instanceof Compared compared
+                    ? java.util.stream.Stream.of(compared)
+                    : ((Combined) part).comparisons().stream()).toList();
+        }
+    }
+}

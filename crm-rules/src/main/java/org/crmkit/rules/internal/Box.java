@@ -1,0 +1,211 @@
+package org.crmkit.rules.internal;
+
+import com.google.common.collect.BoundType;
+import com.google.common.collect.Range;
+import com.google.common.collect.RangeSet;
+import com.google.common.collect.TreeRangeSet;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.core.metrics.Metric;
+import org.crmkit.rules.condition.AllOf;
+import org.crmkit.rules.condition.AnyOf;
+import org.crmkit.rules.condition.Comparison;
+import org.crmkit.rules.condition.Condition;
+
+/**
+ * A set of metrics snapshots described by one range per metric (a box in metric space); a
+ * condition is a union of boxes (its disjunctive normal form). Lint uses boxes to prove that a
+ * rule can never match and to find spend ranges no rule covers. Whole-number metrics use
+ * closed integer ranges, so {@code orders > 2 and orders < 3} is recognised as empty.
+ */
+public final class Box {
+    /** Above this many boxes a condition is not analysed; the analysis then says nothing. */
+    static final int MAX_BOXES = 4096;
+
+    private final Map<Metric, Range<BigDecimal>> ranges;
+
+    private Box(Map<Metric, Range<BigDecimal>> ranges) {
+        this.ranges = ranges;
+    }
+
+    /** @return the box of every possible snapshot: each metric over its whole domain */
+    public static Box everything() {
+        Map<Metric, Range<BigDecimal>> ranges = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            ranges.put(metric, domain(metric));
+        }
+        return new Box(ranges);
+    }
+
+    /**
+     * The values a metric can take: zero or more, up to its maximum if bounded.
+     *
+     * @param metric the metric
+     * @return its domain
+     */
+    public static Range<BigDecimal> domain(Metric metric) {
+        return metric.maximum().isPresent()
+                ? Range.closed(BigDecimal.ZERO, BigDecimal.valueOf(metric.maximum().getAsInt()))
+                : Range.atLeast(BigDecimal.ZERO);
+    }
+
+    /**
+     * The boxes of a condition.
+     *
+     * @param condition the condition
+     * @return its disjunctive normal form without empty boxes, or empty if it has too many boxes
+     */
+    public static Optional<List<Box>> of(Condition condition) {
+        if (condition instanceof Comparison comparison) {
+            return Optional.of(everything().restrict(comparison.metric(), range(comparison)).stream().toList());
+        }
+        if (condition instanceof AnyOf any) {
+            List<Box> union = new ArrayList<>();
+            for (Condition part : any.conditions()) {
+                Optional<List<Box>> boxes = of(part);
+                if (boxes.isEmpty()) {
+                    return Optional.empty();
+                }
+                union.addAll(boxes.get());
+                if (union.size() > MAX_BOXES) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(union);
+        }
+        List<Box> product = List.of(everything());
+        for (Condition part : ((AllOf) condition).conditions()) {
+            Optional<List<Box>> boxes = of(part);
+            if (boxes.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Box> next = new ArrayList<>();
+            for (Box left : product) {
+                for (Box right : boxes.get()) {
+                    left.intersect(right).ifPresent(next::add);
+                }
+            }
+            if (next.size() > MAX_BOXES) {
+                return Optional.empty();
+            }
+            product = next;
+        }
+        return Optional.of(product);
+    }
+
+    /**
+     * The range of one metric.
+     *
+     * @param metric the metric
+     * @return its range in this box
+     */
+    public Range<BigDecimal> range(Metric metric) {
+        return ranges.get(metric);
+    }
+
+    /**
+     * Whether this box narrows a metric below its domain.
+     *
+     * @param metric the metric
+     * @return true when the metric is constrained
+     */
+    public boolean constrains(Metric metric) {
+        return !ranges.get(metric).equals(domain(metric));
+    }
+
+    /**
+     * The intersection with another box.
+     *
+     * @param other the other box
+     * @return the intersection, or empty when they do not overlap
+     */
+    public Optional<Box> intersect(Box other) {
+        Optional<Box> result = Optional.of(this);
+        for (Metric metric : Metric.values()) {
+            result = result.flatMap(box -> box.restrict(metric, other.ranges.get(metric)));
+        }
+        return result;
+    }
+
+    /**
+     * What is left of this box after removing another: disjoint boxes.
+     *
+     * @param other the box to remove
+     * @return the remainder; empty when the other box covers this one
+     */
+    public List<Box> minus(Box other) {
+        if (intersect(other).isEmpty()) {
+            return List.of(this);
+        }
+        List<Box> pieces = new ArrayList<>();
+        Box rest = this;
+        for (Metric metric : Metric.values()) {
+            RangeSet<BigDecimal> outside = TreeRangeSet.create();
+            outside.add(rest.ranges.get(metric));
+            outside.remove(other.ranges.get(metric));
+            for (Range<BigDecimal> piece : outside.asRanges()) {
+                rest.with(metric, piece).ifPresent(pieces::add);
+            }
+            Optional<Box> inside = rest.restrict(metric, other.ranges.get(metric));
+            if (inside.isEmpty()) {
+                return pieces;
+            }
+            rest = inside.get();
+        }
+        return pieces;
+    }
+
+    private Optional<Box> restrict(Metric metric, Range<BigDecimal> range) {
+        Range<BigDecimal> current = ranges.get(metric);
+        if (!current.isConnected(range)) {
+            return Optional.empty();
+        }
+        return with(metric, current.intersection(range));
+    }
+
+    private Optional<Box> with(Metric metric, Range<BigDecimal> range) {
+        Optional<Range<BigDecimal>> normalised = normalise(metric, range);
+        if (normalised.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Metric, Range<BigDecimal>> copy = new EnumMap<>(ranges);
+        copy.put(metric, normalised.get());
+        return Optional.of(new Box(copy));
+    }
+
+    /** Whole-number metrics become closed integer ranges; empty ranges disappear. */
+    private static Optional<Range<BigDecimal>> normalise(Metric metric, Range<BigDecimal> range) {
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        if (metric.kind() == Metric.Kind.MONEY) {
+            return Optional.of(range);
+        }
+        BigDecimal low = !range.hasLowerBound() ? null : range.lowerBoundType() == BoundType.CLOSED
+                ? range.lowerEndpoint().setScale(0, RoundingMode.CEILING)
+                : range.lowerEndpoint().setScale(0, RoundingMode.FLOOR).add(BigDecimal.ONE);
+        BigDecimal high = !range.hasUpperBound() ? null : range.upperBoundType() == BoundType.CLOSED
+                ? range.upperEndpoint().setScale(0, RoundingMode.FLOOR)
+                : range.upperEndpoint().setScale(0, RoundingMode.CEILING).subtract(BigDecimal.ONE);
+        if (low != null && high != null) {
+            return low.compareTo(high) > 0 ? Optional.empty() : Optional.of(Range.closed(low, high));
+        }
+        return Optional.of(low != null ? Range.atLeast(low) : high != null ? Range.atMost(high) : Range.all());
+    }
+
+    private static Range<BigDecimal> range(Comparison comparison) {
+        BigDecimal threshold = comparison.threshold();
+        return switch (comparison.operator()) {
+            case GTE -> Range.atLeast(threshold);
+            case GT -> Range.greaterThan(threshold);
+            case LTE -> Range.atMost(threshold);
+            case LT -> Range.lessThan(threshold);
+            case EQ -> Range.singleton(threshold);
+        };
+    }
+}

@@ -1,0 +1,188 @@
+package org.crmkit.rules.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.crmkit.core.metrics.Metric;
+import org.crmkit.rules.condition.AllOf;
+import org.crmkit.rules.condition.AnyOf;
+import org.crmkit.rules.condition.Comparison;
+import org.crmkit.rules.condition.Condition;
+import org.crmkit.rules.condition.Operator;
+import org.crmkit.rules.internal.Node.ListNode;
+import org.crmkit.rules.internal.Node.MapNode;
+import org.crmkit.rules.internal.Node.Scalar;
+
+/**
+ * Reads the condition language of policy files:
+ * <pre>
+ * when:
+ *   all:                              # or any:
+ *     - spend: {gte: 100000}          # a metric with one or more comparisons (all must hold)
+ *     - active_quarters: {gte: 3}
+ *     - strategic_agreement: true     # flags take true/false
+ * </pre>
+ * Every node is a map with exactly one key: {@code all}, {@code any} or a metric.
+ */
+public final class ConditionReader {
+    private static final String ALL = "all";
+    private static final String ANY = "any";
+    private static final String CURRENCY = "currency";
+
+    private final Read read;
+    private final Optional<Currency> policyCurrency;
+
+    /**
+     * Creates a reader.
+     *
+     * @param read reads typed values and collects problems
+     * @param policyCurrency the policy's currency, if it could be read; spend comparisons may
+     *     restate it and must then match it
+     */
+    public ConditionReader(Read read, Optional<Currency> policyCurrency) {
+        this.read = read;
+        this.policyCurrency = policyCurrency;
+    }
+
+    /**
+     * Reads a condition.
+     *
+     * @param node the node
+     * @return the condition, or empty after reporting problems
+     */
+    public Optional<Condition> condition(Node node) {
+        if (!(node instanceof MapNode map)) {
+            read.problems().add(node, "must be a condition such as {spend: {gte: 100000}}, was " + node.describe());
+            return Optional.empty();
+        }
+        if (map.entries().size() != 1) {
+            read.problems().add(node, map.entries().isEmpty()
+                    ? "must hold one condition (all, any or a metric), was empty"
+                    : "must hold exactly one condition, found " + String.join(", ", map.entries().keySet())
+                            + "; combine several with all or any");
+            return Optional.empty();
+        }
+        Map.Entry<String, Node> entry = map.entries().entrySet().iterator().next();
+        String key = entry.getKey();
+        Node value = entry.getValue();
+        if (key.equals(ALL) || key.equals(ANY)) {
+            return combination(key, value);
+        }
+        Optional<Metric> metric = Metric.byKey(key);
+        if (metric.isEmpty()) {
+            read.problems().add(value, "unknown metric '" + key + "', expected all, any or one of "
+                    + Metric.knownKeys());
+            return Optional.empty();
+        }
+        return comparisons(metric.get(), value);
+    }
+
+    private Optional<Condition> combination(String key, Node value) {
+        Optional<ListNode> list = read.list(value);
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        if (list.get().items().isEmpty()) {
+            read.problems().add(value, key + " needs at least one condition");
+            return Optional.empty();
+        }
+        List<Condition> parts = new ArrayList<>();
+        boolean complete = true;
+        for (Node item : list.get().items()) {
+            Optional<Condition> part = condition(item);
+            part.ifPresent(parts::add);
+            complete &= part.isPresent();
+        }
+        if (!complete) {
+            return Optional.empty();
+        }
+        return Optional.of(key.equals(ALL) ? new AllOf(parts) : new AnyOf(parts));
+    }
+
+    private Optional<Condition> comparisons(Metric metric, Node value) {
+        if (metric.kind() == Metric.Kind.FLAG && value instanceof Scalar) {
+            return read.bool(value).map(flag -> Comparison.flag(metric, flag));
+        }
+        List<String> allowed = allowedKeys(metric);
+        if (!(value instanceof MapNode)) {
+            read.problems().add(value, "must be comparisons such as {" + (metric.kind() == Metric.Kind.FLAG
+                    ? "eq: true" : "gte: 1") + "}, was " + value.describe());
+            return Optional.empty();
+        }
+        Optional<MapNode> map = read.map(value, allowed);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Condition> parts = new ArrayList<>();
+        boolean complete = true;
+        for (Map.Entry<String, Node> entry : map.get().entries().entrySet()) {
+            String key = entry.getKey();
+            if (key.equals(CURRENCY)) {
+                checkCurrency(entry.getValue());
+                continue;
+            }
+            Optional<Operator> operator = Operator.byKey(key);
+            if (operator.isEmpty()) {
+                complete = false; // already reported as an unknown field
+                continue;
+            }
+            Optional<BigDecimal> threshold = threshold(metric, operator.get(), entry.getValue());
+            threshold.ifPresent(number -> parts.add(new Comparison(metric, operator.get(), number)));
+            complete &= threshold.isPresent();
+        }
+        if (!complete) {
+            return Optional.empty();
+        }
+        if (parts.isEmpty()) {
+            read.problems().add(value, "needs at least one comparison, one of " + String.join(", ",
+                    allowed.stream().filter(key -> !key.equals(CURRENCY)).toList()));
+            return Optional.empty();
+        }
+        return Optional.of(parts.size() == 1 ? parts.get(0) : new AllOf(parts));
+    }
+
+    private Optional<BigDecimal> threshold(Metric metric, Operator operator, Node node) {
+        if (metric.kind() == Metric.Kind.FLAG) {
+            return read.bool(node).map(flag -> flag ? BigDecimal.ONE : BigDecimal.ZERO);
+        }
+        Optional<BigDecimal> number = read.decimal(node);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        if (number.get().signum() < 0) {
+            read.problems().add(node, "must not be negative, was " + number.get().toPlainString());
+            return Optional.empty();
+        }
+        if (metric.kind() == Metric.Kind.COUNT && number.get().stripTrailingZeros().scale() > 0) {
+            read.problems().add(node, "must be a whole number for " + metric.key() + ", was "
+                    + number.get().toPlainString());
+            return Optional.empty();
+        }
+        return number;
+    }
+
+    private void checkCurrency(Node node) {
+        read.text(node).ifPresent(code -> policyCurrency.ifPresent(expected -> {
+            if (!expected.getCurrencyCode().equals(code)) {
+                read.problems().add(node, "currency '" + code + "' does not match the policy's currency "
+                        + expected.getCurrencyCode());
+            }
+        }));
+    }
+
+    private static List<String> allowedKeys(Metric metric) {
+        if (metric.kind() == Metric.Kind.FLAG) {
+            return List.of(Operator.EQ.key());
+        }
+        Stream<String> operators = Arrays.stream(Operator.values()).map(Operator::key);
+        return metric.kind() == Metric.Kind.MONEY
+                ? Stream.concat(operators, Stream.of(CURRENCY)).collect(Collectors.toList())
+                : operators.collect(Collectors.toList());
+    }
+}

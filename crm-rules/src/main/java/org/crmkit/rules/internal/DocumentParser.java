@@ -1,0 +1,128 @@
+package org.crmkit.rules.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.rules.internal.Node.ListNode;
+import org.crmkit.rules.internal.Node.MapNode;
+import org.crmkit.rules.internal.Node.Scalar;
+
+/**
+ * Reads YAML or JSON into {@link Node}s that remember paths and lines, reporting syntax errors
+ * and duplicate keys as problems instead of exceptions.
+ */
+public final class DocumentParser {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+
+    private DocumentParser() {
+    }
+
+    /** The syntax of a document. */
+    public enum Syntax {
+        /** YAML 1.1 as SnakeYAML reads it. */
+        YAML,
+        /** JSON. */
+        JSON
+    }
+
+    /**
+     * Parses a document.
+     *
+     * @param text the document
+     * @param syntax its syntax
+     * @param problems collects syntax errors and duplicate keys
+     * @return the root node, or empty when the document is unreadable or empty
+     */
+    public static Optional<Node> parse(String text, Syntax syntax, Problems problems) {
+        JsonFactory factory = syntax == Syntax.JSON ? JSON : YAML;
+        try (JsonParser parser = factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(0, "", "the document is empty");
+                return Optional.empty();
+            }
+            Node root = read(parser, "", line(parser), problems);
+            if (parser.nextToken() != null) {
+                problems.add(line(parser), "", "unexpected content after the end of the document");
+            }
+            return Optional.of(root);
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            int line = location == null ? 0 : Math.max(0, location.getLineNr());
+            String syntaxName = syntax == Syntax.JSON ? "JSON" : "YAML";
+            problems.add(line, "", "not valid " + syntaxName + ": " + firstLine(e.getOriginalMessage()));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Node read(JsonParser parser, String path, int line, Problems problems) throws IOException {
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Node> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    int keyLine = line(parser);
+                    String childPath = Node.child(path, key);
+                    parser.nextToken();
+                    Node value = read(parser, childPath, keyLine, problems);
+                    if (entries.containsKey(key)) {
+                        problems.add(keyLine, childPath, "duplicate key '" + key + "'");
+                    } else {
+                        entries.put(key, value);
+                    }
+                }
+                return new MapNode(path, line, entries);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(parser, path + "[" + items.size() + "]", line(parser), problems));
+                }
+                return new ListNode(path, line, items);
+            }
+            case VALUE_STRING -> {
+                return new Scalar(path, line, Scalar.Kind.STRING, parser.getText());
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Scalar(path, line, Scalar.Kind.NUMBER, parser.getText());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new Scalar(path, line, Scalar.Kind.BOOLEAN, parser.getText());
+            }
+            case VALUE_NULL -> {
+                return new Scalar(path, line, Scalar.Kind.NULL, "null");
+            }
+            default -> {
+                problems.add(line, path, "unsupported YAML content (" + token + ")");
+                parser.skipChildren();
+                return new Scalar(path, line, Scalar.Kind.NULL, "null");
+            }
+        }
+    }
+
+    private static int line(JsonParser parser) {
+        return Math.max(0, parser.currentTokenLocation().getLineNr());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+}

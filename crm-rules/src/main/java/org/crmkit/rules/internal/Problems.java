@@ -1,0 +1,67 @@
+package org.crmkit.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.policy.PolicyValidationException;
+
+/** Collects the problems of one document, so that all of them are reported at once. */
+public final class Problems {
+    private final String source;
+    private final List<PolicyProblem> found = new ArrayList<>();
+
+    /**
+     * Creates an empty collector.
+     *
+     * @param source the document's name
+     */
+    public Problems(String source) {
+        this.source = source;
+    }
+
+    /** @return the document's name */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Records a problem about a node.
+     *
+     * @param node where
+     * @param message what, quoting the bad value
+     */
+    public void add(Node node, String message) {
+        add(node.line(), node.path(), message);
+    }
+
+    /**
+     * Records a problem.
+     *
+     * @param line the line, 0 if unknown
+     * @param path the path
+     * @param message what
+     */
+    public void add(int line, String path, String message) {
+        found.add(new PolicyProblem(source, line, path, message));
+    }
+
+    /** @return true when nothing was found */
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** @return the problems in line order (stable for equal lines) */
+    public List<PolicyProblem> list() {
+        List<PolicyProblem> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingInt(PolicyProblem::line));
+        return List.copyOf(sorted);
+    }
+
+    /** Throws if anything was found. */
+    public void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new PolicyValidationException(list());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.crmkit.rules.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.crmkit.rules.internal.Node.ListNode;
+import org.crmkit.rules.internal.Node.MapNode;
+import org.crmkit.rules.internal.Node.Scalar;
+
+/**
+ * Typed reads of {@link Node}s: each returns the value, or records a problem naming the path and
+ * quoting the bad value and returns empty.
+ */
+public final class Read {
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    private final Problems problems;
+
+    /**
+     * Creates a reader that reports to a collector.
+     *
+     * @param problems the collector
+     */
+    public Read(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** @return the collector */
+    public Problems problems() {
+        return problems;
+    }
+
+    /**
+     * Reads a map and reports its unknown keys.
+     *
+     * @param node the node
+     * @param allowed the keys the map may have, in the order messages list them
+     * @return the map, or empty if the node is not a map
+     */
+    public Optional<MapNode> map(Node node, Collection<String> allowed) {
+        if (!(node instanceof MapNode map)) {
+            problems.add(node, "must be a map, was " + node.describe());
+            return Optional.empty();
+        }
+        map.entries().forEach((key, child) -> {
+            if (!allowed.contains(key)) {
+                problems.add(child, "unknown field, expected one of " + String.join(", ", allowed));
+            }
+        });
+        return Optional.of(map);
+    }
+
+    /**
+     * A required entry of a map.
+     *
+     * @param map the map
+     * @param key the key
+     * @return the entry, or empty after reporting it missing (or null)
+     */
+    public Optional<Node> required(MapNode map, String key) {
+        Node node = map.entries().get(key);
+        if (node == null) {
+            problems.add(map.line(), Node.child(map.path(), key), "is required");
+            return Optional.empty();
+        }
+        if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.NULL) {
+            problems.add(node, "is required but empty");
+            return Optional.empty();
+        }
+        return Optional.of(node);
+    }
+
+    /**
+     * An optional entry of a map; an explicit null counts as absent.
+     *
+     * @param map the map
+     * @param key the key
+     * @return the entry, or empty
+     */
+    public Optional<Node> optional(MapNode map, String key) {
+        Node node = map.entries().get(key);
+        if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.NULL) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(node);
+    }
+
+    /**
+     * Reads a list.
+     *
+     * @param node the node
+     * @return the list, or empty if the node is not one
+     */
+    public Optional<ListNode> list(Node node) {
+        if (!(node instanceof ListNode list)) {
+            problems.add(node, "must be a list, was " + node.describe());
+            return Optional.empty();
+        }
+        return Optional.of(list);
+    }
+
+    /**
+     * Reads a non-blank text; numbers count as their text, so {@code version: 2} reads as "2".
+     *
+     * @param node the node
+     * @return the text, or empty
+     */
+    public Optional<String> text(Node node) {
+        if (node instanceof Scalar scalar && (scalar.kind() == Scalar.Kind.STRING || scalar.kind() == Scalar.Kind.NUMBER)) {
+            if (scalar.text().isBlank()) {
+                problems.add(node, "must not be blank");
+                return Optional.empty();
+            }
+            return Optional.of(scalar.text());
+        }
+        problems.add(node, "must be text, was " + node.describe());
+        return Optional.empty();
+    }
+
+    /**
+     * Reads a decimal number, written as a number or as a string of plain decimal digits
+     * (JSON users often quote amounts to keep them exact).
+     *
+     * @param node the node
+     * @return the number, exactly as written, or empty
+     */
+    public Optional<BigDecimal> decimal(Node node) {
+        if (node instanceof Scalar scalar) {
+            String text = scalar.text().strip();
+            if (scalar.kind() == Scalar.Kind.NUMBER) {
+                try {
+                    return Optional.of(new BigDecimal(text.replace("_", "")));
+                } catch (NumberFormatException e) {
+                    // falls through to the problem below
+                }
+            } else if (scalar.kind() == Scalar.Kind.STRING && PLAIN_DECIMAL.matcher(text).matches()) {
+                return Optional.of(new BigDecimal(text));
+            }
+        }
+        problems.add(node, "must be a number, was " + node.describe());
+        return Optional.empty();
+    }
+
+    /**
+     * Reads a whole number that is at least a minimum.
+     *
+     * @param node the node
+     * @param minimum the smallest allowed value
+     * @return the number, or empty
+     */
+    public Optional<Integer> integer(Node node, int minimum) {
+        Optional<BigDecimal> number = decimal(node);
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal value = number.get();
+        if (value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            problems.add(node, "must be a whole number, was " + node.describe());
+            return Optional.empty();
+        }
+        if (value.intValue() < minimum) {
+            problems.add(node, "must be at least " + minimum + ", was " + node.describe());
+            return Optional.empty();
+        }
+        return Optional.of(value.intValue());
+    }
+
+    /**
+     * Reads true or false.
+     *
+     * @param node the node
+     * @return the boolean, or empty
+     */
+    public Optional<Boolean> bool(Node node) {
+        if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.BOOLEAN) {
+            return Optional.of(Boolean.parseBoolean(scalar.text()));
+        }
+        problems.add(node, "must be true or false, was " + node.describe());
+        return Optional.empty();
+    }
+
+    /**
+     * Reads an ISO date such as 2026-01-01.
+     *
+     * @param node the node
+     * @return the date, or empty
+     */
+    public Optional<LocalDate> date(Node node) {
+        if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.STRING) {
+            try {
+                return Optional.of(LocalDate.parse(scalar.text().strip()));
+            } catch (DateTimeParseException e) {
+                // falls through to the problem below
+            }
+        }
+        problems.add(node, "must be a date like 2026-01-01, was " + node.describe());
+        return Optional.empty();
+    }
+}

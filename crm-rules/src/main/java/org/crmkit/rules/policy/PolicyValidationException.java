@@ -1,0 +1,44 @@
+package org.crmkit.rules.policy;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.crmkit.core.CrmException;
+
+/**
+ * A policy document is invalid. Carries every problem found, each naming the document, the
+ * line and the path, so that a user can fix them all at once; nothing of an invalid policy is
+ * ever used.
+ */
+public class PolicyValidationException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<PolicyProblem> problems;
+
+    /**
+     * Creates the exception.
+     *
+     * @param problems one or more problems; not null
+     */
+    public PolicyValidationException(List<PolicyProblem> problems) {
+        super(render(problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    /** @return the problems, in document order */
+    public List<PolicyProblem> problems() {
+        return problems;
+    }
+
+    private static String render(List<PolicyProblem> problems) {
+        Objects.requireNonNull(problems, "problems");
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a validation exception needs at least one problem");
+        }
+        if (problems.size() == 1) {
+            return "Invalid policy: " + problems.get(0);
+        }
+        return "Invalid policy, " + problems.size() + " problems:\n"
+                + problems.stream().map(problem -> "  " + problem).collect(Collectors.joining("\n"));
+    }
+}

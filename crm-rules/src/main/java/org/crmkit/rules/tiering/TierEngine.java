@@ -1,0 +1,129 @@
+package org.crmkit.rules.tiering;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.CurrencyMismatchException;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.model.Tier;
+import org.crmkit.core.model.TierAssignment;
+import org.crmkit.core.model.TierLadder;
+import org.crmkit.rules.policy.PolicyHeader;
+
+/**
+ * Decides tiers: a pure function from a metrics snapshot (and the previously stored assignment,
+ * for demotion grace) to a {@link TierDecision} with its explanation.
+ *
+ * <p>Hit policy: the rules are tried highest tier first and the first that matches decides.
+ * With demotion grace, a customer whose rules rank below the held tier keeps it until
+ * {@link DemotionGrace#evaluations()} consecutive evaluations fell below, and then drops exactly
+ * one tier; the count starts again from zero after each step down. Without a previous
+ * assignment, or when the held tier is not in the policy any more, the rules alone decide.
+ * Immutable and thread-safe.
+ */
+public final class TierEngine {
+    private final PolicyHeader header;
+    private final TieringPolicy policy;
+    private final TierLadder ladder;
+
+    private TierEngine(PolicyHeader header, TieringPolicy policy) {
+        this.header = Objects.requireNonNull(header, "header");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.ladder = policy.ladder();
+    }
+
+    /**
+     * Creates an engine.
+     *
+     * @param header the policy header (currency, reference); not null
+     * @param policy the tiering section; not null
+     * @return the engine
+     */
+    public static TierEngine of(PolicyHeader header, TieringPolicy policy) {
+        return new TierEngine(header, policy);
+    }
+
+    /** @return the tiers in rank order */
+    public TierLadder ladder() {
+        return ladder;
+    }
+
+    /**
+     * Decides a tier from the rules alone, as for a customer never evaluated before.
+     *
+     * @param metrics the snapshot, in the policy's currency; not null
+     * @return the decision
+     */
+    public TierDecision evaluate(CustomerMetrics metrics) {
+        return evaluate(metrics, Optional.empty());
+    }
+
+    /**
+     * Decides a tier, applying demotion grace against the previous assignment.
+     *
+     * @param metrics the snapshot, in the policy's currency; not null
+     * @param previous the assignment stored before the snapshot's as-of day, if any; not null
+     * @return the decision
+     * @throws CurrencyMismatchException if the snapshot's spend is in another currency
+     * @throws InvalidValueException if the previous assignment is another customer's
+     */
+    public TierDecision evaluate(CustomerMetrics metrics, Optional<TierAssignment> previous) {
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(previous, "previous");
+        if (!metrics.spend().currency().equals(header.currency())) {
+            throw new CurrencyMismatchException("Metrics of customer '" + metrics.customerId() + "'",
+                    header.currency(), metrics.spend().currency());
+        }
+        previous.ifPresent(assignment -> {
+            if (!assignment.customerId().equals(metrics.customerId())) {
+                throw new InvalidValueException("Previous assignment of customer '" + assignment.customerId()
+                        + "' given for customer '" + metrics.customerId() + "'");
+            }
+        });
+
+        List<RuleResult> evaluated = new ArrayList<>();
+        Optional<Tier> ruleTier = Optional.empty();
+        for (TierRule rule : policy.rules()) {
+            RuleResult result = rule.evaluate(metrics);
+            evaluated.add(result);
+            if (result.matched()) {
+                ruleTier = Optional.of(rule.tier());
+                break;
+            }
+        }
+        return applyGrace(metrics, evaluated, ruleTier, previous);
+    }
+
+    private TierDecision applyGrace(CustomerMetrics metrics, List<RuleResult> evaluated, Optional<Tier> ruleTier,
+            Optional<TierAssignment> previous) {
+        Optional<Tier> held = previous.flatMap(TierAssignment::tier);
+        if (policy.demotionGrace().isEmpty() || held.isEmpty()) {
+            return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
+        }
+        DemotionGrace grace = policy.demotionGrace().get();
+        Tier heldTier = held.get();
+        if (!ladder.contains(heldTier)) {
+            return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(),
+                    List.of("previous tier " + heldTier + " is not in policy " + header.ref()
+                            + ": demotion grace not applied"), 0);
+        }
+        if (!grace.appliesTo(heldTier) || ladder.compare(ruleTier, held) >= 0) {
+            return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
+        }
+        int below = previous.get().evaluationsBelow() + 1;
+        if (below >= grace.evaluations()) {
+            Optional<Tier> oneDown = ladder.below(heldTier);
+            GraceOutcome outcome = new GraceOutcome(heldTier, below, grace.evaluations(), oneDown);
+            return decision(metrics, evaluated, ruleTier, oneDown, Optional.of(outcome), List.of(), 0);
+        }
+        GraceOutcome outcome = new GraceOutcome(heldTier, below, grace.evaluations(), held);
+        return decision(metrics, evaluated, ruleTier, held, Optional.of(outcome), List.of(), below);
+    }
+
+    private TierDecision decision(CustomerMetrics metrics, List<RuleResult> evaluated, Optional<Tier> ruleTier,
+            Optional<Tier> tier, Optional<GraceOutcome> grace, List<String> notes, int evaluationsBelow) {
+        return new TierDecision(metrics, header.ref(), evaluated, ruleTier, tier, grace, notes, evaluationsBelow);
+    }
+}
