@@ -19,7 +19,8 @@ import org.crmkit.rules.tiering.TierRule;
 /**
  * Finds what is legal but probably wrong in a policy: tier rules that can never match (their
  * conditions contradict each other or the metrics' ranges, or higher rules already take every
- * customer they would match), and spend ranges above zero that no tier's spend band covers.
+ * customer they would match), and spend ranges above zero for which no tier rule can match,
+ * whatever the other metrics are.
  *
  * <p>The analysis is exact for the condition language (comparisons combined with all/any), up
  * to 4096 alternatives per rule; a larger rule is left out of the analysis. It does not know
@@ -93,20 +94,15 @@ public final class PolicyLinter {
         RangeSet<BigDecimal> bands = TreeRangeSet.create();
         for (Optional<List<Box>> ruleBoxes : boxes) {
             for (Box box : ruleBoxes.orElse(List.of())) {
-                if (box.constrains(Metric.SPEND)) {
-                    bands.add(box.range(Metric.SPEND));
-                }
+                bands.add(box.range(Metric.SPEND));
             }
-        }
-        if (bands.isEmpty()) {
-            return List.of();
         }
         RangeSet<BigDecimal> gaps = TreeRangeSet.create();
         gaps.add(Range.greaterThan(BigDecimal.ZERO));
         gaps.removeAll(bands);
         List<PolicyProblem> warnings = new ArrayList<>();
         for (Range<BigDecimal> gap : gaps.asRanges()) {
-            warnings.add(warning(policy, "tiers", "spend " + describe(gap) + " falls in no tier's spend band"));
+            warnings.add(warning(policy, "tiers", "spend " + describe(gap) + " can match no tier rule"));
         }
         return warnings;
     }

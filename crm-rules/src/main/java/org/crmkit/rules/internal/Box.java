@@ -21,7 +21,8 @@ import org.crmkit.rules.condition.Condition;
  * A set of metrics snapshots described by one range per metric (a box in metric space); a
  * condition is a union of boxes (its disjunctive normal form). Lint uses boxes to prove that a
  * rule can never match and to find spend ranges no rule covers. Whole-number metrics use
- * closed integer ranges, so {@code orders > 2 and orders < 3} is recognised as empty.
+ * closed integer ranges, so {@code orders > 2 and orders < 3} is recognised as empty, and a box
+ * without orders has no spend, as in every real snapshot.
  */
 public final class Box {
     /** Above this many boxes a condition is not analysed; the analysis then says nothing. */
@@ -109,16 +110,6 @@ public final class Box {
     }
 
     /**
-     * Whether this box narrows a metric below its domain.
-     *
-     * @param metric the metric
-     * @return true when the metric is constrained
-     */
-    public boolean constrains(Metric metric) {
-        return !ranges.get(metric).equals(domain(metric));
-    }
-
-    /**
      * The intersection with another box.
      *
      * @param other the other box
@@ -175,7 +166,23 @@ public final class Box {
         }
         Map<Metric, Range<BigDecimal>> copy = new EnumMap<>(ranges);
         copy.put(metric, normalised.get());
-        return Optional.of(new Box(copy));
+        return consistent(copy);
+    }
+
+    /**
+     * Applies what every real snapshot satisfies: spend is a sum of order amounts, so without
+     * orders there is no spend.
+     */
+    private static Optional<Box> consistent(Map<Metric, Range<BigDecimal>> ranges) {
+        Range<BigDecimal> orders = ranges.get(Metric.ORDERS);
+        if (orders.hasUpperBound() && orders.upperEndpoint().signum() <= 0) {
+            Range<BigDecimal> spend = ranges.get(Metric.SPEND);
+            if (!spend.contains(BigDecimal.ZERO)) {
+                return Optional.empty();
+            }
+            ranges.put(Metric.SPEND, Range.singleton(BigDecimal.ZERO));
+        }
+        return Optional.of(new Box(ranges));
     }
 
     /** Whole-number metrics become closed integer ranges; empty ranges disappear. */

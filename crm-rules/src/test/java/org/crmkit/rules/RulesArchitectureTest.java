@@ -1,0 +1,39 @@
+package org.crmkit.rules;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engines stay pure functions: no I/O, no parsing library, no access to the loader's internals. */
+class RulesArchitectureTest {
+    private static final JavaClasses RULES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.crmkit.rules");
+
+    @Test
+    void enginesDoNoIo() {
+        noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
+                        "org.crmkit.rules.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
+                        "java.sql..", "com.fasterxml.jackson..")
+                .check(RULES);
+    }
+
+    @Test
+    void enginesDoNotReachIntoTheLoader() {
+        noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
+                        "org.crmkit.rules.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.rules.internal..")
+                .check(RULES);
+    }
+
+    @Test
+    void rulesUseNoAdapterOrCommandLineCode() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.crmkit.jdbc..", "org.crmkit.cli..",
+                        "org.crmkit.examples..", "org.crmkit.core.memory..", "org.crmkit.core.internal..")
+                .check(RULES);
+    }
+}
