@@ -21,10 +21,10 @@ public final class Checks {
      */
     public static String identifier(String value, String what) {
         Objects.requireNonNull(value, what);
-        if (value.isBlank()) {
+        if (value.codePoints().allMatch(Checks::isSpace)) {
             throw new InvalidValueException(what + " must not be blank, was '" + value + "'");
         }
-        if (!value.strip().equals(value)) {
+        if (isSpace(value.codePointAt(0)) || isSpace(value.codePointBefore(value.length()))) {
             throw new InvalidValueException(
                     what + " must not start or end with white space, was '" + value + "'");
         }
@@ -32,11 +32,22 @@ public final class Checks {
             throw new InvalidValueException(what + " must have at most " + MAX_ID_LENGTH
                     + " characters, was " + value.length() + " long");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
+        if (value.codePoints().anyMatch(Checks::isInvisible)) {
             throw new InvalidValueException(
-                    what + " must not contain control characters, was '" + value + "'");
+                    what + " must not contain control or invisible characters, was '" + value + "'");
         }
         return value;
+    }
+
+    /** White space in the widest sense, including no-break spaces that {@code String.strip} keeps. */
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    /** Control and format characters (such as a zero-width space): never meant in an identifier. */
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT;
     }
 
     /**

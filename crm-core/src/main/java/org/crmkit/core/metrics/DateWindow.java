@@ -35,7 +35,9 @@ public record DateWindow(LocalDate start, LocalDate end) {
 
     /**
      * The trailing months up to and including a day: 12 months up to 2026-03-31 are
-     * 2025-04-01..2026-03-31.
+     * 2025-04-01..2026-03-31, one month up to 2026-04-30 is 2026-04-01..2026-04-30. The window
+     * starts the given number of months before the day after {@code asOf}, so windows ending on
+     * month ends are whole calendar months and consecutive ones never share a day.
      *
      * @param months how many months, one or more
      * @param asOf the last day; not null
@@ -45,7 +47,7 @@ public record DateWindow(LocalDate start, LocalDate end) {
         if (months < 1) {
             throw new InvalidValueException("trailing months must be at least 1, was " + months);
         }
-        return new DateWindow(asOf.minusMonths(months).plusDays(1), asOf);
+        return new DateWindow(asOf.plusDays(1).minusMonths(months), asOf);
     }
 
     /**

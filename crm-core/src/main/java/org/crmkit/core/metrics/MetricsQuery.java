@@ -43,9 +43,10 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
 
     /**
      * A rolling quarter ending at the as-of day: quarter 0 is the three months up to and
-     * including {@code asOf}, quarter 1 the three months before that, and so on. Rolling
-     * quarters, not calendar quarters, so that a date early in a calendar quarter is not
-     * judged on a few days.
+     * including {@code asOf} (as {@link DateWindow#trailingMonths} counts them), quarter 1 the
+     * three months before that, and so on. Rolling quarters, not calendar quarters, so that a
+     * date early in a calendar quarter is not judged on a few days; as of a quarter's last day
+     * they are the calendar quarters.
      *
      * @param index 0 for the latest quarter
      * @return the quarter's days
@@ -54,8 +55,8 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
         if (index < 0) {
             throw new InvalidValueException("quarter index must not be negative, was " + index);
         }
-        LocalDate end = asOf.minusMonths(3L * index);
-        LocalDate start = asOf.minusMonths(3L * (index + 1)).plusDays(1);
-        return new DateWindow(start, end);
+        LocalDate endExclusive = asOf.plusDays(1);
+        return new DateWindow(endExclusive.minusMonths(3L * (index + 1)),
+                endExclusive.minusMonths(3L * index).minusDays(1));
     }
 }

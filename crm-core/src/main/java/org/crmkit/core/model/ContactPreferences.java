@@ -2,8 +2,10 @@ package org.crmkit.core.model;
 
 import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,7 +113,8 @@ public record ContactPreferences(
 
     /**
      * Parses a {@code ;}-separated list of days such as {@code "SAT;SUN"}; three-letter
-     * abbreviations and full English names are accepted in any case. Blank means no days.
+     * abbreviations and full English names are accepted in any case. Blank means no days; empty
+     * entries ({@code "MON;;TUE"}) are ignored.
      *
      * @param text the list; not null
      * @return the days
@@ -127,7 +130,7 @@ public record ContactPreferences(
 
     /**
      * Parses a {@code ;}-separated list of channels such as {@code "sms;email"}, or {@code all}
-     * for every channel. Blank means none.
+     * for every channel. Blank means none; empty entries are ignored.
      *
      * @param text the list; not null
      * @return the channels
@@ -145,9 +148,9 @@ public record ContactPreferences(
         return Collections.unmodifiableSet(channels);
     }
 
-    private static String[] splitList(String text) {
-        String value = Objects.requireNonNull(text, "text").strip();
-        return value.isEmpty() ? new String[0] : value.split("\\s*;\\s*");
+    private static List<String> splitList(String text) {
+        return Arrays.stream(Objects.requireNonNull(text, "text").split(";", -1)).map(String::strip)
+                .filter(part -> !part.isEmpty()).toList();
     }
 
     private static DayOfWeek parseDay(String text) {

@@ -9,13 +9,14 @@ import org.crmkit.core.InvalidValueException;
  *
  * <p>Tiers are defined by a policy, not by crmkit: the policy's {@link TierLadder} says which
  * tiers exist and how they rank. A name starts with a letter and goes on with letters, digits,
- * {@code _} or {@code -} (any script, so {@code 核心} is fine), at most 32 characters.
+ * {@code _} or {@code -} (any script with its combining marks, so {@code 核心} and
+ * {@code सोना} are fine), at most 32 characters.
  * Immutable and thread-safe.
  *
  * @param name the tier's name; not null
  */
 public record Tier(String name) {
-    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{N}_-]{0,31}");
+    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}_-]{0,31}");
 
     /** Checks the name. */
     public Tier {
