@@ -1,0 +1,625 @@
+package org.crmkit.examples;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.InteractionId;
+import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.StaffId;
+import org.crmkit.core.port.Customers;
+import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.PurchaseHistory;
+
+/**
+ * A plausible B2B customer base, made in code from a seed: customers, their orders in yuan
+ * and their interactions, for demos, documentation and tests that need realistic volumes.
+ *
+ * <p>The model, per customer (all parameters are constants of this class):
+ * <ul>
+ *   <li>a segment: 19% {@link Segment#PROSPECT prospects} who only inquire, 2% {@link Segment#DORMANT
+ *       dormant} customers who bought, if at all, more than a year ago, and buying customers, of
+ *       whom 62% buy {@link Segment#STEADY steadily}, 25% {@link Segment#SEASONAL seasonally} (in
+ *       one or two rolling quarters a year only) and 13% are {@link Segment#LAPSING lapsing}
+ *       (stopped buying during the last year);</li>
+ *   <li>a heavy-tailed annual budget: lognormal with a median of 42,000 CNY and a log standard
+ *       deviation of 1.15, so that a few accounts buy millions a year and most far less;</li>
+ *   <li>an average order that grows with the budget less than proportionally (bigger accounts
+ *       order both more and more often; at least twice a year on average), orders as a Poisson
+ *       process at that rate, and lognormal order amounts around the average;</li>
+ *   <li>a creation day over the last three years (prospects: within the last year); the ERP opens
+ *       a buying customer's record with its first order, a prospect's with its first inquiry;</li>
+ *   <li>an account manager for accounts budgeted at 120,000 CNY or more, who visits and calls
+ *       them, and a strategic agreement for a quarter of those budgeted at 500,000 CNY or more;</li>
+ *   <li>a few inquiries and surveys a year from buying customers, and from prospects inquiries
+ *       for about half a year, some followed up by a sales call.</li>
+ * </ul>
+ * Under the standard policy, as of 2026-03-31 with 10,000 customers, this gives about 10% core,
+ * 30% important, 38% basic and 20% potential customers and 2-3% in no tier, for any seed tried.
+ * Nothing forces these shares: they follow from the model. Customers are a fixed set: nobody
+ * new arrives after the as-of day, so over a follow-up cold prospects and lapsed buyers leave
+ * their tiers and nobody replaces them.
+ *
+ * <p>Purchases and interactions are generated from {@link Settings#historyStart()} to
+ * {@link Settings#end()}: the history before the as-of day and an optional follow-up period
+ * after it, to show a later evaluation. The follow-up never changes the history: a base with a
+ * follow-up holds exactly the same customers, purchases and interactions up to the as-of day as
+ * one without. Days are those of China Standard Time ({@link #OFFSET}).
+ *
+ * <p>The same settings always give the same base. Immutable and thread-safe.
+ */
+public final class SyntheticCustomerBase {
+    /** The offset of every generated interaction: China Standard Time, which has no daylight saving. */
+    public static final ZoneOffset OFFSET = ZoneOffset.ofHours(8);
+    /** The currency of every generated purchase. */
+    public static final Currency CURRENCY = Money.currency("CNY");
+
+    // Segment mix: prospects and dormant customers of all customers, the rest buys.
+    private static final double PROSPECT_SHARE = 0.19;
+    private static final double DORMANT_SHARE = 0.02;
+    // Buying patterns, as shares of the buying customers.
+    private static final double SEASONAL_SHARE = 0.25;
+    private static final double LAPSING_SHARE = 0.13;
+
+    // Annual budget: lognormal, the heavy tail of B2B accounts.
+    private static final double MEDIAN_BUDGET = 42_000;
+    private static final double BUDGET_SIGMA = 1.15;
+    private static final double DORMANT_BUDGET_FACTOR = 0.4;
+    // Average order: 2,500 CNY for a 10,000 CNY account, growing with the budget to the power 0.6.
+    private static final double ORDER_AT_10K = 2_500;
+    private static final double ORDER_ELASTICITY = 0.6;
+    private static final double ORDER_SIZE_SIGMA = 0.35;
+    private static final double ORDER_AMOUNT_SIGMA = 0.5;
+    private static final double MINIMUM_ORDER = 20;
+    private static final double MINIMUM_ORDERS_PER_YEAR = 2;
+
+    private static final double ACCOUNT_MANAGER_BUDGET = 120_000;
+    private static final double STRATEGIC_BUDGET = 500_000;
+    private static final double STRATEGIC_CHANCE = 0.25;
+
+    // Contacts per year.
+    private static final double BUYER_INQUIRIES = 1.0;
+    private static final double BUYER_SURVEYS = 0.25;
+    private static final double MANAGER_CONTACTS = 6;
+    private static final double PROSPECT_INQUIRIES = 2.5;
+    private static final int PROSPECT_INTEREST_DAYS = 180;
+    private static final double SALES_CALL_CHANCE = 0.4;
+
+    private static final int ACCOUNT_MANAGERS = 30;
+    private static final int SALES_REPS = 12;
+
+    private static final List<String> INDUSTRIES = List.of("manufacturing", "construction", "retail",
+            "logistics", "healthcare", "energy", "electronics", "food processing", "education", "automotive");
+    private static final List<String> CATEGORIES = List.of("bearings", "fasteners", "hydraulics", "sensors",
+            "power tools", "spare parts", "packaging", "safety equipment");
+    private static final List<String> CITIES = List.of("Shanghai", "Suzhou", "Hangzhou", "Ningbo", "Nanjing",
+            "Shenzhen", "Guangzhou", "Dongguan", "Xiamen", "Qingdao", "Tianjin", "Chengdu", "Wuhan", "Xi'an");
+    private static final List<String> WORDS = List.of("Precision", "Harbor", "Evergreen", "Golden Bridge",
+            "Northstar", "Lotus", "Summit", "Riverside", "Jade", "Pioneer", "Unity", "Silkroad");
+    private static final List<String> SUFFIXES = List.of("Trading Co., Ltd.", "Machinery Co., Ltd.",
+            "Industrial Group", "Technology Co., Ltd.", "Supply Chain Co., Ltd.", "Engineering Ltd.");
+
+    /** How a generated customer behaves. */
+    public enum Segment {
+        /** Buys all year round. */
+        STEADY,
+        /** Buys in one or two rolling quarters of every year only, such as project or season business. */
+        SEASONAL,
+        /** Bought steadily, then stopped during the year before the as-of day. */
+        LAPSING,
+        /** Has inquired but never bought. */
+        PROSPECT,
+        /** Bought, if at all, more than a year before the as-of day, and has been silent since. */
+        DORMANT;
+
+        /** @return whether customers of this segment buy during the year before the as-of day */
+        public boolean buysInTheLastYear() {
+            return this == STEADY || this == SEASONAL || this == LAPSING;
+        }
+    }
+
+    /**
+     * What to generate. Immutable and thread-safe.
+     *
+     * @param customers how many customers, 1 to 1,000,000
+     * @param seed the seed of every random draw
+     * @param asOf the day the history ends, the as-of day of a first evaluation; not null
+     * @param historyMonths how many months of history before and including the as-of day, 12 to 120
+     * @param followUpMonths how many months after the as-of day to generate as well, 0 to 24
+     */
+    public record Settings(int customers, long seed, LocalDate asOf, int historyMonths, int followUpMonths) {
+        /** The number of customers by default. */
+        public static final int DEFAULT_CUSTOMERS = 10_000;
+        /** The seed by default. */
+        public static final long DEFAULT_SEED = 20_260_331L;
+        /** The as-of day by default. */
+        public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 3, 31);
+        /** The months of history by default: two years, so that last year can be compared with the one before. */
+        public static final int DEFAULT_HISTORY_MONTHS = 24;
+
+        /** Checks the ranges. */
+        public Settings {
+            Objects.requireNonNull(asOf, "asOf");
+            requireBetween("customers", customers, 1, 1_000_000);
+            requireBetween("historyMonths", historyMonths, 12, 120);
+            requireBetween("followUpMonths", followUpMonths, 0, 24);
+        }
+
+        /** @return 10,000 customers, seed 20260331, as of 2026-03-31, 24 months of history and no follow-up */
+        public static Settings defaults() {
+            return new Settings(DEFAULT_CUSTOMERS, DEFAULT_SEED, DEFAULT_AS_OF, DEFAULT_HISTORY_MONTHS, 0);
+        }
+
+        /**
+         * @param count how many customers, 1 to 1,000,000
+         * @return a copy with that number of customers
+         */
+        public Settings withCustomers(int count) {
+            return new Settings(count, seed, asOf, historyMonths, followUpMonths);
+        }
+
+        /**
+         * @param newSeed the seed
+         * @return a copy with that seed
+         */
+        public Settings withSeed(long newSeed) {
+            return new Settings(customers, newSeed, asOf, historyMonths, followUpMonths);
+        }
+
+        /**
+         * @param day the as-of day; not null
+         * @return a copy with that as-of day
+         */
+        public Settings withAsOf(LocalDate day) {
+            return new Settings(customers, seed, day, historyMonths, followUpMonths);
+        }
+
+        /**
+         * @param months months of history, 12 to 120
+         * @return a copy with that much history
+         */
+        public Settings withHistoryMonths(int months) {
+            return new Settings(customers, seed, asOf, months, followUpMonths);
+        }
+
+        /**
+         * @param months months after the as-of day, 0 to 24
+         * @return a copy with that follow-up
+         */
+        public Settings withFollowUpMonths(int months) {
+            return new Settings(customers, seed, asOf, historyMonths, months);
+        }
+
+        /** @return the first day of generated activity */
+        public LocalDate historyStart() {
+            return asOf.minusMonths(historyMonths).plusDays(1);
+        }
+
+        /** @return the last day of generated activity: the as-of day plus the follow-up */
+        public LocalDate end() {
+            return asOf.plusMonths(followUpMonths);
+        }
+
+        private static void requireBetween(String name, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new InvalidValueException("Settings " + name + " must be between " + min + " and " + max
+                        + ", was " + value);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final List<Customer> customers;
+    private final List<Purchase> purchases;
+    private final List<Interaction> interactions;
+    private final Map<CustomerId, Segment> segments;
+
+    private SyntheticCustomerBase(Settings settings, List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, Map<CustomerId, Segment> segments) {
+        this.settings = settings;
+        this.customers = List.copyOf(customers);
+        this.purchases = List.copyOf(purchases);
+        this.interactions = List.copyOf(interactions);
+        this.segments = Collections.unmodifiableMap(new LinkedHashMap<>(segments));
+    }
+
+    /**
+     * Generates a base.
+     *
+     * @param settings what to generate; not null
+     * @return the base
+     */
+    public static SyntheticCustomerBase generate(Settings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return new Generator(settings).run();
+    }
+
+    /** @return the settings it was generated with */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** @return the customers, in id order */
+    public List<Customer> customers() {
+        return customers;
+    }
+
+    /** @return the purchases, customer by customer, each customer's in day order */
+    public List<Purchase> purchases() {
+        return purchases;
+    }
+
+    /** @return the interactions, customer by customer */
+    public List<Interaction> interactions() {
+        return interactions;
+    }
+
+    /** @return each customer's segment, in id order */
+    public Map<CustomerId, Segment> segments() {
+        return segments;
+    }
+
+    /**
+     * The segment of one customer.
+     *
+     * @param id the customer; not null
+     * @return its segment, or empty if this base has no such customer
+     */
+    public Optional<Segment> segment(CustomerId id) {
+        return Optional.ofNullable(segments.get(Objects.requireNonNull(id, "id")));
+    }
+
+    /** @return how many customers each segment has */
+    public Map<Segment, Long> segmentCounts() {
+        Map<Segment, Long> counts = new EnumMap<>(Segment.class);
+        for (Segment segment : Segment.values()) {
+            counts.put(segment, 0L);
+        }
+        segments.values().forEach(segment -> counts.merge(segment, 1L, Long::sum));
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /** @return the days of generated activity: every purchase and interaction falls on one of them */
+    public DateWindow span() {
+        return DateWindow.of(settings.historyStart(), settings.end());
+    }
+
+    /**
+     * Stores what was known on a day: customers created by then, their purchases and their
+     * interactions up to that day. Loading again with a later day adds what came after; records
+     * loaded before are recorded again unchanged.
+     *
+     * @param store the store; not null
+     * @param upTo the last day to load; not null
+     */
+    public void loadInto(InMemoryStore store, LocalDate upTo) {
+        Objects.requireNonNull(store, "store");
+        loadInto(store.customers(), store.purchases(), store.interactions(), upTo);
+    }
+
+    /**
+     * Stores what was known on a day into any implementation of the data ports.
+     *
+     * @param customerPort where customers go; not null
+     * @param purchasePort where purchases go; not null
+     * @param interactionPort where interactions go; not null
+     * @param upTo the last day to load; not null
+     */
+    public void loadInto(Customers customerPort, PurchaseHistory purchasePort, InteractionLog interactionPort,
+            LocalDate upTo) {
+        Objects.requireNonNull(customerPort, "customerPort");
+        Objects.requireNonNull(purchasePort, "purchasePort");
+        Objects.requireNonNull(interactionPort, "interactionPort");
+        Objects.requireNonNull(upTo, "upTo");
+        customers.stream().filter(customer -> !customer.createdOn().isAfter(upTo)).forEach(customerPort::save);
+        purchases.stream().filter(purchase -> !purchase.orderDate().isAfter(upTo)).forEach(purchasePort::record);
+        interactions.stream().filter(interaction -> !day(interaction).isAfter(upTo)).forEach(interactionPort::record);
+    }
+
+    /**
+     * The day an interaction happened on, in China Standard Time.
+     *
+     * @param interaction the interaction; not null
+     * @return its day
+     */
+    public static LocalDate day(Interaction interaction) {
+        return interaction.occurredAt().withOffsetSameInstant(OFFSET).toLocalDate();
+    }
+
+    /** Zero-padded numbers without the cost of a format string, which shows at 100,000 ids. */
+    private static String padded(int number, int width) {
+        String digits = Integer.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+
+    /** Draws the base; one instance per generation. */
+    private static final class Generator {
+        private final Settings settings;
+        private final LocalDate asOf;
+        private final LocalDate windowStart;
+        private final int oldestBlock;
+        private final int newestBlock;
+        private final List<Customer> customers = new ArrayList<>();
+        private final List<Purchase> purchases = new ArrayList<>();
+        private final List<Interaction> interactions = new ArrayList<>();
+        private final Map<CustomerId, Segment> segments = new LinkedHashMap<>();
+
+        Generator(Settings settings) {
+            this.settings = settings;
+            this.asOf = settings.asOf();
+            this.windowStart = asOf.minusMonths(12).plusDays(1);
+            // Activity is drawn in rolling quarters ending on the as-of day, oldest first, so
+            // that a follow-up only appends draws and never changes the history.
+            this.oldestBlock = (settings.historyMonths() + 2) / 3 - 1;
+            this.newestBlock = -((settings.followUpMonths() + 2) / 3);
+        }
+
+        SyntheticCustomerBase run() {
+            SplittableRandom root = new SplittableRandom(settings.seed());
+            int width = Math.max(6, String.valueOf(settings.customers()).length());
+            for (int number = 1; number <= settings.customers(); number++) {
+                CustomerId id = CustomerId.of("C" + padded(number, width));
+                customer(id, root.split());
+            }
+            return new SyntheticCustomerBase(settings, customers, purchases, interactions, segments);
+        }
+
+        private void customer(CustomerId id, SplittableRandom random) {
+            // One stream per kind of activity, each drawn oldest first: a longer follow-up then
+            // only appends draws to each stream and never shifts those of the history.
+            SplittableRandom orderRandom = random.split();
+            SplittableRandom inquiryRandom = random.split();
+            SplittableRandom surveyRandom = random.split();
+            SplittableRandom managerRandom = random.split();
+            Segment segment = segment(random);
+            LocalDate created = created(random, segment);
+            Customer customer = Customer.of(id, name(random), created).withIndustry(Draws.pick(random, INDUSTRIES));
+            segments.put(id, segment);
+            if (segment == Segment.PROSPECT) {
+                customers.add(prospect(customer, inquiryRandom));
+                return;
+            }
+            double budget = Draws.lognormal(random, MEDIAN_BUDGET, BUDGET_SIGMA)
+                    * (segment == Segment.DORMANT ? DORMANT_BUDGET_FACTOR : 1);
+            double typicalOrder = ORDER_AT_10K * Math.pow(budget / 10_000, ORDER_ELASTICITY)
+                    * Draws.lognormal(random, 1, ORDER_SIZE_SIGMA);
+            double averageOrder = Math.min(budget / MINIMUM_ORDERS_PER_YEAR, typicalOrder);
+            double ordersPerYear = budget / averageOrder;
+            Set<Integer> seasons = seasons(random, segment);
+            LocalDate first = later(created, settings.historyStart());
+            LocalDate last = lastActiveDay(random, segment, first);
+            if (budget >= ACCOUNT_MANAGER_BUDGET) {
+                customer = customer.withAccountManager(staff("AM", random.nextInt(ACCOUNT_MANAGERS) + 1));
+            }
+            if (budget >= STRATEGIC_BUDGET && segment != Segment.DORMANT && random.nextDouble() < STRATEGIC_CHANCE) {
+                customer = customer.withStrategicAgreement(true);
+            }
+            customers.add(customer);
+
+            CustomerId owner = customer.id();
+            int[] orderNumber = {0};
+            IntPredicate active = block -> seasons.isEmpty() || seasons.contains(Math.floorMod(block, 4));
+            double perYear = seasons.isEmpty() ? ordersPerYear : ordersPerYear * 4 / seasons.size();
+            Consumer<LocalDate> order = day -> {
+                // Lognormal around the average order, corrected so that the mean stays the average.
+                double amount = averageOrder * Draws.lognormal(orderRandom,
+                        Math.exp(-ORDER_AMOUNT_SIGMA * ORDER_AMOUNT_SIGMA / 2), ORDER_AMOUNT_SIGMA);
+                PurchaseId purchaseId = PurchaseId.of(owner + "-P" + padded(++orderNumber[0], 4));
+                purchases.add(Purchase.of(purchaseId, owner, day,
+                                Money.of(CURRENCY, Draws.yuan(amount, MINIMUM_ORDER)))
+                        .withCategory(Draws.pick(orderRandom, CATEGORIES)));
+            };
+            // The ERP opens the customer record with the first order.
+            if (!created.isBefore(settings.historyStart()) && !created.isAfter(last)) {
+                order.accept(created);
+            }
+            LocalDate afterFirstOrder = created.isBefore(settings.historyStart()) ? first : created.plusDays(1);
+            spread(orderRandom, afterFirstOrder, last, perYear, active, !seasons.isEmpty(), order);
+            buyerInquiries(owner, inquiryRandom, first, last);
+            surveys(owner, surveyRandom, first, last);
+            customer.accountManager()
+                    .ifPresent(manager -> managerContacts(owner, manager, managerRandom, first, last));
+        }
+
+        private Segment segment(SplittableRandom random) {
+            double draw = random.nextDouble();
+            if (draw < PROSPECT_SHARE) {
+                return Segment.PROSPECT;
+            }
+            if (draw < PROSPECT_SHARE + DORMANT_SHARE) {
+                return Segment.DORMANT;
+            }
+            double pattern = random.nextDouble();
+            if (pattern < SEASONAL_SHARE) {
+                return Segment.SEASONAL;
+            }
+            return pattern < SEASONAL_SHARE + LAPSING_SHARE ? Segment.LAPSING : Segment.STEADY;
+        }
+
+        private LocalDate created(SplittableRandom random, Segment segment) {
+            return switch (segment) {
+                // This year's leads; older leads that never bought have gone cold and are left out.
+                case PROSPECT -> Draws.day(random, windowStart, asOf.minusDays(3));
+                case DORMANT -> Draws.day(random, asOf.minusMonths(36), asOf.minusMonths(15));
+                // A lapsing customer first has to have bought for a while.
+                case LAPSING -> Draws.day(random, asOf.minusMonths(36), asOf.minusMonths(6));
+                case STEADY, SEASONAL -> Draws.day(random, asOf.minusMonths(36), asOf.minusDays(7));
+            };
+        }
+
+        private static Set<Integer> seasons(SplittableRandom random, Segment segment) {
+            if (segment != Segment.SEASONAL) {
+                return Set.of();
+            }
+            int season = random.nextInt(4);
+            // Three in five seasonal customers buy in two quarters, the others in one.
+            return random.nextDouble() < 0.6 ? Set.of(season, (season + 1 + random.nextInt(3)) % 4) : Set.of(season);
+        }
+
+        private LocalDate lastActiveDay(SplittableRandom random, Segment segment, LocalDate first) {
+            return switch (segment) {
+                case LAPSING -> later(first.plusDays(14), asOf.minusDays(20 + random.nextInt(310)));
+                // Dormant: quiet for at least the last year; may have stopped before the history starts.
+                case DORMANT -> windowStart.minusDays(1 + random.nextInt(240));
+                default -> settings.end();
+            };
+        }
+
+        private Customer prospect(Customer customer, SplittableRandom random) {
+            // The first inquiry opens the record; more may follow while the prospect is interested.
+            LocalDate first = customer.createdOn();
+            Numbering numbering = new Numbering(customer.id(), "Q");
+            inquiry(numbering, random, first);
+            spread(random, first.plusDays(1), first.plusDays(PROSPECT_INTEREST_DAYS), PROSPECT_INQUIRIES,
+                    block -> true, false, day -> inquiry(numbering, random, day));
+            return customer;
+        }
+
+        private void buyerInquiries(CustomerId id, SplittableRandom random, LocalDate first, LocalDate last) {
+            Numbering numbering = new Numbering(id, "Q");
+            spread(random, first, last, BUYER_INQUIRIES, block -> true, false, day -> inquiry(numbering, random, day));
+        }
+
+        private void inquiry(Numbering numbering, SplittableRandom random, LocalDate day) {
+            Channel channel = channel(random);
+            contact(Interaction.of(numbering.next(), numbering.customer(), at(random, day), channel,
+                    InteractionKind.INQUIRY));
+            if (random.nextDouble() < SALES_CALL_CHANCE) {
+                LocalDate callDay = day.plusDays(1 + random.nextInt(5));
+                StaffId rep = staff("SR", random.nextInt(SALES_REPS) + 1);
+                contact(Interaction.of(numbering.next(), numbering.customer(), at(random, callDay), Channel.PHONE,
+                        InteractionKind.CALL).withStaff(rep).withOutcome("followed up on the inquiry"));
+            }
+        }
+
+        private void surveys(CustomerId id, SplittableRandom random, LocalDate first, LocalDate last) {
+            Numbering numbering = new Numbering(id, "S");
+            spread(random, first, last, BUYER_SURVEYS, block -> true, false, day -> contact(Interaction.of(
+                    numbering.next(), id, at(random, day), Channel.EMAIL, InteractionKind.SURVEY)));
+        }
+
+        private void managerContacts(CustomerId id, StaffId manager, SplittableRandom random, LocalDate first,
+                LocalDate last) {
+            Numbering numbering = new Numbering(id, "M");
+            spread(random, first, last, MANAGER_CONTACTS, block -> true, false, day -> {
+                double kind = random.nextDouble();
+                Channel channel = kind < 0.4 ? Channel.VISIT : kind < 0.8 ? Channel.PHONE : Channel.VIDEO;
+                InteractionKind what = kind < 0.4 ? InteractionKind.VISIT
+                        : kind < 0.8 ? InteractionKind.CALL : InteractionKind.MEETING;
+                contact(Interaction.of(numbering.next(), id, at(random, day), channel, what).withStaff(manager));
+            });
+        }
+
+        /**
+         * Draws events as a Poisson process between two days, rolling quarter by rolling quarter,
+         * oldest first, keeping to the generated span.
+         */
+        private void spread(SplittableRandom random, LocalDate first, LocalDate last, double perYear,
+                IntPredicate activeBlock, boolean atLeastOnePerBlock, Consumer<LocalDate> action) {
+            for (int block = oldestBlock; block >= newestBlock; block--) {
+                LocalDate from = later(later(asOf.minusMonths(3L * (block + 1)).plusDays(1), first),
+                        settings.historyStart());
+                LocalDate to = earlier(earlier(asOf.minusMonths(3L * block), last), settings.end());
+                if (from.isAfter(to) || !activeBlock.test(block)) {
+                    continue;
+                }
+                double years = (ChronoUnit.DAYS.between(from, to) + 1) / 365.25;
+                int count = Draws.poisson(random, perYear * years);
+                if (atLeastOnePerBlock) {
+                    count = Math.max(1, count);
+                }
+                List<LocalDate> days = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    days.add(Draws.day(random, from, to));
+                }
+                Collections.sort(days);
+                days.forEach(action);
+            }
+        }
+
+        private void contact(Interaction interaction) {
+            // Follow-ups drawn past the end of the span are dropped, not moved, so that the span
+            // decides only what is kept and never what is drawn.
+            if (!day(interaction).isAfter(settings.end())) {
+                interactions.add(interaction);
+            }
+        }
+
+        private static Channel channel(SplittableRandom random) {
+            double draw = random.nextDouble();
+            if (draw < 0.35) {
+                return Channel.ONLINE;
+            }
+            if (draw < 0.6) {
+                return Channel.PHONE;
+            }
+            return draw < 0.85 ? Channel.WECHAT : Channel.EMAIL;
+        }
+
+        private static OffsetDateTime at(SplittableRandom random, LocalDate day) {
+            return day.atTime(9 + random.nextInt(9), random.nextInt(60)).atOffset(OFFSET);
+        }
+
+        private static String name(SplittableRandom random) {
+            return Draws.pick(random, CITIES) + " " + Draws.pick(random, WORDS) + " " + Draws.pick(random, SUFFIXES);
+        }
+
+        private static StaffId staff(String prefix, int number) {
+            return StaffId.of(prefix + padded(number, 2));
+        }
+
+        private static LocalDate later(LocalDate a, LocalDate b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private static LocalDate earlier(LocalDate a, LocalDate b) {
+            return a.isBefore(b) ? a : b;
+        }
+    }
+
+    /**
+     * Numbers one customer's interactions of one stream, e.g. {@code C000042-Q0003}: ids stay
+     * the same whatever follows them. A number drawn for an interaction past the end is lost.
+     */
+    private static final class Numbering {
+        private final CustomerId customer;
+        private final String prefix;
+        private int last;
+
+        Numbering(CustomerId customer, String stream) {
+            this.customer = customer;
+            this.prefix = customer + "-" + stream;
+        }
+
+        CustomerId customer() {
+            return customer;
+        }
+
+        InteractionId next() {
+            return InteractionId.of(prefix + padded(++last, 4));
+        }
+    }
+}

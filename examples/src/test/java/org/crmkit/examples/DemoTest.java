@@ -1,0 +1,118 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.crmkit.core.model.Customer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DemoTest {
+    private static String output;
+    private static Demo.Result result;
+
+    @BeforeAll
+    static void runTheDemoWithItsDefaults() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            result = Demo.run(Demo.Options.defaults(), out);
+        }
+        output = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsWhatItDidAndThePolicy() {
+        assertThat(output).contains("generated  10,000 customers (seed 20260331)")
+                .contains("policy     standard@2026.1")
+                .contains("2025-04-01..2026-03-31");
+    }
+
+    @Test
+    void printsTheDistributionTableWithActualAndExpectedShares() {
+        assertThat(output).contains("Tier distribution as of 2026-03-31")
+                .containsPattern("tier +customers +actual +expected")
+                .containsPattern("core +[\\d,]+ +\\d+\\.\\d\\d% +10\\.00%")
+                .containsPattern("important +[\\d,]+ +\\d+\\.\\d\\d% +30\\.00%")
+                .containsPattern("basic +[\\d,]+ +\\d+\\.\\d\\d% +40\\.00%")
+                .containsPattern("potential +[\\d,]+ +\\d+\\.\\d\\d% +20\\.00%")
+                .containsPattern("\\(no tier\\) +[\\d,]+ +\\d+\\.\\d\\d% +-")
+                .containsPattern("total +10,000 +100\\.00%");
+    }
+
+    @Test
+    void explainsACorePotentialAndABigSpenderWithTooFewActiveQuarters() {
+        assertThat(output).containsPattern("C\\d{6} -> core: ")
+                .containsPattern("rule core matched: spend \\d+\\.\\d\\d >= 100000 met; active_quarters [34] >= 3 met")
+                .containsPattern("C\\d{6} -> important: spend of 100,000 or more")
+                .containsPattern("rule core not matched: spend \\d{6,}\\.\\d\\d >= 100000 met; "
+                        + "active_quarters 2 >= 3 not met")
+                .containsPattern("C\\d{6} -> potential: ")
+                .contains("rule potential matched: orders 0 = 0 met; inquiries ")
+                .doesNotContain("(no customer in this base");
+    }
+
+    @Test
+    void reportsTheEventsOfBothEvaluations() {
+        assertThat(result.firstEvents()).isEqualTo(result.first().changes()).isPositive();
+        assertThat(result.secondEvents()).isEqualTo(result.second().changes()).isPositive();
+        assertThat(result.second().asOf()).isEqualTo(LocalDate.of(2026, 6, 30));
+        assertThat(output).contains(String.format(Locale.ROOT,
+                        "Events: %,d TierChanged events published", result.firstEvents()))
+                .contains("A quarter later: evaluation as of 2026-06-30")
+                .contains(String.format(Locale.ROOT, "%,d customers changed tier",
+                        result.second().changes()))
+                .containsPattern("Example event: TierChanged C\\d{6} core -> \\S+ \\(DEMOTION\\) as of 2026-06-30")
+                .containsPattern("assignment history: 2026-03-31 core, 2026-06-30 ");
+    }
+
+    @Test
+    void neverPrintsCustomerNames() {
+        SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticCustomerBase.Settings.defaults());
+
+        assertThat(base.customers()).extracting(Customer::name)
+                .allSatisfy(name -> assertThat(output).doesNotContain(name));
+    }
+
+    @Test
+    void readsItsArguments() {
+        assertThat(Demo.Options.parse("--customers", "200", "--seed=7", "--as-of", "2025-12-31"))
+                .isEqualTo(new Demo.Options(200, 7, LocalDate.of(2025, 12, 31)));
+        assertThat(Demo.Options.parse()).isEqualTo(Demo.Options.defaults());
+        assertThat(Demo.Options.defaults()).isEqualTo(new Demo.Options(10_000, 20_260_331L, LocalDate.of(2026, 3, 31)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--customers abc        | --customers needs a whole number of customers, was 'abc'",
+        "--customers 0          | --customers must be between 1 and 1000000, was 0",
+        "--seed x               | --seed needs a whole number, was 'x'",
+        "--as-of 2026-02-30     | --as-of needs a day like 2026-03-31, was '2026-02-30'",
+        "--as-of                | --as-of needs a value",
+        "--verbose              | Unknown argument '--verbose'",
+        "--customers=5 extra    | Unknown argument 'extra'",
+    })
+    void rejectsBadArgumentsNamingThem(String line, String message) {
+        assertThatThrownBy(() -> Demo.Options.parse(line.trim().split(" +")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void runsOnASmallBaseToo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            Demo.run(new Demo.Options(300, 5, LocalDate.of(2025, 12, 31)), out);
+        }
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("generated  300 customers (seed 5)")
+                .contains("Tier distribution as of 2025-12-31")
+                .contains("A quarter later: evaluation as of 2026-03-31");
+    }
+}

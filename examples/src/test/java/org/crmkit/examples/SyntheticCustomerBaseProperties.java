@@ -1,0 +1,64 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.examples.SyntheticCustomerBase.Settings;
+
+class SyntheticCustomerBaseProperties {
+
+    @Property(tries = 40)
+    void everyPurchaseLiesInTheSpanAndBelongsToAGeneratedCustomerThatExistedThen(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 150) int customers, @ForAll @IntRange(min = 0, max = 6) int followUp,
+            @ForAll @IntRange(min = 0, max = 800) int daysBefore) {
+        LocalDate asOf = LocalDate.of(2026, 3, 31).minusDays(daysBefore);
+        SyntheticCustomerBase base = SyntheticCustomerBase.generate(Settings.defaults().withSeed(seed)
+                .withCustomers(customers).withAsOf(asOf).withFollowUpMonths(followUp));
+        Map<CustomerId, Customer> byId = base.customers().stream()
+                .collect(Collectors.toMap(Customer::id, Function.identity()));
+        DateWindow span = base.span();
+
+        assertThat(base.customers()).hasSize(customers);
+        assertThat(base.purchases()).allSatisfy(purchase -> {
+            assertThat(span.contains(purchase.orderDate())).as("%s in %s", purchase.orderDate(), span).isTrue();
+            assertThat(byId).containsKey(purchase.customerId());
+            assertThat(purchase.orderDate()).isAfterOrEqualTo(byId.get(purchase.customerId()).createdOn());
+            assertThat(purchase.amount().amount().scale()).isEqualTo(2);
+        });
+        assertThat(base.interactions()).allSatisfy(interaction -> {
+            LocalDate day = SyntheticCustomerBase.day(interaction);
+            assertThat(span.contains(day)).as("%s in %s", day, span).isTrue();
+            assertThat(byId).containsKey(interaction.customerId());
+            assertThat(day).isAfterOrEqualTo(byId.get(interaction.customerId()).createdOn());
+        });
+    }
+
+    @Property(tries = 30)
+    void prospectsNeverBuy(@ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int customers) {
+        SyntheticCustomerBase base = SyntheticCustomerBase.generate(Settings.defaults().withSeed(seed)
+                .withCustomers(customers).withFollowUpMonths(3));
+
+        assertThat(base.purchases()).noneMatch(purchase -> base.segment(purchase.customerId())
+                .orElseThrow() == SyntheticCustomerBase.Segment.PROSPECT);
+    }
+
+    @Property(tries = 20)
+    void theSameSeedGivesTheSameBase(@ForAll long seed, @ForAll @IntRange(min = 1, max = 100) int customers) {
+        Settings settings = Settings.defaults().withSeed(seed).withCustomers(customers);
+        SyntheticCustomerBase once = SyntheticCustomerBase.generate(settings);
+        SyntheticCustomerBase again = SyntheticCustomerBase.generate(settings);
+
+        assertThat(again.customers()).isEqualTo(once.customers());
+        assertThat(again.purchases()).isEqualTo(once.purchases());
+        assertThat(again.interactions()).isEqualTo(once.interactions());
+    }
+}

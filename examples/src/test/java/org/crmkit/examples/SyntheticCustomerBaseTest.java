@@ -1,0 +1,237 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.examples.SyntheticCustomerBase.Segment;
+import org.crmkit.examples.SyntheticCustomerBase.Settings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SyntheticCustomerBaseTest {
+    private static final Settings SMALL = Settings.defaults().withCustomers(500);
+    private static SyntheticCustomerBase base;
+
+    @BeforeAll
+    static void generateTheDefaultBase() {
+        base = SyntheticCustomerBase.generate(Settings.defaults());
+    }
+
+    @Test
+    void theSameSettingsGiveTheSameBase() {
+        SyntheticCustomerBase once = SyntheticCustomerBase.generate(SMALL);
+        SyntheticCustomerBase again = SyntheticCustomerBase.generate(SMALL);
+
+        assertThat(again.customers()).isEqualTo(once.customers());
+        assertThat(again.purchases()).isEqualTo(once.purchases());
+        assertThat(again.interactions()).isEqualTo(once.interactions());
+        assertThat(again.segments()).isEqualTo(once.segments());
+    }
+
+    @Test
+    void anotherSeedGivesAnotherBase() {
+        SyntheticCustomerBase one = SyntheticCustomerBase.generate(SMALL);
+        SyntheticCustomerBase other = SyntheticCustomerBase.generate(SMALL.withSeed(SMALL.seed() + 1));
+
+        assertThat(other.customers()).hasSameSizeAs(one.customers());
+        assertThat(other.purchases()).isNotEqualTo(one.purchases());
+    }
+
+    @Test
+    void aFollowUpAppendsToTheHistoryWithoutChangingIt() {
+        SyntheticCustomerBase plain = SyntheticCustomerBase.generate(SMALL);
+        SyntheticCustomerBase followedUp = SyntheticCustomerBase.generate(SMALL.withFollowUpMonths(3));
+        LocalDate asOf = SMALL.asOf();
+
+        assertThat(followedUp.customers()).isEqualTo(plain.customers());
+        assertThat(followedUp.purchases().stream().filter(p -> !p.orderDate().isAfter(asOf)).toList())
+                .isEqualTo(plain.purchases());
+        assertThat(followedUp.interactions().stream()
+                .filter(i -> !SyntheticCustomerBase.day(i).isAfter(asOf)).toList())
+                .isEqualTo(plain.interactions());
+        assertThat(followedUp.purchases()).anyMatch(p -> p.orderDate().isAfter(asOf));
+        assertThat(followedUp.span().end()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    @Test
+    void generatesTenThousandCustomersByDefaultWithUniqueIds() {
+        assertThat(base.customers()).hasSize(10_000);
+        assertThat(base.customers()).extracting(Customer::id).doesNotHaveDuplicates().isSorted();
+        assertThat(base.purchases()).extracting(Purchase::id).doesNotHaveDuplicates();
+        assertThat(base.interactions()).extracting(Interaction::id).doesNotHaveDuplicates();
+        // A plausible volume: several orders a year per buying customer, not one, not hundreds.
+        assertThat(base.purchases().size()).isBetween(40_000, 200_000);
+    }
+
+    @Test
+    void customersWereCreatedOverTheLastThreeYears() {
+        LocalDate asOf = base.settings().asOf();
+
+        assertThat(base.customers()).allSatisfy(customer -> assertThat(customer.createdOn())
+                .isBetween(asOf.minusMonths(36), asOf));
+        assertThat(base.customers()).anyMatch(customer -> customer.createdOn().isBefore(asOf.minusMonths(30)));
+        assertThat(base.customers()).anyMatch(customer -> customer.createdOn().isAfter(asOf.minusMonths(1)));
+    }
+
+    @Test
+    void everyAmountIsAnExactTwoDecimalAmountInYuan() {
+        assertThat(base.purchases()).allSatisfy(purchase -> {
+            assertThat(purchase.amount().currency().getCurrencyCode()).isEqualTo("CNY");
+            assertThat(purchase.amount().amount().scale()).isEqualTo(2);
+            assertThat(purchase.amount().amount()).isGreaterThanOrEqualTo(new BigDecimal("20.00"));
+        });
+    }
+
+    @Test
+    void prospectsHaveInquiriesButNoOrders() {
+        Set<CustomerId> prospects = customersOf(Segment.PROSPECT);
+        Set<CustomerId> buyers = base.purchases().stream().map(Purchase::customerId).collect(Collectors.toSet());
+        Set<CustomerId> inquirers = base.interactions().stream()
+                .filter(interaction -> interaction.kind() == InteractionKind.INQUIRY)
+                .map(Interaction::customerId).collect(Collectors.toSet());
+
+        assertThat(prospects).isNotEmpty().doesNotContainAnyElementsOf(buyers);
+        assertThat(inquirers).containsAll(prospects);
+    }
+
+    @Test
+    void dormantCustomersHaveNothingInTheLastYear() {
+        Set<CustomerId> dormant = customersOf(Segment.DORMANT);
+        LocalDate windowStart = base.settings().asOf().minusMonths(12).plusDays(1);
+
+        assertThat(dormant).isNotEmpty();
+        assertThat(base.purchases()).filteredOn(purchase -> dormant.contains(purchase.customerId()))
+                .allSatisfy(purchase -> assertThat(purchase.orderDate()).isBefore(windowStart));
+        assertThat(base.interactions()).filteredOn(interaction -> dormant.contains(interaction.customerId()))
+                .allSatisfy(interaction -> assertThat(SyntheticCustomerBase.day(interaction)).isBefore(windowStart));
+    }
+
+    @Test
+    void segmentsHaveTheModelledShares() {
+        Map<Segment, Long> counts = base.segmentCounts();
+
+        assertThat(share(counts.get(Segment.PROSPECT))).isCloseTo(0.19, within(0.02));
+        assertThat(share(counts.get(Segment.DORMANT))).isCloseTo(0.02, within(0.01));
+        assertThat(share(counts.get(Segment.STEADY))).isCloseTo(0.79 * 0.62, within(0.03));
+        assertThat(share(counts.get(Segment.SEASONAL))).isCloseTo(0.79 * 0.25, within(0.03));
+        assertThat(share(counts.get(Segment.LAPSING))).isCloseTo(0.79 * 0.13, within(0.02));
+    }
+
+    @Test
+    void spendIsHeavyTailed() {
+        List<BigDecimal> yearly = base.purchases().stream()
+                .filter(purchase -> purchase.orderDate().isAfter(base.settings().asOf().minusYears(1)))
+                .collect(Collectors.groupingBy(Purchase::customerId,
+                        Collectors.reducing(BigDecimal.ZERO, purchase -> purchase.amount().amount(), BigDecimal::add)))
+                .values().stream().sorted().toList();
+        BigDecimal total = yearly.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal topTenth = yearly.subList(yearly.size() * 9 / 10, yearly.size()).stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal median = yearly.get(yearly.size() / 2);
+        BigDecimal mean = total.divide(BigDecimal.valueOf(yearly.size()), RoundingMode.HALF_EVEN);
+
+        // The best tenth of the customers brings about half the revenue, and the mean is well above the median.
+        assertThat(topTenth.doubleValue() / total.doubleValue()).isBetween(0.4, 0.75);
+        assertThat(mean).isGreaterThan(median.multiply(new BigDecimal("1.5")));
+    }
+
+    @Test
+    void bigAccountsHaveAccountManagersAndAFewHaveStrategicAgreements() {
+        List<Customer> managed = base.customers().stream().filter(c -> c.accountManager().isPresent()).toList();
+        List<Customer> strategic = base.customers().stream().filter(Customer::strategicAgreement).toList();
+        Map<CustomerId, BigDecimal> lifetimeSpend = base.purchases().stream().collect(Collectors.groupingBy(
+                Purchase::customerId,
+                Collectors.reducing(BigDecimal.ZERO, purchase -> purchase.amount().amount(), BigDecimal::add)));
+
+        assertThat(share(managed.size())).isBetween(0.05, 0.30);
+        assertThat(strategic).hasSizeBetween(5, 100);
+        assertThat(strategic).allSatisfy(customer -> assertThat(customer.accountManager()).isPresent());
+        assertThat(median(managed, lifetimeSpend)).isGreaterThan(median(base.customers(), lifetimeSpend)
+                .multiply(BigDecimal.valueOf(5)));
+    }
+
+    @Test
+    void loadingUpToADayLeavesOutWhatCameLaterAndLoadingLaterAddsIt() {
+        SyntheticCustomerBase followedUp = SyntheticCustomerBase.generate(SMALL.withFollowUpMonths(3));
+        InMemoryStore store = InMemoryStore.create();
+
+        followedUp.loadInto(store, SMALL.asOf());
+        List<Purchase> firstLoad = storedPurchases(store, followedUp);
+        followedUp.loadInto(store, followedUp.span().end());
+        List<Purchase> secondLoad = storedPurchases(store, followedUp);
+
+        assertThat(store.customers().count()).isEqualTo(SMALL.customers());
+        assertThat(firstLoad).hasSameElementsAs(SyntheticCustomerBase.generate(SMALL).purchases())
+                .allSatisfy(purchase -> assertThat(purchase.orderDate()).isBeforeOrEqualTo(SMALL.asOf()));
+        assertThat(secondLoad).hasSameElementsAs(followedUp.purchases());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "0, 24, 0, 'Settings customers must be between 1 and 1000000, was 0'",
+        "1000001, 24, 0, 'Settings customers must be between 1 and 1000000, was 1000001'",
+        "10, 11, 0, 'Settings historyMonths must be between 12 and 120, was 11'",
+        "10, 24, -1, 'Settings followUpMonths must be between 0 and 24, was -1'",
+        "10, 24, 25, 'Settings followUpMonths must be between 0 and 24, was 25'",
+    })
+    void rejectsSettingsOutOfRange(int customers, int historyMonths, int followUpMonths, String message) {
+        assertThatThrownBy(() -> new Settings(customers, 1L, LocalDate.of(2026, 3, 31), historyMonths,
+                followUpMonths))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void settingsCopiesChangeOneField() {
+        Settings settings = Settings.defaults().withCustomers(7).withSeed(3).withAsOf(LocalDate.of(2025, 12, 31))
+                .withHistoryMonths(18).withFollowUpMonths(6);
+
+        assertThat(settings).isEqualTo(new Settings(7, 3, LocalDate.of(2025, 12, 31), 18, 6));
+        assertThat(settings.historyStart()).isEqualTo(LocalDate.of(2024, 7, 1));
+        assertThat(settings.end()).isEqualTo(LocalDate.of(2026, 6, 30));
+    }
+
+    private static Set<CustomerId> customersOf(Segment segment) {
+        Set<CustomerId> ids = new HashSet<>();
+        base.segments().forEach((id, s) -> {
+            if (s == segment) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    private static List<Purchase> storedPurchases(InMemoryStore store, SyntheticCustomerBase from) {
+        return from.customers().stream()
+                .flatMap(customer -> store.purchases().findByCustomer(customer.id(), from.span()).stream())
+                .toList();
+    }
+
+    private static double share(long count) {
+        return (double) count / base.customers().size();
+    }
+
+    private static BigDecimal median(List<Customer> customers, Map<CustomerId, BigDecimal> spend) {
+        List<BigDecimal> values = customers.stream().map(c -> spend.getOrDefault(c.id(), BigDecimal.ZERO))
+                .sorted().toList();
+        return values.get(values.size() / 2);
+    }
+}
