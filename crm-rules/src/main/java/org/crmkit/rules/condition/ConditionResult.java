@@ -74,7 +74,7 @@ public sealed interface ConditionResult {
                         ? "(" + part.explain() + ")" : part.explain()).collect(Collectors.joining("; "));
             }
             return "any of: " + parts.stream().map(part -> part instanceof Combined
-                    ? "(" + part.explain() + ")" : part.explain()).collect(Collectors.joining(" | "));
+                    ? "(" + part.explain() + ")" : part.explain()).collect(Collectors.joining(" or "));
         }
 
         /** @return every comparison outcome in the tree, depth first */

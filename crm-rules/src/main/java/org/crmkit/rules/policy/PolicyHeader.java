@@ -1,5 +1,6 @@
 package org.crmkit.rules.policy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -28,6 +29,16 @@ public record PolicyHeader(PolicyRef ref, LocalDate effectiveFrom, Currency curr
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(window, "window");
+    }
+
+    /**
+     * Today in the policy's time zone: the default as-of day.
+     *
+     * @param clock the clock; not null
+     * @return today's date where the policy's business runs
+     */
+    public LocalDate today(Clock clock) {
+        return LocalDate.now(Objects.requireNonNull(clock, "clock").withZone(zone));
     }
 
     /**

@@ -65,7 +65,7 @@ public final class TieringService {
 
     /** @return today in the policy's time zone, from the injected clock */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(header.zone()));
+        return header.today(clock);
     }
 
     /** @return the engine this service decides with */

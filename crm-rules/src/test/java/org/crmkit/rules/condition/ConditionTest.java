@@ -60,7 +60,7 @@ class ConditionTest {
 
         assertThat(result.holds()).isTrue();
         assertThat(result.explain()).isEqualTo("orders 2 >= 1 met; (any of: spend 1000.00 >= 50000 not met"
-                + " | strategic_agreement true = true met)");
+                + " or strategic_agreement true = true met)");
         assertThat(((ConditionResult.Combined) result).comparisons()).hasSize(3);
     }
 

@@ -1,0 +1,28 @@
+package org.crmkit.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code crm}: the group of all commands; on its own it is a usage error. */
+@Command(name = "crm",
+        mixinStandardHelpOptions = true,
+        versionProvider = CrmVersion.class,
+        description = {
+            "crmkit on the command line: reads ERP exports (CSV), applies a policy, prints JSON Lines"
+                    + " (or CSV) on standard output and a summary on standard error.",
+            "Exit status: 0 success, 2 bad input, bad policy or usage error (nothing on standard output),"
+                    + " 1 anything else."},
+        subcommands = {TierCommand.class, PolicyCommand.class})
+final class CrmCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand, one of: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+}

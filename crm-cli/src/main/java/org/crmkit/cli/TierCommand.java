@@ -1,0 +1,120 @@
+package org.crmkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.crmkit.cli.csv.CsvImport;
+import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.cli.output.OutputFormat;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.metrics.MetricsQuery;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.rules.tiering.TierDistribution;
+import org.crmkit.rules.tiering.TierEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crm tier}: every customer's tier as of a day, with the reasons. Reads and validates all
+ * input first, then computes, then writes: bad input gives no output at all.
+ */
+@Command(name = "tier",
+        header = "Decides every customer's tier as of a day, with the reasons.",
+        mixinStandardHelpOptions = true,
+        versionProvider = CrmVersion.class,
+        description = {
+            "Prints one JSON object per customer (customer_id, tier, reasons, as_of, policy, metrics)"
+                    + " in ascending customer_id order on standard output, or CSV with --format csv; counts"
+                    + " per tier next to the policy's expected shares on standard error.",
+            "",
+            "The command is stateless: it keeps no tier history between runs, so a policy's"
+                    + " demotion_grace does not apply and each tier comes from the rules alone.",
+            "",
+            "Input: customers.csv (customer_id, name, created_on), orders.csv (order_id, customer_id,"
+                    + " order_date, amount, currency) and optionally interactions.csv (interaction_id,"
+                    + " customer_id, occurred_at, channel, kind); UTF-8 CSV with a header row, columns in"
+                    + " any order. Every order must be in the policy's currency."},
+        sortOptions = false)
+final class TierCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(TierCommand.class);
+
+    private final Clock clock;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", required = true, paramLabel = "FILE", description = "customers.csv")
+    Path customers;
+
+    @Option(names = "--orders", required = true, paramLabel = "FILE", description = "orders.csv")
+    Path orders;
+
+    @Option(names = "--interactions", paramLabel = "FILE",
+            description = "interactions.csv; inquiries in it count for the potential tier.")
+    Optional<Path> interactions = Optional.empty();
+
+    @Mixin
+    PolicyOption policy;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "The day to decide for, e.g. 2026-03-31. Default: today in the policy's time zone.")
+    Optional<LocalDate> asOf = Optional.empty();
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
+            defaultValue = "jsonl", description = "jsonl (JSON Lines) or csv. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format = OutputFormat.JSONL;
+
+    TierCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Integer call() {
+        Policy loaded = policy.load();
+        LocalDate day = asOf.orElseGet(() -> loaded.header().today(clock));
+        ImportedData data = CsvImport.read(customers, orders, interactions, loaded.header().currency());
+        LOG.debug("read {} customers, {} purchases, {} interactions", data.customers().size(),
+                data.purchases().size(), data.interactions().size());
+
+        InMemoryStore store = data.toStore();
+        MetricsQuery query = loaded.header().metricsQuery(day);
+        TierEngine engine = TierEngine.of(loaded.header(), loaded.tiering());
+        List<TierDecision> decisions = new ArrayList<>();
+        store.metrics().forEach(query, metrics -> decisions.add(engine.evaluate(metrics)));
+        TierDistribution distribution = TierDistribution.of(loaded.tiering(),
+                decisions.stream().map(TierDecision::tier).toList());
+        LOG.debug("decided {} tiers as of {} under {}", decisions.size(), day, loaded.ref());
+
+        StringWriter buffer = new StringWriter();
+        try {
+            format.tierWriter().write(decisions, buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(buffer);
+        out.flush();
+        if (out.checkError()) {
+            throw new UncheckedIOException(new IOException("cannot write to standard output"));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        TierSummary.lines(loaded, query, distribution).forEach(err::println);
+        err.flush();
+        return ExitCodes.OK;
+    }
+}

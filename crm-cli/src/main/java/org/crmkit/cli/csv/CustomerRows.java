@@ -1,0 +1,70 @@
+package org.crmkit.cli.csv;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.ContactPreferences;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LocalTimeRange;
+import org.crmkit.core.model.StaffId;
+
+/** Maps the rows of {@code customers.csv} to {@link Customer}s. */
+final class CustomerRows {
+    static final String ID = "customer_id";
+    static final List<String> REQUIRED = List.of(ID, "name", "created_on");
+    static final List<String> OPTIONAL = List.of("industry", "account_manager", "time_zone", "preferred_channel",
+            "preferred_days", "preferred_hours", "do_not_contact", "strategic_agreement");
+
+    private final IdRegistry<CustomerId> ids = new IdRegistry<>();
+    private final List<Customer> customers = new ArrayList<>();
+
+    /** Reads every row of the table, reporting bad values. */
+    void read(CsvTable table, Problems problems) {
+        for (CsvRow row : table.rows()) {
+            Cells cells = new Cells(table, row, problems);
+            Optional<CustomerId> id = cells.required(ID, CustomerId::of);
+            id.flatMap(value -> ids.register(value, row.line())).ifPresent(first ->
+                    cells.problem(ID, "duplicate id '" + id.get() + "', first on line " + first));
+            Optional<String> name = cells.required("name", text -> text);
+            Optional<LocalDate> createdOn = cells.required("created_on", Values::date);
+            Optional<String> industry = cells.optionalText("industry");
+            Optional<StaffId> manager = cells.optional("account_manager", StaffId::of);
+            Optional<ZoneId> zone = cells.optional("time_zone", Values::zone);
+            Optional<Channel> channel = cells.optional("preferred_channel", Channel::parse);
+            Optional<Set<DayOfWeek>> days = cells.optional("preferred_days", ContactPreferences::parseDays);
+            Optional<LocalTimeRange> hours = cells.optional("preferred_hours", LocalTimeRange::parse);
+            Optional<Set<Channel>> blocked = cells.optional("do_not_contact", ContactPreferences::parseChannels);
+            Optional<Boolean> strategic = cells.optional("strategic_agreement", Values::flag);
+            if (!cells.ok()) {
+                continue;
+            }
+            ContactPreferences preferences;
+            try {
+                preferences = new ContactPreferences(zone, channel, days.orElse(Set.of()), hours,
+                        blocked.orElse(Set.of()));
+            } catch (InvalidValueException e) {
+                cells.problem("preferred_channel", e.getMessage());
+                continue;
+            }
+            customers.add(new Customer(id.orElseThrow(), name.orElseThrow(), industry, createdOn.orElseThrow(),
+                    manager, preferences, strategic.orElse(false)));
+        }
+    }
+
+    /** @return whether a row with this id was read, even one with other bad values */
+    boolean known(CustomerId id) {
+        return ids.contains(id);
+    }
+
+    /** @return the customers of the rows without problems */
+    List<Customer> customers() {
+        return List.copyOf(customers);
+    }
+}

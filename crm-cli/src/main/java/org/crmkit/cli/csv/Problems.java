@@ -1,0 +1,27 @@
+package org.crmkit.cli.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems of one import, in the order they are found; not thread-safe. */
+final class Problems {
+    private final List<CsvProblem> found = new ArrayList<>();
+
+    void add(CsvProblem problem) {
+        found.add(problem);
+    }
+
+    void at(String file, int line, String column, String message) {
+        found.add(CsvProblem.at(file, line, column, message));
+    }
+
+    boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    void throwIfAny() {
+        if (!found.isEmpty()) {
+            throw new CsvImportException(found);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.crmkit.cli.csv;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.Locale;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.Money;
+
+/**
+ * Parsers for the value types of the interchange formats; each throws
+ * {@link InvalidValueException} with a message that quotes the bad value.
+ */
+final class Values {
+    private Values() {
+    }
+
+    /** An ISO date, {@code 2026-03-02}. */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("not an ISO date (YYYY-MM-DD): '" + text + "'");
+        }
+    }
+
+    /** An ISO-8601 timestamp with an offset, {@code 2026-03-02T09:15:00+08:00}. */
+    static OffsetDateTime timestamp(String text) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            if (isLocalDateTime(text)) {
+                throw new InvalidValueException("timestamp has no UTC offset: '" + text
+                        + "', expected e.g. 2026-03-02T09:15:00+08:00");
+            }
+            throw new InvalidValueException("not an ISO-8601 timestamp with offset (e.g. 2026-03-02T09:15:00+08:00): '"
+                    + text + "'");
+        }
+    }
+
+    private static boolean isLocalDateTime(String text) {
+        try {
+            LocalDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    /** A plain decimal amount, zero or more. */
+    static BigDecimal amount(String text) {
+        BigDecimal amount = Money.parseAmount(text);
+        if (amount.signum() < 0) {
+            throw new InvalidValueException("amount must not be negative, was '" + text + "'");
+        }
+        return amount;
+    }
+
+    /** A plain decimal quantity, more than zero. */
+    static BigDecimal quantity(String text) {
+        BigDecimal quantity;
+        try {
+            quantity = Money.parseAmount(text);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("not a decimal number: '" + text + "'");
+        }
+        if (quantity.signum() <= 0) {
+            throw new InvalidValueException("quantity must be more than zero, was '" + text + "'");
+        }
+        return quantity;
+    }
+
+    /** An ISO-4217 currency code. */
+    static Currency currency(String text) {
+        return Money.currency(text);
+    }
+
+    /** An IANA time zone name. */
+    static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new InvalidValueException("unknown time zone '" + text
+                    + "', expected an IANA name such as Asia/Shanghai");
+        }
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    static boolean flag(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidValueException("expected true or false, was '" + text + "'");
+        };
+    }
+}

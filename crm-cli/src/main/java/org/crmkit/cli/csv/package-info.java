@@ -1,0 +1,10 @@
+/**
+ * Import of the interchange formats' CSV files: {@link org.crmkit.cli.csv.CsvImport} reads and
+ * validates them completely, reporting every {@link org.crmkit.cli.csv.CsvProblem problem} with
+ * file, line and column, and hands over {@link org.crmkit.cli.csv.ImportedData} only when there
+ * is none.
+ */
+@NullMarked
+package org.crmkit.cli.csv;
+
+import org.jspecify.annotations.NullMarked;

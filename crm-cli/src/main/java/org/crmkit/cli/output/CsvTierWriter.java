@@ -1,0 +1,81 @@
+package org.crmkit.cli.output;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.rules.tiering.TierDecision;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CSV with a header row, one row per customer: the JSON fields with the metrics flattened into
+ * their own columns, {@code reasons} joined with {@code " | "}, and an empty cell for no tier or
+ * no last purchase. Values are quoted only where RFC 4180 requires it; lines end with LF.
+ */
+final class CsvTierWriter implements TierWriter {
+    /** Separates the reasons inside the one {@code reasons} cell. */
+    static final String REASON_SEPARATOR = " | ";
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final List<String> COLUMNS = columns();
+
+    private static List<String> columns() {
+        List<String> columns = new ArrayList<>(List.of(TierFields.CUSTOMER_ID, TierFields.TIER, TierFields.REASONS,
+                TierFields.AS_OF, TierFields.POLICY));
+        columns.addAll(TierFields.METRIC_FIELDS);
+        return List.copyOf(columns);
+    }
+
+    @Override
+    public void write(List<TierDecision> decisions, Writer out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        COLUMNS.forEach(schema::addColumn);
+        try (SequenceWriter rows = MAPPER.writer(schema.build()).writeValues(new NonClosingWriter(out))) {
+            for (TierDecision decision : decisions) {
+                rows.write(row(decision));
+            }
+        }
+    }
+
+    private static List<String> row(TierDecision decision) {
+        CustomerMetrics metrics = decision.metrics();
+        List<String> row = new ArrayList<>();
+        row.add(decision.customerId().value());
+        row.add(orEmpty(TierFields.tier(decision)));
+        row.add(String.join(REASON_SEPARATOR, decision.reasons()));
+        row.add(decision.asOf().toString());
+        row.add(decision.policy().toString());
+        row.add(TierFields.spend(metrics));
+        row.add(metrics.spend().currency().getCurrencyCode());
+        row.add(Integer.toString(metrics.orders()));
+        row.add(Integer.toString(metrics.activeQuarters()));
+        row.add(Integer.toString(metrics.inquiries()));
+        row.add(Integer.toString(metrics.tenureMonths()));
+        row.add(Boolean.toString(metrics.strategicAgreement()));
+        row.add(orEmpty(TierFields.lastPurchase(metrics)));
+        return row;
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Jackson closes the target with the sequence; the caller owns it. */
+    private static final class NonClosingWriter extends java.io.FilterWriter {
+        NonClosingWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

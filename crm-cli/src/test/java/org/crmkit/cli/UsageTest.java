@@ -1,0 +1,86 @@
+package org.crmkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Command-line usage errors exit with 2, a clear message and a hint, and print nothing on standard output. */
+class UsageTest {
+    @Test
+    void missingRequiredOptionsAreAUsageError() {
+        CrmRun run = CrmRun.of("tier", "--customers", "customers.csv");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "crm tier: Missing required option: '--orders=FILE'",
+                "Try 'crm tier --help' for more information.");
+    }
+
+    @Test
+    void unknownFormatIsAUsageErrorNamingTheFormats() {
+        CrmRun run = CrmRun.of("tier", "--customers", "c.csv", "--orders", "o.csv", "--format", "xml");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).first()
+                .isEqualTo("crm tier: Invalid value for option '--format': expected one of jsonl, csv, was 'xml'");
+    }
+
+    @Test
+    void asOfMustBeAnIsoDate() {
+        CrmRun run = CrmRun.of("tier", "--customers", "c.csv", "--orders", "o.csv", "--as-of", "31.03.2026");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).first()
+                .isEqualTo("crm tier: Invalid value for option '--as-of': not an ISO date (YYYY-MM-DD): '31.03.2026'");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        CrmRun run = CrmRun.of("tier", "--customers", "c.csv", "--orders", "o.csv", "--verbose");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).first().isEqualTo("crm tier: Unknown option: '--verbose'");
+    }
+
+    @Test
+    void misspelledCommandSuggestsTheRightOne() {
+        CrmRun run = CrmRun.of("tire");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "crm: Unmatched argument at index 0: 'tire'",
+                "Did you mean: crm tier?",
+                "Try 'crm --help' for more information.");
+    }
+
+    @Test
+    void aGroupWithoutSubcommandNamesTheSubcommands() {
+        assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, policy");
+        CrmRun run = CrmRun.of("policy");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).first().isEqualTo("crm policy: Missing required subcommand, one of: lint, show");
+    }
+
+    @Test
+    void helpGoesToStandardOutputAndExplainsThatTierIsStateless() {
+        CrmRun run = CrmRun.of("tier", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Usage: crm tier").contains("--as-of=DATE", "--format=FORMAT")
+                .contains("The command is stateless");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionIsPrinted() {
+        CrmRun run = CrmRun.of("--version");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("crm ");
+    }
+}

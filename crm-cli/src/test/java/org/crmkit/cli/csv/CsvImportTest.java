@@ -1,0 +1,217 @@
+package org.crmkit.cli.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.InteractionId;
+import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.LocalTimeRange;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.StaffId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvImportTest {
+    private static final Currency CNY = Money.currency("CNY");
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    private Path emptyOrders() throws IOException {
+        return write("orders.csv", "order_id,customer_id,order_date,amount,currency\n");
+    }
+
+    private ImportedData read(Path customers, Path orders) {
+        return CsvImport.read(customers, orders, Optional.empty(), CNY);
+    }
+
+    @Test
+    void readsEveryCustomerColumn() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on,industry,account_manager,time_zone,"
+                + "preferred_channel,preferred_days,preferred_hours,do_not_contact,strategic_agreement\n"
+                + "c-1,Acme,2024-01-15,machinery,s-07,Asia/Shanghai,WeChat,sat;Sunday,09:00-12:00,sms;email,TRUE\n");
+
+        Customer customer = read(customers, emptyOrders()).customers().get(0);
+
+        assertThat(customer.id()).isEqualTo(CustomerId.of("c-1"));
+        assertThat(customer.name()).isEqualTo("Acme");
+        assertThat(customer.createdOn()).isEqualTo(LocalDate.of(2024, 1, 15));
+        assertThat(customer.industry()).contains("machinery");
+        assertThat(customer.accountManager()).contains(StaffId.of("s-07"));
+        assertThat(customer.strategicAgreement()).isTrue();
+        assertThat(customer.contactPreferences().timeZone()).contains(ZoneId.of("Asia/Shanghai"));
+        assertThat(customer.contactPreferences().preferredChannel()).contains(Channel.WECHAT);
+        assertThat(customer.contactPreferences().preferredDays()).containsExactlyInAnyOrder(DayOfWeek.SATURDAY,
+                DayOfWeek.SUNDAY);
+        assertThat(customer.contactPreferences().preferredHours())
+                .contains(LocalTimeRange.of(LocalTime.of(9, 0), LocalTime.of(12, 0)));
+        assertThat(customer.contactPreferences().doNotContact()).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
+    }
+
+    @Test
+    void emptyOptionalValuesAndMissingOptionalColumnsAreAbsent() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on,industry,strategic_agreement\n"
+                + "c-1,Acme,2024-01-15,,\n");
+
+        Customer customer = read(customers, emptyOrders()).customers().get(0);
+
+        assertThat(customer).isEqualTo(Customer.of(CustomerId.of("c-1"), "Acme", LocalDate.of(2024, 1, 15)));
+    }
+
+    @Test
+    void doNotContactAllBlocksEveryChannel() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on,do_not_contact\nc-1,Acme,2024-01-15,ALL\n");
+
+        Customer customer = read(customers, emptyOrders()).customers().get(0);
+
+        assertThat(customer.contactPreferences().doNotContact()).isEqualTo(EnumSet.allOf(Channel.class));
+    }
+
+    @Test
+    void acceptsByteOrderMarkCrlfAnyColumnOrderExtraColumnsAndSurroundingSpaces() throws IOException {
+        Path customers = dir.resolve("customers.csv");
+        Files.write(customers, ("\uFEFFerp_key , created_on,name ,customer_id\r\n"
+                + "X-9, 2024-01-15 ,  Acme  , c-1 \r\n").getBytes(StandardCharsets.UTF_8));
+
+        Customer customer = read(customers, emptyOrders()).customers().get(0);
+
+        assertThat(customer).isEqualTo(Customer.of(CustomerId.of("c-1"), "Acme", LocalDate.of(2024, 1, 15)));
+    }
+
+    @Test
+    void quotedValuesMayHoldSeparatorsQuotesAndLineBreaks() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\n"
+                + "c-1,\"Baker, \"\"Quarterly\"\" & Co\",2024-01-15\n"
+                + "c-2,\"Two\nLines\",2024-01-16\n");
+
+        ImportedData data = read(customers, emptyOrders());
+
+        assertThat(data.customers()).extracting(Customer::name)
+                .containsExactly("Baker, \"Quarterly\" & Co", "Two\nLines");
+    }
+
+    @Test
+    void blankLinesAreSkipped() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\n\nc-1,Acme,2024-01-15\n\n"
+                + "c-2,Beta,2024-01-16\n\n");
+
+        assertThat(read(customers, emptyOrders()).customers()).hasSize(2);
+    }
+
+    @Test
+    void readsOrdersInThePolicysCurrencyWithOptionalCategoryAndQuantity() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\n");
+        Path orders = write("orders.csv", "currency,amount,order_date,customer_id,order_id,category,quantity\n"
+                + "CNY,40000,2025-05-10,c-1,o-1,pumps,2.5\n"
+                + "CNY,0.5,2025-05-11,c-1,o-2,,\n");
+
+        ImportedData data = read(customers, orders);
+
+        assertThat(data.purchases()).containsExactly(
+                new Purchase(PurchaseId.of("o-1"), CustomerId.of("c-1"), LocalDate.of(2025, 5, 10),
+                        Money.of("CNY", "40000.00"), Optional.of("pumps"), Optional.of(new BigDecimal("2.5"))),
+                Purchase.of(PurchaseId.of("o-2"), CustomerId.of("c-1"), LocalDate.of(2025, 5, 11),
+                        Money.of("CNY", "0.50")));
+    }
+
+    @Test
+    void readsInteractionsWithTheirOffsetKindsCaseInsensitively() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\n");
+        Path interactions = write("interactions.csv", "interaction_id,customer_id,occurred_at,channel,kind,staff_id,"
+                + "outcome\ni-1,c-1,2026-03-02T09:15:00+08:00,WeChat,INQUIRY,s-07,price list sent\n"
+                + "i-2,c-1,2026-03-03T01:00:00Z,phone,call,,\n");
+
+        ImportedData data = CsvImport.read(customers, emptyOrders(), Optional.of(interactions), CNY);
+
+        assertThat(data.interactions()).containsExactly(
+                Interaction.of(InteractionId.of("i-1"), CustomerId.of("c-1"),
+                        OffsetDateTime.parse("2026-03-02T09:15:00+08:00"), Channel.WECHAT, InteractionKind.INQUIRY)
+                        .withStaff(StaffId.of("s-07")).withOutcome("price list sent"),
+                Interaction.of(InteractionId.of("i-2"), CustomerId.of("c-1"),
+                        OffsetDateTime.parse("2026-03-03T01:00:00Z"), Channel.PHONE, InteractionKind.CALL));
+    }
+
+    @Test
+    void storeHoldsTheImportedData() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-2,Beta,2024-01-15\nc-1,Acme,2024-01-15\n");
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\no-1,c-1,2025-05-10,5,CNY\n");
+
+        InMemoryStore store = read(customers, orders).toStore();
+
+        assertThat(store.customers().count()).isEqualTo(2);
+        assertThat(store.purchases().findByCustomer(CustomerId.of("c-1"),
+                DateWindow.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))).hasSize(1);
+    }
+
+    @Test
+    void problemsCarryFileLineAndColumn() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\n");
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\no-1,c-1,2025-05-10,5,CNY,9\n"
+                + "o-2,c-1,2025-05-10,5;0,CNY\n");
+
+        assertThatThrownBy(() -> read(customers, orders))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).containsExactly(
+                        CsvProblem.atLine(orders.toString(), 2, "row has 6 fields, the header has 5"),
+                        CsvProblem.at(orders.toString(), 3, "amount", "not a decimal amount: '5;0'")))
+                .hasMessage("Invalid input, 2 problems, the first: " + orders + ":2: row has 6 fields, the header has 5");
+    }
+
+    @Test
+    void missingCustomersFileLeavesOrdersUnchecked() throws IOException {
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\no-1,c-1,2025-05-10,5,CNY\n");
+        Path missing = dir.resolve("customers.csv");
+
+        assertThatThrownBy(() -> read(missing, orders))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
+                        .containsExactly(CsvProblem.inFile(missing.toString(), "no such file")));
+    }
+
+    @Test
+    void problemsPrintWithTheColumnOnlyWhenOneColumnIsConcerned() {
+        assertThat(CsvProblem.at("orders.csv", 5, "amount", "not a decimal amount: '12,50'"))
+                .hasToString("orders.csv:5: column 'amount': not a decimal amount: '12,50'");
+        assertThat(CsvProblem.atLine("orders.csv", 7, "row has 4 fields, the header has 5"))
+                .hasToString("orders.csv:7: row has 4 fields, the header has 5");
+        assertThat(CsvProblem.inFile("orders.csv", "no such file")).hasToString("orders.csv: no such file");
+    }
+
+    @Test
+    void aCustomerSetRoundTripsThroughItsOwnColumns() throws IOException {
+        Set<String> names = Set.of("plain", "with, comma", "with \"quotes\"", "中文名称");
+        StringBuilder csv = new StringBuilder("customer_id,name,created_on\n");
+        int i = 0;
+        for (String name : names) {
+            csv.append("c-").append(i++).append(",\"").append(name.replace("\"", "\"\"")).append("\",2024-01-01\n");
+        }
+        Path customers = write("customers.csv", csv.toString());
+
+        assertThat(read(customers, emptyOrders()).customers()).extracting(Customer::name)
+                .containsExactlyInAnyOrderElementsOf(names);
+    }
+}
