@@ -1,5 +1,6 @@
 package org.crmkit.rules;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -31,9 +32,11 @@ class RulesArchitectureTest {
     }
 
     @Test
-    void rulesUseNoAdapterOrCommandLineCode() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.crmkit.jdbc..", "org.crmkit.cli..",
-                        "org.crmkit.examples..", "org.crmkit.core.memory..", "org.crmkit.core.internal..")
+    void rulesDependOnlyInwardOnCoreAndOnTheirLibraries() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.crmkit.rules..",
+                        "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..",
+                        "org.crmkit.core.event..", "org.crmkit.core.port..", "com.fasterxml.jackson..",
+                        "com.google.common..", "org.slf4j..", "org.jspecify..")
                 .check(RULES);
     }
 }
