@@ -1,0 +1,64 @@
+package org.crmkit.jdbc;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.port.InteractionLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link InteractionLog} on {@code crm_interaction}. */
+final class JdbcInteractionLog implements InteractionLog {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcInteractionLog.class);
+
+    private final Database database;
+    private final String selectByCustomerAndMoments;
+
+    JdbcInteractionLog(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.selectByCustomerAndMoments = InteractionRows.SELECT
+                + " WHERE customer_id = ? AND " + SqlValues.momentRangeCondition("occurred_at", "occurred_nanos")
+                + " ORDER BY occurred_at, occurred_nanos, " + database.dialect().byId("id");
+    }
+
+    @Override
+    public List<Interaction> findByCustomer(CustomerId customerId, Instant from, Instant until) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(customerId.value());
+        parameters.addAll(List.of(SqlValues.momentRangeParameters(from, until)));
+        return database.transaction("find the interactions of customer '" + customerId + "'",
+                connection -> Database.list(connection, selectByCustomerAndMoments, InteractionRows::map,
+                        parameters.toArray()));
+    }
+
+    @Override
+    public void record(Interaction interaction) {
+        Objects.requireNonNull(interaction, "interaction");
+        database.transaction("record interaction '" + interaction.id() + "'", connection -> {
+            Optional<Interaction> existing = Database.first(connection, InteractionRows.SELECT + " WHERE id = ?",
+                    InteractionRows::map, interaction.id().value());
+            if (existing.isPresent()) {
+                if (!existing.get().equals(interaction)) {
+                    throw new InvalidValueException(
+                            "Interaction '" + interaction.id() + "' is already recorded with other values");
+                }
+                return null;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(InteractionRows.INSERT)) {
+                InteractionRows.bind(insert, interaction);
+                insert.executeUpdate();
+            }
+            LOG.debug("Recorded interaction {} of customer {}", interaction.id(), interaction.customerId());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.crmkit.jdbc;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.port.PurchaseHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link PurchaseHistory} on {@code crm_purchase}. */
+final class JdbcPurchaseHistory implements PurchaseHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPurchaseHistory.class);
+
+    private final Database database;
+    private final String selectByCustomerAndDays;
+
+    JdbcPurchaseHistory(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.selectByCustomerAndDays = PurchaseRows.SELECT
+                + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ?"
+                + " ORDER BY order_date, " + database.dialect().byId("id");
+    }
+
+    @Override
+    public List<Purchase> findByCustomer(CustomerId customerId, DateWindow days) {
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(days, "days");
+        return database.transaction("find the purchases of customer '" + customerId + "'",
+                connection -> Database.list(connection, selectByCustomerAndDays, PurchaseRows::map,
+                        customerId.value(), SqlValues.dayBound(days.start()), SqlValues.dayBound(days.end())));
+    }
+
+    @Override
+    public void record(Purchase purchase) {
+        Objects.requireNonNull(purchase, "purchase");
+        database.transaction("record purchase '" + purchase.id() + "'", connection -> {
+            Optional<Purchase> existing = Database.first(connection, PurchaseRows.SELECT + " WHERE id = ?",
+                    PurchaseRows::map, purchase.id().value());
+            if (existing.isPresent()) {
+                if (!existing.get().equals(purchase)) {
+                    throw new InvalidValueException(
+                            "Purchase '" + purchase.id() + "' is already recorded with other values");
+                }
+                return null;
+            }
+            try (PreparedStatement insert = connection.prepareStatement(PurchaseRows.INSERT)) {
+                PurchaseRows.bind(insert, purchase);
+                insert.executeUpdate();
+            }
+            LOG.debug("Recorded purchase {} of customer {}", purchase.id(), purchase.customerId());
+            return null;
+        });
+    }
+}

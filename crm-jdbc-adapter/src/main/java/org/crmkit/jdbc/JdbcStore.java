@@ -1,0 +1,212 @@
+package org.crmkit.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.PersistenceException;
+import org.crmkit.core.port.CustomerMetricsSource;
+import org.crmkit.core.port.Customers;
+import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.TierAssignments;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All ports on a relational database through plain JDBC: H2, embedded, by default, or
+ * PostgreSQL. Creating a store migrates crmkit's tables (all named {@code crm_...}) with Flyway,
+ * keeping its own history table {@code crmkit_schema_history}, so that crmkit can share a
+ * database and schema with an application that has tables and migrations of its own.
+ *
+ * <pre>{@code
+ * try (JdbcStore store = JdbcStore.h2File(Path.of("data/crm"))) {
+ *     store.customers().save(Customer.of(CustomerId.of("c-1"), "ACME", LocalDate.of(2025, 1, 6)));
+ *     store.metrics().forEach(query, snapshot -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>Every port opens a connection per call and runs it in a transaction of its own. Storage
+ * failures surface as {@link PersistenceException} naming the operation and ids, never personal
+ * data. Values beyond what the schema keeps are refused with {@link InvalidValueException}: days
+ * and moments outside the years 1 to 9999, and amounts or quantities with more than 18 decimal
+ * places or 20 integer digits. Thread-safe, as far as the data source is.
+ */
+public final class JdbcStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
+    private static final String MIGRATIONS = "classpath:org/crmkit/jdbc/migration";
+    private static final String HISTORY_TABLE = "crmkit_schema_history";
+    private static final Pattern H2_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    private final Customers customers;
+    private final PurchaseHistory purchases;
+    private final InteractionLog interactions;
+    private final TierAssignments tierAssignments;
+    private final CustomerMetricsSource metrics;
+    private final Optional<Connection> keepAlive;
+
+    private JdbcStore(Database database, Optional<Connection> keepAlive) {
+        this.customers = new JdbcCustomers(database);
+        this.purchases = new JdbcPurchaseHistory(database);
+        this.interactions = new JdbcInteractionLog(database);
+        this.tierAssignments = new JdbcTierAssignments(database);
+        this.metrics = new JdbcMetricsSource(database);
+        this.keepAlive = keepAlive;
+    }
+
+    /**
+     * A store on an application's data source, H2 or PostgreSQL; migrates the schema first. The
+     * data source stays the application's: {@link #close()} leaves it alone. On PostgreSQL, the
+     * driver property {@code logServerErrorDetail=false} keeps row values out of driver messages.
+     *
+     * @param dataSource where the tables live (the connection's current schema); not null
+     * @return the store
+     * @throws InvalidValueException if the database is neither H2 nor PostgreSQL
+     * @throws PersistenceException if the database cannot be reached or migrated
+     */
+    public static JdbcStore create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Database database = new Database(dataSource::getConnection, dialectOf(dataSource::getConnection));
+        migrate(Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(dataSource));
+        return new JdbcStore(database, Optional.empty());
+    }
+
+    /**
+     * A store in a private H2 in-memory database, for tests and short-lived tools. The database
+     * lives until {@link #close()}; another store with the same name in the same JVM meanwhile
+     * shares it.
+     *
+     * @param name the database name: letters, digits, {@code _} and {@code -}; not null
+     * @return the store
+     * @throws InvalidValueException if the name has other characters
+     * @throws PersistenceException if H2 is missing from the class path or the migration fails
+     */
+    public static JdbcStore h2InMemory(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!H2_NAME.matcher(name).matches()) {
+            throw new InvalidValueException("H2 database name must be 1 to 64 letters, digits, '_' or '-', was '"
+                    + name + "'");
+        }
+        return h2("jdbc:h2:mem:" + name, "open the H2 in-memory database '" + name + "'");
+    }
+
+    /**
+     * A store in an H2 database file, the embedded default for applications without a database
+     * server. H2 adds {@code .mv.db} to the path; missing parent directories are created.
+     *
+     * @param path the file, without the {@code .mv.db} suffix; not null
+     * @return the store, to be closed when done so that H2 writes and releases the file
+     * @throws InvalidValueException if the path contains {@code ;}, which H2 would read as settings
+     * @throws PersistenceException if the file cannot be opened or migrated
+     */
+    public static JdbcStore h2File(Path path) {
+        Objects.requireNonNull(path, "path");
+        String file = path.toAbsolutePath().normalize().toString();
+        if (file.contains(";")) {
+            throw new InvalidValueException("H2 database path must not contain ';', was '" + path + "'");
+        }
+        return h2("jdbc:h2:file:" + file, "open the H2 database file");
+    }
+
+    private static JdbcStore h2(String url, String operation) {
+        Connection keepAlive;
+        try {
+            // H2 keeps a database open while a connection is; this one lasts until close().
+            keepAlive = DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw Database.failure("Could not " + operation, e);
+        }
+        try {
+            Database database = new Database(() -> DriverManager.getConnection(url), Dialect.H2);
+            migrate(Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(url, "", ""));
+            return new JdbcStore(database, Optional.of(keepAlive));
+        } catch (RuntimeException e) {
+            closeQuietly(keepAlive, e);
+            throw e;
+        }
+    }
+
+    private static Dialect dialectOf(Database.ConnectionSource connections) {
+        try (Connection connection = connections.open()) {
+            return Dialect.of(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw Database.failure("Could not connect to the database", e);
+        }
+    }
+
+    private static void migrate(FluentConfiguration configuration) {
+        try {
+            int applied = configuration
+                    .locations(MIGRATIONS)
+                    .table(HISTORY_TABLE)
+                    // A schema that already holds the application's tables is fine: start from
+                    // version 0, so that crmkit's version 1 still runs.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+            LOG.debug("Migrated the crmkit schema, {} migration(s) applied", applied);
+        } catch (FlywayException e) {
+            throw new PersistenceException("Could not migrate the crmkit schema", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** @return the customers, in {@code crm_customer} */
+    public Customers customers() {
+        return customers;
+    }
+
+    /** @return the purchase history, in {@code crm_purchase} */
+    public PurchaseHistory purchases() {
+        return purchases;
+    }
+
+    /** @return the interaction log, in {@code crm_interaction} */
+    public InteractionLog interactions() {
+        return interactions;
+    }
+
+    /** @return the tier assignment history, in {@code crm_tier_assignment} */
+    public TierAssignments tierAssignments() {
+        return tierAssignments;
+    }
+
+    /** @return metrics snapshots computed in SQL from this store's customers, purchases and interactions */
+    public CustomerMetricsSource metrics() {
+        return metrics;
+    }
+
+    /**
+     * Releases an embedded H2 database: an in-memory one is dropped, a file is closed. A store
+     * on an application's data source has nothing to release.
+     *
+     * @throws PersistenceException if H2 fails to close
+     */
+    @Override
+    public void close() {
+        if (keepAlive.isPresent()) {
+            try {
+                keepAlive.get().close();
+            } catch (SQLException e) {
+                throw Database.failure("Could not close the H2 database", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.crmkit.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.crmkit.core.ConcurrentUpdateException;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.PersistenceException;
+import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.metrics.MetricsQuery;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.InteractionId;
+import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.PolicyRef;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.Tier;
+import org.crmkit.core.model.TierAssignment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store does beyond the port contracts: the limits of its schema, how it reports
+ * database failures, and concurrent writers. Run on H2 and on PostgreSQL by the subclasses.
+ */
+abstract class AbstractJdbcStoreTest {
+    private static final CustomerId ACME = CustomerId.of("c-1");
+    private static final LocalDate DAY = LocalDate.of(2026, 2, 3);
+    private static final DateWindow ALL_TIME = DateWindow.of(LocalDate.MIN, LocalDate.MAX);
+
+    /** @return the extension that gives each test its store */
+    abstract DatabaseExtension database();
+
+    private JdbcStore store() {
+        return database().store();
+    }
+
+    private static Purchase purchase(String id, LocalDate day, String amount) {
+        return Purchase.of(PurchaseId.of(id), ACME, day, Money.of("CNY", amount));
+    }
+
+    private static Interaction inquiry(String id, OffsetDateTime at) {
+        return Interaction.of(InteractionId.of(id), ACME, at, Channel.PHONE, InteractionKind.INQUIRY);
+    }
+
+    @Test
+    void keepsTheFirstAndTheLastStorableDay() {
+        Purchase first = purchase("o-1", LocalDate.of(1, 1, 1), "1.00");
+        Purchase last = purchase("o-2", LocalDate.of(9999, 12, 31), "2.00");
+        store().purchases().record(last);
+        store().purchases().record(first);
+
+        assertThat(store().purchases().findByCustomer(ACME, ALL_TIME)).containsExactly(first, last);
+        assertThat(store().purchases().findByCustomer(ACME,
+                DateWindow.of(LocalDate.of(-5000, 1, 1), LocalDate.of(0, 12, 31)))).isEmpty();
+        assertThat(store().purchases().findByCustomer(ACME,
+                DateWindow.of(LocalDate.of(10000, 1, 1), LocalDate.MAX))).isEmpty();
+    }
+
+    @Test
+    void keepsTheFirstAndTheLastStorableMoment() {
+        Interaction first = inquiry("i-1", OffsetDateTime.parse("0001-01-01T00:00:00Z"));
+        Interaction last = inquiry("i-2", OffsetDateTime.parse("9999-12-31T23:59:59.999999999Z"));
+        store().interactions().record(last);
+        store().interactions().record(first);
+
+        assertThat(store().interactions().findByCustomer(ACME, Instant.MIN, Instant.MAX)).containsExactly(first, last);
+        assertThat(store().interactions().findByCustomer(ACME, Instant.MIN, first.occurredAt().toInstant())).isEmpty();
+        assertThat(store().interactions().findByCustomer(ACME, last.occurredAt().toInstant().plusNanos(1),
+                Instant.MAX)).isEmpty();
+    }
+
+    @Test
+    void refusesDaysOutsideTheStoredYears() {
+        assertThatThrownBy(() -> store().purchases().record(purchase("o-1", LocalDate.of(10000, 1, 1), "1.00")))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Purchase 'o-1' orderDate +10000-01-01 is outside the days the JDBC store keeps,"
+                        + " 0001-01-01..9999-12-31");
+        assertThatThrownBy(() -> store().customers().save(Customer.of(ACME, "ACME", LocalDate.of(0, 12, 31))))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Customer 'c-1' createdOn 0000-12-31 is outside the days the JDBC store keeps,"
+                        + " 0001-01-01..9999-12-31");
+        assertThat(store().purchases().findByCustomer(ACME, ALL_TIME)).isEmpty();
+        assertThat(store().customers().count()).isZero();
+    }
+
+    @Test
+    void refusesMomentsOutsideTheStoredYears() {
+        Interaction tooLate = inquiry("i-1", OffsetDateTime.parse("9999-12-31T20:00:00-05:00"));
+
+        assertThatThrownBy(() -> store().interactions().record(tooLate))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Interaction 'i-1' occurredAt +10000-01-01T01:00:00Z is outside the moments the JDBC"
+                        + " store keeps, 0001-01-01T00:00:00Z up to +10000-01-01T00:00:00Z");
+        assertThat(store().interactions().findByCustomer(ACME, Instant.MIN, Instant.MAX)).isEmpty();
+    }
+
+    @Test
+    void refusesAmountsAndQuantitiesWithMoreDigitsThanTheSchemaKeeps() {
+        assertThatThrownBy(() -> store().purchases().record(purchase("o-1", DAY, "0.1234567890123456789")))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Purchase 'o-1' amount 0.1234567890123456789 does not fit the JDBC store, which keeps"
+                        + " at most 20 digits before and 18 after the decimal point");
+        assertThatThrownBy(() -> store().purchases().record(purchase("o-2", DAY, "123456789012345678901")))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("Purchase 'o-2' amount 123456789012345678901.00 does not fit");
+        assertThatThrownBy(() -> store().purchases().record(
+                        purchase("o-3", DAY, "1").withQuantity(new BigDecimal("1.0000000000000000001"))))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessageStartingWith("Purchase 'o-3' quantity 1.0000000000000000001 does not fit");
+        assertThat(store().purchases().findByCustomer(ACME, ALL_TIME)).isEmpty();
+    }
+
+    @Test
+    void keepsTheLargestAmountsAndSumsThemExactly() {
+        String largest = "99999999999999999999.999999999999999999";
+        Purchase big = purchase("o-1", DAY, largest).withQuantity(new BigDecimal("1.50000000000000000000000"));
+        store().customers().save(Customer.of(ACME, "ACME", LocalDate.of(2020, 1, 1)));
+        store().purchases().record(big);
+        store().purchases().record(purchase("o-2", DAY, largest));
+        MetricsQuery query = new MetricsQuery(DAY, DateWindow.trailingMonths(1, DAY), ZoneId.of("UTC"),
+                Money.currency("CNY"));
+
+        CustomerMetrics metrics = store().metrics().find(ACME, query).orElseThrow();
+
+        assertThat(store().purchases().findByCustomer(ACME, ALL_TIME).get(0)).isEqualTo(big);
+        assertThat(metrics.spend()).isEqualTo(Money.of("CNY", "199999999999999999999.999999999999999998"));
+    }
+
+    @Test
+    void reportsADatabaseFailureByOperationAndIdWithoutPersonalData() throws SQLException {
+        database().execute("ALTER TABLE crm_customer ADD CONSTRAINT short_names CHECK (CHAR_LENGTH(name) < 5)");
+
+        assertThatThrownBy(() -> store().customers().save(Customer.of(ACME, "Jane Secret-Doe", DAY)))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not save customer 'c-1' (SQL state 2351")
+                .hasCauseInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Jane"));
+    }
+
+    @Test
+    void reportsAMissingTableAsAPersistenceFailure() throws SQLException {
+        database().execute("DROP TABLE crm_purchase");
+
+        assertThatThrownBy(() -> store().purchases().findByCustomer(ACME, ALL_TIME))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not find the purchases of customer 'c-1' (SQL state 42")
+                .hasCauseInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingBehind() throws SQLException {
+        database().execute("ALTER TABLE crm_tier_assignment ADD CONSTRAINT few_below CHECK (evaluations_below < 3)");
+        TierAssignment rejected = new TierAssignment(ACME, Optional.of(Tier.of("core")), DAY,
+                PolicyRef.of("standard", "1"), 3, Instant.parse("2026-02-04T00:00:00Z"));
+
+        assertThatThrownBy(() -> store().tierAssignments().record(rejected))
+                .isExactlyInstanceOf(PersistenceException.class);
+        // The head row written before the failing insert was rolled back: an older day is still fine.
+        TierAssignment older = new TierAssignment(ACME, Optional.empty(), DAY.minusDays(1),
+                PolicyRef.of("standard", "1"), 0, Instant.parse("2026-02-03T00:00:00Z"));
+        store().tierAssignments().record(older);
+        assertThat(store().tierAssignments().history(ACME)).containsExactly(older);
+    }
+
+    @Test
+    void aSecondStoreOnTheSameDatabaseSeesTheDataAndMigratesNothing() {
+        store().customers().save(Customer.of(ACME, "ACME", DAY));
+
+        try (JdbcStore again = database().openAgain()) {
+            assertThat(again.customers().findById(ACME)).isPresent();
+        }
+    }
+
+    @Test
+    void forEachStreamsMoreRowsThanOneFetch() {
+        int count = 520;
+        for (int i = 0; i < count; i++) {
+            store().customers().save(Customer.of(CustomerId.of(String.format("c-%04d", i)), "C", DAY));
+        }
+        List<String> visited = new ArrayList<>();
+        List<CustomerMetrics> snapshots = new ArrayList<>();
+
+        store().customers().forEach(customer -> visited.add(customer.id().value()));
+        store().metrics().forEach(new MetricsQuery(DAY, DateWindow.trailingMonths(12, DAY), ZoneOffset.UTC,
+                Money.currency("CNY")), snapshots::add);
+
+        assertThat(visited).hasSize(count).isSorted();
+        assertThat(snapshots).hasSize(count);
+        assertThat(snapshots.get(count - 1).customerId()).isEqualTo(CustomerId.of("c-0519"));
+    }
+
+    @Test
+    void concurrentFirstSavesOfOneCustomerAllSucceed() throws Exception {
+        List<Throwable> failures = concurrently(4, n -> {
+            store().customers().save(Customer.of(ACME, "ACME " + n, DAY));
+            return null;
+        });
+
+        assertThat(failures).isEmpty();
+        assertThat(store().customers().count()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRecordsOfOnePurchaseAllSucceed() throws Exception {
+        Purchase purchase = purchase("o-1", DAY, "10.00");
+
+        List<Throwable> failures = concurrently(4, n -> {
+            store().purchases().record(purchase);
+            return null;
+        });
+
+        assertThat(failures).isEmpty();
+        assertThat(store().purchases().findByCustomer(ACME, ALL_TIME)).containsExactly(purchase);
+    }
+
+    @Test
+    void concurrentEvaluationsOfOneCustomerKeepTheHistoryInOrder() throws Exception {
+        List<LocalDate> succeeded = Collections.synchronizedList(new ArrayList<>());
+
+        List<Throwable> failures = concurrently(4, n -> {
+            LocalDate asOf = DAY.plusDays(n);
+            store().tierAssignments().record(new TierAssignment(ACME, Optional.of(Tier.of("core")), asOf,
+                    PolicyRef.of("standard", "1"), 0, Instant.parse("2026-03-01T00:00:00Z")));
+            succeeded.add(asOf);
+            return null;
+        });
+
+        assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(ConcurrentUpdateException.class));
+        List<LocalDate> history = store().tierAssignments().history(ACME).stream().map(TierAssignment::asOf).toList();
+        assertThat(history).isSorted().containsExactlyInAnyOrderElementsOf(succeeded).contains(DAY.plusDays(3));
+    }
+
+    /** A task of a concurrency test, given its number. */
+    @FunctionalInterface
+    private interface Task {
+        Object run(int number) throws Exception;
+    }
+
+    /** Runs the task on several threads at once and returns what they threw. */
+    private static List<Throwable> concurrently(int threads, Task task) throws InterruptedException {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int number = i;
+                Callable<Object> call = () -> {
+                    start.await();
+                    return task.run(number);
+                };
+                futures.add(executor.submit(call));
+            }
+            start.countDown();
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<Object> future : futures) {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                } catch (TimeoutException e) {
+                    failures.add(e);
+                }
+            }
+            return failures;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}

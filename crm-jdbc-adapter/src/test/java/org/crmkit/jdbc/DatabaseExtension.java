@@ -1,0 +1,151 @@
+package org.crmkit.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives each test a fresh, migrated {@link JdbcStore}: a private H2 in-memory database, or a
+ * schema of its own in an embedded PostgreSQL that the test class shares. Register it in a static
+ * field:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final DatabaseExtension DATABASE = DatabaseExtension.postgres();
+ * }</pre>
+ */
+final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private final boolean postgres;
+    private @Nullable EmbeddedPostgres server;
+    private @Nullable JdbcStore store;
+    private @Nullable DataSource dataSource;
+    private @Nullable String schema;
+    private @Nullable String h2Url;
+
+    private DatabaseExtension(boolean postgres) {
+        this.postgres = postgres;
+    }
+
+    /** @return an extension giving each test a new H2 in-memory database */
+    static DatabaseExtension h2() {
+        return new DatabaseExtension(false);
+    }
+
+    /** @return an extension giving each test a new schema in a PostgreSQL started for the test class */
+    static DatabaseExtension postgres() {
+        return new DatabaseExtension(true);
+    }
+
+    /** @return the current test's store */
+    JdbcStore store() {
+        return Objects.requireNonNull(store, "store: only available during a test");
+    }
+
+    /**
+     * Opens another store on the current test's database, as a second application instance would.
+     *
+     * @return the store; the caller closes it
+     */
+    JdbcStore openAgain() {
+        return postgres ? JdbcStore.create(postgresDataSource())
+                : JdbcStore.h2InMemory(Objects.requireNonNull(h2Url, "h2Url").substring("jdbc:h2:mem:".length()));
+    }
+
+    /** @return the current test's PostgreSQL data source, bound to its schema */
+    DataSource postgresDataSource() {
+        return Objects.requireNonNull(dataSource, "dataSource: only available in a PostgreSQL test");
+    }
+
+    /** @return the embedded PostgreSQL of the test class */
+    EmbeddedPostgres server() {
+        return Objects.requireNonNull(server, "server: only available in a PostgreSQL test class");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (postgres) {
+            server = EmbeddedPostgres.start();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        int number = NEXT.incrementAndGet();
+        if (postgres) {
+            schema = "test_" + number;
+            execute(server().getPostgresDatabase(), "CREATE SCHEMA " + schema);
+            dataSource = server().getDatabase("postgres", "postgres", Map.of("currentSchema", schema));
+            store = JdbcStore.create(dataSource);
+        } else {
+            store = JdbcStore.h2InMemory("test-" + number);
+            h2Url = "jdbc:h2:mem:test-" + number;
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+        if (store != null) {
+            store.close();
+            store = null;
+            h2Url = null;
+        }
+        if (schema != null) {
+            execute(server().getPostgresDatabase(), "DROP SCHEMA " + schema + " CASCADE");
+            schema = null;
+            dataSource = null;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /**
+     * Runs one statement on the current test's database, behind the store's back.
+     *
+     * @param sql the statement
+     * @throws SQLException on failure
+     */
+    void execute(String sql) throws SQLException {
+        if (postgres) {
+            execute(postgresDataSource(), sql);
+        } else {
+            try (Connection connection = DriverManager.getConnection(Objects.requireNonNull(h2Url, "h2Url"));
+                    Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /**
+     * Runs one statement outside any store, e.g. to prepare a schema.
+     *
+     * @param dataSource where
+     * @param sql the statement
+     * @throws SQLException on failure
+     */
+    static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.crmkit.jdbc;
+
+import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The adapter's shape, checked on its compiled main classes. */
+class JdbcArchitectureTest {
+    private static JavaClasses adapter;
+
+    @BeforeAll
+    static void importMainClasses() {
+        adapter = new ClassFileImporter()
+                .withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages("org.crmkit.jdbc");
+    }
+
+    @Test
+    void importsTheMainClassesOnly() {
+        assertThat(adapter.contain(JdbcStore.class)).isTrue();
+        assertThat(adapter.contain(JdbcCustomers.class)).isTrue();
+        assertThat(adapter.contain(JdbcArchitectureTest.class)).isFalse();
+    }
+
+    @Test
+    void jdbcStoreIsTheOnlyPublicType() {
+        classes().that().resideInAPackage("org.crmkit.jdbc..")
+                .and().doNotHaveFullyQualifiedName(JdbcStore.class.getName())
+                .should().notBePublic()
+                .because("adapters sit behind one entry point")
+                .check(adapter);
+    }
+
+    @Test
+    void noJavaSqlTypeCrossesThePublicApi() {
+        noMethods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .should().haveRawReturnType(resideInAPackage("java.sql.."))
+                .check(adapter);
+        noCodeUnits().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .should().haveRawParameterTypes(anyElementThat(resideInAPackage("java.sql..")))
+                .orShould().declareThrowableOfType(SQLException.class)
+                .check(adapter);
+    }
+
+    @Test
+    void dependsOnNoDriverOrPoolClasses() {
+        classes().that().resideInAPackage("org.crmkit.jdbc..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.crmkit.core..",
+                        "org.crmkit.jdbc..", "org.flywaydb.core..", "org.slf4j..", "org.jspecify..")
+                .because("H2 and PostgreSQL are reached through JDBC URLs and data sources only")
+                .check(adapter);
+    }
+}
