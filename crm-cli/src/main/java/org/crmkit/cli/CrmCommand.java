@@ -3,7 +3,6 @@ package org.crmkit.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code crm}: the group of all commands; on its own it is a usage error. */
@@ -22,7 +21,6 @@ final class CrmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand, one of: "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ErrorHandlers.missingSubcommand(spec);
     }
 }

@@ -25,6 +25,17 @@ final class ErrorHandlers {
     private ErrorHandlers() {
     }
 
+    /**
+     * The usage error of a command group called without one of its subcommands.
+     *
+     * @param spec the group's spec
+     * @return the exception for picocli to report with exit status 2
+     */
+    static ParameterException missingSubcommand(CommandLine.Model.CommandSpec spec) {
+        return new ParameterException(spec.commandLine(), "Missing required subcommand, one of: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
     /** Bad input and bad policies exit with 2 and their message, without a stack trace; anything else with 1. */
     static final class Execution implements IExecutionExceptionHandler {
         @Override

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code crm policy}: the group of policy commands; on its own it is a usage error. */
@@ -25,8 +24,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand, one of: "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw ErrorHandlers.missingSubcommand(spec);
     }
 
     /** {@code crm policy lint}: validates a policy and prints what looks wrong in it. */
