@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *       start of the day after its last, in that zone, computed here and bound as parameters;</li>
  *   <li>tenure is {@link MetricsCalculator#tenureMonths}, from the customer's row.</li>
  * </ul>
+ * {@link #forEach} visits only the customers created on or before the as-of day, by a condition
+ * on {@code created_on} in the same query; {@link #find} answers for any stored customer.
  * A purchase in the window in another currency is counted separately; when there is one, the
  * first of them by day and id is looked up to name it in the {@link CurrencyMismatchException}.
  */
@@ -158,7 +160,12 @@ final class JdbcMetricsSource implements CustomerMetricsSource {
                         SqlValues.momentRangeParameters(windowStartMoment(query), windowEndMoment(query)));
         only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
         statement.append(" GROUP BY customer_id) i ON i.customer_id = c.id");
-        only.ifPresent(id -> statement.append(" WHERE c.id = ?", id.value()));
+        if (only.isPresent()) {
+            statement.append(" WHERE c.id = ?", only.get().value());
+        } else {
+            // Every customer means every customer who existed on the as-of day.
+            statement.append(" WHERE c.created_on <= ?", SqlValues.dayBound(query.asOf()));
+        }
         statement.append(" ORDER BY " + database.dialect().byId("c.id"));
         return statement;
     }

@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
@@ -38,7 +39,9 @@ import org.crmkit.core.model.PurchaseId;
 
 /**
  * The SQL metrics source gives exactly the snapshots of {@link MetricsCalculator}, on random
- * small data sets whose days and moments crowd around the edges of the window and the quarters.
+ * small data sets whose days and moments crowd around the edges of the window and the quarters,
+ * and whose customers' creation days crowd around the as-of day: forEach visits only the
+ * customers created on or before it, find answers for all of them.
  */
 class JdbcMetricsSourceProperties {
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -79,7 +82,19 @@ class JdbcMetricsSourceProperties {
                         .isEqualTo(Outcome.of(() -> Optional.of(expected(scenario, customer))));
             }
             assertThat(store.metrics().find(CustomerId.of("ghost"), query)).isEmpty();
-            assertThat(visitAll(store, query)).isEqualTo(expectedVisit(scenario));
+            List<Outcome> visited = visitAll(store, query);
+            assertThat(visited).isEqualTo(expectedVisit(scenario));
+            List<CustomerId> createdLater = scenario.customers().stream()
+                    .filter(customer -> customer.createdOn().isAfter(query.asOf()))
+                    .map(Customer::id)
+                    .toList();
+            assertThat(visited.stream().flatMap(outcome -> outcome.metrics().stream()).map(CustomerMetrics::customerId))
+                    .as("visited customers created after %s", query.asOf())
+                    .filteredOn(createdLater::contains)
+                    .isEmpty();
+            Statistics.label("customer created after the as-of day").collect(!createdLater.isEmpty());
+            Statistics.label("customer created on the as-of day").collect(scenario.customers().stream()
+                    .anyMatch(customer -> customer.createdOn().equals(query.asOf())));
         }
     }
 
@@ -106,10 +121,16 @@ class JdbcMetricsSourceProperties {
         return visited;
     }
 
-    /** In ascending id order until the first customer whose snapshot fails. */
+    /**
+     * The customers created on or before the as-of day, in ascending id order until the first
+     * one whose snapshot fails.
+     */
     private static List<Outcome> expectedVisit(Scenario scenario) {
         List<Outcome> visited = new ArrayList<>();
-        List<Customer> inIdOrder = scenario.customers().stream().sorted(Comparator.comparing(Customer::id)).toList();
+        List<Customer> inIdOrder = scenario.customers().stream()
+                .filter(customer -> !customer.createdOn().isAfter(scenario.query().asOf()))
+                .sorted(Comparator.comparing(Customer::id))
+                .toList();
         for (Customer customer : inIdOrder) {
             Outcome outcome = Outcome.of(() -> Optional.of(expected(scenario, customer)));
             if (!outcome.failure().isEmpty()) {
@@ -159,10 +180,14 @@ class JdbcMetricsSourceProperties {
         return Arbitraries.oneOf(trailingMonths, trailingDays, endingEarlier);
     }
 
+    /** Customers created long before the as-of day, around it, or after it. */
     private static Arbitrary<List<Customer>> customers(MetricsQuery query) {
+        Arbitrary<Integer> createdOffsets = Arbitraries.frequencyOf(
+                Tuple.of(2, Arbitraries.integers().between(-1200, 60)),
+                Tuple.of(1, Arbitraries.integers().between(-1, 1)));
         Arbitrary<Customer> customer = Combinators.combine(
                         Arbitraries.of(CUSTOMER_IDS),
-                        Arbitraries.integers().between(-1200, 60),
+                        createdOffsets,
                         Arbitraries.of(true, false))
                 .as((id, createdOffset, strategic) -> Customer.of(CustomerId.of(id), "Customer " + id,
                         query.asOf().plusDays(createdOffset)).withStrategicAgreement(strategic));

@@ -1,32 +1,32 @@
 package org.crmkit.rules;
 
-import com.google.common.collect.BoundType;
-import com.google.common.collect.Range;
-import com.google.common.collect.RangeSet;
-import com.google.common.collect.TreeRangeSet;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.crmkit.core.metrics.Metric;
 import org.crmkit.rules.internal.Box;
+import org.crmkit.rules.internal.Coverage;
 import org.crmkit.rules.policy.PolicyProblem;
 import org.crmkit.rules.tiering.TierRule;
 
 /**
  * Finds what is legal but probably wrong in a policy: tier rules that can never match (their
  * conditions contradict each other or the metrics' ranges, or higher rules already take every
- * customer they would match), and spend ranges above zero for which no tier rule can match,
- * whatever the other metrics are.
+ * customer they would match), and buying customers (spend above zero) that no tier rule
+ * matches, described by their metrics, e.g. {@code "no tier rule matches customers with spend in
+ * (0, 10000)"} or {@code "... with spend >= 100000 and active_quarters <= 2"}.
  *
- * <p>The analysis is exact for the condition language (comparisons combined with all/any), up
- * to 4096 alternatives per rule; a larger rule is left out of the analysis. It does not know
- * relations between metrics (e.g. that spend above 0 implies at least one order).
+ * <p>The analysis is exact for the condition language (comparisons combined with all/any) over
+ * each metric's range, knowing that spend needs orders; it knows no other relation between
+ * metrics (such as active quarters never exceeding orders). Rules with more than 4096
+ * alternatives are left out of the analysis.
  */
 public final class PolicyLinter {
+    /** Uncovered regions listed one by one; beyond this they are counted. */
+    private static final int MAX_REGIONS = 10;
+
     private PolicyLinter() {
     }
 
@@ -44,7 +44,7 @@ public final class PolicyLinter {
         for (int i = 0; i < rules.size(); i++) {
             neverMatches(policy, rules, boxes, i).ifPresent(warnings::add);
         }
-        warnings.addAll(spendGaps(policy, boxes));
+        warnings.addAll(uncoveredBuyers(policy));
         return List.copyOf(warnings);
     }
 
@@ -65,22 +65,12 @@ public final class PolicyLinter {
             if (boxes.get(higher).isEmpty()) {
                 return Optional.empty();
             }
-            List<Box> next = new ArrayList<>();
-            for (Box box : remaining) {
-                List<Box> left = List.of(box);
-                for (Box taken : boxes.get(higher).get()) {
-                    List<Box> cut = new ArrayList<>();
-                    for (Box piece : left) {
-                        if (piece.intersect(taken).isPresent()) {
-                            overlapping.add(rules.get(higher).name());
-                        }
-                        cut.addAll(piece.minus(taken));
-                    }
-                    left = cut;
+            for (Box taken : boxes.get(higher).get()) {
+                if (remaining.stream().anyMatch(box -> box.intersect(taken).isPresent())) {
+                    overlapping.add(rules.get(higher).name());
                 }
-                next.addAll(left);
             }
-            remaining = next;
+            remaining = Coverage.subtract(remaining, boxes.get(higher).get());
         }
         if (remaining.isEmpty()) {
             return Optional.of(warning(policy, path, "rule " + name + " can never match: every customer it matches"
@@ -90,30 +80,24 @@ public final class PolicyLinter {
         return Optional.empty();
     }
 
-    private static List<PolicyProblem> spendGaps(Policy policy, List<Optional<List<Box>>> boxes) {
-        RangeSet<BigDecimal> bands = TreeRangeSet.create();
-        for (Optional<List<Box>> ruleBoxes : boxes) {
-            for (Box box : ruleBoxes.orElse(List.of())) {
-                bands.add(box.range(Metric.SPEND));
-            }
+    private static List<PolicyProblem> uncoveredBuyers(Policy policy) {
+        Optional<List<Box>> uncovered = Coverage.uncoveredBuyers(policy.tiering().rules());
+        if (uncovered.isEmpty()) {
+            return List.of();
         }
-        RangeSet<BigDecimal> gaps = TreeRangeSet.create();
-        gaps.add(Range.greaterThan(BigDecimal.ZERO));
-        gaps.removeAll(bands);
+        Box buyers = Box.buyers();
         List<PolicyProblem> warnings = new ArrayList<>();
-        for (Range<BigDecimal> gap : gaps.asRanges()) {
-            warnings.add(warning(policy, "tiers", "spend " + describe(gap) + " can match no tier rule"));
+        List<Box> regions = uncovered.get();
+        for (Box region : regions.subList(0, Math.min(regions.size(), MAX_REGIONS))) {
+            String where = region.describeWithin(buyers);
+            warnings.add(warning(policy, "tiers", "no tier rule matches customers with "
+                    + (where.isEmpty() ? "any spend above 0" : where)));
+        }
+        if (regions.size() > MAX_REGIONS) {
+            warnings.add(warning(policy, "tiers", "... and " + (regions.size() - MAX_REGIONS)
+                    + " more regions of buying customers that no tier rule matches"));
         }
         return warnings;
-    }
-
-    private static String describe(Range<BigDecimal> range) {
-        if (!range.hasUpperBound()) {
-            return (range.lowerBoundType() == BoundType.CLOSED ? ">= " : "> ")
-                    + range.lowerEndpoint().toPlainString();
-        }
-        return "in " + (range.lowerBoundType() == BoundType.CLOSED ? "[" : "(") + range.lowerEndpoint().toPlainString()
-                + ", " + range.upperEndpoint().toPlainString() + (range.upperBoundType() == BoundType.CLOSED ? "]" : ")");
     }
 
     private static PolicyProblem warning(Policy policy, String path, String message) {

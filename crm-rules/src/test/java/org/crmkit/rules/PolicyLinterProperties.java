@@ -30,6 +30,8 @@ import org.crmkit.rules.condition.AnyOf;
 import org.crmkit.rules.condition.Comparison;
 import org.crmkit.rules.condition.Condition;
 import org.crmkit.rules.condition.Operator;
+import org.crmkit.rules.internal.Box;
+import org.crmkit.rules.internal.Coverage;
 import org.crmkit.rules.policy.EvaluationWindow;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.crmkit.rules.policy.PolicyProblem;
@@ -44,7 +46,6 @@ class PolicyLinterProperties {
     private static final PolicyHeader HEADER = new PolicyHeader(PolicyRef.of("random", "1"), AS_OF,
             Money.currency("CNY"), ZoneId.of("Asia/Shanghai"), EvaluationWindow.trailingYear());
     private static final Pattern DEAD = Pattern.compile("rule (\\S+) can never match.*");
-    private static final Pattern GAP = Pattern.compile("spend (?:in ([\\[(])(\\S+), (\\S+)([\\])])|(>=?) (\\S+)) can match no tier rule");
 
     @Property(tries = 300)
     void aRuleLintCallsDeadNeverDecidesATier(@ForAll("policies") Policy policy,
@@ -67,33 +68,25 @@ class PolicyLinterProperties {
     }
 
     @Property(tries = 300)
-    void noRuleMatchesASpendInAGapLintReports(@ForAll("policies") Policy policy,
+    void theUncoveredRegionsHoldExactlyTheBuyersNoRuleMatches(@ForAll("policies") Policy policy,
             @ForAll("customers") List<CustomerMetrics> customers) {
         TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
-        List<PolicyProblem> warnings = PolicyLinter.lint(policy);
-        Statistics.label("gap reported").collect(warnings.stream().anyMatch(w -> GAP.matcher(w.message()).matches()));
-        Statistics.label("gap reported").coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
-        for (PolicyProblem warning : warnings) {
-            Matcher gap = GAP.matcher(warning.message());
-            if (!gap.matches()) {
-                continue;
-            }
-            // Spend above zero needs at least one order in any real snapshot.
-            for (CustomerMetrics customer : customers.stream().filter(c -> c.orders() > 0).toList()) {
-                CustomerMetrics inGap = customer.withSpend(Money.of("CNY", pointIn(gap)));
-                assertThat(engine.evaluate(inGap).tier()).as("%s with %s", warning, inGap).isEmpty();
-            }
+        List<Box> uncovered = Coverage.uncoveredBuyers(policy.tiering().rules()).orElseThrow();
+        Statistics.label("uncovered buyers").collect(!uncovered.isEmpty());
+        Statistics.label("uncovered buyers").coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
+
+        for (CustomerMetrics customer : customers.stream().filter(c -> c.spend().amount().signum() > 0).toList()) {
+            boolean inUncoveredRegion = uncovered.stream().anyMatch(region -> region.contains(customer));
+            assertThat(engine.evaluate(customer).tier().isEmpty()).as("%s", customer).isEqualTo(inUncoveredRegion);
         }
     }
 
-    /** A spend inside the reported gap, away from its ends. */
-    private static String pointIn(Matcher gap) {
-        if (gap.group(5) != null) {
-            return new BigDecimal(gap.group(6)).add(new BigDecimal("12345.67")).toPlainString();
-        }
-        BigDecimal low = new BigDecimal(gap.group(2));
-        BigDecimal high = new BigDecimal(gap.group(3));
-        return low.add(high).divide(BigDecimal.valueOf(2)).toPlainString();
+    @Property(tries = 100)
+    void lintWarnsAboutUncoveredBuyersExactlyWhenThereAreAny(@ForAll("policies") Policy policy) {
+        boolean warned = PolicyLinter.lint(policy).stream()
+                .anyMatch(warning -> warning.message().startsWith("no tier rule matches customers with "));
+
+        assertThat(warned).isEqualTo(!Coverage.uncoveredBuyers(policy.tiering().rules()).orElseThrow().isEmpty());
     }
 
     @Provide

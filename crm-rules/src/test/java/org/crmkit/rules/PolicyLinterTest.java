@@ -35,8 +35,30 @@ class PolicyLinterTest {
                   - name: basic
                     when: {spend: {gte: 10000, lt: 30000}}
                   - name: potential
-                    when: {all: [{orders: {eq: 0}}, {inquiries: {gte: 1}}]}
-                """)).containsExactly("lint.yaml:6: tiers: spend in (0, 10000) can match no tier rule");
+                    when: {all: [{spend: {eq: 0}}, {inquiries: {gte: 1}}]}
+                """)).containsExactly("lint.yaml:6: tiers: no tier rule matches customers with spend in (0, 10000)");
+    }
+
+    @Test
+    void findsBigSpendersWithoutStableCooperationWhenThePlansBandsAreTakenLiterally() {
+        assertThat(lint("""
+                  - name: core
+                    when: {all: [{spend: {gte: 100000}}, {active_quarters: {gte: 3}}]}
+                  - name: important
+                    when: {spend: {gte: 30000, lt: 100000}}
+                  - name: basic
+                    when: {spend: {gte: 10000, lt: 30000}}
+                """)).containsExactly(
+                "lint.yaml:6: tiers: no tier rule matches customers with spend in (0, 10000)",
+                "lint.yaml:6: tiers: no tier rule matches customers with spend >= 100000 and active_quarters <= 2");
+    }
+
+    @Test
+    void saysSoWhenNoRuleMatchesAnyBuyer() {
+        assertThat(lint("""
+                  - name: prospect
+                    when: {all: [{spend: {eq: 0}}, {inquiries: {gte: 1}}]}
+                """)).containsExactly("lint.yaml:6: tiers: no tier rule matches customers with any spend above 0");
     }
 
     @Test
@@ -47,8 +69,8 @@ class PolicyLinterTest {
                   - name: low
                     when: {spend: {gt: 0, lt: 40000}}
                 """)).containsExactly(
-                "lint.yaml:6: tiers: spend in [40000, 50000] can match no tier rule",
-                "lint.yaml:6: tiers: spend > 80000 can match no tier rule");
+                "lint.yaml:6: tiers: no tier rule matches customers with spend in [40000, 50000]",
+                "lint.yaml:6: tiers: no tier rule matches customers with spend > 80000");
     }
 
     @Test

@@ -117,6 +117,13 @@ class PolicyValidationTest {
                         "bad.yaml:20: tiers[1].when.any[0].spend: must be comparisons such as {gte: 1}, was 5"),
                 broken("a duplicate key", "tiers:\n", "id: other\ntiers:\n",
                         "bad.yaml:11: id: duplicate key 'id'"),
+                broken("a YAML alias", "id: acme\nversion: 3", "id: &name acme\nversion: *name",
+                        "bad.yaml:2: version: YAML aliases (*name) are not supported; write the value out"),
+                broken("a threshold with a huge exponent", "{gte: 100000}", "{gte: 1e400000000}",
+                        "bad.yaml:15: tiers[0].when.all[0].spend.gte: must have at most 20 digits before and 18 after"
+                                + " the decimal point, was 1e400000000"),
+                broken("a window too long to count", "  trailing_months: 12", "  trailing_months: 3000000000",
+                        "bad.yaml:7: window.trailing_months: must be at most 2147483647, was 3000000000"),
                 broken("a list at the root", VALID, "- a\n- b\n",
                         "bad.yaml:1: must be a map, was a list"),
                 broken("an empty document", VALID, "",

@@ -30,7 +30,7 @@ class StandardPolicyTest {
                         org.assertj.core.groups.Tuple.tuple("core", "all[spend >= 100000, active_quarters >= 3]"),
                         org.assertj.core.groups.Tuple.tuple("important", "spend >= 30000"),
                         org.assertj.core.groups.Tuple.tuple("basic", "spend > 0"),
-                        org.assertj.core.groups.Tuple.tuple("potential", "all[orders = 0, inquiries >= 1]"));
+                        org.assertj.core.groups.Tuple.tuple("potential", "all[spend = 0, inquiries >= 1]"));
         assertThat(standard.tiering().expectedShares()).containsExactly(
                 org.assertj.core.api.Assertions.entry(Tier.of("core"), new java.math.BigDecimal("0.10")),
                 org.assertj.core.api.Assertions.entry(Tier.of("important"), new java.math.BigDecimal("0.30")),

@@ -11,12 +11,13 @@ import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Tier;
 
 /**
- * A customer's tier differs from the one stored before. Immutable and thread-safe.
+ * A customer's tier differs from the one stored before, or a customer was assigned a tier for
+ * the first time. Immutable and thread-safe.
  *
  * @param customerId the customer; not null
  * @param from the previous tier, empty when the customer had none; not null
  * @param to the new tier, empty when the customer no longer has one; not null
- * @param direction whether this is a promotion or a demotion; not null
+ * @param direction a first assignment, a promotion or a demotion; not null
  * @param asOf the as-of date of the evaluation; not null
  * @param policy the policy that decided; not null
  * @param reasons the explanation of the new decision, as rendered for people; not null
@@ -32,8 +33,13 @@ public record TierChanged(
         List<String> reasons,
         Instant occurredAt) implements DomainEvent {
 
-    /** Whether the customer moved up or down. */
+    /** Whether this is a first assignment, or the customer moved up or down. */
     public enum Direction {
+        /**
+         * The customer's first assignment: nothing was stored before. Subscribers that only
+         * care about moves (a welcome for new core customers is not a promotion) filter these.
+         */
+        ASSIGNED,
         /** The new tier ranks higher, or the customer had no tier before. */
         PROMOTION,
         /** The new tier ranks lower, or the customer has no tier now. */
@@ -50,6 +56,10 @@ public record TierChanged(
         Objects.requireNonNull(policy, "policy");
         reasons = List.copyOf(Objects.requireNonNull(reasons, "reasons"));
         Objects.requireNonNull(occurredAt, "occurredAt");
+        if (direction == Direction.ASSIGNED && from.isPresent()) {
+            throw new InvalidValueException("TierChanged of a first assignment cannot come from tier '" + from.get()
+                    + "'");
+        }
         if (from.equals(to)) {
             throw new InvalidValueException("TierChanged needs two different tiers, was '"
                     + from.map(Tier::name).orElse("none") + "' twice");

@@ -41,16 +41,34 @@ final class InMemoryMetricsSource implements CustomerMetricsSource {
     public void forEach(MetricsQuery query, Consumer<? super CustomerMetrics> action) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(action, "action");
-        customers.forEach(customer -> action.accept(compute(customer, query)));
+        customers.forEach(customer -> {
+            if (!customer.createdOn().isAfter(query.asOf())) {
+                action.accept(compute(customer, query));
+            }
+        });
     }
 
     private CustomerMetrics compute(Customer customer, MetricsQuery query) {
         // Everything up to the as-of day: the span for sums, anything older for the last purchase.
         DateWindow upToAsOf = DateWindow.of(LocalDate.MIN, query.asOf());
         List<Purchase> history = purchases.findByCustomer(customer.id(), upToAsOf);
-        Instant from = query.window().start().atStartOfDay(query.zone()).toInstant();
-        Instant until = query.window().end().plusDays(1).atStartOfDay(query.zone()).toInstant();
-        List<Interaction> inWindow = interactions.findByCustomer(customer.id(), from, until);
+        List<Interaction> inWindow = interactions.findByCustomer(customer.id(), windowStartMoment(query),
+                windowEndMoment(query));
         return MetricsCalculator.compute(customer, history, inWindow, query);
+    }
+
+    /** The first moment of the window's first day in the query's zone; Instant.MIN for LocalDate.MIN. */
+    private static Instant windowStartMoment(MetricsQuery query) {
+        LocalDate start = query.window().start();
+        return start.equals(LocalDate.MIN) ? Instant.MIN : start.atStartOfDay(query.zone()).toInstant();
+    }
+
+    /**
+     * The first moment of the day after the window's last day in the query's zone, exclusive;
+     * Instant.MAX for a window ending on LocalDate.MAX, which has no day after it.
+     */
+    private static Instant windowEndMoment(MetricsQuery query) {
+        LocalDate end = query.window().end();
+        return end.equals(LocalDate.MAX) ? Instant.MAX : end.plusDays(1).atStartOfDay(query.zone()).toInstant();
     }
 }

@@ -98,7 +98,9 @@ public final class MetricsCalculator {
      * @return the tenure in whole months, zero or more
      */
     public static int tenureMonths(LocalDate createdOn, LocalDate asOf) {
-        return (int) Math.max(0, ChronoUnit.MONTHS.between(createdOn, asOf));
+        long months = ChronoUnit.MONTHS.between(createdOn, asOf);
+        // Dates far apart (years of a billion) would overflow an int; no customer is that old.
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, months));
     }
 
     private static void requireSameCustomer(Customer customer, String ownerId, String what) {

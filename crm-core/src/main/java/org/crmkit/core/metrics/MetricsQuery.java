@@ -27,6 +27,10 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(currency, "currency");
+        if (asOf.equals(LocalDate.MAX)) {
+            // Quarters are counted back from the day after the as-of day, which must exist.
+            throw new InvalidValueException("MetricsQuery asOf must be before " + LocalDate.MAX + ", was " + asOf);
+        }
         if (window.end().isAfter(asOf)) {
             throw new InvalidValueException("MetricsQuery window " + window + " must not end after the as-of day " + asOf);
         }

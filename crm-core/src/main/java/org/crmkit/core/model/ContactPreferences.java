@@ -33,17 +33,16 @@ public record ContactPreferences(
     private static final ContactPreferences NONE = new ContactPreferences(
             Optional.empty(), Optional.empty(), Set.of(), Optional.empty(), Set.of());
 
-    /** Copies the sets and rejects a preferred channel that is also blocked. */
+    /**
+     * Copies the sets. A preferred channel may also be on the do-not-contact list (ERP exports
+     * hold such records); do-not-contact always wins, see {@link #usablePreferredChannel()}.
+     */
     public ContactPreferences {
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(preferredChannel, "preferredChannel");
         Objects.requireNonNull(preferredHours, "preferredHours");
         preferredDays = immutableEnumSet(Objects.requireNonNull(preferredDays, "preferredDays"), DayOfWeek.class);
         doNotContact = immutableEnumSet(Objects.requireNonNull(doNotContact, "doNotContact"), Channel.class);
-        if (preferredChannel.isPresent() && doNotContact.contains(preferredChannel.get())) {
-            throw new InvalidValueException("preferred channel '" + preferredChannel.get().key()
-                    + "' is also on the do-not-contact list");
-        }
     }
 
     /** @return preferences that state nothing */
@@ -59,6 +58,11 @@ public record ContactPreferences(
      */
     public boolean allows(Channel channel) {
         return !doNotContact.contains(Objects.requireNonNull(channel, "channel"));
+    }
+
+    /** @return the preferred channel unless the do-not-contact list blocks it */
+    public Optional<Channel> usablePreferredChannel() {
+        return preferredChannel.filter(this::allows);
     }
 
     /**

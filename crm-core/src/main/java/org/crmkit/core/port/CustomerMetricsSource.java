@@ -13,7 +13,8 @@ import org.crmkit.core.model.CustomerId;
  */
 public interface CustomerMetricsSource {
     /**
-     * One customer's snapshot.
+     * One customer's snapshot. Answers for every known customer, including one created after
+     * the as-of day, whose tenure is then 0.
      *
      * @param customerId the customer; not null
      * @param query as-of day, window, zone and currency; not null
@@ -22,11 +23,14 @@ public interface CustomerMetricsSource {
     Optional<CustomerMetrics> find(CustomerId customerId, MetricsQuery query);
 
     /**
-     * Every customer's snapshot, in ascending customer id order. The action must not call back
-     * into the ports, since implementations may stream from storage.
+     * The snapshot of every customer created on or before the as-of day, in ascending customer
+     * id order: a past day is never evaluated for customers who did not exist yet. Customers
+     * created after {@code query.asOf()} are skipped, although {@link #find} still answers for
+     * them. The action must not call back into the ports, since implementations may stream from
+     * storage.
      *
      * @param query as-of day, window, zone and currency; not null
-     * @param action called once per customer; not null
+     * @param action called once per customer created on or before {@code query.asOf()}; not null
      */
     void forEach(MetricsQuery query, Consumer<? super CustomerMetrics> action);
 }

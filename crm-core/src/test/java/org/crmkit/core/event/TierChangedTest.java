@@ -96,4 +96,14 @@ class TierChangedTest {
         assertThatThrownBy(() -> change(Optional.empty(), CORE, Direction.PROMOTION, Arrays.asList("ok", null)))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aFirstAssignmentComesFromNoTier() {
+        TierChanged event = change(Optional.empty(), CORE, Direction.ASSIGNED, List.of());
+
+        assertThat(event.direction()).isEqualTo(Direction.ASSIGNED);
+        assertThatThrownBy(() -> change(IMPORTANT, CORE, Direction.ASSIGNED, List.of()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("TierChanged of a first assignment cannot come from tier 'important'");
+    }
 }

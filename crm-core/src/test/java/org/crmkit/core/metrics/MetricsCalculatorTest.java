@@ -220,6 +220,9 @@ class MetricsCalculatorTest {
         "2026-03-31, 2026-03-31, 0",
         "2026-04-01, 2026-03-31, 0",
         "2030-01-01, 2026-03-31, 0",
+        // far-apart extreme dates must not overflow into a negative or wrapped count
+        "-999999999-01-01, 2026-03-31, 2147483647",
+        "+999999999-12-31, 2026-03-31, 0",
     })
     void tenureMonthsAreNeverNegative(LocalDate createdOn, LocalDate asOf, int months) {
         assertThat(MetricsCalculator.tenureMonths(createdOn, asOf)).isEqualTo(months);

@@ -162,4 +162,12 @@ class MetricsQueryTest {
         }
         assertThat(span.start()).isIn(window.start(), query.quarter(MetricsQuery.ACTIVE_QUARTER_LOOKBACK - 1).start());
     }
+
+    @Test
+    void rejectsTheLastRepresentableDayBecauseItsQuartersWouldOverflow() {
+        assertThatThrownBy(() -> new MetricsQuery(LocalDate.MAX,
+                DateWindow.of(LocalDate.MAX.minusDays(1), LocalDate.MAX), SHANGHAI, CNY))
+                .isInstanceOf(org.crmkit.core.InvalidValueException.class)
+                .hasMessage("MetricsQuery asOf must be before +999999999-12-31, was +999999999-12-31");
+    }
 }

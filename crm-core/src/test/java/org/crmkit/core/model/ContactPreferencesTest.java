@@ -147,24 +147,22 @@ class ContactPreferencesTest {
 
     @ParameterizedTest
     @EnumSource(Channel.class)
-    void rejectsAPreferredChannelThatIsAlsoBlocked(Channel channel) {
-        assertThatThrownBy(() -> new ContactPreferences(Optional.empty(), Optional.of(channel), Set.of(),
-                Optional.empty(), EnumSet.allOf(Channel.class)))
-                .isExactlyInstanceOf(InvalidValueException.class)
-                .hasMessage("preferred channel '" + channel.key() + "' is also on the do-not-contact list");
+    void keepsAPreferredChannelThatIsAlsoBlockedButNeverOffersIt(Channel channel) {
+        ContactPreferences blocked = new ContactPreferences(Optional.empty(), Optional.of(channel), Set.of(),
+                Optional.empty(), EnumSet.allOf(Channel.class));
+
+        assertThat(blocked.preferredChannel()).contains(channel);
+        assertThat(blocked.usablePreferredChannel()).isEmpty();
+        assertThat(blocked.allows(channel)).isFalse();
     }
 
     @Test
-    void copiesAreValidatedAgain() {
-        ContactPreferences prefersSms = ContactPreferences.none().withPreferredChannel(Channel.SMS);
-        ContactPreferences blocksSms = ContactPreferences.none().withDoNotContact(Set.of(Channel.SMS));
+    void offersThePreferredChannelWhenNothingBlocksIt() {
+        ContactPreferences prefersSms = ContactPreferences.none().withPreferredChannel(Channel.SMS)
+                .withDoNotContact(Set.of(Channel.EMAIL));
 
-        assertThatThrownBy(() -> prefersSms.withDoNotContact(Set.of(Channel.EMAIL, Channel.SMS)))
-                .isExactlyInstanceOf(InvalidValueException.class)
-                .hasMessage("preferred channel 'sms' is also on the do-not-contact list");
-        assertThatThrownBy(() -> blocksSms.withPreferredChannel(Channel.SMS))
-                .isExactlyInstanceOf(InvalidValueException.class)
-                .hasMessage("preferred channel 'sms' is also on the do-not-contact list");
+        assertThat(prefersSms.usablePreferredChannel()).contains(Channel.SMS);
+        assertThat(prefersSms.withDoNotContact(Set.of(Channel.SMS)).usablePreferredChannel()).isEmpty();
     }
 
     @Test

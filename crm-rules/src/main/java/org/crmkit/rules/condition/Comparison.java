@@ -38,9 +38,14 @@ public record Comparison(Metric metric, Operator operator, BigDecimal threshold)
      * @param operator the comparison; not null
      * @param threshold the threshold as a decimal string, e.g. {@code "100000"}; not null
      * @return the comparison
+     * @throws InvalidValueException if the threshold is not a decimal number or does not suit the metric
      */
     public static Comparison of(Metric metric, Operator operator, String threshold) {
-        return new Comparison(metric, operator, new BigDecimal(threshold));
+        try {
+            return new Comparison(metric, operator, new BigDecimal(Objects.requireNonNull(threshold, "threshold")));
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(metric.key() + " threshold must be a number, was '" + threshold + "'");
+        }
     }
 
     /**

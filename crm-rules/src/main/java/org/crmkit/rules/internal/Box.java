@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.Metric;
 import org.crmkit.rules.condition.AllOf;
 import org.crmkit.rules.condition.AnyOf;
@@ -97,6 +98,70 @@ public final class Box {
             product = next;
         }
         return Optional.of(product);
+    }
+
+    /** @return the box of every buying customer: spend above zero, so at least one order */
+    public static Box buyers() {
+        return everything().restrict(Metric.SPEND, Range.greaterThan(BigDecimal.ZERO))
+                .flatMap(box -> box.restrict(Metric.ORDERS, Range.atLeast(BigDecimal.ONE))).orElseThrow();
+    }
+
+    /**
+     * Whether a snapshot lies in this box.
+     *
+     * @param metrics the snapshot
+     * @return true when every metric's value is in its range
+     */
+    public boolean contains(CustomerMetrics metrics) {
+        for (Metric metric : Metric.values()) {
+            if (!ranges.get(metric).contains(metric.value(metrics))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Describes how this box narrows another, e.g. {@code "spend >= 100000 and active_quarters <= 2"}.
+     *
+     * @param baseline the box this one lies in
+     * @return the narrowed metrics in policy words, or empty when the boxes are equal
+     */
+    public String describeWithin(Box baseline) {
+        List<String> parts = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            Range<BigDecimal> range = ranges.get(metric);
+            if (!range.equals(baseline.ranges.get(metric))) {
+                parts.add(describe(metric, range));
+            }
+        }
+        return String.join(" and ", parts);
+    }
+
+    private static String describe(Metric metric, Range<BigDecimal> range) {
+        String name = metric.key();
+        if (metric.kind() == Metric.Kind.FLAG) {
+            return name + " = " + (range.lowerEndpoint().signum() > 0 ? "true" : "false");
+        }
+        Range<BigDecimal> domain = domain(metric);
+        boolean fromBottom = !range.hasLowerBound() || range.lowerEndpoint().compareTo(domain.lowerEndpoint()) <= 0
+                && range.lowerBoundType() == BoundType.CLOSED;
+        boolean toTop = !range.hasUpperBound() || domain.hasUpperBound()
+                && range.upperEndpoint().compareTo(domain.upperEndpoint()) >= 0;
+        if (range.hasLowerBound() && range.hasUpperBound() && range.lowerEndpoint().equals(range.upperEndpoint())) {
+            return name + " = " + range.lowerEndpoint().toPlainString();
+        }
+        if (toTop) {
+            return name + (range.lowerBoundType() == BoundType.CLOSED ? " >= " : " > ")
+                    + range.lowerEndpoint().toPlainString();
+        }
+        if (fromBottom) {
+            return name + (range.upperBoundType() == BoundType.CLOSED ? " <= " : " < ")
+                    + range.upperEndpoint().toPlainString();
+        }
+        return name + " in " + (range.lowerBoundType() == BoundType.CLOSED ? "[" : "(")
+                + range.lowerEndpoint().toPlainString() + ", " + range.upperEndpoint().toPlainString()
+                + (range.upperBoundType() == BoundType.CLOSED ? "]" : ")");
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -70,6 +71,12 @@ public final class DocumentParser {
 
     private static Node read(JsonParser parser, String path, int line, Problems problems) throws IOException {
         JsonToken token = parser.currentToken();
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson hands an alias over as the anchor's name; reading that as the value would be wrong.
+            problems.add(line, path, "YAML aliases (*" + parser.getText() + ") are not supported; write the value out");
+            parser.skipChildren();
+            return new Scalar(path, line, Scalar.Kind.NULL, "null");
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Node> entries = new LinkedHashMap<>();

@@ -17,6 +17,9 @@ import org.crmkit.rules.internal.Node.Scalar;
 public final class Read {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
+    private static final int MAX_INTEGER_DIGITS = 20;
+    private static final int MAX_FRACTION_DIGITS = 18;
+
     private final Problems problems;
 
     /**
@@ -122,26 +125,38 @@ public final class Read {
 
     /**
      * Reads a decimal number, written as a number or as a string of plain decimal digits
-     * (JSON users often quote amounts to keep them exact).
+     * (JSON users often quote amounts to keep them exact). At most 20 digits before and 18 after
+     * the decimal point, so that an exponent such as {@code 1e400000000} cannot turn into a
+     * 400-million-digit threshold.
      *
      * @param node the node
      * @return the number, exactly as written, or empty
      */
     public Optional<BigDecimal> decimal(Node node) {
+        Optional<BigDecimal> number = Optional.empty();
         if (node instanceof Scalar scalar) {
             String text = scalar.text().strip();
             if (scalar.kind() == Scalar.Kind.NUMBER) {
                 try {
-                    return Optional.of(new BigDecimal(text.replace("_", "")));
+                    number = Optional.of(new BigDecimal(text.replace("_", "")));
                 } catch (NumberFormatException e) {
-                    // falls through to the problem below
+                    // reported below
                 }
             } else if (scalar.kind() == Scalar.Kind.STRING && PLAIN_DECIMAL.matcher(text).matches()) {
-                return Optional.of(new BigDecimal(text));
+                number = Optional.of(new BigDecimal(text));
             }
         }
-        problems.add(node, "must be a number, was " + node.describe());
-        return Optional.empty();
+        if (number.isEmpty()) {
+            problems.add(node, "must be a number, was " + node.describe());
+            return Optional.empty();
+        }
+        BigDecimal value = number.get().stripTrailingZeros();
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS) {
+            problems.add(node, "must have at most " + MAX_INTEGER_DIGITS + " digits before and " + MAX_FRACTION_DIGITS
+                    + " after the decimal point, was " + node.describe());
+            return Optional.empty();
+        }
+        return number;
     }
 
     /**
@@ -157,8 +172,12 @@ public final class Read {
             return Optional.empty();
         }
         BigDecimal value = number.get();
-        if (value.stripTrailingZeros().scale() > 0 || value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        if (value.stripTrailingZeros().scale() > 0) {
             problems.add(node, "must be a whole number, was " + node.describe());
+            return Optional.empty();
+        }
+        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            problems.add(node, "must be at most " + Integer.MAX_VALUE + ", was " + node.describe());
             return Optional.empty();
         }
         if (value.intValue() < minimum) {

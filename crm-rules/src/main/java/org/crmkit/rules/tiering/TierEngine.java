@@ -67,7 +67,7 @@ public final class TierEngine {
      * @param previous the assignment stored before the snapshot's as-of day, if any; not null
      * @return the decision
      * @throws CurrencyMismatchException if the snapshot's spend is in another currency
-     * @throws InvalidValueException if the previous assignment is another customer's
+     * @throws InvalidValueException if the previous assignment is another customer's or not older than the snapshot
      */
     public TierDecision evaluate(CustomerMetrics metrics, Optional<TierAssignment> previous) {
         Objects.requireNonNull(metrics, "metrics");
@@ -80,6 +80,10 @@ public final class TierEngine {
             if (!assignment.customerId().equals(metrics.customerId())) {
                 throw new InvalidValueException("Previous assignment of customer '" + assignment.customerId()
                         + "' given for customer '" + metrics.customerId() + "'");
+            }
+            if (!assignment.asOf().isBefore(metrics.asOf())) {
+                throw new InvalidValueException("Previous assignment of customer '" + assignment.customerId()
+                        + "' as of " + assignment.asOf() + " is not before the evaluated day " + metrics.asOf());
             }
         });
 
@@ -112,7 +116,8 @@ public final class TierEngine {
         if (!grace.appliesTo(heldTier) || ladder.compare(ruleTier, held) >= 0) {
             return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
         }
-        int below = previous.get().evaluationsBelow() + 1;
+        // A count from a policy with a longer grace cannot hold a customer beyond this policy's limit.
+        int below = Math.min(previous.get().evaluationsBelow(), grace.evaluations() - 1) + 1;
         if (below >= grace.evaluations()) {
             Optional<Tier> oneDown = ladder.below(heldTier);
             GraceOutcome outcome = new GraceOutcome(heldTier, below, grace.evaluations(), oneDown);

@@ -44,6 +44,10 @@ public record TieringPolicy(List<TierRule> rules, HitPolicy hitPolicy, Optional<
             }
             shares.put(entry.getKey(), share);
         }
+        BigDecimal total = shares.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(BigDecimal.ONE) > 0) {
+            throw new InvalidValueException("expected shares add up to " + total.toPlainString() + ", more than 1");
+        }
         expectedShares = java.util.Collections.unmodifiableMap(shares);
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.event.TierChanged;
 import org.crmkit.core.metrics.CustomerMetrics;
@@ -28,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * {@link TierAssignment} per customer and as-of day, and publishes {@link TierChanged} when the
  * tier differs from the one stored before.
  *
- * <p>Re-running an evaluation for the same as-of day replaces that day's assignments, builds on
- * the assignment before that day, and publishes no event twice. Thread-safe if the ports are.
+ * <p>A customer's first assignment publishes a {@code TierChanged} of direction
+ * {@code ASSIGNED}. Re-running an evaluation for the same as-of day replaces that day's
+ * assignments, builds on the assignment before that day, and publishes only what differs from
+ * the earlier run. Thread-safe if the ports are; a run is not atomic against storage failures
+ * (ports have no transactions), but a conflict with later assignments is found before anything
+ * is written.
  */
 public final class TieringService {
     private static final Logger LOG = LoggerFactory.getLogger(TieringService.class);
@@ -80,12 +86,18 @@ public final class TieringService {
      * @param asOf the as-of day; not null
      * @return the decision
      * @throws NotFoundException if the metrics source does not know the customer
+     * @throws ConcurrentUpdateException if an assignment for a later day is already stored
      */
     public TierDecision evaluate(CustomerId customerId, LocalDate asOf) {
         MetricsQuery query = header.metricsQuery(asOf);
         CustomerMetrics snapshot = metrics.find(customerId, query)
                 .orElseThrow(() -> new NotFoundException("Unknown customer '" + customerId + "'"));
-        return decideAndRecord(snapshot, clock.instant()).decision();
+        Pending pending = decide(snapshot);
+        if (pending.conflict()) {
+            throw conflict(asOf, List.of(pending));
+        }
+        record(pending, clock.instant());
+        return pending.decision();
     }
 
     /**
@@ -93,6 +105,7 @@ public final class TieringService {
      *
      * @param asOf the as-of day; not null
      * @return the distribution and the number of changes
+     * @throws ConcurrentUpdateException if assignments for a later day are stored; nothing is then recorded
      */
     public TierRunSummary evaluateAll(LocalDate asOf) {
         return evaluateAll(asOf, decision -> { });
@@ -101,9 +114,13 @@ public final class TieringService {
     /**
      * Tiers every customer and hands each decision to a consumer, in customer id order.
      *
+     * <p>Every customer is decided, and every stored history checked, before anything is
+     * recorded or published: a run that conflicts with later assignments changes nothing.
+     *
      * @param asOf the as-of day; not null
      * @param each receives every decision; not null
      * @return the distribution and the number of changes
+     * @throws ConcurrentUpdateException if assignments for a later day are stored; nothing is then recorded
      */
     public TierRunSummary evaluateAll(LocalDate asOf, Consumer<? super TierDecision> each) {
         Objects.requireNonNull(each, "each");
@@ -111,42 +128,82 @@ public final class TieringService {
         // Snapshots first: a streaming metrics source must not be re-entered while it streams.
         List<CustomerMetrics> snapshots = new ArrayList<>();
         metrics.forEach(query, snapshots::add);
-        Instant now = clock.instant();
-        List<Optional<Tier>> outcomes = new ArrayList<>(snapshots.size());
-        int changes = 0;
+        List<Pending> pending = new ArrayList<>(snapshots.size());
+        List<Pending> conflicts = new ArrayList<>();
         for (CustomerMetrics snapshot : snapshots) {
-            Recorded recorded = decideAndRecord(snapshot, now);
-            changes += recorded.changed() ? 1 : 0;
-            outcomes.add(recorded.decision().tier());
-            each.accept(recorded.decision());
+            Pending decided = decide(snapshot);
+            pending.add(decided);
+            if (decided.conflict()) {
+                conflicts.add(decided);
+            }
         }
-        TierRunSummary summary = new TierRunSummary(asOf, header.ref(), TierDistribution.of(policy, outcomes),
-                changes);
-        LOG.info("Tiered {} customers as of {} with policy {}: {} changed tier", snapshots.size(), asOf,
+        if (!conflicts.isEmpty()) {
+            throw conflict(asOf, conflicts);
+        }
+        Instant now = clock.instant();
+        List<Optional<Tier>> outcomes = new ArrayList<>(pending.size());
+        int changes = 0;
+        for (Pending decided : pending) {
+            changes += record(decided, now) ? 1 : 0;
+            outcomes.add(decided.decision().tier());
+            each.accept(decided.decision());
+        }
+        LOG.info("Tiered {} customers as of {} with policy {}: {} changed tier", pending.size(), asOf,
                 header.ref(), changes);
-        return summary;
+        return new TierRunSummary(asOf, header.ref(), TierDistribution.of(policy, outcomes), changes);
     }
 
-    private record Recorded(TierDecision decision, boolean changed) {
+    /** A decision with the stored state it was made against, not yet recorded. */
+    private record Pending(TierDecision decision, Optional<TierAssignment> previous,
+            Optional<TierAssignment> current) {
+        /** @return true when an assignment for a later day is stored */
+        boolean conflict() {
+            return current.isPresent() && current.get().asOf().isAfter(decision.asOf());
+        }
+
+        /** @return the assignment this day's earlier run stored, if the day is evaluated again */
+        Optional<TierAssignment> sameDay() {
+            return current.filter(assignment -> assignment.asOf().equals(decision.asOf()));
+        }
     }
 
-    private Recorded decideAndRecord(CustomerMetrics snapshot, Instant now) {
+    private Pending decide(CustomerMetrics snapshot) {
         CustomerId id = snapshot.customerId();
         Optional<TierAssignment> previous = assignments.latestBefore(id, snapshot.asOf());
-        Optional<TierAssignment> sameDay = assignments.current(id).filter(a -> a.asOf().equals(snapshot.asOf()));
-        TierDecision decision = engine.evaluate(snapshot, previous);
+        Optional<TierAssignment> current = assignments.current(id);
+        return new Pending(engine.evaluate(snapshot, previous), previous, current);
+    }
+
+    /**
+     * Records the decision and publishes a change against what subscribers last heard: the
+     * tier of this day's earlier run if the day is evaluated again, else the stored tier before it.
+     *
+     * @return true when a change was published
+     */
+    private boolean record(Pending pending, Instant now) {
+        TierDecision decision = pending.decision();
         assignments.record(decision.toAssignment(now));
-        Optional<Tier> before = previous.flatMap(TierAssignment::tier);
-        boolean alreadyPublished = sameDay.isPresent() && sameDay.get().tier().equals(decision.tier());
-        if (!before.equals(decision.tier()) && !alreadyPublished) {
-            TierChanged.Direction direction = engine.ladder().compare(decision.tier(), before) > 0
-                    ? TierChanged.Direction.PROMOTION : TierChanged.Direction.DEMOTION;
-            events.publish(new TierChanged(id, before, decision.tier(), direction, snapshot.asOf(), header.ref(),
-                    decision.reasons(), now));
-            LOG.debug("Customer {} changed tier from {} to {}", id, before, decision.tier());
-            return new Recorded(decision, true);
+        Optional<TierAssignment> known = pending.sameDay().or(pending::previous);
+        Optional<Tier> before = known.flatMap(TierAssignment::tier);
+        if (before.equals(decision.tier())) {
+            return false;
         }
-        return new Recorded(decision, false);
+        TierChanged.Direction direction = known.isEmpty() ? TierChanged.Direction.ASSIGNED
+                : engine.ladder().compare(decision.tier(), before) > 0
+                        ? TierChanged.Direction.PROMOTION : TierChanged.Direction.DEMOTION;
+        events.publish(new TierChanged(decision.customerId(), before, decision.tier(), direction, decision.asOf(),
+                header.ref(), decision.reasons(), now));
+        LOG.debug("Customer {} changed tier from {} to {}", decision.customerId(), before, decision.tier());
+        return true;
+    }
+
+    private static ConcurrentUpdateException conflict(LocalDate asOf, List<Pending> conflicts) {
+        String examples = conflicts.stream().limit(5)
+                .map(pending -> "'" + pending.decision().customerId() + "' (" + pending.current().orElseThrow().asOf() + ")")
+                .collect(Collectors.joining(", "));
+        return new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + conflicts.size()
+                + (conflicts.size() == 1 ? " customer has" : " customers have") + " an assignment for a later day: "
+                + examples + (conflicts.size() > 5 ? ", ..." : "") + "; nothing was recorded");
     }
 
     /** Collects what a {@link TieringService} needs; every part is required. */

@@ -80,6 +80,8 @@ class ConditionTest {
                 .isInstanceOf(InvalidValueException.class).hasMessage("spend threshold must not be negative, was -1");
         assertThatThrownBy(() -> Comparison.of(Metric.ORDERS, Operator.GT, "1.5"))
                 .isInstanceOf(InvalidValueException.class).hasMessage("orders threshold must be a whole number, was 1.5");
+        assertThatThrownBy(() -> Comparison.of(Metric.SPEND, Operator.GT, "lots"))
+                .isInstanceOf(InvalidValueException.class).hasMessage("spend threshold must be a number, was 'lots'");
         assertThatThrownBy(() -> Comparison.flag(Metric.ORDERS, true))
                 .isInstanceOf(InvalidValueException.class).hasMessage("orders is not a true/false metric");
         assertThatThrownBy(() -> new AllOf(java.util.List.of()))

@@ -115,6 +115,27 @@ class DemotionGraceTest {
     }
 
     @Test
+    void neverHoldsBeyondThisPolicysLimitWhateverTheStoredCount() {
+        TierDecision decision = ENGINE.evaluate(Snapshot.any().buyer("50000", 4).build(),
+                Optional.of(held("core", 5)));
+
+        assertThat(decision.tier()).contains(Tier.of("important"));
+        assertThat(decision.reasons()).last().isEqualTo(
+                "demotion grace: moved down one tier from core to important after 2 of 2 evaluations below its rule");
+    }
+
+    @Test
+    void rejectsAPreviousAssignmentThatIsNotOlderThanTheSnapshot() {
+        TierAssignment sameDay = new TierAssignment(CustomerId.of("c-1"), Optional.of(Tier.of("core")), Snapshot.AS_OF,
+                PolicyRef.of("standard", "2026.1"), 0, Instant.EPOCH);
+
+        assertThatThrownBy(() -> ENGINE.evaluate(Snapshot.any().build(), Optional.of(sameDay)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Previous assignment of customer 'c-1' as of 2026-03-31 is not before the evaluated day"
+                        + " 2026-03-31");
+    }
+
+    @Test
     void rejectsAnotherCustomersAssignment() {
         TierAssignment someoneElse = new TierAssignment(CustomerId.of("c-2"), Optional.of(Tier.of("core")),
                 Snapshot.AS_OF.minusMonths(3), PolicyRef.of("standard", "2026.1"), 0, Instant.EPOCH);

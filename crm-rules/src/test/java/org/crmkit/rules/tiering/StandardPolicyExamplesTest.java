@@ -30,6 +30,7 @@ class StandardPolicyExamplesTest {
         "10000,     1, 0, basic",
         "0.01,      1, 0, basic",
         "0,         0, 1, potential",
+        "0.00,      1, 1, potential",
         "0,         0, 5, potential",
         "0,         0, 0, none",
     })
@@ -60,7 +61,7 @@ class StandardPolicyExamplesTest {
                 "rule core not matched: spend 0.00 >= 100000 not met; active_quarters 0 >= 3 not met",
                 "rule important not matched: spend 0.00 >= 30000 not met",
                 "rule basic not matched: spend 0.00 > 0 not met",
-                "rule potential matched: orders 0 = 0 met; inquiries 2 >= 1 met");
+                "rule potential matched: spend 0.00 = 0 met; inquiries 2 >= 1 met");
     }
 
     @Test

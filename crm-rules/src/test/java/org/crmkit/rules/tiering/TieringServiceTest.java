@@ -71,8 +71,8 @@ class TieringServiceTest {
         assertThat(tierOf("dormant")).isEmpty();
         assertThat(events.events(TierChanged.class)).extracting(event -> event.customerId().value(),
                 event -> event.to().map(Tier::name).orElse("none"), TierChanged::direction)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("big", "core", TierChanged.Direction.PROMOTION),
-                        org.assertj.core.groups.Tuple.tuple("prospect", "potential", TierChanged.Direction.PROMOTION));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("big", "core", TierChanged.Direction.ASSIGNED),
+                        org.assertj.core.groups.Tuple.tuple("prospect", "potential", TierChanged.Direction.ASSIGNED));
         assertThat(summary.changes()).isEqualTo(2);
         assertThat(summary.distribution().count(Optional.of(Tier.of("core")))).isEqualTo(1);
         assertThat(summary.distribution().count(Optional.empty())).isEqualTo(1);
@@ -113,6 +113,41 @@ class TieringServiceTest {
         assertThat(events.events()).hasSize(published);
         assertThat(again.changes()).isZero();
         assertThat(store.tierAssignments().history(CustomerId.of("big"))).hasSize(1);
+    }
+
+    @Test
+    void publishesTheCorrectionWhenARerunOfADayChangesItsTier() {
+        TieringService service = service(PolicyLoader.standard());
+        service.evaluateAll(Q1);
+        order("big", LocalDate.of(2026, 4, 20), "1");
+        service.evaluateAll(LATER); // big: important as of LATER, published core -> important
+        events.clear();
+        // The ERP back-fills orders for the same period; the re-run of LATER puts big back into core.
+        order("big", LocalDate.of(2026, 5, 20), "30000");
+
+        service.evaluateAll(LATER);
+
+        assertThat(events.events(TierChanged.class)).singleElement().satisfies(event -> {
+            assertThat(event.from()).contains(Tier.of("important"));
+            assertThat(event.to()).contains(Tier.of("core"));
+            assertThat(event.direction()).isEqualTo(TierChanged.Direction.PROMOTION);
+        });
+        assertThat(store.tierAssignments().history(CustomerId.of("big"))).extracting(TierAssignment::tier)
+                .containsExactly(Optional.of(Tier.of("core")), Optional.of(Tier.of("core")));
+    }
+
+    @Test
+    void recordsNothingWhenAnyCustomerAlreadyHasALaterAssignment() {
+        TieringService service = service(PolicyLoader.standard());
+        service.evaluate(CustomerId.of("prospect"), LATER);
+        events.clear();
+
+        assertThatThrownBy(() -> service.evaluateAll(Q1))
+                .isInstanceOf(org.crmkit.core.ConcurrentUpdateException.class)
+                .hasMessage("Cannot tier as of 2026-03-31: 1 customer has an assignment for a later day:"
+                        + " 'prospect' (2026-07-31); nothing was recorded");
+        assertThat(store.tierAssignments().history(CustomerId.of("big"))).isEmpty();
+        assertThat(events.events()).isEmpty();
     }
 
     @Test

@@ -370,6 +370,73 @@ public abstract class CustomerMetricsSourceContract {
     }
 
     @Test
+    public void forEachSkipsCustomersCreatedAfterTheAsOfDayWhileFindStillAnswersForThem() {
+        DataSet data = new DataSet()
+                .customer(Customer.of(CustomerId.of("c-1"), "Created on the as-of day", AS_OF))
+                .customer(Customer.of(CustomerId.of("c-2"), "Created the day after", AS_OF.plusDays(1)))
+                .customer(Customer.of(CustomerId.of("c-3"), "Created earlier", day("2024-02-29")))
+                .customer(Customer.of(CustomerId.of("c-4"), "Created much later", day("2027-01-01")))
+                .purchase("o-1", "c-1", AS_OF, "10.00")
+                .purchase("o-2", "c-2", day("2026-03-01"), "20.00")
+                .inquiry("i-1", "c-2", "2026-03-01T10:00:00+08:00");
+        CustomerMetricsSource source = data.source();
+        List<CustomerMetrics> visited = new ArrayList<>();
+
+        source.forEach(YEAR, visited::add);
+
+        assertThat(visited).containsExactly(data.expected(CustomerId.of("c-1"), YEAR),
+                data.expected(CustomerId.of("c-3"), YEAR));
+        assertThat(visited.get(0).orders()).isEqualTo(1);
+        assertThat(visited.get(0).tenureMonths()).isZero();
+        // find answers as before, with tenure 0, for the customers forEach skips.
+        CustomerMetrics dayAfter = source.find(CustomerId.of("c-2"), YEAR).orElseThrow();
+        assertThat(dayAfter).isEqualTo(data.expected(CustomerId.of("c-2"), YEAR));
+        assertThat(dayAfter.tenureMonths()).isZero();
+        assertThat(dayAfter.orders()).isEqualTo(1);
+        assertThat(dayAfter.inquiries()).isEqualTo(1);
+        assertThat(source.find(CustomerId.of("c-4"), YEAR)).contains(data.expected(CustomerId.of("c-4"), YEAR));
+    }
+
+    @Test
+    public void forEachVisitsACustomerFromTheDayOfCreationOn() {
+        LocalDate created = day("2024-02-29");
+        DataSet data = new DataSet().customer(Customer.of(ACME, "ACME", created));
+        CustomerMetricsSource source = data.source();
+
+        for (LocalDate asOf : List.of(created.minusDays(1), created, created.plusDays(1))) {
+            MetricsQuery query = new MetricsQuery(asOf, DateWindow.trailingMonths(12, asOf), SHANGHAI, CNY);
+            List<CustomerMetrics> visited = new ArrayList<>();
+
+            source.forEach(query, visited::add);
+
+            if (asOf.isBefore(created)) {
+                assertThat(visited).as("as of %s", asOf).isEmpty();
+            } else {
+                assertThat(visited).as("as of %s", asOf).containsExactly(data.expected(ACME, query));
+            }
+            assertThat(source.find(ACME, query)).as("as of %s", asOf).contains(data.expected(ACME, query));
+        }
+    }
+
+    @Test
+    public void forEachDoesNotComputeTheSnapshotsOfCustomersItSkips() {
+        // The later customer's foreign purchase lies in the window, but forEach never gets to it.
+        DataSet data = new DataSet().customer("c-1")
+                .customer(Customer.of(CustomerId.of("c-2"), "Created later", AS_OF.plusDays(1)))
+                .purchase("o-1", "c-1", day("2026-01-10"), "10.00")
+                .purchase("o-2", "c-2", day("2026-01-10"), Money.of("JPY", "1000"));
+        CustomerMetricsSource source = data.source();
+        List<CustomerMetrics> visited = new ArrayList<>();
+
+        source.forEach(YEAR, visited::add);
+
+        assertThat(visited).containsExactly(data.expected(ACME, YEAR));
+        assertThatThrownBy(() -> source.find(CustomerId.of("c-2"), YEAR))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("Purchase 'o-2': currency JPY does not match CNY (crmkit does not convert currencies)");
+    }
+
+    @Test
     public void forEachStopsAtACustomerWithAnotherCurrencyInTheWindow() {
         DataSet data = new DataSet().customer("c-1").customer("c-2").customer("c-3")
                 .purchase("o-1", "c-1", day("2026-01-10"), "10.00")
