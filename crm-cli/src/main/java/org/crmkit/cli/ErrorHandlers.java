@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.crmkit.cli.csv.CsvImportException;
 import org.crmkit.cli.csv.CsvProblem;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.rules.policy.PolicyValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,10 @@ final class ErrorHandlers {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** Bad input and bad policies exit with 2 and their message, without a stack trace; anything else with 1. */
+    /**
+     * Bad input, bad policies and invalid values (including {@link org.crmkit.core.CurrencyMismatchException})
+     * exit with 2 and their message, without a stack trace; anything else with 1.
+     */
     static final class Execution implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
@@ -48,6 +52,12 @@ final class ErrorHandlers {
                 status = ExitCodes.BAD_INPUT;
             } else if (ex instanceof PolicyValidationException policy) {
                 err.println(policy.getMessage());
+                status = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof InvalidValueException invalid) {
+                // A value the user supplied broke an invariant that only evaluation checks (a currency
+                // mismatch, say): their mistake to fix, so bad input, with crm-core's message.
+                LOG.debug("{} failed", command, ex);
+                err.println(command + ": " + invalid.getMessage());
                 status = ExitCodes.BAD_INPUT;
             } else if (ex instanceof UncheckedIOException io) {
                 LOG.debug("{} failed", command, ex);

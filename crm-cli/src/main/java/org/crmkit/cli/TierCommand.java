@@ -106,12 +106,7 @@ final class TierCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(buffer);
-        out.flush();
-        if (out.checkError()) {
-            throw new UncheckedIOException(new IOException("cannot write to standard output"));
-        }
+        StandardOutput.print(spec, buffer.toString());
         PrintWriter err = spec.commandLine().getErr();
         TierSummary.lines(loaded, query, distribution).forEach(err::println);
         err.flush();

@@ -2,13 +2,23 @@ package org.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLinter;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.policy.PolicyProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PolicyCommandTest {
     /** silver is shadowed by gold, and spend from 500 to 1000 falls between bronze and gold. */
@@ -35,29 +45,139 @@ class PolicyCommandTest {
     @TempDir
     Path dir;
 
+    /** The linter's wording of the spend gap; crm-rules owns it and tests it, the CLI only formats it. */
+    private static String gapMessage(Path policy) {
+        List<PolicyProblem> warnings = PolicyLinter.lint(PolicyLoader.load(policy));
+        assertThat(warnings).hasSize(2);
+        return warnings.get(1).message();
+    }
+
+    private Path deadRuleAndGap() throws IOException {
+        return Files.writeString(dir.resolve("lint-me.yaml"), DEAD_RULE_AND_GAP);
+    }
+
     @Test
-    void lintPrintsEachWarningAsFileLinePathMessageAndStillExitsWithZero() throws IOException {
-        Path policy = Files.writeString(dir.resolve("lint-me.yaml"), DEAD_RULE_AND_GAP);
+    void lintPrintsOneJsonObjectPerWarningByDefaultAndStillExitsWithZero() throws IOException {
+        Path policy = deadRuleAndGap();
 
         CrmRun run = CrmRun.of("policy", "lint", "--policy", policy.toString());
 
         assertThat(run.status()).isZero();
-        assertThat(run.outLines()).hasSize(2);
-        assertThat(run.outLines().get(0)).isEqualTo(policy
-                + ":10: tiers[1]: rule silver can never match: every customer it matches is matched first by rule gold");
-        assertThat(run.outLines().get(1)).startsWith(policy + ":6: tiers: spend in [500, 1000) ");
+        assertThat(run.outLines()).containsExactly(
+                "{\"source\":" + json(policy.toString()) + ",\"line\":10,\"path\":\"tiers[1]\",\"severity\":\"warning\","
+                        + "\"message\":\"rule silver can never match: every customer it matches is matched first by"
+                        + " rule gold\"}",
+                "{\"source\":" + json(policy.toString()) + ",\"line\":6,\"path\":\"tiers\",\"severity\":\"warning\","
+                        + "\"message\":" + json(gapMessage(policy)) + "}");
+        assertThat(run.errLines()).containsExactly(
+                "crm policy lint: lint-me@1 from " + policy + " is valid, 2 warnings");
+    }
+
+    @Test
+    void lintJsonLinesHaveTheFieldsInContractOrder() throws IOException {
+        CrmRun run = CrmRun.of("policy", "lint", "--policy", deadRuleAndGap().toString(), "--format", "jsonl");
+
+        assertThat(run.json()).hasSize(2).allSatisfy(line -> assertThat(line.fieldNames()).toIterable()
+                .containsExactly("source", "line", "path", "severity", "message"));
+    }
+
+    @Test
+    void lintAsCsvPrintsAHeaderAndOneRowPerWarning() throws IOException {
+        Path policy = deadRuleAndGap();
+
+        CrmRun run = CrmRun.of("policy", "lint", "--policy", policy.toString(), "--format", "CSV");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.outLines()).hasSize(3);
+        assertThat(run.outLines().get(0)).isEqualTo("source,line,path,severity,message");
+        assertThat(run.outLines().get(1)).isEqualTo(policy + ",10,tiers[1],warning,rule silver can never match:"
+                + " every customer it matches is matched first by rule gold");
+        assertThat(csvRows(run.out()).get(2)).containsExactly(policy.toString(), "6", "tiers", "warning",
+                gapMessage(policy));
+        assertThat(run.errLines()).containsExactly(
+                "crm policy lint: lint-me@1 from " + policy + " is valid, 2 warnings");
+    }
+
+    @Test
+    void lintAsTextPrintsEachWarningAsFileLinePathMessage() throws IOException {
+        Path policy = deadRuleAndGap();
+
+        CrmRun run = CrmRun.of("policy", "lint", "--policy", policy.toString(), "--format", "text");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.outLines()).containsExactly(policy
+                + ":10: tiers[1]: rule silver can never match: every customer it matches is matched first by rule gold",
+                policy + ":6: tiers: " + gapMessage(policy));
         assertThat(run.errLines()).containsExactly(
                 "crm policy lint: lint-me@1 from " + policy + " is valid, 2 warnings");
     }
 
     @Test
     void strictLintExitsWithOneWhenThereAreWarnings() throws IOException {
-        Path policy = Files.writeString(dir.resolve("lint-me.yaml"), DEAD_RULE_AND_GAP);
+        Path policy = deadRuleAndGap();
 
         CrmRun run = CrmRun.of("policy", "lint", "--strict", "--policy", policy.toString());
 
         assertThat(run.status()).isEqualTo(1);
+        assertThat(run.json()).hasSize(2);
+    }
+
+    @Test
+    void strictLintAsTextAlsoExitsWithOne() throws IOException {
+        CrmRun run = CrmRun.of("policy", "lint", "--strict", "--format", "text", "--policy", deadRuleAndGap().toString());
+
+        assertThat(run.status()).isEqualTo(1);
         assertThat(run.outLines()).hasSize(2);
+    }
+
+    @Test
+    void lintAsCsvOfACleanPolicyPrintsOnlyTheHeader() {
+        CrmRun run = CrmRun.of("policy", "lint", "--format", "csv");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo("source,line,path,severity,message\n");
+    }
+
+    @Test
+    void lintAcceptsAValidAsOfAndIgnoresIt() throws IOException {
+        Path policy = deadRuleAndGap();
+        CrmRun without = CrmRun.of("policy", "lint", "--policy", policy.toString());
+
+        CrmRun with = CrmRun.of("policy", "lint", "--policy", policy.toString(), "--as-of", "1999-12-31");
+
+        assertThat(with.status()).isZero();
+        assertThat(with.out()).isEqualTo(without.out());
+        assertThat(with.err()).isEqualTo(without.err());
+    }
+
+    @Test
+    void lintRejectsAnAsOfThatIsNotADate() {
+        CrmRun run = CrmRun.of("policy", "lint", "--as-of", "2026-02-30");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "crm policy lint: Invalid value for option '--as-of': not an ISO date (YYYY-MM-DD): '2026-02-30'",
+                "Try 'crm policy lint --help' for more information.");
+    }
+
+    @Test
+    void lintRejectsAnUnknownFormatNamingTheFormats() {
+        CrmRun run = CrmRun.of("policy", "lint", "--format", "yaml");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).first().isEqualTo(
+                "crm policy lint: Invalid value for option '--format': expected one of jsonl, csv, text, was 'yaml'");
+    }
+
+    @Test
+    void lintHelpDescribesTheFormatsAndThatAsOfIsNotUsed() {
+        CrmRun run = CrmRun.of("policy", "lint", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("--format=FORMAT", "jsonl (JSON Lines), csv or text", "--as-of=DATE",
+                "but not used: lint looks", "severity");
     }
 
     @Test
@@ -115,5 +235,123 @@ class PolicyCommandTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.json()).extracting(line -> line.get("policy").asText()).containsOnly("standard@2026.2");
+    }
+
+    @Test
+    void showWithPolicyPrintsThatFilesTextUnchanged() throws IOException {
+        String text = "# Our tiers, reviewed every January.\n" + DEAD_RULE_AND_GAP.replace("gold", "gold   # top");
+        Path policy = Files.writeString(dir.resolve("ours.yaml"), text);
+
+        CrmRun run = CrmRun.of("policy", "show", "--policy", policy.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo(text);
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void showWithAJsonPolicyPrintsItsJsonText() throws IOException {
+        String text = "{\"id\": \"j\", \"version\": \"1\", \"effective_from\": \"2026-01-01\", \"currency\": \"CNY\","
+                + " \"time_zone\": \"Asia/Shanghai\", \"tiers\": [{\"name\": \"any\", \"when\": {\"spend\": {\"gt\": 0}}}]}\n";
+        Path policy = Files.writeString(dir.resolve("policy.json"), text);
+
+        CrmRun run = CrmRun.of("policy", "show", "--policy", policy.toString(), "--format", "yaml");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo(text);
+    }
+
+    @Test
+    void showOfAnInvalidPolicyExitsWithTwoAndPrintsNothing() throws IOException {
+        Path policy = Files.writeString(dir.resolve("broken.yaml"),
+                DEAD_RULE_AND_GAP.replace("time_zone: Asia/Shanghai", "time_zone: Mars/Olympus"));
+
+        CrmRun run = CrmRun.of("policy", "show", "--policy", policy.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid policy: " + policy
+                + ":5: time_zone: unknown time zone 'Mars/Olympus', expected an IANA name such as Asia/Shanghai");
+    }
+
+    @Test
+    void showOfAMissingPolicyFileExitsWithTwo() {
+        Path missing = dir.resolve("missing.yaml");
+
+        CrmRun run = CrmRun.of("policy", "show", "--policy", missing.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid policy: " + missing + ": no such file");
+    }
+
+    @Test
+    void showOfAPolicyFileThatIsNotUtf8ExitsWithTwo() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+                ("# Caf\u00e9 policy\n" + DEAD_RULE_AND_GAP).getBytes(StandardCharsets.ISO_8859_1));
+
+        CrmRun run = CrmRun.of("policy", "show", "--policy", latin1.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid policy: " + latin1 + ": not UTF-8 text");
+    }
+
+    @Test
+    void showAcceptsYamlAsTheOnlyFormat() {
+        CrmRun run = CrmRun.of("policy", "show", "--format", "YAML");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo(PolicyLoader.standardText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "jsonl", "json", "text"})
+    void showRejectsEveryFormatButYaml(String format) {
+        CrmRun run = CrmRun.of("policy", "show", "--format", format);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("crm policy show: Invalid value for option '--format': policy show"
+                        + " prints the policy document as YAML only, expected yaml, was '" + format + "'",
+                "Try 'crm policy show --help' for more information.");
+    }
+
+    @Test
+    void showAcceptsAValidAsOfAndIgnoresIt() {
+        CrmRun run = CrmRun.of("policy", "show", "--as-of", "2030-01-01");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo(PolicyLoader.standardText());
+    }
+
+    @Test
+    void showRejectsAnAsOfThatIsNotADate() {
+        CrmRun run = CrmRun.of("policy", "show", "--as-of", "tomorrow");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).first().isEqualTo(
+                "crm policy show: Invalid value for option '--as-of': not an ISO date (YYYY-MM-DD): 'tomorrow'");
+    }
+
+    @Test
+    void showHelpSaysItPrintsYamlOnlyAndThatAsOfIsNotUsed() {
+        CrmRun run = CrmRun.of("policy", "show", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("--policy=FILE", "--format=FORMAT", "Only yaml", "--as-of=DATE",
+                "but not used: the whole", "--format accepts only yaml");
+    }
+
+    private static String json(String text) throws IOException {
+        return new ObjectMapper().writeValueAsString(text);
+    }
+
+    private static List<List<String>> csvRows(String csv) throws IOException {
+        try (MappingIterator<List<String>> rows = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerForListOf(String.class).readValues(csv)) {
+            return rows.readAll();
+        }
     }
 }

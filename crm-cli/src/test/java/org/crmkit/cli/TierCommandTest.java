@@ -91,7 +91,7 @@ class TierCommandTest {
         JsonNode potential = tier("--as-of", "2026-03-31").json().get(3);
 
         assertThat(potential.get("tier").asText()).isEqualTo("potential");
-        assertThat(reasons(potential)).last().isEqualTo("rule potential matched: orders 0 = 0 met; inquiries 1 >= 1 met");
+        assertThat(reasons(potential)).last().isEqualTo("rule potential matched: spend 0.00 = 0 met; inquiries 1 >= 1 met");
         assertThat(potential.get("metrics").get("inquiries").asInt()).isEqualTo(1);
         assertThat(potential.get("metrics").get("last_purchase").isNull()).isTrue();
     }
@@ -107,7 +107,7 @@ class TierCommandTest {
                 "rule core not matched: spend 0.00 >= 100000 not met; active_quarters 0 >= 3 not met",
                 "rule important not matched: spend 0.00 >= 30000 not met",
                 "rule basic not matched: spend 0.00 > 0 not met",
-                "rule potential not matched: orders 0 = 0 met; inquiries 0 >= 1 not met",
+                "rule potential not matched: spend 0.00 = 0 met; inquiries 0 >= 1 not met",
                 "no rule matched: no tier");
         assertThat(none.get("metrics").get("last_purchase").asText()).isEqualTo("2024-12-01");
     }
@@ -166,8 +166,11 @@ class TierCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.errLines().get(0)).isEqualTo(
                 "crm tier: warning: as-of date 2025-12-31 is before the policy's effective_from 2026-01-01");
+        // c-004 is created on 2026-01-05: on 2025-12-31 it is not a customer yet.
+        assertThat(run.json()).extracting(line -> line.get("customer_id").asText())
+                .containsExactly("c-001", "c-002", "c-003", "c-005");
         assertThat(run.json()).extracting(line -> line.get("tier").isNull() ? null : line.get("tier").asText())
-                .containsExactly("important", "important", null, null, null);
+                .containsExactly("important", "important", null, null);
     }
 
     @Test

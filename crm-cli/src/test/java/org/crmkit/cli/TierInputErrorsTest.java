@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input files: exit status 2, nothing on standard output, and every problem on standard
@@ -87,6 +88,26 @@ class TierInputErrorsTest {
                         "customers.csv:2: column 'created_on': not an ISO date (YYYY-MM-DD): '01/02/2025'"),
                 Arguments.of("impossible date", "orders.csv", ordersHeader + "o-1,c-1,2026-02-30,100.00,CNY,\n",
                         "orders.csv:2: column 'order_date': not an ISO date (YYYY-MM-DD): '2026-02-30'"),
+                Arguments.of("date before year 1", "customers.csv",
+                        customersHeader + "c-1,Alpha,-999999999-01-01,,,,,,,\n",
+                        "customers.csv:2: column 'created_on': year must be between 1 and 9999, was"
+                                + " '-999999999-01-01'"),
+                Arguments.of("date in year 0", "orders.csv", ordersHeader + "o-1,c-1,0000-12-31,100.00,CNY,\n",
+                        "orders.csv:2: column 'order_date': year must be between 1 and 9999, was '0000-12-31'"),
+                Arguments.of("date after year 9999", "orders.csv",
+                        ordersHeader + "o-1,c-1,+999999999-12-31,100.00,CNY,\n",
+                        "orders.csv:2: column 'order_date': year must be between 1 and 9999, was"
+                                + " '+999999999-12-31'"),
+                Arguments.of("date in year 10000", "orders.csv", ordersHeader + "o-1,c-1,+10000-01-01,100.00,CNY,\n",
+                        "orders.csv:2: column 'order_date': year must be between 1 and 9999, was '+10000-01-01'"),
+                Arguments.of("timestamp after year 9999", "interactions.csv",
+                        interactionsHeader + "i-1,c-2,+999999999-12-31T23:59:59-18:00,phone,call,\n",
+                        "interactions.csv:2: column 'occurred_at': year must be between 1 and 9999, was"
+                                + " '+999999999-12-31T23:59:59-18:00'"),
+                Arguments.of("timestamp before year 1", "interactions.csv",
+                        interactionsHeader + "i-1,c-2,-999999999-01-01T00:00:00+18:00,phone,call,\n",
+                        "interactions.csv:2: column 'occurred_at': year must be between 1 and 9999, was"
+                                + " '-999999999-01-01T00:00:00+18:00'"),
                 Arguments.of("bad timestamp", "interactions.csv", interactionsHeader + "i-1,c-2,yesterday,phone,call,\n",
                         "interactions.csv:2: column 'occurred_at': not an ISO-8601 timestamp with offset"
                                 + " (e.g. 2026-03-02T09:15:00+08:00): 'yesterday'"),
@@ -138,10 +159,6 @@ class TierInputErrorsTest {
                         customersHeader + "c-1,Alpha,2025-01-01,,,,,sms;fax,,\n",
                         "customers.csv:2: column 'do_not_contact': Unknown channel 'fax', expected one of visit,"
                                 + " video, phone, online, sms, email, wechat, event"),
-                Arguments.of("preferred channel blocked", "customers.csv",
-                        customersHeader + "c-1,Alpha,2025-01-01,,sms,,,all,,\n",
-                        "customers.csv:2: column 'preferred_channel': preferred channel 'sms' is also on the"
-                                + " do-not-contact list"),
                 Arguments.of("bad strategic_agreement", "customers.csv",
                         customersHeader + "c-1,Alpha,2025-01-01,,,,,,yes,\n",
                         "customers.csv:2: column 'strategic_agreement': expected true or false, was 'yes'"),
@@ -331,5 +348,37 @@ class TierInputErrorsTest {
         assertThat(run.errLines()).containsExactly(
                 path("customers.csv") + ":4: column 'created_on': not an ISO date (YYYY-MM-DD): '2025-02-31'",
                 SUMMARY_OF_ONE);
+    }
+
+    @Test
+    void yearsOutOfRangeOnSeveralLinesAreEachReportedWithTheirLine() throws IOException {
+        Files.writeString(dir.resolve("customers.csv"), CUSTOMERS + "c-3,Gamma,-999999999-01-01\n");
+
+        CrmRun run = tier();
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(path("customers.csv")
+                + ":4: column 'created_on': year must be between 1 and 9999, was '-999999999-01-01'", SUMMARY_OF_ONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01", "9999-12-31"})
+    void datesAndTimestampsAtBothEndsOfTheYearRangeAreAccepted(String asOf) throws IOException {
+        Files.writeString(dir.resolve("customers.csv"), "customer_id,name,created_on\nc-1,Alpha,0001-01-01\n");
+        Files.writeString(dir.resolve("orders.csv"), "order_id,customer_id,order_date,amount,currency\n"
+                + "o-1,c-1,0001-01-01,5.00,CNY\no-2,c-1,9999-12-31,7.00,CNY\n");
+        // Written in year 9999 and 0001; in the policy's zone they fall in 10000 and 0000, which is fine.
+        Files.writeString(dir.resolve("interactions.csv"), "interaction_id,customer_id,occurred_at,channel,kind\n"
+                + "i-1,c-1,9999-12-31T23:59:59-18:00,phone,inquiry\ni-2,c-1,0001-01-01T00:00:00+18:00,phone,inquiry\n");
+
+        CrmRun run = CrmRun.of("tier", "--customers", path("customers.csv"), "--orders", path("orders.csv"),
+                "--interactions", path("interactions.csv"), "--as-of", asOf);
+
+        assertThat(run.status()).isZero();
+        assertThat(run.json()).singleElement().satisfies(line -> {
+            assertThat(line.get("customer_id").asText()).isEqualTo("c-1");
+            assertThat(line.get("metrics").get("spend").asText()).isEqualTo(asOf.startsWith("9999") ? "7.00" : "5.00");
+        });
     }
 }

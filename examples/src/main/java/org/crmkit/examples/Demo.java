@@ -263,7 +263,7 @@ public final class Demo {
         example(out, decisions, "spend of 100,000 or more but active in only 2 quarters, so important, not core",
                 decision -> is(decision, "important") && decision.metrics().activeQuarters() == 2
                         && decision.metrics().spend().amount().compareTo(CORE_SPEND) >= 0);
-        example(out, decisions, "a potential customer: inquiries but no orders", decision -> is(decision, "potential"));
+        example(out, decisions, "a potential customer: inquiries but no paid purchase", decision -> is(decision, "potential"));
     }
 
     private static boolean is(TierDecision decision, String tier) {

@@ -54,7 +54,7 @@ class DemoTest {
                 .containsPattern("rule core not matched: spend \\d{6,}\\.\\d\\d >= 100000 met; "
                         + "active_quarters 2 >= 3 not met")
                 .containsPattern("C\\d{6} -> potential: ")
-                .contains("rule potential matched: orders 0 = 0 met; inquiries ")
+                .contains("rule potential matched: spend 0.00 = 0 met; inquiries ")
                 .doesNotContain("(no customer in this base");
     }
 

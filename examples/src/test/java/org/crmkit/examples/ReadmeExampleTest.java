@@ -3,8 +3,11 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.Tier;
+import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.tiering.TierDecision;
@@ -26,34 +30,59 @@ import org.crmkit.rules.tiering.TierEngine;
 import org.crmkit.rules.tiering.TieringService;
 import org.junit.jupiter.api.Test;
 
-/** The README's embedding example, as written there, gives the output the README shows. */
+/** The README's embedding example is this code, and it prints what the README says. */
 class ReadmeExampleTest {
+    private static final String BEGIN = "// README snippet begins";
+    private static final String END = "// README snippet ends";
+
+    @Test
+    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeExampleTest.java"));
+        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+
+        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
+                source.indexOf("        " + END));
+        int block = readme.indexOf("```java\n", readme.indexOf("## Embedding crmkit")) + "```java\n".length();
+        String documented = readme.substring(block, readme.indexOf("```", block));
+
+        assertThat(unindent(here)).isEqualTo(unindent(documented));
+    }
 
     @Test
     void theEmbeddingExampleWorksAsDocumented() {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
         List<DomainEvent> published = new ArrayList<>();
+        DomainEventPublisher publisher = published::add;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Policy policy;
+        InMemoryStore store;
+        CustomerId acme;
+        try {
+            // README snippet begins
+            policy = PolicyLoader.standard();            // or PolicyLoader.load(Path.of("policy.yaml"))
+            store = InMemoryStore.create();       // or your own adapters over your ERP tables
+            acme = CustomerId.of("c-42");
+            store.customers().save(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
+            store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2026, 2, 3),
+                    Money.of("CNY", "120000.00")));
 
-        // --- README: Embedding crmkit (System.out replaced by out, the bus by a list) ---
-        Policy policy = PolicyLoader.standard();            // or PolicyLoader.load(Path.of("policy.yaml"))
-        InMemoryStore store = InMemoryStore.create();       // or your own adapters over your ERP tables
-        CustomerId acme = CustomerId.of("c-42");
-        store.customers().save(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
-        store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2026, 2, 3),
-                Money.of("CNY", "120000.00")));
+            TieringService tiering = TieringService.builder(policy.header(), policy.tiering())
+                    .metrics(store.metrics())                   // how snapshots are computed
+                    .assignments(store.tierAssignments())       // where the tier history is kept
+                    .events(publisher)                          // your DomainEventPublisher: TierChanged events
+                    .clock(Clock.systemUTC())
+                    .build();
 
-        TieringService tiering = TieringService.builder(policy.header(), policy.tiering())
-                .metrics(store.metrics())                   // how snapshots are computed
-                .assignments(store.tierAssignments())       // where the tier history is kept
-                .events(published::add)                     // TierChanged events, e.g. to your message bus
-                .clock(Clock.systemUTC())
-                .build();
-
-        TierDecision decision = tiering.evaluate(acme, LocalDate.of(2026, 3, 31));
-        out.println(decision.tier());      // Optional[important]
-        decision.reasons().forEach(out::println);
-        // --- end of README example ---
+            TierDecision decision = tiering.evaluate(acme, LocalDate.of(2026, 3, 31));
+            System.out.println(decision.tier());      // Optional[important]
+            decision.reasons().forEach(System.out::println);
+            // rule core not matched: spend 120000.00 >= 100000 met; active_quarters 1 >= 3 not met
+            // rule important matched: spend 120000.00 >= 30000 met
+            // README snippet ends
+        } finally {
+            System.setOut(original);
+        }
 
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
                 "Optional[important]",
@@ -66,7 +95,16 @@ class ReadmeExampleTest {
         var snapshot = store.metrics().find(acme, policy.header().metricsQuery(LocalDate.of(2026, 3, 31)))
                 .orElseThrow();
         assertThat(engine.evaluate(snapshot).tier()).isEqualTo(Optional.of(Tier.of("important")));
-        assertThat(engine.evaluate(snapshot, store.tierAssignments().current(acme)).tier())
+        var nextQuarter = store.metrics().find(acme, policy.header().metricsQuery(LocalDate.of(2026, 6, 30)))
+                .orElseThrow();
+        assertThat(engine.evaluate(nextQuarter, store.tierAssignments().current(acme)).tier())
                 .contains(Tier.of("important"));
+    }
+
+    /** Drops declarations' types the test must hoist out of the try block, and all indentation. */
+    private static String unindent(String code) {
+        return code.lines().map(String::strip)
+                .map(line -> line.replaceFirst("^(Policy|InMemoryStore|CustomerId) (policy|store|acme) =", "$2 ="))
+                .reduce("", (text, line) -> text + line + "\n").strip();
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.Customer;
@@ -45,14 +44,8 @@ final class CustomerRows {
             if (!cells.ok()) {
                 continue;
             }
-            ContactPreferences preferences;
-            try {
-                preferences = new ContactPreferences(zone, channel, days.orElse(Set.of()), hours,
-                        blocked.orElse(Set.of()));
-            } catch (InvalidValueException e) {
-                cells.problem("preferred_channel", e.getMessage());
-                continue;
-            }
+            ContactPreferences preferences = new ContactPreferences(zone, channel, days.orElse(Set.of()), hours,
+                    blocked.orElse(Set.of()));
             customers.add(new Customer(id.orElseThrow(), name.orElseThrow(), industry, createdOn.orElseThrow(),
                     manager, preferences, strategic.orElse(false)));
         }

@@ -20,25 +20,47 @@ final class Values {
     private Values() {
     }
 
-    /** An ISO date, {@code 2026-03-02}. */
+    /**
+     * The first and last year of a date or timestamp. Java's dates reach further, but a window or
+     * a time zone conversion around a day near those ends overflows: no ERP record is that old or
+     * that far ahead, so such a value is a mistake in the export.
+     */
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
+    /** An ISO date, {@code 2026-03-02}, in the years 0001..9999. */
     static LocalDate date(String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidValueException("not an ISO date (YYYY-MM-DD): '" + text + "'");
         }
+        checkYear(date.getYear(), text);
+        return date;
     }
 
-    /** An ISO-8601 timestamp with an offset, {@code 2026-03-02T09:15:00+08:00}. */
+    /** An ISO-8601 timestamp with an offset, {@code 2026-03-02T09:15:00+08:00}, in the years 0001..9999. */
     static OffsetDateTime timestamp(String text) {
+        OffsetDateTime timestamp;
         try {
-            return OffsetDateTime.parse(text);
+            timestamp = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             if (isLocalDateTime(text)) {
                 throw new InvalidValueException("timestamp has no UTC offset: '" + text
                         + "', expected e.g. 2026-03-02T09:15:00+08:00");
             }
             throw new InvalidValueException("not an ISO-8601 timestamp with offset (e.g. 2026-03-02T09:15:00+08:00): '"
+                    + text + "'");
+        }
+        checkYear(timestamp.getYear(), text);
+        return timestamp;
+    }
+
+    /** The year as written, before any conversion to another offset. */
+    private static void checkYear(int year, String text) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new InvalidValueException("year must be between " + MIN_YEAR + " and " + MAX_YEAR + ", was '"
                     + text + "'");
         }
     }

@@ -66,16 +66,4 @@ final class CsvTierWriter implements TierWriter {
     private static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
-
-    /** Jackson closes the target with the sequence; the caller owns it. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
-        NonClosingWriter(Writer out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

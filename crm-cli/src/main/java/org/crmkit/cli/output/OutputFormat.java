@@ -1,9 +1,5 @@
 package org.crmkit.cli.output;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import org.crmkit.core.InvalidValueException;
 
 /** How a command prints its results on standard output. */
@@ -21,23 +17,17 @@ public enum OutputFormat {
      * @throws InvalidValueException naming the formats if unknown
      */
     public static OutputFormat parse(String text) {
-        Objects.requireNonNull(text, "text");
-        for (OutputFormat format : values()) {
-            if (format.key().equalsIgnoreCase(text.strip())) {
-                return format;
-            }
-        }
-        throw new InvalidValueException("expected one of " + keys() + ", was '" + text + "'");
+        return FormatKeys.parse(values(), text);
     }
 
     /** @return the formats' spellings, comma-separated */
     public static String keys() {
-        return Arrays.stream(values()).map(OutputFormat::key).collect(Collectors.joining(", "));
+        return FormatKeys.keys(values());
     }
 
     /** @return the command-line spelling, e.g. {@code "jsonl"} */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return FormatKeys.key(this);
     }
 
     /** @return the writer of tier decisions in this format */

@@ -94,6 +94,17 @@ class CsvImportTest {
     }
 
     @Test
+    void aPreferredChannelOnTheDoNotContactListIsKeptButNeverUsable() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on,preferred_channel,do_not_contact\n"
+                + "c-1,Acme,2024-01-15,sms,all\n");
+
+        Customer customer = read(customers, emptyOrders()).customers().get(0);
+
+        assertThat(customer.contactPreferences().preferredChannel()).contains(Channel.SMS);
+        assertThat(customer.contactPreferences().usablePreferredChannel()).isEmpty();
+    }
+
+    @Test
     void acceptsByteOrderMarkCrlfAnyColumnOrderExtraColumnsAndSurroundingSpaces() throws IOException {
         Path customers = dir.resolve("customers.csv");
         Files.write(customers, ("\uFEFFerp_key , created_on,name ,customer_id\r\n"

@@ -1,0 +1,125 @@
+package org.crmkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged command line as users run it: {@code target/crm.jar} with {@code java -jar}, and
+ * the repository's {@code ./crm} launcher, each as a real process with the {@code java} of the
+ * build. Runs in {@code mvn verify}, after {@code package}.
+ */
+class CrmJarIT {
+    private static final Path JAR = Path.of(System.getProperty("crm.jar", "target/crm.jar")).toAbsolutePath();
+    private static final Path LAUNCHER = Path.of(System.getProperty("crm.launcher", "../crm")).toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TIER_ON_FIXTURES = List.of("tier",
+            "--customers", CrmRun.fixture("customers.csv"), "--orders", CrmRun.fixture("orders.csv"),
+            "--interactions", CrmRun.fixture("interactions.csv"), "--as-of", "2026-03-31");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void theJarIsBuilt() {
+        assertThat(JAR).as("the runnable jar; package builds it").isRegularFile();
+    }
+
+    private ProcessRun crm(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA, "-jar", JAR.toString()));
+        command.addAll(args);
+        return ProcessRun.run(dir, Map.of(), command);
+    }
+
+    private static List<JsonNode> json(ProcessRun run) {
+        return run.outLines().stream().map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }).toList();
+    }
+
+    private static void assertTierOnFixtures(ProcessRun run) {
+        assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
+        assertThat(json(run)).extracting(line -> line.get("customer_id").asText())
+                .containsExactly("c-001", "c-002", "c-003", "c-004", "c-005");
+        assertThat(json(run)).allSatisfy(line -> {
+            assertThat(line.get("as_of").asText()).isEqualTo("2026-03-31");
+            assertThat(line.get("policy").asText()).isEqualTo("standard@2026.1");
+        });
+        assertThat(run.errLines()).startsWith(
+                "crm tier: 5 customers as of 2026-03-31, policy standard@2026.1, metrics over 2025-04-01..2026-03-31",
+                "  tier      customers   share  expected");
+    }
+
+    @Test
+    void tierOnTheFixturesPrintsFiveJsonLinesAndTheSummaryOnStandardError() throws Exception {
+        ProcessRun run = crm(TIER_ON_FIXTURES);
+
+        assertTierOnFixtures(run);
+        assertThat(run.outLines()).hasSize(5);
+    }
+
+    @Test
+    void aBadFileExitsWithTwoAndPrintsNothingOnStandardOutput() throws Exception {
+        Path orders = Files.writeString(dir.resolve("orders.csv"),
+                "order_id,customer_id,order_date,amount,currency\no-1,c-001,2026-01-10,\"12,50\",CNY\n");
+
+        ProcessRun run = crm(List.of("tier", "--customers", CrmRun.fixture("customers.csv"), "--orders",
+                orders.toString(), "--as-of", "2026-03-31"));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                orders + ":2: column 'amount': not a decimal amount: '12,50'",
+                "crm tier: 1 error in the input files, nothing written");
+    }
+
+    @Test
+    void versionIsTheProjectVersionFromTheJarsManifest() throws Exception {
+        ProcessRun run = crm(List.of("--version"));
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo("crm " + System.getProperty("crm.version") + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theLauncherScriptRunsTheJar() throws Exception {
+        Optional<Path> bash = onPath("bash");
+        assumeTrue(bash.isPresent(), "bash is not installed");
+        // The launcher runs the first java on PATH: make that the build's.
+        String path = Path.of(ProcessRun.JAVA).getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+        List<String> command = new ArrayList<>(List.of(bash.get().toString(), LAUNCHER.toString()));
+        command.addAll(TIER_ON_FIXTURES);
+
+        ProcessRun run = ProcessRun.run(dir, Map.of("PATH", path), command);
+
+        assertTierOnFixtures(run);
+    }
+
+    private static Optional<Path> onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .flatMap(entry -> Stream.of(Path.of(entry, program), Path.of(entry, program + ".exe")))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+}
