@@ -1,6 +1,11 @@
 package org.crmkit.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.crmkit.rules.tiering.TieringPolicy;
@@ -12,18 +17,50 @@ import org.crmkit.rules.tiering.TieringPolicy;
  *
  * @param header id, version, effective date, currency, time zone and evaluation window; not null
  * @param tiering the {@code tiers} and {@code tiering} sections; not null
+ * @param calendars the business calendars by name, always with the built-in {@code 24x7}; not null
  * @param source the document it was read from, for messages; not null
  */
-public record Policy(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
-    /** Checks the invariants. */
+public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
+        PolicySource source) {
+
+    /** Name of the built-in calendar that is always open. */
+    public static final String ALWAYS_OPEN_CALENDAR = "24x7";
+
+    /** Checks the invariants and adds the built-in calendar. */
     public Policy {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(tiering, "tiering");
         Objects.requireNonNull(source, "source");
+        Map<String, BusinessCalendar> all = new LinkedHashMap<>();
+        all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
+        all.putAll(Objects.requireNonNull(calendars, "calendars"));
+        calendars = Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * A policy with tiering only and the built-in calendar, for policies built in code.
+     *
+     * @param header the header; not null
+     * @param tiering the tiering section; not null
+     * @param source where it came from; not null
+     * @return the policy
+     */
+    public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
+        return new Policy(header, tiering, Map.of(), source);
     }
 
     /** @return the policy's id and version */
     public PolicyRef ref() {
         return header.ref();
+    }
+
+    /**
+     * A calendar by name.
+     *
+     * @param name e.g. {@code "office_hours"} or {@code "24x7"}; not null
+     * @return the calendar, or empty if the policy has none of that name
+     */
+    public Optional<BusinessCalendar> calendar(String name) {
+        return Optional.ofNullable(calendars.get(Objects.requireNonNull(name, "name")));
     }
 }

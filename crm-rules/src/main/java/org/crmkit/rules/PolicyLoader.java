@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.crmkit.rules.internal.DocumentParser;
 import org.crmkit.rules.internal.PolicyReader;
 import org.crmkit.rules.policy.PolicyProblem;
@@ -75,7 +76,7 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw fileProblem(name, "cannot be read: " + e.getMessage());
         }
-        return parse(text, name);
+        return parse(text, name, Optional.ofNullable(file.toAbsolutePath().getParent()));
     }
 
     /**
@@ -88,12 +89,27 @@ public final class PolicyLoader {
      * @throws PolicyValidationException if the document is invalid
      */
     public static Policy parse(String text, String sourceName) {
+        return parse(text, sourceName, Optional.empty());
+    }
+
+    /**
+     * Parses a policy document held in memory whose calendar files lie in a folder.
+     *
+     * @param text the document; not null
+     * @param sourceName the name used in messages; {@code .json} selects JSON; not null
+     * @param baseDirectory the folder that calendar files named in the document are relative to,
+     *     or empty when the document may not name files; not null
+     * @return the policy
+     * @throws PolicyValidationException if the document or a file it names is invalid
+     */
+    public static Policy parse(String text, String sourceName, Optional<Path> baseDirectory) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(baseDirectory, "baseDirectory");
         String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
         DocumentParser.Syntax syntax = sourceName.toLowerCase(Locale.ROOT).endsWith(".json")
                 ? DocumentParser.Syntax.JSON : DocumentParser.Syntax.YAML;
-        return PolicyReader.read(withoutBom, syntax, sourceName);
+        return PolicyReader.read(withoutBom, syntax, sourceName, baseDirectory);
     }
 
     private static PolicyValidationException fileProblem(String name, String message) {

@@ -106,7 +106,7 @@ class PolicyLinterProperties {
             for (int i = 0; i < conditions.size(); i++) {
                 rules.add(TierRule.of(Tier.of("t" + i), conditions.get(i)));
             }
-            return new Policy(HEADER, new TieringPolicy(rules, HitPolicy.FIRST_MATCH, Optional.empty(), Map.of()),
+            return Policy.of(HEADER, new TieringPolicy(rules, HitPolicy.FIRST_MATCH, Optional.empty(), Map.of()),
                     PolicySource.named("random"));
         });
     }

@@ -17,7 +17,7 @@ class RulesArchitectureTest {
     @Test
     void enginesDoNoIo() {
         noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
-                        "org.crmkit.rules.policy..")
+                        "org.crmkit.rules.policy..", "org.crmkit.rules.calendar..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
                         "java.sql..", "com.fasterxml.jackson..")
                 .check(RULES);
@@ -32,11 +32,19 @@ class RulesArchitectureTest {
     }
 
     @Test
+    void onlyTheLoaderTouchesTheOptionalHolidayLibrary() {
+        noClasses().that().resideOutsideOfPackage("org.crmkit.rules.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("de.focus_shift..")
+                .check(RULES);
+    }
+
+    @Test
     void rulesDependOnlyInwardOnCoreAndOnTheirLibraries() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.crmkit.rules..",
                         "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..",
-                        "org.crmkit.core.event..", "org.crmkit.core.port..", "com.fasterxml.jackson..",
-                        "com.google.common..", "org.slf4j..", "org.jspecify..")
+                        "org.crmkit.core.event..", "org.crmkit.core.port..", "org.crmkit.core.calendar..",
+                        "com.fasterxml.jackson..", "com.google.common..", "org.slf4j..", "org.jspecify..",
+                        "de.focus_shift.jollyday..")
                 .check(RULES);
     }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.rules.internal;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Tier;
@@ -35,8 +37,8 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * is built only when no problem was found, so nothing of an invalid document is ever used.
  */
 public final class PolicyReader {
-    private static final List<String> ROOT_FIELDS =
-            List.of("id", "version", "effective_from", "currency", "time_zone", "window", "tiering", "tiers");
+    private static final List<String> ROOT_FIELDS = List.of("id", "version", "effective_from", "currency",
+            "time_zone", "window", "calendars", "tiering", "tiers");
     private static final List<String> WINDOW_FIELDS = List.of("trailing_months", "trailing_days");
     private static final List<String> TIERING_FIELDS = List.of("hit_policy", "demotion_grace", "expected_shares");
     private static final List<String> GRACE_FIELDS = List.of("evaluations", "applies_to");
@@ -44,10 +46,12 @@ public final class PolicyReader {
 
     private final Problems problems;
     private final Read read;
+    private final Optional<Path> baseDirectory;
 
-    private PolicyReader(Problems problems) {
+    private PolicyReader(Problems problems, Optional<Path> baseDirectory) {
         this.problems = problems;
         this.read = new Read(problems);
+        this.baseDirectory = baseDirectory;
     }
 
     /**
@@ -56,14 +60,15 @@ public final class PolicyReader {
      * @param text the document
      * @param syntax YAML or JSON
      * @param source the document's name for messages
+     * @param baseDirectory the folder that files named in the document are relative to, if any
      * @return the policy
      * @throws org.crmkit.rules.policy.PolicyValidationException listing every problem found
      */
-    public static Policy read(String text, DocumentParser.Syntax syntax, String source) {
+    public static Policy read(String text, DocumentParser.Syntax syntax, String source, Optional<Path> baseDirectory) {
         Problems problems = new Problems(source);
         Optional<Node> root = DocumentParser.parse(text, syntax, problems);
         problems.throwIfAny();
-        Optional<Policy> policy = new PolicyReader(problems).policy(root.orElseThrow(), source);
+        Optional<Policy> policy = new PolicyReader(problems, baseDirectory).policy(root.orElseThrow(), source);
         problems.throwIfAny();
         return policy.orElseThrow();
     }
@@ -84,12 +89,15 @@ public final class PolicyReader {
 
         Optional<TieringPolicy> tiering = read.required(map, "tiers")
                 .flatMap(tiers -> tiering(tiers, read.optional(map, "tiering"), currency));
+        Optional<Map<String, BusinessCalendar>> calendars = new CalendarReader(read, baseDirectory)
+                .calendars(read.optional(map, "calendars"), zone, effectiveFrom);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         PolicyHeader header = new PolicyHeader(PolicyRef.of(id.orElseThrow(), version.orElseThrow()),
                 effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
-        return Optional.of(new Policy(header, tiering.orElseThrow(), new PolicySource(source, lines(rootNode))));
+        return Optional.of(new Policy(header, tiering.orElseThrow(), calendars.orElseThrow(),
+                new PolicySource(source, lines(rootNode))));
     }
 
     /** Reads the policy id or version: the rules of {@link PolicyRef}. */

@@ -46,15 +46,28 @@ public final class Problems {
         found.add(new PolicyProblem(source, line, path, message));
     }
 
+    /**
+     * Records a problem in another file that the document refers to, such as a calendar file.
+     *
+     * @param file that file's name
+     * @param line the line in it, 0 if unknown
+     * @param message what
+     */
+    public void addExternal(String file, int line, String message) {
+        found.add(new PolicyProblem(file, line, "", message));
+    }
+
     /** @return true when nothing was found */
     public boolean isEmpty() {
         return found.isEmpty();
     }
 
-    /** @return the problems in line order (stable for equal lines) */
+    /** @return the document's problems in line order, then those of the files it refers to */
     public List<PolicyProblem> list() {
         List<PolicyProblem> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingInt(PolicyProblem::line));
+        sorted.sort(Comparator.comparing((PolicyProblem problem) -> !problem.source().equals(source))
+                .thenComparing(problem -> problem.source().equals(source) ? "" : problem.source())
+                .thenComparingInt(PolicyProblem::line));
         return List.copyOf(sorted);
     }
 
