@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.policy.PolicyHeader;
+import org.crmkit.rules.sla.SlaPolicy;
 import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
@@ -18,10 +19,11 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * @param header id, version, effective date, currency, time zone and evaluation window; not null
  * @param tiering the {@code tiers} and {@code tiering} sections; not null
  * @param calendars the business calendars by name, always with the built-in {@code 24x7}; not null
+ * @param sla the {@code sla} section: complaint and inquiry targets; none when absent; not null
  * @param source the document it was read from, for messages; not null
  */
 public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
-        PolicySource source) {
+        SlaPolicy sla, PolicySource source) {
 
     /** Name of the built-in calendar that is always open. */
     public static final String ALWAYS_OPEN_CALENDAR = "24x7";
@@ -30,6 +32,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
     public Policy {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(tiering, "tiering");
+        Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(source, "source");
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
         all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
@@ -46,7 +49,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      * @return the policy
      */
     public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
-        return new Policy(header, tiering, Map.of(), source);
+        return new Policy(header, tiering, Map.of(), SlaPolicy.none(), source);
     }
 
     /** @return the policy's id and version */

@@ -1,9 +1,12 @@
 package org.crmkit.core.memory;
 
+import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.TierAssignments;
 
 /**
@@ -23,6 +26,9 @@ public final class InMemoryStore {
     private final InMemoryInteractionLog interactions = new InMemoryInteractionLog();
     private final InMemoryTierAssignments tierAssignments = new InMemoryTierAssignments();
     private final InMemoryMetricsSource metrics = new InMemoryMetricsSource(customers, purchases, interactions);
+    private final InMemoryServiceCases cases = new InMemoryServiceCases();
+    private final InMemoryCaseEventLog caseEvents = new InMemoryCaseEventLog();
+    private final InMemoryPublishedEvents publishedEvents = new InMemoryPublishedEvents();
 
     private InMemoryStore() {
     }
@@ -55,6 +61,21 @@ public final class InMemoryStore {
     /** @return metrics computed in memory from this store's customers, purchases and interactions */
     public CustomerMetricsSource metrics() {
         return metrics;
+    }
+
+    /** @return the service cases (complaints and inquiries) */
+    public ServiceCases cases() {
+        return cases;
+    }
+
+    /** @return the events of service cases */
+    public CaseEventLog caseEvents() {
+        return caseEvents;
+    }
+
+    /** @return the keys of events already published */
+    public PublishedEvents publishedEvents() {
+        return publishedEvents;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.crmkit.rules.internal;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.crmkit.rules.internal.Node.Scalar;
 public final class Read {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
+    private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d{1,6})h)?(?:(\\d{1,6})m)?");
     private static final int MAX_INTEGER_DIGITS = 20;
     private static final int MAX_FRACTION_DIGITS = 18;
 
@@ -185,6 +187,40 @@ public final class Read {
             return Optional.empty();
         }
         return Optional.of(value.intValue());
+    }
+
+    /**
+     * Reads a duration: {@code 1h}, {@code 30m}, {@code 1h30m}, or ISO-8601 such as {@code PT1H}.
+     *
+     * @param node the node
+     * @return the duration, more than zero, or empty
+     */
+    public Optional<Duration> duration(Node node) {
+        if (node instanceof Scalar scalar && scalar.kind() == Scalar.Kind.STRING) {
+            String text = scalar.text().strip();
+            java.util.regex.Matcher short_ = SHORT_DURATION.matcher(text);
+            Optional<Duration> duration = Optional.empty();
+            if (short_.matches() && (short_.group(1) != null || short_.group(2) != null)) {
+                long hours = short_.group(1) == null ? 0 : Long.parseLong(short_.group(1));
+                long minutes = short_.group(2) == null ? 0 : Long.parseLong(short_.group(2));
+                duration = Optional.of(Duration.ofHours(hours).plusMinutes(minutes));
+            } else if (text.startsWith("P") || text.startsWith("p")) {
+                try {
+                    duration = Optional.of(Duration.parse(text));
+                } catch (java.time.format.DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            if (duration.isPresent() && !duration.get().isZero() && !duration.get().isNegative()) {
+                return duration;
+            }
+            if (duration.isPresent()) {
+                problems.add(node, "must be more than zero, was '" + text + "'");
+                return Optional.empty();
+            }
+        }
+        problems.add(node, "must be a duration like 1h, 30m or 1h30m, was " + node.describe());
+        return Optional.empty();
     }
 
     /**

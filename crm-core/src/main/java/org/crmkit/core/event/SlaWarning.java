@@ -1,0 +1,36 @@
+package org.crmkit.core.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.core.internal.Checks;
+import org.crmkit.core.model.CaseId;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.PolicyRef;
+
+/**
+ * A milestone is close to its due time and not met yet: the moment the policy's warning threshold (share of the target, or lead time) was reached. Immutable and thread-safe.
+ *
+ * @param caseId the case; not null
+ * @param customerId the customer; not null
+ * @param milestone the milestone's name; not blank
+ * @param cycle 0, or n after the n-th reopening
+ * @param dueAt when the milestone is due; not null
+ * @param escalateTo who the policy escalates a warning to, e.g. {@code team_lead}; not null
+ * @param policy the policy that set the target; not null
+ * @param occurredAt when the threshold was reached; not null
+ */
+public record SlaWarning(CaseId caseId, CustomerId customerId, String milestone, int cycle, Instant dueAt,
+        List<String> escalateTo, PolicyRef policy, Instant occurredAt) implements SlaEvent {
+    /** Checks the invariants. */
+    public SlaWarning {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(customerId, "customerId");
+        Checks.nonBlank(milestone, "milestone");
+        Checks.nonNegative(cycle, "cycle");
+        Objects.requireNonNull(dueAt, "dueAt");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        escalateTo = List.copyOf(Objects.requireNonNull(escalateTo, "escalateTo"));
+    }
+}

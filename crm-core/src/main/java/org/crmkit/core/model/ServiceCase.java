@@ -1,0 +1,92 @@
+package org.crmkit.core.model;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A complaint or an inquiry by a customer, as opened; what happens next is a list of
+ * {@link CaseEvent}s. Immutable and thread-safe.
+ *
+ * @param id the case id; not null
+ * @param customerId the customer; not null
+ * @param openedAt when the case was opened, with the offset it was recorded in; not null
+ * @param kind complaint or inquiry; not null
+ * @param priority the priority at opening, if given; not null
+ * @param cause the cause, for the weekly review of causes, if recorded; not null
+ * @param channel the channel the case came in through, if recorded; not null
+ */
+public record ServiceCase(
+        CaseId id,
+        CustomerId customerId,
+        OffsetDateTime openedAt,
+        CaseKind kind,
+        Optional<Priority> priority,
+        Optional<String> cause,
+        Optional<Channel> channel) {
+
+    /** Checks the invariants. */
+    public ServiceCase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(customerId, "customerId");
+        Objects.requireNonNull(openedAt, "openedAt");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(channel, "channel");
+        cause = cause.map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    /**
+     * A complaint without priority, cause or channel.
+     *
+     * @param id the case id; not null
+     * @param customerId the customer; not null
+     * @param openedAt when it was opened; not null
+     * @return the case
+     */
+    public static ServiceCase complaint(CaseId id, CustomerId customerId, OffsetDateTime openedAt) {
+        return new ServiceCase(id, customerId, openedAt, CaseKind.COMPLAINT, Optional.empty(), Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * Copy of another kind.
+     *
+     * @param newKind the kind; not null
+     * @return the copy
+     */
+    public ServiceCase withKind(CaseKind newKind) {
+        return new ServiceCase(id, customerId, openedAt, newKind, priority, cause, channel);
+    }
+
+    /**
+     * Copy with a priority.
+     *
+     * @param newPriority the priority; not null
+     * @return the copy
+     */
+    public ServiceCase withPriority(Priority newPriority) {
+        return new ServiceCase(id, customerId, openedAt, kind, Optional.of(newPriority), cause, channel);
+    }
+
+    /**
+     * Copy with a cause.
+     *
+     * @param newCause the cause; not null
+     * @return the copy
+     */
+    public ServiceCase withCause(String newCause) {
+        return new ServiceCase(id, customerId, openedAt, kind, priority, Optional.of(newCause), channel);
+    }
+
+    /**
+     * Copy with a channel.
+     *
+     * @param newChannel the channel; not null
+     * @return the copy
+     */
+    public ServiceCase withChannel(Channel newChannel) {
+        return new ServiceCase(id, customerId, openedAt, kind, priority, cause, Optional.of(newChannel));
+    }
+}

@@ -1,0 +1,289 @@
+package org.crmkit.rules.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.event.MilestoneMet;
+import org.crmkit.core.event.SlaBreached;
+import org.crmkit.core.event.SlaEvent;
+import org.crmkit.core.event.SlaWarning;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseEventType;
+import org.crmkit.core.model.PolicyRef;
+import org.crmkit.core.model.Priority;
+import org.crmkit.core.model.ServiceCase;
+import org.crmkit.core.model.Tier;
+import org.crmkit.rules.calendar.BusinessTime;
+
+/**
+ * Evaluates service cases against an SLA policy: a pure function from a case, its events, the
+ * customer's tier and a moment to the status of every milestone, and to the SLA events that have
+ * happened by then.
+ *
+ * <p>Rules, in the words of the documentation:
+ * <ul>
+ *   <li>The first target that applies (by kind, tier and the priority at the as-of moment) sets
+ *       the milestones. A priority or tier change recomputes every due time from the original
+ *       start with the new target, keeping the elapsed and paused time: nothing is lost.</li>
+ *   <li>A milestone's clock starts when the case opens (for milestones that restart on reopen:
+ *       at the last reopening) and counts the working time of its calendar, except while the
+ *       case is paused.</li>
+ *   <li>It is met at the last of its {@code met_by} events after its start. A case closed
+ *       without them stops the clock: met if closed by the due time, else breached.</li>
+ *   <li>Events must be in chronological order, not before the opening, resume only a pause,
+ *       reopen only a resolved or closed case, and nothing but a reopening may follow a
+ *       closing; otherwise {@link CaseHistoryException}.</li>
+ * </ul>
+ * Immutable and thread-safe.
+ */
+public final class SlaEngine {
+    private final PolicyRef policy;
+    private final SlaPolicy sla;
+
+    private SlaEngine(PolicyRef policy, SlaPolicy sla) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.sla = Objects.requireNonNull(sla, "sla");
+    }
+
+    /**
+     * Creates an engine.
+     *
+     * @param policy the policy's reference, recorded in results and events; not null
+     * @param sla the SLA section; not null
+     * @return the engine
+     */
+    public static SlaEngine of(PolicyRef policy, SlaPolicy sla) {
+        return new SlaEngine(policy, sla);
+    }
+
+    /**
+     * The SLA of a case at a moment.
+     *
+     * @param serviceCase the case; not null
+     * @param events the case's events in the order they happened; events after {@code asOf} are ignored; not null
+     * @param tier the customer's tier, if known; targets that name tiers need it; not null
+     * @param asOf the moment; not null
+     * @return the status of every milestone
+     * @throws CaseHistoryException if the events do not make a possible history
+     */
+    public CaseSla evaluate(ServiceCase serviceCase, List<CaseEvent> events, Optional<Tier> tier, Instant asOf) {
+        Objects.requireNonNull(serviceCase, "serviceCase");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(asOf, "asOf");
+        History history = History.replay(serviceCase, events, asOf);
+        Optional<SlaTarget> target = sla.targetFor(serviceCase.kind(), tier, history.priority);
+        List<MilestoneStatus> milestones = new ArrayList<>();
+        target.ifPresent(chosen -> chosen.milestones().forEach(milestone ->
+                milestones.add(status(milestone, history, asOf))));
+        return new CaseSla(serviceCase, asOf, policy, tier, history.priority, target.map(SlaTarget::name),
+                history.cycleStarts.size() - 1, history.openPause.isPresent(), history.closedAt.isPresent(), milestones);
+    }
+
+    /**
+     * The SLA events that have happened by the as-of moment of an evaluation: warnings, breaches
+     * and milestones met. Each has a stable {@link SlaEvent#key()}, so repeated evaluations give
+     * the same events; publishing each once is the caller's job.
+     *
+     * @param sla an evaluation by this engine; not null
+     * @return the events, in milestone order
+     */
+    public List<SlaEvent> events(CaseSla sla) {
+        List<SlaEvent> events = new ArrayList<>();
+        ServiceCase serviceCase = sla.serviceCase();
+        for (MilestoneStatus status : sla.milestones()) {
+            Milestone milestone = status.milestone();
+            Optional<Instant> metAt = status.metAt();
+            Optional<Instant> warningAt = status.warningAt()
+                    .filter(at -> !at.isAfter(sla.asOf()) && (metAt.isEmpty() || metAt.get().isAfter(at)));
+            warningAt.ifPresent(at -> events.add(new SlaWarning(serviceCase.id(), serviceCase.customerId(),
+                    milestone.name(), status.cycle(), status.dueAt(), milestone.escalateOnWarning(), sla.policy(), at)));
+            boolean breached = !status.dueAt().isAfter(sla.asOf())
+                    && (metAt.isEmpty() || metAt.get().isAfter(status.dueAt()));
+            if (breached) {
+                events.add(new SlaBreached(serviceCase.id(), serviceCase.customerId(), milestone.name(), status.cycle(),
+                        status.dueAt(), milestone.escalateOnBreach(), sla.policy(), status.dueAt()));
+            }
+            if (metAt.isPresent() && !status.metByClosing()) {
+                events.add(new MilestoneMet(serviceCase.id(), serviceCase.customerId(), milestone.name(),
+                        status.cycle(), status.dueAt(), status.metOnTime(), sla.policy(), metAt.get()));
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    private static MilestoneStatus status(Milestone milestone, History history, Instant asOf) {
+        int cycle = milestone.restartOnReopen() ? history.cycleStarts.size() - 1 : 0;
+        Instant start = history.cycleStarts.get(cycle);
+        PausedClock clock = new PausedClock(BusinessTime.of(milestone.calendar()), history.pausesUpTo(asOf));
+        Instant due = clock.add(start, milestone.within());
+        Optional<Instant> warningAt = milestone.warningAfter().map(after -> clock.add(start, after));
+
+        Optional<Instant> metAt = history.metAt(milestone.metBy(), start);
+        boolean metByClosing = false;
+        if (metAt.isEmpty() && history.closedAt.isPresent() && !history.closedAt.get().isBefore(start)) {
+            metAt = history.closedAt;
+            metByClosing = true;
+        }
+        Instant clockEnd = metAt.orElse(asOf);
+        Duration elapsed = clock.elapsed(start, clockEnd);
+        Duration paused = clock.paused(start, clockEnd);
+        MilestoneStatus.Status status;
+        Optional<Duration> remaining = Optional.empty();
+        if (metAt.isPresent()) {
+            boolean onTime = !metAt.get().isAfter(due);
+            status = metByClosing && !onTime ? MilestoneStatus.Status.BREACHED : MilestoneStatus.Status.MET;
+        } else {
+            Duration left = milestone.within().minus(elapsed);
+            remaining = Optional.of(left.isNegative() ? Duration.ZERO : left);
+            // A pause counts up to now, so a due time at or before now was passed before any pause began.
+            if (!due.isAfter(asOf)) {
+                status = MilestoneStatus.Status.BREACHED;
+            } else if (history.openPause.isPresent()) {
+                status = MilestoneStatus.Status.PAUSED;
+            } else if (warningAt.isPresent() && !warningAt.get().isAfter(asOf)) {
+                status = MilestoneStatus.Status.WARNING;
+            } else {
+                status = MilestoneStatus.Status.RUNNING;
+            }
+        }
+        return new MilestoneStatus(milestone, cycle, start, due, metAt, metByClosing, status, elapsed, paused,
+                remaining, warningAt);
+    }
+
+    /** A case's events replayed up to the as-of moment, after checking the whole list. */
+    private static final class History {
+        private final List<Instant> cycleStarts = new ArrayList<>();
+        private final List<PausedClock.Pause> pauses = new ArrayList<>();
+        private final Map<CaseEventType, List<Instant>> occurrences = new EnumMap<>(CaseEventType.class);
+        private Optional<Instant> openPause = Optional.empty();
+        private Optional<Instant> closedAt = Optional.empty();
+        private Optional<Priority> priority;
+
+        private History(Optional<Priority> priority) {
+            this.priority = priority;
+        }
+
+        static History replay(ServiceCase serviceCase, List<CaseEvent> events, Instant asOf) {
+            check(serviceCase, events);
+            History history = new History(serviceCase.priority());
+            history.cycleStarts.add(serviceCase.openedAt().toInstant());
+            for (CaseEvent event : events) {
+                Instant at = event.occurredAt().toInstant();
+                if (at.isAfter(asOf)) {
+                    break;
+                }
+                history.apply(event, at);
+            }
+            return history;
+        }
+
+        private void apply(CaseEvent event, Instant at) {
+            occurrences.computeIfAbsent(event.type(), type -> new ArrayList<>()).add(at);
+            switch (event.type()) {
+                case PAUSED -> openPause = Optional.of(at);
+                case RESUMED -> {
+                    pauses.add(new PausedClock.Pause(openPause.orElseThrow(), at));
+                    openPause = Optional.empty();
+                }
+                case REOPENED -> {
+                    cycleStarts.add(at);
+                    closedAt = Optional.empty();
+                    openPause.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
+                    openPause = Optional.empty();
+                }
+                case CLOSED -> closedAt = Optional.of(at);
+                case PRIORITY_CHANGED -> priority = event.newPriority();
+                default -> {
+                    // responded, solution_proposed, resolved, feedback_received: recorded as occurrences
+                }
+            }
+        }
+
+        /** The pauses, with one still open counted up to the as-of moment. */
+        List<PausedClock.Pause> pausesUpTo(Instant asOf) {
+            List<PausedClock.Pause> all = new ArrayList<>(pauses);
+            openPause.ifPresent(start -> all.add(new PausedClock.Pause(start, asOf.isAfter(start) ? asOf : start)));
+            return all;
+        }
+
+        /** When every event type happened at or after the start; empty until all did. */
+        Optional<Instant> metAt(java.util.Set<CaseEventType> types, Instant start) {
+            Instant last = null;
+            for (CaseEventType type : types) {
+                Optional<Instant> first = occurrences.getOrDefault(type, List.of()).stream()
+                        .filter(at -> !at.isBefore(start)).findFirst();
+                if (first.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (last == null || first.get().isAfter(last)) {
+                    last = first.get();
+                }
+            }
+            return Optional.ofNullable(last);
+        }
+
+        private static void check(ServiceCase serviceCase, List<CaseEvent> events) {
+            Instant opened = serviceCase.openedAt().toInstant();
+            Instant previous = opened;
+            boolean paused = false;
+            boolean resolved = false;
+            boolean closed = false;
+            for (int i = 0; i < events.size(); i++) {
+                CaseEvent event = events.get(i);
+                int number = i + 1;
+                if (!event.caseId().equals(serviceCase.id())) {
+                    throw new CaseHistoryException(serviceCase.id(), number, "belongs to case '" + event.caseId() + "'");
+                }
+                Instant at = event.occurredAt().toInstant();
+                String what = event.type().key() + " at " + event.occurredAt();
+                if (at.isBefore(opened)) {
+                    throw new CaseHistoryException(serviceCase.id(), number, what + " is before the case was opened at "
+                            + serviceCase.openedAt());
+                }
+                if (at.isBefore(previous)) {
+                    throw new CaseHistoryException(serviceCase.id(), number, what
+                            + " is earlier than the event before it; events must be in the order they happened");
+                }
+                if (closed && event.type() != CaseEventType.REOPENED) {
+                    throw new CaseHistoryException(serviceCase.id(), number, what + " follows the closing of the case;"
+                            + " only reopened may");
+                }
+                switch (event.type()) {
+                    case PAUSED -> {
+                        if (paused) {
+                            throw new CaseHistoryException(serviceCase.id(), number, what + ": the case is already paused");
+                        }
+                        paused = true;
+                    }
+                    case RESUMED -> {
+                        if (!paused) {
+                            throw new CaseHistoryException(serviceCase.id(), number, what + " without a pause to end");
+                        }
+                        paused = false;
+                    }
+                    case RESOLVED -> resolved = true;
+                    case CLOSED -> closed = true;
+                    case REOPENED -> {
+                        if (!resolved && !closed) {
+                            throw new CaseHistoryException(serviceCase.id(), number, what
+                                    + ": only a resolved or closed case can be reopened");
+                        }
+                        resolved = false;
+                        closed = false;
+                        paused = false;
+                    }
+                    default -> {
+                        // other events may come at any time
+                    }
+                }
+                previous = at;
+            }
+        }
+    }
+}
