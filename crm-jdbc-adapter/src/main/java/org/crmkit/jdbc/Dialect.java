@@ -11,12 +11,27 @@ enum Dialect {
         String byId(String column) {
             return column;
         }
+
+        @Override
+        String insertKeyUnlessPresent(String table, String column, String type) {
+            // H2 knows ON CONFLICT only in its PostgreSQL mode; the standard MERGE works in any mode.
+            return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS " + type + "))) s (" + column + ")"
+                    + " ON t." + column + " = s." + column
+                    + " WHEN NOT MATCHED THEN INSERT (" + column + ") VALUES (s." + column + ")";
+        }
     },
     /** PostgreSQL sorts text by the database's locale; the "C" collation sorts by code point. */
     POSTGRESQL {
         @Override
         String byId(String column) {
             return column + " COLLATE \"C\"";
+        }
+
+        @Override
+        String insertKeyUnlessPresent(String table, String column, String type) {
+            // Waits for a concurrent insert of the key and then does nothing, without an error
+            // that would abort the transaction.
+            return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column + ") DO NOTHING";
         }
     };
 
@@ -29,6 +44,20 @@ enum Dialect {
      * @return the sort term
      */
     abstract String byId(String column);
+
+    /**
+     * A statement that inserts a row with just a key, binding the key as its only parameter, and
+     * does nothing if the table holds the key already: its update count is 1 if it inserted the
+     * row, 0 if not. On H2, a key that a concurrent transaction inserted and then committed makes
+     * the statement fail with a unique-key violation instead, which {@link Database#transaction}
+     * answers by running the work again, when the key is found.
+     *
+     * @param table the table, whose other columns have defaults
+     * @param column the key column, with a primary key or unique constraint of its own
+     * @param type the SQL type of the key column, e.g. {@code VARCHAR(512)}
+     * @return the statement
+     */
+    abstract String insertKeyUnlessPresent(String table, String column, String type);
 
     /**
      * Picks the dialect for a database.

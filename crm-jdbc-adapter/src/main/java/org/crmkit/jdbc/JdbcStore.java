@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
+import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.TierAssignments;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -37,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every port opens a connection per call and runs it in a transaction of its own. Storage
  * failures surface as {@link PersistenceException} naming the operation and ids, never personal
  * data. Values beyond what the schema keeps are refused with {@link InvalidValueException}: days
- * and moments outside the years 1 to 9999, and amounts or quantities with more than 18 decimal
- * places or 20 integer digits. Thread-safe, as far as the data source is.
+ * and moments outside the years 1 to 9999, amounts or quantities with more than 18 decimal places
+ * or 20 integer digits, and published-event keys longer than 512 characters. Thread-safe, as far
+ * as the data source is.
  */
 public final class JdbcStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
@@ -51,6 +55,9 @@ public final class JdbcStore implements AutoCloseable {
     private final InteractionLog interactions;
     private final TierAssignments tierAssignments;
     private final CustomerMetricsSource metrics;
+    private final ServiceCases cases;
+    private final CaseEventLog caseEvents;
+    private final PublishedEvents publishedEvents;
     private final Optional<Connection> keepAlive;
 
     private JdbcStore(Database database, Optional<Connection> keepAlive) {
@@ -59,6 +66,9 @@ public final class JdbcStore implements AutoCloseable {
         this.interactions = new JdbcInteractionLog(database);
         this.tierAssignments = new JdbcTierAssignments(database);
         this.metrics = new JdbcMetricsSource(database);
+        this.cases = new JdbcServiceCases(database);
+        this.caseEvents = new JdbcCaseEventLog(database);
+        this.publishedEvents = new JdbcPublishedEvents(database);
         this.keepAlive = keepAlive;
     }
 
@@ -191,6 +201,21 @@ public final class JdbcStore implements AutoCloseable {
     /** @return metrics snapshots computed in SQL from this store's customers, purchases and interactions */
     public CustomerMetricsSource metrics() {
         return metrics;
+    }
+
+    /** @return the service cases (complaints and inquiries), in {@code crm_case} */
+    public ServiceCases cases() {
+        return cases;
+    }
+
+    /** @return the events of service cases, in {@code crm_case_event} */
+    public CaseEventLog caseEvents() {
+        return caseEvents;
+    }
+
+    /** @return the keys of events already published, in {@code crm_published_event} */
+    public PublishedEvents publishedEvents() {
+        return publishedEvents;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.crmkit.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -67,14 +69,17 @@ final class JdbcTierAssignments implements TierAssignments {
                     // Updating the head row locks it until commit: writers of one customer take turns.
                     int claimed = Database.update(connection, CLAIM_HEAD, asOf, customerId.value(), asOf);
                     if (claimed == 0) {
-                        Optional<LocalDate> latest = Database.first(connection, READ_HEAD,
-                                row -> row.getObject(1, LocalDate.class), customerId.value());
-                        if (latest.isPresent()) {
+                        Optional<LocalDate> latest = readHead(connection, customerId);
+                        if (latest.isEmpty()) {
+                            // The first assignment; a concurrent first one makes this fail and run again.
+                            Database.update(connection, INSERT_HEAD, customerId.value(), asOf);
+                        } else if (Database.update(connection, CLAIM_HEAD, asOf, customerId.value(), asOf) == 0) {
+                            // Claimed again because a concurrent first assignment may have committed the
+                            // head after the UPDATE above took its snapshot; now only a later day refuses.
                             throw new ConcurrentUpdateException("Tier assignment of customer '" + customerId
-                                    + "' as of " + asOf + " is older than the stored one as of " + latest.get());
+                                    + "' as of " + asOf + " is older than the stored one as of "
+                                    + readHead(connection, customerId).orElse(latest.get()));
                         }
-                        // The first assignment; a concurrent first one makes this fail and run again.
-                        Database.update(connection, INSERT_HEAD, customerId.value(), asOf);
                     }
                     Database.update(connection, DELETE_SAME_DAY, customerId.value(), asOf);
                     try (PreparedStatement insert = connection.prepareStatement(TierAssignmentRows.INSERT)) {
@@ -84,5 +89,9 @@ final class JdbcTierAssignments implements TierAssignments {
                     LOG.debug("Recorded tier assignment of customer {} as of {}", customerId, asOf);
                     return null;
                 });
+    }
+
+    private static Optional<LocalDate> readHead(Connection connection, CustomerId customerId) throws SQLException {
+        return Database.first(connection, READ_HEAD, row -> row.getObject(1, LocalDate.class), customerId.value());
     }
 }

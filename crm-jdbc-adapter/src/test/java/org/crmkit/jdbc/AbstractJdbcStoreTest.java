@@ -13,8 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +24,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsQuery;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseEventType;
+import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -38,6 +45,7 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.junit.jupiter.api.Test;
@@ -50,6 +58,8 @@ abstract class AbstractJdbcStoreTest {
     private static final CustomerId ACME = CustomerId.of("c-1");
     private static final LocalDate DAY = LocalDate.of(2026, 2, 3);
     private static final DateWindow ALL_TIME = DateWindow.of(LocalDate.MIN, LocalDate.MAX);
+    private static final CaseId CASE = CaseId.of("k-1");
+    private static final OffsetDateTime MOMENT = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
 
     /** @return the extension that gives each test its store */
     abstract DatabaseExtension database();
@@ -252,6 +262,108 @@ abstract class AbstractJdbcStoreTest {
         assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(ConcurrentUpdateException.class));
         List<LocalDate> history = store().tierAssignments().history(ACME).stream().map(TierAssignment::asOf).toList();
         assertThat(history).isSorted().containsExactlyInAnyOrderElementsOf(succeeded).contains(DAY.plusDays(3));
+    }
+
+    @Test
+    void refusesCaseAndEventMomentsOutsideTheStoredYears() {
+        OffsetDateTime tooEarly = OffsetDateTime.parse("0001-01-01T07:00:00+08:00");
+
+        assertThatThrownBy(() -> store().cases().save(ServiceCase.complaint(CASE, ACME, tooEarly)))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Service case 'k-1' openedAt 0000-12-31T23:00:00Z is outside the moments the JDBC"
+                        + " store keeps, 0001-01-01T00:00:00Z up to +10000-01-01T00:00:00Z");
+        assertThatThrownBy(() -> store().caseEvents().append(CaseEvent.of(CASE, tooEarly, CaseEventType.RESPONDED)))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Event 'responded' of case 'k-1' occurredAt 0000-12-31T23:00:00Z is outside the moments"
+                        + " the JDBC store keeps, 0001-01-01T00:00:00Z up to +10000-01-01T00:00:00Z");
+        assertThat(store().cases().findById(CASE)).isEmpty();
+        assertThat(store().caseEvents().findByCase(CASE)).isEmpty();
+    }
+
+    @Test
+    void refusesAPublishedEventKeyLongerThanTheSchemaKeeps() {
+        String longest = "k".repeat(512);
+        // Two UTF-16 units, one character for PostgreSQL: Java's count is never the smaller one.
+        String truck = "🚚" + "k".repeat(510);
+
+        assertThat(store().publishedEvents().markPublished(longest)).isTrue();
+        assertThat(store().publishedEvents().markPublished(truck)).isTrue();
+        assertThatThrownBy(() -> store().publishedEvents().markPublished(longest + "k"))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Published event key must have at most 512 characters, was 513 long");
+        assertThat(store().publishedEvents().markPublished(longest)).isFalse();
+    }
+
+    @Test
+    void reportsCaseStorageFailuresByOperationAndId() throws SQLException {
+        database().execute("DROP TABLE crm_case");
+        database().execute("DROP TABLE crm_case_event");
+        database().execute("DROP TABLE crm_published_event");
+
+        assertThatThrownBy(() -> store().cases().save(ServiceCase.complaint(CASE, ACME, MOMENT)))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not save service case 'k-1' (SQL state 42")
+                .hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> store().cases().forEach(serviceCase -> { }))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not visit the service cases (SQL state 42");
+        assertThatThrownBy(() -> store().caseEvents().append(CaseEvent.of(CASE, MOMENT, CaseEventType.RESPONDED)))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not append event 'responded' to case 'k-1' (SQL state 42");
+        assertThatThrownBy(() -> store().caseEvents().findByCase(CASE))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not find the events of case 'k-1' (SQL state 42");
+        assertThatThrownBy(() -> store().publishedEvents().markPublished("k-1|first_response|0|SlaBreached"))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not mark event 'k-1|first_response|0|SlaBreached' published"
+                        + " (SQL state 42");
+    }
+
+    @Test
+    void concurrentMarksOfOneKeyTellExactlyOneCallerToPublish() throws Exception {
+        // Every thread marks the same keys in the same order, so that they race for each one.
+        List<String> keys = IntStream.range(0, 25).mapToObj(i -> "k-" + i + "|first_response|0|SlaBreached")
+                .toList();
+        Map<String, AtomicInteger> told = new ConcurrentHashMap<>();
+
+        List<Throwable> failures = concurrently(6, n -> {
+            for (String key : keys) {
+                if (store().publishedEvents().markPublished(key)) {
+                    told.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+            return null;
+        });
+
+        assertThat(failures).isEmpty();
+        assertThat(told).containsOnlyKeys(keys)
+                .allSatisfy((key, count) -> assertThat(count).as(key).hasValue(1));
+    }
+
+    @Test
+    void concurrentAppendsToOneCaseKeepItsEventsInOrder() throws Exception {
+        // The threads' moments interleave: an append that loses the race to a later event is refused.
+        OffsetDateTime start = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
+        List<CaseEvent> accepted = Collections.synchronizedList(new ArrayList<>());
+
+        List<Throwable> failures = concurrently(4, n -> {
+            for (int i = 0; i < 8; i++) {
+                CaseEvent event = CaseEvent.of(CASE, start.plusSeconds(4L * i + n), CaseEventType.RESPONDED);
+                try {
+                    store().caseEvents().append(event);
+                    accepted.add(event);
+                } catch (InvalidValueException refused) {
+                    assertThat(refused).hasMessageContaining("is before the case's last event at");
+                }
+            }
+            return null;
+        });
+
+        assertThat(failures).isEmpty();
+        List<CaseEvent> log = store().caseEvents().findByCase(CASE);
+        assertThat(log).containsExactlyInAnyOrderElementsOf(accepted)
+                .extracting(event -> event.occurredAt().toInstant()).isSorted();
+        assertThat(log).last().extracting(CaseEvent::occurredAt).isEqualTo(start.plusSeconds(31));
     }
 
     /** A task of a concurrency test, given its number. */

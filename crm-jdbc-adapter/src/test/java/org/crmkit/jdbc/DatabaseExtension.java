@@ -2,6 +2,7 @@ package org.crmkit.jdbc;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gives each test a fresh, migrated {@link JdbcStore}: a private H2 in-memory database, or a
- * schema of its own in an embedded PostgreSQL that the test class shares. Register it in a static
- * field:
+ * schema of its own in an embedded PostgreSQL that all test classes share (starting one takes
+ * about two seconds; JUnit stops it after the last test). Register it in a static field:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            DatabaseExtension.class);
 
     private final boolean postgres;
     private @Nullable EmbeddedPostgres server;
@@ -46,7 +49,7 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
         return new DatabaseExtension(false);
     }
 
-    /** @return an extension giving each test a new schema in a PostgreSQL started for the test class */
+    /** @return an extension giving each test a new schema in the PostgreSQL of the test run */
     static DatabaseExtension postgres() {
         return new DatabaseExtension(true);
     }
@@ -71,15 +74,25 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
         return Objects.requireNonNull(dataSource, "dataSource: only available in a PostgreSQL test");
     }
 
-    /** @return the embedded PostgreSQL of the test class */
+    /** @return the embedded PostgreSQL of the test run */
     EmbeddedPostgres server() {
         return Objects.requireNonNull(server, "server: only available in a PostgreSQL test class");
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
+    public void beforeAll(ExtensionContext context) {
         if (postgres) {
-            server = EmbeddedPostgres.start();
+            // The root store closes the server, an AutoCloseable, when the whole run is done.
+            server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(EmbeddedPostgres.class,
+                    type -> startPostgres(), EmbeddedPostgres.class);
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            return EmbeddedPostgres.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
     }
 
@@ -112,11 +125,8 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
+    public void afterAll(ExtensionContext context) {
+        server = null;
     }
 
     /**

@@ -19,6 +19,7 @@ public interface CaseEventLog {
      *
      * @param event the event; not null
      * @throws org.crmkit.core.InvalidValueException if it happened before the case's last recorded event
+     *     (an event at the same moment as the last one is accepted)
      */
     void append(CaseEvent event);
 }

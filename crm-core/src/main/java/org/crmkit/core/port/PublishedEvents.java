@@ -3,7 +3,9 @@ package org.crmkit.core.port;
 /**
  * Remembers which events were published, so that evaluations that run again (every few minutes,
  * after a restart) publish each event once. Keys come from the events, e.g.
- * {@link org.crmkit.core.event.SlaEvent#key()}.
+ * {@link org.crmkit.core.event.SlaEvent#key()}; implementations may limit their length (the JDBC
+ * adapter keeps up to 512 characters). Callers mark a key before publishing, so a failed publish
+ * is not repeated: at-most-once delivery.
  */
 public interface PublishedEvents {
     /**
