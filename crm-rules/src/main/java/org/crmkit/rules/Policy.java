@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.policy.PolicyHeader;
+import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.sla.SlaPolicy;
 import org.crmkit.rules.tiering.TieringPolicy;
 
@@ -20,10 +21,11 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * @param tiering the {@code tiers} and {@code tiering} sections; not null
  * @param calendars the business calendars by name, always with the built-in {@code 24x7}; not null
  * @param sla the {@code sla} section: complaint and inquiry targets; none when absent; not null
+ * @param cadences the {@code cadences} section: contact rhythms per tier, if the policy plans contacts; not null
  * @param source the document it was read from, for messages; not null
  */
 public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
-        SlaPolicy sla, PolicySource source) {
+        SlaPolicy sla, Optional<CadencePolicy> cadences, PolicySource source) {
 
     /** Name of the built-in calendar that is always open. */
     public static final String ALWAYS_OPEN_CALENDAR = "24x7";
@@ -33,6 +35,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(tiering, "tiering");
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(cadences, "cadences");
         Objects.requireNonNull(source, "source");
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
         all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
@@ -49,7 +52,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      * @return the policy
      */
     public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
-        return new Policy(header, tiering, Map.of(), SlaPolicy.none(), source);
+        return new Policy(header, tiering, Map.of(), SlaPolicy.none(), Optional.empty(), source);
     }
 
     /** @return the policy's id and version */

@@ -17,7 +17,7 @@ class RulesArchitectureTest {
     @Test
     void enginesDoNoIo() {
         noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
-                        "org.crmkit.rules.policy..", "org.crmkit.rules.calendar..")
+                        "org.crmkit.rules.policy..", "org.crmkit.rules.calendar..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
                         "java.sql..", "com.fasterxml.jackson..")
                 .check(RULES);

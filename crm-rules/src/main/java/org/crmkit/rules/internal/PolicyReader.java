@@ -31,6 +31,7 @@ import org.crmkit.rules.tiering.DemotionGrace;
 import org.crmkit.rules.tiering.HitPolicy;
 import org.crmkit.rules.tiering.TierRule;
 import org.crmkit.rules.tiering.TieringPolicy;
+import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.sla.SlaPolicy;
 
 /**
@@ -39,7 +40,7 @@ import org.crmkit.rules.sla.SlaPolicy;
  */
 public final class PolicyReader {
     private static final List<String> ROOT_FIELDS = List.of("id", "version", "effective_from", "currency",
-            "time_zone", "window", "calendars", "tiering", "tiers", "sla");
+            "time_zone", "window", "calendars", "tiering", "tiers", "sla", "cadences");
     private static final List<String> WINDOW_FIELDS = List.of("trailing_months", "trailing_days");
     private static final List<String> TIERING_FIELDS = List.of("hit_policy", "demotion_grace", "expected_shares");
     private static final List<String> GRACE_FIELDS = List.of("evaluations", "applies_to");
@@ -93,12 +94,15 @@ public final class PolicyReader {
         Optional<Map<String, BusinessCalendar>> calendars = new CalendarReader(read, baseDirectory)
                 .calendars(read.optional(map, "calendars"), zone, effectiveFrom);
         Optional<SlaPolicy> sla = Optional.empty();
+        Optional<Optional<CadencePolicy>> cadences = Optional.empty();
         if (tiering.isPresent() && calendars.isPresent() && zone.isPresent()) {
             Map<String, BusinessCalendar> known = new LinkedHashMap<>(calendars.get());
             known.putIfAbsent(Policy.ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(Policy.ALWAYS_OPEN_CALENDAR,
                     zone.get()));
-            sla = new SlaReader(read, new LinkedHashSet<>(tiering.get().ladder().tiers()), known)
-                    .sla(read.optional(map, "sla"));
+            Set<Tier> tiers = new LinkedHashSet<>(tiering.get().ladder().tiers());
+            sla = new SlaReader(read, tiers, known).sla(read.optional(map, "sla"));
+            cadences = new CadenceReader(read, tiers, known, new ConditionReader(read, currency))
+                    .cadences(read.optional(map, "cadences"));
         }
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -106,7 +110,7 @@ public final class PolicyReader {
         PolicyHeader header = new PolicyHeader(PolicyRef.of(id.orElseThrow(), version.orElseThrow()),
                 effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
         return Optional.of(new Policy(header, tiering.orElseThrow(), calendars.orElseThrow(), sla.orElseThrow(),
-                new PolicySource(source, lines(rootNode))));
+                cadences.orElseThrow(), new PolicySource(source, lines(rootNode))));
     }
 
     /** Reads the policy id or version: the rules of {@link PolicyRef}. */

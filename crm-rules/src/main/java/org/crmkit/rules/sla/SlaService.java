@@ -25,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the SLAs of stored cases and publishes their warnings, breaches and met milestones
- * exactly once each, however often it runs: every event's key is marked in
- * {@link PublishedEvents} before the event is published. The customer's tier is the one stored
- * on or before the as-of day. Thread-safe if the ports are.
+ * once each, however often it runs: every event's key is marked in {@link PublishedEvents}
+ * before the event is published. That is at-most-once delivery: if the publisher fails, the
+ * event is not offered again. Applications that must not lose one publish into a transactional
+ * outbox (a publisher that writes to the same database as {@code PublishedEvents}). The
+ * customer's tier is the one stored on or before the as-of day. Thread-safe if the ports are.
  */
 public final class SlaService {
     private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);

@@ -1,0 +1,10 @@
+/**
+ * Contact cadences: {@link org.crmkit.rules.cadence.CadenceRule rhythms} per tier, owners with
+ * daily capacity, a frequency cap and suppression, planned by the pure
+ * {@link org.crmkit.rules.cadence.AgendaPlanner} into an {@link org.crmkit.rules.cadence.Agenda}
+ * that reports every contact it could not place.
+ */
+@NullMarked
+package org.crmkit.rules.cadence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,272 @@
+package org.crmkit.rules.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.calendar.BusinessCalendar;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.StaffId;
+import org.crmkit.core.model.Tier;
+import org.crmkit.rules.cadence.CadenceInterval;
+import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.cadence.CadenceRule;
+import org.crmkit.rules.cadence.ContactPurpose;
+import org.crmkit.rules.cadence.FrequencyCap;
+import org.crmkit.rules.cadence.OwnerKind;
+import org.crmkit.rules.cadence.OwnerPool;
+import org.crmkit.rules.condition.Condition;
+import org.crmkit.rules.internal.Node.ListNode;
+import org.crmkit.rules.internal.Node.MapNode;
+
+/** Reads the {@code cadences} section: rules per tier, owners and capacities, cap and suppression. */
+final class CadenceReader {
+    private static final List<String> FIELDS = List.of("calendar", "frequency_cap",
+            "suppress_marketing_while_complaint_open", "owners", "tiers", "win_back");
+    private static final List<String> CAP_FIELDS = List.of("touches", "days");
+    private static final List<String> OWNER_FIELDS = List.of("members", "capacity");
+    private static final List<String> RULE_FIELDS = List.of("name", "channels", "every", "owner", "purpose");
+    private static final List<String> WIN_BACK_FIELDS = List.of("when", "name", "channels", "every", "owner", "purpose");
+
+    private final Read read;
+    private final Set<Tier> tiers;
+    private final Map<String, BusinessCalendar> calendars;
+    private final ConditionReader conditions;
+
+    CadenceReader(Read read, Set<Tier> tiers, Map<String, BusinessCalendar> calendars, ConditionReader conditions) {
+        this.read = read;
+        this.tiers = tiers;
+        this.calendars = calendars;
+        this.conditions = conditions;
+    }
+
+    /**
+     * Reads the section.
+     *
+     * @param section the section, if present
+     * @return the policy, empty when absent or after problems
+     */
+    Optional<Optional<CadencePolicy>> cadences(Optional<Node> section) {
+        if (section.isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<MapNode> map = read.map(section.get(), FIELDS);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        MapNode fields = map.get();
+        Optional<BusinessCalendar> calendar = read.required(fields, "calendar").flatMap(this::calendar);
+        boolean complete = calendar.isPresent();
+        Optional<FrequencyCap> cap = Optional.empty();
+        Optional<Node> capNode = read.optional(fields, "frequency_cap");
+        if (capNode.isPresent()) {
+            Optional<MapNode> capMap = read.map(capNode.get(), CAP_FIELDS);
+            Optional<Integer> touches = capMap.flatMap(m -> read.required(m, "touches")).flatMap(n -> read.integer(n, 1));
+            Optional<Integer> days = capMap.flatMap(m -> read.required(m, "days")).flatMap(n -> read.integer(n, 1));
+            complete &= touches.isPresent() && days.isPresent();
+            if (touches.isPresent() && days.isPresent()) {
+                cap = Optional.of(new FrequencyCap(touches.get(), days.get()));
+            }
+        }
+        boolean suppress = read.optional(fields, "suppress_marketing_while_complaint_open").flatMap(read::bool)
+                .orElse(true);
+        Map<OwnerKind, OwnerPool> owners = new EnumMap<>(OwnerKind.class);
+        Optional<Node> ownersNode = read.optional(fields, "owners");
+        if (ownersNode.isPresent()) {
+            complete &= owners(ownersNode.get(), owners);
+        }
+        Map<Tier, List<CadenceRule>> rules = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        Optional<Node> tiersNode = read.required(fields, "tiers");
+        complete &= tiersNode.isPresent() && rules(tiersNode.get(), rules, names);
+        Optional<Condition> winBackWhen = Optional.empty();
+        Optional<CadenceRule> winBack = Optional.empty();
+        Optional<Node> winBackNode = read.optional(fields, "win_back");
+        if (winBackNode.isPresent()) {
+            Optional<MapNode> winBackMap = read.map(winBackNode.get(), WIN_BACK_FIELDS);
+            winBackWhen = winBackMap.flatMap(m -> read.required(m, "when")).flatMap(conditions::condition);
+            winBack = winBackMap.flatMap(m -> rule(m, names));
+            complete &= winBackWhen.isPresent() && winBack.isPresent();
+        }
+        if (!complete) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Optional.of(new CadencePolicy(calendar.get(), cap, suppress, owners, rules, winBackWhen,
+                    winBack)));
+        } catch (InvalidValueException e) {
+            read.problems().add(section.get(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean owners(Node node, Map<OwnerKind, OwnerPool> owners) {
+        List<String> kinds = java.util.Arrays.stream(OwnerKind.values()).map(OwnerKind::key).toList();
+        Optional<MapNode> map = read.map(node, kinds);
+        if (map.isEmpty()) {
+            return false;
+        }
+        boolean complete = true;
+        for (Map.Entry<String, Node> entry : map.get().entries().entrySet()) {
+            Optional<OwnerKind> kind = java.util.Arrays.stream(OwnerKind.values())
+                    .filter(candidate -> candidate.key().equals(entry.getKey())).findFirst();
+            if (kind.isEmpty()) {
+                complete = false; // reported as an unknown field
+                continue;
+            }
+            Optional<MapNode> pool = read.map(entry.getValue(), OWNER_FIELDS);
+            if (pool.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            List<StaffId> members = new ArrayList<>();
+            Optional<Node> membersNode = read.optional(pool.get(), "members");
+            if (membersNode.isPresent()) {
+                Optional<ListNode> list = read.list(membersNode.get());
+                complete &= list.isPresent();
+                for (Node item : list.map(ListNode::items).orElse(List.of())) {
+                    Optional<String> text = read.text(item);
+                    try {
+                        text.map(StaffId::of).ifPresent(members::add);
+                    } catch (InvalidValueException e) {
+                        read.problems().add(item, e.getMessage());
+                        complete = false;
+                    }
+                    complete &= text.isPresent();
+                }
+            }
+            Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
+            Optional<Node> capacityNode = read.optional(pool.get(), "capacity");
+            if (capacityNode.isPresent()) {
+                List<String> channels = java.util.Arrays.stream(Channel.values()).map(Channel::key).toList();
+                Optional<MapNode> perChannel = read.map(capacityNode.get(), channels);
+                complete &= perChannel.isPresent();
+                for (Map.Entry<String, Node> limit : perChannel.map(m -> m.entries().entrySet())
+                        .orElse(java.util.Set.of())) {
+                    if (!channels.contains(limit.getKey())) {
+                        complete = false;
+                        continue;
+                    }
+                    Optional<Integer> value = read.integer(limit.getValue(), 0);
+                    value.ifPresent(v -> capacity.put(Channel.parse(limit.getKey()), v));
+                    complete &= value.isPresent();
+                }
+            }
+            owners.put(kind.get(), new OwnerPool(kind.get(), members, capacity));
+        }
+        return complete;
+    }
+
+    private boolean rules(Node node, Map<Tier, List<CadenceRule>> rules, Set<String> names) {
+        if (!(node instanceof MapNode map)) {
+            read.problems().add(node, "must be a map from tier to cadence rules, was " + node.describe());
+            return false;
+        }
+        boolean complete = true;
+        for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+            Tier tier;
+            try {
+                tier = Tier.of(entry.getKey());
+            } catch (InvalidValueException e) {
+                read.problems().add(entry.getValue(), e.getMessage());
+                complete = false;
+                continue;
+            }
+            if (!tiers.contains(tier)) {
+                read.problems().add(entry.getValue(), "unknown tier '" + tier + "', expected one of "
+                        + String.join(", ", tiers.stream().map(Tier::name).toList()));
+                complete = false;
+                continue;
+            }
+            Optional<ListNode> list = read.list(entry.getValue());
+            if (list.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            List<CadenceRule> tierRules = new ArrayList<>();
+            for (Node item : list.get().items()) {
+                Optional<CadenceRule> rule = read.map(item, RULE_FIELDS).flatMap(m -> rule(m, names));
+                rule.ifPresent(tierRules::add);
+                complete &= rule.isPresent();
+            }
+            rules.put(tier, tierRules);
+        }
+        return complete;
+    }
+
+    private Optional<CadenceRule> rule(MapNode map, Set<String> names) {
+        Optional<String> name = read.required(map, "name").flatMap(read::text);
+        if (name.isPresent() && !names.add(name.get())) {
+            read.problems().add(map.entries().get("name"), "duplicate cadence rule '" + name.get() + "'");
+            name = Optional.empty();
+        }
+        List<Channel> channels = new ArrayList<>();
+        Optional<ListNode> channelList = read.required(map, "channels").flatMap(read::list);
+        boolean complete = name.isPresent() && channelList.isPresent();
+        for (Node item : channelList.map(ListNode::items).orElse(List.of())) {
+            Optional<Channel> channel = read.text(item).flatMap(text -> parse(item, () -> Channel.parse(text)));
+            channel.filter(c -> !channels.contains(c)).ifPresent(channels::add);
+            complete &= channel.isPresent();
+        }
+        if (channelList.isPresent() && channelList.get().items().isEmpty()) {
+            read.problems().add(channelList.get(), "needs at least one channel");
+            complete = false;
+        }
+        Optional<CadenceInterval> every = read.required(map, "every").flatMap(node -> read.text(node)
+                .flatMap(text -> parse(node, () -> CadenceInterval.parse(text))));
+        Optional<OwnerKind> owner = read.required(map, "owner").flatMap(node -> read.text(node)
+                .flatMap(text -> parse(node, () -> ownerKind(text))));
+        Optional<ContactPurpose> purpose = read.required(map, "purpose").flatMap(node -> read.text(node)
+                .flatMap(text -> parse(node, () -> purpose(text))));
+        complete &= every.isPresent() && owner.isPresent() && purpose.isPresent();
+        return complete ? Optional.of(new CadenceRule(name.get(), channels, every.get(), owner.get(), purpose.get()))
+                : Optional.empty();
+    }
+
+    private <T> Optional<T> parse(Node node, java.util.function.Supplier<T> parser) {
+        try {
+            return Optional.of(parser.get());
+        } catch (InvalidValueException e) {
+            read.problems().add(node, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static OwnerKind ownerKind(String text) {
+        for (OwnerKind kind : OwnerKind.values()) {
+            if (kind.key().equals(text.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new InvalidValueException("Unknown owner '" + text + "', expected one of account_manager, sales_team,"
+                + " service_team, automation");
+    }
+
+    private static ContactPurpose purpose(String text) {
+        for (ContactPurpose purpose : ContactPurpose.values()) {
+            if (purpose.key().equals(text.toLowerCase(Locale.ROOT))) {
+                return purpose;
+            }
+        }
+        throw new InvalidValueException("Unknown purpose '" + text + "', expected one of visit, needs_survey, offer,"
+                + " follow_up, win_back");
+    }
+
+    private Optional<BusinessCalendar> calendar(Node node) {
+        return read.text(node).flatMap(name -> {
+            BusinessCalendar calendar = calendars.get(name);
+            if (calendar == null) {
+                read.problems().add(node, "unknown calendar '" + name + "', expected one of "
+                        + String.join(", ", calendars.keySet()));
+                return Optional.empty();
+            }
+            return Optional.of(calendar);
+        });
+    }
+}

@@ -1,0 +1,177 @@
+package org.crmkit.rules.cadence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.crmkit.rules.cadence.AgendaFixtures.FROM;
+import static org.crmkit.rules.cadence.AgendaFixtures.TO;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.ContactPreferences;
+import org.crmkit.core.model.InteractionKind;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+
+class AgendaPlannerProperties {
+    /** The standard policy with tight capacities, so that contention and unscheduled contacts happen. */
+    private static final Policy TIGHT = PolicyLoader.parse(PolicyLoader.standardText()
+            .replace("account_manager: {capacity: {visit: 3, video: 6, phone: 12}}",
+                    "account_manager: {capacity: {visit: 1, video: 1}}")
+            .replace("sales_team: {capacity: {phone: 40, online: 40, email: 80, wechat: 80}}",
+                    "sales_team: {members: [s-1, s-2], capacity: {phone: 1, online: 0, email: 1, wechat: 0}}")
+            .replace("automation: {}", "automation: {capacity: {sms: 1, email: 1}}")
+            .replace("frequency_cap: {touches: 4, days: 30}", "frequency_cap: {touches: 2, days: 14}"), "tight.yaml");
+    private static final CadencePolicy CADENCES = TIGHT.cadences().orElseThrow();
+
+    @Property(tries = 150)
+    void noPlannedContactBreaksDoNotContactSuppressionOrTheCap(@ForAll("customers") List<CadenceCustomer> customers) {
+        Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers);
+        Map<String, CadenceCustomer> byId = index(customers);
+
+        for (PlannedContact contact : agenda.planned()) {
+            CadenceCustomer customer = byId.get(contact.customerId().value());
+            assertThat(customer.customer().contactPreferences().allows(contact.channel())).as("%s", contact).isTrue();
+            assertThat(contact.rule().purpose().marketing() && customer.complaintOpen()).as("%s", contact).isFalse();
+            assertThat(contact.rule().channels()).contains(contact.channel());
+            assertThat(contact.date()).isBetween(FROM, TO).isAfterOrEqualTo(contact.due());
+        }
+        FrequencyCap cap = CADENCES.frequencyCap().orElseThrow();
+        for (CadenceCustomer customer : customers) {
+            List<LocalDate> actual = customer.interactions().stream()
+                    .map(i -> i.occurredAt().atZoneSameInstant(CADENCES.calendar().zone()).toLocalDate()).toList();
+            List<LocalDate> planned = agenda.planned().stream()
+                    .filter(contact -> contact.customerId().equals(customer.customer().id()))
+                    .map(PlannedContact::date).toList();
+            for (LocalDate start = FROM.minusDays(cap.days()); !start.isAfter(TO); start = start.plusDays(1)) {
+                LocalDate end = start.plusDays(cap.days() - 1L);
+                long plannedInWindow = count(planned, start, end);
+                if (plannedInWindow > 0) {
+                    assertThat(count(actual, start, end) + plannedInWindow).as("window from %s", start)
+                            .isLessThanOrEqualTo(cap.touches());
+                }
+            }
+        }
+    }
+
+    @Property(tries = 150)
+    void noOwnerExceedsItsCapacityOnAnyDay(@ForAll("customers") List<CadenceCustomer> customers) {
+        Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers);
+        Map<String, Integer> used = new HashMap<>();
+
+        for (PlannedContact contact : agenda.planned()) {
+            String key = contact.owner() + "|" + contact.date() + "|" + contact.channel();
+            int count = used.merge(key, 1, Integer::sum);
+            CADENCES.pool(contact.rule().owner()).capacity(contact.channel())
+                    .ifPresent(limit -> assertThat(count).as(key).isLessThanOrEqualTo(limit));
+        }
+    }
+
+    @Property(tries = 150)
+    void everyDueContactIsPlannedOrReportedWithAReason(@ForAll("customers") List<CadenceCustomer> customers,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 29) int extraDays) {
+        LocalDate to = FROM.plusDays(extraDays);
+        Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, to, customers);
+        Statistics.label("some contact unscheduled").collect(!agenda.unscheduled().isEmpty());
+        Statistics.label("some contact unscheduled").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
+        Statistics.label("capacity short").collect(agenda.unscheduled().stream()
+                .anyMatch(contact -> contact.reason().contains("capacity")));
+        Statistics.label("capacity short").coverage(coverage -> coverage.check(true).percentage(p -> p > 1));
+
+        for (CadenceCustomer customer : customers) {
+            for (CadenceRule rule : customer.tier().map(tier -> CADENCES.rules().getOrDefault(tier, List.of()))
+                    .orElse(List.of())) {
+                LocalDate due = firstDue(customer, rule);
+                if (due.isAfter(to)) {
+                    continue;
+                }
+                boolean planned = agenda.planned().stream().anyMatch(contact -> contact.customerId()
+                        .equals(customer.customer().id()) && contact.rule().equals(rule) && contact.due().equals(due));
+                boolean reported = agenda.unscheduled().stream().anyMatch(contact -> contact.customerId()
+                        .equals(customer.customer().id()) && contact.rule().equals(rule) && contact.due().equals(due)
+                        && !contact.reason().isBlank());
+                assertThat(planned || reported).as("%s %s due %s", customer.customer().id(), rule.name(), due).isTrue();
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void thePlanIsTheSameForTheSameInputInAnyOrder(@ForAll("customers") List<CadenceCustomer> customers,
+            @ForAll long seed) {
+        List<CadenceCustomer> shuffled = new ArrayList<>(customers);
+        Collections.shuffle(shuffled, new Random(seed));
+
+        assertThat(AgendaFixtures.planner(TIGHT).plan(FROM, TO, shuffled))
+                .isEqualTo(AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers));
+    }
+
+    /** The independent definition of the first due day: one interval after the last counting contact. */
+    private static LocalDate firstDue(CadenceCustomer customer, CadenceRule rule) {
+        return customer.interactions().stream()
+                .filter(i -> rule.channels().contains(i.channel()) && rule.purpose().countedBy(i.kind()))
+                .map(i -> i.occurredAt().atZoneSameInstant(CADENCES.calendar().zone()).toLocalDate())
+                .filter(day -> !day.isBefore(customer.rhythmStart()))
+                .max(LocalDate::compareTo)
+                .map(day -> rule.every().after(day, CADENCES.calendar()))
+                .orElse(customer.rhythmStart());
+    }
+
+    private static long count(List<LocalDate> days, LocalDate start, LocalDate end) {
+        return days.stream().filter(day -> !day.isBefore(start) && !day.isAfter(end)).count();
+    }
+
+    private static Map<String, CadenceCustomer> index(List<CadenceCustomer> customers) {
+        Map<String, CadenceCustomer> byId = new HashMap<>();
+        customers.forEach(customer -> byId.put(customer.customer().id().value(), customer));
+        return byId;
+    }
+
+    @Provide
+    Arbitrary<List<CadenceCustomer>> customers() {
+        Arbitrary<String> tiers = Arbitraries.of("core", "important", "basic", "potential", "none");
+        Arbitrary<Set<Channel>> blocked = Arbitraries.of(Channel.values()).set().ofMaxSize(3);
+        Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.values()).set().ofMaxSize(2);
+        Arbitrary<List<Integer>> contactDays = Arbitraries.integers().between(1, 120).list().ofMaxSize(4);
+        Arbitrary<String> managers = Arbitraries.of("m-1", "m-2", "");
+        Arbitrary<CadenceCustomer> one = Combinators.combine(tiers, blocked, days, contactDays, managers,
+                Arbitraries.of(true, false), Arbitraries.integers().between(0, 200))
+                .as((tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo) -> {
+                    AgendaFixtures.Builder builder = AgendaFixtures.customer("c-" + Math.abs(
+                            java.util.Objects.hash(tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo)))
+                            .preferences(ContactPreferences.none().withDoNotContact(dnc)
+                                    .withPreferredDays(preferredDays.isEmpty() ? Set.of() : EnumSet.copyOf(preferredDays)))
+                            .rhythmStart(FROM.minusDays(rhythmDaysAgo));
+                    if (!tier.equals("none")) {
+                        builder.tier(tier);
+                    }
+                    if (!manager.isEmpty()) {
+                        builder.manager(manager);
+                    }
+                    if (complaint) {
+                        builder.complaintOpen();
+                    }
+                    Channel[] channels = {Channel.VISIT, Channel.PHONE, Channel.SMS, Channel.EMAIL};
+                    InteractionKind[] kinds = {InteractionKind.VISIT, InteractionKind.CALL, InteractionKind.MESSAGE,
+                            InteractionKind.SURVEY};
+                    for (int i = 0; i < daysAgo.size(); i++) {
+                        builder.contact(FROM.minusDays(daysAgo.get(i)).toString(), channels[i % 4], kinds[(i + 1) % 4]);
+                    }
+                    return builder.build();
+                });
+        return one.list().ofMinSize(1).ofMaxSize(40).uniqueElements(customer -> customer.customer().id());
+    }
+}
