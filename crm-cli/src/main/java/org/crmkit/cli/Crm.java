@@ -34,6 +34,12 @@ public final class Crm {
                 if (type == TierCommand.class) {
                     return type.cast(new TierCommand(clock));
                 }
+                if (type == SlaCommand.class) {
+                    return type.cast(new SlaCommand(clock));
+                }
+                if (type == SlaCommand.Review.class) {
+                    return type.cast(new SlaCommand.Review(clock));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

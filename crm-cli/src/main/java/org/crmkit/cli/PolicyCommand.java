@@ -1,7 +1,6 @@
 package org.crmkit.cli;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,13 +79,7 @@ final class PolicyCommand implements Callable<Integer> {
         public Integer call() {
             Policy loaded = policy.load();
             List<PolicyProblem> warnings = PolicyLinter.lint(loaded);
-            StringWriter buffer = new StringWriter();
-            try {
-                format.writer().write(warnings, buffer);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            StandardOutput.print(spec, buffer.toString());
+            StandardOutput.print(spec, out -> format.writer().write(warnings, out));
             spec.commandLine().getErr().println("crm policy lint: " + loaded.ref() + " from " + loaded.source().name()
                     + " is valid, " + (warnings.isEmpty() ? "no warnings"
                     : warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")));

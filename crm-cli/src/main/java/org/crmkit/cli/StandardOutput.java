@@ -2,12 +2,44 @@ package org.crmkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Writes a command's complete result on standard output at once, after everything was read and computed. */
 final class StandardOutput {
     private StandardOutput() {
+    }
+
+    /** Writes a whole result, e.g. with one of the output writers. */
+    @FunctionalInterface
+    interface Result {
+        /**
+         * Writes the result.
+         *
+         * @param out where to write
+         * @throws IOException if writing fails
+         */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes the result into a buffer first, so that nothing is printed if writing fails, then
+     * prints it and flushes.
+     *
+     * @param spec the command's spec, whose command line holds standard output
+     * @param result writes the result
+     * @throws UncheckedIOException if writing or printing fails, for exit status 1
+     */
+    static void print(CommandSpec spec, Result result) {
+        StringWriter buffer = new StringWriter();
+        try {
+            result.writeTo(buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        print(spec, buffer.toString());
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.crmkit.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -100,13 +97,7 @@ final class TierCommand implements Callable<Integer> {
                 decisions.stream().map(TierDecision::tier).toList());
         LOG.debug("decided {} tiers as of {} under {}", decisions.size(), day, loaded.ref());
 
-        StringWriter buffer = new StringWriter();
-        try {
-            format.tierWriter().write(decisions, buffer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StandardOutput.print(spec, buffer.toString());
+        StandardOutput.print(spec, out -> format.tierWriter().write(decisions, out));
         PrintWriter err = spec.commandLine().getErr();
         TierSummary.lines(loaded, query, distribution).forEach(err::println);
         err.flush();

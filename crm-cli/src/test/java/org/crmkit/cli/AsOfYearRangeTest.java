@@ -19,6 +19,11 @@ class AsOfYearRangeTest {
     private static final List<String> TIER = List.of("tier", "--customers", CrmRun.fixture("customers.csv"),
             "--orders", CrmRun.fixture("orders.csv"), "--interactions", CrmRun.fixture("interactions.csv"));
 
+    private static final List<String> SLA = List.of("sla", "--complaints", CrmRun.slaFixture("complaints.csv"),
+            "--events", CrmRun.slaFixture("complaint_events.csv"));
+    private static final List<String> SLA_REVIEW = List.of("sla", "review", "--complaints",
+            CrmRun.slaFixture("complaints.csv"), "--events", CrmRun.slaFixture("complaint_events.csv"));
+
     private static CrmRun run(List<String> command, String asOf) {
         List<String> args = new ArrayList<>(command);
         args.add("--as-of");
@@ -27,7 +32,8 @@ class AsOfYearRangeTest {
     }
 
     static Stream<Arguments> outOfRange() {
-        List<List<String>> commands = List.of(TIER, List.of("policy", "lint"), List.of("policy", "show"));
+        List<List<String>> commands = List.of(TIER, SLA, SLA_REVIEW, List.of("policy", "lint"),
+                List.of("policy", "show"));
         List<String> dates = List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-12-31",
                 "-0001-01-01");
         return commands.stream().flatMap(command -> dates.stream().map(date -> Arguments.of(command, date)));
@@ -38,7 +44,7 @@ class AsOfYearRangeTest {
     void yearsOutsideOneToNineThousandNineHundredNinetyNineAreAUsageError(List<String> command, String asOf) {
         CrmRun run = run(command, asOf);
 
-        String name = "crm " + String.join(" ", command.subList(0, command.get(0).equals("tier") ? 1 : 2));
+        String name = "crm " + String.join(" ", command.stream().takeWhile(word -> !word.startsWith("--")).toList());
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(

@@ -77,6 +77,22 @@ class CrmJarIT {
     }
 
     @Test
+    void slaOnTheFixturesPrintsOneJsonLinePerCaseWithItsMilestones() throws Exception {
+        ProcessRun run = crm(List.of("sla", "--complaints", CrmRun.slaFixture("complaints.csv"),
+                "--events", CrmRun.slaFixture("complaint_events.csv"), "--customers", CrmRun.slaFixture("customers.csv"),
+                "--orders", CrmRun.slaFixture("orders.csv"), "--as-of", "2026-03-04T17:00:00+08:00"));
+
+        assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
+        assertThat(json(run)).extracting(line -> line.get("complaint_id").asText())
+                .containsExactly("k-01", "k-02", "k-03", "k-04", "k-05", "k-06", "k-07", "k-08");
+        JsonNode breached = json(run).get(1).get("milestones").get(1);
+        assertThat(breached.get("name").asText()).isEqualTo("solution");
+        assertThat(breached.get("due_at").asText()).isEqualTo("2026-03-04T16:00:00+08:00");
+        assertThat(breached.get("status").asText()).isEqualTo("breached");
+        assertThat(run.errLines()).contains("  solution              4        1        1        0        0");
+    }
+
+    @Test
     void aBadFileExitsWithTwoAndPrintsNothingOnStandardOutput() throws Exception {
         Path orders = Files.writeString(dir.resolve("orders.csv"),
                 "order_id,customer_id,order_date,amount,currency\no-1,c-001,2026-01-10,\"12,50\",CNY\n");

@@ -70,4 +70,18 @@ record CrmRun(int status, String out, String err) {
     static String fixture(String file) {
         return resource("fixtures/tier/" + file).toString();
     }
+
+    /** @return the standard fixture file of {@code crm sla} with that name */
+    static String slaFixture(String file) {
+        return resource("fixtures/sla/" + file).toString();
+    }
+
+    /** @return the text parsed as JSON */
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
+    }
 }

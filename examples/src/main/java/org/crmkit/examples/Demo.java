@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +25,8 @@ import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.sla.CaseSla;
+import org.crmkit.rules.sla.WeeklyReview;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TierDistribution;
 import org.crmkit.rules.tiering.TierRunSummary;
@@ -32,7 +35,8 @@ import org.crmkit.rules.tiering.TieringService;
 /**
  * Tiers a {@link SyntheticCustomerBase} with the standard policy and shows what crmkit makes
  * of it: the tier distribution against the policy's expected shares, three explained decisions,
- * the {@link TierChanged} events, and a second evaluation a quarter later.
+ * the {@link TierChanged} events, the complaint SLAs at the end of the as-of day with one case
+ * explained and the weekly review of the as-of week, and a second evaluation a quarter later.
  *
  * <pre>
  * java -jar crm-demo.jar [--customers N] [--seed S] [--as-of YYYY-MM-DD]
@@ -164,12 +168,34 @@ public final class Demo {
      * @param second the evaluation a quarter later; not null
      * @param firstEvents the {@link TierChanged} events of the first evaluation
      * @param secondEvents the {@link TierChanged} events of the second evaluation
+     * @param sla the complaint SLAs as of the end of the as-of day and the review of its week; not null
      */
-    public record Result(TierRunSummary first, TierRunSummary second, int firstEvents, int secondEvents) {
+    public record Result(TierRunSummary first, TierRunSummary second, int firstEvents, int secondEvents,
+            SlaResult sla) {
         /** Checks the invariants. */
         public Result {
             Objects.requireNonNull(first, "first");
             Objects.requireNonNull(second, "second");
+            Objects.requireNonNull(sla, "sla");
+        }
+    }
+
+    /**
+     * What the SLA part of the demo found. Immutable and thread-safe.
+     *
+     * @param asOf the moment of the evaluation: the end of the as-of day; not null
+     * @param cases the SLA of every case opened by then, in id order; not null
+     * @param eventsPublished the SLA events the evaluation published
+     * @param eventsRepublished the SLA events a second evaluation at the same moment published: none
+     * @param review the weekly review of the as-of week; not null
+     */
+    public record SlaResult(Instant asOf, List<CaseSla> cases, int eventsPublished, int eventsRepublished,
+            WeeklyReview review) {
+        /** Copies the cases. */
+        public SlaResult {
+            Objects.requireNonNull(asOf, "asOf");
+            cases = List.copyOf(cases);
+            Objects.requireNonNull(review, "review");
         }
     }
 
@@ -203,6 +229,7 @@ public final class Demo {
         printExamples(out, decisions);
         out.printf(Locale.ROOT, "%nEvents: %,d TierChanged events published (a first assignment is a change from"
                 + " no tier, so every customer with a tier has one).%n", firstEvents);
+        SlaResult sla = SlaSection.run(policy, store, base, events, asOf, out);
 
         // A quarter later: the follow-up quarter's orders and contacts arrive, and the job runs again.
         base.loadInto(store, nextAsOf);
@@ -211,7 +238,7 @@ public final class Demo {
                 .filter(event -> event.asOf().equals(nextAsOf)).toList();
         printSecondRun(out, store, asOf, second, later);
         out.printf(Locale.ROOT, "%n(done in %.1f s)%n", (System.nanoTime() - started) / 1e9);
-        return new Result(first, second, firstEvents, later.size());
+        return new Result(first, second, firstEvents, later.size(), sla);
     }
 
     private static TieringService service(Policy policy, InMemoryStore store, RecordingEventPublisher events,

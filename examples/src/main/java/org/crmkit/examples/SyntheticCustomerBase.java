@@ -1,13 +1,18 @@
 package org.crmkit.examples;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +23,14 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.calendar.BusinessCalendar;
+import org.crmkit.core.calendar.WorkingInterval;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseEventType;
+import org.crmkit.core.model.CaseId;
+import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -27,12 +38,17 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionId;
 import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.StaffId;
+import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.ServiceCases;
+import org.crmkit.rules.calendar.BusinessTime;
 
 /**
  * A plausible B2B customer base, made in code from a seed: customers, their orders in yuan
@@ -55,7 +71,17 @@ import org.crmkit.core.port.PurchaseHistory;
  *   <li>an account manager for accounts budgeted at 120,000 CNY or more, who visits and calls
  *       them, and a strategic agreement for a quarter of those budgeted at 500,000 CNY or more;</li>
  *   <li>a few inquiries and surveys a year from buying customers, and from prospects inquiries
- *       for about half a year, some followed up by a sales call.</li>
+ *       for about half a year, some followed up by a sales call;</li>
+ *   <li>service cases of buying customers in the last {@value #CASE_HISTORY_WEEKS} weeks before the
+ *       as-of day and in the follow-up: complaints at a rate of their own (lognormal, median
+ *       {@value #MEDIAN_COMPLAINTS_PER_YEAR} a year and at most six, so that a few customers complain
+ *       repeatedly) and
+ *       inquiries ({@value #CASE_INQUIRIES_PER_YEAR} a year), opened mostly in office hours, with the
+ *       events of a service desk that works Monday to Friday 09:00-18:00 in China Standard Time:
+ *       most complaints answered within the hour, some late, solutions within hours, about one in
+ *       six paused while the desk waits on the customer, most resolved with the customer's
+ *       feedback, a few reopened, a few raised in priority; inquiries answered within hours, a
+ *       few forgotten for days.</li>
  * </ul>
  * Under the standard policy, as of 2026-03-31 with 10,000 customers, this gives about 10% core,
  * 30% important, 38% basic and 20% potential customers and 2-3% in no tier, for any seed tried.
@@ -66,8 +92,8 @@ import org.crmkit.core.port.PurchaseHistory;
  * <p>Purchases and interactions are generated from {@link Settings#historyStart()} to
  * {@link Settings#end()}: the history before the as-of day and an optional follow-up period
  * after it, to show a later evaluation. The follow-up never changes the history: a base with a
- * follow-up holds exactly the same customers, purchases and interactions up to the as-of day as
- * one without. Days are those of China Standard Time ({@link #OFFSET}).
+ * follow-up holds exactly the same customers, purchases, interactions, cases and case events up
+ * to the as-of day as one without. Days are those of China Standard Time ({@link #OFFSET}).
  *
  * <p>The same settings always give the same base. Immutable and thread-safe.
  */
@@ -107,6 +133,32 @@ public final class SyntheticCustomerBase {
     private static final double PROSPECT_INQUIRIES = 2.5;
     private static final int PROSPECT_INTEREST_DAYS = 180;
     private static final double SALES_CALL_CHANCE = 0.4;
+
+    // Service cases: the weeks of history, the rates and the service desk's behaviour.
+    static final int CASE_HISTORY_WEEKS = 13;
+    static final double MEDIAN_COMPLAINTS_PER_YEAR = 0.45;
+    private static final double COMPLAINT_RATE_SIGMA = 0.8;
+    private static final double MAX_COMPLAINTS_PER_YEAR = 6;
+    static final double CASE_INQUIRIES_PER_YEAR = 0.8;
+    private static final double OFFICE_HOURS_SHARE = 0.85;
+    private static final double QUIET_WEEKEND_SHARE = 0.7;
+    private static final double MEDIAN_RESPONSE_MINUTES = 20;
+    private static final double FORGOTTEN_SHARE = 0.03;
+    private static final double MEDIAN_SOLUTION_MINUTES = 300;
+    private static final double MEDIAN_RESOLUTION_MINUTES = 360;
+    private static final double PAUSE_SHARE = 0.17;
+    private static final double MEDIAN_PAUSE_MINUTES = 600;
+    private static final double FEEDBACK_SHARE = 0.85;
+    private static final double REOPEN_SHARE = 0.05;
+    private static final double PRIORITY_CHANGE_SHARE = 0.06;
+    private static final double MEDIAN_INQUIRY_RESPONSE_MINUTES = 180;
+    private static final long SEED_OF_CASES = 0x5EC7_1CE5L;
+    private static final List<String> COMPLAINT_CAUSES = List.of("delivery", "delivery", "delivery", "quality",
+            "quality", "quality", "billing", "billing", "installation", "service", "service", "documentation");
+    private static final List<String> INQUIRY_CAUSES = List.of("pricing", "product information", "order status");
+    /** The service desk's hours: Monday to Friday 09:00-18:00, in the offset of every generated moment. */
+    private static final BusinessTime SERVICE_DESK = BusinessTime.of(BusinessCalendar.weekly("service-desk", OFFSET,
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(WorkingInterval.parse("09:00-18:00"))));
 
     private static final int ACCOUNT_MANAGERS = 30;
     private static final int SALES_REPS = 12;
@@ -236,14 +288,22 @@ public final class SyntheticCustomerBase {
     private final List<Purchase> purchases;
     private final List<Interaction> interactions;
     private final Map<CustomerId, Segment> segments;
+    private final List<ServiceCase> cases;
+    private final Map<CaseId, List<CaseEvent>> caseEvents;
 
     private SyntheticCustomerBase(Settings settings, List<Customer> customers, List<Purchase> purchases,
-            List<Interaction> interactions, Map<CustomerId, Segment> segments) {
+            List<Interaction> interactions, Map<CustomerId, Segment> segments, List<ServiceCase> cases,
+            Map<CaseId, List<CaseEvent>> caseEvents) {
         this.settings = settings;
         this.customers = List.copyOf(customers);
         this.purchases = List.copyOf(purchases);
         this.interactions = List.copyOf(interactions);
         this.segments = Collections.unmodifiableMap(new LinkedHashMap<>(segments));
+        this.cases = cases.stream().sorted(Comparator.comparing(ServiceCase::id)).toList();
+        Map<CaseId, List<CaseEvent>> events = new LinkedHashMap<>();
+        this.cases.forEach(serviceCase -> events.put(serviceCase.id(),
+                List.copyOf(caseEvents.getOrDefault(serviceCase.id(), List.of()))));
+        this.caseEvents = Collections.unmodifiableMap(events);
     }
 
     /**
@@ -275,6 +335,43 @@ public final class SyntheticCustomerBase {
     /** @return the interactions, customer by customer */
     public List<Interaction> interactions() {
         return interactions;
+    }
+
+    /** @return the service cases (complaints and inquiries), in id order */
+    public List<ServiceCase> cases() {
+        return cases;
+    }
+
+    /**
+     * The events of one case.
+     *
+     * @param id the case; not null
+     * @return its events in the order they happened; empty if none or no such case
+     */
+    public List<CaseEvent> caseEvents(CaseId id) {
+        return caseEvents.getOrDefault(Objects.requireNonNull(id, "id"), List.of());
+    }
+
+    /**
+     * Stores the cases opened by a moment and their events up to it: what a service desk's system
+     * held then. Load once into empty ports: events are appended, so loading again repeats them.
+     *
+     * @param casePort where cases go; not null
+     * @param eventLog where their events go; not null
+     * @param upTo the moment; not null
+     */
+    public void loadCasesInto(ServiceCases casePort, CaseEventLog eventLog, Instant upTo) {
+        Objects.requireNonNull(casePort, "casePort");
+        Objects.requireNonNull(eventLog, "eventLog");
+        Objects.requireNonNull(upTo, "upTo");
+        for (ServiceCase serviceCase : cases) {
+            if (serviceCase.openedAt().toInstant().isAfter(upTo)) {
+                continue;
+            }
+            casePort.save(serviceCase);
+            caseEvents(serviceCase.id()).stream().filter(event -> !event.occurredAt().toInstant().isAfter(upTo))
+                    .forEach(eventLog::append);
+        }
     }
 
     /** @return each customer's segment, in id order */
@@ -366,6 +463,10 @@ public final class SyntheticCustomerBase {
         private final List<Purchase> purchases = new ArrayList<>();
         private final List<Interaction> interactions = new ArrayList<>();
         private final Map<CustomerId, Segment> segments = new LinkedHashMap<>();
+        private final List<ServiceCase> cases = new ArrayList<>();
+        private final Map<CaseId, List<CaseEvent>> caseEvents = new LinkedHashMap<>();
+        private final LocalDate casesStart;
+        private final Instant generatedUntil;
 
         Generator(Settings settings) {
             this.settings = settings;
@@ -375,19 +476,24 @@ public final class SyntheticCustomerBase {
             // that a follow-up only appends draws and never changes the history.
             this.oldestBlock = (settings.historyMonths() + 2) / 3 - 1;
             this.newestBlock = -((settings.followUpMonths() + 2) / 3);
+            this.casesStart = asOf.minusWeeks(CASE_HISTORY_WEEKS).plusDays(1);
+            this.generatedUntil = settings.end().plusDays(1).atStartOfDay(OFFSET).toInstant();
         }
 
         SyntheticCustomerBase run() {
             SplittableRandom root = new SplittableRandom(settings.seed());
+            // Cases draw from a root of their own, so that they leave every other draw as it was.
+            SplittableRandom caseRoot = new SplittableRandom(settings.seed() ^ SEED_OF_CASES);
             int width = Math.max(6, String.valueOf(settings.customers()).length());
             for (int number = 1; number <= settings.customers(); number++) {
                 CustomerId id = CustomerId.of("C" + padded(number, width));
-                customer(id, root.split());
+                customer(id, root.split(), caseRoot.split());
             }
-            return new SyntheticCustomerBase(settings, customers, purchases, interactions, segments);
+            return new SyntheticCustomerBase(settings, customers, purchases, interactions, segments, cases,
+                    caseEvents);
         }
 
-        private void customer(CustomerId id, SplittableRandom random) {
+        private void customer(CustomerId id, SplittableRandom random, SplittableRandom caseRandom) {
             // One stream per kind of activity, each drawn oldest first: a longer follow-up then
             // only appends draws to each stream and never shifts those of the history.
             SplittableRandom orderRandom = random.split();
@@ -442,6 +548,121 @@ public final class SyntheticCustomerBase {
             surveys(owner, surveyRandom, first, last);
             customer.accountManager()
                     .ifPresent(manager -> managerContacts(owner, manager, managerRandom, first, last));
+            serviceCases(owner, caseRandom, later(later(created, first), casesStart), last);
+        }
+
+        /** Complaints and inquiries, each kind from a stream of its own, oldest first. */
+        private void serviceCases(CustomerId id, SplittableRandom random, LocalDate first, LocalDate last) {
+            double complaintsPerYear = Math.min(MAX_COMPLAINTS_PER_YEAR,
+                    Draws.lognormal(random, MEDIAN_COMPLAINTS_PER_YEAR, COMPLAINT_RATE_SIGMA));
+            SplittableRandom complaintRandom = random.split();
+            SplittableRandom inquiryRandom = random.split();
+            int[] complaints = {0};
+            spread(complaintRandom, first, last, complaintsPerYear, block -> true, false, day -> complaint(
+                    CaseId.of(id + "-CP" + padded(++complaints[0], 2)), id, complaintRandom, day));
+            int[] inquiries = {0};
+            spread(inquiryRandom, first, last, CASE_INQUIRIES_PER_YEAR, block -> true, false, day -> inquiryCase(
+                    CaseId.of(id + "-IQ" + padded(++inquiries[0], 2)), id, inquiryRandom, day));
+        }
+
+        /** A complaint and what the service desk did about it; every draw is made, whatever is kept. */
+        private void complaint(CaseId id, CustomerId customer, SplittableRandom random, LocalDate day) {
+            boolean quietWeekend = isWeekend(day) && random.nextDouble() < QUIET_WEEKEND_SHARE;
+            OffsetDateTime opened = openedAt(random, day);
+            double priorityDraw = random.nextDouble();
+            Priority priority = priorityDraw < 0.05 ? Priority.P1 : priorityDraw < 0.25 ? Priority.P2
+                    : priorityDraw < 0.80 ? Priority.P3 : Priority.P4;
+            ServiceCase serviceCase = new ServiceCase(id, customer, opened, CaseKind.COMPLAINT, Optional.of(priority),
+                    Optional.of(Draws.pick(random, COMPLAINT_CAUSES)), Optional.of(channel(random)));
+            Timeline events = new Timeline(id, opened.toInstant());
+            events.after(responseMinutes(random, MEDIAN_RESPONSE_MINUTES, 0.7, 120, 480), CaseEventType.RESPONDED);
+            if (random.nextDouble() < PRIORITY_CHANGE_SHARE && priority != Priority.P1) {
+                events.priorityAfter(30 + random.nextInt(60), Priority.values()[priority.ordinal() - 1]);
+            }
+            boolean pauseFirst = random.nextDouble() < 0.5;
+            boolean pause = random.nextDouble() < PAUSE_SHARE;
+            long pauseAfter = 15 + random.nextInt(90);
+            long pauseLength = minutes(random, MEDIAN_PAUSE_MINUTES, 1.0);
+            if (pause && pauseFirst) {
+                events.pause(pauseAfter, pauseLength);
+            }
+            events.after(minutes(random, MEDIAN_SOLUTION_MINUTES, 0.8), CaseEventType.SOLUTION_PROPOSED);
+            if (pause && !pauseFirst) {
+                events.pause(pauseAfter, pauseLength);
+            }
+            events.after(minutes(random, MEDIAN_RESOLUTION_MINUTES, 0.9), CaseEventType.RESOLVED);
+            long feedbackAfter = minutes(random, 180, 1.0);
+            // Feedback that does not come within three working days does not come: the desk closes the case.
+            boolean feedback = random.nextDouble() < FEEDBACK_SHARE && feedbackAfter <= 3 * 9 * 60;
+            if (feedback) {
+                events.after(feedbackAfter, CaseEventType.FEEDBACK_RECEIVED);
+            }
+            // Without feedback the desk closes the case after a day of waiting for it.
+            events.after(feedback ? 30 : 9 * 60, CaseEventType.CLOSED);
+            boolean reopen = random.nextDouble() < REOPEN_SHARE;
+            long reopenAfter = 9L * 60 * (1 + random.nextInt(5));
+            long secondResolution = minutes(random, MEDIAN_RESOLUTION_MINUTES, 0.9);
+            if (reopen) {
+                events.after(reopenAfter, CaseEventType.REOPENED);
+                events.after(20 + random.nextInt(40), CaseEventType.RESPONDED);
+                events.after(secondResolution, CaseEventType.RESOLVED);
+                events.after(120, CaseEventType.FEEDBACK_RECEIVED);
+                events.after(30, CaseEventType.CLOSED);
+            }
+            keep(serviceCase, events, quietWeekend);
+        }
+
+        /** An inquiry: answered, usually within hours, which resolves it, then closed. */
+        private void inquiryCase(CaseId id, CustomerId customer, SplittableRandom random, LocalDate day) {
+            boolean quietWeekend = isWeekend(day) && random.nextDouble() < QUIET_WEEKEND_SHARE;
+            OffsetDateTime opened = openedAt(random, day);
+            ServiceCase serviceCase = new ServiceCase(id, customer, opened, CaseKind.INQUIRY, Optional.empty(),
+                    Optional.of(Draws.pick(random, INQUIRY_CAUSES)), Optional.of(channel(random)));
+            Timeline events = new Timeline(id, opened.toInstant());
+            events.after(responseMinutes(random, MEDIAN_INQUIRY_RESPONSE_MINUTES, 1.2, 40 * 60, 80 * 60),
+                    CaseEventType.RESPONDED);
+            // The answer resolves the question; the desk closes the case soon after.
+            events.after(5 + random.nextInt(55), CaseEventType.RESOLVED);
+            events.after(60, CaseEventType.CLOSED);
+            keep(serviceCase, events, quietWeekend);
+        }
+
+        /**
+         * Keeps the case if it was opened within the span, with its events up to the span's end;
+         * most cases drawn on a weekend are left out, since fewer customers write in then.
+         */
+        private void keep(ServiceCase serviceCase, Timeline timeline, boolean quietWeekend) {
+            if (quietWeekend || !serviceCase.openedAt().toInstant().isBefore(generatedUntil)) {
+                return;
+            }
+            cases.add(serviceCase);
+            caseEvents.put(serviceCase.id(), timeline.events.stream()
+                    .filter(event -> event.occurredAt().toInstant().isBefore(generatedUntil)).toList());
+        }
+
+        /** Mostly in office hours on working days; in the evening or at the weekend otherwise. */
+        private static OffsetDateTime openedAt(SplittableRandom random, LocalDate day) {
+            int minute = isWeekend(day) || random.nextDouble() >= OFFICE_HOURS_SHARE
+                    ? 18 * 60 + random.nextInt(4 * 60)
+                    : 9 * 60 + random.nextInt(9 * 60);
+            return day.atTime(minute / 60, minute % 60).atOffset(OFFSET);
+        }
+
+        private static boolean isWeekend(LocalDate day) {
+            return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+        }
+
+        /** A response time in business minutes: lognormal, except for the cases that were forgotten for a while. */
+        private static long responseMinutes(SplittableRandom random, double median, double sigma, int forgottenMin,
+                int forgottenMax) {
+            boolean forgotten = random.nextDouble() < FORGOTTEN_SHARE;
+            long usual = minutes(random, median, sigma);
+            long late = forgottenMin + random.nextInt(forgottenMax - forgottenMin);
+            return forgotten ? late : usual;
+        }
+
+        private static long minutes(SplittableRandom random, double median, double sigma) {
+            return Math.max(1, Math.round(Draws.lognormal(random, median, sigma)));
         }
 
         private Segment segment(SplittableRandom random) {
@@ -597,6 +818,34 @@ public final class SyntheticCustomerBase {
 
         private static LocalDate earlier(LocalDate a, LocalDate b) {
             return a.isBefore(b) ? a : b;
+        }
+    }
+
+    /** A case's events, each a number of the service desk's business minutes after the one before. */
+    private static final class Timeline {
+        private final CaseId id;
+        private final List<CaseEvent> events = new ArrayList<>();
+        private Instant last;
+
+        Timeline(CaseId id, Instant opened) {
+            this.id = id;
+            this.last = opened;
+        }
+
+        void after(long businessMinutes, CaseEventType type) {
+            last = SERVICE_DESK.add(last, Duration.ofMinutes(businessMinutes));
+            events.add(CaseEvent.of(id, last.atOffset(OFFSET), type));
+        }
+
+        void priorityAfter(long businessMinutes, Priority priority) {
+            last = SERVICE_DESK.add(last, Duration.ofMinutes(businessMinutes));
+            events.add(CaseEvent.priorityChanged(id, last.atOffset(OFFSET), priority));
+        }
+
+        /** Waits on the customer: paused, and resumed after that many business minutes. */
+        void pause(long afterMinutes, long lengthMinutes) {
+            after(afterMinutes, CaseEventType.PAUSED);
+            after(lengthMinutes, CaseEventType.RESUMED);
         }
     }
 

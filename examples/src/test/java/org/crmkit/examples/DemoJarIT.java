@@ -64,7 +64,7 @@ class DemoJarIT {
     }
 
     @Test
-    void runsOnASmallBaseAndPrintsTheDistributionAndTheExplainedDecisions() throws Exception {
+    void runsOnASmallBaseAndPrintsTheDistributionTheExplainedDecisionsAndTheSlas() throws Exception {
         Run run = demo("--customers", "500");
 
         assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
@@ -72,7 +72,10 @@ class DemoJarIT {
                 .contains("Tier distribution as of 2026-03-31")
                 .contains("  tier         customers    actual  expected")
                 .contains("rule core")
-                .containsPattern("total +500 +100\\.00%");
+                .containsPattern("total +500 +100\\.00%")
+                .contains("Complaint SLAs at the end of 2026-03-31 (Asia/Shanghai), evaluated by SlaService")
+                .containsPattern("first_response +[\\d,]+ +[\\d,]+ +[\\d,]+ +[\\d,]+ +[\\d,]+")
+                .contains("Weekly review 2026-W14 (2026-03-30..2026-04-05), as of the week's end");
     }
 
     @Test

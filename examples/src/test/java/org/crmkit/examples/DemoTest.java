@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.crmkit.core.model.Customer;
+import org.crmkit.rules.sla.MilestoneStatus.Status;
+import org.crmkit.rules.sla.WeeklyReview;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +77,70 @@ class DemoTest {
     }
 
     @Test
+    void printsTheSlaStatusOfEveryMilestoneAtTheEndOfTheAsOfDay() {
+        Demo.SlaResult sla = result.sla();
+
+        assertThat(sla.asOf()).isEqualTo(Instant.parse("2026-03-31T15:59:59.999999999Z"));
+        assertThat(sla.cases()).isNotEmpty().allSatisfy(caseSla ->
+                assertThat(caseSla.serviceCase().openedAt().toInstant()).isBeforeOrEqualTo(sla.asOf()));
+        assertThat(output).contains("Complaint SLAs at the end of 2026-03-31 (Asia/Shanghai), evaluated by SlaService")
+                .containsPattern("targets +complaint_1_24_48 [\\d,]+, no target [\\d,]+, basic_inquiry_48 [\\d,]+")
+                .containsPattern("milestone +met +breached +running +paused +warning");
+        for (String milestone : List.of("first_response", "solution", "resolution")) {
+            StringBuilder row = new StringBuilder(milestone);
+            for (Status status : List.of(Status.MET, Status.BREACHED, Status.RUNNING, Status.PAUSED, Status.WARNING)) {
+                long count = sla.cases().stream().flatMap(caseSla -> caseSla.milestone(milestone).stream())
+                        .filter(milestoneStatus -> milestoneStatus.status() == status).count();
+                row.append(" +").append(String.format(Locale.ROOT, "%,d", count));
+            }
+            assertThat(output).containsPattern(row.toString());
+        }
+        // Mostly met: the synthetic service desk answers most complaints within the hour.
+        long met = sla.cases().stream().flatMap(caseSla -> caseSla.milestone("first_response").stream())
+                .filter(status -> status.status() == Status.MET).count();
+        assertThat(met).isGreaterThan(sla.cases().size() / 2);
+    }
+
+    @Test
+    void publishesEachSlaEventOnce() {
+        assertThat(result.sla().eventsPublished()).isPositive();
+        assertThat(result.sla().eventsRepublished()).isZero();
+        assertThat(output).containsPattern("events +[\\d,]+ MilestoneMet, [\\d,]+ SlaWarning, [\\d,]+ SlaBreached"
+                + " published; evaluating again published 0 more");
+    }
+
+    @Test
+    void explainsOneCaseMilestoneByMilestone() {
+        assertThat(output).containsPattern("One case explained: C\\d{6}-CP\\d{2}, a P\\d complaint")
+                .containsPattern("paused, waiting on the customer")
+                .containsPattern("milestone +due +met +status")
+                .containsPattern("first_response +2026-03-\\d\\d \\d\\d:\\d\\d +2026-03-\\d\\d \\d\\d:\\d\\d +met ")
+                .containsPattern("resolution +20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d +- +paused: [\\d h min]+ left");
+    }
+
+    @Test
+    void reviewsTheAsOfWeekAtItsEnd() {
+        WeeklyReview review = result.sla().review();
+
+        assertThat(review.week()).isEqualTo("2026-W14");
+        assertThat(review.casesOpened()).isPositive();
+        assertThat(review.milestones()).extracting(summary -> summary.target() + "/" + summary.name())
+                .containsExactlyInAnyOrder("complaint_1_24_48/first_response", "complaint_1_24_48/solution",
+                        "complaint_1_24_48/resolution", "basic_inquiry_48/first_response");
+        assertThat(output).contains("Weekly review 2026-W14 (2026-03-30..2026-04-05), as of the week's end")
+                .contains(String.format(Locale.ROOT, "cases      %,d opened", review.casesOpened()))
+                .containsPattern("causes +\\w[\\w ]* [\\d,]+ \\(\\d+\\.\\d%\\)")
+                .containsPattern("channels +\\w+ [\\d,]+ \\(\\d+\\.\\d%\\)")
+                .containsPattern("target / milestone +cases +on time +late +breached +open +on time % +median +p90")
+                .containsPattern("complaint_1_24_48 / first_response +[\\d,]+ +[\\d,]+ +[\\d,]+ +[\\d,]+ +[\\d,]+ +\\d+\\.\\d% +\\d")
+                .contains(String.format(Locale.ROOT, "open breaches: %,d (milestones past due",
+                        review.openBreaches().size()))
+                .contains(String.format(Locale.ROOT, "repeat complainers: %,d (customers with 2 or more complaints",
+                        review.repeatComplainers().size()));
+        assertThat(review.repeatComplainers()).isNotEmpty();
+    }
+
+    @Test
     void neverPrintsCustomerNames() {
         SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticCustomerBase.Settings.defaults());
 
@@ -113,6 +181,8 @@ class DemoTest {
 
         assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("generated  300 customers (seed 5)")
                 .contains("Tier distribution as of 2025-12-31")
+                .contains("Complaint SLAs at the end of 2025-12-31")
+                .contains("Weekly review 2026-W01 (2025-12-29..2026-01-04)")
                 .contains("A quarter later: evaluation as of 2026-03-31");
     }
 }

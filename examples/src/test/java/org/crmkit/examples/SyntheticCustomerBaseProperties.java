@@ -3,6 +3,7 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.examples.SyntheticCustomerBase.Settings;
@@ -39,6 +41,18 @@ class SyntheticCustomerBaseProperties {
             assertThat(span.contains(day)).as("%s in %s", day, span).isTrue();
             assertThat(byId).containsKey(interaction.customerId());
             assertThat(day).isAfterOrEqualTo(byId.get(interaction.customerId()).createdOn());
+        });
+        assertThat(base.cases()).allSatisfy(serviceCase -> {
+            LocalDate day = serviceCase.openedAt().toLocalDate();
+            assertThat(span.contains(day)).as("%s in %s", day, span).isTrue();
+            assertThat(day).isAfterOrEqualTo(byId.get(serviceCase.customerId()).createdOn());
+            OffsetDateTime previous = serviceCase.openedAt();
+            for (CaseEvent event : base.caseEvents(serviceCase.id())) {
+                assertThat(event.caseId()).isEqualTo(serviceCase.id());
+                assertThat(event.occurredAt()).isAfterOrEqualTo(previous);
+                assertThat(span.contains(event.occurredAt().toLocalDate())).isTrue();
+                previous = event.occurredAt();
+            }
         });
     }
 

@@ -6,20 +6,30 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseEventType;
+import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.ServiceCase;
 import org.crmkit.examples.SyntheticCustomerBase.Segment;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.sla.MilestoneStatus;
+import org.crmkit.rules.sla.SlaEngine;
 import org.crmkit.examples.SyntheticCustomerBase.Settings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +54,9 @@ class SyntheticCustomerBaseTest {
         assertThat(again.purchases()).isEqualTo(once.purchases());
         assertThat(again.interactions()).isEqualTo(once.interactions());
         assertThat(again.segments()).isEqualTo(once.segments());
+        assertThat(again.cases()).isNotEmpty().isEqualTo(once.cases());
+        assertThat(again.cases()).allSatisfy(serviceCase ->
+                assertThat(again.caseEvents(serviceCase.id())).isEqualTo(once.caseEvents(serviceCase.id())));
     }
 
     @Test
@@ -69,6 +82,94 @@ class SyntheticCustomerBaseTest {
                 .isEqualTo(plain.interactions());
         assertThat(followedUp.purchases()).anyMatch(p -> p.orderDate().isAfter(asOf));
         assertThat(followedUp.span().end()).isEqualTo(LocalDate.of(2026, 6, 30));
+        Instant endOfAsOf = asOf.plusDays(1).atStartOfDay(SyntheticCustomerBase.OFFSET).toInstant();
+        assertThat(followedUp.cases().stream().filter(c -> c.openedAt().toInstant().isBefore(endOfAsOf)).toList())
+                .isEqualTo(plain.cases());
+        assertThat(plain.cases()).allSatisfy(serviceCase -> assertThat(followedUp.caseEvents(serviceCase.id()).stream()
+                .filter(event -> event.occurredAt().toInstant().isBefore(endOfAsOf)).toList())
+                .isEqualTo(plain.caseEvents(serviceCase.id())));
+        assertThat(followedUp.cases()).anyMatch(c -> !c.openedAt().toInstant().isBefore(endOfAsOf));
+    }
+
+    @Test
+    void casesAreComplaintsAndInquiriesOfBuyingCustomersInTheLastThirteenWeeks() {
+        LocalDate asOf = base.settings().asOf();
+        Map<CustomerId, Customer> customers = base.customers().stream()
+                .collect(Collectors.toMap(Customer::id, customer -> customer));
+        long complaints = base.cases().stream().filter(c -> c.kind() == CaseKind.COMPLAINT).count();
+
+        assertThat(base.cases()).extracting(ServiceCase::id).doesNotHaveDuplicates().isSorted();
+        // About 0.6 complaints and 0.8 inquiries a year per buying customer, over a quarter.
+        assertThat(complaints).isBetween(600L, 1_600L);
+        assertThat(base.cases().size() - complaints).isBetween(1_000L, 2_000L);
+        assertThat(base.cases()).allSatisfy(serviceCase -> {
+            LocalDate day = serviceCase.openedAt().toLocalDate();
+            assertThat(day).isBetween(asOf.minusWeeks(13).plusDays(1), asOf)
+                    .isAfterOrEqualTo(customers.get(serviceCase.customerId()).createdOn());
+            assertThat(base.segment(serviceCase.customerId()).orElseThrow().buysInTheLastYear()).isTrue();
+            assertThat(serviceCase.priority().isPresent()).isEqualTo(serviceCase.kind() == CaseKind.COMPLAINT);
+            assertThat(serviceCase.cause()).isPresent();
+            assertThat(serviceCase.channel()).isPresent();
+        });
+        // Most are opened in office hours on working days.
+        assertThat(share(base.cases(), c -> c.openedAt().getDayOfWeek().getValue() <= 5
+                && c.openedAt().getHour() >= 9 && c.openedAt().getHour() < 18)).isBetween(0.65, 0.85);
+    }
+
+    @Test
+    void everyCaseHasAPossibleHistoryAsTheSlaEngineChecksIt() {
+        Policy policy = PolicyLoader.standard();
+        SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
+        Instant end = base.settings().asOf().plusDays(1).atStartOfDay(SyntheticCustomerBase.OFFSET).toInstant();
+
+        assertThat(base.cases()).allSatisfy(serviceCase -> {
+            List<CaseEvent> events = base.caseEvents(serviceCase.id());
+            assertThat(events).allSatisfy(event -> assertThat(event.occurredAt().toInstant()).isBefore(end));
+            // Throws CaseHistoryException for an impossible history.
+            assertThat(engine.evaluate(serviceCase, events, Optional.empty(), end).target()).isNotNull();
+        });
+    }
+
+    @Test
+    void theServiceDeskAnswersMostComplaintsWithinTheHourAndPausesReopensAndEscalatesSome() {
+        Policy policy = PolicyLoader.standard();
+        SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
+        Instant end = base.settings().asOf().plusDays(1).atStartOfDay(SyntheticCustomerBase.OFFSET).toInstant();
+        List<ServiceCase> complaints = base.cases().stream().filter(c -> c.kind() == CaseKind.COMPLAINT).toList();
+        List<MilestoneStatus> responses = complaints.stream()
+                .map(c -> engine.evaluate(c, base.caseEvents(c.id()), Optional.empty(), end))
+                .flatMap(sla -> sla.milestone("first_response").stream())
+                .filter(status -> status.metAt().isPresent()).toList();
+
+        assertThat(share(responses, MilestoneStatus::metOnTime)).isBetween(0.85, 0.97);
+        assertThat(share(complaints, c -> has(c, CaseEventType.PAUSED))).isBetween(0.10, 0.25);
+        assertThat(share(complaints, c -> has(c, CaseEventType.REOPENED))).isBetween(0.01, 0.10);
+        assertThat(share(complaints, c -> has(c, CaseEventType.PRIORITY_CHANGED))).isBetween(0.02, 0.10);
+        assertThat(share(complaints, c -> has(c, CaseEventType.FEEDBACK_RECEIVED))).isBetween(0.7, 0.9);
+    }
+
+    private static boolean has(ServiceCase serviceCase, CaseEventType type) {
+        return base.caseEvents(serviceCase.id()).stream().anyMatch(event -> event.type() == type);
+    }
+
+    private static <T> double share(List<T> items, java.util.function.Predicate<T> wanted) {
+        return (double) items.stream().filter(wanted).count() / items.size();
+    }
+
+    @Test
+    void loadingCasesUpToAMomentLeavesOutLaterCasesAndEvents() {
+        InMemoryStore store = InMemoryStore.create();
+        Instant noon = LocalDate.of(2026, 3, 20).atTime(12, 0).atOffset(SyntheticCustomerBase.OFFSET).toInstant();
+
+        base.loadCasesInto(store.cases(), store.caseEvents(), noon);
+
+        List<ServiceCase> loaded = new java.util.ArrayList<>();
+        store.cases().forEach(loaded::add);
+        assertThat(loaded).isNotEmpty().isEqualTo(base.cases().stream()
+                .filter(c -> !c.openedAt().toInstant().isAfter(noon)).toList());
+        assertThat(loaded).allSatisfy(serviceCase -> assertThat(store.caseEvents().findByCase(serviceCase.id()))
+                .isEqualTo(base.caseEvents(serviceCase.id()).stream()
+                        .filter(event -> !event.occurredAt().toInstant().isAfter(noon)).toList()));
     }
 
     @Test

@@ -1,17 +1,19 @@
 package org.crmkit.cli.csv;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.crmkit.core.model.Customer;
-import org.crmkit.core.model.Interaction;
-import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.ServiceCase;
+import org.crmkit.rules.sla.CaseHistoryException;
 
 /**
  * Reads the ERP exports of the interchange formats ({@code customers.csv}, {@code orders.csv},
- * {@code interactions.csv}) and validates them completely before anything uses them.
+ * {@code interactions.csv}, {@code complaints.csv}, {@code complaint_events.csv}) and validates
+ * them completely before anything uses them.
  *
  * <p>Files are RFC 4180 CSV in UTF-8 (a byte order mark is allowed) with a header row; columns
  * come in any order, unknown columns are ignored, values are trimmed and an empty optional value
@@ -44,26 +46,112 @@ public final class CsvImport {
         Objects.requireNonNull(interactions, "interactions");
         Objects.requireNonNull(currency, "currency");
         Problems problems = new Problems();
-
-        CustomerRows customerRows = new CustomerRows();
-        Optional<CsvTable> customerTable = CsvTable.read(customers, CustomerRows.REQUIRED, CustomerRows.OPTIONAL,
+        CustomerFileRows rows = readCustomerFiles(new CustomerFiles(customers, orders, interactions), currency,
                 problems);
+        problems.throwIfAny();
+        return rows.data();
+    }
+
+    /**
+     * Reads and validates the service cases of {@code complaints.csv} and their events of
+     * {@code complaint_events.csv}, and the customer files if given, which every case's customer
+     * must then be in. Every event must belong to a case of the complaints file, and each case's
+     * events, in file order, must make a possible history, which {@code histories} checks: a
+     * problem with a history is reported at the line of the offending event. Histories are
+     * checked only for cases whose rows were all read without problems, so that one bad row does
+     * not also show up as a broken history.
+     *
+     * @param complaints {@code complaints.csv}; not null
+     * @param events {@code complaint_events.csv}; not null
+     * @param customerFiles the customer files, if given; not null
+     * @param currency the policy's currency, for the orders; not null
+     * @param histories checks each case's history; not null
+     * @return the cases and events, and the customer data if its files were given
+     * @throws CsvImportException listing every problem of every file
+     */
+    public static ImportedCases readCases(Path complaints, Path events, Optional<CustomerFiles> customerFiles,
+            Currency currency, CaseHistoryCheck histories) {
+        Objects.requireNonNull(complaints, "complaints");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(customerFiles, "customerFiles");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(histories, "histories");
+        Problems problems = new Problems();
+        Optional<CustomerFileRows> customerRows = customerFiles.map(files -> readCustomerFiles(files, currency,
+                problems));
+
+        CaseRows caseRows = new CaseRows(customerRows.map(CustomerFileRows::check));
+        Optional<CsvTable> caseTable = CsvTable.read(complaints, CaseRows.REQUIRED, CaseRows.OPTIONAL, problems);
+        caseTable.ifPresent(table -> caseRows.read(table, problems));
+        CaseEventRows eventRows = new CaseEventRows(caseRows, complaints.toString(),
+                caseTable.map(CsvTable::complete).orElse(false));
+        Optional<CsvTable> eventTable = CsvTable.read(events, CaseEventRows.REQUIRED, CaseEventRows.OPTIONAL, problems);
+        eventTable.ifPresent(table -> eventRows.read(table, problems));
+
+        ImportedCases imported = new ImportedCases(caseRows.cases(), eventRows.events(), events.toString(),
+                customerRows.map(CustomerFileRows::data));
+        if (eventTable.isPresent()) {
+            for (ServiceCase serviceCase : imported.cases()) {
+                if (!eventRows.complete(serviceCase.id())) {
+                    continue;
+                }
+                try {
+                    histories.check(serviceCase, imported.eventsOf(serviceCase.id()));
+                } catch (CaseHistoryException e) {
+                    problems.add(imported.historyProblem(e.caseId(), e.eventNumber(), e.problem()));
+                }
+            }
+        }
+        // The case files first, as the commands name them, then the customer files; each by line.
+        List<String> files = new ArrayList<>(List.of(complaints.toString(), events.toString()));
+        customerFiles.ifPresent(given -> {
+            files.add(given.customers().toString());
+            files.add(given.orders().toString());
+            given.interactions().ifPresent(file -> files.add(file.toString()));
+        });
+        problems.sort(Comparator.<CsvProblem>comparingInt(problem -> files.indexOf(problem.file()))
+                .thenComparingInt(CsvProblem::line));
+        problems.throwIfAny();
+        return imported;
+    }
+
+    /**
+     * The customer files of a command that reads them with other files. Immutable and thread-safe.
+     *
+     * @param customers {@code customers.csv}; not null
+     * @param orders {@code orders.csv}; not null
+     * @param interactions {@code interactions.csv}, if given; not null
+     */
+    public record CustomerFiles(Path customers, Path orders, Optional<Path> interactions) {
+        /** Checks the invariants. */
+        public CustomerFiles {
+            Objects.requireNonNull(customers, "customers");
+            Objects.requireNonNull(orders, "orders");
+            Objects.requireNonNull(interactions, "interactions");
+        }
+    }
+
+    /** What the customer files gave, and the check of customer ids against them. */
+    private record CustomerFileRows(CustomerCheck check, ImportedData data) {
+    }
+
+    private static CustomerFileRows readCustomerFiles(CustomerFiles files, Currency currency, Problems problems) {
+        CustomerRows customerRows = new CustomerRows();
+        Optional<CsvTable> customerTable = CsvTable.read(files.customers(), CustomerRows.REQUIRED,
+                CustomerRows.OPTIONAL, problems);
         customerTable.ifPresent(table -> customerRows.read(table, problems));
-        CustomerCheck check = new CustomerCheck(customerRows, customers.toString(),
+        CustomerCheck check = new CustomerCheck(customerRows, files.customers().toString(),
                 customerTable.map(CsvTable::complete).orElse(false));
 
         OrderRows orderRows = new OrderRows(currency, check);
-        CsvTable.read(orders, OrderRows.REQUIRED, OrderRows.OPTIONAL, problems)
+        CsvTable.read(files.orders(), OrderRows.REQUIRED, OrderRows.OPTIONAL, problems)
                 .ifPresent(table -> orderRows.read(table, problems));
 
         InteractionRows interactionRows = new InteractionRows(check);
-        interactions.flatMap(file -> CsvTable.read(file, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, problems))
+        files.interactions()
+                .flatMap(file -> CsvTable.read(file, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, problems))
                 .ifPresent(table -> interactionRows.read(table, problems));
-
-        problems.throwIfAny();
-        List<Customer> customerList = customerRows.customers();
-        List<Purchase> purchaseList = orderRows.purchases();
-        List<Interaction> interactionList = interactionRows.interactions();
-        return new ImportedData(customerList, purchaseList, interactionList);
+        return new CustomerFileRows(check, new ImportedData(customerRows.customers(), orderRows.purchases(),
+                interactionRows.interactions()));
     }
 }

@@ -15,6 +15,11 @@ final class Problems {
         found.add(CsvProblem.at(file, line, column, message));
     }
 
+    /** Puts the problems in an order, e.g. file by file and line by line; equal ones keep their order. */
+    void sort(java.util.Comparator<CsvProblem> order) {
+        found.sort(order);
+    }
+
     boolean isEmpty() {
         return found.isEmpty();
     }

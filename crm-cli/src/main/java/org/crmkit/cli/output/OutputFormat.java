@@ -35,6 +35,16 @@ public enum OutputFormat {
         return this == JSONL ? new JsonLinesTierWriter() : new CsvTierWriter();
     }
 
+    /** @return the writer of case SLAs ({@code crm sla}) in this format */
+    public SlaWriter slaWriter() {
+        return this == JSONL ? new JsonLinesSlaWriter() : new CsvSlaWriter();
+    }
+
+    /** @return the writer of weekly reviews ({@code crm sla review}) in this format */
+    public ReviewWriter reviewWriter() {
+        return this == JSONL ? new JsonLinesReviewWriter() : new CsvReviewWriter();
+    }
+
     @Override
     public String toString() {
         return key();

@@ -13,6 +13,7 @@ public class CaseHistoryException extends InvalidValueException {
 
     private final CaseId caseId;
     private final int eventNumber;
+    private final String problem;
 
     /**
      * Creates the exception.
@@ -25,6 +26,7 @@ public class CaseHistoryException extends InvalidValueException {
         super("Case '" + caseId + "', event " + eventNumber + ": " + problem);
         this.caseId = caseId;
         this.eventNumber = eventNumber;
+        this.problem = problem;
     }
 
     /** @return the case */
@@ -39,7 +41,6 @@ public class CaseHistoryException extends InvalidValueException {
 
     /** @return the problem without the case and event prefix */
     public String problem() {
-        String message = getMessage();
-        return message.substring(message.indexOf(": ") + 2);
+        return problem;
     }
 }

@@ -70,12 +70,17 @@ public final class SlaEngine {
      * @param asOf the moment; not null
      * @return the status of every milestone
      * @throws CaseHistoryException if the events do not make a possible history
+     * @throws org.crmkit.core.InvalidValueException if the case was opened after the as-of moment
      */
     public CaseSla evaluate(ServiceCase serviceCase, List<CaseEvent> events, Optional<Tier> tier, Instant asOf) {
         Objects.requireNonNull(serviceCase, "serviceCase");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(asOf, "asOf");
+        if (serviceCase.openedAt().toInstant().isAfter(asOf)) {
+            throw new org.crmkit.core.InvalidValueException("Case '" + serviceCase.id() + "' was opened at "
+                    + serviceCase.openedAt() + ", after the moment " + asOf + " it is to be evaluated at");
+        }
         History history = History.replay(serviceCase, events, asOf);
         Optional<SlaTarget> target = sla.targetFor(serviceCase.kind(), tier, history.priority);
         List<MilestoneStatus> milestones = new ArrayList<>();
@@ -120,17 +125,18 @@ public final class SlaEngine {
     private static MilestoneStatus status(Milestone milestone, History history, Instant asOf) {
         int cycle = milestone.restartOnReopen() ? history.cycleStarts.size() - 1 : 0;
         Instant start = history.cycleStarts.get(cycle);
-        PausedClock clock = new PausedClock(BusinessTime.of(milestone.calendar()), history.pausesUpTo(asOf));
-        Instant due = clock.add(start, milestone.within());
-        Optional<Instant> warningAt = milestone.warningAfter().map(after -> clock.add(start, after));
-
         Optional<Instant> metAt = history.metAt(milestone.metBy(), start);
         boolean metByClosing = false;
         if (metAt.isEmpty() && history.closedAt.isPresent() && !history.closedAt.get().isBefore(start)) {
             metAt = history.closedAt;
             metByClosing = true;
         }
+        // The clock stops when the milestone is met: pauses after that cannot move its due time.
         Instant clockEnd = metAt.orElse(asOf);
+        PausedClock clock = new PausedClock(BusinessTime.of(milestone.calendar()), history.pausesUpTo(clockEnd));
+        Instant due = clock.add(start, milestone.within());
+        Optional<Instant> warningAt = milestone.warningAfter().map(after -> clock.add(start, after));
+
         Duration elapsed = clock.elapsed(start, clockEnd);
         Duration paused = clock.paused(start, clockEnd);
         MilestoneStatus.Status status;
@@ -205,10 +211,15 @@ public final class SlaEngine {
             }
         }
 
-        /** The pauses, with one still open counted up to the as-of moment. */
-        List<PausedClock.Pause> pausesUpTo(Instant asOf) {
-            List<PausedClock.Pause> all = new ArrayList<>(pauses);
-            openPause.ifPresent(start -> all.add(new PausedClock.Pause(start, asOf.isAfter(start) ? asOf : start)));
+        /** The pauses that began before a moment, cut at it; one still open counts up to it. */
+        List<PausedClock.Pause> pausesUpTo(Instant end) {
+            List<PausedClock.Pause> all = new ArrayList<>();
+            for (PausedClock.Pause pause : pauses) {
+                if (pause.start().isBefore(end)) {
+                    all.add(new PausedClock.Pause(pause.start(), pause.end().isBefore(end) ? pause.end() : end));
+                }
+            }
+            openPause.filter(start -> start.isBefore(end)).ifPresent(start -> all.add(new PausedClock.Pause(start, end)));
             return all;
         }
 

@@ -84,7 +84,7 @@ public final class SlaService {
      *
      * @param asOf the moment; not null
      * @param each receives every case's SLA, in case id order; not null
-     * @return the SLA of every case, in case id order
+     * @return the SLA of every case opened by then, in case id order
      * @throws CaseHistoryException if a case's events do not make a possible history; events of the
      *     cases before it are published, the others not
      */
@@ -96,6 +96,9 @@ public final class SlaService {
         List<CaseSla> results = new ArrayList<>(all.size());
         int publishedNow = 0;
         for (ServiceCase serviceCase : all) {
+            if (serviceCase.openedAt().toInstant().isAfter(asOf)) {
+                continue; // not opened yet at that moment
+            }
             CaseSla sla = evaluate(serviceCase, asOf);
             publishedNow += publish(sla);
             results.add(sla);

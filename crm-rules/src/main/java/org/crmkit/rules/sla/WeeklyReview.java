@@ -45,7 +45,8 @@ import org.crmkit.core.model.Tier;
  * @param casesOpened cases opened in the week
  * @param byCause the week's cases per cause, "unknown" for none, most frequent first; not null
  * @param byChannel the week's cases per channel, "unknown" for none, most frequent first; not null
- * @param milestones per milestone name, in first-seen order; not null
+ * @param milestones per SLA target and milestone (a 1-hour complaint response and a 48-hour inquiry
+ *     response are different promises), in first-seen order; not null
  * @param openBreaches milestones breached and not met at the week's end, of cases of any week; not null
  * @param resolved the week's cases resolved by its end
  * @param repeatComplainers customers with repeated complaints, most first; not null
@@ -101,8 +102,9 @@ public record WeeklyReview(
     }
 
     /**
-     * One milestone over the week's cases.
+     * One milestone of one SLA target over the week's cases.
      *
+     * @param target the SLA target's name; not null
      * @param name the milestone's name; not null
      * @param cases the week's cases with this milestone
      * @param metOnTime met by the due time
@@ -112,7 +114,7 @@ public record WeeklyReview(
      * @param medianTimeToMeet median business time to meet it, among those met; not null
      * @param p90TimeToMeet 90th percentile of the same; not null
      */
-    public record MilestoneSummary(String name, int cases, int metOnTime, int metLate, int breached, int open,
+    public record MilestoneSummary(String target, String name, int cases, int metOnTime, int metLate, int breached, int open,
             Optional<Duration> medianTimeToMeet, Optional<Duration> p90TimeToMeet) {
         /** @return met on time over decided (met or breached), 0..1; empty when nothing is decided */
         public Optional<Double> onTimeRate() {
@@ -181,7 +183,7 @@ public record WeeklyReview(
 
         Map<String, Long> byCause = new TreeMap<>();
         Map<String, Long> byChannel = new TreeMap<>();
-        Map<String, List<MilestoneStatus>> weekMilestones = new LinkedHashMap<>();
+        Map<List<String>, List<MilestoneStatus>> weekMilestones = new LinkedHashMap<>();
         List<OpenBreach> openBreaches = new ArrayList<>();
         Map<CustomerId, Integer> recentComplaints = new TreeMap<>();
         int opened = 0;
@@ -210,14 +212,15 @@ public record WeeklyReview(
             opened++;
             byCause.merge(serviceCase.cause().orElse("unknown"), 1L, Long::sum);
             byChannel.merge(serviceCase.channel().map(channel -> channel.key()).orElse("unknown"), 1L, Long::sum);
-            sla.milestones().forEach(status ->
-                    weekMilestones.computeIfAbsent(status.name(), key -> new ArrayList<>()).add(status));
+            String target = sla.target().orElse("");
+            sla.milestones().forEach(status -> weekMilestones.computeIfAbsent(List.of(target, status.name()),
+                    key -> new ArrayList<>()).add(status));
             boolean wasResolved = record.events().stream().anyMatch(event -> event.type() == CaseEventType.RESOLVED
                     && !event.occurredAt().toInstant().isAfter(asOf));
             resolved += wasResolved ? 1 : 0;
         }
         List<MilestoneSummary> milestones = new ArrayList<>();
-        weekMilestones.forEach((milestone, statuses) -> milestones.add(summary(milestone, statuses)));
+        weekMilestones.forEach((key, statuses) -> milestones.add(summary(key.get(0), key.get(1), statuses)));
         openBreaches.sort(Comparator.comparing(OpenBreach::dueAt).thenComparing(OpenBreach::caseId));
         List<RepeatComplainer> repeat = new ArrayList<>();
         recentComplaints.forEach((customer, count) -> {
@@ -231,7 +234,7 @@ public record WeeklyReview(
                 milestones, openBreaches, resolved, repeat);
     }
 
-    private static MilestoneSummary summary(String name, List<MilestoneStatus> statuses) {
+    private static MilestoneSummary summary(String target, String name, List<MilestoneStatus> statuses) {
         int onTime = 0;
         int late = 0;
         int breached = 0;
@@ -254,7 +257,7 @@ public record WeeklyReview(
             }
         }
         times.sort(Comparator.naturalOrder());
-        return new MilestoneSummary(name, statuses.size(), onTime, late, breached, open, percentile(times, 50),
+        return new MilestoneSummary(target, name, statuses.size(), onTime, late, breached, open, percentile(times, 50),
                 percentile(times, 90));
     }
 

@@ -67,6 +67,29 @@ class SlaEngineTest {
     }
 
     @Test
+    void aPauseAfterAMilestoneIsMetDoesNotMoveItsDueTime() {
+        ServiceCase opened = complaint("2026-04-01T10:00+08:00");
+        List<org.crmkit.core.model.CaseEvent> history = events("2026-04-01T10:20+08:00", "responded",
+                "2026-04-01T14:00+08:00", "paused", "2026-04-02T14:00+08:00", "resumed");
+
+        MilestoneStatus response = evaluate(opened, history, "2026-04-03T10:00+08:00").milestone("first_response")
+                .orElseThrow();
+
+        assertThat(response.dueAt()).isEqualTo(at("2026-04-01T11:00+08:00"));
+        assertThat(response.paused()).isEqualTo(Duration.ZERO);
+        assertThat(evaluate(opened, history, "2026-04-03T10:00+08:00").milestone("solution").orElseThrow().paused())
+                .isEqualTo(Duration.ofMinutes(4 * 60 + 3 * 60 + 30));
+    }
+
+    @Test
+    void refusesToEvaluateACaseBeforeItWasOpened() {
+        assertThatThrownBy(() -> evaluate(complaint("2026-04-01T10:00+08:00"), List.of(), "2026-04-01T09:00+08:00"))
+                .isInstanceOf(org.crmkit.core.InvalidValueException.class)
+                .hasMessage("Case 'k-1' was opened at 2026-04-01T10:00+08:00, after the moment 2026-04-01T01:00:00Z it"
+                        + " is to be evaluated at");
+    }
+
+    @Test
     void reportsPausedWhileTheCaseWaitsAndProjectsTheDueTimeFromNow() {
         CaseSla sla = evaluate(complaint("2026-04-01T10:00+08:00"), events("2026-04-01T10:20+08:00", "paused"),
                 "2026-04-01T15:00+08:00");

@@ -63,7 +63,7 @@ class SlaServiceTest {
     @Test
     void choosesTheTargetByTheTierStoredOnOrBeforeTheDay() {
         store.cases().save(new ServiceCase(CaseId.of("k-2"), CustomerId.of("c-9"),
-                OffsetDateTime.parse("2026-04-01T10:00+08:00"), CaseKind.INQUIRY, Optional.empty(), Optional.empty(),
+                OffsetDateTime.parse("2026-03-31T22:00+08:00"), CaseKind.INQUIRY, Optional.empty(), Optional.empty(),
                 Optional.empty()));
         store.tierAssignments().record(new TierAssignment(CustomerId.of("c-9"), Optional.of(Tier.of("gold")),
                 LocalDate.of(2026, 4, 1), PolicyRef.of("sla-test", "1"), 0, Instant.EPOCH));
@@ -75,6 +75,12 @@ class SlaServiceTest {
         assertThat(sla.target()).contains("gold_inquiries");
         assertThat(dayBefore.tier()).isEmpty();
         assertThat(dayBefore.target()).isEmpty();
+    }
+
+    @Test
+    void leavesOutCasesNotOpenedYetAtTheMoment() {
+        assertThat(service.evaluateAll(at("2026-04-01T09:59+08:00"), sla -> { })).isEmpty();
+        assertThat(service.evaluateAll(at("2026-04-01T10:00+08:00"), sla -> { })).hasSize(1);
     }
 
     @Test

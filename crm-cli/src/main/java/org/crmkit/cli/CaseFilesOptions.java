@@ -1,0 +1,131 @@
+package org.crmkit.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.cli.csv.CsvImport;
+import org.crmkit.cli.csv.ImportedCases;
+import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Tier;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.sla.SlaEngine;
+import org.crmkit.rules.tiering.TierEngine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The input files of the SLA commands: cases and their events, and optionally the customer files
+ * from which customers' tiers are computed. The required ones are checked by {@link #require},
+ * not by picocli, because {@code crm sla} is also the group of {@code crm sla review}, and picocli
+ * would demand a group's required options before its subcommands.
+ */
+final class CaseFilesOptions {
+    static final String COMPLAINTS = "--complaints";
+    static final String EVENTS = "--events";
+    static final String CUSTOMERS = "--customers";
+    static final String ORDERS = "--orders";
+    static final String INTERACTIONS = "--interactions";
+
+    @Option(names = COMPLAINTS, paramLabel = "FILE",
+            description = "complaints.csv: complaint_id, customer_id, opened_at; optionally kind (complaint, the"
+                    + " default, or inquiry), priority (P1..P4), cause, channel. Required.")
+    Optional<Path> complaints = Optional.empty();
+
+    @Option(names = EVENTS, paramLabel = "FILE",
+            description = "complaint_events.csv: complaint_id, occurred_at, event; optionally detail (the new"
+                    + " priority of priority_changed). Each complaint's events in the order they happened. Required.")
+    Optional<Path> events = Optional.empty();
+
+    @Option(names = CUSTOMERS, paramLabel = "FILE",
+            description = "customers.csv, with --orders: tiers are computed from them with the policy's tier rules."
+                    + " Without them every tier is unknown and only targets that name no tier apply.")
+    Optional<Path> customers = Optional.empty();
+
+    @Option(names = ORDERS, paramLabel = "FILE", description = "orders.csv, with --customers.")
+    Optional<Path> orders = Optional.empty();
+
+    @Option(names = INTERACTIONS, paramLabel = "FILE",
+            description = "interactions.csv, with --customers and --orders; inquiries in it count for the potential"
+                    + " tier.")
+    Optional<Path> interactions = Optional.empty();
+
+    /**
+     * Checks that the required files are given and the customer files come together.
+     *
+     * @param spec the command's spec, for the usage error
+     * @throws ParameterException a usage error
+     */
+    void require(CommandSpec spec) {
+        List<String> missing = new ArrayList<>();
+        complaints.ifPresentOrElse(file -> { }, () -> missing.add("'" + COMPLAINTS + "=FILE'"));
+        events.ifPresentOrElse(file -> { }, () -> missing.add("'" + EVENTS + "=FILE'"));
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option"
+                    + (missing.size() == 1 ? ": " : "s: ") + String.join(", ", missing));
+        }
+        if (customers.isPresent() != orders.isPresent()) {
+            throw new ParameterException(spec.commandLine(), CUSTOMERS + " and " + ORDERS
+                    + " go together: tiers need both, or neither for unknown tiers");
+        }
+        if (interactions.isPresent() && customers.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), INTERACTIONS + " needs " + CUSTOMERS + " and " + ORDERS);
+        }
+    }
+
+    /** @return whether customers' tiers are computed */
+    boolean withTiers() {
+        return customers.isPresent();
+    }
+
+    /** @return how tiers are decided, for the summary */
+    String tierSource(LocalDate day) {
+        return customers.map(file -> "tiers as of " + day + " from " + file + " and " + orders.orElseThrow())
+                .orElse("tiers unknown (no " + CUSTOMERS + " and " + ORDERS + "): only targets that name no tier"
+                        + " apply");
+    }
+
+    /**
+     * Reads and validates every file; each case's events must make a possible history under the
+     * engine's rules.
+     *
+     * @param policy the policy, for the orders' currency
+     * @param engine the SLA engine that checks histories
+     * @return the cases
+     * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
+     */
+    ImportedCases read(Policy policy, SlaEngine engine) {
+        Optional<CsvImport.CustomerFiles> customerFiles = customers.map(file ->
+                new CsvImport.CustomerFiles(file, orders.orElseThrow(), interactions));
+        // The engine checks the whole list of events whatever the moment: the opening is the cheapest.
+        return CsvImport.readCases(complaints.orElseThrow(), events.orElseThrow(), customerFiles,
+                policy.header().currency(), (serviceCase, caseEvents) -> engine.evaluate(serviceCase, caseEvents,
+                        Optional.empty(), serviceCase.openedAt().toInstant()));
+    }
+
+    /**
+     * Every customer's tier by the policy's tier rules as of a day, as {@code crm tier} decides
+     * it: stateless, so without demotion grace.
+     *
+     * @param data the customer data
+     * @param policy the policy
+     * @param day the as-of day
+     * @return the tier of every customer that existed on the day; empty for no tier
+     */
+    static Map<CustomerId, Optional<Tier>> tiers(ImportedData data, Policy policy, LocalDate day) {
+        InMemoryStore store = data.toStore();
+        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+        Map<CustomerId, Optional<Tier>> tiers = new HashMap<>();
+        store.metrics().forEach(policy.header().metricsQuery(day), metrics -> {
+            var decision = engine.evaluate(metrics);
+            tiers.put(decision.customerId(), decision.tier());
+        });
+        return tiers;
+    }
+}

@@ -1,0 +1,112 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.event.DomainEvent;
+import org.crmkit.core.event.MilestoneMet;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseEventType;
+import org.crmkit.core.model.CaseId;
+import org.crmkit.core.model.CaseKind;
+import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Priority;
+import org.crmkit.core.model.ServiceCase;
+import org.crmkit.core.port.DomainEventPublisher;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.sla.CaseSla;
+import org.crmkit.rules.sla.SlaService;
+import org.junit.jupiter.api.Test;
+
+/** The README's SLA example ("## Complaint SLAs") is this code, and it prints what the README says. */
+class ReadmeSlaExampleTest {
+    private static final String BEGIN = "// README snippet begins";
+    private static final String END = "// README snippet ends";
+
+    @Test
+    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeSlaExampleTest.java"));
+        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+
+        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
+                source.indexOf("            " + END));
+        int section = readme.indexOf("## Complaint SLAs");
+        assertThat(section).as("the README has the section").isPositive();
+        int block = readme.indexOf("```java\n", section) + "```java\n".length();
+        String documented = readme.substring(block, readme.indexOf("```", block));
+
+        assertThat(unindent(here)).isEqualTo(unindent(documented));
+    }
+
+    @Test
+    void theSlaExampleWorksAsDocumented() {
+        List<DomainEvent> published = new ArrayList<>();
+        DomainEventPublisher publisher = published::add;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // README snippet begins
+            Policy policy = PolicyLoader.standard();     // complaints 1-24-48 in office hours, Asia/Shanghai
+            InMemoryStore store = InMemoryStore.create();
+            CaseId id = CaseId.of("k-7");
+            store.cases().save(new ServiceCase(id, CustomerId.of("c-42"),
+                    OffsetDateTime.parse("2026-03-06T16:30+08:00"),          // a Friday afternoon
+                    CaseKind.COMPLAINT, Optional.of(Priority.P2), Optional.of("delivery"), Optional.of(Channel.PHONE)));
+            store.caseEvents().append(CaseEvent.of(id, OffsetDateTime.parse("2026-03-06T17:10+08:00"),
+                    CaseEventType.RESPONDED));
+            store.caseEvents().append(CaseEvent.of(id, OffsetDateTime.parse("2026-03-09T10:00+08:00"),
+                    CaseEventType.PAUSED));                                  // waiting on the customer
+
+            SlaService sla = SlaService.builder(policy.header(), policy.sla())
+                    .cases(store.cases())
+                    .caseEvents(store.caseEvents())
+                    .tiers(store.tierAssignments())     // customers' tiers, as TieringService records them
+                    .published(store.publishedEvents())  // which events went out already
+                    .events(publisher)                   // your DomainEventPublisher: SlaWarning, SlaBreached, MilestoneMet
+                    .clock(Clock.systemUTC())
+                    .build();
+
+            Instant monday = OffsetDateTime.parse("2026-03-09T12:00+08:00").toInstant();
+            CaseSla status = sla.evaluate(id, monday);
+            status.milestones().forEach(milestone -> System.out.println(milestone.name() + ": "
+                    + milestone.status().key() + ", due " + milestone.dueAt().atZone(policy.header().zone())
+                    .toLocalDateTime()));
+            // first_response: met, due 2026-03-06T17:30
+            // solution: paused, due 2026-03-11T15:30
+            // resolution: paused, due 2026-03-16T12:30
+            sla.evaluate(id, monday);                    // publishes nothing new: each event goes out once
+            // README snippet ends
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
+                "first_response: met, due 2026-03-06T17:30",
+                "solution: paused, due 2026-03-11T15:30",
+                "resolution: paused, due 2026-03-16T12:30", ""));
+        assertThat(published).singleElement().isInstanceOfSatisfying(MilestoneMet.class, met -> {
+            assertThat(met.milestone()).isEqualTo("first_response");
+            assertThat(met.onTime()).isTrue();
+        });
+    }
+
+    /** Drops all indentation, which differs between the test and the README. */
+    private static String unindent(String code) {
+        return code.lines().map(String::strip).reduce("", (text, line) -> text + line + "\n").strip();
+    }
+}
