@@ -1,7 +1,10 @@
 package org.crmkit.rules.cadence;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,12 +20,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierLadder;
+import org.crmkit.rules.calendar.BusinessTime;
 
 /**
  * Plans contacts: a pure function from a cadence policy, customers and a range of days to an
@@ -38,9 +43,11 @@ import org.crmkit.core.model.TierLadder;
  *   <li><b>Order.</b> When capacity is short, contacts are placed in the order: earliest day they
  *       can take, tier (highest first), days overdue (most first), churn risk (highest first),
  *       customer id, rule.</li>
- *   <li><b>Days.</b> A customer's preferred days if stated, else the working days of the cadence
- *       calendar (holidays skipped), never before the due day. Days are dates in the calendar's
- *       zone; the customer's preferred hours travel with the contact in the customer's zone.</li>
+ *   <li><b>Days and times.</b> The first day, never before the due day, with working time of
+ *       the owner (the owner pool's calendar, else the cadences calendar: holidays and closed
+ *       days have none) that falls, in the customer's time zone, on a preferred day and within
+ *       the preferred hours, if the customer states them. The contact's slot is that overlap.
+ *       Days are dates in the cadences calendar's zone.</li>
  *   <li><b>Channels.</b> The rule's channels without the do-not-contact ones, the customer's
  *       preferred channel first. Marketing contacts wait while a complaint is open, if the
  *       policy says so. Customers for whom the win-back condition holds get only the win-back rule.</li>
@@ -102,6 +109,7 @@ public final class AgendaPlanner {
         private final List<PlannedContact> planned = new ArrayList<>();
         private final List<UnscheduledContact> unscheduled = new ArrayList<>();
         private final List<ManagerAssignment> assignments = new ArrayList<>();
+        private final Map<OwnerKind, BusinessTime> ownerTimes = new java.util.EnumMap<>(OwnerKind.class);
 
         Run(LocalDate from, LocalDate to, List<CadenceCustomer> customers) {
             this.from = from;
@@ -213,7 +221,8 @@ public final class AgendaPlanner {
             boolean capReached = false;
             LocalDate first = pending.due().isBefore(from) ? from : pending.due();
             for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
-                if (!allowedDay(who, day)) {
+                Optional<ContactSlot> slot = slot(who, day, rule.owner());
+                if (slot.isEmpty()) {
                     continue;
                 }
                 anyDay = true;
@@ -224,13 +233,14 @@ public final class AgendaPlanner {
                 for (Channel channel : channels) {
                     Optional<String> owner = owner(who, rule.owner(), day, channel);
                     if (owner.isPresent()) {
-                        record(pending, day, channel, owner.get());
+                        record(pending, day, channel, owner.get(), slot.get());
                         return Optional.of(day);
                     }
                 }
             }
-            String reason = !anyDay ? "no day between " + first + " and " + to + " suits the customer's preferred days"
-                    + " and the calendar"
+            String reason = !anyDay ? "no day between " + first + " and " + to + " has working time of the "
+                    + rule.owner().key() + " (calendar " + policy.calendarOf(rule.owner()).name()
+                    + ") on the customer's preferred days and hours"
                     : capReached ? "the frequency cap of " + policy.frequencyCap().orElseThrow().touches()
                             + " contacts in " + policy.frequencyCap().orElseThrow().days() + " days leaves no room"
                     : "no " + rule.owner().key() + " has capacity left for " + String.join(" or ",
@@ -244,7 +254,7 @@ public final class AgendaPlanner {
             return Optional.empty();
         }
 
-        private void record(Pending pending, LocalDate day, Channel channel, String owner) {
+        private void record(Pending pending, LocalDate day, Channel channel, String owner, ContactSlot slot) {
             Customer who = pending.customer().customer();
             used.merge(owner + "|" + day + "|" + channel, 1, Integer::sum);
             used.merge(owner + "|" + day, 1, Integer::sum);
@@ -254,7 +264,7 @@ public final class AgendaPlanner {
                     + pending.rule().every() + ", due " + pending.due() + (overdue > 0 ? ", " + overdue + " days overdue"
                     : "");
             planned.add(new PlannedContact(who.id(), pending.customer().tier(), day, channel, owner, pending.rule(),
-                    pending.due(), who.contactPreferences().preferredHours(), reason));
+                    pending.due(), who.contactPreferences().preferredHours(), slot, reason));
         }
 
         private List<Channel> channels(Customer who, CadenceRule rule) {
@@ -268,12 +278,36 @@ public final class AgendaPlanner {
             return channels;
         }
 
-        private boolean allowedDay(Customer who, LocalDate day) {
-            Set<java.time.DayOfWeek> preferred = who.contactPreferences().preferredDays();
-            if (!preferred.isEmpty()) {
-                return preferred.contains(day.getDayOfWeek()) && !policy.calendar().holidays().contains(day);
+        /**
+         * The first time on a day that is working time of the owner and, in the customer's time
+         * zone, on one of the customer's preferred days and within the preferred hours.
+         */
+        private Optional<ContactSlot> slot(Customer who, LocalDate day, OwnerKind kind) {
+            ContactPreferences preferences = who.contactPreferences();
+            ZoneId customerZone = preferences.timeZone().orElse(zone());
+            Set<DayOfWeek> days = preferences.preferredDays();
+            BusinessTime ownerTime = ownerTimes.computeIfAbsent(kind, k -> BusinessTime.of(policy.calendarOf(k)));
+            for (BusinessTime.TimeSpan span : ownerTime.workingSpans(day)) {
+                LocalDate firstLocal = span.start().atZone(customerZone).toLocalDate();
+                LocalDate lastLocal = span.end().minusNanos(1).atZone(customerZone).toLocalDate();
+                for (LocalDate local : firstLocal.datesUntil(lastLocal.plusDays(1)).toList()) {
+                    if (!days.isEmpty() && !days.contains(local.getDayOfWeek())) {
+                        continue;
+                    }
+                    Instant windowStart = preferences.preferredHours()
+                            .map(hours -> ZonedDateTime.of(local, hours.start(), customerZone).toInstant())
+                            .orElse(local.atStartOfDay(customerZone).toInstant());
+                    Instant windowEnd = preferences.preferredHours()
+                            .map(hours -> ZonedDateTime.of(local, hours.end(), customerZone).toInstant())
+                            .orElse(local.plusDays(1).atStartOfDay(customerZone).toInstant());
+                    Instant start = span.start().isAfter(windowStart) ? span.start() : windowStart;
+                    Instant end = span.end().isBefore(windowEnd) ? span.end() : windowEnd;
+                    if (end.isAfter(start)) {
+                        return Optional.of(new ContactSlot(start, end, customerZone));
+                    }
+                }
             }
-            return !policy.calendar().hoursOn(day).isEmpty();
+            return Optional.empty();
         }
 
         /** Whether one more contact on the day keeps every window of the cap within its limit. */

@@ -19,7 +19,7 @@ import org.crmkit.rules.condition.Condition;
  * Customers for whom the win-back condition holds (customers who stopped buying) get only the
  * win-back rule. Immutable and thread-safe.
  *
- * @param calendar the days on which contacts are planned when a customer states no preferred days; not null
+ * @param calendar the working time of owners whose pool names no calendar of its own; not null
  * @param frequencyCap the most contacts per customer in a window, if limited; not null
  * @param suppressMarketingWhileComplaintOpen whether marketing contacts wait until open complaints are closed
  * @param owners the owner pools by kind; kinds without a pool have no members and no limits; not null
@@ -64,6 +64,16 @@ public record CadencePolicy(
                 throw new InvalidValueException("two cadence rules are named " + rule.name());
             }
         });
+    }
+
+    /**
+     * The working time of an owner kind: its pool's calendar, else the cadences calendar.
+     *
+     * @param kind the kind; not null
+     * @return the calendar
+     */
+    public BusinessCalendar calendarOf(OwnerKind kind) {
+        return pool(kind).calendar().orElse(calendar);
     }
 
     /**

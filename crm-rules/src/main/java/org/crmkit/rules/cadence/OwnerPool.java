@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.StaffId;
 
@@ -17,8 +18,10 @@ import org.crmkit.core.model.StaffId;
  * @param kind the owner kind; not null
  * @param members the members; for account managers, extra ones beyond those named on customers; not null
  * @param dailyCapacity contacts per member per day by channel; a missing channel means no limit; not null
+ * @param calendar the owners' working time, if it differs from the cadences calendar; not null
  */
-public record OwnerPool(OwnerKind kind, List<StaffId> members, Map<Channel, Integer> dailyCapacity) {
+public record OwnerPool(OwnerKind kind, List<StaffId> members, Map<Channel, Integer> dailyCapacity,
+        Optional<BusinessCalendar> calendar) {
     /** Copies and checks. */
     public OwnerPool {
         Objects.requireNonNull(kind, "kind");
@@ -32,6 +35,7 @@ public record OwnerPool(OwnerKind kind, List<StaffId> members, Map<Channel, Inte
             capacity.put(channel, limit);
         });
         dailyCapacity = java.util.Collections.unmodifiableMap(capacity);
+        Objects.requireNonNull(calendar, "calendar");
     }
 
     /**
@@ -41,7 +45,7 @@ public record OwnerPool(OwnerKind kind, List<StaffId> members, Map<Channel, Inte
      * @return the pool
      */
     public static OwnerPool unlimited(OwnerKind kind) {
-        return new OwnerPool(kind, List.of(), Map.of());
+        return new OwnerPool(kind, List.of(), Map.of(), Optional.empty());
     }
 
     /**

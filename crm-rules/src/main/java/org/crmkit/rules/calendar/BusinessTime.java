@@ -57,7 +57,7 @@ public final class BusinessTime {
      */
     public boolean isWorking(Instant moment) {
         Objects.requireNonNull(moment, "moment");
-        for (Span span : spansOn(day(moment))) {
+        for (TimeSpan span : spansOn(day(moment))) {
             if (!moment.isBefore(span.start) && moment.isBefore(span.end)) {
                 return true;
             }
@@ -96,7 +96,7 @@ public final class BusinessTime {
         int idleDays = 0;
         while (true) {
             boolean worked = false;
-            for (Span span : spansOn(day)) {
+            for (TimeSpan span : spansOn(day)) {
                 if (!span.end.isAfter(start)) {
                     continue;
                 }
@@ -135,7 +135,7 @@ public final class BusinessTime {
         Duration total = Duration.ZERO;
         LocalDate last = day(to);
         for (LocalDate day = day(from); !day.isAfter(last); day = day.plusDays(1)) {
-            for (Span span : spansOn(day)) {
+            for (TimeSpan span : spansOn(day)) {
                 Instant start = span.start.isAfter(from) ? span.start : from;
                 Instant end = span.end.isBefore(to) ? span.end : to;
                 if (end.isAfter(start)) {
@@ -150,23 +150,46 @@ public final class BusinessTime {
         return moment.atZone(calendar.zone()).toLocalDate();
     }
 
+    /**
+     * The working time of a day as moments.
+     *
+     * @param day a day of the calendar; not null
+     * @return its working intervals as moments, in order; empty on a day without work
+     */
+    public List<TimeSpan> workingSpans(LocalDate day) {
+        return spansOn(Objects.requireNonNull(day, "day"));
+    }
+
     /** The working intervals of a day as instants, in order. */
-    private List<Span> spansOn(LocalDate day) {
+    private List<TimeSpan> spansOn(LocalDate day) {
         List<WorkingInterval> hours = calendar.hoursOn(day);
-        List<Span> spans = new ArrayList<>(hours.size());
+        List<TimeSpan> spans = new ArrayList<>(hours.size());
         for (WorkingInterval interval : hours) {
             Instant start = ZonedDateTime.of(day, interval.start(), calendar.zone()).toInstant();
             Instant end = interval.endsAtEndOfDay()
                     ? day.plusDays(1).atStartOfDay(calendar.zone()).toInstant()
                     : ZonedDateTime.of(day, interval.end(), calendar.zone()).toInstant();
             if (end.isAfter(start)) {
-                spans.add(new Span(start, end));
+                spans.add(new TimeSpan(start, end));
             }
         }
         return spans;
     }
 
-    /** A working interval as instants, start inclusive, end exclusive. */
-    private record Span(Instant start, Instant end) {
+    /**
+     * A stretch of time, start inclusive and end exclusive. Immutable and thread-safe.
+     *
+     * @param start the first moment; not null
+     * @param end the end, after the start; not null
+     */
+    public record TimeSpan(Instant start, Instant end) {
+        /** Checks the order. */
+        public TimeSpan {
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(end, "end");
+            if (!end.isAfter(start)) {
+                throw new InvalidValueException("time span must end after it starts, was " + start + ".." + end);
+            }
+        }
     }
 }

@@ -30,7 +30,7 @@ final class CadenceReader {
     private static final List<String> FIELDS = List.of("calendar", "frequency_cap",
             "suppress_marketing_while_complaint_open", "owners", "tiers", "win_back");
     private static final List<String> CAP_FIELDS = List.of("touches", "days");
-    private static final List<String> OWNER_FIELDS = List.of("members", "capacity");
+    private static final List<String> OWNER_FIELDS = List.of("members", "capacity", "calendar");
     private static final List<String> RULE_FIELDS = List.of("name", "channels", "every", "owner", "purpose");
     private static final List<String> WIN_BACK_FIELDS = List.of("when", "name", "channels", "every", "owner", "purpose");
 
@@ -158,7 +158,13 @@ final class CadenceReader {
                     complete &= value.isPresent();
                 }
             }
-            owners.put(kind.get(), new OwnerPool(kind.get(), members, capacity));
+            Optional<BusinessCalendar> ownCalendar = Optional.empty();
+            Optional<Node> calendarNode = read.optional(pool.get(), "calendar");
+            if (calendarNode.isPresent()) {
+                ownCalendar = calendar(calendarNode.get());
+                complete &= ownCalendar.isPresent();
+            }
+            owners.put(kind.get(), new OwnerPool(kind.get(), members, capacity, ownCalendar));
         }
         return complete;
     }

@@ -34,7 +34,7 @@ class AgendaPlannerProperties {
                     "account_manager: {capacity: {visit: 1, video: 1}}")
             .replace("sales_team: {capacity: {phone: 40, online: 40, email: 80, wechat: 80}}",
                     "sales_team: {members: [s-1, s-2], capacity: {phone: 1, online: 0, email: 1, wechat: 0}}")
-            .replace("automation: {}", "automation: {capacity: {sms: 1, email: 1}}")
+            .replace("automation: {calendar: 24x7}", "automation: {calendar: 24x7, capacity: {sms: 1, email: 1}}")
             .replace("frequency_cap: {touches: 4, days: 30}", "frequency_cap: {touches: 2, days: 14}"), "tight.yaml");
     private static final CadencePolicy CADENCES = TIGHT.cadences().orElseThrow();
 
@@ -49,6 +49,17 @@ class AgendaPlannerProperties {
             assertThat(contact.rule().purpose().marketing() && customer.complaintOpen()).as("%s", contact).isFalse();
             assertThat(contact.rule().channels()).contains(contact.channel());
             assertThat(contact.date()).isBetween(FROM, TO).isAfterOrEqualTo(contact.due());
+            // The slot is the owner's working time, on a preferred day, within preferred hours, in the customer's zone.
+            org.crmkit.rules.calendar.BusinessTime ownerTime = org.crmkit.rules.calendar.BusinessTime.of(
+                    CADENCES.calendarOf(contact.rule().owner()));
+            assertThat(ownerTime.isWorking(contact.slot().start())).as("%s", contact).isTrue();
+            assertThat(ownerTime.isWorking(contact.slot().end().minusNanos(1))).as("%s", contact).isTrue();
+            ContactPreferences preferences = customer.customer().contactPreferences();
+            if (!preferences.preferredDays().isEmpty()) {
+                assertThat(contact.slot().localStart().getDayOfWeek()).isIn(preferences.preferredDays());
+            }
+            preferences.preferredHours().ifPresent(hours -> assertThat(
+                    hours.contains(contact.slot().localStart().toLocalTime())).as("%s", contact).isTrue());
         }
         FrequencyCap cap = CADENCES.frequencyCap().orElseThrow();
         for (CadenceCustomer customer : customers) {
@@ -147,13 +158,27 @@ class AgendaPlannerProperties {
         Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.values()).set().ofMaxSize(2);
         Arbitrary<List<Integer>> contactDays = Arbitraries.integers().between(1, 120).list().ofMaxSize(4);
         Arbitrary<String> managers = Arbitraries.of("m-1", "m-2", "");
+        Arbitrary<java.util.Optional<org.crmkit.core.model.LocalTimeRange>> hours = Arbitraries.of(
+                "09:00-12:00", "18:00-22:00", "08:00-09:30").map(org.crmkit.core.model.LocalTimeRange::parse).optional(0.5);
+        Arbitrary<java.util.Optional<java.time.ZoneId>> zones = Arbitraries.of("Asia/Shanghai", "America/New_York",
+                "Europe/Berlin").map(java.time.ZoneId::of).optional(0.5);
         Arbitrary<CadenceCustomer> one = Combinators.combine(tiers, blocked, days, contactDays, managers,
-                Arbitraries.of(true, false), Arbitraries.integers().between(0, 200))
-                .as((tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo) -> {
+                Arbitraries.of(true, false), Arbitraries.integers().between(0, 200), Combinators.combine(hours, zones)
+                        .as((h, z) -> new Object[] {h, z}))
+                .as((tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo, hoursAndZone) -> {
+                    @SuppressWarnings("unchecked")
+                    java.util.Optional<org.crmkit.core.model.LocalTimeRange> preferredHours =
+                            (java.util.Optional<org.crmkit.core.model.LocalTimeRange>) hoursAndZone[0];
+                    @SuppressWarnings("unchecked")
+                    java.util.Optional<java.time.ZoneId> zone = (java.util.Optional<java.time.ZoneId>) hoursAndZone[1];
+                    ContactPreferences preferences = ContactPreferences.none().withDoNotContact(dnc)
+                            .withPreferredDays(preferredDays.isEmpty() ? Set.of() : EnumSet.copyOf(preferredDays));
+                    preferences = preferredHours.map(preferences::withPreferredHours).orElse(preferences);
+                    preferences = zone.map(preferences::withTimeZone).orElse(preferences);
                     AgendaFixtures.Builder builder = AgendaFixtures.customer("c-" + Math.abs(
-                            java.util.Objects.hash(tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo)))
-                            .preferences(ContactPreferences.none().withDoNotContact(dnc)
-                                    .withPreferredDays(preferredDays.isEmpty() ? Set.of() : EnumSet.copyOf(preferredDays)))
+                            java.util.Objects.hash(tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo,
+                                    preferredHours, zone)))
+                            .preferences(preferences)
                             .rhythmStart(FROM.minusDays(rhythmDaysAgo));
                     if (!tier.equals("none")) {
                         builder.tier(tier);

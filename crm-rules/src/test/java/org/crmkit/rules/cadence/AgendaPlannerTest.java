@@ -166,4 +166,33 @@ class AgendaPlannerTest {
         assertThat(plannedFor(agenda, "c-imp")).extracting(PlannedContact::date)
                 .containsExactly(LocalDate.of(2026, 4, 13), LocalDate.of(2026, 4, 27));
     }
+
+    @Test
+    void findsTheOverlapOfTheOwnersHoursAndTheCustomersEveningInAnotherTimeZone() {
+        // Sales works 09:00-18:00 in Shanghai; a New York customer prefers 18:00-22:00 local time,
+        // which is 06:00-10:00 in Shanghai the next day (EDT): the call fits 09:00-10:00 Shanghai.
+        CadenceCustomer newYorker = customer("c-ny").tier("potential")
+                .preferences(ContactPreferences.none().withTimeZone(java.time.ZoneId.of("America/New_York"))
+                        .withPreferredHours(org.crmkit.core.model.LocalTimeRange.parse("18:00-22:00"))).build();
+
+        PlannedContact call = plannedFor(planner(STANDARD).plan(FROM, TO, List.of(newYorker)), "c-ny").get(0);
+
+        assertThat(call.date()).isEqualTo(FROM);
+        assertThat(call.slot().start()).isEqualTo(java.time.Instant.parse("2026-04-01T01:00:00Z"));
+        assertThat(call.slot().end()).isEqualTo(java.time.Instant.parse("2026-04-01T02:00:00Z"));
+        assertThat(call.slot().localStart().toLocalDateTime()).isEqualTo(java.time.LocalDateTime.of(2026, 3, 31, 21, 0));
+    }
+
+    @Test
+    void aWeekendPreferenceTheSalesTeamCannotMeetIsReported() {
+        CadenceCustomer weekender = customer("c-sat").tier("potential")
+                .preferences(ContactPreferences.none().withPreferredDays(Set.of(DayOfWeek.SATURDAY))).build();
+
+        Agenda agenda = planner(STANDARD).plan(FROM, TO, List.of(weekender));
+
+        assertThat(agenda.planned()).isEmpty();
+        assertThat(agenda.unscheduled()).singleElement().satisfies(contact -> assertThat(contact.reason())
+                .isEqualTo("no day between 2026-04-01 and 2026-04-30 has working time of the sales_team (calendar"
+                        + " office_hours) on the customer's preferred days and hours"));
+    }
 }
