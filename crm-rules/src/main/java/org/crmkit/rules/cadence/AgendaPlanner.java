@@ -14,16 +14,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.calendar.BusinessCalendar;
+import org.crmkit.core.calendar.WorkingInterval;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierLadder;
@@ -40,21 +42,23 @@ import org.crmkit.rules.calendar.BusinessTime;
  *       one since the rhythm began (a new customer, or a tier change) it is due on the day the
  *       rhythm began. A contact due before the range is overdue and is planned first; later ones
  *       follow one interval after the day the previous one is planned.</li>
- *   <li><b>Order.</b> When capacity is short, contacts are placed in the order: earliest day they
- *       can take, tier (highest first), days overdue (most first), churn risk (highest first),
- *       customer id, rule.</li>
+ *   <li><b>Order.</b> Day by day, every contact due by then competes for the day's capacity in
+ *       the order: tier (highest first), days overdue (most first), churn risk (highest first),
+ *       customer id, rule; what does not fit waits for the next day. Contacts due after the
+ *       range are left for a later plan.</li>
  *   <li><b>Days and times.</b> The first day, never before the due day, with working time of
- *       the owner (the owner pool's calendar, else the cadences calendar: holidays and closed
- *       days have none) that falls, in the customer's time zone, on a preferred day and within
- *       the preferred hours, if the customer states them. The contact's slot is that overlap.
- *       Days are dates in the cadences calendar's zone.</li>
+ *       the owner (the owner pool's calendar, else the cadences calendar) that falls, in the
+ *       customer's time zone, on a preferred day and within the preferred hours, if the customer
+ *       states them. A preferred day the owners' calendar has closed (a weekend) is worked in
+ *       the owners' usual hours; a holiday never is. The contact's slot is that overlap. Days are
+ *       dates in the cadences calendar's zone.</li>
  *   <li><b>Channels.</b> The rule's channels without the do-not-contact ones, the customer's
  *       preferred channel first. Marketing contacts wait while a complaint is open, if the
  *       policy says so. Customers for whom the win-back condition holds get only the win-back rule.</li>
  *   <li><b>Owners.</b> Account managers: the customer's own, or the one with the fewest
- *       customers, assigned and reported. Teams: the member with the fewest contacts that day.
- *       No owner exceeds a daily capacity; no customer exceeds the frequency cap, counting actual
- *       interactions too.</li>
+ *       customers, assigned and reported once a contact is placed with them. Teams: the member
+ *       with the fewest contacts that day. No owner exceeds a daily capacity; no customer exceeds
+ *       the frequency cap, counting actual contacts too (not the customer's own inquiries).</li>
  *   <li>A due contact that cannot be placed is reported with the reason, never dropped.</li>
  * </ul>
  * Immutable and thread-safe; every call starts from scratch.
@@ -117,8 +121,21 @@ public final class AgendaPlanner {
             this.customers = customers;
         }
 
-        /** A contact waiting to be placed. */
-        private record Pending(CadenceCustomer customer, int ruleIndex, CadenceRule rule, LocalDate due) {
+        /** A contact waiting to be placed, with what kept it from the days tried so far. */
+        private static final class Pending {
+            private final CadenceCustomer customer;
+            private final int ruleIndex;
+            private final CadenceRule rule;
+            private final LocalDate due;
+            private boolean hadSlot;
+            private boolean capReached;
+
+            Pending(CadenceCustomer customer, int ruleIndex, CadenceRule rule, LocalDate due) {
+                this.customer = customer;
+                this.ruleIndex = ruleIndex;
+                this.rule = rule;
+                this.due = due;
+            }
         }
 
         Agenda plan() {
@@ -131,23 +148,51 @@ public final class AgendaPlanner {
                 customer.customer().accountManager().ifPresent(manager -> managerLoad.merge(manager, 1, Integer::sum));
                 TreeMap<LocalDate, Integer> days = new TreeMap<>();
                 for (Interaction interaction : customer.interactions()) {
-                    days.merge(day(interaction), 1, Integer::sum);
+                    // The cap limits the business's contacts: the customer's own inquiries do not count.
+                    if (interaction.kind() != InteractionKind.INQUIRY) {
+                        days.merge(day(interaction), 1, Integer::sum);
+                    }
                 }
                 touches.put(customer.customer().id(), days);
             }
-            PriorityQueue<Pending> queue = new PriorityQueue<>(order());
+            List<Pending> waiting = new ArrayList<>();
             for (CadenceCustomer customer : customers) {
                 List<CadenceRule> rules = rulesFor(customer);
                 for (int i = 0; i < rules.size(); i++) {
-                    queue.add(new Pending(customer, i, rules.get(i), firstDue(customer, rules.get(i))));
+                    LocalDate due = firstDue(customer, rules.get(i));
+                    // Contacts due after the range are not this plan's business.
+                    if (!due.isAfter(to)) {
+                        Pending pending = new Pending(customer, i, rules.get(i), due);
+                        blocked(pending).ifPresentOrElse(reason -> unscheduled(pending, reason),
+                                () -> waiting.add(pending));
+                    }
                 }
             }
-            while (!queue.isEmpty()) {
-                Pending next = queue.poll();
-                Optional<LocalDate> placedOn = place(next);
-                placedOn.map(day -> next.rule().every().after(day, policy.calendar()))
-                        .filter(due -> !due.isAfter(to))
-                        .ifPresent(due -> queue.add(new Pending(next.customer(), next.ruleIndex(), next.rule(), due)));
+            // Day by day: every contact due by then competes for the day, ranked by tier, days
+            // overdue and churn risk; what does not fit waits for the next day.
+            List<Pending> left = waiting;
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                LocalDate today = day;
+                List<Pending> ready = new ArrayList<>();
+                List<Pending> later = new ArrayList<>();
+                for (Pending pending : left) {
+                    (pending.due.isAfter(today) ? later : ready).add(pending);
+                }
+                ready.sort(order());
+                for (Pending pending : ready) {
+                    if (place(pending, today)) {
+                        LocalDate next = pending.rule.every().after(today, policy.calendar());
+                        if (!next.isAfter(to)) {
+                            later.add(new Pending(pending.customer, pending.ruleIndex, pending.rule, next));
+                        }
+                    } else {
+                        later.add(pending);
+                    }
+                }
+                left = later;
+            }
+            for (Pending pending : left) {
+                unscheduled(pending, reasonUnplaced(pending));
             }
             planned.sort(Comparator.comparing(PlannedContact::date).thenComparing(PlannedContact::owner)
                     .thenComparing(PlannedContact::customerId).thenComparing(contact -> contact.rule().name()));
@@ -156,14 +201,14 @@ public final class AgendaPlanner {
             return new Agenda(from, to, planned, unscheduled, assignments);
         }
 
+        /** Tier first, then the most overdue, then the highest churn risk; ties by customer and rule. */
         private Comparator<Pending> order() {
-            return Comparator.comparing((Pending pending) -> pending.due().isBefore(from) ? from : pending.due())
-                    .thenComparingInt(pending -> rank(pending.customer().tier()))
-                    .thenComparing(Comparator.comparing(Pending::due))
-                    .thenComparing(pending -> pending.customer().churnRisk().orElse(BigDecimal.ZERO),
+            return Comparator.comparingInt((Pending pending) -> rank(pending.customer.tier()))
+                    .thenComparing(pending -> pending.due)
+                    .thenComparing(pending -> pending.customer.churnRisk().orElse(BigDecimal.ZERO),
                             Comparator.reverseOrder())
-                    .thenComparing(pending -> pending.customer().customer().id())
-                    .thenComparingInt(Pending::ruleIndex);
+                    .thenComparing(pending -> pending.customer.customer().id())
+                    .thenComparingInt(pending -> pending.ruleIndex);
         }
 
         /** Tiers the ladder does not know rank with "no tier", below all. */
@@ -198,73 +243,90 @@ public final class AgendaPlanner {
             return policy.calendar().zone();
         }
 
-        private Optional<LocalDate> place(Pending pending) {
-            CadenceCustomer customer = pending.customer();
-            Customer who = customer.customer();
-            CadenceRule rule = pending.rule();
-            String intendedOwner = intendedOwner(who, rule.owner());
-            if (rule.purpose().marketing() && policy.suppressMarketingWhileComplaintOpen() && customer.complaintOpen()) {
-                return unscheduled(pending, intendedOwner, "marketing (" + rule.purpose().key()
-                        + ") waits while a complaint is open");
+        /** A reason that keeps the contact off every day, if any. */
+        private Optional<String> blocked(Pending pending) {
+            Customer who = pending.customer.customer();
+            CadenceRule rule = pending.rule;
+            if (rule.purpose().marketing() && policy.suppressMarketingWhileComplaintOpen()
+                    && pending.customer.complaintOpen()) {
+                return Optional.of("marketing (" + rule.purpose().key() + ") waits while a complaint is open");
             }
-            if (rule.owner() == OwnerKind.ACCOUNT_MANAGER && manager(who).isEmpty()) {
-                return unscheduled(pending, intendedOwner, "no account manager to assign: name managers on the"
-                        + " customers or under cadences.owners.account_manager.members");
-            }
-            List<Channel> channels = channels(who, rule);
-            if (channels.isEmpty()) {
-                return unscheduled(pending, intendedOwner, "every channel of " + rule.name() + " ("
+            if (channels(who, rule).isEmpty()) {
+                return Optional.of("every channel of " + rule.name() + " ("
                         + String.join(", ", rule.channels().stream().map(Channel::key).toList())
                         + ") is on the customer's do-not-contact list");
             }
-            boolean anyDay = false;
-            boolean capReached = false;
-            LocalDate first = pending.due().isBefore(from) ? from : pending.due();
-            for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
-                Optional<ContactSlot> slot = slot(who, day, rule.owner());
-                if (slot.isEmpty()) {
-                    continue;
-                }
-                anyDay = true;
-                if (!withinCap(who.id(), day)) {
-                    capReached = true;
-                    continue;
-                }
-                for (Channel channel : channels) {
-                    Optional<String> owner = owner(who, rule.owner(), day, channel);
-                    if (owner.isPresent()) {
-                        record(pending, day, channel, owner.get(), slot.get());
-                        return Optional.of(day);
-                    }
-                }
+            if (rule.owner() == OwnerKind.ACCOUNT_MANAGER && who.accountManager().isEmpty() && managerLoad.isEmpty()) {
+                return Optional.of("no account manager to assign: name managers on the customers or under"
+                        + " cadences.owners.account_manager.members");
             }
-            String reason = !anyDay ? "no day between " + first + " and " + to + " has working time of the "
-                    + rule.owner().key() + " (calendar " + policy.calendarOf(rule.owner()).name()
-                    + ") on the customer's preferred days and hours"
-                    : capReached ? "the frequency cap of " + policy.frequencyCap().orElseThrow().touches()
-                            + " contacts in " + policy.frequencyCap().orElseThrow().days() + " days leaves no room"
-                    : "no " + rule.owner().key() + " has capacity left for " + String.join(" or ",
-                            channels.stream().map(Channel::key).toList()) + " on a suitable day until " + to;
-            return unscheduled(pending, intendedOwner, reason);
-        }
-
-        private Optional<LocalDate> unscheduled(Pending pending, String owner, String reason) {
-            unscheduled.add(new UnscheduledContact(pending.customer().customer().id(), pending.customer().tier(),
-                    pending.rule(), pending.due(), owner, reason));
             return Optional.empty();
         }
 
+        /** Places the contact on the day if a slot, the cap and an owner's capacity allow. */
+        private boolean place(Pending pending, LocalDate day) {
+            Customer who = pending.customer.customer();
+            Optional<ContactSlot> slot = slot(who, day, pending.rule.owner());
+            if (slot.isEmpty()) {
+                return false;
+            }
+            pending.hadSlot = true;
+            if (!withinCap(who.id(), day)) {
+                pending.capReached = true;
+                return false;
+            }
+            for (Channel channel : channels(who, pending.rule)) {
+                Optional<String> owner = owner(who, pending.rule.owner(), day, channel);
+                if (owner.isPresent()) {
+                    record(pending, day, channel, owner.get(), slot.get());
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String reasonUnplaced(Pending pending) {
+            LocalDate first = pending.due.isBefore(from) ? from : pending.due;
+            CadenceRule rule = pending.rule;
+            if (!pending.hadSlot) {
+                return "no day between " + first + " and " + to + " has working time of the " + rule.owner().key()
+                        + " (calendar " + policy.calendarOf(rule.owner()).name()
+                        + ") on the customer's preferred days and hours";
+            }
+            if (pending.capReached) {
+                return "the frequency cap of " + policy.frequencyCap().orElseThrow().touches() + " contacts in "
+                        + policy.frequencyCap().orElseThrow().days() + " days leaves no room until " + to;
+            }
+            return "no " + rule.owner().key() + " has capacity left for " + String.join(" or ",
+                    channels(pending.customer.customer(), rule).stream().map(Channel::key).toList())
+                    + " on a suitable day until " + to;
+        }
+
+        private void unscheduled(Pending pending, String reason) {
+            unscheduled.add(new UnscheduledContact(pending.customer.customer().id(), pending.customer.tier(),
+                    pending.rule, pending.due, intendedOwner(pending.customer.customer(), pending.rule.owner()), reason));
+        }
+
         private void record(Pending pending, LocalDate day, Channel channel, String owner, ContactSlot slot) {
-            Customer who = pending.customer().customer();
+            Customer who = pending.customer.customer();
+            if (pending.rule.owner() == OwnerKind.ACCOUNT_MANAGER && who.accountManager().isEmpty()
+                    && !assignedManagers.containsKey(who.id())) {
+                StaffId manager = StaffId.of(owner);
+                int load = managerLoad.get(manager);
+                managerLoad.merge(manager, 1, Integer::sum);
+                assignedManagers.put(who.id(), manager);
+                assignments.add(new ManagerAssignment(who.id(), manager, "no account manager; " + manager
+                        + " had the fewest customers (" + load + ")"));
+            }
             used.merge(owner + "|" + day + "|" + channel, 1, Integer::sum);
             used.merge(owner + "|" + day, 1, Integer::sum);
             touches.get(who.id()).merge(day, 1, Integer::sum);
-            long overdue = pending.due().isBefore(from) ? ChronoUnit.DAYS.between(pending.due(), from) : 0;
-            String reason = pending.rule().name() + ": " + pending.rule().purpose().key() + " every "
-                    + pending.rule().every() + ", due " + pending.due() + (overdue > 0 ? ", " + overdue + " days overdue"
+            long overdue = pending.due.isBefore(from) ? ChronoUnit.DAYS.between(pending.due, from) : 0;
+            String reason = pending.rule.name() + ": " + pending.rule.purpose().key() + " every "
+                    + pending.rule.every() + ", due " + pending.due + (overdue > 0 ? ", " + overdue + " days overdue"
                     : "");
-            planned.add(new PlannedContact(who.id(), pending.customer().tier(), day, channel, owner, pending.rule(),
-                    pending.due(), who.contactPreferences().preferredHours(), slot, reason));
+            planned.add(new PlannedContact(who.id(), pending.customer.tier(), day, channel, owner, pending.rule,
+                    pending.due, who.contactPreferences().preferredHours(), slot, reason));
         }
 
         private List<Channel> channels(Customer who, CadenceRule rule) {
@@ -278,6 +340,20 @@ public final class AgendaPlanner {
             return channels;
         }
 
+        /** The hours of an extra working day, else those of the calendar's first working weekday. */
+        private List<WorkingInterval> usualHours(BusinessCalendar calendar) {
+            if (!calendar.extraDayHours().isEmpty()) {
+                return calendar.extraDayHours();
+            }
+            for (DayOfWeek weekday : DayOfWeek.values()) {
+                List<WorkingInterval> hours = calendar.week().getOrDefault(weekday, List.of());
+                if (!hours.isEmpty()) {
+                    return hours;
+                }
+            }
+            return List.of();
+        }
+
         /**
          * The first time on a day that is working time of the owner and, in the customer's time
          * zone, on one of the customer's preferred days and within the preferred hours.
@@ -287,7 +363,14 @@ public final class AgendaPlanner {
             ZoneId customerZone = preferences.timeZone().orElse(zone());
             Set<DayOfWeek> days = preferences.preferredDays();
             BusinessTime ownerTime = ownerTimes.computeIfAbsent(kind, k -> BusinessTime.of(policy.calendarOf(k)));
-            for (BusinessTime.TimeSpan span : ownerTime.workingSpans(day)) {
+            List<BusinessTime.TimeSpan> spans = ownerTime.workingSpans(day);
+            BusinessCalendar calendar = ownerTime.calendar();
+            if (spans.isEmpty() && days.contains(day.getDayOfWeek()) && !calendar.holidays().contains(day)) {
+                // The plan contacts customers on the days they prefer, also when the owners' calendar
+                // has that weekday closed: within the owners' usual hours, but never on a holiday.
+                spans = ownerTime.spans(day, usualHours(calendar));
+            }
+            for (BusinessTime.TimeSpan span : spans) {
                 LocalDate firstLocal = span.start().atZone(customerZone).toLocalDate();
                 LocalDate lastLocal = span.end().minusNanos(1).atZone(customerZone).toLocalDate();
                 for (LocalDate local : firstLocal.datesUntil(lastLocal.plusDays(1)).toList()) {
@@ -339,8 +422,7 @@ public final class AgendaPlanner {
             OwnerPool pool = policy.pool(kind);
             switch (kind) {
                 case ACCOUNT_MANAGER -> {
-                    Optional<StaffId> manager = manager(who);
-                    return manager.map(StaffId::value).filter(name -> hasCapacity(pool, name, day, channel));
+                    return managerFor(who, pool, day, channel);
                 }
                 case SALES_TEAM, SERVICE_TEAM -> {
                     if (pool.members().isEmpty()) {
@@ -362,27 +444,20 @@ public final class AgendaPlanner {
                     .orElse(true);
         }
 
-        /** The customer's manager, assigning the least loaded one when the customer has none. */
-        private Optional<StaffId> manager(Customer who) {
-            if (who.accountManager().isPresent()) {
-                return who.accountManager();
+        /**
+         * The customer's manager; for a customer without one, the one already assigned in this
+         * run, else the least loaded manager with capacity for the day (assigned only once a
+         * contact is placed with them).
+         */
+        private Optional<String> managerFor(Customer who, OwnerPool pool, LocalDate day, Channel channel) {
+            Optional<StaffId> own = who.accountManager().or(() -> Optional.ofNullable(assignedManagers.get(who.id())));
+            if (own.isPresent()) {
+                return own.map(StaffId::value).filter(name -> hasCapacity(pool, name, day, channel));
             }
-            StaffId assigned = assignedManagers.get(who.id());
-            if (assigned != null) {
-                return Optional.of(assigned);
-            }
-            Optional<Map.Entry<StaffId, Integer>> lightest = managerLoad.entrySet().stream()
-                    .min(Map.Entry.<StaffId, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-            if (lightest.isEmpty()) {
-                return Optional.empty();
-            }
-            StaffId manager = lightest.get().getKey();
-            int load = lightest.get().getValue();
-            managerLoad.merge(manager, 1, Integer::sum);
-            assignedManagers.put(who.id(), manager);
-            assignments.add(new ManagerAssignment(who.id(), manager, "no account manager; " + manager
-                    + " had the fewest customers (" + load + ")"));
-            return Optional.of(manager);
+            return managerLoad.entrySet().stream()
+                    .filter(entry -> hasCapacity(pool, entry.getKey().value(), day, channel))
+                    .min(Map.Entry.<StaffId, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(entry -> entry.getKey().value());
         }
     }
 }

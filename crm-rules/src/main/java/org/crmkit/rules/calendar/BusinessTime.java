@@ -18,7 +18,8 @@ import org.crmkit.core.calendar.WorkingInterval;
  *
  * <p>Working intervals are wall-clock times in the calendar's zone, turned into instants day by
  * day, so results are exact across DST changes: an interval that spans a change lasts its real
- * length, and a start in a DST gap moves to the first moment after the gap. Work walks day by
+ * length, and a start or end in a DST gap moves to the first moment after the gap, so business
+ * time never exceeds real time. Work walks day by
  * day, so its cost grows with the days crossed, never with the minutes. Immutable and thread-safe.
  */
 public final class BusinessTime {
@@ -160,15 +161,45 @@ public final class BusinessTime {
         return spansOn(Objects.requireNonNull(day, "day"));
     }
 
+    /**
+     * The moment of a wall-clock time. A time in a DST gap does not exist: it maps to the end of
+     * the gap, the first moment after it (ZonedDateTime would shift it by the gap's length,
+     * making 02:30 in a one-hour gap 03:30 and letting business time exceed real time). In an
+     * overlap the earlier offset applies.
+     */
+    private Instant instant(LocalDate day, java.time.LocalTime time) {
+        java.time.LocalDateTime local = day.atTime(time);
+        java.time.zone.ZoneRules rules = calendar.zone().getRules();
+        if (rules.getValidOffsets(local).isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        return ZonedDateTime.of(local, calendar.zone()).toInstant();
+    }
+
+    /**
+     * Working intervals placed on a day, as moments: for hours the calendar itself does not give
+     * that day, such as a weekend a customer prefers.
+     *
+     * @param day the day; not null
+     * @param hours the wall-clock intervals in the calendar's zone; not null
+     * @return the intervals as moments, in order
+     */
+    public List<TimeSpan> spans(LocalDate day, List<WorkingInterval> hours) {
+        return spansOf(Objects.requireNonNull(day, "day"), Objects.requireNonNull(hours, "hours"));
+    }
+
     /** The working intervals of a day as instants, in order. */
     private List<TimeSpan> spansOn(LocalDate day) {
-        List<WorkingInterval> hours = calendar.hoursOn(day);
+        return spansOf(day, calendar.hoursOn(day));
+    }
+
+    private List<TimeSpan> spansOf(LocalDate day, List<WorkingInterval> hours) {
         List<TimeSpan> spans = new ArrayList<>(hours.size());
         for (WorkingInterval interval : hours) {
-            Instant start = ZonedDateTime.of(day, interval.start(), calendar.zone()).toInstant();
+            Instant start = instant(day, interval.start());
             Instant end = interval.endsAtEndOfDay()
                     ? day.plusDays(1).atStartOfDay(calendar.zone()).toInstant()
-                    : ZonedDateTime.of(day, interval.end(), calendar.zone()).toInstant();
+                    : instant(day, interval.end());
             if (end.isAfter(start)) {
                 spans.add(new TimeSpan(start, end));
             }

@@ -41,8 +41,8 @@ final class SlaReader {
     private final Map<String, BusinessCalendar> calendars;
 
     /** Warning defaults of the section. */
-    private record Warning(Optional<Integer> atPercent, Optional<Duration> before) {
-        static final Warning NONE = new Warning(Optional.empty(), Optional.empty());
+    private record Warning(Optional<Integer> atPercent, Optional<Duration> before, Optional<Node> beforeNode) {
+        static final Warning NONE = new Warning(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     SlaReader(Read read, Set<Tier> tiers, Map<String, BusinessCalendar> calendars) {
@@ -143,6 +143,12 @@ final class SlaReader {
         Optional<BusinessCalendar> calendar;
         if (!businessTime) {
             calendar = Optional.ofNullable(calendars.get(Policy.ALWAYS_OPEN_CALENDAR));
+            Optional<Node> named = read.optional(fields, "calendar");
+            if (named.isPresent()) {
+                read.problems().add(named.get(), "a milestone with business_time: false counts wall-clock time and"
+                        + " takes no calendar");
+                calendar = Optional.empty();
+            }
         } else {
             Optional<Node> calendarNode = read.optional(fields, "calendar").or(() -> defaultCalendar);
             if (calendarNode.isEmpty()) {
@@ -163,6 +169,14 @@ final class SlaReader {
         }
         Optional<Warning> warning = read.optional(fields, "warn").map(this::warning).orElse(Optional.of(defaultWarning));
         complete &= warning.isPresent();
+        if (warning.isPresent() && within.isPresent() && warning.get().before().isPresent()
+                && warning.get().before().get().compareTo(within.get()) >= 0) {
+            Node before = warning.get().beforeNode().orElseThrow();
+            read.problems().add(before, "the warning lead time " + before.describe() + " must be less than the"
+                    + " milestone's target of " + fields.entries().get("within").describe()
+                    + (before.path().startsWith("sla.warn") ? " (milestone " + name.orElse("?") + ")" : ""));
+            complete = false;
+        }
         List<String> onWarning = new ArrayList<>();
         List<String> onBreach = new ArrayList<>();
         Optional<Node> escalate = read.optional(fields, "escalate");
@@ -203,7 +217,7 @@ final class SlaReader {
         if (percentNode.isPresent() && percent.isEmpty() || beforeNode.isPresent() && before.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Warning(percent, before));
+        return Optional.of(new Warning(percent, before, beforeNode));
     }
 
     private Optional<BusinessCalendar> calendar(Node node) {

@@ -3,7 +3,6 @@ package org.crmkit.rules.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,12 +28,15 @@ import org.crmkit.rules.calendar.BusinessTime;
  * <ul>
  *   <li>The first target that applies (by kind, tier and the priority at the as-of moment) sets
  *       the milestones. A priority or tier change recomputes every due time from the original
- *       start with the new target, keeping the elapsed and paused time: nothing is lost.</li>
+ *       start with the new target, keeping the elapsed and paused time: nothing is lost. A
+ *       milestone met before a priority change keeps the target it was met under.</li>
  *   <li>A milestone's clock starts when the case opens (for milestones that restart on reopen:
  *       at the last reopening) and counts the working time of its calendar, except while the
- *       case is paused.</li>
- *   <li>It is met at the last of its {@code met_by} events after its start. A case closed
- *       without them stops the clock: met if closed by the due time, else breached.</li>
+ *       case is paused or closed.</li>
+ *   <li>It is met at the last of its {@code met_by} events after its start (events at the moment
+ *       of a reopening but listed before it belong to the earlier cycle). The first closing
+ *       after the start settles a milestone not met before it, for good: met if closed by the
+ *       due time, else breached. The due moment itself is on time.</li>
  *   <li>Events must be in chronological order, not before the opening, resume only a pause,
  *       reopen only a resolved or closed case, and nothing but a reopening may follow a
  *       closing; otherwise {@link CaseHistoryException}.</li>
@@ -85,9 +87,25 @@ public final class SlaEngine {
         Optional<SlaTarget> target = sla.targetFor(serviceCase.kind(), tier, history.priority);
         List<MilestoneStatus> milestones = new ArrayList<>();
         target.ifPresent(chosen -> chosen.milestones().forEach(milestone ->
-                milestones.add(status(milestone, history, asOf))));
+                milestones.add(status(rulesWhenMet(milestone, serviceCase, tier, history), history, asOf))));
         return new CaseSla(serviceCase, asOf, policy, tier, history.priority, target.map(SlaTarget::name),
-                history.cycleStarts.size() - 1, history.openPause.isPresent(), history.closedAt.isPresent(), milestones);
+                history.cycleStarts.size() - 1, history.openPause.isPresent(), history.closedSince.isPresent(),
+                milestones);
+    }
+
+    /**
+     * A milestone met before a priority change is judged by the target in force when it was met,
+     * if that target has a milestone of the same name: a later change cannot turn it into a breach.
+     */
+    private Milestone rulesWhenMet(Milestone current, ServiceCase serviceCase, Optional<Tier> tier, History history) {
+        int cycle = current.restartOnReopen() ? history.cycleStarts.size() - 1 : 0;
+        Optional<Instant> metAt = history.metAt(current.metBy(), cycle);
+        if (metAt.isEmpty()) {
+            return current;
+        }
+        return sla.targetFor(serviceCase.kind(), tier, history.priorityAt(metAt.get()))
+                .flatMap(then -> then.milestones().stream().filter(m -> m.name().equals(current.name())).findFirst())
+                .orElse(current);
     }
 
     /**
@@ -108,7 +126,7 @@ public final class SlaEngine {
                     .filter(at -> !at.isAfter(sla.asOf()) && (metAt.isEmpty() || metAt.get().isAfter(at)));
             warningAt.ifPresent(at -> events.add(new SlaWarning(serviceCase.id(), serviceCase.customerId(),
                     milestone.name(), status.cycle(), status.dueAt(), milestone.escalateOnWarning(), sla.policy(), at)));
-            boolean breached = !status.dueAt().isAfter(sla.asOf())
+            boolean breached = status.dueAt().isBefore(sla.asOf())
                     && (metAt.isEmpty() || metAt.get().isAfter(status.dueAt()));
             if (breached) {
                 events.add(new SlaBreached(serviceCase.id(), serviceCase.customerId(), milestone.name(), status.cycle(),
@@ -125,10 +143,13 @@ public final class SlaEngine {
     private static MilestoneStatus status(Milestone milestone, History history, Instant asOf) {
         int cycle = milestone.restartOnReopen() ? history.cycleStarts.size() - 1 : 0;
         Instant start = history.cycleStarts.get(cycle);
-        Optional<Instant> metAt = history.metAt(milestone.metBy(), start);
+        Optional<Instant> metAt = history.metAt(milestone.metBy(), cycle);
+        // The first closing after the clock started settles a milestone not met before it, for
+        // good: a later reopening restarts only the milestones that restart.
+        Optional<Instant> closing = history.closingAfter(cycle);
         boolean metByClosing = false;
-        if (metAt.isEmpty() && history.closedAt.isPresent() && !history.closedAt.get().isBefore(start)) {
-            metAt = history.closedAt;
+        if (closing.isPresent() && (metAt.isEmpty() || metAt.get().isAfter(closing.get()))) {
+            metAt = closing;
             metByClosing = true;
         }
         // The clock stops when the milestone is met: pauses after that cannot move its due time.
@@ -147,8 +168,9 @@ public final class SlaEngine {
         } else {
             Duration left = milestone.within().minus(elapsed);
             remaining = Optional.of(left.isNegative() ? Duration.ZERO : left);
-            // A pause counts up to now, so a due time at or before now was passed before any pause began.
-            if (!due.isAfter(asOf)) {
+            // The due moment itself is still on time; a pause counts up to now, so a due time
+            // before now was passed before any pause began.
+            if (due.isBefore(asOf)) {
                 status = MilestoneStatus.Status.BREACHED;
             } else if (history.openPause.isPresent()) {
                 status = MilestoneStatus.Status.PAUSED;
@@ -164,12 +186,22 @@ public final class SlaEngine {
 
     /** A case's events replayed up to the as-of moment, after checking the whole list. */
     private static final class History {
+        /** When each cycle began: the opening, then every reopening. */
         private final List<Instant> cycleStarts = new ArrayList<>();
+        /** Position in the event list of the event that began each cycle (-1 for the opening). */
+        private final List<Integer> cycleStartPositions = new ArrayList<>();
         private final List<PausedClock.Pause> pauses = new ArrayList<>();
-        private final Map<CaseEventType, List<Instant>> occurrences = new EnumMap<>(CaseEventType.class);
+        /** Every event replayed, with its position, so that same-moment events keep their order. */
+        private final List<Occurrence> occurrences = new ArrayList<>();
+        private final List<Occurrence> closings = new ArrayList<>();
+        private final List<Map.Entry<Instant, Optional<Priority>>> priorities = new ArrayList<>();
         private Optional<Instant> openPause = Optional.empty();
-        private Optional<Instant> closedAt = Optional.empty();
+        private Optional<Instant> closedSince = Optional.empty();
         private Optional<Priority> priority;
+
+        /** An event that happened: its type, moment and position in the case's list. */
+        private record Occurrence(CaseEventType type, Instant at, int position) {
+        }
 
         private History(Optional<Priority> priority) {
             this.priority = priority;
@@ -179,39 +211,65 @@ public final class SlaEngine {
             check(serviceCase, events);
             History history = new History(serviceCase.priority());
             history.cycleStarts.add(serviceCase.openedAt().toInstant());
-            for (CaseEvent event : events) {
+            history.cycleStartPositions.add(-1);
+            history.priorities.add(Map.entry(serviceCase.openedAt().toInstant(), serviceCase.priority()));
+            for (int i = 0; i < events.size(); i++) {
+                CaseEvent event = events.get(i);
                 Instant at = event.occurredAt().toInstant();
                 if (at.isAfter(asOf)) {
                     break;
                 }
-                history.apply(event, at);
+                history.apply(event, at, i);
             }
             return history;
         }
 
-        private void apply(CaseEvent event, Instant at) {
-            occurrences.computeIfAbsent(event.type(), type -> new ArrayList<>()).add(at);
+        private void apply(CaseEvent event, Instant at, int position) {
+            Occurrence occurrence = new Occurrence(event.type(), at, position);
+            occurrences.add(occurrence);
             switch (event.type()) {
                 case PAUSED -> openPause = Optional.of(at);
                 case RESUMED -> {
                     pauses.add(new PausedClock.Pause(openPause.orElseThrow(), at));
                     openPause = Optional.empty();
                 }
-                case REOPENED -> {
-                    cycleStarts.add(at);
-                    closedAt = Optional.empty();
+                case CLOSED -> {
+                    // A closed case waits on nobody: a pause ends, and every clock stands still until a reopening.
                     openPause.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
                     openPause = Optional.empty();
+                    closedSince = Optional.of(at);
+                    closings.add(occurrence);
                 }
-                case CLOSED -> closedAt = Optional.of(at);
-                case PRIORITY_CHANGED -> priority = event.newPriority();
+                case REOPENED -> {
+                    closedSince.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
+                    closedSince = Optional.empty();
+                    openPause.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
+                    openPause = Optional.empty();
+                    cycleStarts.add(at);
+                    cycleStartPositions.add(position);
+                }
+                case PRIORITY_CHANGED -> {
+                    priority = event.newPriority();
+                    priorities.add(Map.entry(at, priority));
+                }
                 default -> {
                     // responded, solution_proposed, resolved, feedback_received: recorded as occurrences
                 }
             }
         }
 
-        /** The pauses that began before a moment, cut at it; one still open counts up to it. */
+        /** The priority in force at a moment. */
+        Optional<Priority> priorityAt(Instant moment) {
+            Optional<Priority> result = priorities.get(0).getValue();
+            for (Map.Entry<Instant, Optional<Priority>> change : priorities) {
+                if (!change.getKey().isAfter(moment)) {
+                    result = change.getValue();
+                }
+            }
+            return result;
+        }
+
+        /** The pauses (and closed periods) that began before a moment, cut at it; open ones count up to it. */
         List<PausedClock.Pause> pausesUpTo(Instant end) {
             List<PausedClock.Pause> all = new ArrayList<>();
             for (PausedClock.Pause pause : pauses) {
@@ -220,15 +278,20 @@ public final class SlaEngine {
                 }
             }
             openPause.filter(start -> start.isBefore(end)).ifPresent(start -> all.add(new PausedClock.Pause(start, end)));
+            closedSince.filter(start -> start.isBefore(end))
+                    .ifPresent(start -> all.add(new PausedClock.Pause(start, end)));
+            all.sort(java.util.Comparator.comparing(PausedClock.Pause::start));
             return all;
         }
 
-        /** When every event type happened at or after the start; empty until all did. */
-        Optional<Instant> metAt(java.util.Set<CaseEventType> types, Instant start) {
+        /** When every event type happened after the cycle began (by position, not just moment); empty until all did. */
+        Optional<Instant> metAt(java.util.Set<CaseEventType> types, int cycle) {
+            int after = cycleStartPositions.get(cycle);
             Instant last = null;
             for (CaseEventType type : types) {
-                Optional<Instant> first = occurrences.getOrDefault(type, List.of()).stream()
-                        .filter(at -> !at.isBefore(start)).findFirst();
+                Optional<Instant> first = occurrences.stream()
+                        .filter(occurrence -> occurrence.type() == type && occurrence.position() > after)
+                        .map(Occurrence::at).findFirst();
                 if (first.isEmpty()) {
                     return Optional.empty();
                 }
@@ -237,6 +300,12 @@ public final class SlaEngine {
                 }
             }
             return Optional.ofNullable(last);
+        }
+
+        /** The first closing after the cycle began. */
+        Optional<Instant> closingAfter(int cycle) {
+            int after = cycleStartPositions.get(cycle);
+            return closings.stream().filter(closing -> closing.position() > after).map(Occurrence::at).findFirst();
         }
 
         private static void check(ServiceCase serviceCase, List<CaseEvent> events) {

@@ -28,27 +28,32 @@ import org.crmkit.core.model.Tier;
 
 /**
  * The weekly review of complaints the source plan asks for, as of the end of an ISO week in the
- * policy's time zone: the week's cases by cause and by channel, for each milestone the share met
- * on time with the median and 90th percentile time to meet it, the breaches still open (of any
- * week), the resolution rate of the week's cases, and the customers who complained repeatedly.
+ * policy's time zone: the week's complaints by cause and by channel, for each SLA target and
+ * milestone the share met on time with the median and 90th percentile time to meet it, the
+ * breaches still open (of any week), the resolution rate of the week's complaints, and the
+ * customers who complained repeatedly.
  *
- * <p>Definitions: a case belongs to the week it was opened in. A milestone counts as decided
- * once met or breached; the on-time share is met on time over decided. Times to milestones are
- * business times without pauses, from the milestones really met (not closed without them);
- * percentiles use the nearest-rank method. A case is resolved when it had a {@code resolved}
- * event by the week's end. Repeat complainers are customers with two or more complaints opened
- * in the {@value #REPEAT_WINDOW_DAYS} days up to the week's end. Immutable and thread-safe.
+ * <p>Definitions: a case belongs to the week it was opened in; causes, channels and resolution
+ * count complaints only, milestones every case with a target. A milestone counts as decided once
+ * met or breached; the on-time share is met on time over decided. A case closed without the
+ * milestone's events is counted apart ({@code closedWithout}), neither met nor breached. Times to
+ * milestones are business times without pauses, from the milestones really met; percentiles use
+ * the nearest-rank method. A complaint is resolved when, at the week's end, its last
+ * {@code resolved} event is not followed by a reopening. Repeat complainers are customers with
+ * two or more complaints opened in the {@value #REPEAT_WINDOW_DAYS} days up to the week's end.
+ * Immutable and thread-safe.
  *
  * @param week the ISO week, e.g. {@code 2026-W10}; not null
  * @param from the week's first moment (Monday 00:00 in the zone); not null
  * @param until the moment after the week (next Monday 00:00); not null
- * @param casesOpened cases opened in the week
- * @param byCause the week's cases per cause, "unknown" for none, most frequent first; not null
- * @param byChannel the week's cases per channel, "unknown" for none, most frequent first; not null
+ * @param casesOpened cases (complaints and inquiries) opened in the week
+ * @param complaintsOpened complaints opened in the week
+ * @param byCause the week's complaints per cause, "unknown" for none, most frequent first; not null
+ * @param byChannel the week's complaints per channel, "unknown" for none, most frequent first; not null
  * @param milestones per SLA target and milestone (a 1-hour complaint response and a 48-hour inquiry
  *     response are different promises), in first-seen order; not null
  * @param openBreaches milestones breached and not met at the week's end, of cases of any week; not null
- * @param resolved the week's cases resolved by its end
+ * @param resolved the week's complaints resolved at its end
  * @param repeatComplainers customers with repeated complaints, most first; not null
  */
 public record WeeklyReview(
@@ -56,6 +61,7 @@ public record WeeklyReview(
         Instant from,
         Instant until,
         int casesOpened,
+        int complaintsOpened,
         Map<String, Long> byCause,
         Map<String, Long> byChannel,
         List<MilestoneSummary> milestones,
@@ -80,9 +86,9 @@ public record WeeklyReview(
         repeatComplainers = List.copyOf(repeatComplainers);
     }
 
-    /** @return the share of the week's cases resolved by its end, 0..1; zero without cases */
+    /** @return the share of the week's complaints resolved at its end, 0..1; zero without complaints */
     public double resolutionRate() {
-        return casesOpened == 0 ? 0 : (double) resolved / casesOpened;
+        return complaintsOpened == 0 ? 0 : (double) resolved / complaintsOpened;
     }
 
     /**
@@ -109,12 +115,14 @@ public record WeeklyReview(
      * @param cases the week's cases with this milestone
      * @param metOnTime met by the due time
      * @param metLate met after the due time
-     * @param breached past the due time and not met
+     * @param breached past the due time and not met (also closed late without being met)
+     * @param closedWithout closed in time without the events that meet it: neither met nor breached
      * @param open neither met nor due yet
      * @param medianTimeToMeet median business time to meet it, among those met; not null
      * @param p90TimeToMeet 90th percentile of the same; not null
      */
-    public record MilestoneSummary(String target, String name, int cases, int metOnTime, int metLate, int breached, int open,
+    public record MilestoneSummary(String target, String name, int cases, int metOnTime, int metLate, int breached,
+            int closedWithout, int open,
             Optional<Duration> medianTimeToMeet, Optional<Duration> p90TimeToMeet) {
         /** @return met on time over decided (met or breached), 0..1; empty when nothing is decided */
         public Optional<Double> onTimeRate() {
@@ -187,6 +195,7 @@ public record WeeklyReview(
         List<OpenBreach> openBreaches = new ArrayList<>();
         Map<CustomerId, Integer> recentComplaints = new TreeMap<>();
         int opened = 0;
+        int complaints = 0;
         int resolved = 0;
         // The last moment of the week: what had happened by then.
         Instant asOf = until.minusNanos(1);
@@ -210,14 +219,16 @@ public record WeeklyReview(
                 continue;
             }
             opened++;
-            byCause.merge(serviceCase.cause().orElse("unknown"), 1L, Long::sum);
-            byChannel.merge(serviceCase.channel().map(channel -> channel.key()).orElse("unknown"), 1L, Long::sum);
             String target = sla.target().orElse("");
             sla.milestones().forEach(status -> weekMilestones.computeIfAbsent(List.of(target, status.name()),
                     key -> new ArrayList<>()).add(status));
-            boolean wasResolved = record.events().stream().anyMatch(event -> event.type() == CaseEventType.RESOLVED
-                    && !event.occurredAt().toInstant().isAfter(asOf));
-            resolved += wasResolved ? 1 : 0;
+            if (serviceCase.kind() != CaseKind.COMPLAINT) {
+                continue;
+            }
+            complaints++;
+            byCause.merge(serviceCase.cause().orElse("unknown"), 1L, Long::sum);
+            byChannel.merge(serviceCase.channel().map(channel -> channel.key()).orElse("unknown"), 1L, Long::sum);
+            resolved += resolvedAt(record.events(), asOf) ? 1 : 0;
         }
         List<MilestoneSummary> milestones = new ArrayList<>();
         weekMilestones.forEach((key, statuses) -> milestones.add(summary(key.get(0), key.get(1), statuses)));
@@ -230,21 +241,42 @@ public record WeeklyReview(
         });
         repeat.sort(Comparator.comparingInt(RepeatComplainer::complaints).reversed()
                 .thenComparing(RepeatComplainer::customerId));
-        return new WeeklyReview(name, from, until, opened, mostFrequentFirst(byCause), mostFrequentFirst(byChannel),
-                milestones, openBreaches, resolved, repeat);
+        return new WeeklyReview(name, from, until, opened, complaints, mostFrequentFirst(byCause),
+                mostFrequentFirst(byChannel), milestones, openBreaches, resolved, repeat);
+    }
+
+    /** Whether the last resolution by the moment is not undone by a later reopening. */
+    private static boolean resolvedAt(List<CaseEvent> events, Instant asOf) {
+        boolean resolved = false;
+        for (CaseEvent event : events) {
+            if (event.occurredAt().toInstant().isAfter(asOf)) {
+                break;
+            }
+            if (event.type() == CaseEventType.RESOLVED) {
+                resolved = true;
+            } else if (event.type() == CaseEventType.REOPENED) {
+                resolved = false;
+            }
+        }
+        return resolved;
     }
 
     private static MilestoneSummary summary(String target, String name, List<MilestoneStatus> statuses) {
         int onTime = 0;
         int late = 0;
         int breached = 0;
+        int closedWithout = 0;
         int open = 0;
         List<Duration> times = new ArrayList<>();
         for (MilestoneStatus status : statuses) {
             if (status.metAt().isPresent() && !status.metByClosing()) {
                 times.add(status.elapsed());
             }
-            if (status.metAt().isPresent()) {
+            if (status.metByClosing() && status.metOnTime()) {
+                closedWithout++;
+            } else if (status.metByClosing()) {
+                breached++;
+            } else if (status.metAt().isPresent()) {
                 if (status.metOnTime()) {
                     onTime++;
                 } else {
@@ -257,7 +289,8 @@ public record WeeklyReview(
             }
         }
         times.sort(Comparator.naturalOrder());
-        return new MilestoneSummary(target, name, statuses.size(), onTime, late, breached, open, percentile(times, 50),
+        return new MilestoneSummary(target, name, statuses.size(), onTime, late, breached, closedWithout, open,
+                percentile(times, 50),
                 percentile(times, 90));
     }
 

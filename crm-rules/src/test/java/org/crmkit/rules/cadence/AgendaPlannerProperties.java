@@ -34,7 +34,7 @@ class AgendaPlannerProperties {
                     "account_manager: {capacity: {visit: 1, video: 1}}")
             .replace("sales_team: {capacity: {phone: 40, online: 40, email: 80, wechat: 80}}",
                     "sales_team: {members: [s-1, s-2], capacity: {phone: 1, online: 0, email: 1, wechat: 0}}")
-            .replace("automation: {calendar: 24x7}", "automation: {calendar: 24x7, capacity: {sms: 1, email: 1}}")
+            .replace("automation: {}", "automation: {capacity: {sms: 1, email: 1}}")
             .replace("frequency_cap: {touches: 4, days: 30}", "frequency_cap: {touches: 2, days: 14}"), "tight.yaml");
     private static final CadencePolicy CADENCES = TIGHT.cadences().orElseThrow();
 
@@ -52,9 +52,14 @@ class AgendaPlannerProperties {
             // The slot is the owner's working time, on a preferred day, within preferred hours, in the customer's zone.
             org.crmkit.rules.calendar.BusinessTime ownerTime = org.crmkit.rules.calendar.BusinessTime.of(
                     CADENCES.calendarOf(contact.rule().owner()));
-            assertThat(ownerTime.isWorking(contact.slot().start())).as("%s", contact).isTrue();
-            assertThat(ownerTime.isWorking(contact.slot().end().minusNanos(1))).as("%s", contact).isTrue();
             ContactPreferences preferences = customer.customer().contactPreferences();
+            if (ownerTime.isWorking(contact.slot().start())) {
+                assertThat(ownerTime.isWorking(contact.slot().end().minusNanos(1))).as("%s", contact).isTrue();
+            } else {
+                // Outside the owners' calendar only on a day the customer prefers, and never on a holiday.
+                assertThat(preferences.preferredDays()).as("%s", contact).contains(contact.date().getDayOfWeek());
+                assertThat(ownerTime.calendar().holidays()).doesNotContain(contact.date());
+            }
             if (!preferences.preferredDays().isEmpty()) {
                 assertThat(contact.slot().localStart().getDayOfWeek()).isIn(preferences.preferredDays());
             }

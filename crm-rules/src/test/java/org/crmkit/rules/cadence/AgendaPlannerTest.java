@@ -184,15 +184,78 @@ class AgendaPlannerTest {
     }
 
     @Test
-    void aWeekendPreferenceTheSalesTeamCannotMeetIsReported() {
+    void aWeekendPreferringCustomerIsCalledOnASaturdayInTheSalesTeamsUsualHoursButNotOnAHoliday() {
         CadenceCustomer weekender = customer("c-sat").tier("potential")
                 .preferences(ContactPreferences.none().withPreferredDays(Set.of(DayOfWeek.SATURDAY))).build();
+        Policy holidaySaturday = PolicyLoader.parse(PolicyLoader.standardText().replace(
+                "      mon-fri: [\"09:00-18:00\"]", "      mon-fri: [\"09:00-18:00\"]\n    holidays: [2026-04-04]"),
+                "holiday.yaml");
 
-        Agenda agenda = planner(STANDARD).plan(FROM, TO, List.of(weekender));
+        PlannedContact call = plannedFor(planner(STANDARD).plan(FROM, TO, List.of(weekender)), "c-sat").get(0);
+        PlannedContact afterHoliday = plannedFor(planner(holidaySaturday).plan(FROM, TO, List.of(weekender)), "c-sat")
+                .get(0);
 
-        assertThat(agenda.planned()).isEmpty();
-        assertThat(agenda.unscheduled()).singleElement().satisfies(contact -> assertThat(contact.reason())
-                .isEqualTo("no day between 2026-04-01 and 2026-04-30 has working time of the sales_team (calendar"
-                        + " office_hours) on the customer's preferred days and hours"));
+        assertThat(call.date()).isEqualTo(LocalDate.of(2026, 4, 4));
+        assertThat(call.slot().localStart().toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(call.slot().localEnd().toLocalTime()).isEqualTo(java.time.LocalTime.of(18, 0));
+        assertThat(afterHoliday.date()).isEqualTo(LocalDate.of(2026, 4, 11));
+    }
+
+    @Test
+    void reportsNothingForContactsDueAfterTheRange() {
+        CadenceCustomer called = customer("c-imp").tier("important")
+                .contact("2026-03-22", Channel.PHONE, InteractionKind.CALL)
+                .contact("2026-03-22", Channel.PHONE, InteractionKind.SURVEY).build();
+
+        Agenda twoDays = planner(STANDARD).plan(FROM, FROM.plusDays(1), List.of(called));
+
+        assertThat(twoDays.planned()).isEmpty();
+        assertThat(twoDays.unscheduled()).isEmpty();
+    }
+
+    @Test
+    void givesTheDayToTheHigherTierWhenCapacityIsShort() {
+        Policy onePhoneCall = PolicyLoader.parse(PolicyLoader.standardText().replace(
+                "sales_team: {capacity: {phone: 40, online: 40, email: 80, wechat: 80}}",
+                "sales_team: {capacity: {phone: 1, online: 0, email: 0, wechat: 0}}"), "short.yaml");
+        // Surveys taken last month keep the quarterly survey out of the way: only the calls compete.
+        CadenceCustomer important1 = customer("i-1").tier("important").rhythmStart(FROM.minusDays(20))
+                .contact("2026-03-20", Channel.PHONE, InteractionKind.SURVEY).build();
+        CadenceCustomer potential = customer("p-1").tier("potential").rhythmStart(FROM).build();
+        CadenceCustomer important2 = customer("i-2").tier("important").rhythmStart(FROM.plusDays(1))
+                .contact("2026-04-02", Channel.PHONE, InteractionKind.SURVEY).build();
+
+        Agenda agenda = planner(onePhoneCall).plan(FROM, FROM.plusDays(1), List.of(important1, potential, important2));
+
+        assertThat(agenda.planned()).extracting(contact -> contact.customerId().value() + "@" + contact.date())
+                .containsExactlyInAnyOrder("i-1@" + FROM, "i-2@" + FROM.plusDays(1));
+        assertThat(agenda.unscheduled()).extracting(contact -> contact.customerId().value() + ":" + contact.reason())
+                .containsExactly("p-1:no sales_team has capacity left for phone or email or wechat on a suitable day until "
+                        + FROM.plusDays(1));
+    }
+
+    @Test
+    void assignsAManagerOnlyWhenAContactIsPlacedWithThem() {
+        CadenceCustomer blocked = customer("c-dnc").tier("core")
+                .preferences(ContactPreferences.none().withDoNotContact(Set.of(Channel.VISIT, Channel.VIDEO))).build();
+        CadenceCustomer managed = customer("c-m").tier("core").manager("m-1").build();
+
+        Agenda agenda = planner(STANDARD).plan(FROM, TO, List.of(blocked, managed));
+
+        assertThat(agenda.assignments()).isEmpty();
+        assertThat(agenda.unscheduled()).singleElement()
+                .satisfies(contact -> assertThat(contact.customerId().value()).isEqualTo("c-dnc"));
+    }
+
+    @Test
+    void theCustomersOwnInquiriesDoNotUseUpTheFrequencyCap() {
+        AgendaFixtures.Builder asking = customer("c-ask").tier("core").manager("m-1")
+                .contact("2026-02-20", Channel.VISIT, InteractionKind.VISIT);
+        for (int day = 25; day <= 28; day++) {
+            asking.contact("2026-03-" + day, Channel.PHONE, InteractionKind.INQUIRY);
+        }
+
+        assertThat(plannedFor(planner(STANDARD).plan(FROM, TO, List.of(asking.build())), "c-ask").get(0).date())
+                .isEqualTo(FROM);
     }
 }

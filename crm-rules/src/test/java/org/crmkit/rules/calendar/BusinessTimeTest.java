@@ -136,4 +136,24 @@ class BusinessTimeTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("calendar 'closed' has no working time for 3660 days after ");
     }
+
+    @Test
+    void intervalsThatStartOrEndInADaylightSavingGapNeverCountMoreThanRealTime() {
+        // Berlin skips 02:00-03:00 on 2026-03-29; 01:00-02:30 ends and 02:30-04:00 starts inside the gap.
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        BusinessTime gap = BusinessTime.of(BusinessCalendar.weekly("gap", berlin, EnumSet.of(DayOfWeek.SUNDAY),
+                List.of(WorkingInterval.parse("01:00-02:30"), WorkingInterval.parse("02:30-04:00"))));
+
+        // Real time from 01:00 CET to 04:00 CEST is two hours, and that is all the working time there is.
+        assertThat(gap.between(at("2026-03-29T00:00+01:00"), at("2026-03-29T06:00+02:00")))
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(gap.add(at("2026-03-29T01:00+01:00"), Duration.ofHours(1)))
+                .isEqualTo(at("2026-03-29T03:00+02:00"));
+        // A 30-minute DST (Lord Howe, 2026-10-04 02:00-02:30 skipped): a day of 23h30 has no more working time.
+        BusinessTime lordHowe = BusinessTime.of(BusinessCalendar.weekly("lh", ZoneId.of("Australia/Lord_Howe"),
+                EnumSet.allOf(DayOfWeek.class), List.of(WorkingInterval.parse("00:00-02:15"),
+                        WorkingInterval.parse("02:15-24:00"))));
+        assertThat(lordHowe.between(at("2026-10-04T00:00+10:30"), at("2026-10-05T00:00+11:00")))
+                .isEqualTo(Duration.ofMinutes(23 * 60 + 30));
+    }
 }

@@ -131,7 +131,11 @@ class SlaEngineTest {
 
         assertThat(status(opened, List.of(), "2026-04-01T10:29+08:00")).isEqualTo(Status.RUNNING);
         assertThat(status(opened, List.of(), "2026-04-01T10:30+08:00")).isEqualTo(Status.WARNING);
-        assertThat(status(opened, List.of(), "2026-04-01T11:00+08:00")).isEqualTo(Status.BREACHED);
+        // The due moment itself is still on time; a response at 11:00 would be met on time.
+        assertThat(status(opened, List.of(), "2026-04-01T11:00+08:00")).isEqualTo(Status.WARNING);
+        assertThat(status(opened, List.of(), "2026-04-01T11:01+08:00")).isEqualTo(Status.BREACHED);
+        assertThat(evaluate(opened, events("2026-04-01T11:00+08:00", "responded"), "2026-04-01T12:00+08:00")
+                .milestone("first_response").orElseThrow().metOnTime()).isTrue();
         CaseSla late = evaluate(opened, events("2026-04-01T11:15+08:00", "responded"), "2026-04-01T12:00+08:00");
         MilestoneStatus response = late.milestone("first_response").orElseThrow();
         assertThat(response.status()).isEqualTo(Status.MET);
@@ -195,6 +199,68 @@ class SlaEngineTest {
         assertThat(closedEarly.closed()).isTrue();
         assertThat(closedLate.milestone("first_response").orElseThrow().status()).isEqualTo(Status.BREACHED);
         assertThat(SlaFixtures.ENGINE.events(closedLate)).noneMatch(MilestoneMet.class::isInstance);
+    }
+
+    @Test
+    void aReopeningAfterAClosingLeavesWhatTheClosingSettledAndStopsClocksWhileClosed() {
+        ServiceCase opened = complaint("2026-04-01T10:00+08:00");
+        List<org.crmkit.core.model.CaseEvent> history = events("2026-04-01T10:30+08:00", "closed",
+                "2026-04-03T10:00+08:00", "reopened");
+
+        CaseSla sla = evaluate(opened, history, "2026-04-03T10:10+08:00");
+
+        MilestoneStatus response = sla.milestone("first_response").orElseThrow();
+        assertThat(response.status()).isEqualTo(Status.MET);
+        assertThat(response.metByClosing()).isTrue();
+        assertThat(response.metAt()).contains(at("2026-04-01T10:30+08:00"));
+        assertThat(sla.closed()).isFalse();
+        assertThat(SlaFixtures.ENGINE.events(sla)).noneMatch(SlaBreached.class::isInstance);
+        // The closing settled the solution too; only the resolution restarts, from the reopening.
+        MilestoneStatus solution = sla.milestone("solution").orElseThrow();
+        assertThat(solution.metAt()).contains(at("2026-04-01T10:30+08:00"));
+        MilestoneStatus resolution = sla.milestone("resolution").orElseThrow();
+        assertThat(resolution.cycle()).isEqualTo(1);
+        assertThat(resolution.elapsed()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void closingWhilePausedEndsThePauseAndTheCaseIsNotReportedPaused() {
+        CaseSla sla = evaluate(complaint("2026-04-01T10:00+08:00"), events("2026-04-01T10:10+08:00", "paused",
+                "2026-04-01T10:20+08:00", "closed"), "2026-04-02T10:00+08:00");
+
+        assertThat(sla.paused()).isFalse();
+        assertThat(sla.closed()).isTrue();
+        assertThat(sla.milestone("first_response").orElseThrow().status()).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void eventsAtTheMomentOfAReopeningBelongToTheCycleBeforeIt() {
+        ServiceCase opened = complaint("2026-04-01T10:00+08:00", Priority.P1);
+        List<org.crmkit.core.model.CaseEvent> history = events("2026-04-01T10:05+08:00", "responded",
+                "2026-04-01T11:00+08:00", "resolved", "2026-04-01T11:00+08:00", "feedback_received",
+                "2026-04-01T11:00+08:00", "reopened");
+
+        MilestoneStatus resolution = evaluate(opened, history, "2026-04-01T12:00+08:00").milestone("resolution")
+                .orElseThrow();
+
+        assertThat(resolution.cycle()).isEqualTo(1);
+        assertThat(resolution.status()).isEqualTo(Status.RUNNING);
+        assertThat(resolution.metAt()).isEmpty();
+    }
+
+    @Test
+    void raisingThePriorityAfterAMilestoneWasMetDoesNotTurnItIntoABreach() {
+        // Met at 10:40 within the 1-hour target; P1's 30 minutes came in only at 12:00.
+        CaseSla sla = evaluate(complaint("2026-04-01T10:00+08:00"), events("2026-04-01T10:40+08:00", "responded",
+                "2026-04-01T12:00+08:00", "priority:P1"), "2026-04-01T12:30+08:00");
+
+        MilestoneStatus response = sla.milestone("first_response").orElseThrow();
+        assertThat(sla.target()).contains("p1");
+        assertThat(response.metOnTime()).isTrue();
+        assertThat(response.dueAt()).isEqualTo(at("2026-04-01T11:00+08:00"));
+        assertThat(SlaFixtures.ENGINE.events(sla)).noneMatch(SlaBreached.class::isInstance);
+        // The solution is not met yet: P1's 4 hours from the opening apply to it.
+        assertThat(sla.milestone("solution").orElseThrow().dueAt()).isEqualTo(at("2026-04-01T15:30+08:00"));
     }
 
     @Test

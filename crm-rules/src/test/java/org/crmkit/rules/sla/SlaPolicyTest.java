@@ -137,8 +137,21 @@ class SlaPolicyTest {
                           calendar: office
                           targets:
                             - {name: t, milestones: [{name: m, within: 1h, met_by: [responded], warn: {before: 2h}}]}
-                        """, "sla.yaml:13: sla.targets[0].milestones[0]: milestone m: warning lead time must be more"
-                        + " than zero and less than the target PT1H, was PT2H"),
+                        """, "sla.yaml:13: sla.targets[0].milestones[0].warn.before: the warning lead time '2h' must be"
+                        + " less than the milestone's target of '1h'"),
+                Arguments.of("""
+                          calendar: office
+                          warn: {before: 2h}
+                          targets:
+                            - {name: t, milestones: [{name: m, within: 1h, met_by: [responded]}]}
+                        """, "sla.yaml:12: sla.warn.before: the warning lead time '2h' must be less than the"
+                        + " milestone's target of '1h' (milestone m)"),
+                Arguments.of("""
+                          targets:
+                            - {name: t, milestones: [{name: m, within: 1h, met_by: [responded], business_time: false,
+                               calendar: office}]}
+                        """, "sla.yaml:13: sla.targets[0].milestones[0].calendar: a milestone with business_time: false"
+                        + " counts wall-clock time and takes no calendar"),
                 Arguments.of("""
                           calendar: office
                           warn: {at_percent: 100}

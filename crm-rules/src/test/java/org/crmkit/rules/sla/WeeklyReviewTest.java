@@ -26,8 +26,13 @@ class WeeklyReviewTest {
     private final List<CaseRecord> cases = new ArrayList<>();
 
     private void add(String id, String customer, String openedAt, String cause, Channel channel, String... events) {
+        add(CaseKind.COMPLAINT, id, customer, openedAt, cause, channel, events);
+    }
+
+    private void add(CaseKind kind, String id, String customer, String openedAt, String cause, Channel channel,
+            String... events) {
         ServiceCase opened = new ServiceCase(CaseId.of(id), CustomerId.of(customer), OffsetDateTime.parse(openedAt),
-                CaseKind.COMPLAINT, Optional.empty(), Optional.ofNullable(cause), Optional.ofNullable(channel));
+                kind, Optional.empty(), Optional.ofNullable(cause), Optional.ofNullable(channel));
         List<CaseEvent> history = new ArrayList<>();
         for (int i = 0; i < events.length; i += 2) {
             history.add(CaseEvent.of(CaseId.of(id), OffsetDateTime.parse(events[i]), CaseEventType.parse(events[i + 1])));
@@ -56,6 +61,7 @@ class WeeklyReviewTest {
         assertThat(review.from()).isEqualTo(at("2026-03-30T00:00+08:00"));
         assertThat(review.until()).isEqualTo(at("2026-04-06T00:00+08:00"));
         assertThat(review.casesOpened()).isEqualTo(4);
+        assertThat(review.complaintsOpened()).isEqualTo(4);
         assertThat(review.byCause()).containsExactly(java.util.Map.entry("delivery", 2L),
                 java.util.Map.entry("quality", 1L), java.util.Map.entry("unknown", 1L));
         assertThat(review.byChannel()).containsExactly(java.util.Map.entry("phone", 2L),
@@ -79,6 +85,34 @@ class WeeklyReviewTest {
             assertThat(repeat.customerId().value()).isEqualTo("c-1");
             assertThat(repeat.complaints()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void countsComplaintsClosedWithoutAResponseApartAndResolutionsUndoneByAReopeningAsOpen() {
+        add("k-1", "c-1", "2026-03-30T10:00+08:00", "delivery", Channel.PHONE, "2026-03-30T10:30+08:00", "closed");
+        add("k-2", "c-2", "2026-03-30T10:00+08:00", "delivery", Channel.PHONE, "2026-03-30T10:10+08:00", "responded",
+                "2026-03-31T10:00+08:00", "resolved", "2026-04-01T10:00+08:00", "reopened");
+        add(CaseKind.INQUIRY, "q-1", "c-3", "2026-03-31T10:00+08:00", "pricing", Channel.EMAIL);
+
+        WeeklyReview review = WeeklyReview.of(SlaFixtures.ENGINE, SHANGHAI, "2026-W14", cases);
+
+        WeeklyReview.MilestoneSummary response = review.milestones().get(0);
+        assertThat(response.closedWithout()).isEqualTo(1);
+        assertThat(response.metOnTime()).isEqualTo(1);
+        assertThat(response.onTimeRate()).contains(1.0);
+        assertThat(review.resolved()).isZero();
+        assertThat(review.casesOpened()).isEqualTo(3);
+        assertThat(review.complaintsOpened()).isEqualTo(2);
+        assertThat(review.byCause()).containsOnlyKeys("delivery");
+        assertThat(review.byChannel()).containsOnlyKeys("phone");
+    }
+
+    @Test
+    void placesTheLastDaysOfDecemberInWeek53WhenTheYearHasOne() {
+        add("k-1", "c-1", "2026-12-31T10:00+08:00", "delivery", Channel.PHONE);
+
+        assertThat(WeeklyReview.of(SlaFixtures.ENGINE, SHANGHAI, "2026-W53", cases).casesOpened()).isEqualTo(1);
+        assertThat(WeeklyReview.of(SlaFixtures.ENGINE, SHANGHAI, "2027-W01", cases).casesOpened()).isZero();
     }
 
     @Test
