@@ -28,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * once each, however often it runs: every event's key is marked in {@link PublishedEvents}
  * before the event is published. That is at-most-once delivery: if the publisher fails, the
  * event is not offered again. Applications that must not lose one publish into a transactional
- * outbox (a publisher that writes to the same database as {@code PublishedEvents}). The
- * customer's tier is the one stored on or before the as-of day. Thread-safe if the ports are.
+ * outbox (a publisher that writes to the same database as {@code PublishedEvents}). Events tell
+ * what the history known at an evaluation says: when events are recorded late (a response
+ * entered after a breach was published), the published breach is not taken back and no second
+ * breach with another due time follows, since each key goes out once; the statuses of the next
+ * evaluation are always current. The customer's tier is the one stored on or before the as-of
+ * day. Thread-safe if the ports are.
  */
 public final class SlaService {
     private static final Logger LOG = LoggerFactory.getLogger(SlaService.class);
