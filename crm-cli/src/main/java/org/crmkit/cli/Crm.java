@@ -40,6 +40,15 @@ public final class Crm {
                 if (type == SlaCommand.Review.class) {
                     return type.cast(new SlaCommand.Review(clock));
                 }
+                if (type == AgendaCommand.class) {
+                    return type.cast(new AgendaCommand(clock));
+                }
+                if (type == AgendaCommand.Overdue.class) {
+                    return type.cast(new AgendaCommand.Overdue(clock));
+                }
+                if (type == AgendaCommand.Unscheduled.class) {
+                    return type.cast(new AgendaCommand.Unscheduled(clock));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

@@ -19,7 +19,8 @@ class CliArchitectureTest {
                         "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..",
                         "org.crmkit.core.memory..", "org.crmkit.core.event..", "org.crmkit.core.port..",
                         "org.crmkit.rules", "org.crmkit.rules.policy..", "org.crmkit.rules.condition..",
-                        "org.crmkit.rules.tiering..", "org.crmkit.rules.sla..", "picocli..", "com.fasterxml.jackson..",
+                        "org.crmkit.rules.tiering..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..",
+                        "org.crmkit.core.calendar..", "picocli..", "com.fasterxml.jackson..",
                         "org.slf4j..", "org.jspecify..")
                 .check(CLI);
     }

@@ -93,6 +93,23 @@ class CrmJarIT {
     }
 
     @Test
+    void agendaOnTheFixturesPlansTheMonthAsIcalendarWithCrlfLines() throws Exception {
+        ProcessRun run = crm(List.of("agenda", "--customers", CrmRun.agendaFixture("customers.csv"),
+                "--orders", CrmRun.agendaFixture("orders.csv"), "--interactions", CrmRun.agendaFixture("interactions.csv"),
+                "--complaints", CrmRun.agendaFixture("complaints.csv"),
+                "--events", CrmRun.agendaFixture("complaint_events.csv"),
+                "--from", "2026-04-01", "--to", "2026-04-30", "--owner", "m-1", "--format", "ics"));
+
+        assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
+        assertThat(run.out()).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n")
+                .contains("SUMMARY:monthly_visit c-002 via visit\r\n", "SUMMARY:monthly_visit c-003 via visit\r\n");
+        assertThat(run.out().split("BEGIN:VEVENT", -1)).hasSize(3);
+        assertThat(run.errLines()).contains("crm agenda: 11 contacts planned, 4 unscheduled (3 open complaint,"
+                + " 1 do-not-contact), 1 account manager assigned, 5 overdue", "crm agenda: --owner m-1: 2 contacts"
+                + " written");
+    }
+
+    @Test
     void aBadFileExitsWithTwoAndPrintsNothingOnStandardOutput() throws Exception {
         Path orders = Files.writeString(dir.resolve("orders.csv"),
                 "order_id,customer_id,order_date,amount,currency\no-1,c-001,2026-01-10,\"12,50\",CNY\n");

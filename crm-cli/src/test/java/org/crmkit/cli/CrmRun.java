@@ -76,6 +76,11 @@ record CrmRun(int status, String out, String err) {
         return resource("fixtures/sla/" + file).toString();
     }
 
+    /** @return the standard fixture file of {@code crm agenda} with that name */
+    static String agendaFixture(String file) {
+        return resource("fixtures/agenda/" + file).toString();
+    }
+
     /** @return the text parsed as JSON */
     static JsonNode parse(String json) {
         try {

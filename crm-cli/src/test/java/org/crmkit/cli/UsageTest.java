@@ -59,7 +59,8 @@ class UsageTest {
 
     @Test
     void aGroupWithoutSubcommandNamesTheSubcommands() {
-        assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, sla, policy");
+        assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, sla, agenda,"
+                + " policy");
         CrmRun run = CrmRun.of("policy");
 
         assertThat(run.status()).isEqualTo(2);

@@ -25,6 +25,7 @@ import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.crmkit.rules.tiering.TierDecision;
@@ -36,7 +37,8 @@ import org.crmkit.rules.tiering.TieringService;
  * Tiers a {@link SyntheticCustomerBase} with the standard policy and shows what crmkit makes
  * of it: the tier distribution against the policy's expected shares, three explained decisions,
  * the {@link TierChanged} events, the complaint SLAs at the end of the as-of day with one case
- * explained and the weekly review of the as-of week, and a second evaluation a quarter later.
+ * explained and the weekly review of the as-of week, the contacts the policy's cadences plan for
+ * the month after the as-of day, and a second evaluation a quarter later.
  *
  * <pre>
  * java -jar crm-demo.jar [--customers N] [--seed S] [--as-of YYYY-MM-DD]
@@ -169,14 +171,16 @@ public final class Demo {
      * @param firstEvents the {@link TierChanged} events of the first evaluation
      * @param secondEvents the {@link TierChanged} events of the second evaluation
      * @param sla the complaint SLAs as of the end of the as-of day and the review of its week; not null
+     * @param agenda the contacts planned for the month after the as-of day; not null
      */
     public record Result(TierRunSummary first, TierRunSummary second, int firstEvents, int secondEvents,
-            SlaResult sla) {
+            SlaResult sla, Agenda agenda) {
         /** Checks the invariants. */
         public Result {
             Objects.requireNonNull(first, "first");
             Objects.requireNonNull(second, "second");
             Objects.requireNonNull(sla, "sla");
+            Objects.requireNonNull(agenda, "agenda");
         }
     }
 
@@ -204,7 +208,7 @@ public final class Demo {
      *
      * @param options what to run on; not null
      * @param out where the report goes; not null
-     * @return the two evaluations
+     * @return the two evaluations, the SLAs and the agenda
      */
     public static Result run(Options options, PrintStream out) {
         Objects.requireNonNull(options, "options");
@@ -230,6 +234,7 @@ public final class Demo {
         out.printf(Locale.ROOT, "%nEvents: %,d TierChanged events published (a first assignment is a change from"
                 + " no tier, so every customer with a tier has one).%n", firstEvents);
         SlaResult sla = SlaSection.run(policy, store, base, events, asOf, out);
+        Agenda agenda = AgendaSection.run(policy, base, decisions, asOf, out);
 
         // A quarter later: the follow-up quarter's orders and contacts arrive, and the job runs again.
         base.loadInto(store, nextAsOf);
@@ -238,7 +243,7 @@ public final class Demo {
                 .filter(event -> event.asOf().equals(nextAsOf)).toList();
         printSecondRun(out, store, asOf, second, later);
         out.printf(Locale.ROOT, "%n(done in %.1f s)%n", (System.nanoTime() - started) / 1e9);
-        return new Result(first, second, firstEvents, later.size(), sla);
+        return new Result(first, second, firstEvents, later.size(), sla, agenda);
     }
 
     private static TieringService service(Policy policy, InMemoryStore store, RecordingEventPublisher events,

@@ -220,16 +220,14 @@ final class SlaSection {
 
     private static void printReview(PrintStream out, SyntheticCustomerBase base, WeeklyReview review, ZoneId zone) {
         LocalDate monday = WeeklyReview.mondayOf(review.week());
-        long complaints = base.cases().stream().filter(serviceCase -> serviceCase.kind() == CaseKind.COMPLAINT
-                && !serviceCase.openedAt().toInstant().isBefore(review.from())
-                && serviceCase.openedAt().toInstant().isBefore(review.until())).count();
+        long complaints = review.complaintsOpened();
         out.printf(Locale.ROOT, "%nWeekly review %s (%s..%s), as of the week's end (WeeklyReview)%n", review.week(),
                 monday, monday.plusDays(6));
         out.printf(Locale.ROOT, "  cases      %,d opened (%,d complaints, %,d inquiries), %,d resolved by the week's"
-                        + " end (%s)%n", review.casesOpened(), complaints, review.casesOpened() - complaints,
-                review.resolved(), percent(review.resolved(), review.casesOpened()));
-        out.println("  causes     " + counts(review.byCause(), review.casesOpened()));
-        out.println("  channels   " + counts(review.byChannel(), review.casesOpened()));
+                        + " end (%s of the complaints)%n", review.casesOpened(), complaints, review.casesOpened() - complaints,
+                review.resolved(), percent(review.resolved(), review.complaintsOpened()));
+        out.println("  causes     " + counts(review.byCause(), review.complaintsOpened()) + " (complaints)");
+        out.println("  channels   " + counts(review.byChannel(), review.complaintsOpened()) + " (complaints)");
         out.printf(Locale.ROOT, "  %-34s %6s %8s %6s %9s %6s %9s %12s %12s%n", "target / milestone", "cases", "on time",
                 "late", "breached", "open", "on time %", "median", "p90");
         for (WeeklyReview.MilestoneSummary milestone : review.milestones()) {

@@ -64,7 +64,7 @@ class DemoJarIT {
     }
 
     @Test
-    void runsOnASmallBaseAndPrintsTheDistributionTheExplainedDecisionsAndTheSlas() throws Exception {
+    void runsOnASmallBaseAndPrintsTheDistributionTheExplainedDecisionsTheSlasAndTheAgenda() throws Exception {
         Run run = demo("--customers", "500");
 
         assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
@@ -75,7 +75,10 @@ class DemoJarIT {
                 .containsPattern("total +500 +100\\.00%")
                 .contains("Complaint SLAs at the end of 2026-03-31 (Asia/Shanghai), evaluated by SlaService")
                 .containsPattern("first_response +[\\d,]+ +[\\d,]+ +[\\d,]+ +[\\d,]+ +[\\d,]+")
-                .contains("Weekly review 2026-W14 (2026-03-30..2026-04-05), as of the week's end");
+                .contains("Weekly review 2026-W14 (2026-03-30..2026-04-05), as of the week's end")
+                .contains("Contact planning 2026-04-01..2026-04-30 (AgendaPlanner, calendar office_hours in"
+                        + " Asia/Shanghai)")
+                .containsPattern("planned +[\\d,]+ contacts; [\\d,]+ unscheduled");
     }
 
     @Test

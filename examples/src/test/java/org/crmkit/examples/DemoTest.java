@@ -10,7 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.StaffId;
+import org.crmkit.rules.cadence.Agenda;
+import org.crmkit.rules.cadence.ManagerAssignment;
+import org.crmkit.rules.cadence.OwnerKind;
 import org.crmkit.rules.sla.MilestoneStatus.Status;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +148,61 @@ class DemoTest {
     }
 
     @Test
+    void plansTheMonthAfterTheAsOfDayForEveryKindOfOwner() {
+        Agenda agenda = result.agenda();
+
+        assertThat(agenda.from()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(agenda.to()).isEqualTo(LocalDate.of(2026, 4, 30));
+        assertThat(agenda.planned()).allSatisfy(contact -> assertThat(contact.date())
+                .isBetween(agenda.from(), agenda.to()).isAfterOrEqualTo(contact.due()));
+        assertThat(agenda.planned()).extracting(contact -> contact.rule().owner())
+                .contains(OwnerKind.ACCOUNT_MANAGER, OwnerKind.SALES_TEAM, OwnerKind.AUTOMATION);
+        assertThat(agenda.unscheduled()).allSatisfy(contact -> assertThat(contact.due()).isBeforeOrEqualTo(agenda.to()));
+        assertThat(output).contains("Contact planning 2026-04-01..2026-04-30 (AgendaPlanner, calendar office_hours in"
+                        + " Asia/Shanghai)")
+                .contains(String.format(Locale.ROOT, "planned    %,d contacts; %,d unscheduled; %,d account managers"
+                        + " assigned; %,d overdue on 2026-04-01", agenda.planned().size(), agenda.unscheduled().size(),
+                        agenda.assignments().size(), agenda.overdue().size()))
+                .containsPattern("owner kind +core +important +basic +potential +total")
+                .containsPattern("account_manager +[\\d,]+ +0 +0 +0 +[\\d,]+")
+                .containsPattern("automation +0 +0 +[\\d,]+ +0 +[\\d,]+")
+                .containsPattern("unscheduled by reason: \\w");
+    }
+
+    @Test
+    void assignsManagersOnlyToCustomersWithoutOneAndTheyCarryTheVisits() {
+        Agenda agenda = result.agenda();
+        SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticCustomerBase.Settings.defaults());
+        Map<CustomerId, Customer> customers = base.customers().stream()
+                .collect(Collectors.toMap(Customer::id, customer -> customer));
+        Map<CustomerId, String> assigned = agenda.assignments().stream()
+                .collect(Collectors.toMap(ManagerAssignment::customerId, assignment -> assignment.manager().value()));
+
+        assertThat(assigned).isNotEmpty().allSatisfy((customer, manager) ->
+                assertThat(customers.get(customer).accountManager()).isEmpty());
+        assertThat(agenda.planned()).filteredOn(contact -> contact.rule().owner() == OwnerKind.ACCOUNT_MANAGER)
+                .isNotEmpty()
+                .allSatisfy(contact -> assertThat(contact.owner()).isEqualTo(customers.get(contact.customerId())
+                        .accountManager().map(StaffId::value).orElseGet(() -> assigned.get(contact.customerId()))));
+        assertThat(output).contains(String.format(Locale.ROOT, "managers   %,d core customers without an account"
+                + " manager got the least loaded one,%n             e.g. %s -> %s", assigned.size(),
+                agenda.assignments().get(0).customerId(), agenda.assignments().get(0).manager()));
+    }
+
+    @Test
+    void showsTheMostOverdueContactsAndOneAccountManagersFirstDays() {
+        Agenda.Overdue most = result.agenda().overdue().get(0);
+
+        assertThat(output).containsPattern(String.format(Locale.ROOT, "overdue on 2026-04-01, the most first \\(of %,d\\):",
+                        result.agenda().overdue().size()))
+                .containsPattern(most.customerId() + " +" + most.tier().orElseThrow() + " +" + most.rule() + " +"
+                        + most.owner() + " +due " + most.due() + ", " + String.format(Locale.ROOT, "%,d", most.daysOverdue())
+                        + " days overdue")
+                .containsPattern("account manager AM\\d+: [\\d,]+ contacts this month, the first 3 days:")
+                .containsPattern("2026-04-01 Wed C\\d{6} +monthly_visit +via (visit|video) ");
+    }
+
+    @Test
     void neverPrintsCustomerNames() {
         SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticCustomerBase.Settings.defaults());
 
@@ -183,6 +245,7 @@ class DemoTest {
                 .contains("Tier distribution as of 2025-12-31")
                 .contains("Complaint SLAs at the end of 2025-12-31")
                 .contains("Weekly review 2026-W01 (2025-12-29..2026-01-04)")
+                .contains("Contact planning 2026-01-01..2026-01-31")
                 .contains("A quarter later: evaluation as of 2026-03-31");
     }
 }

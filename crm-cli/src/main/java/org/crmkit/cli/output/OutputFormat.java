@@ -45,6 +45,22 @@ public enum OutputFormat {
         return this == JSONL ? new JsonLinesReviewWriter() : new CsvReviewWriter();
     }
 
+    /** @return the writer of the overdue report ({@code crm agenda overdue}) in this format */
+    public OverdueWriter overdueWriter() {
+        return this == JSONL
+                ? (overdue, agenda, out) -> FlatRows.jsonLines(AgendaFields.overdue(overdue, agenda), out)
+                : (overdue, agenda, out) -> FlatRows.csv(AgendaFields.OVERDUE_FIELDS,
+                        AgendaFields.overdue(overdue, agenda), out);
+    }
+
+    /** @return the writer of unscheduled contacts ({@code crm agenda unscheduled}) in this format */
+    public UnscheduledWriter unscheduledWriter() {
+        return this == JSONL
+                ? (contacts, from, out) -> FlatRows.jsonLines(AgendaFields.unscheduled(contacts, from), out)
+                : (contacts, from, out) -> FlatRows.csv(AgendaFields.UNSCHEDULED_FIELDS,
+                        AgendaFields.unscheduled(contacts, from), out);
+    }
+
     @Override
     public String toString() {
         return key();

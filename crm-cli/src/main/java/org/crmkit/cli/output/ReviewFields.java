@@ -32,6 +32,8 @@ final class ReviewFields {
     static final String UNTIL = "until";
     static final String POLICY = "policy";
     static final String CASES_OPENED = "cases_opened";
+    static final String COMPLAINTS_OPENED = "complaints_opened";
+    static final String CLOSED_WITHOUT = "closed_without";
     static final String RESOLVED = "resolved";
     static final String RESOLUTION_RATE = "resolution_rate";
     static final String OPEN_BREACHES = "open_breaches";
@@ -52,9 +54,9 @@ final class ReviewFields {
     static final String WINDOW_DAYS = "window_days";
 
     /** Every field of every section, in CSV column order. */
-    static final List<String> ALL = List.of(SECTION, WEEK, FROM, UNTIL, POLICY, CASES_OPENED, RESOLVED,
+    static final List<String> ALL = List.of(SECTION, WEEK, FROM, UNTIL, POLICY, CASES_OPENED, COMPLAINTS_OPENED, RESOLVED,
             RESOLUTION_RATE, OPEN_BREACHES, REPEAT_COMPLAINERS, CAUSE, CHANNEL, TARGET, MILESTONE, CASES, SHARE, MET_ON_TIME,
-            MET_LATE, BREACHED, OPEN, ON_TIME_RATE, MEDIAN_TIME_TO_MEET, P90_TIME_TO_MEET, COMPLAINT_ID, CUSTOMER_ID,
+            MET_LATE, BREACHED, CLOSED_WITHOUT, OPEN, ON_TIME_RATE, MEDIAN_TIME_TO_MEET, P90_TIME_TO_MEET, COMPLAINT_ID, CUSTOMER_ID,
             DUE_AT, COMPLAINTS, WINDOW_DAYS);
 
     private static final int RATE_SCALE = 4;
@@ -74,8 +76,9 @@ final class ReviewFields {
         summary.put(UNTIL, Moments.moment(review.until(), zone));
         summary.put(POLICY, policy.toString());
         summary.put(CASES_OPENED, review.casesOpened());
+        summary.put(COMPLAINTS_OPENED, review.complaintsOpened());
         summary.put(RESOLVED, review.resolved());
-        summary.put(RESOLUTION_RATE, rate(review.resolved(), review.casesOpened()));
+        summary.put(RESOLUTION_RATE, rate(review.resolved(), review.complaintsOpened()));
         summary.put(OPEN_BREACHES, review.openBreaches().size());
         summary.put(REPEAT_COMPLAINERS, review.repeatComplainers().size());
         rows.add(summary);
@@ -89,6 +92,7 @@ final class ReviewFields {
             row.put(MET_ON_TIME, milestone.metOnTime());
             row.put(MET_LATE, milestone.metLate());
             row.put(BREACHED, milestone.breached());
+            row.put(CLOSED_WITHOUT, milestone.closedWithout());
             row.put(OPEN, milestone.open());
             row.put(ON_TIME_RATE, rate(milestone.metOnTime(),
                     milestone.metOnTime() + milestone.metLate() + milestone.breached()));
@@ -125,7 +129,7 @@ final class ReviewFields {
         Map<String, @Nullable Object> row = row(section, review);
         row.put(section, name);
         row.put(CASES, cases);
-        row.put(SHARE, rate(cases, review.casesOpened()));
+        row.put(SHARE, rate(cases, review.complaintsOpened()));
         return row;
     }
 

@@ -51,6 +51,36 @@ public record ServiceCase(
     }
 
     /**
+     * Whether the case is open at a moment: opened by then, and not resolved or closed since its
+     * last reopening. Events after the moment do not count.
+     *
+     * @param moment the moment; not null
+     * @param events the case's events in the order they happened; not null
+     * @return true when the case is open then
+     */
+    public boolean isOpenAt(java.time.Instant moment, java.util.List<CaseEvent> events) {
+        Objects.requireNonNull(moment, "moment");
+        Objects.requireNonNull(events, "events");
+        if (openedAt.toInstant().isAfter(moment)) {
+            return false;
+        }
+        boolean open = true;
+        for (CaseEvent event : events) {
+            if (event.occurredAt().toInstant().isAfter(moment)) {
+                break;
+            }
+            switch (event.type()) {
+                case RESOLVED, CLOSED -> open = false;
+                case REOPENED -> open = true;
+                default -> {
+                    // other events leave the case as it was
+                }
+            }
+        }
+        return open;
+    }
+
+    /**
      * Copy of another kind.
      *
      * @param newKind the kind; not null

@@ -163,7 +163,7 @@ public final class AgendaPlanner {
                     // Contacts due after the range are not this plan's business.
                     if (!due.isAfter(to)) {
                         Pending pending = new Pending(customer, i, rules.get(i), due);
-                        blocked(pending).ifPresentOrElse(reason -> unscheduled(pending, reason),
+                        blocked(pending).ifPresentOrElse(reason -> unscheduled(pending, reason.getKey(), reason.getValue()),
                                 () -> waiting.add(pending));
                     }
                 }
@@ -192,7 +192,8 @@ public final class AgendaPlanner {
                 left = later;
             }
             for (Pending pending : left) {
-                unscheduled(pending, reasonUnplaced(pending));
+                Map.Entry<UnscheduledContact.Kind, String> reason = reasonUnplaced(pending);
+                unscheduled(pending, reason.getKey(), reason.getValue());
             }
             planned.sort(Comparator.comparing(PlannedContact::date).thenComparing(PlannedContact::owner)
                     .thenComparing(PlannedContact::customerId).thenComparing(contact -> contact.rule().name()));
@@ -244,21 +245,22 @@ public final class AgendaPlanner {
         }
 
         /** A reason that keeps the contact off every day, if any. */
-        private Optional<String> blocked(Pending pending) {
+        private Optional<Map.Entry<UnscheduledContact.Kind, String>> blocked(Pending pending) {
             Customer who = pending.customer.customer();
             CadenceRule rule = pending.rule;
             if (rule.purpose().marketing() && policy.suppressMarketingWhileComplaintOpen()
                     && pending.customer.complaintOpen()) {
-                return Optional.of("marketing (" + rule.purpose().key() + ") waits while a complaint is open");
+                return Optional.of(Map.entry(UnscheduledContact.Kind.COMPLAINT_OPEN,
+                        "marketing (" + rule.purpose().key() + ") waits while a complaint is open"));
             }
             if (channels(who, rule).isEmpty()) {
-                return Optional.of("every channel of " + rule.name() + " ("
-                        + String.join(", ", rule.channels().stream().map(Channel::key).toList())
-                        + ") is on the customer's do-not-contact list");
+                return Optional.of(Map.entry(UnscheduledContact.Kind.DO_NOT_CONTACT, "every channel of " + rule.name()
+                        + " (" + String.join(", ", rule.channels().stream().map(Channel::key).toList())
+                        + ") is on the customer's do-not-contact list"));
             }
             if (rule.owner() == OwnerKind.ACCOUNT_MANAGER && who.accountManager().isEmpty() && managerLoad.isEmpty()) {
-                return Optional.of("no account manager to assign: name managers on the customers or under"
-                        + " cadences.owners.account_manager.members");
+                return Optional.of(Map.entry(UnscheduledContact.Kind.NO_ACCOUNT_MANAGER, "no account manager to assign:"
+                        + " name managers on the customers or under cadences.owners.account_manager.members"));
             }
             return Optional.empty();
         }
@@ -285,26 +287,28 @@ public final class AgendaPlanner {
             return false;
         }
 
-        private String reasonUnplaced(Pending pending) {
+        private Map.Entry<UnscheduledContact.Kind, String> reasonUnplaced(Pending pending) {
             LocalDate first = pending.due.isBefore(from) ? from : pending.due;
             CadenceRule rule = pending.rule;
             if (!pending.hadSlot) {
-                return "no day between " + first + " and " + to + " has working time of the " + rule.owner().key()
-                        + " (calendar " + policy.calendarOf(rule.owner()).name()
-                        + ") on the customer's preferred days and hours";
+                return Map.entry(UnscheduledContact.Kind.NO_SUITABLE_DAY, "no day between " + first + " and " + to
+                        + " has working time of the " + rule.owner().key() + " (calendar "
+                        + policy.calendarOf(rule.owner()).name() + ") on the customer's preferred days and hours");
             }
             if (pending.capReached) {
-                return "the frequency cap of " + policy.frequencyCap().orElseThrow().touches() + " contacts in "
-                        + policy.frequencyCap().orElseThrow().days() + " days leaves no room until " + to;
+                return Map.entry(UnscheduledContact.Kind.FREQUENCY_CAP, "the frequency cap of "
+                        + policy.frequencyCap().orElseThrow().touches() + " contacts in "
+                        + policy.frequencyCap().orElseThrow().days() + " days leaves no room until " + to);
             }
-            return "no " + rule.owner().key() + " has capacity left for " + String.join(" or ",
-                    channels(pending.customer.customer(), rule).stream().map(Channel::key).toList())
-                    + " on a suitable day until " + to;
+            return Map.entry(UnscheduledContact.Kind.NO_CAPACITY, "no " + rule.owner().key() + " has capacity left for "
+                    + String.join(" or ", channels(pending.customer.customer(), rule).stream().map(Channel::key).toList())
+                    + " on a suitable day until " + to);
         }
 
-        private void unscheduled(Pending pending, String reason) {
+        private void unscheduled(Pending pending, UnscheduledContact.Kind kind, String reason) {
             unscheduled.add(new UnscheduledContact(pending.customer.customer().id(), pending.customer.tier(),
-                    pending.rule, pending.due, intendedOwner(pending.customer.customer(), pending.rule.owner()), reason));
+                    pending.rule, pending.due, intendedOwner(pending.customer.customer(), pending.rule.owner()), kind,
+                    reason));
         }
 
         private void record(Pending pending, LocalDate day, Channel channel, String owner, ContactSlot slot) {

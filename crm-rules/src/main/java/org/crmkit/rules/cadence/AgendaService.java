@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.MetricsQuery;
-import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -30,8 +29,9 @@ import org.crmkit.rules.policy.PolicyHeader;
 
 /**
  * Plans the agenda from stored data: customers, their stored tiers (the rhythm of a tier begins
- * on the first day of the customer's current run in it), their interactions, and their open
- * complaints (a complaint is open until resolved or closed, again after a reopening).
+ * on the day the customer entered it, or was created if the customer has had no other tier),
+ * their interactions, and their complaints open when the first day begins (a complaint is open
+ * until resolved or closed, again after a reopening).
  * Customers without a stored tier get no cadence contacts except win-back. Thread-safe if the
  * ports are.
  */
@@ -101,42 +101,33 @@ public final class AgendaService {
         return planner.plan(from, to, inputs);
     }
 
-    /** The first as-of day of the customer's current unbroken run in the same tier, else the creation day. */
+    /**
+     * The day the customer's current tier began: the first as-of day after a different tier in
+     * the history. A customer who has held the tier since the first evaluation has held it, as
+     * far as anyone knows, since becoming a customer: the creation day.
+     */
     private static LocalDate rhythmStart(Customer customer, List<TierAssignment> history) {
         if (history.isEmpty()) {
             return customer.createdOn();
         }
         Optional<Tier> current = history.get(history.size() - 1).tier();
-        LocalDate start = history.get(history.size() - 1).asOf();
-        for (int i = history.size() - 2; i >= 0 && history.get(i).tier().equals(current); i--) {
-            start = history.get(i).asOf();
+        for (int i = history.size() - 2; i >= 0; i--) {
+            if (!history.get(i).tier().equals(current)) {
+                return history.get(i + 1).asOf();
+            }
         }
-        return start;
+        return customer.createdOn();
     }
 
+    /** Customers with a complaint open when the day begins. */
     private Set<CustomerId> openComplaints(LocalDate day) {
-        Instant endOfDay = day.plusDays(1).atStartOfDay(header.zone()).toInstant();
+        Instant start = day.atStartOfDay(header.zone()).toInstant();
         Set<CustomerId> open = new HashSet<>();
         List<ServiceCase> all = new ArrayList<>();
         cases.forEach(all::add);
         for (ServiceCase serviceCase : all) {
-            if (serviceCase.kind() != CaseKind.COMPLAINT || !serviceCase.openedAt().toInstant().isBefore(endOfDay)) {
-                continue;
-            }
-            boolean isOpen = true;
-            for (CaseEvent event : caseEvents.findByCase(serviceCase.id())) {
-                if (!event.occurredAt().toInstant().isBefore(endOfDay)) {
-                    break;
-                }
-                switch (event.type()) {
-                    case RESOLVED, CLOSED -> isOpen = false;
-                    case REOPENED -> isOpen = true;
-                    default -> {
-                        // other events leave the complaint as it was
-                    }
-                }
-            }
-            if (isOpen) {
+            if (serviceCase.kind() == CaseKind.COMPLAINT
+                    && serviceCase.isOpenAt(start, caseEvents.findByCase(serviceCase.id()))) {
                 open.add(serviceCase.customerId());
             }
         }

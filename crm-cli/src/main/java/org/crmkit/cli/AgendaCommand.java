@@ -1,0 +1,202 @@
+package org.crmkit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.crmkit.cli.output.AgendaContext;
+import org.crmkit.cli.output.AgendaFormat;
+import org.crmkit.cli.output.OutputFormat;
+import org.crmkit.rules.Policy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crm agenda}: the contacts the policy's cadences plan for a range of days, per owner;
+ * with the subcommands {@code overdue} and {@code unscheduled}, the contacts past due and those
+ * that could not be planned. Reads and validates all input first, then plans, then writes: bad
+ * input gives no output at all.
+ */
+@Command(name = "agenda",
+        header = "Plans the contacts of the policy's cadences for a range of days, per owner.",
+        mixinStandardHelpOptions = true,
+        versionProvider = CrmVersion.class,
+        customSynopsis = {
+            "crm agenda --customers=FILE --orders=FILE --interactions=FILE --to=DATE",
+            "           [--from=DATE | --as-of=DATE] [--complaints=FILE --events=FILE]",
+            "           [--owner=ID] [--policy=FILE] [--format=FORMAT] [-hV]",
+            "   or: crm agenda overdue [OPTIONS], see 'crm agenda overdue --help'",
+            "   or: crm agenda unscheduled [OPTIONS], see 'crm agenda unscheduled --help'"},
+        description = {
+            "Prints one JSON object per planned contact, by date, then owner, then customer: customer_id, date,"
+                    + " channel, owner (a staff id, a team or automation), reason, then tier, rule, purpose,"
+                    + " owner_kind, due (the day the contact fell due), days_overdue (before the plan's first day),"
+                    + " preferred_hours and time_zone (the customer's, null when not stated), slot_start and"
+                    + " slot_end (the time of the day that suits owner and customer, in the customer's time zone).",
+            "With --format csv: the same fields as columns. With --format ics: an iCalendar (RFC 5545) document"
+                    + " with one all-day event per contact (SUMMARY '<rule> <customer_id> via <channel>', DESCRIPTION"
+                    + " the reason), a calendar of the --owner's contacts or of all owners, to import into a"
+                    + " calendar application; importing a later plan updates events of the same customer, rule"
+                    + " and day.",
+            "Standard error gets a summary: contacts per owner and tier, the contacts that could not be planned"
+                    + " with their reasons (all of them: 'crm agenda unscheduled'), and the account managers"
+                    + " assigned to core customers without one (record them in your ERP).",
+            "",
+            "How: each customer's tier comes from customers.csv and orders.csv through the policy's tier"
+                    + " rules as of the first day (as 'crm tier' decides it). The command is stateless: it keeps"
+                    + " no tier history, so every customer's rhythm starts on its created_on, and a contact is due"
+                    + " one interval after the last actual interaction that counts for its rule (interactions.csv"
+                    + " up to the plan's last day), or on created_on when there is none. Customers created after"
+                    + " the first day are left out. A complaint is open when it has no resolved or closed event"
+                    + " (since its last reopening) before the first day begins."},
+        subcommands = {AgendaCommand.Overdue.class, AgendaCommand.Unscheduled.class},
+        sortOptions = false)
+final class AgendaCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(AgendaCommand.class);
+
+    private final Clock clock;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AgendaOptions options;
+
+    @Mixin
+    PolicyOption policy;
+
+    @Option(names = "--format", paramLabel = "FORMAT", converter = AgendaFormatConverter.class,
+            defaultValue = "jsonl",
+            description = "jsonl (JSON Lines), csv or ics (iCalendar). Default: ${DEFAULT-VALUE}.")
+    AgendaFormat format = AgendaFormat.JSONL;
+
+    AgendaCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Integer call() {
+        Policy loaded = policy.load();
+        AgendaPlan plan = options.plan(spec, loaded, clock);
+        LOG.debug("planned {} contacts for {}..{} under {}", plan.agenda().planned().size(), plan.from(), plan.to(),
+                loaded.ref());
+        AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), "crmkit agenda of "
+                + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(), clock.instant());
+        StandardOutput.print(spec, out -> format.writer().write(plan.planned(), context, out));
+        print(spec, AgendaSummary.plan(spec.qualifiedName(), plan));
+        return ExitCodes.OK;
+    }
+
+    private static void print(CommandSpec spec, List<String> lines) {
+        PrintWriter err = spec.commandLine().getErr();
+        lines.forEach(err::println);
+        err.flush();
+    }
+
+    /**
+     * A report of {@code crm agenda}'s subcommands: the same inputs and plan, written in another
+     * shape, JSON Lines or CSV.
+     */
+    abstract static class Report implements Callable<Integer> {
+        private final Clock clock;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        AgendaOptions options;
+
+        @Mixin
+        PolicyOption policy;
+
+        @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
+                defaultValue = "jsonl", description = "jsonl (JSON Lines) or csv. Default: ${DEFAULT-VALUE}.")
+        OutputFormat format = OutputFormat.JSONL;
+
+        Report(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        @Override
+        public Integer call() {
+            AgendaPlan plan = options.plan(spec, policy.load(), clock);
+            StandardOutput.print(spec, out -> write(plan, out));
+            print(spec, summary(spec.qualifiedName(), plan));
+            return ExitCodes.OK;
+        }
+
+        /** Writes the report of the plan on standard output in the chosen format. */
+        abstract void write(AgendaPlan plan, Writer out) throws IOException;
+
+        /** The summary lines for standard error. */
+        abstract List<String> summary(String command, AgendaPlan plan);
+    }
+
+    /** {@code crm agenda overdue}: the contacts past due on the plan's first day. */
+    @Command(name = "overdue",
+            header = "Lists the contacts past due on the plan's first day, most overdue first.",
+            mixinStandardHelpOptions = true,
+            versionProvider = CrmVersion.class,
+            description = {
+                "Plans as 'crm agenda' does (same options) and prints one JSON object per contact that fell due"
+                        + " before the first day (the --as-of day), most overdue first, then by owner and customer:"
+                        + " customer_id, tier, rule, owner, due, days_overdue, planned (whether the plan holds it),"
+                        + " planned_on (its day, null when not planned) and unscheduled_reason (why not, null when"
+                        + " planned). With --format csv: the same fields as columns.",
+                "Standard error gets the count of overdue contacts per owner and tier."},
+            sortOptions = false)
+    static final class Overdue extends Report {
+        Overdue(Clock clock) {
+            super(clock);
+        }
+
+        @Override
+        void write(AgendaPlan plan, Writer out) throws IOException {
+            format.overdueWriter().write(plan.overdue(), plan.agenda(), out);
+        }
+
+        @Override
+        List<String> summary(String command, AgendaPlan plan) {
+            return AgendaSummary.overdue(command, plan);
+        }
+    }
+
+    /** {@code crm agenda unscheduled}: the due contacts that could not be planned, with the reasons. */
+    @Command(name = "unscheduled",
+            header = "Lists the due contacts that could not be planned, with the reasons.",
+            mixinStandardHelpOptions = true,
+            versionProvider = CrmVersion.class,
+            description = {
+                "Plans as 'crm agenda' does (same options) and prints one JSON object per due contact it could not"
+                        + " place, by due day, then customer: customer_id, rule, due, owner (who would carry it"
+                        + " out), reason, then tier, purpose, owner_kind and days_overdue. With --format csv: the"
+                        + " same fields as columns.",
+                "Reasons: marketing waits while a complaint is open; every channel of the rule is on the"
+                        + " customer's do-not-contact list; no account manager to assign; no day suits the"
+                        + " customer's preferred days and the calendar; the frequency cap leaves no room; no owner has"
+                        + " capacity left. Standard error gets the count per kind of reason."},
+            sortOptions = false)
+    static final class Unscheduled extends Report {
+        Unscheduled(Clock clock) {
+            super(clock);
+        }
+
+        @Override
+        void write(AgendaPlan plan, Writer out) throws IOException {
+            format.unscheduledWriter().write(plan.unscheduled(), plan.from(), out);
+        }
+
+        @Override
+        List<String> summary(String command, AgendaPlan plan) {
+            return AgendaSummary.unscheduled(command, plan);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.crmkit.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.cli.csv.CsvImport;
+import org.crmkit.cli.csv.ImportedCases;
+import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.metrics.MetricsQuery;
+import org.crmkit.core.model.CaseKind;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.ServiceCase;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.cadence.Agenda;
+import org.crmkit.rules.cadence.AgendaPlanner;
+import org.crmkit.rules.cadence.CadenceCustomer;
+import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.sla.SlaEngine;
+import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.rules.tiering.TierEngine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The inputs of {@code crm agenda} and its subcommands: the files, the days and the owner, and
+ * the planning itself. The required ones are checked by {@link #plan}, not by picocli, because
+ * {@code crm agenda} is also the group of {@code crm agenda overdue} and {@code crm agenda
+ * unscheduled}, and picocli would demand a group's required options before its subcommands.
+ */
+final class AgendaOptions {
+    /** The longest plan, in days: a year, a leap year included. */
+    static final int MAX_DAYS = 366;
+
+    static final String CUSTOMERS = "--customers";
+    static final String ORDERS = "--orders";
+    static final String INTERACTIONS = "--interactions";
+    static final String COMPLAINTS = "--complaints";
+    static final String EVENTS = "--events";
+    static final String FROM = "--from";
+    static final String TO = "--to";
+    static final String AS_OF = "--as-of";
+
+    @Option(names = CUSTOMERS, paramLabel = "FILE",
+            description = "customers.csv: customer_id, name, created_on; account_manager, time_zone, preferred_channel,"
+                    + " preferred_days, preferred_hours and do_not_contact shape the plan. Required.")
+    Optional<Path> customers = Optional.empty();
+
+    @Option(names = ORDERS, paramLabel = "FILE", description = "orders.csv, for the tiers. Required.")
+    Optional<Path> orders = Optional.empty();
+
+    @Option(names = INTERACTIONS, paramLabel = "FILE",
+            description = "interactions.csv: the actual contacts, which reset each cadence's clock and count towards"
+                    + " the frequency cap; inquiries in it count for the potential tier. Required.")
+    Optional<Path> interactions = Optional.empty();
+
+    @Option(names = COMPLAINTS, paramLabel = "FILE",
+            description = "complaints.csv, with --events: customers with an open complaint get no marketing contacts"
+                    + " (if the policy says so).")
+    Optional<Path> complaints = Optional.empty();
+
+    @Option(names = EVENTS, paramLabel = "FILE", description = "complaint_events.csv, with --complaints.")
+    Optional<Path> events = Optional.empty();
+
+    @Option(names = FROM, paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "The plan's first day, e.g. 2026-04-01; contacts due before it are overdue. Default: the"
+                    + " --as-of day.")
+    Optional<LocalDate> from = Optional.empty();
+
+    @Option(names = TO, paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "The plan's last day, not before the first; at most " + MAX_DAYS + " days in all. Required.")
+    Optional<LocalDate> to = Optional.empty();
+
+    @Option(names = AS_OF, paramLabel = "DATE", converter = IsoDateConverter.class,
+            description = "The day the plan is made for: its first day, as --from (give one of them, or the same day"
+                    + " twice). Default: today in the policy's time zone.")
+    Optional<LocalDate> asOf = Optional.empty();
+
+    @Option(names = "--owner", paramLabel = "ID",
+            description = "Only this owner's contacts: an account manager's staff id, a team member, a team"
+                    + " (sales_team, service_team) or automation.")
+    Optional<String> owner = Optional.empty();
+
+    /**
+     * Checks the options, reads and validates every file, and plans.
+     *
+     * @param spec the command's spec, for usage errors
+     * @param policy the policy
+     * @param clock what day it is, for the default first day
+     * @return the plan
+     * @throws ParameterException a usage error
+     * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
+     * @throws InvalidValueException if the policy plans no contacts
+     */
+    AgendaPlan plan(CommandSpec spec, Policy policy, Clock clock) {
+        require(spec);
+        if (from.isPresent() && asOf.isPresent() && !from.equals(asOf)) {
+            throw new ParameterException(spec.commandLine(), FROM + " (" + from.get() + ") and " + AS_OF + " ("
+                    + asOf.get() + ") both name the plan's first day: give one of them");
+        }
+        LocalDate first = from.or(() -> asOf).orElseGet(() -> policy.header().today(clock));
+        LocalDate last = to.orElseThrow();
+        if (last.isBefore(first)) {
+            throw new ParameterException(spec.commandLine(), TO + " (" + last + ") is before the plan's first day ("
+                    + first + ")");
+        }
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > MAX_DAYS) {
+            throw new ParameterException(spec.commandLine(), "the plan " + first + ".." + last + " has " + days
+                    + " days; plan at most " + MAX_DAYS + " days at a time");
+        }
+        CadencePolicy cadences = policy.cadences().orElseThrow(() -> new InvalidValueException("policy "
+                + policy.ref() + " has no cadences section: it plans no contacts"));
+
+        ImportedData data;
+        Set<CustomerId> complaining;
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.orElseThrow(),
+                orders.orElseThrow(), interactions);
+        if (complaints.isPresent()) {
+            SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
+            // The engine checks a case's whole list of events whatever the moment: the opening is the cheapest.
+            ImportedCases cases = CsvImport.readCases(complaints.get(), events.orElseThrow(), Optional.of(customerFiles),
+                    policy.header().currency(), (serviceCase, caseEvents) -> engine.evaluate(serviceCase, caseEvents,
+                            Optional.empty(), serviceCase.openedAt().toInstant()));
+            data = cases.customerData().orElseThrow();
+            complaining = openComplaints(cases, first.atStartOfDay(policy.header().zone()).toInstant());
+        } else {
+            data = CsvImport.read(customerFiles.customers(), customerFiles.orders(), interactions,
+                    policy.header().currency());
+            complaining = Set.of();
+        }
+        return plan(policy, cadences, data, complaining, first, last);
+    }
+
+    private AgendaPlan plan(Policy policy, CadencePolicy cadences, ImportedData data, Set<CustomerId> complaining,
+            LocalDate first, LocalDate last) {
+        ZoneId zone = policy.header().zone();
+        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<CustomerId, List<Interaction>> contacts = new HashMap<>();
+        for (Interaction interaction : data.interactions()) {
+            // What happened up to the plan's end is an actual contact, as AgendaService reads them.
+            if (interaction.occurredAt().toInstant().isBefore(end)) {
+                contacts.computeIfAbsent(interaction.customerId(), id -> new ArrayList<>()).add(interaction);
+            }
+        }
+        Map<CustomerId, Customer> byId = new HashMap<>();
+        Map<CustomerId, ZoneId> zones = new HashMap<>();
+        for (Customer customer : data.customers()) {
+            byId.put(customer.id(), customer);
+            customer.contactPreferences().timeZone().ifPresent(customerZone -> zones.put(customer.id(), customerZone));
+        }
+        InMemoryStore store = data.toStore();
+        MetricsQuery query = policy.header().metricsQuery(first);
+        TierEngine tiers = TierEngine.of(policy.header(), policy.tiering());
+        List<CadenceCustomer> inputs = new ArrayList<>();
+        Set<CustomerId> openAndPlanned = new HashSet<>();
+        // Customers created after the first day have no metrics as of it: they are left out.
+        store.metrics().forEach(query, metrics -> {
+            TierDecision decision = tiers.evaluate(metrics);
+            Customer customer = byId.get(metrics.customerId());
+            boolean open = complaining.contains(customer.id());
+            if (open) {
+                openAndPlanned.add(customer.id());
+            }
+            // Stateless: no tier history, so every customer's rhythm starts on the day it was created.
+            inputs.add(new CadenceCustomer(customer, decision.tier(), customer.createdOn(),
+                    contacts.getOrDefault(customer.id(), List.of()), open, metrics, Optional.empty()));
+        });
+        Agenda agenda = AgendaPlanner.of(cadences, policy.tiering().ladder()).plan(first, last, inputs);
+        return new AgendaPlan(policy, agenda, owner, inputs.size(), data.customers().size() - inputs.size(),
+                openAndPlanned.size(), zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and "
+                        + orders.orElseThrow());
+    }
+
+    /**
+     * The customers with a complaint open at a moment ({@link ServiceCase#isOpenAt}). Inquiries
+     * are not complaints.
+     */
+    static Set<CustomerId> openComplaints(ImportedCases cases, Instant moment) {
+        Set<CustomerId> open = new HashSet<>();
+        for (ServiceCase serviceCase : cases.cases()) {
+            if (serviceCase.kind() == CaseKind.COMPLAINT && serviceCase.isOpenAt(moment, cases.eventsOf(serviceCase.id()))) {
+                open.add(serviceCase.customerId());
+            }
+        }
+        return open;
+    }
+
+    /** Checks that the required options are given and the complaint files come together. */
+    private void require(CommandSpec spec) {
+        List<String> missing = new ArrayList<>();
+        customers.ifPresentOrElse(file -> { }, () -> missing.add("'" + CUSTOMERS + "=FILE'"));
+        orders.ifPresentOrElse(file -> { }, () -> missing.add("'" + ORDERS + "=FILE'"));
+        interactions.ifPresentOrElse(file -> { }, () -> missing.add("'" + INTERACTIONS + "=FILE'"));
+        to.ifPresentOrElse(day -> { }, () -> missing.add("'" + TO + "=DATE'"));
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option"
+                    + (missing.size() == 1 ? ": " : "s: ") + String.join(", ", missing));
+        }
+        if (complaints.isPresent() != events.isPresent()) {
+            throw new ParameterException(spec.commandLine(), COMPLAINTS + " and " + EVENTS
+                    + " go together: open complaints need both");
+        }
+    }
+}

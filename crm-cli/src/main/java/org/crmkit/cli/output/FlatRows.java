@@ -1,0 +1,54 @@
+package org.crmkit.cli.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rows of plain fields (strings, numbers, booleans, nulls) as JSON Lines or CSV: the outputs of
+ * {@code crm agenda} and its subcommands, whose lines have no nested values.
+ */
+final class FlatRows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
+    private FlatRows() {
+    }
+
+    /** One JSON object per row, fields in the row's order, each line ending with LF. */
+    static void jsonLines(List<Map<String, @Nullable Object>> rows, Writer out) throws IOException {
+        for (Map<String, @Nullable Object> row : rows) {
+            out.write(JSON.writeValueAsString(row));
+            out.write('\n');
+        }
+    }
+
+    /**
+     * A header row of the columns, then one row per row: null is an empty cell. Values are quoted
+     * only where RFC 4180 requires it; lines end with LF.
+     */
+    static void csv(List<String> columns, List<Map<String, @Nullable Object>> rows, Writer out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        columns.forEach(schema::addColumn);
+        try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(new NonClosingWriter(out))) {
+            for (Map<String, @Nullable Object> row : rows) {
+                List<String> cells = new ArrayList<>(columns.size());
+                for (String column : columns) {
+                    Object value = row.get(column);
+                    cells.add(value == null ? "" : value.toString());
+                }
+                writer.write(cells);
+            }
+        }
+    }
+}
