@@ -258,4 +258,30 @@ class AgendaPlannerTest {
         assertThat(plannedFor(planner(STANDARD).plan(FROM, TO, List.of(asking.build())), "c-ask").get(0).date())
                 .isEqualTo(FROM);
     }
+
+    @Test
+    void aChurnedCustomerGetsOnlyTheWinBackContact() {
+        CadenceCustomer lapsed = customer("c-gone").tier("basic").build();
+        CadenceCustomer churned = new CadenceCustomer(lapsed.customer(), lapsed.tier(), lapsed.rhythmStart(),
+                lapsed.interactions(), false, new org.crmkit.core.metrics.CustomerMetrics(lapsed.customer().id(), FROM,
+                        org.crmkit.core.metrics.DateWindow.trailingMonths(12, FROM),
+                        org.crmkit.core.model.Money.of("CNY", "0"), 0, 0, 0, 15, false, java.util.Optional.empty()),
+                java.util.Optional.empty());
+
+        Policy withWinBack = PolicyLoader.parse(PolicyLoader.standardText().replace("  suppress_marketing_while",
+                "  win_back: {when: {all: [{orders: {eq: 0}}, {inquiries: {eq: 0}}, {tenure_months: {gte: 12}}]},"
+                        + " name: quarterly_win_back, channels: [email, sms], every: 1 quarter, owner: automation,"
+                        + " purpose: win_back}\n  suppress_marketing_while"), "win-back.yaml");
+
+        Agenda agenda = planner(withWinBack).plan(FROM, TO, List.of(churned, customer("c-active").tier("basic").build()));
+
+        assertThat(agenda.planned()).filteredOn(contact -> contact.customerId().value().equals("c-gone"))
+                .singleElement().satisfies(contact -> {
+            assertThat(contact.rule().name()).isEqualTo("quarterly_win_back");
+            assertThat(contact.rule().purpose()).isEqualTo(ContactPurpose.WIN_BACK);
+            assertThat(contact.channel()).isEqualTo(Channel.EMAIL);
+        });
+        assertThat(agenda.planned()).filteredOn(contact -> contact.customerId().value().equals("c-active"))
+                .extracting(contact -> contact.rule().name()).containsOnly("monthly_message");
+    }
 }

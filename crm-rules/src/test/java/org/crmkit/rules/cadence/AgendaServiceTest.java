@@ -45,6 +45,8 @@ class AgendaServiceTest {
     void startsTheRhythmOfATierOnTheFirstDayOfTheCustomersCurrentRunInIt() {
         store.customers().save(Customer.of(CustomerId.of("c-1"), "One", LocalDate.of(2024, 1, 1))
                 .withAccountManager(StaffId.of("m-1")));
+        store.purchases().record(org.crmkit.core.model.Purchase.of(org.crmkit.core.model.PurchaseId.of("o-1"),
+                CustomerId.of("c-1"), LocalDate.of(2026, 2, 1), org.crmkit.core.model.Money.of("CNY", "150000")));
         tier("c-1", "2025-12-31", "important");
         tier("c-1", "2026-01-31", "core");
         tier("c-1", "2026-02-28", "core");
