@@ -177,7 +177,9 @@ final class AgendaCommand implements Callable<Integer> {
             description = {
                 "Plans as 'crm agenda' does (same options) and prints one JSON object per due contact it could not"
                         + " place, by due day, then customer: customer_id, rule, due, owner (who would carry it"
-                        + " out), reason, then tier, purpose, owner_kind and days_overdue. With --format csv: the"
+                        + " out), reason, then tier, purpose, owner_kind, days_overdue and reason_kind (complaint_open,"
+                        + " do_not_contact, no_account_manager, no_suitable_day, frequency_cap, no_capacity)."
+                        + " With --format csv: the"
                         + " same fields as columns.",
                 "Reasons: marketing waits while a complaint is open; every channel of the rule is on the"
                         + " customer's do-not-contact list; no account manager to assign; no day suits the"

@@ -94,7 +94,8 @@ class AgendaReportsTest {
         assertThat(run.json().get(0)).isEqualTo(CrmRun.parse("""
                 {"customer_id":"c-011","rule":"monthly_message","due":"2025-01-01","owner":"automation",
                  "reason":"every channel of monthly_message (sms, email) is on the customer's do-not-contact list",
-                 "tier":"basic","purpose":"offer","owner_kind":"automation","days_overdue":455}"""));
+                 "tier":"basic","purpose":"offer","owner_kind":"automation","days_overdue":455,
+                 "reason_kind":"do_not_contact"}"""));
         assertThat(run.json().subList(1, 4)).extracting(line -> line.get("customer_id").asText() + " "
                 + line.get("due").asText() + " " + line.get("reason").asText()).containsExactly(
                 "c-006 2026-04-16 marketing (offer) waits while a complaint is open",
@@ -136,9 +137,9 @@ class AgendaReportsTest {
                 "c-011,basic,monthly_message,automation,2025-01-01,455,false,,\"every channel of monthly_message (sms,"
                         + " email) is on the customer's do-not-contact list\"");
         assertThat(unscheduled.outLines()).hasSize(5).first()
-                .isEqualTo("customer_id,rule,due,owner,reason,tier,purpose,owner_kind,days_overdue");
+                .isEqualTo("customer_id,rule,due,owner,reason,tier,purpose,owner_kind,days_overdue,reason_kind");
         assertThat(unscheduled.outLines().get(2)).isEqualTo("c-006,monthly_message,2026-04-16,automation,marketing"
-                + " (offer) waits while a complaint is open,basic,offer,automation,0");
+                + " (offer) waits while a complaint is open,basic,offer,automation,0,complaint_open");
     }
 
     @Test

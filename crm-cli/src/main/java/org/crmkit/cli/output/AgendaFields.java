@@ -29,6 +29,7 @@ final class AgendaFields {
     static final String CHANNEL = "channel";
     static final String OWNER = "owner";
     static final String REASON = "reason";
+    static final String REASON_KIND = "reason_kind";
     static final String TIER = "tier";
     static final String RULE = "rule";
     static final String PURPOSE = "purpose";
@@ -51,7 +52,7 @@ final class AgendaFields {
             PLANNED_ON, UNSCHEDULED_REASON);
     /** An unscheduled contact's fields. */
     static final List<String> UNSCHEDULED_FIELDS = List.of(CUSTOMER_ID, RULE, DUE, OWNER, REASON, TIER, PURPOSE,
-            OWNER_KIND, DAYS_OVERDUE);
+            OWNER_KIND, DAYS_OVERDUE, REASON_KIND);
 
     private AgendaFields() {
     }
@@ -121,6 +122,7 @@ final class AgendaFields {
             row.put(PURPOSE, contact.rule().purpose().key());
             row.put(OWNER_KIND, contact.rule().owner().key());
             row.put(DAYS_OVERDUE, daysOverdue(contact.due(), from));
+            row.put(REASON_KIND, contact.kind().key());
             rows.add(row);
         }
         return rows;
