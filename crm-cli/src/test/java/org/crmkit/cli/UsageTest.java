@@ -28,6 +28,17 @@ class UsageTest {
     }
 
     @Test
+    void jsonNamesJsonLinesToo() {
+        CrmRun lines = CrmRun.of("tier", "--customers", CrmRun.fixture("customers.csv"), "--orders",
+                CrmRun.fixture("orders.csv"), "--as-of", "2026-03-31", "--format", "jsonl");
+        CrmRun json = CrmRun.of("tier", "--customers", CrmRun.fixture("customers.csv"), "--orders",
+                CrmRun.fixture("orders.csv"), "--as-of", "2026-03-31", "--format", "json");
+
+        assertThat(json.status()).isZero();
+        assertThat(json.out()).isNotEmpty().isEqualTo(lines.out());
+    }
+
+    @Test
     void asOfMustBeAnIsoDate() {
         CrmRun run = CrmRun.of("tier", "--customers", "c.csv", "--orders", "o.csv", "--as-of", "31.03.2026");
 

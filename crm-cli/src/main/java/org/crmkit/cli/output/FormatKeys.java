@@ -19,11 +19,15 @@ final class FormatKeys {
         return Arrays.stream(formats).map(FormatKeys::key).collect(Collectors.joining(", "));
     }
 
-    /** Finds the format spelled {@code text}, ignoring case and surrounding spaces. */
+    /**
+     * Finds the format spelled {@code text}, ignoring case and surrounding spaces; {@code json}
+     * also names JSON Lines, which is what every command prints as JSON.
+     */
     static <E extends Enum<E>> E parse(E[] formats, String text) {
         Objects.requireNonNull(text, "text");
+        String wanted = text.strip().equalsIgnoreCase("json") ? "jsonl" : text.strip();
         for (E format : formats) {
-            if (key(format).equalsIgnoreCase(text.strip())) {
+            if (key(format).equalsIgnoreCase(wanted)) {
                 return format;
             }
         }
