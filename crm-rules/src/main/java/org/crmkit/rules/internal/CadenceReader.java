@@ -61,7 +61,7 @@ final class CadenceReader {
             return Optional.empty();
         }
         MapNode fields = map.get();
-        Optional<BusinessCalendar> calendar = read.required(fields, "calendar").flatMap(this::calendar);
+        Optional<BusinessCalendar> calendar = read.required(fields, "calendar").flatMap(node -> read.reference(node, calendars, "calendar"));
         boolean complete = calendar.isPresent();
         Optional<FrequencyCap> cap = Optional.empty();
         Optional<Node> capNode = read.optional(fields, "frequency_cap");
@@ -161,7 +161,7 @@ final class CadenceReader {
             Optional<BusinessCalendar> ownCalendar = Optional.empty();
             Optional<Node> calendarNode = read.optional(pool.get(), "calendar");
             if (calendarNode.isPresent()) {
-                ownCalendar = calendar(calendarNode.get());
+                ownCalendar = read.reference(calendarNode.get(), calendars, "calendar");
                 complete &= ownCalendar.isPresent();
             }
             owners.put(kind.get(), new OwnerPool(kind.get(), members, capacity, ownCalendar));
@@ -185,8 +185,7 @@ final class CadenceReader {
                 continue;
             }
             if (!tiers.contains(tier)) {
-                read.problems().add(entry.getValue(), "unknown tier '" + tier + "', expected one of "
-                        + String.join(", ", tiers.stream().map(Tier::name).toList()));
+                read.problems().add(entry.getValue(), Read.unknown("tier", tier, tiers));
                 complete = false;
                 continue;
             }
@@ -262,17 +261,5 @@ final class CadenceReader {
         }
         throw new InvalidValueException("Unknown purpose '" + text + "', expected one of visit, needs_survey, offer,"
                 + " follow_up, win_back");
-    }
-
-    private Optional<BusinessCalendar> calendar(Node node) {
-        return read.text(node).flatMap(name -> {
-            BusinessCalendar calendar = calendars.get(name);
-            if (calendar == null) {
-                read.problems().add(node, "unknown calendar '" + name + "', expected one of "
-                        + String.join(", ", calendars.keySet()));
-                return Optional.empty();
-            }
-            return Optional.of(calendar);
-        });
     }
 }

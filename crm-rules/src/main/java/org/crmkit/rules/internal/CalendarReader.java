@@ -102,7 +102,7 @@ final class CalendarReader {
             return Optional.empty();
         }
         MapNode fields = map.get();
-        Optional<ZoneId> zone = read.optional(fields, "time_zone").map(this::zone).orElse(policyZone);
+        Optional<ZoneId> zone = read.optional(fields, "time_zone").map(read::zone).orElse(policyZone);
         boolean alwaysOpen = read.optional(fields, "always_open").flatMap(read::bool).orElse(false);
         if (alwaysOpen) {
             List<String> others = fields.entries().keySet().stream()
@@ -146,17 +146,6 @@ final class CalendarReader {
             read.problems().add(node, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private Optional<ZoneId> zone(Node node) {
-        return read.text(node).flatMap(name -> {
-            try {
-                return Optional.of(ZoneId.of(name));
-            } catch (java.time.DateTimeException e) {
-                read.problems().add(node, "unknown time zone '" + name + "', expected an IANA name such as Asia/Shanghai");
-                return Optional.empty();
-            }
-        });
     }
 
     private Optional<Map<DayOfWeek, List<WorkingInterval>>> week(Node node) {
@@ -334,7 +323,7 @@ final class CalendarReader {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            fileProblem(source, 0, "not a readable CSV file: " + firstLine(e.getMessage()));
+            fileProblem(source, 0, "not a readable CSV file: " + Problems.firstLine(e.getMessage()));
             return false;
         }
         return complete;
@@ -388,13 +377,5 @@ final class CalendarReader {
             }
         }
         return List.of();
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -62,7 +62,7 @@ public final class DocumentParser {
             JsonLocation location = e.getLocation();
             int line = location == null ? 0 : Math.max(0, location.getLineNr());
             String syntaxName = syntax == Syntax.JSON ? "JSON" : "YAML";
-            problems.add(line, "", "not valid " + syntaxName + ": " + firstLine(e.getOriginalMessage()));
+            problems.add(line, "", "not valid " + syntaxName + ": " + Problems.firstLine(e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,13 +123,5 @@ public final class DocumentParser {
 
     private static int line(JsonParser parser) {
         return Math.max(0, parser.currentTokenLocation().getLineNr());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
     }
 }

@@ -2,7 +2,6 @@ package org.crmkit.rules.internal;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class PolicyReader {
         Optional<String> version = read.required(map, "version").flatMap(this::refPart);
         Optional<LocalDate> effectiveFrom = read.required(map, "effective_from").flatMap(read::date);
         Optional<Currency> currency = read.required(map, "currency").flatMap(this::currency);
-        Optional<ZoneId> zone = read.required(map, "time_zone").flatMap(this::zone);
+        Optional<ZoneId> zone = read.required(map, "time_zone").flatMap(read::zone);
         Optional<EvaluationWindow> window = read.optional(map, "window").map(this::window)
                 .orElse(Optional.of(EvaluationWindow.trailingYear()));
 
@@ -133,17 +132,6 @@ public final class PolicyReader {
                 return Optional.of(Money.currency(code));
             } catch (InvalidValueException e) {
                 problems.add(node, "unknown ISO-4217 currency '" + code + "'");
-                return Optional.empty();
-            }
-        });
-    }
-
-    private Optional<ZoneId> zone(Node node) {
-        return read.text(node).flatMap(name -> {
-            try {
-                return Optional.of(ZoneId.of(name));
-            } catch (DateTimeException e) {
-                problems.add(node, "unknown time zone '" + name + "', expected an IANA name such as Asia/Shanghai");
                 return Optional.empty();
             }
         });
@@ -262,8 +250,7 @@ public final class PolicyReader {
     private Optional<Tier> knownTier(Node node, Set<Tier> known, boolean checkable) {
         Optional<Tier> tier = tierName(node);
         if (tier.isPresent() && checkable && !known.contains(tier.get())) {
-            problems.add(node, "unknown tier '" + tier.get() + "', expected one of "
-                    + String.join(", ", known.stream().map(Tier::name).toList()));
+            problems.add(node, Read.unknown("tier", tier.get(), known));
             return Optional.empty();
         }
         return tier;

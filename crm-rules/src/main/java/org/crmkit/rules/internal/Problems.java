@@ -77,4 +77,19 @@ public final class Problems {
             throw new PolicyValidationException(list());
         }
     }
+
+    /**
+     * The first line of a library's message: parsers and readers append source excerpts and
+     * pointers after it that make no sense in a one-line problem.
+     *
+     * @param message the message, possibly null
+     * @return its first line, stripped, or "unreadable" when there is none
+     */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
 }

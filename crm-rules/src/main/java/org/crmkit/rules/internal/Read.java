@@ -1,10 +1,13 @@
 package org.crmkit.rules.internal;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.crmkit.rules.internal.Node.ListNode;
@@ -253,5 +256,55 @@ public final class Read {
         }
         problems.add(node, "must be a date like 2026-01-01, was " + node.describe());
         return Optional.empty();
+    }
+
+    /**
+     * Reads an IANA time zone name such as Asia/Shanghai.
+     *
+     * @param node the node
+     * @return the zone, or empty
+     */
+    public Optional<ZoneId> zone(Node node) {
+        return text(node).flatMap(name -> {
+            try {
+                return Optional.of(ZoneId.of(name));
+            } catch (DateTimeException e) {
+                problems.add(node, "unknown time zone '" + name + "', expected an IANA name such as Asia/Shanghai");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Reads a reference by name to something the policy defines elsewhere, such as a calendar.
+     *
+     * @param node the node holding the name
+     * @param known the defined things by name
+     * @param what what is referred to, for the message ("calendar")
+     * @param <T> the type of the things
+     * @return the thing named, or empty
+     */
+    public <T> Optional<T> reference(Node node, Map<String, T> known, String what) {
+        return text(node).flatMap(name -> {
+            T found = known.get(name);
+            if (found == null) {
+                problems.add(node, unknown(what, name, known.keySet()));
+                return Optional.empty();
+            }
+            return Optional.of(found);
+        });
+    }
+
+    /**
+     * The one wording for a name that is not among the defined ones.
+     *
+     * @param what what is named ("tier", "calendar")
+     * @param name the name given
+     * @param known the names defined, in policy order
+     * @return the message
+     */
+    public static String unknown(String what, Object name, Collection<?> known) {
+        return "unknown " + what + " '" + name + "', expected one of "
+                + String.join(", ", known.stream().map(String::valueOf).toList());
     }
 }

@@ -66,7 +66,7 @@ final class SlaReader {
             return Optional.empty();
         }
         Optional<Node> defaultCalendar = read.optional(map.get(), "calendar");
-        boolean complete = defaultCalendar.map(node -> calendar(node).isPresent()).orElse(true);
+        boolean complete = defaultCalendar.map(node -> read.reference(node, calendars, "calendar").isPresent()).orElse(true);
         Optional<Warning> defaultWarning = read.optional(map.get(), "warn").map(this::warning)
                 .orElse(Optional.of(Warning.NONE));
         complete &= defaultWarning.isPresent();
@@ -156,7 +156,7 @@ final class SlaReader {
                         + " sla.calendar, or business_time: false");
                 calendar = Optional.empty();
             } else {
-                calendar = calendar(calendarNode.get());
+                calendar = read.reference(calendarNode.get(), calendars, "calendar");
             }
         }
         Set<CaseEventType> metBy = EnumSet.noneOf(CaseEventType.class);
@@ -220,23 +220,10 @@ final class SlaReader {
         return Optional.of(new Warning(percent, before, beforeNode));
     }
 
-    private Optional<BusinessCalendar> calendar(Node node) {
-        return read.text(node).flatMap(name -> {
-            BusinessCalendar calendar = calendars.get(name);
-            if (calendar == null) {
-                read.problems().add(node, "unknown calendar '" + name + "', expected one of "
-                        + String.join(", ", calendars.keySet()));
-                return Optional.empty();
-            }
-            return Optional.of(calendar);
-        });
-    }
-
     private Tier knownTier(String name) {
         Tier tier = Tier.of(name);
         if (!tiers.contains(tier)) {
-            throw new InvalidValueException("unknown tier '" + name + "', expected one of "
-                    + String.join(", ", tiers.stream().map(Tier::name).toList()));
+            throw new InvalidValueException(Read.unknown("tier", name, tiers));
         }
         return tier;
     }
