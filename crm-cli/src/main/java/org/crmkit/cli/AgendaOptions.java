@@ -131,11 +131,8 @@ final class AgendaOptions {
         CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.orElseThrow(),
                 orders.orElseThrow(), interactions);
         if (complaints.isPresent()) {
-            SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
-            // The engine checks a case's whole list of events whatever the moment: the opening is the cheapest.
-            ImportedCases cases = CsvImport.readCases(complaints.get(), events.orElseThrow(), Optional.of(customerFiles),
-                    policy.header().currency(), (serviceCase, caseEvents) -> engine.evaluate(serviceCase, caseEvents,
-                            Optional.empty(), serviceCase.openedAt().toInstant()));
+            ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(),
+                    Optional.of(customerFiles), policy, SlaEngine.of(policy.ref(), policy.sla()));
             data = cases.customerData().orElseThrow();
             complaining = openComplaints(cases, first.atStartOfDay(policy.header().zone()).toInstant());
         } else {
