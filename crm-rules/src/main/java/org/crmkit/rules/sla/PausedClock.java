@@ -45,14 +45,6 @@ final class PausedClock {
         return time.add(cursor, remaining);
     }
 
-    /** Running business time from {@code start} to {@code end}: working time minus paused working time. */
-    Duration elapsed(Instant start, Instant end) {
-        if (!end.isAfter(start)) {
-            return Duration.ZERO;
-        }
-        return time.between(start, end).minus(paused(start, end));
-    }
-
     /** Working time in pauses between {@code start} and {@code end}. */
     Duration paused(Instant start, Instant end) {
         Duration paused = Duration.ZERO;

@@ -84,26 +84,25 @@ public final class SlaEngine {
                     + serviceCase.openedAt() + ", after the moment " + asOf + " it is to be evaluated at");
         }
         History history = History.replay(serviceCase, events, asOf);
-        Optional<SlaTarget> target = sla.targetFor(serviceCase.kind(), tier, history.priority);
+        Optional<SlaTarget> target = sla.targetFor(serviceCase.kind(), tier, history.priority());
         List<MilestoneStatus> milestones = new ArrayList<>();
         target.ifPresent(chosen -> chosen.milestones().forEach(milestone ->
                 milestones.add(status(rulesWhenMet(milestone, serviceCase, tier, history), history, asOf))));
-        return new CaseSla(serviceCase, asOf, policy, tier, history.priority, target.map(SlaTarget::name),
-                history.cycleStarts.size() - 1, history.openPause.isPresent(), history.closedSince.isPresent(),
-                milestones);
+        return new CaseSla(serviceCase, asOf, policy, tier, history.priority(), target.map(SlaTarget::name),
+                history.lastCycle(), history.openPause.isPresent(), history.closedSince.isPresent(), milestones);
     }
 
     /**
-     * A milestone met before a priority change is judged by the target in force when it was met,
-     * if that target has a milestone of the same name: a later change cannot turn it into a breach.
+     * A milestone met (or settled by a closing) before a priority change is judged by the target
+     * in force when it was met, if that target has a milestone of the same name: a later change
+     * cannot turn it into a breach.
      */
     private Milestone rulesWhenMet(Milestone current, ServiceCase serviceCase, Optional<Tier> tier, History history) {
-        int cycle = current.restartOnReopen() ? history.cycleStarts.size() - 1 : 0;
-        Optional<Instant> metAt = history.metAt(current.metBy(), cycle);
-        if (metAt.isEmpty()) {
+        Optional<Settled> settled = history.settled(current);
+        if (settled.isEmpty()) {
             return current;
         }
-        return sla.targetFor(serviceCase.kind(), tier, history.priorityAt(metAt.get()))
+        return sla.targetFor(serviceCase.kind(), tier, history.priorityAt(settled.get().at()))
                 .flatMap(then -> then.milestones().stream().filter(m -> m.name().equals(current.name())).findFirst())
                 .orElse(current);
     }
@@ -126,8 +125,7 @@ public final class SlaEngine {
                     .filter(at -> !at.isAfter(sla.asOf()) && (metAt.isEmpty() || metAt.get().isAfter(at)));
             warningAt.ifPresent(at -> events.add(new SlaWarning(serviceCase.id(), serviceCase.customerId(),
                     milestone.name(), status.cycle(), status.dueAt(), milestone.escalateOnWarning(), sla.policy(), at)));
-            boolean breached = status.dueAt().isBefore(sla.asOf())
-                    && (metAt.isEmpty() || metAt.get().isAfter(status.dueAt()));
+            boolean breached = status.dueAt().isBefore(sla.asOf()) && !status.metOnTime();
             if (breached) {
                 events.add(new SlaBreached(serviceCase.id(), serviceCase.customerId(), milestone.name(), status.cycle(),
                         status.dueAt(), milestone.escalateOnBreach(), sla.policy(), status.dueAt()));
@@ -141,25 +139,21 @@ public final class SlaEngine {
     }
 
     private static MilestoneStatus status(Milestone milestone, History history, Instant asOf) {
-        int cycle = milestone.restartOnReopen() ? history.cycleStarts.size() - 1 : 0;
-        Instant start = history.cycleStarts.get(cycle);
-        Optional<Instant> metAt = history.metAt(milestone.metBy(), cycle);
-        // The first closing after the clock started settles a milestone not met before it, for
-        // good: a later reopening restarts only the milestones that restart.
-        Optional<Instant> closing = history.closingAfter(cycle);
-        boolean metByClosing = false;
-        if (closing.isPresent() && (metAt.isEmpty() || metAt.get().isAfter(closing.get()))) {
-            metAt = closing;
-            metByClosing = true;
-        }
+        int cycle = history.cycleOf(milestone);
+        Instant start = history.cycles.get(cycle).start();
+        Optional<Settled> settled = history.settled(milestone);
+        Optional<Instant> metAt = settled.map(Settled::at);
+        boolean metByClosing = settled.map(Settled::byClosing).orElse(false);
         // The clock stops when the milestone is met: pauses after that cannot move its due time.
         Instant clockEnd = metAt.orElse(asOf);
-        PausedClock clock = new PausedClock(BusinessTime.of(milestone.calendar()), history.pausesUpTo(clockEnd));
+        BusinessTime time = BusinessTime.of(milestone.calendar());
+        PausedClock clock = new PausedClock(time, history.pausesUpTo(clockEnd));
         Instant due = clock.add(start, milestone.within());
         Optional<Instant> warningAt = milestone.warningAfter().map(after -> clock.add(start, after));
 
-        Duration elapsed = clock.elapsed(start, clockEnd);
+        // Running time: working time minus paused working time.
         Duration paused = clock.paused(start, clockEnd);
+        Duration elapsed = clockEnd.isAfter(start) ? time.between(start, clockEnd).minus(paused) : Duration.ZERO;
         MilestoneStatus.Status status;
         Optional<Duration> remaining = Optional.empty();
         if (metAt.isPresent()) {
@@ -184,34 +178,34 @@ public final class SlaEngine {
                 remaining, warningAt);
     }
 
+    /** When a milestone's clock stopped: at its events, or at a closing that came first. */
+    private record Settled(Instant at, boolean byClosing) {
+    }
+
     /** A case's events replayed up to the as-of moment, after checking the whole list. */
     private static final class History {
-        /** When each cycle began: the opening, then every reopening. */
-        private final List<Instant> cycleStarts = new ArrayList<>();
-        /** Position in the event list of the event that began each cycle (-1 for the opening). */
-        private final List<Integer> cycleStartPositions = new ArrayList<>();
+        /** The opening, then every reopening. */
+        private final List<Cycle> cycles = new ArrayList<>();
         private final List<PausedClock.Pause> pauses = new ArrayList<>();
         /** Every event replayed, with its position, so that same-moment events keep their order. */
         private final List<Occurrence> occurrences = new ArrayList<>();
-        private final List<Occurrence> closings = new ArrayList<>();
+        /** The priority from the opening, then at every change. */
         private final List<Map.Entry<Instant, Optional<Priority>>> priorities = new ArrayList<>();
         private Optional<Instant> openPause = Optional.empty();
         private Optional<Instant> closedSince = Optional.empty();
-        private Optional<Priority> priority;
 
         /** An event that happened: its type, moment and position in the case's list. */
         private record Occurrence(CaseEventType type, Instant at, int position) {
         }
 
-        private History(Optional<Priority> priority) {
-            this.priority = priority;
+        /** A cycle's start and the position of the event that began it (-1 for the opening). */
+        private record Cycle(Instant start, int position) {
         }
 
         static History replay(ServiceCase serviceCase, List<CaseEvent> events, Instant asOf) {
             check(serviceCase, events);
-            History history = new History(serviceCase.priority());
-            history.cycleStarts.add(serviceCase.openedAt().toInstant());
-            history.cycleStartPositions.add(-1);
+            History history = new History();
+            history.cycles.add(new Cycle(serviceCase.openedAt().toInstant(), -1));
             history.priorities.add(Map.entry(serviceCase.openedAt().toInstant(), serviceCase.priority()));
             for (int i = 0; i < events.size(); i++) {
                 CaseEvent event = events.get(i);
@@ -225,8 +219,7 @@ public final class SlaEngine {
         }
 
         private void apply(CaseEvent event, Instant at, int position) {
-            Occurrence occurrence = new Occurrence(event.type(), at, position);
-            occurrences.add(occurrence);
+            occurrences.add(new Occurrence(event.type(), at, position));
             switch (event.type()) {
                 case PAUSED -> openPause = Optional.of(at);
                 case RESUMED -> {
@@ -238,24 +231,49 @@ public final class SlaEngine {
                     openPause.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
                     openPause = Optional.empty();
                     closedSince = Optional.of(at);
-                    closings.add(occurrence);
                 }
                 case REOPENED -> {
                     closedSince.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
                     closedSince = Optional.empty();
                     openPause.ifPresent(start -> pauses.add(new PausedClock.Pause(start, at)));
                     openPause = Optional.empty();
-                    cycleStarts.add(at);
-                    cycleStartPositions.add(position);
+                    cycles.add(new Cycle(at, position));
                 }
-                case PRIORITY_CHANGED -> {
-                    priority = event.newPriority();
-                    priorities.add(Map.entry(at, priority));
-                }
+                case PRIORITY_CHANGED -> priorities.add(Map.entry(at, event.newPriority()));
                 default -> {
                     // responded, solution_proposed, resolved, feedback_received: recorded as occurrences
                 }
             }
+        }
+
+        /** The index of the last cycle: the number of reopenings. */
+        int lastCycle() {
+            return cycles.size() - 1;
+        }
+
+        /** The cycle whose start a milestone's clock counts from. */
+        int cycleOf(Milestone milestone) {
+            return milestone.restartOnReopen() ? lastCycle() : 0;
+        }
+
+        /** The priority in force now. */
+        Optional<Priority> priority() {
+            return priorities.get(priorities.size() - 1).getValue();
+        }
+
+        /**
+         * When a milestone was settled in its cycle: when all its events had happened, or at the
+         * first closing after the cycle began if that came first. The closing settles it for good:
+         * a later reopening restarts only the milestones that restart.
+         */
+        Optional<Settled> settled(Milestone milestone) {
+            int cycle = cycleOf(milestone);
+            Optional<Instant> met = metAt(milestone.metBy(), cycle);
+            Optional<Instant> closing = metAt(java.util.EnumSet.of(CaseEventType.CLOSED), cycle);
+            if (closing.isPresent() && (met.isEmpty() || met.get().isAfter(closing.get()))) {
+                return Optional.of(new Settled(closing.get(), true));
+            }
+            return met.map(at -> new Settled(at, false));
         }
 
         /** The priority in force at a moment. */
@@ -286,7 +304,7 @@ public final class SlaEngine {
 
         /** When every event type happened after the cycle began (by position, not just moment); empty until all did. */
         Optional<Instant> metAt(java.util.Set<CaseEventType> types, int cycle) {
-            int after = cycleStartPositions.get(cycle);
+            int after = cycles.get(cycle).position();
             Instant last = null;
             for (CaseEventType type : types) {
                 Optional<Instant> first = occurrences.stream()
@@ -300,12 +318,6 @@ public final class SlaEngine {
                 }
             }
             return Optional.ofNullable(last);
-        }
-
-        /** The first closing after the cycle began. */
-        Optional<Instant> closingAfter(int cycle) {
-            int after = cycleStartPositions.get(cycle);
-            return closings.stream().filter(closing -> closing.position() > after).map(Occurrence::at).findFirst();
         }
 
         private static void check(ServiceCase serviceCase, List<CaseEvent> events) {

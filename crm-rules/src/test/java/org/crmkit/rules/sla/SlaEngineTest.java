@@ -264,6 +264,21 @@ class SlaEngineTest {
     }
 
     @Test
+    void raisingThePriorityAfterAClosingSettledAMilestoneDoesNotTurnItIntoABreach() {
+        // Settled by the closing at 10:40 within the 1-hour target; P1's 30 minutes came in after the reopening.
+        CaseSla sla = evaluate(complaint("2026-04-01T10:00+08:00"), events("2026-04-01T10:40+08:00", "closed",
+                "2026-04-01T11:00+08:00", "reopened", "2026-04-01T11:10+08:00", "priority:P1"),
+                "2026-04-01T11:30+08:00");
+
+        MilestoneStatus response = sla.milestone("first_response").orElseThrow();
+        assertThat(sla.target()).contains("p1");
+        assertThat(response.metByClosing()).isTrue();
+        assertThat(response.status()).isEqualTo(Status.MET);
+        assertThat(response.dueAt()).isEqualTo(at("2026-04-01T11:00+08:00"));
+        assertThat(SlaFixtures.ENGINE.events(sla)).noneMatch(SlaBreached.class::isInstance);
+    }
+
+    @Test
     void choosesTargetsByKindTierAndPriorityInPolicyOrder() {
         ServiceCase inquiry = complaint("2026-04-01T10:00+08:00").withKind(CaseKind.INQUIRY);
 
