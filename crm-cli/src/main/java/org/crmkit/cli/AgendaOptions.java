@@ -29,7 +29,6 @@ import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.AgendaPlanner;
 import org.crmkit.rules.cadence.CadenceCustomer;
 import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.sla.SlaEngine;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TierEngine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,7 +131,7 @@ final class AgendaOptions {
                 orders.orElseThrow(), interactions);
         if (complaints.isPresent()) {
             ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(),
-                    Optional.of(customerFiles), policy, SlaEngine.of(policy.ref(), policy.sla()));
+                    Optional.of(customerFiles), policy);
             data = cases.customerData().orElseThrow();
             complaining = openComplaints(cases, first.atStartOfDay(policy.header().zone()).toInstant());
         } else {

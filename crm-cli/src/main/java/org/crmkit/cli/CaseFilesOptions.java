@@ -92,38 +92,34 @@ final class CaseFilesOptions {
     }
 
     /**
-     * Reads and validates every file; each case's events must make a possible history under the
-     * engine's rules.
+     * Reads and validates every file; each case's events must make a possible history
+     * ({@link SlaEngine#checkHistory}).
      *
      * @param policy the policy, for the orders' currency
-     * @param engine the SLA engine that checks histories
      * @return the cases
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      */
-    ImportedCases read(Policy policy, SlaEngine engine) {
+    ImportedCases read(Policy policy) {
         Optional<CsvImport.CustomerFiles> customerFiles = customers.map(file ->
                 new CsvImport.CustomerFiles(file, orders.orElseThrow(), interactions));
-        return readCases(complaints.orElseThrow(), events.orElseThrow(), customerFiles, policy, engine);
+        return readCases(complaints.orElseThrow(), events.orElseThrow(), customerFiles, policy);
     }
 
     /**
      * Reads and validates case files, and the customer files if given; each case's events must
-     * make a possible history under the engine's rules.
+     * make a possible history ({@link SlaEngine#checkHistory}).
      *
      * @param complaints the cases file
      * @param events the case events file
      * @param customerFiles the customer files, if any
      * @param policy the policy, for the orders' currency
-     * @param engine the SLA engine that checks histories
      * @return the cases
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      */
     static ImportedCases readCases(Path complaints, Path events, Optional<CsvImport.CustomerFiles> customerFiles,
-            Policy policy, SlaEngine engine) {
-        // The engine checks the whole list of events whatever the moment: the opening is the cheapest.
+            Policy policy) {
         return CsvImport.readCases(complaints, events, customerFiles, policy.header().currency(),
-                (serviceCase, caseEvents) -> engine.evaluate(serviceCase, caseEvents, Optional.empty(),
-                        serviceCase.openedAt().toInstant()));
+                SlaEngine::checkHistory);
     }
 
     /**

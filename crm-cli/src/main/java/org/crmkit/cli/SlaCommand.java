@@ -15,16 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.crmkit.cli.csv.CsvImport;
-import org.crmkit.cli.csv.CsvImportException;
-import org.crmkit.cli.csv.CsvProblem;
 import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.cli.output.OutputFormat;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.sla.CaseHistoryException;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.SlaEngine;
 import org.crmkit.rules.sla.WeeklyReview;
@@ -105,13 +101,12 @@ final class SlaCommand implements Callable<Integer> {
         ZoneId zone = loaded.header().zone();
         Instant moment = asOf.map(given -> given.resolve(zone)).orElseGet(clock::instant);
         LocalDate day = moment.atZone(zone).toLocalDate();
+        ImportedCases input = files.read(loaded);
         SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.sla());
-        ImportedCases input = files.read(loaded, engine);
         Optional<Map<CustomerId, Optional<Tier>>> tiers = input.customerData()
                 .map(data -> CaseFilesOptions.tiers(data, loaded, day));
 
         List<CaseSla> results = new ArrayList<>();
-        List<CsvProblem> problems = new ArrayList<>();
         int openedLater = 0;
         for (ServiceCase serviceCase : input.cases()) {
             if (serviceCase.openedAt().toInstant().isAfter(moment)) {
@@ -120,15 +115,8 @@ final class SlaCommand implements Callable<Integer> {
             }
             Optional<Tier> tier = tiers.flatMap(known ->
                     known.getOrDefault(serviceCase.customerId(), Optional.empty()));
-            try {
-                results.add(engine.evaluate(serviceCase, input.eventsOf(serviceCase.id()), tier, moment));
-            } catch (CaseHistoryException e) {
-                // The import checked every history; this guards against an engine that checks more at a later moment.
-                problems.add(input.historyProblem(e.caseId(), e.eventNumber(), e.problem()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new CsvImportException(problems);
+            // The import checked every history: the engine's own check cannot fail here.
+            results.add(engine.evaluate(serviceCase, input.eventsOf(serviceCase.id()), tier, moment));
         }
         LOG.debug("evaluated {} cases as of {} under {}", results.size(), moment, loaded.ref());
 
@@ -206,8 +194,7 @@ final class SlaCommand implements Callable<Integer> {
             String reviewed = week.orElseGet(() -> lastFullWeek(asOf.orElseGet(() -> loaded.header().today(clock))));
             LocalDate sunday = WeeklyReview.mondayOf(reviewed).plusDays(6);
             Instant end = AsOfMoment.endOfDay(sunday, zone);
-            SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.sla());
-            ImportedCases input = files.read(loaded, engine);
+            ImportedCases input = files.read(loaded);
             Optional<Map<CustomerId, Optional<Tier>>> tiers = input.customerData()
                     .map(data -> CaseFilesOptions.tiers(data, loaded, sunday));
             List<WeeklyReview.CaseRecord> records = new ArrayList<>();
@@ -215,13 +202,7 @@ final class SlaCommand implements Callable<Integer> {
                 records.add(new WeeklyReview.CaseRecord(serviceCase, input.eventsOf(serviceCase.id()),
                         tiers.flatMap(known -> known.getOrDefault(serviceCase.customerId(), Optional.empty()))));
             }
-            WeeklyReview review;
-            try {
-                review = WeeklyReview.of(engine, zone, reviewed, records);
-            } catch (CaseHistoryException e) {
-                throw new CsvImportException(List.of(input.historyProblem(e.caseId(), e.eventNumber(),
-                        e.problem())));
-            }
+            WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.sla()), zone, reviewed, records);
 
             StandardOutput.print(spec, out -> format.reviewWriter().write(review, loaded.ref(), zone, out));
             PrintWriter err = spec.commandLine().getErr();

@@ -65,7 +65,7 @@ public record ImportedCases(List<ServiceCase> cases, Map<CaseId, List<LocatedEve
      * @param problem what is wrong; not null
      * @return the problem, e.g. {@code complaint_events.csv:7: complaint 'k-1': resumed at ... without a pause to end}
      */
-    public CsvProblem historyProblem(CaseId id, int eventNumber, String problem) {
+    CsvProblem historyProblem(CaseId id, int eventNumber, String problem) {
         List<LocatedEvent> located = events.getOrDefault(Objects.requireNonNull(id, "id"), List.of());
         String message = "complaint '" + id + "': " + Objects.requireNonNull(problem, "problem");
         if (eventNumber < 1 || eventNumber > located.size()) {

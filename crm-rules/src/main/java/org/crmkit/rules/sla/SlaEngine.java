@@ -93,6 +93,18 @@ public final class SlaEngine {
     }
 
     /**
+     * Checks that a case's events make a possible history, by the rules above, without
+     * evaluating anything: for importers that validate a file before it is used.
+     *
+     * @param serviceCase the case; not null
+     * @param events the case's events in the order they happened; all of them are checked; not null
+     * @throws CaseHistoryException naming the first impossible event by its 1-based position
+     */
+    public static void checkHistory(ServiceCase serviceCase, List<CaseEvent> events) {
+        History.check(Objects.requireNonNull(serviceCase, "serviceCase"), Objects.requireNonNull(events, "events"));
+    }
+
+    /**
      * A milestone met (or settled by a closing) before a priority change is judged by the target
      * in force when it was met, if that target has a milestone of the same name: a later change
      * cannot turn it into a breach.

@@ -325,6 +325,18 @@ class SlaEngineTest {
     }
 
     @Test
+    void checksAHistoryWithoutEvaluatingItAndAcceptsAPossibleOne() {
+        ServiceCase opened = complaint("2026-04-01T10:00+08:00");
+
+        SlaEngine.checkHistory(opened, events("2026-04-01T11:00+08:00", "paused", "2026-04-01T12:00+08:00", "resumed",
+                "2026-04-01T13:00+08:00", "closed", "2026-04-02T09:00+08:00", "reopened"));
+        assertThatThrownBy(() -> SlaEngine.checkHistory(opened, events("2026-04-01T11:00+08:00", "responded",
+                "2026-04-01T12:00+08:00", "resumed")))
+                .isInstanceOfSatisfying(CaseHistoryException.class, e -> assertThat(e.eventNumber()).isEqualTo(2))
+                .hasMessage("Case 'k-1', event 2: resumed at 2026-04-01T12:00+08:00 without a pause to end");
+    }
+
+    @Test
     void rejectsImpossibleHistoriesNamingTheCaseAndTheEvent() {
         ServiceCase opened = complaint("2026-04-01T10:00+08:00");
 
