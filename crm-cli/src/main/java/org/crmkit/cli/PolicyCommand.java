@@ -1,8 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -124,15 +121,8 @@ final class PolicyCommand implements Callable<Integer> {
 
         /** Reads the file once, so that the text printed is exactly the text validated. */
         private static String validatedText(Path file) {
-            String text;
-            try {
-                text = Files.readString(file); // UTF-8, and malformed input fails
-            } catch (IOException e) {
-                // The loader words the failure as for every command (no such file, not UTF-8 text, ...).
-                PolicyLoader.load(file);
-                throw new UncheckedIOException(e);
-            }
-            PolicyLoader.parse(text, file.toString());
+            String text = PolicyLoader.readText(file);
+            PolicyLoader.parse(file, text);
             return text;
         }
     }

@@ -250,6 +250,24 @@ class PolicyCommandTest {
     }
 
     @Test
+    void showOfAPolicyNamingACalendarFileBesideItPrintsItsText() throws IOException {
+        Files.writeString(dir.resolve("cn-2026.csv"), "date,type\n2026-02-16,holiday\n");
+        String text = DEAD_RULE_AND_GAP.replace("tiers:", """
+                calendars:
+                  office:
+                    hours: {mon-fri: ["09:00-18:00"]}
+                    files: [cn-2026.csv]
+                tiers:""");
+        Path policy = Files.writeString(dir.resolve("with-calendar.yaml"), text);
+
+        CrmRun run = CrmRun.of("policy", "show", "--policy", policy.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo(text);
+    }
+
+    @Test
     void showWithAJsonPolicyPrintsItsJsonText() throws IOException {
         String text = "{\"id\": \"j\", \"version\": \"1\", \"effective_from\": \"2026-01-01\", \"currency\": \"CNY\","
                 + " \"time_zone\": \"Asia/Shanghai\", \"tiers\": [{\"name\": \"any\", \"when\": {\"spend\": {\"gt\": 0}}}]}\n";

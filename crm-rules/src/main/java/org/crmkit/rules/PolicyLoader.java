@@ -63,11 +63,34 @@ public final class PolicyLoader {
      * @throws PolicyValidationException if the file is missing, unreadable or invalid
      */
     public static Policy load(Path file) {
+        return parse(file, readText(file));
+    }
+
+    /**
+     * Parses the text of a policy file already read with {@link #readText}: for callers that
+     * need the very text validated (to print it, say).
+     *
+     * @param file the file the text was read from, for messages, the syntax and calendar files; not null
+     * @param text the file's text; not null
+     * @return the policy
+     * @throws PolicyValidationException if the text or a calendar file it names is invalid
+     */
+    public static Policy parse(Path file, String text) {
+        return parse(text, file.toString(), Optional.ofNullable(file.toAbsolutePath().getParent()));
+    }
+
+    /**
+     * Reads a policy file's text, strictly as UTF-8.
+     *
+     * @param file the file; not null
+     * @return the text
+     * @throws PolicyValidationException if the file is missing, unreadable or not UTF-8
+     */
+    public static String readText(Path file) {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "no such file");
@@ -76,7 +99,6 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw fileProblem(name, "cannot be read: " + e.getMessage());
         }
-        return parse(text, name, Optional.ofNullable(file.toAbsolutePath().getParent()));
     }
 
     /**
