@@ -185,7 +185,8 @@ public final class Read {
             problems.add(node, "must be at most " + Integer.MAX_VALUE + ", was " + node.describe());
             return Optional.empty();
         }
-        if (value.intValue() < minimum) {
+        // Compared as decimals: intValue() of a huge negative number wraps around to a small one.
+        if (value.compareTo(BigDecimal.valueOf(minimum)) < 0) {
             problems.add(node, "must be at least " + minimum + ", was " + node.describe());
             return Optional.empty();
         }
