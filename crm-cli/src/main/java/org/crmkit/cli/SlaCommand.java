@@ -137,9 +137,10 @@ final class SlaCommand implements Callable<Integer> {
                 "Reviews the cases opened in one ISO week (Monday 00:00 to Sunday 24:00 in the policy's time zone)"
                         + " as of the week's end, and prints one JSON object per row, each with its section and the"
                         + " week:",
-                "  summary: from, until, policy, cases_opened, resolved (had a resolved event by the week's end),"
-                        + " resolution_rate, open_breaches, repeat_complainers;",
-                "  cause / channel: the week's cases per cause or channel (\"unknown\" when not recorded), most"
+                "  summary: from, until, policy, cases_opened, complaints_opened, resolved (complaints whose last"
+                        + " resolved event is not followed by a reopening at the week's end), resolution_rate (resolved"
+                        + " over complaints_opened), open_breaches, repeat_complainers;",
+                "  cause / channel: the week's complaints per cause or channel (\"unknown\" when not recorded), most"
                         + " frequent first, with cases and share;",
                 "  milestone: cases, met_on_time, met_late, breached, open, on_time_rate (met on time over met or"
                         + " breached), median_time_to_meet and p90_time_to_meet (business time, nearest rank);",

@@ -87,8 +87,10 @@ final class SlaSummary {
         }
         lines.add("crm sla review: week " + review.week() + " (" + sunday.minusDays(6) + ".." + sunday + " in "
                 + zone + ") as of " + moment(end, zone) + ", policy " + policy.ref() + ", " + tierSource);
-        lines.add("crm sla review: " + cases(review.casesOpened()) + " opened, " + review.resolved() + " resolved ("
-                + percent(review.resolved(), review.casesOpened()) + "), " + count(review.openBreaches().size(),
+        // Only complaints count as resolved, so the share is of complaints, as resolution_rate in the output.
+        lines.add("crm sla review: " + cases(review.casesOpened()) + " opened (" + count(review.complaintsOpened(),
+                "complaint", "complaints") + "), " + review.resolved() + " resolved ("
+                + percent(review.resolved(), review.complaintsOpened()) + " of complaints), " + count(review.openBreaches().size(),
                 "open breach", "open breaches") + ", " + count(review.repeatComplainers().size(), "repeat complainer",
                 "repeat complainers"));
         return lines;

@@ -136,7 +136,8 @@ class SlaReviewTest {
                 "crm sla review: week 2026-W10 (2026-03-02..2026-03-08 in Asia/Shanghai) as of"
                         + " 2026-03-08T23:59:59.999999999+08:00, policy standard@2026.1, tiers unknown (no --customers"
                         + " and --orders): only targets that name no tier apply",
-                "crm sla review: 8 cases opened, 3 resolved (37.5%), 1 open breach, 2 repeat complainers");
+                "crm sla review: 8 cases opened (6 complaints), 3 resolved (50.0% of complaints), 1 open breach,"
+                        + " 2 repeat complainers");
     }
 
     @Test
