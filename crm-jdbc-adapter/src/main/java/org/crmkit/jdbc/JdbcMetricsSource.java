@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -157,7 +156,7 @@ final class JdbcMetricsSource implements CustomerMetricsSource {
                 .append(" LEFT JOIN (SELECT customer_id, COUNT(*) AS inquiries FROM crm_interaction"
                         + " WHERE kind = ?", InteractionKind.INQUIRY.key())
                 .append(" AND " + SqlValues.momentRangeCondition("occurred_at", "occurred_nanos"),
-                        SqlValues.momentRangeParameters(windowStartMoment(query), windowEndMoment(query)));
+                        SqlValues.momentRangeParameters(query.windowStart(), query.windowEndExclusive()));
         only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
         statement.append(" GROUP BY customer_id) i ON i.customer_id = c.id");
         if (only.isPresent()) {
@@ -168,17 +167,6 @@ final class JdbcMetricsSource implements CustomerMetricsSource {
         }
         statement.append(" ORDER BY " + database.dialect().byId("c.id"));
         return statement;
-    }
-
-    /** The first moment of the window's first day in the query's zone. */
-    private static Instant windowStartMoment(MetricsQuery query) {
-        return query.window().start().atStartOfDay(query.zone()).toInstant();
-    }
-
-    /** The first moment of the day after the window's last day in the query's zone. */
-    private static Instant windowEndMoment(MetricsQuery query) {
-        LocalDate end = query.window().end();
-        return end.equals(LocalDate.MAX) ? Instant.MAX : end.plusDays(1).atStartOfDay(query.zone()).toInstant();
     }
 
     /** One customer's aggregates as the query returns them. */

@@ -1,6 +1,5 @@
 package org.crmkit.core.memory;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -52,23 +51,8 @@ final class InMemoryMetricsSource implements CustomerMetricsSource {
         // Everything up to the as-of day: the span for sums, anything older for the last purchase.
         DateWindow upToAsOf = DateWindow.of(LocalDate.MIN, query.asOf());
         List<Purchase> history = purchases.findByCustomer(customer.id(), upToAsOf);
-        List<Interaction> inWindow = interactions.findByCustomer(customer.id(), windowStartMoment(query),
-                windowEndMoment(query));
+        List<Interaction> inWindow = interactions.findByCustomer(customer.id(), query.windowStart(),
+                query.windowEndExclusive());
         return MetricsCalculator.compute(customer, history, inWindow, query);
-    }
-
-    /** The first moment of the window's first day in the query's zone; Instant.MIN for LocalDate.MIN. */
-    private static Instant windowStartMoment(MetricsQuery query) {
-        LocalDate start = query.window().start();
-        return start.equals(LocalDate.MIN) ? Instant.MIN : start.atStartOfDay(query.zone()).toInstant();
-    }
-
-    /**
-     * The first moment of the day after the window's last day in the query's zone, exclusive;
-     * Instant.MAX for a window ending on LocalDate.MAX, which has no day after it.
-     */
-    private static Instant windowEndMoment(MetricsQuery query) {
-        LocalDate end = query.window().end();
-        return end.equals(LocalDate.MAX) ? Instant.MAX : end.plusDays(1).atStartOfDay(query.zone()).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.core.metrics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -34,6 +35,26 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
         if (window.end().isAfter(asOf)) {
             throw new InvalidValueException("MetricsQuery window " + window + " must not end after the as-of day " + asOf);
         }
+    }
+
+    /**
+     * The window's first moment: the start of its first day in the query's zone. Every date,
+     * {@link LocalDate#MIN} included, has one: Instant's range is wider than LocalDate's.
+     *
+     * @return the first moment whose interactions count
+     */
+    public Instant windowStart() {
+        return window.start().atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * The first moment after the window: the start of the day after its last day in the query's
+     * zone. That day exists, as the window ends by the as-of day, which is before {@link LocalDate#MAX}.
+     *
+     * @return the first moment whose interactions no longer count (exclusive end)
+     */
+    public Instant windowEndExclusive() {
+        return window.end().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /**

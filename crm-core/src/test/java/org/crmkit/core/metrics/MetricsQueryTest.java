@@ -164,6 +164,22 @@ class MetricsQueryTest {
     }
 
     @Test
+    void theWindowsMomentsRunFromItsFirstMidnightToTheMidnightAfterItsLastDayInTheZone() {
+        MetricsQuery query = query(END_OF_MARCH, window("2025-04-01", "2026-03-31"));
+
+        assertThat(query.windowStart()).isEqualTo(java.time.Instant.parse("2025-03-31T16:00:00Z"));
+        assertThat(query.windowEndExclusive()).isEqualTo(java.time.Instant.parse("2026-03-31T16:00:00Z"));
+    }
+
+    @Test
+    void aWindowFromTheFirstRepresentableDayStillHasAFirstMoment() {
+        MetricsQuery query = new MetricsQuery(END_OF_MARCH, DateWindow.of(LocalDate.MIN, END_OF_MARCH), SHANGHAI, CNY);
+
+        assertThat(query.windowStart()).isBefore(java.time.Instant.parse("0000-01-01T00:00:00Z"));
+        assertThat(query.windowStart().atZone(SHANGHAI).toLocalDate()).isEqualTo(LocalDate.MIN);
+    }
+
+    @Test
     void rejectsTheLastRepresentableDayBecauseItsQuartersWouldOverflow() {
         assertThatThrownBy(() -> new MetricsQuery(LocalDate.MAX,
                 DateWindow.of(LocalDate.MAX.minusDays(1), LocalDate.MAX), SHANGHAI, CNY))
