@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
-import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
@@ -133,7 +131,9 @@ final class AgendaOptions {
             ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(),
                     Optional.of(customerFiles), policy);
             data = cases.customerData().orElseThrow();
-            complaining = openComplaints(cases, first.atStartOfDay(policy.header().zone()).toInstant());
+            // The plan's days are the planner's: in the cadences calendar's zone.
+            complaining = ServiceCase.customersWithOpenComplaints(cases.cases(), cases::eventsOf,
+                    first.atStartOfDay(cadences.calendar().zone()).toInstant());
         } else {
             data = CsvImport.read(customerFiles.customers(), customerFiles.orders(), interactions,
                     policy.header().currency());
@@ -144,8 +144,7 @@ final class AgendaOptions {
 
     private AgendaPlan plan(Policy policy, CadencePolicy cadences, ImportedData data, Set<CustomerId> complaining,
             LocalDate first, LocalDate last) {
-        ZoneId zone = policy.header().zone();
-        Instant end = last.plusDays(1).atStartOfDay(zone).toInstant();
+        Instant end = last.plusDays(1).atStartOfDay(cadences.calendar().zone()).toInstant();
         Map<CustomerId, List<Interaction>> contacts = new HashMap<>();
         for (Interaction interaction : data.interactions()) {
             // What happened up to the plan's end is an actual contact, as AgendaService reads them.
@@ -163,37 +162,20 @@ final class AgendaOptions {
         MetricsQuery query = policy.header().metricsQuery(first);
         TierEngine tiers = TierEngine.of(policy.header(), policy.tiering());
         List<CadenceCustomer> inputs = new ArrayList<>();
-        Set<CustomerId> openAndPlanned = new HashSet<>();
         // Customers created after the first day have no metrics as of it: they are left out.
         store.metrics().forEach(query, metrics -> {
             TierDecision decision = tiers.evaluate(metrics);
             Customer customer = byId.get(metrics.customerId());
-            boolean open = complaining.contains(customer.id());
-            if (open) {
-                openAndPlanned.add(customer.id());
-            }
             // Stateless: no tier history, so every customer's rhythm starts on the day it was created.
             inputs.add(new CadenceCustomer(customer, decision.tier(), customer.createdOn(),
-                    contacts.getOrDefault(customer.id(), List.of()), open, metrics, Optional.empty()));
+                    contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()), metrics,
+                    Optional.empty()));
         });
         Agenda agenda = AgendaPlanner.of(cadences, policy.tiering().ladder()).plan(first, last, inputs);
+        int openAndPlanned = (int) inputs.stream().filter(CadenceCustomer::complaintOpen).count();
         return new AgendaPlan(policy, agenda, owner, inputs.size(), data.customers().size() - inputs.size(),
-                openAndPlanned.size(), zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and "
+                openAndPlanned, zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and "
                         + orders.orElseThrow());
-    }
-
-    /**
-     * The customers with a complaint open at a moment ({@link ServiceCase#isOpenAt}). Inquiries
-     * are not complaints.
-     */
-    static Set<CustomerId> openComplaints(ImportedCases cases, Instant moment) {
-        Set<CustomerId> open = new HashSet<>();
-        for (ServiceCase serviceCase : cases.cases()) {
-            if (serviceCase.kind() == CaseKind.COMPLAINT && serviceCase.isOpenAt(moment, cases.eventsOf(serviceCase.id()))) {
-                open.add(serviceCase.customerId());
-            }
-        }
-        return open;
     }
 
     /** Checks that the required options are given and the complaint files come together. */

@@ -8,7 +8,6 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
@@ -63,7 +61,7 @@ final class AgendaSection {
     static Agenda run(Policy policy, SyntheticCustomerBase base, List<TierDecision> decisions, LocalDate asOf,
             PrintStream out) {
         CadencePolicy cadences = policy.cadences().orElseThrow();
-        ZoneId zone = policy.header().zone();
+        ZoneId zone = cadences.calendar().zone(); // the planner's days
         LocalDate from = asOf.plusDays(1);
         LocalDate to = asOf.plusMonths(1);
         Instant start = from.atStartOfDay(zone).toInstant();
@@ -74,7 +72,7 @@ final class AgendaSection {
                 contacts.computeIfAbsent(interaction.customerId(), id -> new ArrayList<>()).add(interaction);
             }
         }
-        Set<CustomerId> complaining = openComplaints(base, start);
+        Set<CustomerId> complaining = ServiceCase.customersWithOpenComplaints(base.cases(), base::caseEvents, start);
         Map<CustomerId, Customer> customers = new HashMap<>();
         base.customers().forEach(customer -> customers.put(customer.id(), customer));
         List<CadenceCustomer> inputs = new ArrayList<>(decisions.size());
@@ -90,23 +88,11 @@ final class AgendaSection {
         return agenda;
     }
 
-    /** Customers with a complaint open at the moment. */
-    private static Set<CustomerId> openComplaints(SyntheticCustomerBase base, Instant moment) {
-        Set<CustomerId> open = new HashSet<>();
-        for (ServiceCase serviceCase : base.cases()) {
-            if (serviceCase.kind() == CaseKind.COMPLAINT
-                    && serviceCase.isOpenAt(moment, base.caseEvents(serviceCase.id()))) {
-                open.add(serviceCase.customerId());
-            }
-        }
-        return open;
-    }
-
     private static void print(PrintStream out, Policy policy, Agenda agenda, int customers, int complaining,
             LocalDate asOf) {
         CadencePolicy cadences = policy.cadences().orElseThrow();
         out.printf(Locale.ROOT, "%nContact planning %s..%s (AgendaPlanner, calendar %s in %s)%n", agenda.from(),
-                agenda.to(), cadences.calendar().name(), policy.header().zone());
+                agenda.to(), cadences.calendar().name(), cadences.calendar().zone());
         out.printf(Locale.ROOT, "  customers  %,d with the tiers of %s, %,d of them with a complaint open at its"
                 + " end;%n             no tier history before %s, so each rhythm starts when the customer was"
                 + " created%n", customers, asOf, complaining, asOf);

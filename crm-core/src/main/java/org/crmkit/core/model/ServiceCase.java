@@ -1,8 +1,13 @@
 package org.crmkit.core.model;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A complaint or an inquiry by a customer, as opened; what happens next is a list of
@@ -58,7 +63,7 @@ public record ServiceCase(
      * @param events the case's events in the order they happened; not null
      * @return true when the case is open then
      */
-    public boolean isOpenAt(java.time.Instant moment, java.util.List<CaseEvent> events) {
+    public boolean isOpenAt(Instant moment, List<CaseEvent> events) {
         Objects.requireNonNull(moment, "moment");
         Objects.requireNonNull(events, "events");
         if (openedAt.toInstant().isAfter(moment)) {
@@ -75,6 +80,28 @@ public record ServiceCase(
                 default -> {
                     // other events leave the case as it was
                 }
+            }
+        }
+        return open;
+    }
+
+    /**
+     * The customers with a complaint open at a moment ({@link #isOpenAt}): they get no marketing
+     * contacts while it lasts. Inquiries are not complaints.
+     *
+     * @param cases the cases; not null
+     * @param eventsOf each case's events in the order they happened; not null
+     * @param moment the moment; not null
+     * @return the customers
+     */
+    public static Set<CustomerId> customersWithOpenComplaints(Iterable<ServiceCase> cases,
+            Function<CaseId, List<CaseEvent>> eventsOf, Instant moment) {
+        Objects.requireNonNull(eventsOf, "eventsOf");
+        Objects.requireNonNull(moment, "moment");
+        Set<CustomerId> open = new HashSet<>();
+        for (ServiceCase serviceCase : Objects.requireNonNull(cases, "cases")) {
+            if (serviceCase.kind() == CaseKind.COMPLAINT && serviceCase.isOpenAt(moment, eventsOf.apply(serviceCase.id()))) {
+                open.add(serviceCase.customerId());
             }
         }
         return open;

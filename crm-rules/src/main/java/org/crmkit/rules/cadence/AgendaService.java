@@ -2,9 +2,9 @@ package org.crmkit.rules.cadence;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.MetricsQuery;
-import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
@@ -37,6 +36,7 @@ import org.crmkit.rules.policy.PolicyHeader;
  */
 public final class AgendaService {
     private final PolicyHeader header;
+    private final CadencePolicy cadences;
     private final AgendaPlanner planner;
     private final Customers customers;
     private final CustomerMetricsSource metrics;
@@ -47,6 +47,7 @@ public final class AgendaService {
 
     private AgendaService(Builder builder) {
         this.header = builder.header;
+        this.cadences = builder.cadences;
         this.planner = AgendaPlanner.of(builder.cadences, builder.ladder);
         this.customers = Objects.requireNonNull(builder.customers, "customers");
         this.metrics = Objects.requireNonNull(builder.metrics, "metrics");
@@ -79,10 +80,17 @@ public final class AgendaService {
         MetricsQuery query = header.metricsQuery(from);
         Map<CustomerId, CustomerMetrics> snapshots = new HashMap<>();
         metrics.forEach(query, snapshot -> snapshots.put(snapshot.customerId(), snapshot));
-        Set<CustomerId> complaining = openComplaints(from);
+        // Days of the plan are the planner's: in the cadences calendar's zone.
+        ZoneId zone = cadences.calendar().zone();
+        List<ServiceCase> allCases = new ArrayList<>();
+        cases.forEach(allCases::add);
+        Set<CustomerId> complaining = ServiceCase.customersWithOpenComplaints(allCases, caseEvents::findByCase,
+                from.atStartOfDay(zone).toInstant());
         List<Customer> all = new ArrayList<>();
         customers.forEach(all::add);
-        Instant until = to.plusDays(1).atStartOfDay(header.zone()).toInstant();
+        // The planner looks no further back than the rhythm's start and the frequency cap's first window.
+        LocalDate capStart = from.minusDays(cadences.frequencyCap().map(cap -> cap.days() - 1L).orElse(0L));
+        Instant until = to.plusDays(1).atStartOfDay(zone).toInstant();
         List<CadenceCustomer> inputs = new ArrayList<>();
         for (Customer customer : all) {
             CustomerMetrics snapshot = snapshots.get(customer.id());
@@ -93,7 +101,7 @@ public final class AgendaService {
                     .filter(assignment -> !assignment.asOf().isAfter(from)).toList();
             Optional<Tier> tier = history.isEmpty() ? Optional.empty() : history.get(history.size() - 1).tier();
             LocalDate rhythmStart = rhythmStart(customer, history);
-            Instant since = customer.createdOn().atStartOfDay(header.zone()).toInstant();
+            Instant since = (rhythmStart.isBefore(capStart) ? rhythmStart : capStart).atStartOfDay(zone).toInstant();
             inputs.add(new CadenceCustomer(customer, tier, rhythmStart,
                     interactions.findByCustomer(customer.id(), since, until), complaining.contains(customer.id()),
                     snapshot, Optional.empty()));
@@ -117,21 +125,6 @@ public final class AgendaService {
             }
         }
         return customer.createdOn();
-    }
-
-    /** Customers with a complaint open when the day begins. */
-    private Set<CustomerId> openComplaints(LocalDate day) {
-        Instant start = day.atStartOfDay(header.zone()).toInstant();
-        Set<CustomerId> open = new HashSet<>();
-        List<ServiceCase> all = new ArrayList<>();
-        cases.forEach(all::add);
-        for (ServiceCase serviceCase : all) {
-            if (serviceCase.kind() == CaseKind.COMPLAINT
-                    && serviceCase.isOpenAt(start, caseEvents.findByCase(serviceCase.id()))) {
-                open.add(serviceCase.customerId());
-            }
-        }
-        return open;
     }
 
     /** Collects what an {@link AgendaService} needs; every part is required. */
