@@ -9,6 +9,8 @@ import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.sla.SlaPolicy;
 import org.crmkit.rules.tiering.TieringPolicy;
 
@@ -22,10 +24,13 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * @param calendars the business calendars by name, always with the built-in {@code 24x7}; not null
  * @param sla the {@code sla} section: complaint and inquiry targets; none when absent; not null
  * @param cadences the {@code cadences} section: contact rhythms per tier, if the policy plans contacts; not null
+ * @param relationship the {@code relationship} section: level evidence and type rules, if given; not null
+ * @param lifecycle the {@code lifecycle} section: stage rules, win-back and churn risk, if given; not null
  * @param source the document it was read from, for messages; not null
  */
 public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
-        SlaPolicy sla, Optional<CadencePolicy> cadences, PolicySource source) {
+        SlaPolicy sla, Optional<CadencePolicy> cadences, Optional<RelationshipPolicy> relationship,
+        Optional<LifecyclePolicy> lifecycle, PolicySource source) {
 
     /** Name of the built-in calendar that is always open. */
     public static final String ALWAYS_OPEN_CALENDAR = "24x7";
@@ -36,6 +41,8 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
         Objects.requireNonNull(tiering, "tiering");
         Objects.requireNonNull(sla, "sla");
         Objects.requireNonNull(cadences, "cadences");
+        Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(source, "source");
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
         all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
@@ -52,7 +59,8 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      * @return the policy
      */
     public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
-        return new Policy(header, tiering, Map.of(), SlaPolicy.none(), Optional.empty(), source);
+        return new Policy(header, tiering, Map.of(), SlaPolicy.none(), Optional.empty(), Optional.empty(),
+                Optional.empty(), source);
     }
 
     /** @return the policy's id and version */

@@ -1,5 +1,6 @@
 package org.crmkit.core.metrics;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record CustomerMetrics(
         int inquiries,
         int tenureMonths,
         boolean strategicAgreement,
-        Optional<LocalDate> lastPurchase) {
+        Optional<LocalDate> lastPurchase) implements Facts {
 
     /** Checks the invariants. */
     public CustomerMetrics {
@@ -69,5 +70,17 @@ public record CustomerMetrics(
     public CustomerMetrics withSpend(Money newSpend) {
         return new CustomerMetrics(customerId, asOf, window, newSpend, orders, activeQuarters, inquiries,
                 tenureMonths, strategicAgreement, lastPurchase);
+    }
+
+    /**
+     * {@inheritDoc} Answers for {@link Metric metrics} only.
+     */
+    @Override
+    public BigDecimal value(Measure measure) {
+        if (Objects.requireNonNull(measure, "measure") instanceof Metric metric) {
+            return metric.value(this);
+        }
+        throw new InvalidValueException("The metrics snapshot has no " + measure.key()
+                + "; signals need a CustomerSignals snapshot");
     }
 }

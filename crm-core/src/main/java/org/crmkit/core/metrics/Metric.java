@@ -10,7 +10,7 @@ import org.crmkit.core.InvalidValueException;
 /**
  * The metrics that policy conditions can test, by the names policy files use.
  */
-public enum Metric {
+public enum Metric implements Measure {
     /** Sum of purchase amounts in the window, in the policy's currency. */
     SPEND("spend", Kind.MONEY, OptionalInt.empty()),
     /** Number of purchases in the window. */
@@ -24,16 +24,6 @@ public enum Metric {
     /** Whether a strategic agreement is in force. */
     STRATEGIC_AGREEMENT("strategic_agreement", Kind.FLAG, OptionalInt.of(1));
 
-    /** What kind of value a metric has; decides which thresholds a condition may use. */
-    public enum Kind {
-        /** An exact amount of money, compared as a decimal. */
-        MONEY,
-        /** A whole number, zero or more. */
-        COUNT,
-        /** True or false. */
-        FLAG
-    }
-
     private final String key;
     private final Kind kind;
     private final OptionalInt maximum;
@@ -44,17 +34,18 @@ public enum Metric {
         this.maximum = maximum;
     }
 
-    /** @return the name in policy files, e.g. {@code "active_quarters"} */
+    @Override
     public String key() {
         return key;
     }
 
-    /** @return the kind of value */
+    @Override
     public Kind kind() {
         return kind;
     }
 
     /** @return the largest value the metric can take, if bounded (flags count as 0 and 1) */
+    @Override
     public OptionalInt maximum() {
         return maximum;
     }

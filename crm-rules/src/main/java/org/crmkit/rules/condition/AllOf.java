@@ -2,7 +2,7 @@ package org.crmkit.rules.condition;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.metrics.Facts;
 
 /**
  * Holds when every nested condition holds. Immutable and thread-safe.
@@ -16,11 +16,11 @@ public record AllOf(List<Condition> conditions) implements Condition {
     }
 
     @Override
-    public ConditionResult evaluate(CustomerMetrics metrics) {
+    public ConditionResult evaluate(Facts facts) {
         List<ConditionResult> results = new ArrayList<>(conditions.size());
         boolean holds = true;
         for (Condition condition : conditions) {
-            ConditionResult result = condition.evaluate(metrics);
+            ConditionResult result = condition.evaluate(facts);
             results.add(result);
             holds &= result.holds();
         }

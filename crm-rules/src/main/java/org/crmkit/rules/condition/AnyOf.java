@@ -2,7 +2,7 @@ package org.crmkit.rules.condition;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.metrics.Facts;
 
 /**
  * Holds when at least one nested condition holds. Every branch is evaluated, so the
@@ -17,11 +17,11 @@ public record AnyOf(List<Condition> conditions) implements Condition {
     }
 
     @Override
-    public ConditionResult evaluate(CustomerMetrics metrics) {
+    public ConditionResult evaluate(Facts facts) {
         List<ConditionResult> results = new ArrayList<>(conditions.size());
         boolean holds = false;
         for (Condition condition : conditions) {
-            ConditionResult result = condition.evaluate(metrics);
+            ConditionResult result = condition.evaluate(facts);
             results.add(result);
             holds |= result.holds();
         }

@@ -3,30 +3,32 @@ package org.crmkit.rules.condition;
 import java.math.BigDecimal;
 import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.metrics.CustomerMetrics;
-import org.crmkit.core.metrics.Metric;
+import org.crmkit.core.metrics.Facts;
+import org.crmkit.core.metrics.Measure;
 
 /**
- * One metric compared with one threshold, e.g. {@code spend >= 100000}. Flags compare as 1
+ * One measure compared with one threshold, e.g. {@code spend >= 100000}. Flags compare as 1
  * (true) and 0 (false). Immutable and thread-safe.
  *
- * @param metric the metric; not null
+ * @param measure the metric or signal; not null
  * @param operator the comparison; not null
- * @param threshold the threshold, zero or more; whole for counts, 0 or 1 for flags; not null
+ * @param threshold the threshold: for ratios any decimal, otherwise zero or more; whole for
+ *     counts, 0 or 1 for flags; not null
  */
-public record Comparison(Metric metric, Operator operator, BigDecimal threshold) implements Condition {
+public record Comparison(Measure measure, Operator operator, BigDecimal threshold) implements Condition {
 
-    /** Checks that the threshold suits the metric. */
+    /** Checks that the threshold suits the measure. */
     public Comparison {
-        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(threshold, "threshold");
-        if (threshold.signum() < 0) {
-            throw new InvalidValueException(metric.key() + " threshold must not be negative, was "
+        if (threshold.signum() < 0 && measure.kind() != Measure.Kind.RATIO) {
+            throw new InvalidValueException(measure.key() + " threshold must not be negative, was "
                     + threshold.toPlainString());
         }
-        if (metric.kind() != Metric.Kind.MONEY && threshold.stripTrailingZeros().scale() > 0) {
-            throw new InvalidValueException(metric.key() + " threshold must be a whole number, was "
+        if ((measure.kind() == Measure.Kind.COUNT || measure.kind() == Measure.Kind.FLAG)
+                && threshold.stripTrailingZeros().scale() > 0) {
+            throw new InvalidValueException(measure.key() + " threshold must be a whole number, was "
                     + threshold.toPlainString());
         }
     }
@@ -34,55 +36,55 @@ public record Comparison(Metric metric, Operator operator, BigDecimal threshold)
     /**
      * Creates a comparison.
      *
-     * @param metric the metric; not null
+     * @param measure the metric or signal; not null
      * @param operator the comparison; not null
      * @param threshold the threshold as a decimal string, e.g. {@code "100000"}; not null
      * @return the comparison
-     * @throws InvalidValueException if the threshold is not a decimal number or does not suit the metric
+     * @throws InvalidValueException if the threshold is not a decimal number or does not suit the measure
      */
-    public static Comparison of(Metric metric, Operator operator, String threshold) {
+    public static Comparison of(Measure measure, Operator operator, String threshold) {
         try {
-            return new Comparison(metric, operator, new BigDecimal(Objects.requireNonNull(threshold, "threshold")));
+            return new Comparison(measure, operator, new BigDecimal(Objects.requireNonNull(threshold, "threshold")));
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(metric.key() + " threshold must be a number, was '" + threshold + "'");
+            throw new InvalidValueException(measure.key() + " threshold must be a number, was '" + threshold + "'");
         }
     }
 
     /**
-     * A flag metric must be true (or false).
+     * A flag must be true (or false).
      *
-     * @param metric a {@link Metric.Kind#FLAG} metric; not null
+     * @param measure a {@link Measure.Kind#FLAG} measure; not null
      * @param expected the required value
      * @return the comparison
      */
-    public static Comparison flag(Metric metric, boolean expected) {
-        if (metric.kind() != Metric.Kind.FLAG) {
-            throw new InvalidValueException(metric.key() + " is not a true/false metric");
+    public static Comparison flag(Measure measure, boolean expected) {
+        if (measure.kind() != Measure.Kind.FLAG) {
+            throw new InvalidValueException(measure.key() + " is not a true/false measure");
         }
-        return new Comparison(metric, Operator.EQ, expected ? BigDecimal.ONE : BigDecimal.ZERO);
+        return new Comparison(measure, Operator.EQ, expected ? BigDecimal.ONE : BigDecimal.ZERO);
     }
 
     @Override
-    public ConditionResult evaluate(CustomerMetrics metrics) {
-        BigDecimal actual = metric.value(metrics);
+    public ConditionResult evaluate(Facts facts) {
+        BigDecimal actual = facts.value(measure);
         return new ConditionResult.Compared(this, actual, operator.test(actual, threshold));
     }
 
     /** @return e.g. {@code "spend >= 100000"} or {@code "strategic_agreement = true"} */
     @Override
     public String toString() {
-        return metric.key() + " " + operator.symbol() + " " + format(metric, threshold);
+        return measure.key() + " " + operator.symbol() + " " + format(measure, threshold);
     }
 
     /**
-     * Formats a metric value for people: flags as true/false, numbers as plain decimals.
+     * Formats a value for people: flags as true/false, numbers as plain decimals.
      *
-     * @param metric the metric; not null
+     * @param measure the measure; not null
      * @param value the value; not null
      * @return the text
      */
-    static String format(Metric metric, BigDecimal value) {
-        if (metric.kind() == Metric.Kind.FLAG) {
+    static String format(Measure measure, BigDecimal value) {
+        if (measure.kind() == Measure.Kind.FLAG) {
             return value.signum() != 0 ? "true" : "false";
         }
         return value.toPlainString();

@@ -1,7 +1,7 @@
 package org.crmkit.rules.condition;
 
 import java.util.List;
-import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.metrics.Facts;
 
 /**
  * A test on a customer's metrics snapshot, as written in a policy's {@code when}: a single
@@ -15,10 +15,10 @@ public sealed interface Condition permits Comparison, AllOf, AnyOf {
     /**
      * Evaluates the condition.
      *
-     * @param metrics the snapshot; not null
+     * @param facts the snapshot: metrics, or metrics and signals; not null
      * @return the outcome with its explanation
      */
-    ConditionResult evaluate(CustomerMetrics metrics);
+    ConditionResult evaluate(Facts facts);
 
     /**
      * All of the conditions.

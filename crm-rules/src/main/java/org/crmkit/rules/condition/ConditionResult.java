@@ -38,9 +38,9 @@ public sealed interface ConditionResult {
 
         @Override
         public String explain() {
-            return comparison.metric().key() + " " + Comparison.format(comparison.metric(), actual) + " "
+            return comparison.measure().key() + " " + Comparison.format(comparison.measure(), actual) + " "
                     + comparison.operator().symbol() + " "
-                    + Comparison.format(comparison.metric(), comparison.threshold())
+                    + Comparison.format(comparison.measure(), comparison.threshold())
                     + (holds ? " met" : " not met");
         }
     }

@@ -64,7 +64,7 @@ public final class Box {
      */
     public static Optional<List<Box>> of(Condition condition) {
         if (condition instanceof Comparison comparison) {
-            return Optional.of(everything().restrict(comparison.metric(), range(comparison)).stream().toList());
+            return Optional.of(everything().restrict(metric(comparison), range(comparison)).stream().toList());
         }
         if (condition instanceof AnyOf any) {
             List<Box> union = new ArrayList<>();
@@ -268,6 +268,14 @@ public final class Box {
             return low.compareTo(high) > 0 ? Optional.empty() : Optional.of(Range.closed(low, high));
         }
         return Optional.of(low != null ? Range.atLeast(low) : high != null ? Range.atMost(high) : Range.all());
+    }
+
+    /** Tier conditions test metrics only; the reader rejects signals there, so this is a bug guard. */
+    private static Metric metric(Comparison comparison) {
+        if (comparison.measure() instanceof Metric metric) {
+            return metric;
+        }
+        throw new IllegalArgumentException("The linter analyses metrics only, not " + comparison.measure().key());
     }
 
     private static Range<BigDecimal> range(Comparison comparison) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmkit.core.metrics.Measure;
 import org.crmkit.core.metrics.Metric;
+import org.crmkit.core.metrics.Signal;
 import org.crmkit.rules.condition.AllOf;
 import org.crmkit.rules.condition.AnyOf;
 import org.crmkit.rules.condition.Comparison;
@@ -37,6 +39,7 @@ public final class ConditionReader {
 
     private final Read read;
     private final Optional<Currency> policyCurrency;
+    private final boolean signals;
 
     /**
      * Creates a reader.
@@ -46,8 +49,23 @@ public final class ConditionReader {
      *     restate it and must then match it
      */
     public ConditionReader(Read read, Optional<Currency> policyCurrency) {
+        this(read, policyCurrency, false);
+    }
+
+    private ConditionReader(Read read, Optional<Currency> policyCurrency, boolean signals) {
         this.read = read;
         this.policyCurrency = policyCurrency;
+        this.signals = signals;
+    }
+
+    /**
+     * A reader that also accepts the relationship {@link Signal signals}, for the lifecycle and
+     * relationship sections; tier conditions stay on metrics.
+     *
+     * @return the reader
+     */
+    public ConditionReader withSignals() {
+        return new ConditionReader(read, policyCurrency, true);
     }
 
     /**
@@ -74,13 +92,14 @@ public final class ConditionReader {
         if (key.equals(ALL) || key.equals(ANY)) {
             return combination(key, value);
         }
-        Optional<Metric> metric = Metric.byKey(key);
-        if (metric.isEmpty()) {
+        Optional<Measure> measure = Metric.byKey(key).map(Measure.class::cast)
+                .or(() -> signals ? Signal.byKey(key) : Optional.empty());
+        if (measure.isEmpty()) {
             read.problems().add(value, "unknown metric '" + key + "', expected all, any or one of "
-                    + Metric.knownKeys());
+                    + Metric.knownKeys() + (signals ? ", " + Signal.knownKeys() : ""));
             return Optional.empty();
         }
-        return comparisons(metric.get(), value);
+        return comparisons(measure.get(), value);
     }
 
     private Optional<Condition> combination(String key, Node value) {
@@ -105,13 +124,13 @@ public final class ConditionReader {
         return Optional.of(key.equals(ALL) ? new AllOf(parts) : new AnyOf(parts));
     }
 
-    private Optional<Condition> comparisons(Metric metric, Node value) {
-        if (metric.kind() == Metric.Kind.FLAG && value instanceof Scalar) {
+    private Optional<Condition> comparisons(Measure metric, Node value) {
+        if (metric.kind() == Measure.Kind.FLAG && value instanceof Scalar) {
             return read.bool(value).map(flag -> Comparison.flag(metric, flag));
         }
         List<String> allowed = allowedKeys(metric);
         if (!(value instanceof MapNode)) {
-            read.problems().add(value, "must be comparisons such as {" + (metric.kind() == Metric.Kind.FLAG
+            read.problems().add(value, "must be comparisons such as {" + (metric.kind() == Measure.Kind.FLAG
                     ? "eq: true" : "gte: 1") + "}, was " + value.describe());
             return Optional.empty();
         }
@@ -147,21 +166,27 @@ public final class ConditionReader {
         return Optional.of(parts.size() == 1 ? parts.get(0) : new AllOf(parts));
     }
 
-    private Optional<BigDecimal> threshold(Metric metric, Operator operator, Node node) {
-        if (metric.kind() == Metric.Kind.FLAG) {
+    private Optional<BigDecimal> threshold(Measure metric, Operator operator, Node node) {
+        if (metric.kind() == Measure.Kind.FLAG) {
             return read.bool(node).map(flag -> flag ? BigDecimal.ONE : BigDecimal.ZERO);
         }
         Optional<BigDecimal> number = read.decimal(node);
         if (number.isEmpty()) {
             return Optional.empty();
         }
-        if (number.get().signum() < 0) {
+        if (number.get().signum() < 0 && metric.kind() != Measure.Kind.RATIO) {
             read.problems().add(node, "must not be negative, was " + number.get().toPlainString());
             return Optional.empty();
         }
-        if (metric.kind() == Metric.Kind.COUNT && number.get().stripTrailingZeros().scale() > 0) {
+        if (metric.kind() == Measure.Kind.COUNT && number.get().stripTrailingZeros().scale() > 0) {
             read.problems().add(node, "must be a whole number for " + metric.key() + ", was "
                     + number.get().toPlainString());
+            return Optional.empty();
+        }
+        if (metric.kind() == Measure.Kind.RATIO && metric.maximum().isPresent() && (number.get().signum() < 0
+                || number.get().compareTo(BigDecimal.valueOf(metric.maximum().getAsInt())) > 0)) {
+            read.problems().add(node, "must be between 0 and " + metric.maximum().getAsInt() + " for "
+                    + metric.key() + ", was " + number.get().toPlainString());
             return Optional.empty();
         }
         return number;
@@ -176,12 +201,12 @@ public final class ConditionReader {
         }));
     }
 
-    private static List<String> allowedKeys(Metric metric) {
-        if (metric.kind() == Metric.Kind.FLAG) {
+    private static List<String> allowedKeys(Measure metric) {
+        if (metric.kind() == Measure.Kind.FLAG) {
             return List.of(Operator.EQ.key());
         }
         Stream<String> operators = Arrays.stream(Operator.values()).map(Operator::key);
-        return metric.kind() == Metric.Kind.MONEY
+        return metric.kind() == Measure.Kind.MONEY
                 ? Stream.concat(operators, Stream.of(CURRENCY)).collect(Collectors.toList())
                 : operators.collect(Collectors.toList());
     }

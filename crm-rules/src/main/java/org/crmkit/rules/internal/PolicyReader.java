@@ -31,6 +31,8 @@ import org.crmkit.rules.tiering.HitPolicy;
 import org.crmkit.rules.tiering.TierRule;
 import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.sla.SlaPolicy;
 
 /**
@@ -39,7 +41,7 @@ import org.crmkit.rules.sla.SlaPolicy;
  */
 public final class PolicyReader {
     private static final List<String> ROOT_FIELDS = List.of("id", "version", "effective_from", "currency",
-            "time_zone", "window", "calendars", "tiering", "tiers", "sla", "cadences");
+            "time_zone", "window", "calendars", "tiering", "tiers", "sla", "cadences", "relationship", "lifecycle");
     private static final List<String> WINDOW_FIELDS = List.of("trailing_months", "trailing_days");
     private static final List<String> TIERING_FIELDS = List.of("hit_policy", "demotion_grace", "expected_shares");
     private static final List<String> GRACE_FIELDS = List.of("evaluations", "applies_to");
@@ -103,13 +105,17 @@ public final class PolicyReader {
             cadences = new CadenceReader(read, tiers, known, new ConditionReader(read, currency))
                     .cadences(read.optional(map, "cadences"));
         }
+        RelationshipReader relationshipReader = new RelationshipReader(read, new ConditionReader(read, currency));
+        Optional<Optional<RelationshipPolicy>> relationship = relationshipReader
+                .relationship(read.optional(map, "relationship"));
+        Optional<Optional<LifecyclePolicy>> lifecycle = relationshipReader.lifecycle(read.optional(map, "lifecycle"));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         PolicyHeader header = new PolicyHeader(PolicyRef.of(id.orElseThrow(), version.orElseThrow()),
                 effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
         return Optional.of(new Policy(header, tiering.orElseThrow(), calendars.orElseThrow(), sla.orElseThrow(),
-                cadences.orElseThrow(), new PolicySource(source, lines(rootNode))));
+                cadences.orElseThrow(), relationship.orElseThrow(), lifecycle.orElseThrow(), new PolicySource(source, lines(rootNode))));
     }
 
     /** Reads the policy id or version: the rules of {@link PolicyRef}. */

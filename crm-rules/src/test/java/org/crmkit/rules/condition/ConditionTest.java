@@ -83,7 +83,7 @@ class ConditionTest {
         assertThatThrownBy(() -> Comparison.of(Metric.SPEND, Operator.GT, "lots"))
                 .isInstanceOf(InvalidValueException.class).hasMessage("spend threshold must be a number, was 'lots'");
         assertThatThrownBy(() -> Comparison.flag(Metric.ORDERS, true))
-                .isInstanceOf(InvalidValueException.class).hasMessage("orders is not a true/false metric");
+                .isInstanceOf(InvalidValueException.class).hasMessage("orders is not a true/false measure");
         assertThatThrownBy(() -> new AllOf(java.util.List.of()))
                 .isInstanceOf(InvalidValueException.class).hasMessage("all needs at least one condition");
     }

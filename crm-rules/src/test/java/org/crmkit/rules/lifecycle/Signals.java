@@ -1,0 +1,52 @@
+package org.crmkit.rules.lifecycle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.metrics.CustomerSignals;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.metrics.Signal;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Money;
+
+/** Builds signal snapshots for tests; every value defaults to "nothing happened". */
+public final class Signals {
+    /** The as-of day of the examples. */
+    public static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+
+    private Signals() {
+    }
+
+    /**
+     * A metrics snapshot.
+     *
+     * @param customer the id
+     * @param tenureMonths months since creation
+     * @param activeQuarters 0 to 4
+     * @param strategicAgreement whether one is in force
+     * @return the snapshot
+     */
+    public static CustomerMetrics metrics(String customer, int tenureMonths, int activeQuarters,
+            boolean strategicAgreement) {
+        return new CustomerMetrics(CustomerId.of(customer), AS_OF, DateWindow.trailingMonths(12, AS_OF),
+                Money.of("CNY", "0"), 0, activeQuarters, 0, tenureMonths, strategicAgreement, Optional.empty());
+    }
+
+    /** @return the signals of a customer of two years with nothing else known */
+    public static CustomerSignals nothing() {
+        return CustomerSignals.of(metrics("c-1", 24, 0, false));
+    }
+
+    /**
+     * Shorthand for {@link CustomerSignals#with(Signal, BigDecimal)}.
+     *
+     * @param signals the snapshot
+     * @param signal the signal
+     * @param value the value as a decimal string
+     * @return the copy
+     */
+    public static CustomerSignals with(CustomerSignals signals, Signal signal, String value) {
+        return signals.with(signal, new BigDecimal(value));
+    }
+}
