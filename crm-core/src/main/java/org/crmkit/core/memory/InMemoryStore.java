@@ -4,9 +4,11 @@ import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.LifecycleHistory;
 import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
 import org.crmkit.core.port.ServiceCases;
+import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
 
 /**
@@ -29,6 +31,8 @@ public final class InMemoryStore {
     private final InMemoryServiceCases cases = new InMemoryServiceCases();
     private final InMemoryCaseEventLog caseEvents = new InMemoryCaseEventLog();
     private final InMemoryPublishedEvents publishedEvents = new InMemoryPublishedEvents();
+    private final InMemorySurveyAnswers surveys = new InMemorySurveyAnswers();
+    private final InMemoryLifecycleHistory lifecycle = new InMemoryLifecycleHistory();
 
     private InMemoryStore() {
     }
@@ -71,6 +75,16 @@ public final class InMemoryStore {
     /** @return the events of service cases */
     public CaseEventLog caseEvents() {
         return caseEvents;
+    }
+
+    /** @return the survey answers */
+    public SurveyAnswers surveys() {
+        return surveys;
+    }
+
+    /** @return the lifecycle transitions */
+    public LifecycleHistory lifecycleHistory() {
+        return lifecycle;
     }
 
     /** @return the keys of events already published */
