@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -44,66 +43,34 @@ class RfmScorerProperties {
     @Property
     void equalValuesInTheSameGroupGetEqualScores(@ForAll("populations") List<SegmentInput> population,
             @ForAll("settings") RfmSettings settings) {
-        Map<CustomerId, RfmScore> scores = byCustomer(RfmScorer.score(population, settings));
-        boolean nested = settings.binning() == RfmBinning.NESTED;
-
-        for (SegmentInput one : population) {
-            for (SegmentInput other : population) {
-                RfmScore a = scores.get(one.customerId());
-                RfmScore b = scores.get(other.customerId());
-                if (one.recencyDays() == other.recencyDays()) {
-                    assertThat(a.recency()).isEqualTo(b.recency());
-                }
-                if (sameFrequencyGroup(a, b, nested) && one.frequency() == other.frequency()) {
-                    assertThat(a.frequency()).isEqualTo(b.frequency());
-                }
-                if (sameMonetaryGroup(a, b, nested) && one.monetary().equals(other.monetary())) {
-                    assertThat(a.monetary()).isEqualTo(b.monetary());
-                }
+        comparePairs(population, settings, (valueOrder, score, otherScore) -> {
+            if (valueOrder == 0) {
+                assertThat(score).isEqualTo(otherScore);
             }
-        }
+        });
     }
 
     @Property
     void aBetterValueNeverScoresLowerWithinItsGroup(@ForAll("populations") List<SegmentInput> population,
             @ForAll("settings") RfmSettings settings) {
-        Map<CustomerId, RfmScore> scores = byCustomer(RfmScorer.score(population, settings));
-        boolean nested = settings.binning() == RfmBinning.NESTED;
-
-        for (SegmentInput better : population) {
-            for (SegmentInput worse : population) {
-                RfmScore a = scores.get(better.customerId());
-                RfmScore b = scores.get(worse.customerId());
-                if (better.recencyDays() < worse.recencyDays()) {
-                    assertThat(a.recency()).isGreaterThanOrEqualTo(b.recency());
-                }
-                if (sameFrequencyGroup(a, b, nested) && better.frequency() > worse.frequency()) {
-                    assertThat(a.frequency()).isGreaterThanOrEqualTo(b.frequency());
-                }
-                if (sameMonetaryGroup(a, b, nested) && better.monetary().compareTo(worse.monetary()) > 0) {
-                    assertThat(a.monetary()).isGreaterThanOrEqualTo(b.monetary());
-                }
+        comparePairs(population, settings, (valueOrder, score, otherScore) -> {
+            if (valueOrder > 0) {
+                assertThat(score).isGreaterThanOrEqualTo(otherScore);
             }
-        }
+        });
     }
 
     @Property
     void permutingTheInputChangesNoScore(@ForAll("populations") List<SegmentInput> population,
             @ForAll("settings") RfmSettings settings, @ForAll long seed) {
-        List<SegmentInput> shuffled = new ArrayList<>(population);
-        Collections.shuffle(shuffled, new Random(seed));
-
-        assertThat(RfmScorer.score(shuffled, settings)).isEqualTo(RfmScorer.score(population, settings));
+        assertThat(RfmScorer.score(Segments.shuffled(population, seed), settings))
+                .isEqualTo(RfmScorer.score(population, settings));
     }
 
     @Property
     void distinctValuesFillEveryBinWithSizesDifferingByAtMostOne(@ForAll @IntRange(min = 0, max = 80) int n,
             @ForAll @IntRange(min = 2, max = 10) int bins, @ForAll long seed) {
-        List<Integer> values = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            values.add(i);
-        }
-        Collections.shuffle(values, new Random(seed));
+        List<Integer> values = Segments.shuffled(IntStream.range(0, n).boxed().toList(), seed);
         List<SegmentInput> population = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int value = values.get(i);
@@ -121,14 +88,39 @@ class RfmScorerProperties {
         }
     }
 
-    /** Frequency is ranked against everybody, or with nested bins against the same recency score. */
-    private static boolean sameFrequencyGroup(RfmScore a, RfmScore b, boolean nested) {
-        return !nested || a.recency() == b.recency();
+    /** What {@link #comparePairs} reports for two customers in one dimension. */
+    @FunctionalInterface
+    private interface PairCheck {
+        /**
+         * @param valueOrder positive when the first customer's value is better, zero when equal
+         * @param score the first customer's score
+         * @param otherScore the second customer's score
+         */
+        void check(int valueOrder, int score, int otherScore);
     }
 
-    /** Monetary value is ranked against everybody, or with nested bins against the same R and F scores. */
-    private static boolean sameMonetaryGroup(RfmScore a, RfmScore b, boolean nested) {
-        return !nested || (a.recency() == b.recency() && a.frequency() == b.frequency());
+    /**
+     * Scores the population, then checks every ordered pair of customers in every dimension in
+     * which they are ranked against each other: all of them with independent bins; with nested
+     * bins frequency only within one recency score and monetary value within one (R, F) pair.
+     */
+    private static void comparePairs(List<SegmentInput> population, RfmSettings settings, PairCheck pairCheck) {
+        Map<CustomerId, RfmScore> scores = byCustomer(RfmScorer.score(population, settings));
+        boolean nested = settings.binning() == RfmBinning.NESTED;
+        for (SegmentInput one : population) {
+            for (SegmentInput other : population) {
+                RfmScore a = scores.get(one.customerId());
+                RfmScore b = scores.get(other.customerId());
+                // Fewer days since the last purchase is the better recency.
+                pairCheck.check(Integer.compare(other.recencyDays(), one.recencyDays()), a.recency(), b.recency());
+                if (!nested || a.recency() == b.recency()) {
+                    pairCheck.check(Integer.compare(one.frequency(), other.frequency()), a.frequency(), b.frequency());
+                }
+                if (!nested || (a.recency() == b.recency() && a.frequency() == b.frequency())) {
+                    pairCheck.check(one.monetary().compareTo(other.monetary()), a.monetary(), b.monetary());
+                }
+            }
+        }
     }
 
     private static Map<CustomerId, RfmScore> byCustomer(List<RfmScore> scores) {

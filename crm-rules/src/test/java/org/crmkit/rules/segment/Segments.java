@@ -1,5 +1,9 @@
 package org.crmkit.rules.segment;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 
@@ -19,5 +23,12 @@ final class Segments {
 
     static Money cny(String amount) {
         return Money.of("CNY", amount);
+    }
+
+    /** A copy in another order; the seed comes from jqwik, so a failure can be replayed. */
+    static <T> List<T> shuffled(List<T> items, long seed) {
+        List<T> copy = new ArrayList<>(items);
+        Collections.shuffle(copy, new Random(seed));
+        return copy;
     }
 }
