@@ -17,7 +17,8 @@ class RulesArchitectureTest {
     @Test
     void enginesDoNoIo() {
         noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
-                        "org.crmkit.rules.policy..", "org.crmkit.rules.calendar..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..")
+                        "org.crmkit.rules.policy..", "org.crmkit.rules.calendar..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..",
+                        "org.crmkit.rules.segment..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
                         "java.sql..", "com.fasterxml.jackson..")
                 .check(RULES);
@@ -26,7 +27,7 @@ class RulesArchitectureTest {
     @Test
     void enginesDoNotReachIntoTheLoader() {
         noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
-                        "org.crmkit.rules.policy..")
+                        "org.crmkit.rules.policy..", "org.crmkit.rules.segment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.rules.internal..")
                 .check(RULES);
     }
