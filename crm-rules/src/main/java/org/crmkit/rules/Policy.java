@@ -11,6 +11,7 @@ import org.crmkit.rules.policy.PolicyHeader;
 import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.relationship.RelationshipPolicy;
+import org.crmkit.rules.segment.SegmentationPolicy;
 import org.crmkit.rules.sla.SlaPolicy;
 import org.crmkit.rules.tiering.TieringPolicy;
 
@@ -26,11 +27,13 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * @param cadences the {@code cadences} section: contact rhythms per tier, if the policy plans contacts; not null
  * @param relationship the {@code relationship} section: level evidence and type rules, if given; not null
  * @param lifecycle the {@code lifecycle} section: stage rules, win-back and churn risk, if given; not null
+ * @param segmentation the {@code segmentation} section: RFM binning and ABC thresholds, standard
+ *     values where the policy gives none; not null
  * @param source the document it was read from, for messages; not null
  */
 public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
         SlaPolicy sla, Optional<CadencePolicy> cadences, Optional<RelationshipPolicy> relationship,
-        Optional<LifecyclePolicy> lifecycle, PolicySource source) {
+        Optional<LifecyclePolicy> lifecycle, SegmentationPolicy segmentation, PolicySource source) {
 
     /** Name of the built-in calendar that is always open. */
     public static final String ALWAYS_OPEN_CALENDAR = "24x7";
@@ -43,6 +46,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
         Objects.requireNonNull(cadences, "cadences");
         Objects.requireNonNull(relationship, "relationship");
         Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(segmentation, "segmentation");
         Objects.requireNonNull(source, "source");
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
         all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
@@ -60,7 +64,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      */
     public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
         return new Policy(header, tiering, Map.of(), SlaPolicy.none(), Optional.empty(), Optional.empty(),
-                Optional.empty(), source);
+                Optional.empty(), SegmentationPolicy.standard(), source);
     }
 
     /** @return the policy's id and version */

@@ -47,7 +47,8 @@ class PolicyValidationTest {
         return Stream.of(
                 broken("an unknown root field", "time_zone: Asia/Shanghai\n", "time_zone: Asia/Shanghai\ncolour: blue\n",
                         "bad.yaml:6: colour: unknown field, expected one of id, version, effective_from, currency,"
-                                + " time_zone, window, calendars, tiering, tiers, sla, cadences, relationship, lifecycle"),
+                                + " time_zone, window, calendars, tiering, tiers, sla, cadences, relationship, lifecycle,"
+                                + " segmentation"),
                 broken("a missing id", "id: acme\n", "",
                         "bad.yaml:1: id: is required"),
                 broken("a blank version", "version: 3", "version: ' '",

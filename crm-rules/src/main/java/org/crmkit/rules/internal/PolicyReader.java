@@ -33,6 +33,7 @@ import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.relationship.RelationshipPolicy;
+import org.crmkit.rules.segment.SegmentationPolicy;
 import org.crmkit.rules.sla.SlaPolicy;
 
 /**
@@ -41,7 +42,8 @@ import org.crmkit.rules.sla.SlaPolicy;
  */
 public final class PolicyReader {
     private static final List<String> ROOT_FIELDS = List.of("id", "version", "effective_from", "currency",
-            "time_zone", "window", "calendars", "tiering", "tiers", "sla", "cadences", "relationship", "lifecycle");
+            "time_zone", "window", "calendars", "tiering", "tiers", "sla", "cadences", "relationship", "lifecycle",
+            "segmentation");
     private static final List<String> WINDOW_FIELDS = List.of("trailing_months", "trailing_days");
     private static final List<String> TIERING_FIELDS = List.of("hit_policy", "demotion_grace", "expected_shares");
     private static final List<String> GRACE_FIELDS = List.of("evaluations", "applies_to");
@@ -109,13 +111,16 @@ public final class PolicyReader {
         Optional<Optional<RelationshipPolicy>> relationship = relationshipReader
                 .relationship(read.optional(map, "relationship"));
         Optional<Optional<LifecyclePolicy>> lifecycle = relationshipReader.lifecycle(read.optional(map, "lifecycle"));
+        Optional<SegmentationPolicy> segmentation = new SegmentationReader(read)
+                .segmentation(read.optional(map, "segmentation"));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         PolicyHeader header = new PolicyHeader(PolicyRef.of(id.orElseThrow(), version.orElseThrow()),
                 effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
         return Optional.of(new Policy(header, tiering.orElseThrow(), calendars.orElseThrow(), sla.orElseThrow(),
-                cadences.orElseThrow(), relationship.orElseThrow(), lifecycle.orElseThrow(), new PolicySource(source, lines(rootNode))));
+                cadences.orElseThrow(), relationship.orElseThrow(), lifecycle.orElseThrow(),
+                segmentation.orElseThrow(), new PolicySource(source, lines(rootNode))));
     }
 
     /** Reads the policy id or version: the rules of {@link PolicyRef}. */

@@ -1,0 +1,56 @@
+package org.crmkit.rules.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.policy.PolicyValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SegmentationPolicyTest {
+    private static final String HEADER = """
+            id: acme
+            version: 1
+            effective_from: 2026-01-01
+            currency: CNY
+            time_zone: Asia/Shanghai
+            tiers:
+              - name: buyer
+                when: {spend: {gt: 0}}
+            """;
+
+    @Test
+    void anAbsentSectionOrFieldMeansTheStandardValue() {
+        Policy none = PolicyLoader.parse(HEADER, "acme.yaml");
+        Policy some = PolicyLoader.parse(HEADER + "segmentation:\n  rfm: {binning: nested}\n  abc: {b: 0.95}\n",
+                "acme.yaml");
+
+        assertThat(none.segmentation()).isEqualTo(SegmentationPolicy.standard());
+        assertThat(some.segmentation().rfm()).isEqualTo(RfmSettings.of(5, RfmBinning.NESTED));
+        assertThat(some.segmentation().abc().aShare()).isEqualByComparingTo("0.70");
+        assertThat(some.segmentation().abc().bShare()).isEqualByComparingTo("0.95");
+        assertThat(PolicyLoader.standard().segmentation()).isEqualTo(SegmentationPolicy.standard());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "rfm: {bins: 11}         | acme.yaml:10: segmentation.rfm.bins: must be at most 10, was 11",
+        "rfm: {bins: 1}          | acme.yaml:10: segmentation.rfm.bins: must be at least 2, was 1",
+        "rfm: {binning: sorted}  | acme.yaml:10: segmentation.rfm.binning: unknown binning 'sorted', expected one of"
+                + " independent, nested",
+        "abc: {a: 0.9, b: 0.8}   | acme.yaml:10: segmentation.abc.a: must be below b (0.8), was 0.9",
+        "abc: {a: 0, b: 0.8}     | acme.yaml:10: segmentation.abc.a: must be a share above 0 and at most 1, was 0",
+        "abc: {c: 0.99}          | acme.yaml:10: segmentation.abc.c: unknown field, expected one of a, b",
+    })
+    void rejectsBadSettingsWithALocatedMessage(String line, String expected) {
+        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
+                () -> PolicyLoader.parse(HEADER + "segmentation:\n  " + line + "\n", "acme.yaml"));
+
+        assertThat(thrown).isNotNull();
+        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+    }
+}
