@@ -1,0 +1,89 @@
+package org.crmkit.rules.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.ConcurrentUpdateException;
+import org.crmkit.core.event.LifecycleStageChanged;
+import org.crmkit.core.model.LifecycleStage;
+import org.crmkit.core.port.DomainEventPublisher;
+import org.crmkit.core.port.LifecycleHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records lifecycle transitions: compares each customer's stage in a {@link CustomerBaseReport}
+ * with the stage stored before, records a {@link LifecycleStageChanged} where it differs (or the
+ * customer has none yet) and publishes it, so applications can react to an early warning or a
+ * churn. Every stored history is checked before anything is written: a conflict with a later day
+ * leaves nothing half-recorded.
+ *
+ * <p>Re-running a day compares with the stage before that day: a changed outcome replaces the
+ * day's transition; an outcome that equals the stage before the day cannot be expressed as a
+ * transition and leaves the day's transition standing (it is logged). Thread-safe if the ports are.
+ */
+public final class LifecycleTracker {
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleTracker.class);
+
+    private final LifecycleHistory history;
+    private final DomainEventPublisher events;
+    private final Clock clock;
+
+    /**
+     * Creates a tracker.
+     *
+     * @param history where transitions are kept; not null
+     * @param events where transitions are published; not null
+     * @param clock the clock that stamps transitions; not null
+     */
+    public LifecycleTracker(LifecycleHistory history, DomainEventPublisher events, Clock clock) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Records and publishes the transitions of a report.
+     *
+     * @param report the analysis of a day; not null
+     * @return the transitions recorded, in the report's customer order
+     * @throws ConcurrentUpdateException if a customer's history already has a later day
+     */
+    public List<LifecycleStageChanged> record(CustomerBaseReport report) {
+        Objects.requireNonNull(report, "report");
+        List<LifecycleStageChanged> transitions = new ArrayList<>();
+        Instant recordedAt = clock.instant();
+        for (CustomerAssessment customer : report.customers()) {
+            Optional<LifecycleStageChanged> current = history.current(customer.customerId());
+            if (current.isPresent() && current.get().asOf().isAfter(report.asOf())) {
+                throw new ConcurrentUpdateException("Lifecycle of customer '" + customer.customerId() + "' is already"
+                        + " recorded as of " + current.get().asOf() + ", after " + report.asOf());
+            }
+            boolean sameDay = current.isPresent() && current.get().asOf().equals(report.asOf());
+            Optional<LifecycleStage> before = sameDay ? current.get().from() : current.map(LifecycleStageChanged::to);
+            LifecycleStage stage = customer.lifecycle().lifecycleStage();
+            if (sameDay && current.get().to() == stage) {
+                continue;
+            }
+            if (before.isPresent() && before.get() == stage) {
+                if (sameDay) {
+                    LOG.warn("Lifecycle re-run of {} for {} returns to the stage before the day; the day's transition"
+                            + " stays", customer.customerId(), report.asOf());
+                }
+                continue;
+            }
+            transitions.add(new LifecycleStageChanged(customer.customerId(), before, stage, report.asOf(),
+                    report.policy(), customer.lifecycle().reasons(), customer.lifecycle().winBack(), recordedAt));
+        }
+        for (LifecycleStageChanged transition : transitions) {
+            history.record(transition);
+            events.publish(transition);
+        }
+        LOG.info("Recorded {} lifecycle transitions of {} customers as of {}", transitions.size(),
+                report.customers().size(), report.asOf());
+        return List.copyOf(transitions);
+    }
+}

@@ -1,0 +1,151 @@
+package org.crmkit.rules.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LifecycleStage;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.RelationshipLevel;
+import org.crmkit.core.model.Tier;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.segment.AbcClass;
+import org.junit.jupiter.api.Test;
+
+/** A small customer base as of 2026-06-30 under the standard policy, with a stub purchase model. */
+class CustomerBaseAnalysisTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+    private static final Policy STANDARD = PolicyLoader.standard();
+
+    private final List<Customer> customers = new ArrayList<>();
+    private final List<Purchase> purchases = new ArrayList<>();
+
+    private void customer(String id, String createdOn) {
+        customers.add(Customer.of(CustomerId.of(id), "Customer " + id, LocalDate.parse(createdOn)));
+    }
+
+    private void bought(String customer, String day, String amount) {
+        purchases.add(Purchase.of(PurchaseId.of("p" + purchases.size()), CustomerId.of(customer), LocalDate.parse(day),
+                Money.of("CNY", amount)));
+    }
+
+    private static ValueEstimate estimate(String pAlive, String clv) {
+        return new ValueEstimate(new BigDecimal(pAlive), BigDecimal.ONE, BigDecimal.TEN, new BigDecimal(clv));
+    }
+
+    private CustomerBaseReport analyse(Map<CustomerId, ValueEstimate> estimates) {
+        ValueEstimator stub = (all, asOf) -> new ValueEstimates(estimates, List.of("stub model"));
+        return new CustomerBaseAnalysis(STANDARD, stub).analyse(CustomerBase.of(customers, purchases), AS_OF);
+    }
+
+    @Test
+    void decidesEveryCustomersStageLevelSegmentsAndValue() {
+        customer("c-1", "2024-01-01"); // steady: a purchase every quarter
+        for (String day : List.of("2025-07-15", "2025-10-15", "2026-01-15", "2026-04-15")) {
+            bought("c-1", day, "30000");
+        }
+        customer("c-2", "2023-01-01"); // gone: two purchases long ago
+        bought("c-2", "2024-03-01", "5000");
+        bought("c-2", "2025-05-01", "5000");
+        customer("c-3", "2026-06-01"); // a prospect
+        customer("c-4", "2024-01-01"); // fading: buying less, model gives it little chance
+        bought("c-4", "2025-07-10", "40000");
+        bought("c-4", "2025-08-10", "40000");
+        bought("c-4", "2025-12-01", "1000");
+        customer("c-5", "2026-07-01"); // created after the as-of day
+
+        CustomerBaseReport report = analyse(Map.of(
+                CustomerId.of("c-1"), estimate("0.98", "150000"),
+                CustomerId.of("c-2"), estimate("0.60", "2000"),
+                CustomerId.of("c-4"), estimate("0.25", "9000")));
+
+        assertThat(report.customers()).extracting(CustomerAssessment::customerId).extracting(CustomerId::value)
+                .containsExactly("c-1", "c-2", "c-3", "c-4");
+        CustomerAssessment steady = report.customers().get(0);
+        assertThat(steady.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.MATURITY);
+        assertThat(steady.tier()).contains(Tier.of("core"));
+        assertThat(steady.relationship().level()).contains(RelationshipLevel.TRUST);
+        assertThat(steady.abc().abcClass()).isEqualTo(AbcClass.A);
+        assertThat(steady.rfm()).isPresent();
+        CustomerAssessment gone = report.customers().get(1);
+        assertThat(gone.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.CHURNED);
+        assertThat(gone.lifecycle().winBack()).isTrue();
+        assertThat(gone.abc().abcClass()).isEqualTo(AbcClass.C);
+        CustomerAssessment prospect = report.customers().get(2);
+        assertThat(prospect.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.ACQUISITION);
+        assertThat(prospect.rfm()).isEmpty();
+        assertThat(prospect.value()).isEmpty();
+        CustomerAssessment fading = report.customers().get(3);
+        assertThat(fading.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.DECLINE);
+        assertThat(report.highRisk()).containsExactly(fading);
+        assertThat(report.stageCounts()).containsEntry(LifecycleStage.MATURITY, 1).containsEntry(LifecycleStage.CHURNED, 1)
+                .containsEntry(LifecycleStage.ACQUISITION, 1).containsEntry(LifecycleStage.DECLINE, 1)
+                .containsEntry(LifecycleStage.GROWTH, 0);
+        assertThat(report.winBack()).containsExactly(gone);
+        assertThat(report.model()).containsExactly("stub model");
+    }
+
+    @Test
+    void theHighRiskListIsOrderedByValueAtRisk() {
+        // Two fading customers with the same history; the model values them differently.
+        for (String id : List.of("c-1", "c-2", "c-3")) {
+            customer(id, "2024-01-01");
+            bought(id, "2025-07-10", "40000");
+            bought(id, "2025-08-10", "40000");
+            bought(id, "2025-12-01", "1000");
+        }
+
+        CustomerBaseReport report = analyse(Map.of(
+                CustomerId.of("c-1"), estimate("0.25", "1000"),
+                CustomerId.of("c-2"), estimate("0.25", "50000"),
+                CustomerId.of("c-3"), estimate("0.25", "9000")));
+
+        assertThat(report.highRisk()).extracting(CustomerAssessment::customerId).extracting(CustomerId::value)
+                .containsExactly("c-2", "c-3", "c-1");
+        CustomerAssessment top = report.highRisk().get(0);
+        assertThat(top.valueAtRisk()).isEqualByComparingTo(top.lifecycle().churnRisk().value()
+                .multiply(new BigDecimal("50000")).setScale(2, java.math.RoundingMode.HALF_EVEN));
+    }
+
+    @Test
+    void withoutAModelTheValueAtRiskUsesTheSpendInTheWindow() {
+        customer("c-1", "2024-01-01");
+        bought("c-1", "2025-07-10", "40000");
+        bought("c-1", "2025-08-10", "40000");
+        bought("c-1", "2025-12-01", "1000");
+
+        CustomerBaseReport report = new CustomerBaseAnalysis(STANDARD, ValueEstimator.none())
+                .analyse(CustomerBase.of(customers, purchases), AS_OF);
+
+        CustomerAssessment only = report.customers().get(0);
+        assertThat(only.value()).isEmpty();
+        assertThat(only.lifecycle().churnRisk().factors().get(0).counted()).isFalse();
+        assertThat(only.valueAtRisk()).isEqualByComparingTo(only.lifecycle().churnRisk().value()
+                .multiply(new BigDecimal("81000")).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        assertThat(report.model()).containsExactly("no purchase model: P(alive) and lifetime value unknown");
+    }
+
+    @Test
+    void rejectsRecordsOfUnknownCustomersAndPoliciesWithoutTheSections() {
+        customer("c-1", "2024-01-01");
+        bought("c-9", "2025-12-01", "1000");
+
+        assertThatThrownBy(() -> analyse(Map.of())).isInstanceOf(InvalidValueException.class)
+                .hasMessage("Records of customer 'c-9', who is not in the customer base");
+        Policy tiersOnly = Policy.of(STANDARD.header(), STANDARD.tiering(), STANDARD.source());
+        assertThatThrownBy(() -> new CustomerBaseAnalysis(tiersOnly, ValueEstimator.none()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Policy standard@2026.1 has no lifecycle section; the standard policy's is a starting point"
+                        + " (crm policy show)");
+    }
+}
