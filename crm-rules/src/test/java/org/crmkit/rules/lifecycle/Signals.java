@@ -29,8 +29,23 @@ public final class Signals {
      */
     public static CustomerMetrics metrics(String customer, int tenureMonths, int activeQuarters,
             boolean strategicAgreement) {
+        return metrics(customer, tenureMonths, activeQuarters, 0, strategicAgreement);
+    }
+
+    /**
+     * A metrics snapshot with orders in the window (and no spend: signals do not read it).
+     *
+     * @param customer the id
+     * @param tenureMonths months since creation
+     * @param activeQuarters 0 to 4
+     * @param orders purchases in the window
+     * @param strategicAgreement whether one is in force
+     * @return the snapshot
+     */
+    public static CustomerMetrics metrics(String customer, int tenureMonths, int activeQuarters, int orders,
+            boolean strategicAgreement) {
         return new CustomerMetrics(CustomerId.of(customer), AS_OF, DateWindow.trailingMonths(12, AS_OF),
-                Money.of("CNY", "0"), 0, activeQuarters, 0, tenureMonths, strategicAgreement, Optional.empty());
+                Money.of("CNY", "0"), orders, activeQuarters, 0, tenureMonths, strategicAgreement, Optional.empty());
     }
 
     /** @return the signals of a customer of two years with nothing else known */

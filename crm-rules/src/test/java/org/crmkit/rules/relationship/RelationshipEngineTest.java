@@ -72,12 +72,12 @@ class RelationshipEngineTest {
     }
 
     @Test
-    void aLongRegularCustomerIsRelationalAndOthersTransactional() {
-        assertThat(engine.evaluate(CustomerSignals.of(Signals.metrics("c-1", 12, 3, false))).relationshipType())
+    void aLongFrequentCustomerIsRelationalAndOthersTransactional() {
+        assertThat(engine.evaluate(CustomerSignals.of(Signals.metrics("c-1", 12, 3, 4, false))).relationshipType())
                 .isEqualTo(RelationshipType.RELATIONAL);
-        assertThat(engine.evaluate(CustomerSignals.of(Signals.metrics("c-1", 11, 4, false))).relationshipType())
+        assertThat(engine.evaluate(CustomerSignals.of(Signals.metrics("c-1", 12, 3, 3, false))).relationshipType())
                 .isEqualTo(RelationshipType.TRANSACTIONAL);
-        assertThat(engine.evaluate(CustomerSignals.of(Signals.metrics("c-1", 11, 4, false))).reasons())
+        assertThat(engine.evaluate(CustomerSignals.of(Signals.metrics("c-1", 11, 4, 9, false))).reasons())
                 .last().isEqualTo("type transactional: no other type's condition held");
     }
 }
