@@ -18,6 +18,7 @@ import org.crmkit.core.port.LifecycleHistory;
 import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
 import org.crmkit.core.port.ServiceCases;
+import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -59,6 +60,7 @@ public final class JdbcStore implements AutoCloseable {
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
     private final PublishedEvents publishedEvents;
+    private final SurveyAnswers surveys;
     private final LifecycleHistory lifecycleHistory;
     private final Optional<Connection> keepAlive;
 
@@ -71,6 +73,7 @@ public final class JdbcStore implements AutoCloseable {
         this.cases = new JdbcServiceCases(database);
         this.caseEvents = new JdbcCaseEventLog(database);
         this.publishedEvents = new JdbcPublishedEvents(database);
+        this.surveys = new JdbcSurveyAnswers(database);
         this.lifecycleHistory = new JdbcLifecycleHistory(database);
         this.keepAlive = keepAlive;
     }
@@ -214,6 +217,11 @@ public final class JdbcStore implements AutoCloseable {
     /** @return the events of service cases, in {@code crm_case_event} */
     public CaseEventLog caseEvents() {
         return caseEvents;
+    }
+
+    /** @return the customers' survey answers, in {@code crm_survey_answer} */
+    public SurveyAnswers surveys() {
+        return surveys;
     }
 
     /** @return the lifecycle transitions, in {@code crm_lifecycle_transition} and {@code crm_lifecycle_reason} */
