@@ -4,8 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseEventType;
@@ -30,12 +28,9 @@ final class CaseEventRows {
      * @throws SQLException on a database failure
      */
     static CaseEvent map(ResultSet row) throws SQLException {
-        Instant moment = SqlValues.moment(row.getObject("occurred_at", OffsetDateTime.class),
-                row.getInt("occurred_nanos"));
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(row.getInt("occurred_offset_seconds"));
         return new CaseEvent(
                 CaseId.of(row.getString("case_id")),
-                moment.atOffset(offset),
+                SqlValues.momentWithOffset(row, "occurred"),
                 CaseEventType.parse(row.getString("event_type")),
                 Optional.ofNullable(row.getString("detail")));
     }
@@ -50,12 +45,10 @@ final class CaseEventRows {
      * @throws org.crmkit.core.InvalidValueException if the moment does not fit the schema
      */
     static void bind(PreparedStatement statement, CaseEvent event, int sequenceNumber) throws SQLException {
-        Instant moment = storableMoment(event);
+        storableMoment(event);
         statement.setString(1, event.caseId().value());
         statement.setInt(2, sequenceNumber);
-        statement.setObject(3, SqlValues.timestamp(moment));
-        statement.setInt(4, SqlValues.nanos(moment));
-        statement.setInt(5, event.occurredAt().getOffset().getTotalSeconds());
+        SqlValues.bindMomentWithOffset(statement, 3, event.occurredAt());
         statement.setString(6, event.type().key());
         statement.setString(7, event.detail().orElse(null));
     }

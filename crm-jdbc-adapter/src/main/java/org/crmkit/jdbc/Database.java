@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.crmkit.core.PersistenceException;
 
 /**
@@ -64,6 +65,23 @@ final class Database {
          * @throws SQLException on a database failure
          */
         T map(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Binds a value to the markers of a statement.
+     *
+     * @param <T> the value's type
+     */
+    @FunctionalInterface
+    interface Binder<T> {
+        /**
+         * Binds the value.
+         *
+         * @param statement the prepared statement
+         * @param value the value
+         * @throws SQLException on a database failure
+         */
+        void bind(PreparedStatement statement, T value) throws SQLException;
     }
 
     private final ConnectionSource connections;
@@ -217,6 +235,37 @@ final class Database {
         try (PreparedStatement statement = prepare(connection, sql, List.of(parameters))) {
             return statement.executeUpdate();
         }
+    }
+
+    /**
+     * Inserts a fact that is recorded once under its key: recording the same fact again is
+     * harmless, another one under the same key is refused. Two first records of a key race for
+     * the unique key; the loser fails with a unique-key violation, which {@link #transaction}
+     * answers by running the work again, when it finds the winner's row as {@code stored}.
+     *
+     * @param connection the connection, in a transaction
+     * @param stored the fact already stored under the key, read in the same transaction
+     * @param fact the fact to record
+     * @param insert the INSERT statement
+     * @param binder binds the fact to the INSERT
+     * @param conflict makes the exception for another fact under the key
+     * @param <T> the fact's type
+     * @return whether the fact was inserted, false if it was stored already
+     * @throws SQLException on a database failure
+     */
+    static <T> boolean insertOnce(Connection connection, Optional<T> stored, T fact, String insert,
+            Binder<? super T> binder, Supplier<? extends RuntimeException> conflict) throws SQLException {
+        if (stored.isPresent()) {
+            if (!stored.get().equals(fact)) {
+                throw conflict.get();
+            }
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            binder.bind(statement, fact);
+            statement.executeUpdate();
+        }
+        return true;
     }
 
     /**

@@ -3,9 +3,6 @@ package org.crmkit.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.CustomerId;
@@ -33,14 +30,11 @@ final class InteractionRows {
      * @throws SQLException on a database failure
      */
     static Interaction map(ResultSet row) throws SQLException {
-        Instant moment = SqlValues.moment(row.getObject("occurred_at", OffsetDateTime.class),
-                row.getInt("occurred_nanos"));
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(row.getInt("occurred_offset_seconds"));
         String staff = row.getString("staff_id");
         return new Interaction(
                 InteractionId.of(row.getString("id")),
                 CustomerId.of(row.getString("customer_id")),
-                moment.atOffset(offset),
+                SqlValues.momentWithOffset(row, "occurred"),
                 Channel.parse(row.getString("channel")),
                 InteractionKind.parse(row.getString("kind")),
                 Optional.ofNullable(staff).map(StaffId::of),
@@ -56,13 +50,11 @@ final class InteractionRows {
      * @throws org.crmkit.core.InvalidValueException if the moment does not fit the schema
      */
     static void bind(PreparedStatement statement, Interaction interaction) throws SQLException {
-        Instant moment = SqlValues.storableMoment(interaction.occurredAt().toInstant(),
+        SqlValues.storableMoment(interaction.occurredAt().toInstant(),
                 "Interaction '" + interaction.id() + "' occurredAt");
         statement.setString(1, interaction.id().value());
         statement.setString(2, interaction.customerId().value());
-        statement.setObject(3, SqlValues.timestamp(moment));
-        statement.setInt(4, SqlValues.nanos(moment));
-        statement.setInt(5, interaction.occurredAt().getOffset().getTotalSeconds());
+        SqlValues.bindMomentWithOffset(statement, 3, interaction.occurredAt());
         statement.setString(6, interaction.channel().key());
         statement.setString(7, interaction.kind().key());
         statement.setString(8, interaction.staffId().map(StaffId::value).orElse(null));

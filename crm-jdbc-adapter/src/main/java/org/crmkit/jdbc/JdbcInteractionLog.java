@@ -1,8 +1,6 @@
 package org.crmkit.jdbc;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,32 +30,22 @@ final class JdbcInteractionLog implements InteractionLog {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(customerId.value());
-        parameters.addAll(List.of(SqlValues.momentRangeParameters(from, until)));
         return database.transaction("find the interactions of customer '" + customerId + "'",
                 connection -> Database.list(connection, selectByCustomerAndMoments, InteractionRows::map,
-                        parameters.toArray()));
+                        SqlValues.momentRangeParameters(List.of(customerId.value()), from, until)));
     }
 
     @Override
     public void record(Interaction interaction) {
         Objects.requireNonNull(interaction, "interaction");
         database.transaction("record interaction '" + interaction.id() + "'", connection -> {
-            Optional<Interaction> existing = Database.first(connection, InteractionRows.SELECT + " WHERE id = ?",
+            Optional<Interaction> stored = Database.first(connection, InteractionRows.SELECT + " WHERE id = ?",
                     InteractionRows::map, interaction.id().value());
-            if (existing.isPresent()) {
-                if (!existing.get().equals(interaction)) {
-                    throw new InvalidValueException(
-                            "Interaction '" + interaction.id() + "' is already recorded with other values");
-                }
-                return null;
+            if (Database.insertOnce(connection, stored, interaction, InteractionRows.INSERT, InteractionRows::bind,
+                    () -> new InvalidValueException(
+                            "Interaction '" + interaction.id() + "' is already recorded with other values"))) {
+                LOG.debug("Recorded interaction {} of customer {}", interaction.id(), interaction.customerId());
             }
-            try (PreparedStatement insert = connection.prepareStatement(InteractionRows.INSERT)) {
-                InteractionRows.bind(insert, interaction);
-                insert.executeUpdate();
-            }
-            LOG.debug("Recorded interaction {} of customer {}", interaction.id(), interaction.customerId());
             return null;
         });
     }

@@ -1,6 +1,5 @@
 package org.crmkit.jdbc;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,20 +38,13 @@ final class JdbcPurchaseHistory implements PurchaseHistory {
     public void record(Purchase purchase) {
         Objects.requireNonNull(purchase, "purchase");
         database.transaction("record purchase '" + purchase.id() + "'", connection -> {
-            Optional<Purchase> existing = Database.first(connection, PurchaseRows.SELECT + " WHERE id = ?",
+            Optional<Purchase> stored = Database.first(connection, PurchaseRows.SELECT + " WHERE id = ?",
                     PurchaseRows::map, purchase.id().value());
-            if (existing.isPresent()) {
-                if (!existing.get().equals(purchase)) {
-                    throw new InvalidValueException(
-                            "Purchase '" + purchase.id() + "' is already recorded with other values");
-                }
-                return null;
+            if (Database.insertOnce(connection, stored, purchase, PurchaseRows.INSERT, PurchaseRows::bind,
+                    () -> new InvalidValueException(
+                            "Purchase '" + purchase.id() + "' is already recorded with other values"))) {
+                LOG.debug("Recorded purchase {} of customer {}", purchase.id(), purchase.customerId());
             }
-            try (PreparedStatement insert = connection.prepareStatement(PurchaseRows.INSERT)) {
-                PurchaseRows.bind(insert, purchase);
-                insert.executeUpdate();
-            }
-            LOG.debug("Recorded purchase {} of customer {}", purchase.id(), purchase.customerId());
             return null;
         });
     }

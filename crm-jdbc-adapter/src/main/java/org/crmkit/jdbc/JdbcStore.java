@@ -14,9 +14,11 @@ import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.LifecycleHistory;
 import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
 import org.crmkit.core.port.ServiceCases;
+import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -58,6 +60,8 @@ public final class JdbcStore implements AutoCloseable {
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
     private final PublishedEvents publishedEvents;
+    private final SurveyAnswers surveys;
+    private final LifecycleHistory lifecycleHistory;
     private final Optional<Connection> keepAlive;
 
     private JdbcStore(Database database, Optional<Connection> keepAlive) {
@@ -69,6 +73,8 @@ public final class JdbcStore implements AutoCloseable {
         this.cases = new JdbcServiceCases(database);
         this.caseEvents = new JdbcCaseEventLog(database);
         this.publishedEvents = new JdbcPublishedEvents(database);
+        this.surveys = new JdbcSurveyAnswers(database);
+        this.lifecycleHistory = new JdbcLifecycleHistory(database);
         this.keepAlive = keepAlive;
     }
 
@@ -211,6 +217,16 @@ public final class JdbcStore implements AutoCloseable {
     /** @return the events of service cases, in {@code crm_case_event} */
     public CaseEventLog caseEvents() {
         return caseEvents;
+    }
+
+    /** @return the customers' survey answers, in {@code crm_survey_answer} */
+    public SurveyAnswers surveys() {
+        return surveys;
+    }
+
+    /** @return the lifecycle transitions, in {@code crm_lifecycle_transition} and {@code crm_lifecycle_reason} */
+    public LifecycleHistory lifecycleHistory() {
+        return lifecycleHistory;
     }
 
     /** @return the keys of events already published, in {@code crm_published_event} */

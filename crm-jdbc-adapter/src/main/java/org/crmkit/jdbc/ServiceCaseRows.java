@@ -3,9 +3,6 @@ package org.crmkit.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.CaseKind;
@@ -35,15 +32,12 @@ final class ServiceCaseRows {
      * @throws SQLException on a database failure
      */
     static ServiceCase map(ResultSet row) throws SQLException {
-        Instant opened = SqlValues.moment(row.getObject("opened_at", OffsetDateTime.class),
-                row.getInt("opened_nanos"));
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds(row.getInt("opened_offset_seconds"));
         String priority = row.getString("priority");
         String channel = row.getString("channel");
         return new ServiceCase(
                 CaseId.of(row.getString("id")),
                 CustomerId.of(row.getString("customer_id")),
-                opened.atOffset(offset),
+                SqlValues.momentWithOffset(row, "opened"),
                 CaseKind.parse(row.getString("kind")),
                 Optional.ofNullable(priority).map(Priority::parse),
                 Optional.ofNullable(row.getString("cause")),
@@ -78,13 +72,11 @@ final class ServiceCaseRows {
 
     private static int bindFacts(PreparedStatement statement, int first, ServiceCase serviceCase)
             throws SQLException {
-        Instant opened = SqlValues.storableMoment(serviceCase.openedAt().toInstant(),
+        SqlValues.storableMoment(serviceCase.openedAt().toInstant(),
                 "Service case '" + serviceCase.id() + "' openedAt");
         int i = first;
         statement.setString(i++, serviceCase.customerId().value());
-        statement.setObject(i++, SqlValues.timestamp(opened));
-        statement.setInt(i++, SqlValues.nanos(opened));
-        statement.setInt(i++, serviceCase.openedAt().getOffset().getTotalSeconds());
+        i = SqlValues.bindMomentWithOffset(statement, i, serviceCase.openedAt());
         statement.setString(i++, serviceCase.kind().key());
         statement.setString(i++, serviceCase.priority().map(Priority::key).orElse(null));
         statement.setString(i++, serviceCase.cause().orElse(null));

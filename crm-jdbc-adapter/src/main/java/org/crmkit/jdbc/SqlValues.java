@@ -1,11 +1,16 @@
 package org.crmkit.jdbc;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.crmkit.core.InvalidValueException;
 
 /**
@@ -148,6 +153,65 @@ final class SqlValues {
     }
 
     /**
+     * Reads a moment stored in the two columns {@code <name>_at} (the timestamp) and
+     * {@code <name>_nanos}, as {@link #bindMoment} writes it.
+     *
+     * @param row positioned on a row
+     * @param name the columns' common start, e.g. {@code "recorded"}
+     * @return the exact moment
+     * @throws SQLException on a database failure
+     */
+    static Instant moment(ResultSet row, String name) throws SQLException {
+        return moment(row.getObject(name + "_at", OffsetDateTime.class), row.getInt(name + "_nanos"));
+    }
+
+    /**
+     * Reads a moment and the offset it was recorded in, stored in the three columns
+     * {@code <name>_at}, {@code <name>_nanos} and {@code <name>_offset_seconds}, as
+     * {@link #bindMomentWithOffset} writes them.
+     *
+     * @param row positioned on a row
+     * @param name the columns' common start, e.g. {@code "occurred"}
+     * @return the exact moment in its offset
+     * @throws SQLException on a database failure
+     */
+    static OffsetDateTime momentWithOffset(ResultSet row, String name) throws SQLException {
+        return moment(row, name).atOffset(ZoneOffset.ofTotalSeconds(row.getInt(name + "_offset_seconds")));
+    }
+
+    /**
+     * Binds a moment to two markers in a row: the timestamp column, then the nanosecond column.
+     *
+     * @param statement the statement
+     * @param index the first marker's index
+     * @param moment the moment, which {@link #storableMoment} accepted
+     * @return the index of the marker after the two
+     * @throws SQLException on a database failure
+     */
+    static int bindMoment(PreparedStatement statement, int index, Instant moment) throws SQLException {
+        statement.setObject(index, timestamp(moment));
+        statement.setInt(index + 1, nanos(moment));
+        return index + 2;
+    }
+
+    /**
+     * Binds a moment and its offset to three markers in a row: the timestamp column, the
+     * nanosecond column, then the offset column, in seconds.
+     *
+     * @param statement the statement
+     * @param index the first marker's index
+     * @param moment the moment, whose instant {@link #storableMoment} accepted
+     * @return the index of the marker after the three
+     * @throws SQLException on a database failure
+     */
+    static int bindMomentWithOffset(PreparedStatement statement, int index, OffsetDateTime moment)
+            throws SQLException {
+        int next = bindMoment(statement, index, moment.toInstant());
+        statement.setInt(next, moment.getOffset().getTotalSeconds());
+        return next + 1;
+    }
+
+    /**
      * SQL that tells whether a moment stored in two columns lies in {@code [from, until)}, exact
      * to the nanosecond: compared by the microsecond timestamp first (which an index serves), by
      * the nanoseconds only within the same microsecond. Binds {@link #momentRangeParameters}.
@@ -170,14 +234,27 @@ final class SqlValues {
      * @return the values to bind
      */
     static Object[] momentRangeParameters(Instant from, Instant until) {
+        return momentRangeParameters(List.of(), from, until);
+    }
+
+    /**
+     * The parameters of a query that binds some values and then {@link #momentRangeCondition}.
+     *
+     * @param before the values of the markers before the condition's, e.g. a customer id
+     * @param from the first moment, inclusive
+     * @param until the end, exclusive
+     * @return the values to bind
+     */
+    static Object[] momentRangeParameters(List<?> before, Instant from, Instant until) {
         Instant start = momentBound(from);
         Instant end = momentBound(until);
         OffsetDateTime startMicros = timestamp(start);
         OffsetDateTime endMicros = timestamp(end);
-        return new Object[] {
-            startMicros, endMicros,
-            startMicros, startMicros, nanos(start),
-            endMicros, endMicros, nanos(end),
-        };
+        List<Object> parameters = new ArrayList<>(before);
+        parameters.addAll(List.of(
+                startMicros, endMicros,
+                startMicros, startMicros, nanos(start),
+                endMicros, endMicros, nanos(end)));
+        return parameters.toArray();
     }
 }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.PolicyRef;
@@ -38,7 +37,7 @@ final class TierAssignmentRows {
                 row.getObject("as_of", LocalDate.class),
                 PolicyRef.of(row.getString("policy_id"), row.getString("policy_version")),
                 row.getInt("evaluations_below"),
-                SqlValues.moment(row.getObject("recorded_at", OffsetDateTime.class), row.getInt("recorded_nanos")));
+                SqlValues.moment(row, "recorded"));
     }
 
     /**
@@ -58,7 +57,6 @@ final class TierAssignmentRows {
         statement.setString(4, assignment.policy().id());
         statement.setString(5, assignment.policy().version());
         statement.setInt(6, assignment.evaluationsBelow());
-        statement.setObject(7, SqlValues.timestamp(recordedAt));
-        statement.setInt(8, SqlValues.nanos(recordedAt));
+        SqlValues.bindMoment(statement, 7, recordedAt);
     }
 }

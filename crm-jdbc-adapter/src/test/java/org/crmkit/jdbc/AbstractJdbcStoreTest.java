@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,7 @@ import java.util.stream.IntStream;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
+import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsQuery;
@@ -41,11 +43,13 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionId;
 import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.ServiceCase;
+import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.junit.jupiter.api.Test;
@@ -74,6 +78,16 @@ abstract class AbstractJdbcStoreTest {
 
     private static Interaction inquiry(String id, OffsetDateTime at) {
         return Interaction.of(InteractionId.of(id), ACME, at, Channel.PHONE, InteractionKind.INQUIRY);
+    }
+
+    private static LifecycleStageChanged transition(LifecycleStage from, LifecycleStage to, LocalDate asOf,
+            List<String> reasons) {
+        return new LifecycleStageChanged(ACME, Optional.ofNullable(from), to, asOf, PolicyRef.of("standard", "1"),
+                reasons, false, Instant.parse("2026-03-01T00:00:00.000000001Z"));
+    }
+
+    private static SurveyAnswer csat(OffsetDateTime at, int score) {
+        return new SurveyAnswer(ACME, at, OptionalInt.of(score), OptionalInt.empty());
     }
 
     @Test
@@ -197,6 +211,104 @@ abstract class AbstractJdbcStoreTest {
     }
 
     @Test
+    void aFailedLifecycleReplacementKeepsTheStoredTransitionWithItsReasons() throws SQLException {
+        LifecycleStageChanged stored = transition(null, LifecycleStage.GROWTH, DAY, List.of("spend up", "新客户"));
+        store().lifecycleHistory().record(stored);
+        database().execute("ALTER TABLE crm_lifecycle_reason ADD CONSTRAINT short_reasons"
+                + " CHECK (CHAR_LENGTH(reason) < 20)");
+
+        assertThatThrownBy(() -> store().lifecycleHistory().record(transition(null, LifecycleStage.DECLINE, DAY,
+                        List.of("ok", "a reason too long for the constraint"))))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not record the lifecycle transition of customer 'c-1' as of 2026-02-03"
+                        + " (SQL state 23");
+        assertThat(store().lifecycleHistory().history(ACME)).containsExactly(stored);
+    }
+
+    @Test
+    void keepsLifecycleReasonsOfAnyTextInTheirOrder() {
+        List<String> reasons = List.of("first line\nsecond line\r\nthird", "赢回 客户 (win-back)", "",
+                "a;b|c,d\"e'f\\g\tend", "  padded  ", "🚚 one emoji", "r7", "r8", "r9", "r10", "r11", "r12");
+        LifecycleStageChanged unexplained = transition(null, LifecycleStage.GROWTH, DAY, List.of());
+        LifecycleStageChanged churned = new LifecycleStageChanged(ACME, Optional.of(LifecycleStage.GROWTH),
+                LifecycleStage.CHURNED, DAY.plusDays(1), PolicyRef.of("standard", "1"), reasons, true,
+                Instant.parse("2026-03-01T00:00:00Z"));
+        store().lifecycleHistory().record(unexplained);
+        store().lifecycleHistory().record(churned);
+
+        assertThat(store().lifecycleHistory().history(ACME)).containsExactly(unexplained, churned);
+        assertThat(store().lifecycleHistory().current(ACME).orElseThrow().reasons()).containsExactlyElementsOf(reasons);
+    }
+
+    @Test
+    void refusesLifecycleDaysAndSurveyMomentsOutsideTheStoredYears() {
+        LifecycleStageChanged tooLate = transition(null, LifecycleStage.GROWTH, LocalDate.of(10000, 1, 1), List.of());
+        SurveyAnswer tooEarly = csat(OffsetDateTime.parse("0001-01-01T07:00:00+08:00"), 5);
+
+        assertThatThrownBy(() -> store().lifecycleHistory().record(tooLate))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Lifecycle transition of customer 'c-1' asOf +10000-01-01 is outside the days the JDBC"
+                        + " store keeps, 0001-01-01..9999-12-31");
+        assertThatThrownBy(() -> store().surveys().record(tooEarly))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Survey answer of customer 'c-1' answeredAt 0000-12-31T23:00:00Z is outside the moments"
+                        + " the JDBC store keeps, 0001-01-01T00:00:00Z up to +10000-01-01T00:00:00Z");
+        assertThat(store().lifecycleHistory().history(ACME)).isEmpty();
+        assertThat(store().surveys().findByCustomer(ACME, Instant.MIN, Instant.MAX)).isEmpty();
+    }
+
+    @Test
+    void keepsSurveyAnswersOneNanosecondApartAndFindsThemExactly() {
+        SurveyAnswer first = csat(OffsetDateTime.parse("2026-03-02T09:15:30.123456789+08:00"), 4);
+        SurveyAnswer next = csat(first.answeredAt().plusNanos(1), 5);
+        store().surveys().record(next);
+        store().surveys().record(first);
+        Instant boundary = next.answeredAt().toInstant();
+
+        assertThat(store().surveys().findByCustomer(ACME, Instant.MIN, Instant.MAX)).containsExactly(first, next);
+        assertThat(store().surveys().findByCustomer(ACME, Instant.MIN, boundary)).containsExactly(first);
+        assertThat(store().surveys().findByCustomer(ACME, boundary, Instant.MAX)).containsExactly(next);
+    }
+
+    @Test
+    void refusesTheSameScoresAtTheSameInstantInAnotherOffset() {
+        SurveyAnswer answer = csat(OffsetDateTime.parse("2026-03-02T09:15:00+08:00"), 4);
+        store().surveys().record(answer);
+
+        // The in-memory store compares whole answers, the offset included; so does this one.
+        assertThatThrownBy(() -> store().surveys().record(csat(OffsetDateTime.parse("2026-03-02T01:15:00Z"), 4)))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("Customer 'c-1' already answered a survey at 2026-03-02T01:15Z with other scores");
+        assertThat(store().surveys().findByCustomer(ACME, Instant.MIN, Instant.MAX)).containsExactly(answer);
+    }
+
+    @Test
+    void reportsLifecycleAndSurveyStorageFailuresByOperationAndId() throws SQLException {
+        database().execute("DROP TABLE crm_lifecycle_reason");
+        database().execute("DROP TABLE crm_lifecycle_transition");
+        database().execute("DROP TABLE crm_survey_answer");
+
+        assertThatThrownBy(() -> store().lifecycleHistory().record(
+                        transition(null, LifecycleStage.GROWTH, DAY, List.of())))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not record the lifecycle transition of customer 'c-1' as of 2026-02-03"
+                        + " (SQL state 42")
+                .hasCauseInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> store().lifecycleHistory().current(ACME))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not find the lifecycle stage of customer 'c-1' (SQL state 42");
+        assertThatThrownBy(() -> store().lifecycleHistory().history(ACME))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not read the lifecycle history of customer 'c-1' (SQL state 42");
+        assertThatThrownBy(() -> store().surveys().record(csat(MOMENT, 3)))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not record a survey answer of customer 'c-1' (SQL state 42");
+        assertThatThrownBy(() -> store().surveys().findByCustomer(ACME, Instant.MIN, Instant.MAX))
+                .isExactlyInstanceOf(PersistenceException.class)
+                .hasMessageStartingWith("Could not find the survey answers of customer 'c-1' (SQL state 42");
+    }
+
+    @Test
     void aSecondStoreOnTheSameDatabaseSeesTheDataAndMigratesNothing() {
         store().customers().save(Customer.of(ACME, "ACME", DAY));
 
@@ -262,6 +374,38 @@ abstract class AbstractJdbcStoreTest {
         assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(ConcurrentUpdateException.class));
         List<LocalDate> history = store().tierAssignments().history(ACME).stream().map(TierAssignment::asOf).toList();
         assertThat(history).isSorted().containsExactlyInAnyOrderElementsOf(succeeded).contains(DAY.plusDays(3));
+    }
+
+    @Test
+    void concurrentLifecycleEvaluationsOfOneCustomerKeepTheHistoryInOrder() throws Exception {
+        List<LocalDate> succeeded = Collections.synchronizedList(new ArrayList<>());
+
+        List<Throwable> failures = concurrently(4, n -> {
+            LocalDate asOf = DAY.plusDays(n);
+            store().lifecycleHistory().record(transition(null, LifecycleStage.GROWTH, asOf, List.of("day " + n)));
+            succeeded.add(asOf);
+            return null;
+        });
+
+        assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(ConcurrentUpdateException.class));
+        List<LifecycleStageChanged> history = store().lifecycleHistory().history(ACME);
+        assertThat(history).extracting(LifecycleStageChanged::asOf)
+                .isSorted().containsExactlyInAnyOrderElementsOf(succeeded).contains(DAY.plusDays(3));
+        assertThat(history).allSatisfy(transition -> assertThat(transition.reasons())
+                .containsExactly("day " + (transition.asOf().toEpochDay() - DAY.toEpochDay())));
+    }
+
+    @Test
+    void concurrentRecordsOfOneSurveyAnswerAllSucceed() throws Exception {
+        SurveyAnswer answer = csat(MOMENT, 4);
+
+        List<Throwable> failures = concurrently(4, n -> {
+            store().surveys().record(answer);
+            return null;
+        });
+
+        assertThat(failures).isEmpty();
+        assertThat(store().surveys().findByCustomer(ACME, Instant.MIN, Instant.MAX)).containsExactly(answer);
     }
 
     @Test
