@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.output.AgendaContext;
 import org.crmkit.cli.output.AgendaFormat;
-import org.crmkit.cli.output.OutputFormat;
 import org.crmkit.rules.Policy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,9 +116,8 @@ final class AgendaCommand implements Callable<Integer> {
         @Mixin
         PolicyOption policy;
 
-        @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
-                defaultValue = "jsonl", description = "jsonl (JSON Lines) or csv. Default: ${DEFAULT-VALUE}.")
-        OutputFormat format = OutputFormat.JSONL;
+        @Mixin
+        OutputFormatOption format;
 
         Report(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -160,7 +158,7 @@ final class AgendaCommand implements Callable<Integer> {
 
         @Override
         void write(AgendaPlan plan, Writer out) throws IOException {
-            format.overdueWriter().write(plan.overdue(), plan.agenda(), out);
+            format.get().overdueWriter().write(plan.overdue(), plan.agenda(), out);
         }
 
         @Override
@@ -193,7 +191,7 @@ final class AgendaCommand implements Callable<Integer> {
 
         @Override
         void write(AgendaPlan plan, Writer out) throws IOException {
-            format.unscheduledWriter().write(plan.unscheduled(), plan.from(), out);
+            format.get().unscheduledWriter().write(plan.unscheduled(), plan.from(), out);
         }
 
         @Override

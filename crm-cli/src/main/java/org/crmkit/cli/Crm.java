@@ -49,6 +49,9 @@ public final class Crm {
                 if (type == AgendaCommand.Unscheduled.class) {
                     return type.cast(new AgendaCommand.Unscheduled(clock));
                 }
+                if (type == LifecycleCommand.class) {
+                    return type.cast(new LifecycleCommand(clock));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

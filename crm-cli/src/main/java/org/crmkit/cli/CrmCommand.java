@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
                     + " (or CSV) on standard output and a summary on standard error.",
             "Exit status: 0 success, 2 bad input, bad policy or usage error (nothing on standard output),"
                     + " 1 anything else."},
-        subcommands = {TierCommand.class, SlaCommand.class, AgendaCommand.class, PolicyCommand.class})
+        subcommands = {TierCommand.class, SlaCommand.class, AgendaCommand.class, LifecycleCommand.class,
+            PolicyCommand.class})
 final class CrmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.csv.ImportedCases;
-import org.crmkit.cli.output.OutputFormat;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
@@ -86,9 +85,8 @@ final class SlaCommand implements Callable<Integer> {
                     + " that happened on it counts. Default: now.")
     Optional<AsOfMoment> asOf = Optional.empty();
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
-            defaultValue = "jsonl", description = "jsonl (JSON Lines) or csv. Default: ${DEFAULT-VALUE}.")
-    OutputFormat format = OutputFormat.JSONL;
+    @Mixin
+    OutputFormatOption format;
 
     SlaCommand(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -120,7 +118,7 @@ final class SlaCommand implements Callable<Integer> {
         }
         LOG.debug("evaluated {} cases as of {} under {}", results.size(), moment, loaded.ref());
 
-        StandardOutput.print(spec, out -> format.slaWriter().write(results, zone, out));
+        StandardOutput.print(spec, out -> format.get().slaWriter().write(results, zone, out));
         PrintWriter err = spec.commandLine().getErr();
         SlaSummary.lines(loaded, moment, files.tierSource(day), results, openedLater).forEach(err::println);
         err.flush();
@@ -175,9 +173,8 @@ final class SlaCommand implements Callable<Integer> {
                         + " Default: today in the policy's time zone.")
         Optional<LocalDate> asOf = Optional.empty();
 
-        @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
-                defaultValue = "jsonl", description = "jsonl (JSON Lines) or csv. Default: ${DEFAULT-VALUE}.")
-        OutputFormat format = OutputFormat.JSONL;
+        @Mixin
+        OutputFormatOption format;
 
         Review(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -205,7 +202,7 @@ final class SlaCommand implements Callable<Integer> {
             }
             WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.sla()), zone, reviewed, records);
 
-            StandardOutput.print(spec, out -> format.reviewWriter().write(review, loaded.ref(), zone, out));
+            StandardOutput.print(spec, out -> format.get().reviewWriter().write(review, loaded.ref(), zone, out));
             PrintWriter err = spec.commandLine().getErr();
             SlaSummary.reviewLines(loaded, review, sunday, end, files.tierSource(sunday)).forEach(err::println);
             err.flush();

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedData;
-import org.crmkit.cli.output.OutputFormat;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.rules.Policy;
@@ -68,13 +67,11 @@ final class TierCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policy;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = IsoDateConverter.class,
-            description = "The day to decide for, e.g. 2026-03-31. Default: today in the policy's time zone.")
-    Optional<LocalDate> asOf = Optional.empty();
+    @Mixin
+    AsOfDayOption asOf;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = OutputFormatConverter.class,
-            defaultValue = "jsonl", description = "jsonl (JSON Lines) or csv. Default: ${DEFAULT-VALUE}.")
-    OutputFormat format = OutputFormat.JSONL;
+    @Mixin
+    OutputFormatOption format;
 
     TierCommand(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -83,7 +80,7 @@ final class TierCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Policy loaded = policy.load();
-        LocalDate day = asOf.orElseGet(() -> loaded.header().today(clock));
+        LocalDate day = asOf.resolve(loaded, clock);
         ImportedData data = CsvImport.read(customers, orders, interactions, loaded.header().currency());
         LOG.debug("read {} customers, {} purchases, {} interactions", data.customers().size(),
                 data.purchases().size(), data.interactions().size());
@@ -97,7 +94,7 @@ final class TierCommand implements Callable<Integer> {
                 decisions.stream().map(TierDecision::tier).toList());
         LOG.debug("decided {} tiers as of {} under {}", decisions.size(), day, loaded.ref());
 
-        StandardOutput.print(spec, out -> format.tierWriter().write(decisions, out));
+        StandardOutput.print(spec, out -> format.get().tierWriter().write(decisions, out));
         PrintWriter err = spec.commandLine().getErr();
         TierSummary.lines(loaded, query, distribution).forEach(err::println);
         err.flush();

@@ -2,6 +2,7 @@ package org.crmkit.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,7 @@ final class TierSummary {
 
     static List<String> lines(Policy policy, MetricsQuery query, TierDistribution distribution) {
         List<String> lines = new ArrayList<>();
-        if (query.asOf().isBefore(policy.header().effectiveFrom())) {
-            lines.add("crm tier: warning: as-of date " + query.asOf() + " is before the policy's effective_from "
-                    + policy.header().effectiveFrom());
-        }
+        beforeEffectiveFrom("crm tier", policy, query.asOf()).ifPresent(lines::add);
         if (policy.tiering().demotionGrace().isPresent()) {
             lines.add("crm tier: note: the policy's demotion_grace needs tier history, which crm tier does not"
                     + " keep; tiers come from the rules alone");
@@ -45,6 +43,21 @@ final class TierSummary {
                     row.expectedShare().map(TierSummary::percent).orElse("-")));
         }
         return lines;
+    }
+
+    /**
+     * The warning that the as-of day is before the policy takes effect: the policy is applied all
+     * the same, but its rules may not have held on that day.
+     *
+     * @param command the command's name, e.g. {@code crm tier}
+     * @return the warning, or empty when the policy is in effect
+     */
+    static Optional<String> beforeEffectiveFrom(String command, Policy policy, LocalDate asOf) {
+        if (!asOf.isBefore(policy.header().effectiveFrom())) {
+            return Optional.empty();
+        }
+        return Optional.of(command + ": warning: as-of date " + asOf + " is before the policy's effective_from "
+                + policy.header().effectiveFrom());
     }
 
     private static String name(Optional<Tier> tier) {

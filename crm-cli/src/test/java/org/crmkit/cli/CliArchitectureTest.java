@@ -20,6 +20,7 @@ class CliArchitectureTest {
                         "org.crmkit.core.memory..", "org.crmkit.core.event..", "org.crmkit.core.port..",
                         "org.crmkit.rules", "org.crmkit.rules.policy..", "org.crmkit.rules.condition..",
                         "org.crmkit.rules.tiering..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..",
+                        "org.crmkit.rules.lifecycle..", "org.crmkit.rules.relationship..", "org.crmkit.rules.segment..",
                         "org.crmkit.core.calendar..", "picocli..", "com.fasterxml.jackson..",
                         "org.slf4j..", "org.jspecify..")
                 .check(CLI);

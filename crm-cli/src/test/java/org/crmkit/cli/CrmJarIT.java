@@ -110,6 +110,24 @@ class CrmJarIT {
     }
 
     @Test
+    void lifecycleOnTheFixturesPrintsOneJsonLinePerCustomerAndTheSummary() throws Exception {
+        ProcessRun run = crm(List.of("lifecycle", "--customers", CrmRun.lifecycleFixture("customers.csv"),
+                "--orders", CrmRun.lifecycleFixture("orders.csv"),
+                "--interactions", CrmRun.lifecycleFixture("interactions.csv"),
+                "--surveys", CrmRun.lifecycleFixture("surveys.csv"),
+                "--complaints", CrmRun.lifecycleFixture("complaints.csv"),
+                "--events", CrmRun.lifecycleFixture("complaint_events.csv"), "--as-of", "2026-03-31"));
+
+        assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
+        assertThat(json(run)).extracting(line -> line.get("customer_id").asText())
+                .containsExactly("c-01", "c-02", "c-03", "c-04", "c-05", "c-06", "c-07", "c-08");
+        assertThat(json(run).get(0).get("stage").asText()).isEqualTo("acquisition");
+        assertThat(json(run).get(6).get("relationship_level").asText()).isEqualTo("vision");
+        assertThat(run.errLines()).startsWith("crm lifecycle: 8 customers as of 2026-03-31, policy standard@2026.1,"
+                + " metrics over 2025-04-01..2026-03-31", "  stage       customers   share");
+    }
+
+    @Test
     void aBadFileExitsWithTwoAndPrintsNothingOnStandardOutput() throws Exception {
         Path orders = Files.writeString(dir.resolve("orders.csv"),
                 "order_id,customer_id,order_date,amount,currency\no-1,c-001,2026-01-10,\"12,50\",CNY\n");

@@ -1,7 +1,10 @@
 package org.crmkit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +27,11 @@ record CrmRun(int status, String out, String err) {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-31T04:00:00Z"), ZoneOffset.UTC);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads decimal numbers as written, trailing zeros included (0.0000 stays 0.0000). */
+    private static final ObjectMapper EXACT_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     static CrmRun of(String... args) {
         return with(CLOCK, args);
@@ -48,13 +56,12 @@ record CrmRun(int status, String out, String err) {
 
     /** @return each line of standard output parsed as JSON */
     List<JsonNode> json() {
-        return outLines().stream().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new UncheckedIOException("not JSON: " + line, e);
-            }
-        }).toList();
+        return outLines().stream().map(line -> parse(JSON, line)).toList();
+    }
+
+    /** @return each line of standard output parsed as JSON, decimal numbers exactly as written */
+    List<JsonNode> exactJson() {
+        return outLines().stream().map(line -> parse(EXACT_JSON, line)).toList();
     }
 
     /** @return the path of a test resource, e.g. {@code fixtures/tier/customers.csv} */
@@ -81,10 +88,19 @@ record CrmRun(int status, String out, String err) {
         return resource("fixtures/agenda/" + file).toString();
     }
 
+    /** @return the standard fixture file of {@code crm lifecycle} with that name */
+    static String lifecycleFixture(String file) {
+        return resource("fixtures/lifecycle/" + file).toString();
+    }
+
     /** @return the text parsed as JSON */
     static JsonNode parse(String json) {
+        return parse(JSON, json);
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String json) {
         try {
-            return JSON.readTree(json);
+            return mapper.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException("not JSON: " + json, e);
         }

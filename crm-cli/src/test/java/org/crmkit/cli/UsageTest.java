@@ -71,7 +71,7 @@ class UsageTest {
     @Test
     void aGroupWithoutSubcommandNamesTheSubcommands() {
         assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, sla, agenda,"
-                + " policy");
+                + " lifecycle, policy");
         CrmRun run = CrmRun.of("policy");
 
         assertThat(run.status()).isEqualTo(2);
@@ -86,6 +86,26 @@ class UsageTest {
         assertThat(run.out()).contains("Usage: crm tier").contains("--as-of=DATE", "--format=FORMAT")
                 .contains("The command is stateless");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void lifecycleHelpNamesItsFilesAndOutputFields() {
+        CrmRun run = CrmRun.of("lifecycle", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Usage: crm lifecycle")
+                .contains("--customers=FILE", "--orders=FILE", "--interactions=FILE", "--complaints=FILE",
+                        "--events=FILE", "--surveys=FILE", "--policy=FILE", "--as-of=DATE", "--format=FORMAT")
+                .contains("relationship_level", "churn_risk", "The command is stateless");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theGroupsHelpListsLifecycle() {
+        CrmRun run = CrmRun.of("--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^  lifecycle +Decides every customer's lifecycle stage");
     }
 
     @Test

@@ -61,6 +61,12 @@ final class Cells {
         ok = false;
     }
 
+    /** Reports a problem with the row as a whole, not with one of its columns. */
+    void rowProblem(String message) {
+        problems.add(CsvProblem.atLine(table.name(), row.line(), message));
+        ok = false;
+    }
+
     /** @return whether every value read so far was good */
     boolean ok() {
         return ok;

@@ -12,7 +12,8 @@ import org.crmkit.rules.sla.CaseHistoryException;
 
 /**
  * Reads the ERP exports of the interchange formats ({@code customers.csv}, {@code orders.csv},
- * {@code interactions.csv}, {@code complaints.csv}, {@code complaint_events.csv}) and validates
+ * {@code interactions.csv}, {@code surveys.csv}, {@code complaints.csv},
+ * {@code complaint_events.csv}) and validates
  * them completely before anything uses them.
  *
  * <p>Files are RFC 4180 CSV in UTF-8 (a byte order mark is allowed) with a header row; columns
@@ -41,13 +42,23 @@ public final class CsvImport {
      * @throws CsvImportException listing every problem of every file
      */
     public static ImportedData read(Path customers, Path orders, Optional<Path> interactions, Currency currency) {
-        Objects.requireNonNull(customers, "customers");
-        Objects.requireNonNull(orders, "orders");
-        Objects.requireNonNull(interactions, "interactions");
+        return read(new CustomerFiles(customers, orders, interactions), currency);
+    }
+
+    /**
+     * Reads and validates the customer files.
+     *
+     * @param files the files; not null
+     * @param currency the policy's currency: every order must be in it, since crmkit does not
+     *     convert currencies; not null
+     * @return the data
+     * @throws CsvImportException listing every problem of every file
+     */
+    public static ImportedData read(CustomerFiles files, Currency currency) {
+        Objects.requireNonNull(files, "files");
         Objects.requireNonNull(currency, "currency");
         Problems problems = new Problems();
-        CustomerFileRows rows = readCustomerFiles(new CustomerFiles(customers, orders, interactions), currency,
-                problems);
+        CustomerFileRows rows = readCustomerFiles(files, currency, problems);
         problems.throwIfAny();
         return rows.data();
     }
@@ -108,6 +119,7 @@ public final class CsvImport {
             files.add(given.customers().toString());
             files.add(given.orders().toString());
             given.interactions().ifPresent(file -> files.add(file.toString()));
+            given.surveys().ifPresent(file -> files.add(file.toString()));
         });
         problems.sort(Comparator.<CsvProblem>comparingInt(problem -> files.indexOf(problem.file()))
                 .thenComparingInt(CsvProblem::line));
@@ -116,18 +128,32 @@ public final class CsvImport {
     }
 
     /**
-     * The customer files of a command that reads them with other files. Immutable and thread-safe.
+     * The customer files: customers, their orders, and optionally their interactions and survey
+     * answers. Immutable and thread-safe.
      *
      * @param customers {@code customers.csv}; not null
      * @param orders {@code orders.csv}; not null
      * @param interactions {@code interactions.csv}, if given; not null
+     * @param surveys {@code surveys.csv}, if given; not null
      */
-    public record CustomerFiles(Path customers, Path orders, Optional<Path> interactions) {
+    public record CustomerFiles(Path customers, Path orders, Optional<Path> interactions, Optional<Path> surveys) {
         /** Checks the invariants. */
         public CustomerFiles {
             Objects.requireNonNull(customers, "customers");
             Objects.requireNonNull(orders, "orders");
             Objects.requireNonNull(interactions, "interactions");
+            Objects.requireNonNull(surveys, "surveys");
+        }
+
+        /**
+         * The files without survey answers.
+         *
+         * @param customers {@code customers.csv}; not null
+         * @param orders {@code orders.csv}; not null
+         * @param interactions {@code interactions.csv}, if given; not null
+         */
+        public CustomerFiles(Path customers, Path orders, Optional<Path> interactions) {
+            this(customers, orders, interactions, Optional.empty());
         }
     }
 
@@ -151,7 +177,12 @@ public final class CsvImport {
         files.interactions()
                 .flatMap(file -> CsvTable.read(file, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, problems))
                 .ifPresent(table -> interactionRows.read(table, problems));
+
+        SurveyRows surveyRows = new SurveyRows(check);
+        files.surveys()
+                .flatMap(file -> CsvTable.read(file, SurveyRows.REQUIRED, SurveyRows.OPTIONAL, problems))
+                .ifPresent(table -> surveyRows.read(table, problems));
         return new CustomerFileRows(check, new ImportedData(customerRows.customers(), orderRows.purchases(),
-                interactionRows.interactions()));
+                interactionRows.interactions(), surveyRows.answers()));
     }
 }

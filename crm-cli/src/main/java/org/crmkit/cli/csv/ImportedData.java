@@ -6,22 +6,37 @@ import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.SurveyAnswer;
 
 /**
- * Everything read from the input files, completely validated: ids are unique, every purchase and
- * interaction belongs to one of the customers, every amount is in the policy's currency.
- * Immutable and thread-safe.
+ * Everything read from the input files, completely validated: ids are unique, every purchase,
+ * interaction and survey answer belongs to one of the customers, every amount is in the policy's
+ * currency, no customer answered twice at one moment. Immutable and thread-safe.
  *
  * @param customers the customers, in file order; not null
  * @param purchases the purchases, in file order; not null
  * @param interactions the interactions, in file order; empty when no file was given; not null
+ * @param surveys the survey answers, in file order; empty when no file was given; not null
  */
-public record ImportedData(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {
+public record ImportedData(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions,
+        List<SurveyAnswer> surveys) {
     /** Copies the lists. */
     public ImportedData {
         customers = List.copyOf(Objects.requireNonNull(customers, "customers"));
         purchases = List.copyOf(Objects.requireNonNull(purchases, "purchases"));
         interactions = List.copyOf(Objects.requireNonNull(interactions, "interactions"));
+        surveys = List.copyOf(Objects.requireNonNull(surveys, "surveys"));
+    }
+
+    /**
+     * Data without survey answers.
+     *
+     * @param customers the customers, in file order; not null
+     * @param purchases the purchases, in file order; not null
+     * @param interactions the interactions, in file order; not null
+     */
+    public ImportedData(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions) {
+        this(customers, purchases, interactions, List.of());
     }
 
     /** @return a new in-memory store holding this data, ready to compute metrics */
@@ -30,6 +45,7 @@ public record ImportedData(List<Customer> customers, List<Purchase> purchases, L
         customers.forEach(store.customers()::save);
         purchases.forEach(store.purchases()::record);
         interactions.forEach(store.interactions()::record);
+        surveys.forEach(store.surveys()::record);
         return store;
     }
 }

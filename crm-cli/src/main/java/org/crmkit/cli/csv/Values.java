@@ -97,6 +97,25 @@ final class Values {
         return quantity;
     }
 
+    /**
+     * A whole-number score on a survey's scale, e.g. CSAT 1..5.
+     *
+     * @param min the lowest score
+     * @param max the highest score
+     */
+    static int score(String text, int min, int max) {
+        int score;
+        try {
+            score = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("not a whole number: '" + text + "'");
+        }
+        if (score < min || score > max) {
+            throw new InvalidValueException("score must be " + min + " to " + max + ", was '" + text + "'");
+        }
+        return score;
+    }
+
     /** An ISO-4217 currency code. */
     static Currency currency(String text) {
         return Money.currency(text);

@@ -1,23 +1,29 @@
 package org.crmkit.cli.output;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rows of plain fields (strings, numbers, booleans, nulls) as JSON Lines or CSV: the outputs of
- * {@code crm agenda} and its subcommands, whose lines have no nested values.
+ * Rows of plain fields (strings, numbers, booleans, nulls, lists of strings) as JSON Lines or
+ * CSV: the outputs of {@code crm agenda} and its subcommands and of {@code crm lifecycle}, whose
+ * lines have no nested objects. Decimals are written as they are, never in exponent notation.
  */
 final class FlatRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
@@ -34,8 +40,9 @@ final class FlatRows {
     }
 
     /**
-     * A header row of the columns, then one row per row: null is an empty cell. Values are quoted
-     * only where RFC 4180 requires it; lines end with LF.
+     * A header row of the columns, then one row per row: null is an empty cell, a list is joined
+     * with {@code " | "} as the {@code reasons} of {@code crm tier} are. Values are quoted only
+     * where RFC 4180 requires it; lines end with LF.
      */
     static void csv(List<String> columns, List<Map<String, @Nullable Object>> rows, Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
@@ -44,11 +51,25 @@ final class FlatRows {
             for (Map<String, @Nullable Object> row : rows) {
                 List<String> cells = new ArrayList<>(columns.size());
                 for (String column : columns) {
-                    Object value = row.get(column);
-                    cells.add(value == null ? "" : value.toString());
+                    cells.add(cell(row.get(column)));
                 }
                 writer.write(cells);
             }
         }
+    }
+
+    private static String cell(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            List<String> items = new ArrayList<>(list.size());
+            list.forEach(item -> items.add(String.valueOf(item)));
+            return String.join(CsvTierWriter.REASON_SEPARATOR, items);
+        }
+        return value.toString();
     }
 }

@@ -61,6 +61,13 @@ public enum OutputFormat {
                         AgendaFields.unscheduled(contacts, from), out);
     }
 
+    /** @return the writer of customer-base analyses ({@code crm lifecycle}) in this format */
+    public LifecycleWriter lifecycleWriter() {
+        return this == JSONL
+                ? (report, out) -> FlatRows.jsonLines(LifecycleFields.rows(report), out)
+                : (report, out) -> FlatRows.csv(LifecycleFields.FIELDS, LifecycleFields.rows(report), out);
+    }
+
     @Override
     public String toString() {
         return key();

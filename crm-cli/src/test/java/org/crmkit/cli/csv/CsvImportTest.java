@@ -15,8 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.model.Channel;
@@ -30,8 +33,13 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.StaffId;
+import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.rules.sla.SlaEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CsvImportTest {
     private static final Currency CNY = Money.currency("CNY");
@@ -49,6 +57,16 @@ class CsvImportTest {
 
     private ImportedData read(Path customers, Path orders) {
         return CsvImport.read(customers, orders, Optional.empty(), CNY);
+    }
+
+    private ImportedData readWithSurveys(String surveys) throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\nc-2,Beta,2024-02-01\n");
+        return CsvImport.read(new CsvImport.CustomerFiles(customers, emptyOrders(), Optional.empty(),
+                Optional.of(write("surveys.csv", surveys))), CNY);
+    }
+
+    private static SurveyAnswer answer(String customer, String answeredAt, OptionalInt csat, OptionalInt nps) {
+        return new SurveyAnswer(CustomerId.of(customer), OffsetDateTime.parse(answeredAt), csat, nps);
     }
 
     @Test
@@ -169,15 +187,127 @@ class CsvImportTest {
     }
 
     @Test
+    void readsSurveyAnswersWithCsatNpsOrBothKeepingTheirOffsets() throws IOException {
+        ImportedData data = readWithSurveys("nps,answered_at,customer_id,csat\n"
+                + "9,2026-03-02T09:15:00+08:00,c-1,4\n"
+                + ",2026-03-20T10:00:00Z,c-1,2\n"
+                + "0,2026-03-03T08:00:00+08:00,c-2,\n");
+
+        assertThat(data.surveys()).containsExactly(
+                answer("c-1", "2026-03-02T09:15:00+08:00", OptionalInt.of(4), OptionalInt.of(9)),
+                answer("c-1", "2026-03-20T10:00:00Z", OptionalInt.of(2), OptionalInt.empty()),
+                answer("c-2", "2026-03-03T08:00:00+08:00", OptionalInt.empty(), OptionalInt.of(0)));
+    }
+
+    @Test
+    void scoresAtBothEndsOfTheirScalesAreAccepted() throws IOException {
+        ImportedData data = readWithSurveys("customer_id,answered_at,csat,nps\n"
+                + "c-1,2026-03-02T09:15:00+08:00,1,0\n"
+                + "c-1,2026-03-02T09:16:00+08:00,5,10\n");
+
+        assertThat(data.surveys()).extracting(SurveyAnswer::csat, SurveyAnswer::nps).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(OptionalInt.of(1), OptionalInt.of(0)),
+                org.assertj.core.groups.Tuple.tuple(OptionalInt.of(5), OptionalInt.of(10)));
+    }
+
+    @Test
+    void withoutASurveysFileThereAreNoAnswers() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\n");
+
+        assertThat(read(customers, emptyOrders()).surveys()).isEmpty();
+        assertThat(new CsvImport.CustomerFiles(customers, emptyOrders(), Optional.empty()).surveys()).isEmpty();
+        assertThat(new ImportedData(List.of(), List.of(), List.of()).surveys()).isEmpty();
+    }
+
+    static Stream<Arguments> badSurveyRows() {
+        String header = "customer_id,answered_at,csat,nps\n";
+        return Stream.of(
+                Arguments.of("csat above 5", header + "c-1,2026-03-02T09:15:00+08:00,6,\n",
+                        ":2: column 'csat': score must be 1 to 5, was '6'"),
+                Arguments.of("csat 0", header + "c-1,2026-03-02T09:15:00+08:00,0,\n",
+                        ":2: column 'csat': score must be 1 to 5, was '0'"),
+                Arguments.of("nps above 10", header + "c-1,2026-03-02T09:15:00+08:00,,11\n",
+                        ":2: column 'nps': score must be 0 to 10, was '11'"),
+                Arguments.of("negative nps", header + "c-1,2026-03-02T09:15:00+08:00,,-1\n",
+                        ":2: column 'nps': score must be 0 to 10, was '-1'"),
+                Arguments.of("fractional csat", header + "c-1,2026-03-02T09:15:00+08:00,4.5,\n",
+                        ":2: column 'csat': not a whole number: '4.5'"),
+                Arguments.of("csat in words", header + "c-1,2026-03-02T09:15:00+08:00,good,\n",
+                        ":2: column 'csat': not a whole number: 'good'"),
+                Arguments.of("neither score", header + "c-1,2026-03-02T09:15:00+08:00,,\n",
+                        ":2: an answer needs a csat or an nps score, both are empty"),
+                Arguments.of("neither score column", "customer_id,answered_at\nc-1,2026-03-02T09:15:00+08:00\n",
+                        ":2: an answer needs a csat or an nps score, both are empty"),
+                Arguments.of("unknown customer", header + "c-9,2026-03-02T09:15:00+08:00,4,\n",
+                        ":2: column 'customer_id': unknown customer 'c-9', not in {customers}"),
+                Arguments.of("timestamp without offset", header + "c-1,2026-03-02T09:15:00,4,\n",
+                        ":2: column 'answered_at': timestamp has no UTC offset: '2026-03-02T09:15:00', expected e.g."
+                                + " 2026-03-02T09:15:00+08:00"),
+                Arguments.of("missing answered_at column", "customer_id,csat\nc-1,4\n",
+                        ":1: column 'answered_at': required column is missing"),
+                Arguments.of("same moment twice, other offset", header + "c-1,2026-03-02T09:15:00+08:00,4,\n"
+                                + "c-2,2026-03-02T09:15:00+08:00,5,\n"
+                                + "c-1,2026-03-02T01:15:00Z,4,\n",
+                        ":4: column 'answered_at': duplicate answer of customer 'c-1' at"
+                                + " '2026-03-02T01:15:00Z', first on line 2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSurveyRows")
+    void badSurveyRowsAreReportedWithFileLineAndColumn(String kind, String surveys, String expected) {
+        assertThatThrownBy(() -> readWithSurveys(surveys))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
+                        .extracting(CsvProblem::toString)
+                        .containsExactly(dir.resolve("surveys.csv") + expected.replace("{customers}",
+                                dir.resolve("customers.csv").toString())));
+    }
+
+    @Test
+    void surveyProblemsAreReportedWithThoseOfTheOtherFiles() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,someday\n");
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\no-1,c-1,2025-05-10,x,CNY\n");
+        Path surveys = write("surveys.csv", "customer_id,answered_at,csat\nc-1,2026-03-02T09:15:00+08:00,9\n");
+
+        assertThatThrownBy(() -> CsvImport.read(new CsvImport.CustomerFiles(customers, orders, Optional.empty(),
+                Optional.of(surveys)), CNY))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).containsExactly(
+                        CsvProblem.at(customers.toString(), 2, "created_on", "not an ISO date (YYYY-MM-DD): 'someday'"),
+                        CsvProblem.at(orders.toString(), 2, "amount", "not a decimal amount: 'x'"),
+                        CsvProblem.at(surveys.toString(), 2, "csat", "score must be 1 to 5, was '9'")));
+    }
+
+    @Test
+    void surveyProblemsComeAfterTheCaseFilesAndTheOtherCustomerFiles() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\n");
+        Path interactions = write("interactions.csv", "interaction_id,customer_id,occurred_at,channel,kind\n"
+                + "i-1,c-1,2026-03-02T09:15:00+08:00,fax,call\n");
+        Path surveys = write("surveys.csv", "customer_id,answered_at,nps\nc-7,2026-03-02T09:15:00+08:00,9\n");
+        Path complaints = write("complaints.csv", "complaint_id,customer_id,opened_at\nk-1,c-1,yesterday\n");
+        Path events = write("complaint_events.csv", "complaint_id,occurred_at,event\n");
+
+        assertThatThrownBy(() -> CsvImport.readCases(complaints, events, Optional.of(new CsvImport.CustomerFiles(
+                customers, emptyOrders(), Optional.of(interactions), Optional.of(surveys))), CNY,
+                SlaEngine::checkHistory))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
+                        .extracting(CsvProblem::file)
+                        .containsExactly(complaints.toString(), interactions.toString(), surveys.toString()));
+    }
+
+    @Test
     void storeHoldsTheImportedData() throws IOException {
         Path customers = write("customers.csv", "customer_id,name,created_on\nc-2,Beta,2024-01-15\nc-1,Acme,2024-01-15\n");
         Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\no-1,c-1,2025-05-10,5,CNY\n");
+        Path surveys = write("surveys.csv", "customer_id,answered_at,csat\nc-2,2026-03-02T09:15:00+08:00,5\n");
 
-        InMemoryStore store = read(customers, orders).toStore();
+        InMemoryStore store = CsvImport.read(new CsvImport.CustomerFiles(customers, orders, Optional.empty(),
+                Optional.of(surveys)), CNY).toStore();
 
         assertThat(store.customers().count()).isEqualTo(2);
         assertThat(store.purchases().findByCustomer(CustomerId.of("c-1"),
                 DateWindow.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))).hasSize(1);
+        assertThat(store.surveys().findByCustomer(CustomerId.of("c-2"), java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                java.time.Instant.parse("2027-01-01T00:00:00Z")))
+                .containsExactly(answer("c-2", "2026-03-02T09:15:00+08:00", OptionalInt.of(5), OptionalInt.empty()));
     }
 
     @Test

@@ -1,0 +1,169 @@
+package org.crmkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.crmkit.cli.csv.CsvImport;
+import org.crmkit.cli.csv.ImportedCases;
+import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseId;
+import org.crmkit.core.model.ServiceCase;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.lifecycle.CustomerBase;
+import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
+import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.crmkit.rules.lifecycle.ValueEstimator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crm lifecycle}: every customer's lifecycle stage, relationship level and type and churn
+ * risk as of a day, with the reasons, and the early warning of high-risk customers. Reads and
+ * validates all input first, then computes, then writes: bad input gives no output at all.
+ */
+@Command(name = "lifecycle",
+        header = "Decides every customer's lifecycle stage, relationship and churn risk as of a day, with the reasons.",
+        mixinStandardHelpOptions = true,
+        versionProvider = CrmVersion.class,
+        customSynopsis = {
+            "crm lifecycle --customers=FILE --orders=FILE [--interactions=FILE] [--surveys=FILE]",
+            "              [--complaints=FILE --events=FILE] [--as-of=DATE] [--policy=FILE]",
+            "              [--format=FORMAT] [-hV]"},
+        description = {
+            "Prints one JSON object per customer in ascending customer_id order on standard output: customer_id,"
+                    + " stage (acquisition, growth, maturity, decline or churned), relationship_level (trust, value,"
+                    + " emotion, vision; null when not even trust's evidence holds), relationship_type"
+                    + " (transactional, relational or strategic), churn_risk (0..1), reasons, as_of, policy,"
+                    + " win_back (churned and flagged for win-back), high_risk (on the early-warning list: churn"
+                    + " risk at or above the policy's high_risk, not churned), p_alive and clv (from the purchase"
+                    + " model; null without one or for customers who never bought), value_at_risk (churn risk x"
+                    + " clv, or x the spend in the window without a clv) and its currency, tier, rfm (e.g. 545;"
+                    + " null for customers who never bought) and abc (A, B or C by spend in the window). Numbers"
+                    + " are JSON numbers written exactly as computed.",
+            "With --format csv: the same fields as columns, reasons joined with ' | '.",
+            "Standard error gets a summary: customers per stage, the high-risk customers with the largest value at"
+                    + " risk (by id), the win-back count, the ABC classes and what the purchase model did.",
+            "",
+            "The stage, relationship and churn rules are the policy's lifecycle and relationship sections (see"
+                    + " 'crm policy show'); a policy without them is bad input. The command is stateless: it"
+                    + " keeps no stage history, so it reports each customer's stage, not the transitions."
+                    + " Customers created after the as-of day are left out, and records after it ignored.",
+            "",
+            "Input: customers.csv (customer_id, name, created_on; strategic_agreement), orders.csv (order_id,"
+                    + " customer_id, order_date, amount, currency; category), optionally interactions.csv"
+                    + " (interaction_id, customer_id, occurred_at, channel, kind; outcome), surveys.csv (customer_id,"
+                    + " answered_at, csat 1-5, nps 0-10) and complaints.csv with complaint_events.csv, read and"
+                    + " checked as 'crm sla' reads them. Every record's customer must be in customers.csv and"
+                    + " every order in the policy's currency."},
+        sortOptions = false)
+final class LifecycleCommand implements Callable<Integer> {
+    static final String COMPLAINTS = "--complaints";
+    static final String EVENTS = "--events";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleCommand.class);
+
+    private final Clock clock;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--customers", required = true, paramLabel = "FILE", description = "customers.csv")
+    Path customers;
+
+    @Option(names = "--orders", required = true, paramLabel = "FILE", description = "orders.csv")
+    Path orders;
+
+    @Option(names = "--interactions", paramLabel = "FILE",
+            description = "interactions.csv; referrals, events, trials and joint-planning meetings count as"
+                    + " relationship evidence, inquiries for the potential tier.")
+    Optional<Path> interactions = Optional.empty();
+
+    @Option(names = COMPLAINTS, paramLabel = "FILE",
+            description = "complaints.csv, with --events: open complaints and breached service levels raise the"
+                    + " churn risk and withhold the trust level.")
+    Optional<Path> complaints = Optional.empty();
+
+    @Option(names = EVENTS, paramLabel = "FILE", description = "complaint_events.csv, with --complaints.")
+    Optional<Path> events = Optional.empty();
+
+    @Option(names = "--surveys", paramLabel = "FILE",
+            description = "surveys.csv: a falling CSAT raises the churn risk, a promoter answer (nps 9-10) is"
+                    + " relationship evidence.")
+    Optional<Path> surveys = Optional.empty();
+
+    @Mixin
+    PolicyOption policy;
+
+    @Mixin
+    AsOfDayOption asOf;
+
+    @Mixin
+    OutputFormatOption format;
+
+    LifecycleCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Integer call() {
+        if (complaints.isPresent() != events.isPresent()) {
+            throw new ParameterException(spec.commandLine(), COMPLAINTS + " and " + EVENTS
+                    + " go together: complaints need their events");
+        }
+        Policy loaded = policy.load();
+        // Before any file is read: a policy without lifecycle or relationship section is reported at once.
+        CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(loaded, estimator(loaded));
+        LocalDate day = asOf.resolve(loaded, clock);
+        CustomerBase base = read(loaded);
+        LOG.debug("read {} customers, {} purchases, {} interactions, {} survey answers, {} cases",
+                base.customers().size(), base.purchases().size(), base.interactions().size(), base.surveys().size(),
+                base.cases().size());
+
+        CustomerBaseReport report = analysis.analyse(base, day);
+        LOG.debug("analysed {} customers as of {} under {}", report.customers().size(), day, loaded.ref());
+
+        StandardOutput.print(spec, out -> format.get().lifecycleWriter().write(report, out));
+        PrintWriter err = spec.commandLine().getErr();
+        LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day), report).forEach(err::println);
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The customer-base model that gives P(alive) and lifetime value. */
+    private ValueEstimator estimator(Policy policy) {
+        return ValueEstimator.none();
+    }
+
+    /** Reads and validates every file at once, the case files as {@code crm sla} reads them. */
+    private CustomerBase read(Policy policy) {
+        CsvImport.CustomerFiles files = new CsvImport.CustomerFiles(customers, orders, interactions, surveys);
+        if (complaints.isEmpty()) {
+            return base(CsvImport.read(files, policy.header().currency()), List.of(), Map.of());
+        }
+        ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(), Optional.of(files),
+                policy);
+        Map<CaseId, List<CaseEvent>> history = new HashMap<>();
+        cases.cases().forEach(serviceCase -> history.put(serviceCase.id(), cases.eventsOf(serviceCase.id())));
+        return base(cases.customerData().orElseThrow(), cases.cases(), history);
+    }
+
+    private static CustomerBase base(ImportedData data, List<ServiceCase> cases,
+            Map<CaseId, List<CaseEvent>> history) {
+        return new CustomerBase(data.customers(), data.purchases(), data.interactions(), data.surveys(), cases,
+                history);
+    }
+}
