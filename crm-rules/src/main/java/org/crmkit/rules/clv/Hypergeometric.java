@@ -133,21 +133,37 @@ final class Hypergeometric {
     }
 
     /**
-     * The power series for {@code 0 <= |z| < 1}. The running sum and term are rescaled by 1e-200
-     * whenever they grow past 1e200, the scale kept as a logarithm.
+     * The power series for {@code 0 <= |z| < 1}.
      */
     static Signed series(double a, double b, double c, double z) {
-        double sum = 1;
-        double term = 1;
+        return tail(a, b, c, z, 0, 1);
+    }
+
+    /**
+     * The sum of the power series' terms from index {@code from} on, where the term at
+     * {@code from} is given and each next one is the last times {@code (a+k)(b+k)/((c+k)(k+1)) z}.
+     * With {@code from = 0} and a first term of 1 it is 2F1; a later start sums a tail, or a
+     * series whose terms are 2F1's up to a constant factor that may be zero. The running sum and
+     * term are rescaled by 1e-200 whenever they grow past 1e200, the scale kept as a logarithm.
+     *
+     * @param a the first numerator parameter
+     * @param b the second numerator parameter
+     * @param c the denominator parameter
+     * @param z the argument, {@code |z| < 1}
+     * @param from the index of the first term
+     * @param first the first term
+     * @return the sum
+     * @throws ArithmeticException if it has not converged after 2,000,000 terms
+     */
+    static Signed tail(double a, double b, double c, double z, int from, double first) {
+        double sum = first;
+        double term = first;
         double logScale = 0;
         // From here on the factors (a+k)/(k+1) and (b+k)/(c+k) move monotonically towards 1.
         double settled = Math.max(0, Math.max(-c, Math.max(-a, -b))) + 1;
-        for (int k = 0; k < MAX_TERMS; k++) {
+        for (int k = from; k < from + MAX_TERMS && term != 0; k++) {
             term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
             sum += term;
-            if (term == 0) {
-                break;
-            }
             if (Math.abs(sum) > RESCALE_ABOVE || Math.abs(term) > RESCALE_ABOVE) {
                 sum /= RESCALE_ABOVE;
                 term /= RESCALE_ABOVE;
