@@ -1,7 +1,6 @@
 package org.crmkit.rules.clv;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.crmkit.rules.clv.LogMath.Signed;
 import org.hipparchus.special.Beta;
@@ -30,15 +29,15 @@ import org.hipparchus.special.Gamma;
  * @param b the second parameter of that distribution; finite and more than 0
  */
 public record BgNbdModel(double r, double alpha, double a, double b) implements PurchaseModel {
+    /** The model's name in messages. */
+    private static final String LABEL = "BG/NBD";
+    private static final List<String> PARAMETERS = List.of("r", "alpha", "a", "b");
     /** Beyond this many terms the series S gives way to quadrature. */
     private static final int SERIES_TERMS = Hypergeometric.DIRECT_TERMS;
 
     /** Checks the invariants. */
     public BgNbdModel {
-        SummaryChecks.parameter("BG/NBD", "r", r);
-        SummaryChecks.parameter("BG/NBD", "alpha", alpha);
-        SummaryChecks.parameter("BG/NBD", "a", a);
-        SummaryChecks.parameter("BG/NBD", "b", b);
+        SummaryChecks.parameters(LABEL, PARAMETERS, r, alpha, a, b);
     }
 
     /**
@@ -62,17 +61,12 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
 
     @Override
     public Map<String, Double> parameters() {
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        parameters.put("r", r);
-        parameters.put("alpha", alpha);
-        parameters.put("a", a);
-        parameters.put("b", b);
-        return Collections.unmodifiableMap(parameters);
+        return SummaryChecks.parameters(LABEL, PARAMETERS, r, alpha, a, b);
     }
 
     @Override
     public double logLikelihood(int frequency, double recency, double age) {
-        SummaryChecks.check("BG/NBD customer", frequency, recency, age);
+        SummaryChecks.check(LABEL + " customer", frequency, recency, age);
         return countTerm(frequency) + timeTerm(frequency, Math.log(alpha + recency), Math.log(alpha + age));
     }
 
@@ -100,7 +94,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
 
     @Override
     public double probabilityAlive(int frequency, double recency, double age) {
-        SummaryChecks.check("BG/NBD customer", frequency, recency, age);
+        SummaryChecks.check(LABEL + " customer", frequency, recency, age);
         if (frequency == 0) {
             return 1;
         }

@@ -1,5 +1,6 @@
 package org.crmkit.rules.clv;
 
+import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
 import org.hipparchus.special.Gamma;
@@ -19,12 +20,13 @@ import org.hipparchus.special.Gamma;
  * @param gamma the rate of that distribution, in money; finite and more than 0
  */
 public record GammaGammaModel(double p, double q, double gamma) {
+    /** The model's name in messages. */
+    private static final String LABEL = "Gamma-Gamma";
+    private static final List<String> PARAMETERS = List.of("p", "q", "gamma");
 
     /** Checks the invariants. */
     public GammaGammaModel {
-        SummaryChecks.parameter("Gamma-Gamma", "p", p);
-        SummaryChecks.parameter("Gamma-Gamma", "q", q);
-        SummaryChecks.parameter("Gamma-Gamma", "gamma", gamma);
+        SummaryChecks.parameters(LABEL, PARAMETERS, p, q, gamma);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.crmkit.rules.clv;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.crmkit.core.InvalidValueException;
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
@@ -29,13 +28,13 @@ import org.hipparchus.special.Gamma;
  * @param beta the rate of that distribution, in the time unit of the data; finite and more than 0
  */
 public record ParetoNbdModel(double r, double alpha, double s, double beta) implements PurchaseModel {
+    /** The model's name in messages. */
+    private static final String LABEL = "Pareto/NBD";
+    private static final List<String> PARAMETERS = List.of("r", "alpha", "s", "beta");
 
     /** Checks the invariants. */
     public ParetoNbdModel {
-        SummaryChecks.parameter("Pareto/NBD", "r", r);
-        SummaryChecks.parameter("Pareto/NBD", "alpha", alpha);
-        SummaryChecks.parameter("Pareto/NBD", "s", s);
-        SummaryChecks.parameter("Pareto/NBD", "beta", beta);
+        SummaryChecks.parameters(LABEL, PARAMETERS, r, alpha, s, beta);
     }
 
     /**
@@ -59,17 +58,12 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
 
     @Override
     public Map<String, Double> parameters() {
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        parameters.put("r", r);
-        parameters.put("alpha", alpha);
-        parameters.put("s", s);
-        parameters.put("beta", beta);
-        return Collections.unmodifiableMap(parameters);
+        return SummaryChecks.parameters(LABEL, PARAMETERS, r, alpha, s, beta);
     }
 
     @Override
     public double logLikelihood(int frequency, double recency, double age) {
-        SummaryChecks.check("Pareto/NBD customer", frequency, recency, age);
+        SummaryChecks.check(LABEL + " customer", frequency, recency, age);
         return uncheckedLogLikelihood(frequency, recency, age);
     }
 
@@ -83,7 +77,7 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
 
     @Override
     public double probabilityAlive(int frequency, double recency, double age) {
-        SummaryChecks.check("Pareto/NBD customer", frequency, recency, age);
+        SummaryChecks.check(LABEL + " customer", frequency, recency, age);
         double logOdds = Math.log(s) + logDroppedOutIntegral(frequency, recency, age)
                 + (r + frequency) * Math.log(alpha + age) + s * Math.log(beta + age);
         return 1 / (1 + Math.exp(logOdds));

@@ -1,5 +1,9 @@
 package org.crmkit.rules.clv;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.crmkit.core.InvalidValueException;
 
 /** The invariants of a customer's (x, t_x, T), shared by summaries and the models' arguments. */
@@ -51,17 +55,23 @@ final class SummaryChecks {
     }
 
     /**
-     * Checks a model parameter.
+     * Checks a model's parameters and names them.
      *
      * @param model the model, for the message
-     * @param name the parameter's name
-     * @param value its value
-     * @throws InvalidValueException unless it is finite and more than zero
+     * @param names the parameters' names in the literature's order
+     * @param values their values, in the same order
+     * @return the parameters by name, in that order, unmodifiable
+     * @throws InvalidValueException unless every value is finite and more than zero
      */
-    static void parameter(String model, String name, double value) {
-        if (!Double.isFinite(value) || value <= 0) {
-            throw new InvalidValueException(model + " parameter " + name + " must be a number more than 0, was "
-                    + value);
+    static Map<String, Double> parameters(String model, List<String> names, double... values) {
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i]) || values[i] <= 0) {
+                throw new InvalidValueException(model + " parameter " + names.get(i)
+                        + " must be a number more than 0, was " + values[i]);
+            }
+            parameters.put(names.get(i), values[i]);
         }
+        return Collections.unmodifiableMap(parameters);
     }
 }

@@ -1,12 +1,9 @@
 package org.crmkit.rules.clv;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -77,33 +74,20 @@ final class SummaryCsv {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** Every non-blank record with the line it starts on. */
+    /** Every non-blank record with its line. */
     private List<Row> rows(String text) {
         List<Row> rows = new ArrayList<>();
-        List<String> values = new ArrayList<>();
         int line = 1;
-        try (JsonParser parser = MAPPER.getFactory().createParser(new StringReader(text))) {
-            int depth = 0;
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.START_ARRAY) {
-                    depth++;
-                    if (depth == 2) {
-                        line = parser.currentLocation().getLineNr();
-                        values = new ArrayList<>();
-                    }
-                } else if (token == JsonToken.END_ARRAY) {
-                    depth--;
-                    if (depth == 1 && !(values.size() == 1 && values.get(0).isEmpty())) {
-                        rows.add(new Row(line, List.copyOf(values)));
-                    }
-                } else if (token == JsonToken.VALUE_STRING) {
-                    values.add(parser.getText().strip());
+        try (MappingIterator<List<String>> records = MAPPER.readerForListOf(String.class).readValues(text)) {
+            while (records.hasNextValue()) {
+                List<String> values = records.nextValue();
+                line = records.getParser().currentTokenLocation().getLineNr();
+                if (!(values.size() == 1 && values.get(0).isBlank())) {
+                    rows.add(new Row(line, values.stream().map(String::strip).toList()));
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw problem(line, "not a readable CSV file: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw problem(line, "cannot be read: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw problem(line, "not a readable CSV file: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (rows.isEmpty()) {
             throw problem(1, "no header row: the file is empty");

@@ -109,16 +109,10 @@ class ClvProperties {
         // b > 1 under BG/NBD keeps E[X(t)]'s tail light enough for 400 terms.
         for (PurchaseModel model : new PurchaseModel[] {BgNbdModel.of(r, alpha, a, b + 1),
                 ParetoNbdModel.of(r, alpha, a, b)}) {
-            double sum = 0;
-            double mean = 0;
-            for (int n = 0; n < 400; n++) {
-                double p = model.probabilityOfPurchases(t, n);
-                sum += p;
-                mean += n * p;
-            }
+            double[] counts = Counts.totalAndMean(model, t, 400);
 
-            assertThat(sum).as(model.toString()).isCloseTo(1, within(1e-6));
-            assertThat(mean).as(model.toString()).isCloseTo(model.expectedPurchases(t), withPercentage(1e-3));
+            assertThat(counts[0]).as(model.toString()).isCloseTo(1, within(1e-6));
+            assertThat(counts[1]).as(model.toString()).isCloseTo(model.expectedPurchases(t), withPercentage(1e-3));
         }
     }
 

@@ -98,16 +98,10 @@ class ParetoNbdModelTest {
     @Test
     void theProbabilitiesOfCountsSumToOneAndAverageToTheExpectation() {
         ParetoNbdModel model = ParetoNbdModel.of(1.2, 8, 0.8, 15);
-        double sum = 0;
-        double mean = 0;
-        for (int n = 0; n < 300; n++) {
-            double p = model.probabilityOfPurchases(26, n);
-            sum += p;
-            mean += n * p;
-        }
+        double[] counts = Counts.totalAndMean(model, 26, 300);
 
-        assertThat(sum).isCloseTo(1, within(1e-8));
-        assertThat(mean).isCloseTo(model.expectedPurchases(26), withPercentage(1e-5));
+        assertThat(counts[0]).isCloseTo(1, within(1e-8));
+        assertThat(counts[1]).isCloseTo(model.expectedPurchases(26), withPercentage(1e-5));
     }
 
     @Test
