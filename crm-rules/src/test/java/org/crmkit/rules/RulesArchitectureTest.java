@@ -45,7 +45,16 @@ class RulesArchitectureTest {
                         "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..",
                         "org.crmkit.core.event..", "org.crmkit.core.port..", "org.crmkit.core.calendar..",
                         "com.fasterxml.jackson..", "com.google.common..", "org.slf4j..", "org.jspecify..",
-                        "de.focus_shift.jollyday..")
+                        "de.focus_shift.jollyday..", "org.hipparchus..")
+                .check(RULES);
+    }
+
+    @Test
+    void customerBaseModelsReadFilesOnlyThroughPurchaseSummaries() {
+        noClasses().that().resideInAPackage("org.crmkit.rules.clv..")
+                .and().doNotHaveSimpleName("PurchaseSummaries").and().doNotHaveSimpleName("SummaryCsv")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
+                        "java.sql..", "com.fasterxml.jackson..")
                 .check(RULES);
     }
 }

@@ -1,0 +1,102 @@
+package org.crmkit.rules.clv;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
+
+/**
+ * Customer lifetime value: the discounted value of a customer's expected future purchases,
+ * {@code sum over periods i = 1..H of (E[Y(i)] - E[Y(i-1)]) * m / (1 + d)^i}, where E[Y(t)] is the
+ * purchase model's conditional expectation, m the spend model's expected value per purchase and
+ * d the rate per period equivalent to the annual rate R, {@code (1 + R)^(1 / periods per year) - 1}.
+ * Purchases are discounted at the end of the period they fall in, as the Python library lifetimes
+ * does, rather than continuously.
+ *
+ * <p>Periods are in the time unit of the summaries the models were fitted on; the unit passed
+ * here must be that unit, as it converts the annual discount rate. Amounts are in the currency of
+ * the spend model's data, rounded to cents (2 decimals, half-even) only at the end.
+ */
+public final class CustomerValue {
+    private CustomerValue() {
+    }
+
+    /**
+     * The customer's lifetime value over a horizon.
+     *
+     * @param model the fitted purchase model; not null
+     * @param spend the fitted spend model; not null
+     * @param customer the customer's summary; not null
+     * @param horizonPeriods the horizon H in periods of {@code unit}; zero or more
+     * @param annualDiscountRate R, e.g. {@code 0.10} for 10% a year; zero or more; not null
+     * @param unit the time unit of the summaries and of the horizon; not null
+     * @return the value, rounded to 2 decimals half-even; zero or more, non-decreasing in the horizon
+     * @throws InvalidValueException if the horizon or rate is negative, or the spend model has no
+     *     finite expected value for the customer (see {@link GammaGammaModel#conditionalExpectedAverageValue})
+     */
+    public static BigDecimal clv(PurchaseModel model, GammaGammaModel spend, PurchaseSummary customer,
+            int horizonPeriods, BigDecimal annualDiscountRate, ClvTimeUnit unit) {
+        Objects.requireNonNull(spend, "spend");
+        double purchases = discountedExpectedPurchases(model, customer, horizonPeriods, annualDiscountRate, unit);
+        double value = purchases * expectedValue(spend, customer);
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * The expected value of one of the customer's future purchases under the spend model, the
+     * population mean for a customer without repeat purchases.
+     *
+     * @param spend the fitted spend model; not null
+     * @param customer the customer's summary; not null
+     * @return the value, rounded to 2 decimals half-even
+     * @throws InvalidValueException if the expectation is infinite (see
+     *     {@link GammaGammaModel#conditionalExpectedAverageValue})
+     */
+    public static BigDecimal expectedAverageValue(GammaGammaModel spend, PurchaseSummary customer) {
+        return BigDecimal.valueOf(expectedValue(spend, customer)).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * The discounted number of expected purchases over the horizon, the factor that turns the
+     * expected value per purchase into the lifetime value: {@code sum over i of
+     * (E[Y(i)] - E[Y(i-1)]) / (1 + d)^i}.
+     *
+     * @param model the fitted purchase model; not null
+     * @param customer the customer's summary; not null
+     * @param horizonPeriods the horizon in periods of {@code unit}; zero or more
+     * @param annualDiscountRate R; zero or more; not null
+     * @param unit the time unit of the summaries; not null
+     * @return the discounted purchases, zero or more
+     * @throws InvalidValueException if the horizon or rate is negative
+     */
+    public static double discountedExpectedPurchases(PurchaseModel model, PurchaseSummary customer,
+            int horizonPeriods, BigDecimal annualDiscountRate, ClvTimeUnit unit) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(customer, "customer");
+        Objects.requireNonNull(annualDiscountRate, "annualDiscountRate");
+        Objects.requireNonNull(unit, "unit");
+        if (horizonPeriods < 0) {
+            throw new InvalidValueException("CLV horizon must not be negative, was " + horizonPeriods);
+        }
+        if (annualDiscountRate.signum() < 0) {
+            throw new InvalidValueException("annual discount rate must not be negative, was "
+                    + annualDiscountRate.toPlainString());
+        }
+        double perPeriod = Math.log1p(annualDiscountRate.doubleValue()) / unit.periodsPerYear();
+        double total = 0;
+        double before = 0;
+        for (int period = 1; period <= horizonPeriods; period++) {
+            double expected = model.conditionalExpectedPurchases(period, customer);
+            // The expectation grows with t; a step below zero can only be rounding.
+            total += Math.max(0, expected - before) * Math.exp(-perPeriod * period);
+            before = Math.max(before, expected);
+        }
+        return total;
+    }
+
+    private static double expectedValue(GammaGammaModel spend, PurchaseSummary customer) {
+        Objects.requireNonNull(spend, "spend");
+        Objects.requireNonNull(customer, "customer");
+        return spend.conditionalExpectedAverageValue(customer.frequency(), customer.averageRepeatValue().doubleValue());
+    }
+}

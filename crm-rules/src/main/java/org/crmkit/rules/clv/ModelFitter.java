@@ -1,0 +1,221 @@
+package org.crmkit.rules.clv;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
+
+/**
+ * Fits the customer-base models to customer summaries by maximum likelihood.
+ *
+ * <ul>
+ *   <li>Summaries are grouped into distinct (x, t<sub>x</sub>, T) rows with the number of
+ *       customers as weight before optimising, so the cost grows with the number of distinct
+ *       histories, not of customers.</li>
+ *   <li>Hipparchus' BOBYQA searches the logarithms of the parameters, each bounded to
+ *       [1e-4, 1e4] times a scale: 1 for the shapes r, a, b, s, p, q; the mean age T of the
+ *       customers for the time rates alpha and beta; the mean z&#772; for the money rate gamma.
+ *       So the bounds hold whatever the time unit or currency. A parameter that ends on a bound
+ *       is logged as a warning: the data do not determine it.</li>
+ *   <li>Customers with T = 0 (first seen on the last day) have likelihood 1 under both purchase
+ *       models: they are counted but do not move the parameters.</li>
+ * </ul>
+ * The reported log-likelihood is the sum of the model's {@code logLikelihood} over all customers.
+ */
+public final class ModelFitter {
+    /** A repeat customer's x and z&#772;, the Gamma-Gamma likelihood's data. */
+    private record SpendRow(int frequency, double value) {
+    }
+
+    private ModelFitter() {
+    }
+
+    /**
+     * Fits a purchase model of the given kind.
+     *
+     * @param kind the model; not null
+     * @param customers the summaries, in one time unit; not null
+     * @return the fitted model
+     * @throws InvalidValueException if the customers cannot identify the model (see the fitters)
+     */
+    public static FittedModel<? extends PurchaseModel> fit(PurchaseModelKind kind, List<PurchaseSummary> customers) {
+        Objects.requireNonNull(kind, "kind");
+        return switch (kind) {
+            case BGNBD -> fitBgNbd(customers);
+            case PARETO_NBD -> fitParetoNbd(customers);
+        };
+    }
+
+    /**
+     * Fits the BG/NBD model.
+     *
+     * @param customers the summaries, in one time unit; not null
+     * @return the fitted model, its log-likelihood, the number of customers and of evaluations
+     * @throws InvalidValueException if there are no customers, none observed for any time (T &gt; 0),
+     *     or none with a repeat purchase
+     */
+    public static FittedModel<BgNbdModel> fitBgNbd(List<PurchaseSummary> customers) {
+        PurchaseRows rows = purchaseRows("BG/NBD", customers);
+        double timeScale = meanAge(customers);
+        LogSpaceFit.Result result = LogSpaceFit.maximise("BG/NBD", new String[] {"r", "alpha", "a", "b"},
+                new double[] {1, timeScale, 1, 1},
+                parameters -> logLikelihood(new BgNbdModel(parameters[0], parameters[1], parameters[2], parameters[3]),
+                        rows));
+        double[] best = result.parameters();
+        BgNbdModel model = new BgNbdModel(best[0], best[1], best[2], best[3]);
+        return new FittedModel<>(model, logLikelihood(model, rows), rows.customers, result.evaluations());
+    }
+
+    /**
+     * Fits the Pareto/NBD model.
+     *
+     * @param customers the summaries, in one time unit; not null
+     * @return the fitted model, its log-likelihood, the number of customers and of evaluations
+     * @throws InvalidValueException if there are no customers, none observed for any time (T &gt; 0),
+     *     or none with a repeat purchase
+     */
+    public static FittedModel<ParetoNbdModel> fitParetoNbd(List<PurchaseSummary> customers) {
+        PurchaseRows rows = purchaseRows("Pareto/NBD", customers);
+        double timeScale = meanAge(customers);
+        LogSpaceFit.Result result = LogSpaceFit.maximise("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"},
+                new double[] {1, timeScale, 1, timeScale},
+                parameters -> logLikelihood(new ParetoNbdModel(parameters[0], parameters[1], parameters[2],
+                        parameters[3]), rows));
+        double[] best = result.parameters();
+        ParetoNbdModel model = new ParetoNbdModel(best[0], best[1], best[2], best[3]);
+        return new FittedModel<>(model, logLikelihood(model, rows), rows.customers, result.evaluations());
+    }
+
+    /**
+     * Fits the Gamma-Gamma spend model on the customers with at least one repeat purchase; the
+     * others carry no information about the value of repeat purchases and are left out.
+     *
+     * @param customers the summaries, with average repeat values in one currency; not null
+     * @return the fitted model, its log-likelihood, the number of customers with x &gt; 0 and of
+     *     evaluations
+     * @throws InvalidValueException if no customer has a repeat purchase, or one with repeat
+     *     purchases has an average repeat value of 0
+     */
+    public static FittedModel<GammaGammaModel> fitGammaGamma(List<PurchaseSummary> customers) {
+        Objects.requireNonNull(customers, "customers");
+        List<PurchaseSummary> repeaters = new ArrayList<>();
+        for (PurchaseSummary customer : customers) {
+            Objects.requireNonNull(customer, "customers must not contain null");
+            if (customer.frequency() > 0) {
+                if (customer.averageRepeatValue().signum() == 0) {
+                    throw new InvalidValueException("Gamma-Gamma fit: customer '" + customer.customerKey() + "' has "
+                            + customer.frequency() + " repeat purchases but an average repeat value of 0;"
+                            + " the model needs values above 0");
+                }
+                repeaters.add(customer);
+            }
+        }
+        if (repeaters.isEmpty()) {
+            throw new InvalidValueException("Gamma-Gamma fit needs at least one customer with a repeat purchase, got "
+                    + customers.size() + " customers without");
+        }
+        // Distinct (x, zbar) pairs with the number of customers that share them.
+        Map<SpendRow, Integer> counts = new HashMap<>();
+        double total = 0;
+        for (PurchaseSummary customer : repeaters) {
+            double value = customer.averageRepeatValue().doubleValue();
+            total += value;
+            counts.merge(new SpendRow(customer.frequency(), value), 1, Integer::sum);
+        }
+        int size = counts.size();
+        int[] frequency = new int[size];
+        double[] value = new double[size];
+        double[] weight = new double[size];
+        int row = 0;
+        for (Map.Entry<SpendRow, Integer> entry : counts.entrySet()) {
+            frequency[row] = entry.getKey().frequency();
+            value[row] = entry.getKey().value();
+            weight[row] = entry.getValue();
+            row++;
+        }
+        LogSpaceFit.Result result = LogSpaceFit.maximise("Gamma-Gamma", new String[] {"p", "q", "gamma"},
+                new double[] {1, 1, total / repeaters.size()}, parameters -> logLikelihood(
+                        new GammaGammaModel(parameters[0], parameters[1], parameters[2]), frequency, value, weight));
+        double[] best = result.parameters();
+        GammaGammaModel model = new GammaGammaModel(best[0], best[1], best[2]);
+        double logLikelihood = logLikelihood(model, frequency, value, weight);
+        return new FittedModel<>(model, logLikelihood, repeaters.size(), result.evaluations());
+    }
+
+    private static PurchaseRows purchaseRows(String model, List<PurchaseSummary> customers) {
+        Objects.requireNonNull(customers, "customers");
+        if (customers.isEmpty()) {
+            throw new InvalidValueException(model + " fit needs customers, got none");
+        }
+        boolean observed = false;
+        boolean repeated = false;
+        for (PurchaseSummary customer : customers) {
+            Objects.requireNonNull(customer, "customers must not contain null");
+            observed |= customer.age() > 0;
+            repeated |= customer.frequency() > 0;
+        }
+        if (!observed) {
+            throw new InvalidValueException(model + " fit needs customers observed for some time (T > 0); all "
+                    + customers.size() + " were first seen at the end of the calibration period");
+        }
+        if (!repeated) {
+            throw new InvalidValueException(model + " fit needs at least one customer with a repeat purchase; none of "
+                    + customers.size() + " has one, so the purchase rate cannot be told from the drop-out");
+        }
+        return PurchaseRows.of(customers);
+    }
+
+    private static double meanAge(List<PurchaseSummary> customers) {
+        double sum = 0;
+        int observed = 0;
+        for (PurchaseSummary customer : customers) {
+            if (customer.age() > 0) {
+                sum += customer.age();
+                observed++;
+            }
+        }
+        return sum / observed;
+    }
+
+    /** The BG/NBD log-likelihood of grouped rows, with each log and gamma function computed once per distinct value. */
+    static double logLikelihood(BgNbdModel model, PurchaseRows rows) {
+        double[] logAlphaRecency = new double[rows.recencies.length];
+        for (int i = 0; i < logAlphaRecency.length; i++) {
+            logAlphaRecency[i] = Math.log(model.alpha() + rows.recencies[i]);
+        }
+        double[] logAlphaAge = new double[rows.ages.length];
+        for (int i = 0; i < logAlphaAge.length; i++) {
+            logAlphaAge[i] = Math.log(model.alpha() + rows.ages[i]);
+        }
+        double[] countTerm = new double[rows.frequencies.length];
+        for (int i = 0; i < countTerm.length; i++) {
+            countTerm[i] = model.countTerm(rows.frequencies[i]);
+        }
+        double sum = 0;
+        for (int row = 0; row < rows.rows; row++) {
+            sum += rows.weight[row] * (countTerm[rows.frequencyIndex[row]] + model.timeTerm(rows.frequency[row],
+                    logAlphaRecency[rows.recencyIndex[row]], logAlphaAge[rows.ageIndex[row]]));
+        }
+        return sum;
+    }
+
+    /** The Gamma-Gamma log-likelihood of grouped (x, zbar) rows. */
+    private static double logLikelihood(GammaGammaModel model, int[] frequency, double[] value, double[] weight) {
+        double sum = 0;
+        for (int i = 0; i < frequency.length; i++) {
+            sum += weight[i] * model.logLikelihood(frequency[i], value[i]);
+        }
+        return sum;
+    }
+
+    /** The Pareto/NBD log-likelihood of grouped rows. */
+    static double logLikelihood(ParetoNbdModel model, PurchaseRows rows) {
+        double sum = 0;
+        for (int row = 0; row < rows.rows; row++) {
+            sum += rows.weight[row] * model.uncheckedLogLikelihood(rows.frequency[row], rows.recency(row), rows.age(row));
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,111 @@
+package org.crmkit.rules.clv;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Purchase;
+
+/**
+ * Builds {@link PurchaseSummary customer summaries}: from purchases, or from the summary files
+ * the CDNOW studies and the lifetimes library publish.
+ */
+public final class PurchaseSummaries {
+    /** Mean repeat values keep 16 significant digits; they are averages, not amounts anyone paid. */
+    private static final MathContext AVERAGE = MathContext.DECIMAL64;
+
+    private PurchaseSummaries() {
+    }
+
+    /**
+     * Summarises purchases as of the end of a calibration period, with the definitions of
+     * lifetimes' {@code summary_data_from_transaction_data}:
+     * <ul>
+     *   <li>purchases after {@code calibrationEnd} are ignored, and customers without a purchase
+     *       up to it have no summary;</li>
+     *   <li>a customer's purchases on one day are one purchase, their amounts summed;</li>
+     *   <li>frequency x is the number of purchase days after the first; recency t<sub>x</sub> the
+     *       time from the first to the last purchase day; age T the time from the first purchase
+     *       day to {@code calibrationEnd};</li>
+     *   <li>the average repeat value z&#772; is the mean of the repeat purchase days' summed
+     *       amounts (the first day is left out), to 16 significant digits; zero without repeat
+     *       purchases.</li>
+     * </ul>
+     *
+     * @param purchases the purchases, in any order; all in one currency; not null
+     * @param calibrationEnd the last day of the calibration period; not null
+     * @param unit the unit of recency and age; not null
+     * @return one summary per customer, ordered by customer id
+     * @throws InvalidValueException if the purchases are in more than one currency (the message
+     *     names the customer and both currencies)
+     */
+    public static List<PurchaseSummary> fromPurchases(Collection<Purchase> purchases, LocalDate calibrationEnd,
+            ClvTimeUnit unit) {
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        Objects.requireNonNull(unit, "unit");
+        Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = new TreeMap<>();
+        Currency currency = null;
+        for (Purchase purchase : purchases) {
+            Objects.requireNonNull(purchase, "purchases must not contain null");
+            if (purchase.orderDate().isAfter(calibrationEnd)) {
+                continue;
+            }
+            Currency own = purchase.amount().currency();
+            if (currency == null) {
+                currency = own;
+            } else if (!currency.equals(own)) {
+                // One spend model for the whole base needs one currency; summaries carry none.
+                throw new InvalidValueException("customer '" + purchase.customerId() + "': purchase '" + purchase.id()
+                        + "' is in " + own.getCurrencyCode() + ", other purchases are in " + currency.getCurrencyCode()
+                        + "; summaries need a single currency");
+            }
+            days.computeIfAbsent(purchase.customerId(), id -> new TreeMap<>())
+                    .merge(purchase.orderDate(), purchase.amount().amount(), BigDecimal::add);
+        }
+        List<PurchaseSummary> summaries = new ArrayList<>(days.size());
+        days.forEach((customer, byDay) -> summaries.add(summary(customer, byDay, calibrationEnd, unit)));
+        return List.copyOf(summaries);
+    }
+
+    private static PurchaseSummary summary(CustomerId customer, TreeMap<LocalDate, BigDecimal> byDay,
+            LocalDate calibrationEnd, ClvTimeUnit unit) {
+        LocalDate first = byDay.firstKey();
+        int frequency = byDay.size() - 1;
+        BigDecimal average = BigDecimal.ZERO;
+        if (frequency > 0) {
+            BigDecimal repeat = byDay.tailMap(first, false).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            average = repeat.divide(BigDecimal.valueOf(frequency), AVERAGE);
+        }
+        return new PurchaseSummary(customer.value(), frequency, unit.between(first, byDay.lastKey()),
+                unit.between(first, calibrationEnd), average);
+    }
+
+    /**
+     * Reads a customer summary file as published with the CDNOW data, in either of its two forms:
+     * {@code ID,frequency,recency,T} (lifetimes' names; an optional {@code monetary_value} column
+     * is read as z&#772;) or {@code ID,x,t_x,T,zbar} (the literature's names; {@code zbar}
+     * optional). Columns may come in any order and others are ignored; the file is UTF-8 CSV
+     * with a header row; times are in whatever unit the file uses. Blank lines are skipped.
+     *
+     * @param file the CSV file; not null
+     * @return the summaries in file order
+     * @throws InvalidValueException at the first problem, naming the file, line and column: a
+     *     missing column, a value that is not a number, a negative value, a fractional frequency,
+     *     t<sub>x</sub> above T, a recency that does not fit the frequency, a duplicate ID, or a
+     *     file that cannot be read; nothing is returned then
+     */
+    public static List<PurchaseSummary> readCsv(Path file) {
+        Objects.requireNonNull(file, "file");
+        return SummaryCsv.read(file);
+    }
+}

@@ -1,0 +1,152 @@
+package org.crmkit.rules.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published CDNOW results (Fader, Hardie &amp; Lee 2005; Fader &amp; Hardie 2013), on the data
+ * in {@code ../shared/data/cdnow}: 2,357 customers, weeks, calibration to 1997-09-30.
+ */
+class CdnowValidationTest {
+    private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+    private static Path data;
+    private static List<PurchaseSummary> customers;
+    private static FittedModel<BgNbdModel> bgNbd;
+
+    @BeforeAll
+    static void readAndFit() {
+        String shared = System.getProperty("crmkit.shared.dir");
+        Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
+        Assumptions.assumeTrue(folder != null && Files.isDirectory(folder), "CDNOW data not found: the system property"
+                + " crmkit.shared.dir (set by the parent POM to ../shared) must name a folder with data/cdnow, was "
+                + shared);
+        data = folder;
+        customers = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary_with_transactions.csv"));
+        bgNbd = ModelFitter.fitBgNbd(customers);
+    }
+
+    @Test
+    void theFileHoldsTheSampleOf2357Customers() {
+        assertThat(customers).hasSize(2357);
+        assertThat(customers).filteredOn(customer -> customer.frequency() > 0).hasSize(946);
+        assertThat(customers.stream().mapToInt(PurchaseSummary::frequency).sum()).isEqualTo(2457);
+        assertThat(customers.get(0)).isEqualTo(new PurchaseSummary("1", 2, 30.43, 38.86, new BigDecimal("22.35")));
+    }
+
+    @Test
+    void bgNbdReproducesThePublishedParameters() {
+        BgNbdModel model = bgNbd.model();
+
+        assertThat(model.r()).isCloseTo(0.243, within(0.005));
+        assertThat(model.alpha()).isCloseTo(4.414, within(0.005));
+        assertThat(model.a()).isCloseTo(0.793, within(0.005));
+        assertThat(model.b()).isCloseTo(2.426, within(0.005));
+        assertThat(bgNbd.logLikelihood()).isCloseTo(-9582.4, within(0.05));
+        assertThat(bgNbd.customers()).isEqualTo(2357);
+        assertThat(bgNbd.evaluations()).isPositive();
+    }
+
+    @Test
+    void theFittedLogLikelihoodIsTheSumOverCustomers() {
+        double sum = customers.stream().mapToDouble(bgNbd.model()::logLikelihood).sum();
+
+        assertThat(bgNbd.logLikelihood()).isCloseTo(sum, within(1e-6));
+    }
+
+    @Test
+    void bgNbdPredictsTheFirstCustomersNext39Weeks() {
+        PurchaseSummary first = customers.get(0);
+
+        assertThat(bgNbd.model().conditionalExpectedPurchases(39, first)).isCloseTo(1.226, within(0.001));
+        assertThat(bgNbd.model().probabilityAlive(first)).isCloseTo(0.7266, within(0.0001));
+    }
+
+    @Test
+    void paretoNbdReproducesThePublishedParameters() {
+        FittedModel<ParetoNbdModel> fitted = ModelFitter.fitParetoNbd(customers);
+        ParetoNbdModel model = fitted.model();
+
+        assertThat(model.r()).isCloseTo(0.553, within(0.01));
+        assertThat(model.alpha()).isCloseTo(10.578, within(0.01));
+        assertThat(model.s()).isCloseTo(0.606, within(0.01));
+        assertThat(model.beta()).isCloseTo(11.669, within(0.01));
+        assertThat(fitted.logLikelihood()).isCloseTo(-9595.0, within(0.05));
+        assertThat(ModelFitter.fit(PurchaseModelKind.PARETO_NBD, customers).model()).isEqualTo(model);
+    }
+
+    @Test
+    void gammaGammaReproducesThePublishedParametersOnTheRepeatCustomers() {
+        FittedModel<GammaGammaModel> fitted = ModelFitter.fitGammaGamma(customers);
+
+        assertThat(fitted.customers()).isEqualTo(946);
+        assertThat(fitted.model().p()).isCloseTo(6.25, within(0.01));
+        assertThat(fitted.model().q()).isCloseTo(3.74, within(0.01));
+        assertThat(fitted.model().gamma()).isCloseTo(15.44, within(0.01));
+        // The independent check in the data's README: -4055.92.
+        assertThat(fitted.logLikelihood()).isCloseTo(-4055.92, within(0.01));
+    }
+
+    @Test
+    void bothSummaryFilesHoldTheSameHistories() {
+        List<PurchaseSummary> lifetimesForm = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary.csv"));
+
+        assertThat(lifetimesForm).hasSize(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            PurchaseSummary expected = customers.get(i);
+            assertThat(lifetimesForm.get(i)).isEqualTo(PurchaseSummary.of(expected.customerKey(), expected.frequency(),
+                    expected.recency(), expected.age()));
+        }
+    }
+
+    @Test
+    void summarisingTheSamplesPurchasesGivesTheSummaryFile() throws IOException {
+        List<Purchase> purchases = new ArrayList<>();
+        DateTimeFormatter basic = DateTimeFormatter.BASIC_ISO_DATE;
+        int line = 0;
+        // Columns: master id, sample id (1..2357), date YYYYMMDD, CDs, dollars; spaces, no header.
+        for (String text : Files.readAllLines(data.resolve("CDNOW_sample.txt"))) {
+            String[] fields = text.trim().split("\\s+");
+            if (fields.length < 5) {
+                continue;
+            }
+            line++;
+            purchases.add(Purchase.of(PurchaseId.of("p" + line), CustomerId.of(String.valueOf(Integer.parseInt(fields[1]))),
+                    LocalDate.parse(fields[2], basic), Money.of("USD", fields[4])));
+        }
+        assertThat(purchases).hasSize(6919);
+
+        Map<String, PurchaseSummary> summarised = PurchaseSummaries.fromPurchases(purchases, CALIBRATION_END,
+                ClvTimeUnit.WEEKS).stream().collect(Collectors.toMap(PurchaseSummary::customerKey, Function.identity()));
+
+        assertThat(summarised).hasSize(2357);
+        for (PurchaseSummary expected : customers) {
+            PurchaseSummary actual = summarised.get(expected.customerKey());
+            assertThat(actual.frequency()).as("x of %s", expected.customerKey()).isEqualTo(expected.frequency());
+            // The file rounds to 2 decimals.
+            assertThat(actual.age()).as("T of %s", expected.customerKey()).isCloseTo(expected.age(), within(0.005));
+            assertThat(actual.recency()).as("t_x of %s", expected.customerKey()).isCloseTo(expected.recency(),
+                    within(0.01));
+            assertThat(actual.averageRepeatValue()).as("zbar of %s", expected.customerKey())
+                    .isCloseTo(expected.averageRepeatValue(), within(new BigDecimal("0.005")));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.crmkit.rules.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PurchaseSummariesTest {
+    private static final LocalDate END = LocalDate.of(2026, 3, 31);
+
+    @TempDir
+    Path folder;
+
+    private int next;
+
+    private Purchase purchase(String customer, String day, String amount) {
+        return purchase(customer, day, amount, "CNY");
+    }
+
+    private Purchase purchase(String customer, String day, String amount, String currency) {
+        next++;
+        return Purchase.of(PurchaseId.of("p" + next), CustomerId.of(customer), LocalDate.parse(day),
+                Money.of(currency, amount));
+    }
+
+    @Test
+    void repeatPurchasesAreTheDaysAfterTheFirstAndTheirMeanLeavesTheFirstOut() {
+        List<Purchase> purchases = List.of(
+                purchase("a", "2026-01-01", "500.00"),      // first purchase: not in the mean
+                purchase("a", "2026-01-15", "100.00"),
+                purchase("a", "2026-01-15", "20.00"),       // same day: one purchase of 120.00
+                purchase("a", "2026-02-26", "60.00"),
+                purchase("a", "2026-04-01", "999.00"));     // after the calibration end: ignored
+
+        PurchaseSummary a = PurchaseSummaries.fromPurchases(purchases, END, ClvTimeUnit.WEEKS).get(0);
+
+        assertThat(a.customerKey()).isEqualTo("a");
+        assertThat(a.frequency()).isEqualTo(2);
+        assertThat(a.recency()).isEqualTo(8.0);               // 56 days
+        assertThat(a.age()).isEqualTo(89 / 7.0);             // 2026-01-01 to 2026-03-31
+        assertThat(a.averageRepeatValue()).isEqualByComparingTo("90.00");
+    }
+
+    @Test
+    void aCustomerWithOnlyTheFirstPurchaseHasZeroFrequencyRecencyAndValue() {
+        List<PurchaseSummary> summaries = PurchaseSummaries.fromPurchases(List.of(
+                purchase("b", "2026-03-01", "80.00"), purchase("b", "2026-03-01", "5.00")), END, ClvTimeUnit.DAYS);
+
+        assertThat(summaries).containsExactly(new PurchaseSummary("b", 0, 0, 30, BigDecimal.ZERO));
+    }
+
+    @Test
+    void customersBuyingOnlyAfterTheEndHaveNoSummaryAndTheRestAreOrderedById() {
+        List<PurchaseSummary> summaries = PurchaseSummaries.fromPurchases(List.of(
+                purchase("z", "2026-03-31", "1.00"), purchase("late", "2026-04-02", "1.00"),
+                purchase("m", "2026-03-30", "1.00"), purchase("m", "2026-03-31", "3.00")), END, ClvTimeUnit.DAYS);
+
+        assertThat(summaries).extracting(PurchaseSummary::customerKey).containsExactly("m", "z");
+        assertThat(summaries.get(1).age()).isZero();
+        assertThat(summaries.get(0)).isEqualTo(new PurchaseSummary("m", 1, 1, 1, new BigDecimal("3.00")));
+    }
+
+    @Test
+    void anAverageThatDoesNotTerminateKeeps16Digits() {
+        PurchaseSummary c = PurchaseSummaries.fromPurchases(List.of(purchase("c", "2026-01-01", "1"),
+                purchase("c", "2026-01-02", "10"), purchase("c", "2026-01-03", "0"), purchase("c", "2026-01-04", "0")),
+                END, ClvTimeUnit.DAYS).get(0);
+
+        assertThat(c.averageRepeatValue()).isEqualByComparingTo("3.333333333333333");
+    }
+
+    @Test
+    void mixedCurrenciesAreRejectedNamingTheCustomer() {
+        List<Purchase> purchases = List.of(purchase("a", "2026-01-01", "10.00"),
+                purchase("d", "2026-01-05", "10.00", "USD"));
+
+        assertThatThrownBy(() -> PurchaseSummaries.fromPurchases(purchases, END, ClvTimeUnit.DAYS))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("customer 'd': purchase 'p2' is in USD, other purchases are in CNY; summaries need a single"
+                        + " currency");
+    }
+
+    @Test
+    void readsTheLiteratureFormInAnyColumnOrderIgnoringOtherColumns() throws IOException {
+        Path file = write("\uFEFFT,note,zbar,ID,t_x,x\r\n38.86,hello,22.35,1,30.43,2\r\n\r\n38.86,,0,2,0,0");
+
+        assertThat(PurchaseSummaries.readCsv(file)).containsExactly(
+                new PurchaseSummary("1", 2, 30.43, 38.86, new BigDecimal("22.35")),
+                new PurchaseSummary("2", 0, 0, 38.86, new BigDecimal("0")));
+    }
+
+    @Test
+    void readsTheLifetimesFormWithAndWithoutMonetaryValue() throws IOException {
+        assertThat(PurchaseSummaries.readCsv(write("ID,frequency,recency,T\n7,2.0,30.43,38.86\n")))
+                .containsExactly(PurchaseSummary.of("7", 2, 30.43, 38.86));
+        assertThat(PurchaseSummaries.readCsv(write("ID,frequency,recency,T,monetary_value\n7,2,30.43,38.86,12.5\n")))
+                .containsExactly(new PurchaseSummary("7", 2, 30.43, 38.86, new BigDecimal("12.5")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ID,x,T\\n1,2,3 | :1: missing column 't_x'; the header has ID,x,T, expected ID,frequency,recency,T"
+                    + " or ID,x,t_x,T,zbar",
+            "ID,x,t_x,T,frequency\\n1,2,3,4,2 | :1: the header has both 'x' and 'frequency'; use one form:"
+                    + " ID,frequency,recency,T or ID,x,t_x,T,zbar",
+            "ID,x,t_x,T\\n1,2,3,4\\n2,two,3,4 | :3: column 'x': not a number: 'two'",
+            "ID,x,t_x,T\\n1,1.5,3,4 | :2: column 'x': must be a whole number of purchases, was 1.5",
+            "ID,x,t_x,T\\n1,2,3,-4 | :2: column 'T': must not be negative, was -4",
+            "ID,x,t_x,T\\n1,2,5,4 | :2: column 't_x': recency 5 is more than T 4",
+            "ID,x,t_x,T\\n1,0,3,4 | :2: column 't_x': must be 0 when x is 0, was 3",
+            "ID,x,t_x,T\\n1,2,0,4 | :2: column 't_x': must be more than 0 when x is 2",
+            "ID,x,t_x,T,zbar\\n1,0,0,4,7.5 | :2: column 'zbar': must be 0 when x is 0, was 7.5",
+            "ID,x,t_x,T,zbar\\n1,1,2,4,NaN | :2: column 'zbar': not a number: 'NaN'",
+            "ID,x,t_x,T\\n1,2,3,4\\n\\n1,1,1,4 | :4: column 'ID': duplicate customer '1', first on line 2",
+            "ID,x,t_x,T\\n1,2,3 | :2: row has 3 fields, the header has 4",
+            "ID,x,x,T | :1: column 'x' appears twice in the header"})
+    void badFilesAreRejectedNamingFileLineAndColumn(String content, String message) throws IOException {
+        Path file = write(content.replace("\\n", "\n"));
+
+        assertThatThrownBy(() -> PurchaseSummaries.readCsv(file)).isInstanceOf(InvalidValueException.class)
+                .hasMessage(file + message);
+    }
+
+    @Test
+    void anEmptyOrMissingFileIsRejected() throws IOException {
+        Path empty = write("");
+        Path missing = folder.resolve("missing.csv");
+
+        assertThatThrownBy(() -> PurchaseSummaries.readCsv(empty)).hasMessage(empty + ":1: no header row: the file is empty");
+        assertThatThrownBy(() -> PurchaseSummaries.readCsv(missing)).isInstanceOf(InvalidValueException.class)
+                .hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRejected() throws IOException {
+        Path file = folder.resolve("latin1.csv");
+        Files.write(file, new byte[] {'I', 'D', (byte) 0xE9, '\n'});
+
+        assertThatThrownBy(() -> PurchaseSummaries.readCsv(file)).hasMessage(file + ":1: is not UTF-8 text");
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = Files.createTempFile(folder, "summary", ".csv");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}
