@@ -20,6 +20,7 @@ import org.crmkit.rules.Policy;
 import org.crmkit.rules.lifecycle.CustomerBase;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.ValueEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,9 +144,9 @@ final class LifecycleCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The customer-base model that gives P(alive) and lifetime value. */
-    private ValueEstimator estimator(Policy policy) {
-        return ValueEstimator.none();
+    /** The policy's purchase and spend models (its {@code clv} section), fitted on the orders up to the as-of day. */
+    private static ValueEstimator estimator(Policy policy) {
+        return ClvEstimator.of(policy.clv());
     }
 
     /** Reads and validates every file at once, the case files as {@code crm sla} reads them. */

@@ -9,6 +9,7 @@ import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.segment.SegmentationPolicy;
@@ -29,11 +30,14 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * @param lifecycle the {@code lifecycle} section: stage rules, win-back and churn risk, if given; not null
  * @param segmentation the {@code segmentation} section: RFM binning and ABC thresholds, standard
  *     values where the policy gives none; not null
+ * @param clv the {@code clv} section: purchase model, time unit, horizon and discount rate,
+ *     standard values where the policy gives none; not null
  * @param source the document it was read from, for messages; not null
  */
 public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
         SlaPolicy sla, Optional<CadencePolicy> cadences, Optional<RelationshipPolicy> relationship,
-        Optional<LifecyclePolicy> lifecycle, SegmentationPolicy segmentation, PolicySource source) {
+        Optional<LifecyclePolicy> lifecycle, SegmentationPolicy segmentation, ClvPolicy clv,
+        PolicySource source) {
 
     /** Name of the built-in calendar that is always open. */
     public static final String ALWAYS_OPEN_CALENDAR = "24x7";
@@ -47,6 +51,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
         Objects.requireNonNull(relationship, "relationship");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(segmentation, "segmentation");
+        Objects.requireNonNull(clv, "clv");
         Objects.requireNonNull(source, "source");
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
         all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
@@ -64,7 +69,7 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      */
     public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
         return new Policy(header, tiering, Map.of(), SlaPolicy.none(), Optional.empty(), Optional.empty(),
-                Optional.empty(), SegmentationPolicy.standard(), source);
+                Optional.empty(), SegmentationPolicy.standard(), ClvPolicy.standard(), source);
     }
 
     /** @return the policy's id and version */

@@ -48,7 +48,7 @@ class PolicyValidationTest {
                 broken("an unknown root field", "time_zone: Asia/Shanghai\n", "time_zone: Asia/Shanghai\ncolour: blue\n",
                         "bad.yaml:6: colour: unknown field, expected one of id, version, effective_from, currency,"
                                 + " time_zone, window, calendars, tiering, tiers, sla, cadences, relationship, lifecycle,"
-                                + " segmentation"),
+                                + " segmentation, clv"),
                 broken("a missing id", "id: acme\n", "",
                         "bad.yaml:1: id: is required"),
                 broken("a blank version", "version: 3", "version: ' '",

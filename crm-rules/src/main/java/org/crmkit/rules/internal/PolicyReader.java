@@ -31,6 +31,7 @@ import org.crmkit.rules.tiering.HitPolicy;
 import org.crmkit.rules.tiering.TierRule;
 import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.segment.SegmentationPolicy;
@@ -43,7 +44,7 @@ import org.crmkit.rules.sla.SlaPolicy;
 public final class PolicyReader {
     private static final List<String> ROOT_FIELDS = List.of("id", "version", "effective_from", "currency",
             "time_zone", "window", "calendars", "tiering", "tiers", "sla", "cadences", "relationship", "lifecycle",
-            "segmentation");
+            "segmentation", "clv");
     private static final List<String> WINDOW_FIELDS = List.of("trailing_months", "trailing_days");
     private static final List<String> TIERING_FIELDS = List.of("hit_policy", "demotion_grace", "expected_shares");
     private static final List<String> GRACE_FIELDS = List.of("evaluations", "applies_to");
@@ -113,6 +114,7 @@ public final class PolicyReader {
         Optional<Optional<LifecyclePolicy>> lifecycle = relationshipReader.lifecycle(read.optional(map, "lifecycle"));
         Optional<SegmentationPolicy> segmentation = new SegmentationReader(read)
                 .segmentation(read.optional(map, "segmentation"));
+        Optional<ClvPolicy> clv = new ClvReader(read).clv(read.optional(map, "clv"));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -120,7 +122,7 @@ public final class PolicyReader {
                 effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
         return Optional.of(new Policy(header, tiering.orElseThrow(), calendars.orElseThrow(), sla.orElseThrow(),
                 cadences.orElseThrow(), relationship.orElseThrow(), lifecycle.orElseThrow(),
-                segmentation.orElseThrow(), new PolicySource(source, lines(rootNode))));
+                segmentation.orElseThrow(), clv.orElseThrow(), new PolicySource(source, lines(rootNode))));
     }
 
     /** Reads the policy id or version: the rules of {@link PolicyRef}. */

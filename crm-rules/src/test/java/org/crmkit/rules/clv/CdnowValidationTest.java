@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.crmkit.core.model.CustomerId;
-import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
-import org.crmkit.core.model.PurchaseId;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +20,14 @@ import org.junit.jupiter.api.Test;
  * in {@code ../shared/data/cdnow}: 2,357 customers, weeks, calibration to 1997-09-30.
  */
 class CdnowValidationTest {
-    private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
+    private static final LocalDate CALIBRATION_END = CdnowData.CALIBRATION_END;
     private static Path data;
     private static List<PurchaseSummary> customers;
     private static FittedModel<BgNbdModel> bgNbd;
 
     @BeforeAll
     static void readAndFit() {
-        String shared = System.getProperty("crmkit.shared.dir");
-        Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
-        Assumptions.assumeTrue(folder != null && Files.isDirectory(folder), "CDNOW data not found: the system property"
-                + " crmkit.shared.dir (set by the parent POM to ../shared) must name a folder with data/cdnow, was "
-                + shared);
-        data = folder;
+        data = CdnowData.folder();
         customers = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary_with_transactions.csv"));
         bgNbd = ModelFitter.fitBgNbd(customers);
     }
@@ -119,19 +107,7 @@ class CdnowValidationTest {
 
     @Test
     void summarisingTheSamplesPurchasesGivesTheSummaryFile() throws IOException {
-        List<Purchase> purchases = new ArrayList<>();
-        DateTimeFormatter basic = DateTimeFormatter.BASIC_ISO_DATE;
-        int line = 0;
-        // Columns: master id, sample id (1..2357), date YYYYMMDD, CDs, dollars; spaces, no header.
-        for (String text : Files.readAllLines(data.resolve("CDNOW_sample.txt"))) {
-            String[] fields = text.trim().split("\\s+");
-            if (fields.length < 5) {
-                continue;
-            }
-            line++;
-            purchases.add(Purchase.of(PurchaseId.of("p" + line), CustomerId.of(String.valueOf(Integer.parseInt(fields[1]))),
-                    LocalDate.parse(fields[2], basic), Money.of("USD", fields[4])));
-        }
+        List<Purchase> purchases = CdnowData.samplePurchases(data);
         assertThat(purchases).hasSize(6919);
 
         Map<String, PurchaseSummary> summarised = PurchaseSummaries.fromPurchases(purchases, CALIBRATION_END,

@@ -1,0 +1,73 @@
+package org.crmkit.rules.internal;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.clv.ClvTimeUnit;
+import org.crmkit.rules.clv.PurchaseModelKind;
+import org.crmkit.rules.internal.Node.MapNode;
+
+/** Reads the {@code clv} section; every field has a default, so an absent field means the standard value. */
+final class ClvReader {
+    private static final List<String> FIELDS = List.of("model", "time_unit", "horizon", "annual_discount_rate",
+            "min_customers");
+
+    private final Read read;
+
+    ClvReader(Read read) {
+        this.read = read;
+    }
+
+    Optional<ClvPolicy> clv(Optional<Node> section) {
+        ClvPolicy standard = ClvPolicy.standard();
+        if (section.isEmpty()) {
+            return Optional.of(standard);
+        }
+        Optional<MapNode> map = read.map(section.get(), FIELDS);
+        if (map.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PurchaseModelKind> model = read.optional(map.get(), "model")
+                .map(node -> keyword(node, "model", PurchaseModelKind::byKey,
+                        Arrays.stream(PurchaseModelKind.values()).map(PurchaseModelKind::key)))
+                .orElse(Optional.of(standard.model()));
+        Optional<ClvTimeUnit> unit = read.optional(map.get(), "time_unit")
+                .map(node -> keyword(node, "time unit", ClvTimeUnit::byKey,
+                        Arrays.stream(ClvTimeUnit.values()).map(ClvTimeUnit::key)))
+                .orElse(Optional.of(standard.timeUnit()));
+        Optional<Integer> horizon = read.optional(map.get(), "horizon").map(node -> read.integer(node, 1))
+                .orElse(Optional.of(standard.horizon()));
+        Optional<BigDecimal> rate = read.optional(map.get(), "annual_discount_rate")
+                .map(node -> read.decimal(node).filter(value -> {
+                    if (value.signum() < 0) {
+                        read.problems().add(node, "must not be negative, was " + value.toPlainString());
+                        return false;
+                    }
+                    return true;
+                }))
+                .orElse(Optional.of(standard.annualDiscountRate()));
+        Optional<Integer> minCustomers = read.optional(map.get(), "min_customers").map(node -> read.integer(node, 1))
+                .orElse(Optional.of(standard.minCustomers()));
+        if (model.isEmpty() || unit.isEmpty() || horizon.isEmpty() || rate.isEmpty() || minCustomers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClvPolicy(model.get(), unit.get(), horizon.get(), rate.get(), minCustomers.get()));
+    }
+
+    private <T> Optional<T> keyword(Node node, String what, Function<String, Optional<T>> byKey,
+            Stream<String> known) {
+        return read.text(node).flatMap(text -> {
+            Optional<T> found = byKey.apply(text);
+            if (found.isEmpty()) {
+                read.problems().add(node, "unknown " + what + " '" + text + "', expected one of "
+                        + known.collect(Collectors.joining(", ")));
+            }
+            return found;
+        });
+    }
+}

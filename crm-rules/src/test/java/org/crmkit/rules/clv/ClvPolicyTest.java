@@ -1,0 +1,58 @@
+package org.crmkit.rules.clv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.policy.PolicyValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClvPolicyTest {
+    private static final String HEADER = """
+            id: acme
+            version: 1
+            effective_from: 2026-01-01
+            currency: CNY
+            time_zone: Asia/Shanghai
+            tiers:
+              - name: buyer
+                when: {spend: {gt: 0}}
+            """;
+
+    @Test
+    void anAbsentSectionOrFieldMeansTheStandardValue() {
+        Policy none = PolicyLoader.parse(HEADER, "acme.yaml");
+        Policy some = PolicyLoader.parse(HEADER + "clv: {model: pareto_nbd, time_unit: days, horizon: 365}\n",
+                "acme.yaml");
+
+        assertThat(none.clv()).isEqualTo(ClvPolicy.standard());
+        assertThat(PolicyLoader.standard().clv()).isEqualTo(ClvPolicy.standard());
+        assertThat(some.clv()).isEqualTo(new ClvPolicy(PurchaseModelKind.PARETO_NBD, ClvTimeUnit.DAYS, 365,
+                new BigDecimal("0.10"), 100));
+        assertThat(ClvPolicy.standard().describe()).isEqualTo("bgnbd, 52 weeks, annual discount rate 0.10");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "clv: {model: mbgnbd}           | acme.yaml:9: clv.model: unknown model 'mbgnbd', expected one of bgnbd, pareto_nbd",
+        "clv: {time_unit: months}       | acme.yaml:9: clv.time_unit: unknown time unit 'months', expected one of days,"
+                + " weeks",
+        "clv: {horizon: 0}              | acme.yaml:9: clv.horizon: must be at least 1, was 0",
+        "clv: {min_customers: 0}        | acme.yaml:9: clv.min_customers: must be at least 1, was 0",
+        "clv: {annual_discount_rate: -0.1} | acme.yaml:9: clv.annual_discount_rate: must not be negative, was -0.1",
+        "clv: {discount: 0.1}           | acme.yaml:9: clv.discount: unknown field, expected one of model, time_unit,"
+                + " horizon, annual_discount_rate, min_customers",
+    })
+    void rejectsBadSettingsWithALocatedMessage(String line, String expected) {
+        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
+                () -> PolicyLoader.parse(HEADER + line + "\n", "acme.yaml"));
+
+        assertThat(thrown).isNotNull();
+        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+    }
+}

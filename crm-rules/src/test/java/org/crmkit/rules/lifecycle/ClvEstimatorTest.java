@@ -1,0 +1,77 @@
+package org.crmkit.rules.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.crmkit.rules.clv.CdnowData;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.clv.ClvTimeUnit;
+import org.crmkit.rules.clv.PurchaseModelKind;
+import org.junit.jupiter.api.Test;
+
+class ClvEstimatorTest {
+    /** The published study's setting: weeks, a 39-week horizon, no discounting. */
+    private static final ClvPolicy STUDY = new ClvPolicy(PurchaseModelKind.BGNBD, ClvTimeUnit.WEEKS, 39, BigDecimal.ZERO,
+            ClvPolicy.DEFAULT_MIN_CUSTOMERS);
+
+    @Test
+    void fitsTheCdnowSampleFromRawPurchasesAsThePublishedStudyDid() {
+        List<Purchase> purchases = CdnowData.samplePurchases(CdnowData.folder());
+
+        ValueEstimates estimates = ClvEstimator.of(STUDY).estimate(purchases, CdnowData.CALIBRATION_END);
+
+        assertThat(estimates.byCustomer()).hasSize(2357);
+        assertThat(estimates.notes().get(0)).startsWith("bgnbd fitted on 2,357 customers: r=0.2426, alpha=4.41");
+        assertThat(estimates.notes().get(1)).startsWith("gamma_gamma fitted on 946 customers: p=6.2");
+        // Customer 1 of the sample is the published example: x = 2, t_x = 30.43, T = 38.86 weeks.
+        ValueEstimate first = estimates.of(CustomerId.of("1")).orElseThrow();
+        assertThat(first.probabilityAlive()).isCloseTo(new BigDecimal("0.7266"), within(new BigDecimal("0.001")));
+        assertThat(first.expectedPurchases()).isCloseTo(new BigDecimal("1.226"), within(new BigDecimal("0.002")));
+        // Undiscounted, lifetime value is the expected purchases times the expected value per purchase.
+        assertThat(first.lifetimeValue()).isCloseTo(first.expectedPurchases().multiply(first.expectedAverageValue()),
+                within(new BigDecimal("0.05")));
+    }
+
+    @Test
+    void estimatesNothingWhenNobodyBoughtTwiceAndSaysWhy() {
+        List<Purchase> once = List.of(
+                Purchase.of(PurchaseId.of("p1"), CustomerId.of("c-1"), LocalDate.of(2026, 1, 5), Money.of("CNY", "100")),
+                Purchase.of(PurchaseId.of("p2"), CustomerId.of("c-2"), LocalDate.of(2026, 2, 5), Money.of("CNY", "100")));
+
+        ClvPolicy anySize = new ClvPolicy(PurchaseModelKind.BGNBD, ClvTimeUnit.WEEKS, 52, BigDecimal.ZERO, 1);
+
+        ValueEstimates estimates = ClvEstimator.of(anySize).estimate(once, LocalDate.of(2026, 6, 30));
+
+        assertThat(estimates.byCustomer()).isEmpty();
+        assertThat(estimates.notes()).singleElement().asString().startsWith("no purchase model: bgnbd cannot be fitted, ");
+    }
+
+    @Test
+    void estimatesNothingForFewerCustomersThanThePolicyFitsOn() {
+        List<Purchase> purchases = List.of(
+                Purchase.of(PurchaseId.of("p1"), CustomerId.of("c-1"), LocalDate.of(2026, 1, 5), Money.of("CNY", "100")),
+                Purchase.of(PurchaseId.of("p2"), CustomerId.of("c-1"), LocalDate.of(2026, 2, 5), Money.of("CNY", "100")));
+
+        ValueEstimates estimates = ClvEstimator.of(ClvPolicy.standard()).estimate(purchases, LocalDate.of(2026, 6, 30));
+
+        assertThat(estimates.byCustomer()).isEmpty();
+        assertThat(estimates.notes()).containsExactly("no purchase model: 1 customers with a purchase, fewer than the 100"
+                + " the policy fits models on (clv.min_customers)");
+    }
+
+    @Test
+    void ignoresPurchasesAfterTheAsOfDay() {
+        ValueEstimates estimates = ClvEstimator.of(ClvPolicy.standard()).estimate(List.of(
+                Purchase.of(PurchaseId.of("p1"), CustomerId.of("c-1"), LocalDate.of(2026, 7, 5), Money.of("CNY", "100"))),
+                LocalDate.of(2026, 6, 30));
+
+        assertThat(estimates.notes()).containsExactly("no purchase model: no purchase up to 2026-06-30");
+    }
+}
