@@ -1,34 +1,20 @@
 package org.crmkit.rules.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import org.crmkit.rules.MinimalPolicy;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
-import org.crmkit.rules.policy.PolicyValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ClvPolicyTest {
-    private static final String HEADER = """
-            id: acme
-            version: 1
-            effective_from: 2026-01-01
-            currency: CNY
-            time_zone: Asia/Shanghai
-            tiers:
-              - name: buyer
-                when: {spend: {gt: 0}}
-            """;
-
     @Test
     void anAbsentSectionOrFieldMeansTheStandardValue() {
-        Policy none = PolicyLoader.parse(HEADER, "acme.yaml");
-        Policy some = PolicyLoader.parse(HEADER + "clv: {model: pareto_nbd, time_unit: days, horizon: 365}\n",
-                "acme.yaml");
+        Policy none = MinimalPolicy.with("");
+        Policy some = MinimalPolicy.with("clv: {model: pareto_nbd, time_unit: days, horizon: 365}\n");
 
         assertThat(none.clv()).isEqualTo(ClvPolicy.standard());
         assertThat(PolicyLoader.standard().clv()).isEqualTo(ClvPolicy.standard());
@@ -49,10 +35,6 @@ class ClvPolicyTest {
                 + " horizon, annual_discount_rate, min_customers",
     })
     void rejectsBadSettingsWithALocatedMessage(String line, String expected) {
-        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyLoader.parse(HEADER + line + "\n", "acme.yaml"));
-
-        assertThat(thrown).isNotNull();
-        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+        MinimalPolicy.assertRejected(line + "\n", expected);
     }
 }

@@ -1,33 +1,19 @@
 package org.crmkit.rules.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.crmkit.rules.MinimalPolicy;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
-import org.crmkit.rules.policy.PolicyValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SegmentationPolicyTest {
-    private static final String HEADER = """
-            id: acme
-            version: 1
-            effective_from: 2026-01-01
-            currency: CNY
-            time_zone: Asia/Shanghai
-            tiers:
-              - name: buyer
-                when: {spend: {gt: 0}}
-            """;
-
     @Test
     void anAbsentSectionOrFieldMeansTheStandardValue() {
-        Policy none = PolicyLoader.parse(HEADER, "acme.yaml");
-        Policy some = PolicyLoader.parse(HEADER + "segmentation:\n  rfm: {binning: nested}\n  abc: {b: 0.95}\n",
-                "acme.yaml");
+        Policy none = MinimalPolicy.with("");
+        Policy some = MinimalPolicy.with("segmentation:\n  rfm: {binning: nested}\n  abc: {b: 0.95}\n");
 
         assertThat(none.segmentation()).isEqualTo(SegmentationPolicy.standard());
         assertThat(some.segmentation().rfm()).isEqualTo(RfmSettings.of(5, RfmBinning.NESTED));
@@ -47,10 +33,6 @@ class SegmentationPolicyTest {
         "abc: {c: 0.99}          | acme.yaml:10: segmentation.abc.c: unknown field, expected one of a, b",
     })
     void rejectsBadSettingsWithALocatedMessage(String line, String expected) {
-        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyLoader.parse(HEADER + "segmentation:\n  " + line + "\n", "acme.yaml"));
-
-        assertThat(thrown).isNotNull();
-        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+        MinimalPolicy.assertRejected("segmentation:\n  " + line + "\n", expected);
     }
 }
