@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>c-04, 10000.00 in each of the last four quarters, one of them a service, a promoter answer
  *       (nps 9), a complaint resolved and closed in time: maturity (no trend, no risk); level
  *       emotion (trust, value-added service, promoter); relational (26 months, 4 active quarters);
- *   <li>c-05, 5000.00 in May 2025, 20000.00 in February 2026 (and an order after the as-of day):
- *       growth (trend +3 from the earlier half of the window to the later); level trust;
+ *   <li>c-05, 2500.00 in May and in June 2025, 10000.00 in February and in March 2026 (and an order
+ *       after the as-of day): growth (trend +3 from the earlier half of the window to the later,
+ *       over 4 orders); level trust; relational (25 months, 4 orders in the window);
  *   <li>c-06, 50000.00 in April and in May 2025, then nothing for 330 days (30-day gap: recency
  *       ratio 11, risk 1), the later half empty (trend risk 1), CSAT from 5 to 3 (risk 0.5), an
  *       open complaint with breached milestones (risk 1): churn risk (0.25 + 0.15 + 0.15 + 0.05)
@@ -153,7 +154,7 @@ class LifecycleCommandTest {
         assertThat(json(run)).extracting(line -> text(line.get("relationship_level")))
                 .containsExactly(null, "trust", null, "emotion", "trust", null, "vision", null);
         assertThat(json(run)).extracting(line -> line.get("relationship_type").asText())
-                .containsExactly("transactional", "transactional", "transactional", "relational", "transactional",
+                .containsExactly("transactional", "transactional", "transactional", "relational", "relational",
                         "transactional", "strategic", "transactional");
     }
 

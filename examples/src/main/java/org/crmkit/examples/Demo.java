@@ -26,6 +26,7 @@ import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.cadence.Agenda;
+import org.crmkit.rules.lifecycle.CustomerBaseReport;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.crmkit.rules.tiering.TierDecision;
@@ -172,15 +173,18 @@ public final class Demo {
      * @param secondEvents the {@link TierChanged} events of the second evaluation
      * @param sla the complaint SLAs as of the end of the as-of day and the review of its week; not null
      * @param agenda the contacts planned for the month after the as-of day; not null
+     * @param lifecycle the lifecycle analysis as of the as-of day; not null
+     * @param lifecycleTransitions the customers whose lifecycle stage changed by a quarter later
      */
     public record Result(TierRunSummary first, TierRunSummary second, int firstEvents, int secondEvents,
-            SlaResult sla, Agenda agenda) {
+            SlaResult sla, Agenda agenda, CustomerBaseReport lifecycle, int lifecycleTransitions) {
         /** Checks the invariants. */
         public Result {
             Objects.requireNonNull(first, "first");
             Objects.requireNonNull(second, "second");
             Objects.requireNonNull(sla, "sla");
             Objects.requireNonNull(agenda, "agenda");
+            Objects.requireNonNull(lifecycle, "lifecycle");
         }
     }
 
@@ -235,6 +239,7 @@ public final class Demo {
                 + " no tier, so every customer with a tier has one).%n", firstEvents);
         SlaResult sla = SlaSection.run(policy, store, base, events, asOf, out);
         Agenda agenda = AgendaSection.run(policy, base, decisions, asOf, out);
+        LifecycleSection.Result lifecycle = LifecycleSection.run(policy, base, asOf, nextAsOf, out);
 
         // A quarter later: the follow-up quarter's orders and contacts arrive, and the job runs again.
         base.loadInto(store, nextAsOf);
@@ -243,7 +248,8 @@ public final class Demo {
                 .filter(event -> event.asOf().equals(nextAsOf)).toList();
         printSecondRun(out, store, asOf, second, later);
         out.printf(Locale.ROOT, "%n(done in %.1f s)%n", (System.nanoTime() - started) / 1e9);
-        return new Result(first, second, firstEvents, later.size(), sla, agenda);
+        return new Result(first, second, firstEvents, later.size(), sla, agenda, lifecycle.first(),
+                lifecycle.transitions().size());
     }
 
     private static TieringService service(Policy policy, InMemoryStore store, RecordingEventPublisher events,

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -43,6 +44,7 @@ import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.StaffId;
+import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
@@ -72,6 +74,10 @@ import org.crmkit.rules.calendar.BusinessTime;
  *       them, and a strategic agreement for a quarter of those budgeted at 500,000 CNY or more;</li>
  *   <li>a few inquiries and surveys a year from buying customers, and from prospects inquiries
  *       for about half a year, some followed up by a sales call;</li>
+ *   <li>engagement of buying customers while they buy: survey answers (CSAT 1-5 and NPS; three in
+ *       four customers satisfied, lapsing ones unhappy in their last months), referrals from steady
+ *       customers, events for those with an account manager, new-product trials, and joint planning
+ *       meetings with strategic customers;</li>
  *   <li>service cases of buying customers in the last {@value #CASE_HISTORY_WEEKS} weeks before the
  *       as-of day and in the follow-up: complaints at a rate of their own (lognormal, median
  *       {@value #MEDIAN_COMPLAINTS_PER_YEAR} a year and at most six, so that a few customers complain
@@ -153,6 +159,15 @@ public final class SyntheticCustomerBase {
     private static final double PRIORITY_CHANGE_SHARE = 0.06;
     private static final double MEDIAN_INQUIRY_RESPONSE_MINUTES = 180;
     private static final long SEED_OF_CASES = 0x5EC7_1CE5L;
+    // Engagement (per year) and satisfaction: drawn from a root of their own, after everything else.
+    private static final long SEED_OF_ENGAGEMENT = 0xE4_6A6EL;
+    private static final double SURVEY_ANSWERS = 0.8;
+    private static final double STEADY_REFERRALS = 0.15;
+    private static final double MANAGED_EVENTS = 0.8;
+    private static final double TRIALS = 0.2;
+    private static final double STRATEGIC_PLANNING_MEETINGS = 2;
+    private static final double SATISFIED_SHARE = 0.75;
+    private static final int LAPSING_UNHAPPY_DAYS = 240;
     private static final List<String> COMPLAINT_CAUSES = List.of("delivery", "delivery", "delivery", "quality",
             "quality", "quality", "billing", "billing", "installation", "service", "service", "documentation");
     private static final List<String> INQUIRY_CAUSES = List.of("pricing", "product information", "order status");
@@ -290,11 +305,13 @@ public final class SyntheticCustomerBase {
     private final Map<CustomerId, Segment> segments;
     private final List<ServiceCase> cases;
     private final Map<CaseId, List<CaseEvent>> caseEvents;
+    private final List<SurveyAnswer> surveyAnswers;
 
     private SyntheticCustomerBase(Settings settings, List<Customer> customers, List<Purchase> purchases,
             List<Interaction> interactions, Map<CustomerId, Segment> segments, List<ServiceCase> cases,
-            Map<CaseId, List<CaseEvent>> caseEvents) {
+            Map<CaseId, List<CaseEvent>> caseEvents, List<SurveyAnswer> surveyAnswers) {
         this.settings = settings;
+        this.surveyAnswers = List.copyOf(surveyAnswers);
         this.customers = List.copyOf(customers);
         this.purchases = List.copyOf(purchases);
         this.interactions = List.copyOf(interactions);
@@ -335,6 +352,11 @@ public final class SyntheticCustomerBase {
     /** @return the interactions, customer by customer */
     public List<Interaction> interactions() {
         return interactions;
+    }
+
+    /** @return the answers to satisfaction surveys (CSAT and NPS), customer by customer */
+    public List<SurveyAnswer> surveyAnswers() {
+        return surveyAnswers;
     }
 
     /** @return the service cases (complaints and inquiries), in id order */
@@ -405,8 +427,8 @@ public final class SyntheticCustomerBase {
     }
 
     /**
-     * Stores what was known on a day: customers created by then, their purchases and their
-     * interactions up to that day. Loading again with a later day adds what came after; records
+     * Stores what was known on a day: customers created by then, their purchases, interactions and
+     * survey answers up to that day. Loading again with a later day adds what came after; records
      * loaded before are recorded again unchanged.
      *
      * @param store the store; not null
@@ -415,6 +437,8 @@ public final class SyntheticCustomerBase {
     public void loadInto(InMemoryStore store, LocalDate upTo) {
         Objects.requireNonNull(store, "store");
         loadInto(store.customers(), store.purchases(), store.interactions(), upTo);
+        surveyAnswers.stream().filter(answer -> !answer.answeredAt().withOffsetSameInstant(OFFSET).toLocalDate()
+                .isAfter(upTo)).forEach(store.surveys()::record);
     }
 
     /**
@@ -465,6 +489,7 @@ public final class SyntheticCustomerBase {
         private final Map<CustomerId, Segment> segments = new LinkedHashMap<>();
         private final List<ServiceCase> cases = new ArrayList<>();
         private final Map<CaseId, List<CaseEvent>> caseEvents = new LinkedHashMap<>();
+        private final List<SurveyAnswer> surveyAnswers = new ArrayList<>();
         private final LocalDate casesStart;
         private final Instant generatedUntil;
 
@@ -484,16 +509,18 @@ public final class SyntheticCustomerBase {
             SplittableRandom root = new SplittableRandom(settings.seed());
             // Cases draw from a root of their own, so that they leave every other draw as it was.
             SplittableRandom caseRoot = new SplittableRandom(settings.seed() ^ SEED_OF_CASES);
+            SplittableRandom engagementRoot = new SplittableRandom(settings.seed() ^ SEED_OF_ENGAGEMENT);
             int width = Math.max(6, String.valueOf(settings.customers()).length());
             for (int number = 1; number <= settings.customers(); number++) {
                 CustomerId id = CustomerId.of("C" + padded(number, width));
-                customer(id, root.split(), caseRoot.split());
+                customer(id, root.split(), caseRoot.split(), engagementRoot.split());
             }
             return new SyntheticCustomerBase(settings, customers, purchases, interactions, segments, cases,
-                    caseEvents);
+                    caseEvents, surveyAnswers);
         }
 
-        private void customer(CustomerId id, SplittableRandom random, SplittableRandom caseRandom) {
+        private void customer(CustomerId id, SplittableRandom random, SplittableRandom caseRandom,
+                SplittableRandom engagementRandom) {
             // One stream per kind of activity, each drawn oldest first: a longer follow-up then
             // only appends draws to each stream and never shifts those of the history.
             SplittableRandom orderRandom = random.split();
@@ -549,6 +576,53 @@ public final class SyntheticCustomerBase {
             customer.accountManager()
                     .ifPresent(manager -> managerContacts(owner, manager, managerRandom, first, last));
             serviceCases(owner, caseRandom, later(later(created, first), casesStart), last);
+            engagement(customer, segment, engagementRandom, first, last);
+        }
+
+        /**
+         * Survey answers, referrals, events, new-product trials and (for strategic customers) joint
+         * planning meetings, each from a stream of its own. Most customers are satisfied; lapsing
+         * ones grow unhappy in the months before they stop.
+         */
+        private void engagement(Customer customer, Segment segment, SplittableRandom random, LocalDate first,
+                LocalDate last) {
+            CustomerId id = customer.id();
+            SplittableRandom answerRandom = random.split();
+            boolean satisfied = random.nextDouble() < SATISFIED_SHARE;
+            LocalDate unhappyFrom = segment == Segment.LAPSING ? last.minusDays(LAPSING_UNHAPPY_DAYS) : LocalDate.MAX;
+            spread(answerRandom, first, last, SURVEY_ANSWERS, block -> true, false, day -> {
+                int csat = Math.max(1, Math.min(5, (satisfied ? 4 : 3) + answerRandom.nextInt(2)
+                        - (day.isAfter(unhappyFrom) ? 2 : 0)));
+                int nps = Math.min(10, csat * 2 + answerRandom.nextInt(2));
+                if (!day.isAfter(settings.end())) {
+                    surveyAnswers.add(new SurveyAnswer(id, at(answerRandom, day), OptionalInt.of(csat),
+                            OptionalInt.of(nps)));
+                }
+            });
+            // One stream and one numbering per kind, so that a follow-up only appends to each.
+            engage(random.split(), new Numbering(id, "R"), first, last, segment == Segment.STEADY ? STEADY_REFERRALS : 0,
+                    Channel.PHONE, InteractionKind.REFERRAL, null);
+            engage(random.split(), new Numbering(id, "V"), first, last,
+                    customer.accountManager().isPresent() ? MANAGED_EVENTS : 0, Channel.EVENT, InteractionKind.EVENT,
+                    null);
+            engage(random.split(), new Numbering(id, "T"), first, last, TRIALS, Channel.ONLINE, InteractionKind.TRIAL,
+                    null);
+            engage(random.split(), new Numbering(id, "J"), first, last,
+                    customer.strategicAgreement() ? STRATEGIC_PLANNING_MEETINGS : 0, Channel.VISIT,
+                    InteractionKind.MEETING, customer.accountManager().orElse(null));
+        }
+
+        /** One kind of engagement as a Poisson process at a yearly rate; a joint planning meeting when a manager is given. */
+        private void engage(SplittableRandom random, Numbering numbering, LocalDate first, LocalDate last,
+                double perYear, Channel channel, InteractionKind kind, StaffId manager) {
+            if (perYear <= 0) {
+                return;
+            }
+            spread(random, first, last, perYear, block -> true, false, day -> {
+                Interaction interaction = Interaction.of(numbering.next(), numbering.customer(), at(random, day),
+                        channel, kind);
+                contact(manager == null ? interaction : interaction.withStaff(manager).withOutcome("joint_planning"));
+            });
         }
 
         /** Complaints and inquiries, each kind from a stream of its own, oldest first. */

@@ -8,16 +8,22 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LifecycleStage;
+import org.crmkit.core.model.RelationshipLevel;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.ManagerAssignment;
 import org.crmkit.rules.cadence.OwnerKind;
+import org.crmkit.rules.lifecycle.CustomerAssessment;
+import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.crmkit.rules.relationship.LevelEvidence;
 import org.crmkit.rules.sla.MilestoneStatus.Status;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,6 +209,42 @@ class DemoTest {
     }
 
     @Test
+    void analysesLifecycleRelationshipsAndChurnWithTheFittedModel() {
+        CustomerBaseReport lifecycle = result.lifecycle();
+
+        assertThat(lifecycle.customers()).hasSize(10_000);
+        assertThat(lifecycle.model().get(0)).startsWith("bgnbd fitted on ");
+        assertThat(lifecycle.model().get(1)).startsWith("gamma_gamma fitted on ");
+        assertThat(lifecycle.stageCounts().values()).allSatisfy(count -> assertThat(count).isPositive());
+        // The high-risk list is the early warning: ordered by value at risk, none of them churned.
+        List<CustomerAssessment> highRisk = lifecycle.highRisk();
+        assertThat(highRisk).isNotEmpty().isSortedAccordingTo(
+                Comparator.comparing(CustomerAssessment::valueAtRisk).reversed());
+        assertThat(highRisk).allSatisfy(customer -> {
+            assertThat(customer.lifecycle().churnRisk().high()).isTrue();
+            assertThat(customer.lifecycle().lifecycleStage()).isNotEqualTo(LifecycleStage.CHURNED);
+        });
+        // Every relationship level occurs, and nobody holds a level without the ones below.
+        assertThat(lifecycle.customers()).extracting(customer -> customer.relationship().level().orElse(null))
+                .contains(RelationshipLevel.values());
+        assertThat(lifecycle.customers()).allSatisfy(customer -> customer.relationship().level()
+                .ifPresent(level -> assertThat(customer.relationship().evidence().subList(0, level.ordinal() + 1))
+                        .allMatch(LevelEvidence::holds)));
+        assertThat(result.lifecycleTransitions()).isPositive();
+
+        assertThat(output).contains("Lifecycle, relationships and churn as of 2026-03-31 (CustomerBaseAnalysis, clv:"
+                        + " bgnbd, 52 weeks, annual discount rate 0.10)")
+                .containsPattern("acquisition +[\\d,]+ +\\d+\\.\\d%")
+                .containsPattern("relationship levels: none [\\d,]+ · trust [\\d,]+ · value [\\d,]+ · emotion [\\d,]+"
+                        + " · vision [\\d,]+")
+                .containsPattern("A: [\\d,]+ customers \\([\\d.]+%\\), 7\\d\\.\\d\\d% of spend")
+                .containsPattern("Early warning: [\\d,]+ high-risk customers \\(churn risk >= 0.6, not churned\\)")
+                .contains(highRisk.get(0).customerId() + " explained (CustomerAssessment.reasons()):")
+                .containsPattern("Win-back: [\\d,]+ churned customers flagged")
+                .containsPattern("A quarter later, as of 2026-06-30: [\\d,]+ customers changed stage");
+    }
+
+    @Test
     void neverPrintsCustomerNames() {
         SyntheticCustomerBase base = SyntheticCustomerBase.generate(SyntheticCustomerBase.Settings.defaults());
 
@@ -246,6 +288,7 @@ class DemoTest {
                 .contains("Complaint SLAs at the end of 2025-12-31")
                 .contains("Weekly review 2026-W01 (2025-12-29..2026-01-04)")
                 .contains("Contact planning 2026-01-01..2026-01-31")
-                .contains("A quarter later: evaluation as of 2026-03-31");
+                .contains("A quarter later: evaluation as of 2026-03-31")
+                .contains("Lifecycle, relationships and churn as of 2025-12-31");
     }
 }

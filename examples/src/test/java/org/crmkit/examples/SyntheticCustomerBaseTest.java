@@ -53,6 +53,7 @@ class SyntheticCustomerBaseTest {
         assertThat(again.customers()).isEqualTo(once.customers());
         assertThat(again.purchases()).isEqualTo(once.purchases());
         assertThat(again.interactions()).isEqualTo(once.interactions());
+        assertThat(again.surveyAnswers()).isNotEmpty().isEqualTo(once.surveyAnswers());
         assertThat(again.segments()).isEqualTo(once.segments());
         assertThat(again.cases()).isNotEmpty().isEqualTo(once.cases());
         assertThat(again.cases()).allSatisfy(serviceCase ->
@@ -83,12 +84,32 @@ class SyntheticCustomerBaseTest {
         assertThat(followedUp.purchases()).anyMatch(p -> p.orderDate().isAfter(asOf));
         assertThat(followedUp.span().end()).isEqualTo(LocalDate.of(2026, 6, 30));
         Instant endOfAsOf = asOf.plusDays(1).atStartOfDay(SyntheticCustomerBase.OFFSET).toInstant();
+        assertThat(followedUp.surveyAnswers().stream().filter(a -> a.answeredAt().toInstant().isBefore(endOfAsOf))
+                .toList()).isEqualTo(plain.surveyAnswers());
+        assertThat(followedUp.surveyAnswers()).anyMatch(a -> !a.answeredAt().toInstant().isBefore(endOfAsOf));
         assertThat(followedUp.cases().stream().filter(c -> c.openedAt().toInstant().isBefore(endOfAsOf)).toList())
                 .isEqualTo(plain.cases());
         assertThat(plain.cases()).allSatisfy(serviceCase -> assertThat(followedUp.caseEvents(serviceCase.id()).stream()
                 .filter(event -> event.occurredAt().toInstant().isBefore(endOfAsOf)).toList())
                 .isEqualTo(plain.caseEvents(serviceCase.id())));
         assertThat(followedUp.cases()).anyMatch(c -> !c.openedAt().toInstant().isBefore(endOfAsOf));
+    }
+
+    @Test
+    void engagementFollowsTheModelReferralsFromSteadyCustomersJointPlanningWithStrategicOnes() {
+        Map<CustomerId, Customer> byId = base.customers().stream()
+                .collect(Collectors.toMap(Customer::id, customer -> customer));
+
+        assertThat(base.interactions()).filteredOn(i -> i.kind() == InteractionKind.REFERRAL).isNotEmpty()
+                .allSatisfy(i -> assertThat(base.segment(i.customerId())).contains(Segment.STEADY));
+        assertThat(base.interactions()).filteredOn(i -> i.outcome().equals(Optional.of("joint_planning"))).isNotEmpty()
+                .allSatisfy(i -> assertThat(byId.get(i.customerId()).strategicAgreement()).isTrue());
+        assertThat(base.surveyAnswers()).isNotEmpty().allSatisfy(answer -> {
+            assertThat(answer.csat()).isPresent();
+            assertThat(base.segment(answer.customerId())).isNotEqualTo(Optional.of(Segment.PROSPECT));
+            assertThat(base.span().contains(answer.answeredAt().withOffsetSameInstant(SyntheticCustomerBase.OFFSET)
+                    .toLocalDate())).isTrue();
+        });
     }
 
     @Test

@@ -38,10 +38,17 @@ class LifecycleEngineTest {
     }
 
     @Test
-    void spendTrendingUpIsGrowth() {
-        CustomerSignals signals = with(buyer("400", "5", "6"), Signal.SPEND_TREND, "0.2");
+    void spendTrendingUpOverFourOrdersIsGrowth() {
+        CustomerSignals four = new CustomerSignals(Signals.metrics("c-1", 24, 4, 4, false), buyer("400", "5", "6")
+                .values());
+        CustomerSignals three = new CustomerSignals(Signals.metrics("c-1", 24, 3, 3, false), four.values());
 
-        assertThat(engine.evaluate(signals).lifecycleStage()).isEqualTo(LifecycleStage.GROWTH);
+        assertThat(engine.evaluate(with(four, Signal.SPEND_TREND, "0.25")).lifecycleStage())
+                .isEqualTo(LifecycleStage.GROWTH);
+        assertThat(engine.evaluate(with(four, Signal.SPEND_TREND, "0.24")).lifecycleStage())
+                .isEqualTo(LifecycleStage.MATURITY);
+        assertThat(engine.evaluate(with(three, Signal.SPEND_TREND, "3")).lifecycleStage())
+                .isEqualTo(LifecycleStage.MATURITY);
     }
 
     @Test
