@@ -1,0 +1,138 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LifecycleStage;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.lifecycle.ClvEstimator;
+import org.crmkit.rules.lifecycle.CustomerAssessment;
+import org.crmkit.rules.lifecycle.CustomerBase;
+import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
+import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.junit.jupiter.api.Test;
+
+/** The README's lifecycle example ("## Lifecycle, relationships and churn") is this code, and it prints what the README says. */
+class ReadmeLifecycleExampleTest {
+    private static final String BEGIN = "// README snippet begins";
+    private static final String END = "// README snippet ends";
+
+    @Test
+    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
+        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeLifecycleExampleTest.java"));
+        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+
+        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
+                source.indexOf("            " + END));
+        int section = readme.indexOf("## Lifecycle, relationships and churn");
+        assertThat(section).as("the README has the section").isPositive();
+        assertThat(readme.indexOf("## Contact cadences")).as("after the cadences section").isLessThan(section);
+        assertThat(readme.indexOf("## Command line")).as("before the command line").isGreaterThan(section);
+        int block = readme.indexOf("```java\n", section) + "```java\n".length();
+        String documented = readme.substring(block, readme.indexOf("```", block));
+
+        assertThat(unindent(here)).isEqualTo(unindent(documented));
+    }
+
+    @Test
+    void theLifecycleExampleWorksAsDocumented() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        CustomerBaseReport analysed;
+        try {
+            // README snippet begins
+            Policy policy = PolicyLoader.standard();
+            CustomerId acme = CustomerId.of("c-42");
+            List<Customer> customers = List.of(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
+            List<Purchase> purchases = List.of(   // from your ERP: every order of every customer
+                    Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2025, 5, 6), Money.of("CNY", "48000.00")),
+                    Purchase.of(PurchaseId.of("o-2"), acme, LocalDate.of(2025, 6, 3), Money.of("CNY", "52000.00")));
+
+            CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(policy, ClvEstimator.of(policy.clv()));
+            CustomerBaseReport report = analysis.analyse(CustomerBase.of(customers, purchases), LocalDate.of(2026, 3, 31));
+            CustomerAssessment customer = report.customers().get(0);
+            System.out.println(customer.lifecycle().lifecycleStage() + ", churn risk " + customer.lifecycle().churnRisk().value()
+                    + ", " + customer.relationship().level().orElseThrow() + ", " + customer.relationship().relationshipType());
+            // DECLINE, churn risk 0.7273, TRUST, TRANSACTIONAL
+            customer.lifecycle().reasons().forEach(System.out::println);
+            // stage decline: churn_risk 0.7273 >= 0.6 met
+            // churn risk 0.7273 (high)
+            // p_alive: not counted, no purchase model was fitted
+            // recency 10.75: risk 1.0000, weight 0.25 (days since the last purchase / own mean gap)
+            // spend_trend -1: risk 1.0000, weight 0.15 (later half of the window against the earlier)
+            // complaints 0: risk 0.0000, weight 0.15 (open complaints, 0 open breaches)
+            // satisfaction: not counted, fewer than two satisfaction answers
+            System.out.println(report.highRisk().size() + " on the early-warning list; " + report.model().get(0));
+            // 1 on the early-warning list; no purchase model: 1 customers with a purchase, fewer than the 100 the policy fits models on (clv.min_customers)
+            // README snippet ends
+            analysed = report;
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
+                "DECLINE, churn risk 0.7273, TRUST, TRANSACTIONAL",
+                "stage decline: churn_risk 0.7273 >= 0.6 met",
+                "churn risk 0.7273 (high)",
+                "p_alive: not counted, no purchase model was fitted",
+                "recency 10.75: risk 1.0000, weight 0.25 (days since the last purchase / own mean gap)",
+                "spend_trend -1: risk 1.0000, weight 0.15 (later half of the window against the earlier)",
+                "complaints 0: risk 0.0000, weight 0.15 (open complaints, 0 open breaches)",
+                "satisfaction: not counted, fewer than two satisfaction answers",
+                "1 on the early-warning list; no purchase model: 1 customers with a purchase, fewer than the 100 the"
+                        + " policy fits models on (clv.min_customers)", ""));
+        assertThat(analysed.customers()).singleElement().satisfies(customer -> {
+            assertThat(customer.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.DECLINE);
+            assertThat(customer.value()).isEmpty();
+        });
+    }
+
+    @Test
+    void theReadmesPolicyKeysAreTheStandardPolicysValues() throws IOException {
+        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+        String sections = yamlAfter(readme, readme.indexOf("### Policy keys", readme.indexOf(
+                "## Lifecycle, relationships and churn"))) + yamlAfter(readme, readme.indexOf("### Policy keys",
+                readme.indexOf("## Customer lifetime value")));
+        Policy standard = PolicyLoader.standard();
+
+        Policy documented = PolicyLoader.parse("""
+                id: readme
+                version: 1
+                effective_from: 2026-01-01
+                currency: CNY
+                time_zone: Asia/Shanghai
+                tiers:
+                  - name: buyer
+                    when: {spend: {gt: 0}}
+                """ + sections, "README.md");
+
+        assertThat(documented.segmentation()).isEqualTo(standard.segmentation());
+        assertThat(documented.relationship()).isEqualTo(standard.relationship());
+        assertThat(documented.lifecycle()).isEqualTo(standard.lifecycle());
+        assertThat(documented.clv()).isEqualTo(standard.clv());
+    }
+
+    private static String yamlAfter(String readme, int from) {
+        int block = readme.indexOf("```yaml\n", from) + "```yaml\n".length();
+        return readme.substring(block, readme.indexOf("```", block));
+    }
+
+    /** Drops all indentation, which differs between the test and the README. */
+    private static String unindent(String code) {
+        return code.lines().map(String::strip).reduce("", (text, line) -> text + line + "\n").strip();
+    }
+}
