@@ -13,6 +13,7 @@ import org.crmkit.cli.output.ClvFitReport;
 import org.crmkit.cli.output.ClvReport;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.CustomerValue;
 import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.GammaGammaModel;
@@ -82,7 +83,7 @@ final class ClvCommand implements Callable<Integer> {
 
     @Option(names = HORIZON, paramLabel = "N",
             description = "How many time units ahead to count purchases and value, for example 52 (weeks)."
-                    + " Default: the policy's clv.horizon.")
+                    + " Default: the policy's clv.horizon, converted to the --time-unit.")
     Optional<Integer> horizon = Optional.empty();
 
     @Option(names = "--discount-rate", paramLabel = "R", converter = DiscountRateConverter.class,
@@ -107,9 +108,12 @@ final class ClvCommand implements Callable<Integer> {
         }
         Policy loaded = policy.load();
         ClvPolicy clv = loaded.clv();
-        int periods = horizon.orElse(clv.horizon());
         BigDecimal rate = discountRate.orElse(clv.annualDiscountRate());
         ClvInput data = input.read(spec, loaded, clock);
+        int periods = horizon.orElseGet(() -> policyHorizon(clv, data.timeUnit()));
+        String horizonText = periods + " " + data.timeUnit().key() + (horizon.isPresent() || clv.timeUnit()
+                == data.timeUnit() ? "" : " (the policy's clv.horizon, " + clv.horizon() + " " + clv.timeUnit().key()
+                + ")");
         LOG.debug("read {} customers", data.customers().size());
 
         FittedModel<? extends PurchaseModel> fitted = ClvModels.purchase(clv.model(), data.customers());
@@ -129,8 +133,17 @@ final class ClvCommand implements Callable<Integer> {
         spend.ifPresent(gammaGamma -> fits.add(ClvModels.spendLine(gammaGamma)));
 
         StandardOutput.print(spec, out -> format.get().clvWriter().write(report, out));
-        print(spec, ClvSummary.valueLines(spec.qualifiedName(), loaded, data, fits, report, periods, rate));
+        print(spec, ClvSummary.valueLines(spec.qualifiedName(), loaded, data, fits, report, horizonText, rate));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The policy's horizon in the data's time unit, which {@code --time-unit} may have made another
+     * than the policy's: 52 weeks are 364 days, 365 days 52 weeks; whole units, at least one.
+     */
+    static int policyHorizon(ClvPolicy clv, ClvTimeUnit unit) {
+        double converted = clv.horizon() * unit.periodsPerYear() / clv.timeUnit().periodsPerYear();
+        return (int) Math.max(1, Math.round(converted));
     }
 
     private static BigDecimal decimal(double value) {

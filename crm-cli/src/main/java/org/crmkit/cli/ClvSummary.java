@@ -3,6 +3,7 @@ package org.crmkit.cli;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,9 +52,13 @@ final class ClvSummary {
         return lines;
     }
 
-    /** The summary of {@code crm clv}: the fits, the model used, then the totals. */
+    /**
+     * The summary of {@code crm clv}: the fits, the model used, then the totals.
+     *
+     * @param horizon the horizon as the totals name it, e.g. {@code 52 weeks}
+     */
     static List<String> valueLines(String command, Policy policy, ClvInput input, List<ClvFitReport.Fit> fits,
-            ClvReport report, int horizon, BigDecimal annualDiscountRate) {
+            ClvReport report, String horizon, BigDecimal annualDiscountRate) {
         List<String> lines = fits(command, policy, input, fits);
         lines.add(command + ": model " + report.model() + ", the policy's clv.model (policy " + policy.ref()
                 + "); 'crm clv fit' compares the purchase models");
@@ -63,17 +68,16 @@ final class ClvSummary {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal purchases = customers.stream().map(ClvReport.Estimate::expectedPurchases)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        StringBuilder totals = new StringBuilder(String.format(Locale.ROOT, "%s: %,d %s over %d %s at an annual"
+        StringBuilder totals = new StringBuilder(String.format(Locale.ROOT, "%s: %,d %s over %s at an annual"
                 + " discount rate of %s: mean P(alive) %s, expected purchases %s", command, count,
-                count == 1 ? "customer" : "customers", horizon, input.timeUnit().key(),
-                annualDiscountRate.toPlainString(),
+                count == 1 ? "customer" : "customers", horizon, annualDiscountRate.toPlainString(),
                 count == 0 ? "-" : alive.divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_EVEN).toPlainString(),
                 purchases.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
         if (input.spendKnown()) {
             BigDecimal total = customers.stream().map(customer -> customer.lifetimeValue().orElseThrow())
                     .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             totals.append(", sum of clv ").append(total.toPlainString()).append(' ').append(report.currency()
-                    .map(currency -> currency.getCurrencyCode()).orElse("(the summary file's currency)"));
+                    .map(Currency::getCurrencyCode).orElse("(the summary file's currency)"));
         }
         if (!input.spendKnown()) {
             totals.append("; expected_average_value and clv are null without spend");

@@ -251,6 +251,27 @@ class ClvCommandTest {
     }
 
     @Test
+    void inDaysThePolicysHorizonOf52WeeksIs364DaysAndThePredictionsStayTheSame() throws IOException {
+        Path orders = Cdnow.orders(dir);
+
+        CrmRun weeks = CrmRun.of("clv", "--orders", orders.toString(), "--calibration-end", Cdnow.CALIBRATION_END);
+        CrmRun days = CrmRun.of("clv", "--orders", orders.toString(), "--calibration-end", Cdnow.CALIBRATION_END,
+                "--time-unit", "days");
+
+        assertThat(days.status()).as(days.err()).isZero();
+        JsonNode inDays = days.exactJson().get(0);
+        JsonNode inWeeks = weeks.exactJson().get(0);
+        assertThat(decimal(inDays, "T")).isEqualTo(new BigDecimal("272.0"));
+        assertThat(decimal(inDays, "expected_purchases").doubleValue())
+                .isCloseTo(decimal(inWeeks, "expected_purchases").doubleValue(), within(0.001));
+        assertThat(decimal(inDays, "p_alive")).isEqualTo(decimal(inWeeks, "p_alive"));
+        assertThat(days.errLines()).anySatisfy(line -> assertThat(line).startsWith("crm clv: bgnbd fitted on 2,357"
+                + " customers: r=0.2426, alpha=30.89"));
+        assertThat(days.errLines()).last().asString().startsWith("crm clv: 2,357 customers over 364 days (the"
+                + " policy's clv.horizon, 52 weeks) at an annual discount rate of 0.10: ");
+    }
+
+    @Test
     void repeatCustomersWhoseRepeatPurchasesCostNothingAreLeftOutOfTheSpendFit() throws IOException {
         Path orders = Cdnow.orders(dir);
         // Customer 1's two repeat purchases in the calibration period, now free.

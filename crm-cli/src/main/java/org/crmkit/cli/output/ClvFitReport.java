@@ -1,6 +1,8 @@
 package org.crmkit.cli.output;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,10 +39,11 @@ public record ClvFitReport(List<Fit> fits, ClvTimeUnit timeUnit, Optional<LocalD
      */
     public record Fit(String model, Map<String, Double> parameters, double logLikelihood, int customers,
             boolean chosen) {
-        /** Checks and copies. */
+        /** Checks the arguments and copies the parameters, keeping their order. */
         public Fit {
             Objects.requireNonNull(model, "model");
-            Objects.requireNonNull(parameters, "parameters");
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parameters,
+                    "parameters")));
         }
     }
 }
