@@ -111,9 +111,10 @@ final class ClvCommand implements Callable<Integer> {
         BigDecimal rate = discountRate.orElse(clv.annualDiscountRate());
         ClvInput data = input.read(spec, loaded, clock);
         int periods = horizon.orElseGet(() -> policyHorizon(clv, data.timeUnit()));
-        String horizonText = periods + " " + data.timeUnit().key() + (horizon.isPresent() || clv.timeUnit()
-                == data.timeUnit() ? "" : " (the policy's clv.horizon, " + clv.horizon() + " " + clv.timeUnit().key()
-                + ")");
+        String horizonText = periods + " " + data.timeUnit().key();
+        if (horizon.isEmpty() && clv.timeUnit() != data.timeUnit()) {
+            horizonText += " (the policy's clv.horizon, " + clv.horizon() + " " + clv.timeUnit().key() + ")";
+        }
         LOG.debug("read {} customers", data.customers().size());
 
         FittedModel<? extends PurchaseModel> fitted = ClvModels.purchase(clv.model(), data.customers());
