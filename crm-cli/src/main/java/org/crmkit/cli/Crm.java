@@ -52,6 +52,12 @@ public final class Crm {
                 if (type == LifecycleCommand.class) {
                     return type.cast(new LifecycleCommand(clock));
                 }
+                if (type == ClvCommand.class) {
+                    return type.cast(new ClvCommand(clock));
+                }
+                if (type == ClvCommand.Fit.class) {
+                    return type.cast(new ClvCommand.Fit(clock));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         };

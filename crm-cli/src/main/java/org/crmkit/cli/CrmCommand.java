@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 success, 2 bad input, bad policy or usage error (nothing on standard output),"
                     + " 1 anything else."},
         subcommands = {TierCommand.class, SlaCommand.class, AgendaCommand.class, LifecycleCommand.class,
-            PolicyCommand.class})
+            ClvCommand.class, PolicyCommand.class})
 final class CrmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,7 @@
 package org.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,6 +126,18 @@ class CrmJarIT {
         assertThat(json(run).get(6).get("relationship_level").asText()).isEqualTo("vision");
         assertThat(run.errLines()).startsWith("crm lifecycle: 8 customers as of 2026-03-31, policy standard@2026.1,"
                 + " metrics over 2025-04-01..2026-03-31", "  stage       customers   share");
+    }
+
+    @Test
+    void clvFitOnTheCdnowSummaryPrintsOneJsonLinePerModelAndTheChoice() throws Exception {
+        ProcessRun run = crm(List.of("clv", "fit", "--summary", Cdnow.summaryWithSpend()));
+
+        assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
+        assertThat(json(run)).extracting(line -> line.get("model").asText())
+                .containsExactly("bgnbd", "pareto_nbd", "gamma_gamma");
+        assertThat(json(run).get(0).get("r").doubleValue()).isCloseTo(0.243, within(0.005));
+        assertThat(json(run).get(0).get("log_likelihood").doubleValue()).isCloseTo(-9582.4, within(0.1));
+        assertThat(run.errLines()).last().asString().startsWith("crm clv fit: chosen: bgnbd, the policy's clv.model");
     }
 
     @Test

@@ -71,7 +71,7 @@ class UsageTest {
     @Test
     void aGroupWithoutSubcommandNamesTheSubcommands() {
         assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, sla, agenda,"
-                + " lifecycle, policy");
+                + " lifecycle, clv, policy");
         CrmRun run = CrmRun.of("policy");
 
         assertThat(run.status()).isEqualTo(2);
@@ -106,6 +106,39 @@ class UsageTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).containsPattern("(?m)^  lifecycle +Decides every customer's lifecycle stage");
+    }
+
+    @Test
+    void clvHelpNamesItsInputsOutputFieldsAndTheFitSubcommand() {
+        CrmRun run = CrmRun.of("clv", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Usage: crm clv (--summary=FILE", "| --orders=FILE [--customers=FILE]",
+                        "or: crm clv fit [OPTIONS], see 'crm clv fit --help'")
+                .contains("--summary=FILE", "--orders=FILE", "--customers=FILE", "--calibration-end=DATE",
+                        "--time-unit=UNIT", "--as-of=DATE", "--horizon=N", "--discount-rate=R", "--policy=FILE",
+                        "--format=FORMAT")
+                .contains("p_alive", "expected_purchases", "expected_average_value", "(clv.min_customers)")
+                .containsPattern("(?m)^  fit +Fits the purchase models");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void clvFitHelpNamesTheModelsAndTheirParameters() {
+        CrmRun run = CrmRun.of("clv", "fit", "--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Usage: crm clv fit (--summary=FILE")
+                .contains("bgnbd (r, alpha, a, b)", "gamma_gamma (p, q, gamma)", "log_likelihood", "chosen")
+                .doesNotContain("--horizon");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theGroupsHelpListsClv() {
+        CrmRun run = CrmRun.of("--help");
+
+        assertThat(run.out()).containsPattern("(?m)^  clv +Estimates every customer's P\\(alive\\)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.sla.CaseHistoryException;
 
@@ -61,6 +62,30 @@ public final class CsvImport {
         CustomerFileRows rows = readCustomerFiles(files, currency, problems);
         problems.throwIfAny();
         return rows.data();
+    }
+
+    /**
+     * Reads and validates an orders file on its own, for the purchase models, which need the
+     * orders alone: every order must be in one currency, whichever the first names (any currency
+     * will do, since nothing is converted or compared with the policy's amounts); when a
+     * customers file is given, it is read and checked too, and every order's customer must be in it.
+     *
+     * @param orders {@code orders.csv}; not null
+     * @param customers {@code customers.csv}, if given; not null
+     * @return the orders, in file order
+     * @throws CsvImportException listing every problem of both files
+     */
+    public static List<Purchase> readOrders(Path orders, Optional<Path> customers) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(customers, "customers");
+        Problems problems = new Problems();
+        CustomerCheck check = customers.map(file -> readCustomers(file, new CustomerRows(), problems))
+                .orElseGet(CustomerCheck::none);
+        OrderRows orderRows = new OrderRows(Optional.empty(), check);
+        CsvTable.read(orders, OrderRows.REQUIRED, OrderRows.OPTIONAL, problems)
+                .ifPresent(table -> orderRows.read(table, problems));
+        problems.throwIfAny();
+        return orderRows.purchases();
     }
 
     /**
@@ -163,11 +188,7 @@ public final class CsvImport {
 
     private static CustomerFileRows readCustomerFiles(CustomerFiles files, Currency currency, Problems problems) {
         CustomerRows customerRows = new CustomerRows();
-        Optional<CsvTable> customerTable = CsvTable.read(files.customers(), CustomerRows.REQUIRED,
-                CustomerRows.OPTIONAL, problems);
-        customerTable.ifPresent(table -> customerRows.read(table, problems));
-        CustomerCheck check = new CustomerCheck(customerRows, files.customers().toString(),
-                customerTable.map(CsvTable::complete).orElse(false));
+        CustomerCheck check = readCustomers(files.customers(), customerRows, problems);
 
         OrderRows orderRows = new OrderRows(currency, check);
         CsvTable.read(files.orders(), OrderRows.REQUIRED, OrderRows.OPTIONAL, problems)
@@ -184,5 +205,12 @@ public final class CsvImport {
                 .ifPresent(table -> surveyRows.read(table, problems));
         return new CustomerFileRows(check, new ImportedData(customerRows.customers(), orderRows.purchases(),
                 interactionRows.interactions(), surveyRows.answers()));
+    }
+
+    /** Reads the customers file into the rows, and returns the check of customer ids against it. */
+    private static CustomerCheck readCustomers(Path customers, CustomerRows rows, Problems problems) {
+        Optional<CsvTable> table = CsvTable.read(customers, CustomerRows.REQUIRED, CustomerRows.OPTIONAL, problems);
+        table.ifPresent(read -> rows.read(read, problems));
+        return new CustomerCheck(rows, customers.toString(), table.map(CsvTable::complete).orElse(false));
     }
 }

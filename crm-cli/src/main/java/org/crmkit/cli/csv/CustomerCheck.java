@@ -18,6 +18,11 @@ final class CustomerCheck {
         this.trusted = trusted;
     }
 
+    /** @return a check that accepts every customer: no customers file was given */
+    static CustomerCheck none() {
+        return new CustomerCheck(new CustomerRows(), "", false);
+    }
+
     void check(Cells cells, String column, CustomerId id) {
         if (trusted && !customers.known(id)) {
             cells.problem(column, "unknown customer '" + id + "', not in " + customersFile);

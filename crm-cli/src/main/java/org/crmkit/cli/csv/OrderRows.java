@@ -11,23 +11,38 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 
-/** Maps the rows of {@code orders.csv} to {@link Purchase}s in the policy's currency. */
+/**
+ * Maps the rows of {@code orders.csv} to {@link Purchase}s: in the policy's currency, or, for the
+ * purchase models, all in one currency, whichever the first order names.
+ */
 final class OrderRows {
     static final String ID = "order_id";
     static final List<String> REQUIRED = List.of(ID, "customer_id", "order_date", "amount", "currency");
     static final List<String> OPTIONAL = List.of("category", "quantity");
 
-    private final Currency currency;
+    private final Optional<Currency> policyCurrency;
     private final CustomerCheck customers;
     private final IdRegistry<PurchaseId> ids = new IdRegistry<>();
     private final List<Purchase> purchases = new ArrayList<>();
+    /** Without a policy's currency: the first currency read, and its line. */
+    private Optional<Currency> first = Optional.empty();
+    private int firstLine;
 
     /**
      * @param currency the policy's currency; crmkit does not convert, so every order must use it
      * @param customers tells whether an order's customer exists
      */
     OrderRows(Currency currency, CustomerCheck customers) {
-        this.currency = currency;
+        this(Optional.of(currency), customers);
+    }
+
+    /**
+     * @param policyCurrency the currency every order must use, or empty when any one currency will
+     *     do as long as every order uses it
+     * @param customers tells whether an order's customer exists
+     */
+    OrderRows(Optional<Currency> policyCurrency, CustomerCheck customers) {
+        this.policyCurrency = policyCurrency;
         this.customers = customers;
     }
 
@@ -43,17 +58,30 @@ final class OrderRows {
             Optional<LocalDate> date = cells.required("order_date", Values::date);
             Optional<BigDecimal> amount = cells.required("amount", Values::amount);
             Optional<Currency> rowCurrency = cells.required("currency", Values::currency);
-            if (rowCurrency.isPresent() && !rowCurrency.get().equals(currency)) {
-                cells.problem("currency", "currency " + rowCurrency.get().getCurrencyCode()
-                        + " does not match the policy's currency " + currency.getCurrencyCode()
-                        + " (crmkit does not convert currencies)");
-            }
+            rowCurrency.ifPresent(value -> checkCurrency(cells, value));
             Optional<String> category = cells.optionalText("category");
             Optional<BigDecimal> quantity = cells.optional("quantity", Values::quantity);
             if (cells.ok()) {
                 purchases.add(new Purchase(id.orElseThrow(), customer.orElseThrow(), date.orElseThrow(),
-                        Money.of(currency, amount.orElseThrow()), category, quantity));
+                        Money.of(rowCurrency.orElseThrow(), amount.orElseThrow()), category, quantity));
             }
+        }
+    }
+
+    private void checkCurrency(Cells cells, Currency currency) {
+        if (policyCurrency.isPresent()) {
+            if (!currency.equals(policyCurrency.get())) {
+                cells.problem("currency", "currency " + currency.getCurrencyCode()
+                        + " does not match the policy's currency " + policyCurrency.get().getCurrencyCode()
+                        + " (crmkit does not convert currencies)");
+            }
+        } else if (first.isEmpty()) {
+            first = Optional.of(currency);
+            firstLine = cells.line();
+        } else if (!currency.equals(first.get())) {
+            cells.problem("currency", "currency " + currency.getCurrencyCode() + " differs from "
+                    + first.get().getCurrencyCode() + " on line " + firstLine
+                    + ": the orders must all be in one currency (crmkit does not convert currencies)");
         }
     }
 

@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Rows of plain fields (strings, numbers, booleans, nulls, lists of strings) as JSON Lines or
- * CSV: the outputs of {@code crm agenda} and its subcommands and of {@code crm lifecycle}, whose
- * lines have no nested objects. Decimals are written as they are, never in exponent notation.
+ * CSV: the outputs of {@code crm agenda} and its subcommands, {@code crm lifecycle} and
+ * {@code crm clv}, whose lines have no nested objects. Decimals are written as they are, never in
+ * exponent notation.
  */
 final class FlatRows {
     private static final ObjectMapper JSON = JsonMapper.builder()

@@ -68,6 +68,20 @@ public enum OutputFormat {
                 : (report, out) -> FlatRows.csv(LifecycleFields.FIELDS, LifecycleFields.rows(report), out);
     }
 
+    /** @return the writer of customers' lifetime values ({@code crm clv}) in this format */
+    public ClvWriter clvWriter() {
+        return this == JSONL
+                ? (report, out) -> FlatRows.jsonLines(ClvFields.rows(report), out)
+                : (report, out) -> FlatRows.csv(ClvFields.FIELDS, ClvFields.rows(report), out);
+    }
+
+    /** @return the writer of fitted customer-base models ({@code crm clv fit}) in this format */
+    public ClvFitWriter clvFitWriter() {
+        return this == JSONL
+                ? (report, out) -> FlatRows.jsonLines(ClvFields.rows(report), out)
+                : (report, out) -> FlatRows.csv(ClvFields.FIT_FIELDS, ClvFields.rows(report), out);
+    }
+
     @Override
     public String toString() {
         return key();

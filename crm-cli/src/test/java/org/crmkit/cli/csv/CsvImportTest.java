@@ -170,6 +170,45 @@ class CsvImportTest {
     }
 
     @Test
+    void ordersAloneMayBeInAnyOneCurrencyAndNeedNoCustomersFile() throws IOException {
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\n"
+                + "o-1,7,1997-01-01,29.33,USD\no-2,7,1997-01-18,0,USD\n");
+
+        assertThat(CsvImport.readOrders(orders, Optional.empty())).containsExactly(
+                Purchase.of(PurchaseId.of("o-1"), CustomerId.of("7"), LocalDate.of(1997, 1, 1), Money.of("USD", "29.33")),
+                Purchase.of(PurchaseId.of("o-2"), CustomerId.of("7"), LocalDate.of(1997, 1, 18), Money.of("USD", "0")));
+    }
+
+    @Test
+    void ordersAloneInSeveralCurrenciesAreReportedAgainstTheFirstWithEveryOtherProblem() throws IOException {
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\n"
+                + "o-1,7,1997-01-01,29.33,XYZ\no-2,7,1997-01-18,1,USD\no-3,8,1997-01-19,2,EUR\n"
+                + "o-2,8,1997-02-30,3,USD\n");
+
+        assertThatThrownBy(() -> CsvImport.readOrders(orders, Optional.empty()))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).extracting(
+                        CsvProblem::toString).containsExactly(
+                        orders + ":2: column 'currency': Unknown currency 'XYZ'",
+                        orders + ":4: column 'currency': currency EUR differs from USD on line 3: the orders must"
+                                + " all be in one currency (crmkit does not convert currencies)",
+                        orders + ":5: column 'order_id': duplicate id 'o-2', first on line 3",
+                        orders + ":5: column 'order_date': not an ISO date (YYYY-MM-DD): '1997-02-30'"));
+    }
+
+    @Test
+    void ordersWithACustomersFileMustNameItsCustomers() throws IOException {
+        Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\nc-1,Beta,2024-01-16\n");
+        Path orders = write("orders.csv", "order_id,customer_id,order_date,amount,currency\n"
+                + "o-1,c-1,2025-05-10,5,EUR\no-2,c-2,2025-05-11,5,EUR\n");
+
+        assertThatThrownBy(() -> CsvImport.readOrders(orders, Optional.of(customers)))
+                .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).extracting(
+                        CsvProblem::toString).containsExactly(
+                        customers + ":3: column 'customer_id': duplicate id 'c-1', first on line 2",
+                        orders + ":3: column 'customer_id': unknown customer 'c-2', not in " + customers));
+    }
+
+    @Test
     void readsInteractionsWithTheirOffsetKindsCaseInsensitively() throws IOException {
         Path customers = write("customers.csv", "customer_id,name,created_on\nc-1,Acme,2024-01-15\n");
         Path interactions = write("interactions.csv", "interaction_id,customer_id,occurred_at,channel,kind,staff_id,"

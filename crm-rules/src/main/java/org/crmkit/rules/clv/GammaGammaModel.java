@@ -1,6 +1,7 @@
 package org.crmkit.rules.clv;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
 import org.hipparchus.special.Gamma;
@@ -40,6 +41,11 @@ public record GammaGammaModel(double p, double q, double gamma) {
      */
     public static GammaGammaModel of(double p, double q, double gamma) {
         return new GammaGammaModel(p, q, gamma);
+    }
+
+    /** @return the parameters by their names in the literature, {@code p}, {@code q}, {@code gamma}, in that order */
+    public Map<String, Double> parameters() {
+        return SummaryChecks.parameters(LABEL, PARAMETERS, p, q, gamma);
     }
 
     /**

@@ -105,6 +105,19 @@ public final class PurchaseSummaries {
      *     file that cannot be read; nothing is returned then
      */
     public static List<PurchaseSummary> readCsv(Path file) {
+        return readFile(file).customers();
+    }
+
+    /**
+     * Reads a customer summary file as {@link #readCsv} does, and tells whether it gave average
+     * repeat values: only then can a spend model be fitted on it.
+     *
+     * @param file the CSV file; not null
+     * @return the summaries in file order, and whether the file has a {@code zbar} or
+     *     {@code monetary_value} column
+     * @throws InvalidValueException at the first problem, as {@link #readCsv} does
+     */
+    public static SummaryFile readFile(Path file) {
         Objects.requireNonNull(file, "file");
         return SummaryCsv.read(file);
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.crmkit.core.InvalidValueException;
 
 /**
- * Reads customer summary files (see {@link PurchaseSummaries#readCsv}). Every problem is an
+ * Reads customer summary files (see {@link PurchaseSummaries#readFile}). Every problem is an
  * {@link InvalidValueException} whose message starts with {@code file:line:} and names the column.
  */
 final class SummaryCsv {
@@ -51,7 +51,7 @@ final class SummaryCsv {
         this.name = name;
     }
 
-    static List<PurchaseSummary> read(Path file) {
+    static SummaryFile read(Path file) {
         SummaryCsv reader = new SummaryCsv(file.toString());
         return reader.summaries(reader.rows(reader.text(file)));
     }
@@ -95,7 +95,7 @@ final class SummaryCsv {
         return rows;
     }
 
-    private List<PurchaseSummary> summaries(List<Row> rows) {
+    private SummaryFile summaries(List<Row> rows) {
         Row header = rows.get(0);
         for (int i = 0; i < header.values().size(); i++) {
             Integer before = columns.putIfAbsent(header.values().get(i), i);
@@ -145,7 +145,7 @@ final class SummaryCsv {
             }
             summaries.add(new PurchaseSummary(id, frequency, recency, age, average));
         }
-        return List.copyOf(summaries);
+        return new SummaryFile(summaries, valueColumn.isPresent());
     }
 
     private Form form(Row header) {

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,8 +113,7 @@ public final class ClvEstimator implements ValueEstimator {
                         + " value is used instead");
                 return Optional.empty();
             }
-            notes.add(describe("gamma_gamma", Map.of("p", fitted.model().p(), "q", fitted.model().q(),
-                    "gamma", fitted.model().gamma()), fitted));
+            notes.add(describe("gamma_gamma", fitted.model().parameters(), fitted));
             return Optional.of(fitted.model());
         } catch (InvalidValueException e) {
             notes.add("gamma_gamma cannot be fitted (" + e.getMessage() + "): each customer's own mean repeat value"
@@ -132,8 +130,6 @@ public final class ClvEstimator implements ValueEstimator {
 
     private static String describe(String name, Map<String, Double> parameters, FittedModel<?> fitted) {
         String values = parameters.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(List.of("r", "alpha", "a", "b",
-                        "s", "beta", "p", "q", "gamma")::indexOf)))
                 .map(entry -> String.format(Locale.ROOT, "%s=%.4f", entry.getKey(), entry.getValue()))
                 .collect(Collectors.joining(", "));
         return String.format(Locale.ROOT, "%s fitted on %,d customers: %s, log-likelihood %.2f", name,

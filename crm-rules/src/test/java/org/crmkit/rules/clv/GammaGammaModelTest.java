@@ -2,6 +2,7 @@ package org.crmkit.rules.clv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class GammaGammaModelTest {
     private static final GammaGammaModel CDNOW = GammaGammaModel.of(6.25, 3.74, 15.44);
+
+    @Test
+    void itNamesItsParametersInTheLiteraturesOrder() {
+        assertThat(CDNOW.parameters()).containsExactly(entry("p", 6.25), entry("q", 3.74), entry("gamma", 15.44));
+    }
 
     @Test
     void theExpectedValueWeighsThePopulationMeanAgainstTheCustomersMean() {

@@ -114,6 +114,22 @@ class PurchaseSummariesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "ID,frequency,recency,T                 | false",
+            "ID,frequency,recency,T,monetary_value  | true",
+            "ID,x,t_x,T                             | false",
+            "ID,x,t_x,T,zbar                        | true",
+            "ID,x,t_x,T,monetary_value              | false"})
+    void aFileSaysWhetherItGaveRepeatValues(String header, boolean given) throws IOException {
+        String row = header.endsWith("T") ? "7,0,0,38.86" : "7,0,0,38.86,0";
+
+        SummaryFile file = PurchaseSummaries.readFile(write(header + "\n" + row + "\n"));
+
+        assertThat(file.repeatValuesGiven()).isEqualTo(given);
+        assertThat(file.customers()).containsExactly(PurchaseSummary.of("7", 0, 0, 38.86));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "ID,x,T\\n1,2,3 | :1: missing column 't_x'; the header has ID,x,T, expected ID,frequency,recency,T"
                     + " or ID,x,t_x,T,zbar",
             "ID,x,t_x,T,frequency\\n1,2,3,4,2 | :1: the header has both 'x' and 'frequency'; use one form:"

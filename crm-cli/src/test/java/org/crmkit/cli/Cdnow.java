@@ -1,0 +1,66 @@
+package org.crmkit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The CDNOW files of {@code ../shared/data/cdnow} (2,357 customers of the 1-in-10 sample, weeks,
+ * calibration to 1997-09-30), and the sample's purchases as an {@code orders.csv}.
+ */
+final class Cdnow {
+    /** The end of the 39-week calibration period of the published studies. */
+    static final String CALIBRATION_END = "1997-09-30";
+
+    private Cdnow() {
+    }
+
+    /**
+     * The data folder, or a skipped test with the reason when {@code ../shared} is absent.
+     *
+     * @return the folder holding the CDNOW files
+     */
+    static Path folder() {
+        String shared = System.getProperty("crmkit.shared.dir");
+        Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
+        Assumptions.assumeTrue(folder != null && Files.isDirectory(folder), "CDNOW data not found: the system property"
+                + " crmkit.shared.dir (set by the parent POM to ../shared) must name a folder with data/cdnow, was "
+                + shared);
+        return folder;
+    }
+
+    /** @return {@code ID,x,t_x,T,zbar}: the summaries with the mean repeat value */
+    static String summaryWithSpend() {
+        return folder().resolve("cdnow_customers_summary_with_transactions.csv").toString();
+    }
+
+    /** @return {@code ID,frequency,recency,T}: the summaries without spend */
+    static String summaryWithoutSpend() {
+        return folder().resolve("cdnow_customers_summary.csv").toString();
+    }
+
+    /**
+     * Writes the sample's 6,919 purchases as {@code orders.csv}: order ids {@code o1}.., customers by
+     * their sample id (1 to 2357), amounts in USD as written.
+     *
+     * @param dir where to write
+     * @return the file
+     */
+    static Path orders(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("order_id,customer_id,order_date,amount,currency"));
+        // Columns: master id, sample id, date YYYYMMDD, CDs, dollars; spaces, no header.
+        for (String text : Files.readAllLines(folder().resolve("CDNOW_sample.txt"))) {
+            String[] fields = text.trim().split("\\s+");
+            if (fields.length < 5) {
+                continue;
+            }
+            String day = fields[2];
+            lines.add("o" + lines.size() + "," + Integer.parseInt(fields[1]) + "," + day.substring(0, 4) + "-"
+                    + day.substring(4, 6) + "-" + day.substring(6) + "," + fields[4] + ",USD");
+        }
+        return Files.write(dir.resolve("orders.csv"), lines);
+    }
+}
