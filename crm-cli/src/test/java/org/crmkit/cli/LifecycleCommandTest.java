@@ -212,9 +212,11 @@ class LifecycleCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(json(run)).extracting(line -> line.get("stage").asText()).containsExactly("acquisition",
                 "churned", "churned", "maturity", "growth", "decline", "maturity", "acquisition");
-        // c-02: recency ratio 654 / 157 gives risk 1 at weight 0.25, no trend, no complaint: 0.25 / 0.55.
+        // c-02: recency ratio 654 / 157 gives risk 1 at weight 0.25; bought only before the window, so
+        // the trend is -1 (risk 1 at 0.15); no complaint: (0.25 + 0.15) / 0.55. c-03: one order before
+        // the window, no recency ratio: trend risk 1 at 0.15 and complaints 0 at 0.15: 0.5.
         assertThat(json(run)).extracting(line -> decimal(line.get("churn_risk"))).containsExactly(
-                new BigDecimal("0.0000"), new BigDecimal("0.4545"), new BigDecimal("0.0000"), new BigDecimal("0.0000"),
+                new BigDecimal("0.0000"), new BigDecimal("0.7273"), new BigDecimal("0.5000"), new BigDecimal("0.0000"),
                 new BigDecimal("0.0000"), new BigDecimal("0.9231"), new BigDecimal("0.0000"), new BigDecimal("0.0000"));
         assertThat(json(run)).extracting(line -> line.get("high_risk").asBoolean())
                 .containsExactly(false, false, false, false, false, true, false, false);
@@ -339,7 +341,7 @@ class LifecycleCommandTest {
     void numbersAreWrittenExactlyAsComputed() {
         CrmRun run = pinned();
 
-        assertThat(run.outLines().get(1)).contains("\"churn_risk\":0.4545,");
+        assertThat(run.outLines().get(1)).contains("\"churn_risk\":0.7273,");
         assertThat(run.outLines().get(0)).contains("\"churn_risk\":0.0000,", "\"p_alive\":null,\"clv\":null,"
                 + "\"value_at_risk\":0.00,");
     }

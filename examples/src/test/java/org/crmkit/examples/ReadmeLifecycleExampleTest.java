@@ -71,7 +71,7 @@ class ReadmeLifecycleExampleTest {
             customer.lifecycle().reasons().forEach(System.out::println);
             // stage decline: churn_risk 0.7273 >= 0.6 met
             // churn risk 0.7273 (high)
-            // p_alive: not counted, no purchase model was fitted
+            // p_alive: not counted, no P(alive) from a purchase model
             // recency 10.75: risk 1.0000, weight 0.25 (days since the last purchase / own mean gap)
             // spend_trend -1: risk 1.0000, weight 0.15 (later half of the window against the earlier)
             // complaints 0: risk 0.0000, weight 0.15 (open complaints, 0 open breaches)
@@ -88,7 +88,7 @@ class ReadmeLifecycleExampleTest {
                 "DECLINE, churn risk 0.7273, TRUST, TRANSACTIONAL",
                 "stage decline: churn_risk 0.7273 >= 0.6 met",
                 "churn risk 0.7273 (high)",
-                "p_alive: not counted, no purchase model was fitted",
+                "p_alive: not counted, no P(alive) from a purchase model",
                 "recency 10.75: risk 1.0000, weight 0.25 (days since the last purchase / own mean gap)",
                 "spend_trend -1: risk 1.0000, weight 0.15 (later half of the window against the earlier)",
                 "complaints 0: risk 0.0000, weight 0.15 (open complaints, 0 open breaches)",

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * zero, except {@link #P_ALIVE}, which is 1 (no evidence that the customer has gone).
  */
 public enum Signal implements Measure {
-    /** Purchases after the first one, over the whole history. */
+    /** Purchase days after the first one, over the whole history (several orders on a day are one purchase). */
     REPEAT_PURCHASES("repeat_purchases", Kind.COUNT, OptionalInt.empty(), BigDecimal.ZERO),
     /** Distinct product categories bought in the window. */
     CATEGORIES("categories", Kind.COUNT, OptionalInt.empty(), BigDecimal.ZERO),
@@ -48,7 +48,8 @@ public enum Signal implements Measure {
     DAYS_SINCE_LAST_PURCHASE("days_since_last_purchase", Kind.COUNT, OptionalInt.empty(), BigDecimal.ZERO),
     /**
      * Spend in the later half of the window against the earlier half, as a change: 0.25 is a
-     * quarter more, -1 is nothing in the later half. New spend after none counts as 1 (doubling).
+     * quarter more, -1 is nothing in the later half (or nothing in the window after earlier
+     * purchases). New spend after none counts as 1 (doubling).
      */
     SPEND_TREND("spend_trend", Kind.RATIO, OptionalInt.empty(), BigDecimal.ZERO),
     /**

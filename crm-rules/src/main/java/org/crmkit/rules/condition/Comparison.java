@@ -26,6 +26,11 @@ public record Comparison(Measure measure, Operator operator, BigDecimal threshol
             throw new InvalidValueException(measure.key() + " threshold must not be negative, was "
                     + threshold.toPlainString());
         }
+        if (measure.kind() == Measure.Kind.RATIO && measure.maximum().isPresent() && (threshold.signum() < 0
+                || threshold.compareTo(BigDecimal.valueOf(measure.maximum().getAsInt())) > 0)) {
+            throw new InvalidValueException(measure.key() + " threshold must be between 0 and "
+                    + measure.maximum().getAsInt() + ", was " + threshold.toPlainString());
+        }
         if ((measure.kind() == Measure.Kind.COUNT || measure.kind() == Measure.Kind.FLAG)
                 && threshold.stripTrailingZeros().scale() > 0) {
             throw new InvalidValueException(measure.key() + " threshold must be a whole number, was "

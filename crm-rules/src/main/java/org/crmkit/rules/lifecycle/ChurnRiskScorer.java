@@ -63,7 +63,7 @@ public final class ChurnRiskScorer {
             case P_ALIVE -> signals.has(Signal.P_ALIVE)
                     ? applied(factor, signals.get(Signal.P_ALIVE), BigDecimal.ONE.subtract(signals.get(Signal.P_ALIVE)),
                             weight, "1 - P(alive)")
-                    : notApplied(factor, weight, "no purchase model was fitted");
+                    : notApplied(factor, weight, "no P(alive) from a purchase model");
             case RECENCY -> {
                 if (!signals.has(Signal.RECENCY_RATIO)) {
                     yield notApplied(factor, weight, "fewer than two purchase days");

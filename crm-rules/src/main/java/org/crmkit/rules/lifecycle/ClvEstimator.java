@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.rules.clv.ClvPolicy;
@@ -21,6 +21,7 @@ import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.GammaGammaModel;
 import org.crmkit.rules.clv.ModelFitter;
 import org.crmkit.rules.clv.PurchaseModel;
+import org.crmkit.rules.clv.PurchaseModelKind;
 import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.PurchaseSummary;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class ClvEstimator implements ValueEstimator {
     private static final Logger LOG = LoggerFactory.getLogger(ClvEstimator.class);
     private static final int SCALE = 4;
+    /** Three parameters fitted on fewer repeat buyers describe chance, not spending. */
+    private static final int MIN_REPEAT_BUYERS = 10;
 
     private final ClvPolicy policy;
 
@@ -72,7 +75,7 @@ public final class ClvEstimator implements ValueEstimator {
         FittedModel<? extends PurchaseModel> fitted;
         try {
             fitted = ModelFitter.fit(policy.model(), summaries);
-        } catch (InvalidValueException e) {
+        } catch (CrmException e) { // no repeat purchase, or an optimiser that did not converge
             LOG.info("No {} fit as of {}: {}", policy.model().key(), asOf, e.getMessage());
             return ValueEstimates.none("no purchase model: " + policy.model().key() + " cannot be fitted, "
                     + e.getMessage());
@@ -94,8 +97,9 @@ public final class ClvEstimator implements ValueEstimator {
             BigDecimal lifetimeValue = BigDecimal.valueOf(CustomerValue.discountedExpectedPurchases(model, customer,
                     horizon, policy.annualDiscountRate(), policy.timeUnit()))
                     .multiply(averageValue).setScale(2, RoundingMode.HALF_EVEN);
+            boolean byAssumption = policy.model() == PurchaseModelKind.BGNBD && customer.frequency() == 0;
             estimates.put(CustomerId.of(customer.customerKey()), new ValueEstimate(pAlive, expected, averageValue,
-                    lifetimeValue));
+                    lifetimeValue, byAssumption));
         }
         notes.add("lifetime value over " + horizon + " " + policy.timeUnit().key() + " at an annual discount rate of "
                 + policy.annualDiscountRate().toPlainString());
@@ -106,6 +110,11 @@ public final class ClvEstimator implements ValueEstimator {
         // Free repeat purchases (zero amounts) say nothing about spend; the model needs positive means.
         List<PurchaseSummary> paying = summaries.stream()
                 .filter(customer -> customer.frequency() > 0 && customer.averageRepeatValue().signum() > 0).toList();
+        if (paying.size() < MIN_REPEAT_BUYERS) {
+            notes.add("gamma_gamma not fitted: " + paying.size() + " repeat buyers who paid, fewer than "
+                    + MIN_REPEAT_BUYERS + "; each customer's own mean repeat value is used instead");
+            return Optional.empty();
+        }
         try {
             FittedModel<GammaGammaModel> fitted = ModelFitter.fitGammaGamma(paying);
             if (fitted.model().q() <= 1) {
@@ -115,7 +124,7 @@ public final class ClvEstimator implements ValueEstimator {
             }
             notes.add(describe("gamma_gamma", fitted.model().parameters(), fitted));
             return Optional.of(fitted.model());
-        } catch (InvalidValueException e) {
+        } catch (CrmException e) {
             notes.add("gamma_gamma cannot be fitted (" + e.getMessage() + "): each customer's own mean repeat value"
                     + " is used instead");
             return Optional.empty();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.CustomerSignals;
@@ -49,7 +51,7 @@ import org.crmkit.rules.tiering.TierEngine;
  *
  * <pre>{@code
  * Policy policy = PolicyLoader.standard();
- * CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(policy, ClvEstimator.of(policy));
+ * CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(policy, ClvEstimator.of(policy.clv()));
  * CustomerBaseReport report = analysis.analyse(CustomerBase.of(customers, purchases), LocalDate.of(2026, 6, 30));
  * report.highRisk().forEach(customer -> System.out.println(customer.customerId() + " " + customer.valueAtRisk()));
  * }</pre>
@@ -92,7 +94,7 @@ public final class CustomerBaseAnalysis {
      * @param asOf the day; records after it are ignored; not null
      * @return the report, customers in ascending id order
      * @throws InvalidValueException if a record belongs to no customer of the base
-     * @throws org.crmkit.core.CurrencyMismatchException if a purchase is not in the policy's currency
+     * @throws CurrencyMismatchException if a purchase up to the day is not in the policy's currency
      */
     public CustomerBaseReport analyse(CustomerBase base, LocalDate asOf) {
         Objects.requireNonNull(base, "base");
@@ -104,6 +106,13 @@ public final class CustomerBaseAnalysis {
         base.customers().stream().filter(customer -> !customer.createdOn().isAfter(asOf))
                 .sorted(Comparator.comparing(Customer::id)).forEach(customer -> customers.put(customer.id(), customer));
         Map<CustomerId, List<Purchase>> purchases = byCustomer(base.purchases(), Purchase::customerId, base);
+        // The whole history feeds the purchase and spend models, not just the window: one currency throughout.
+        Currency currency = policy.header().currency();
+        base.purchases().stream().filter(purchase -> !purchase.orderDate().isAfter(asOf))
+                .filter(purchase -> !purchase.amount().currency().equals(currency)).findFirst().ifPresent(purchase -> {
+                    throw new CurrencyMismatchException("Purchase '" + purchase.id() + "' of customer '"
+                            + purchase.customerId() + "'", currency, purchase.amount().currency());
+                });
         Map<CustomerId, List<Interaction>> interactions = byCustomer(base.interactions(), Interaction::customerId, base);
         Map<CustomerId, List<SurveyAnswer>> surveys = byCustomer(base.surveys(), SurveyAnswer::customerId, base);
         Map<CustomerId, List<ServiceCase>> cases = byCustomer(base.cases(), ServiceCase::customerId, base);
@@ -129,7 +138,7 @@ public final class CustomerBaseAnalysis {
                     slas));
             Optional<ValueEstimate> value = estimates.of(customer.id()).filter(estimate -> metrics.lastPurchase()
                     .isPresent());
-            if (value.isPresent()) {
+            if (value.isPresent() && !value.get().aliveByAssumption()) {
                 signals = signals.with(Signal.P_ALIVE, value.get().probabilityAlive());
             }
             snapshots.add(metrics);
@@ -148,9 +157,10 @@ public final class CustomerBaseAnalysis {
         List<CustomerAssessment> assessed = new ArrayList<>();
         for (Partial partial : partials) {
             CustomerId id = partial.signals().metrics().customerId();
-            assessed.add(new CustomerAssessment(partial.tier(), lifecycle.evaluate(partial.signals()),
-                    relationship.evaluate(partial.signals()), Optional.ofNullable(rfm.get(id)), abc.get(id),
-                    partial.value()));
+            LifecycleDecision stage = lifecycle.evaluate(partial.signals());
+            // The relationship rules see the scored signals, churn risk included.
+            assessed.add(new CustomerAssessment(partial.tier(), stage, relationship.evaluate(stage.signals()),
+                    Optional.ofNullable(rfm.get(id)), abc.get(id), partial.value()));
         }
         return new CustomerBaseReport(asOf, policy.ref(), assessed, estimates.notes(), AbcSummary.of(abcResults));
     }

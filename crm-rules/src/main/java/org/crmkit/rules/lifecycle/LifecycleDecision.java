@@ -3,6 +3,7 @@ package org.crmkit.rules.lifecycle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.metrics.CustomerSignals;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LifecycleStage;
@@ -27,7 +28,8 @@ public record LifecycleDecision(CustomerSignals signals, FirstMatch.Chosen<Lifec
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(churnRisk, "churnRisk");
         if (winBack && stage.outcome() != LifecycleStage.CHURNED) {
-            throw new IllegalArgumentException("Only churned customers are flagged for win-back");
+            throw new InvalidValueException("Only churned customers are flagged for win-back, not "
+                    + stage.outcome().key());
         }
     }
 

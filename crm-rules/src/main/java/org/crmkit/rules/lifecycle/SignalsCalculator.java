@@ -81,7 +81,6 @@ public final class SignalsCalculator {
         LocalDate middle = window.start().plusDays(window.lengthInDays() / 2);
         TreeSet<LocalDate> days = new TreeSet<>();
         Set<String> categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        int count = 0;
         int valueAdded = 0;
         BigDecimal earlier = BigDecimal.ZERO;
         BigDecimal later = BigDecimal.ZERO;
@@ -91,7 +90,6 @@ public final class SignalsCalculator {
             if (day.isAfter(asOf)) {
                 continue;
             }
-            count++;
             days.add(day);
             if (!window.contains(day)) {
                 continue;
@@ -106,7 +104,8 @@ public final class SignalsCalculator {
                 later = later.add(purchase.amount().amount());
             }
         }
-        values.put(Signal.REPEAT_PURCHASES, BigDecimal.valueOf(Math.max(0, count - 1)));
+        // Purchase days, as the purchase models count them: two orders on one day are one purchase.
+        values.put(Signal.REPEAT_PURCHASES, BigDecimal.valueOf(Math.max(0, days.size() - 1)));
         values.put(Signal.CATEGORIES, BigDecimal.valueOf(categories.size()));
         values.put(Signal.VALUE_ADDED_SERVICES, BigDecimal.valueOf(valueAdded));
         if (days.isEmpty()) {
@@ -118,7 +117,9 @@ public final class SignalsCalculator {
         long sinceLast = ChronoUnit.DAYS.between(days.last(), asOf);
         values.put(Signal.DAYS_SINCE_FIRST_PURCHASE, BigDecimal.valueOf(sinceFirst));
         values.put(Signal.DAYS_SINCE_LAST_PURCHASE, BigDecimal.valueOf(sinceLast));
-        values.put(Signal.SPEND_TREND, trend(earlier, later));
+        boolean boughtInWindow = !days.subSet(window.start(), true, window.end(), true).isEmpty();
+        // A customer who bought before the window and not in it has stopped: the steepest fall.
+        values.put(Signal.SPEND_TREND, boughtInWindow ? trend(earlier, later) : BigDecimal.ONE.negate());
         if (days.size() >= 2) {
             BigDecimal meanGap = BigDecimal.valueOf(ChronoUnit.DAYS.between(days.first(), days.last()))
                     .divide(BigDecimal.valueOf(days.size() - 1L), MathContext.DECIMAL64);

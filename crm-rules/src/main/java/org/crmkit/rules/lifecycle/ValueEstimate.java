@@ -11,9 +11,12 @@ import org.crmkit.core.InvalidValueException;
  * @param expectedPurchases the purchases expected over the horizon; zero or more; not null
  * @param expectedAverageValue the expected value of a future purchase, in the policy's currency; not null
  * @param lifetimeValue the discounted value of the expected purchases over the horizon; not null
+ * @param aliveByAssumption whether the model takes the customer as alive by construction rather
+ *     than from evidence: BG/NBD lets a customer drop out only after a repeat purchase, so without
+ *     one its P(alive) is 1 and says nothing; the churn risk then leaves P(alive) out
  */
 public record ValueEstimate(BigDecimal probabilityAlive, BigDecimal expectedPurchases,
-        BigDecimal expectedAverageValue, BigDecimal lifetimeValue) {
+        BigDecimal expectedAverageValue, BigDecimal lifetimeValue, boolean aliveByAssumption) {
 
     /** Checks the invariants. */
     public ValueEstimate {

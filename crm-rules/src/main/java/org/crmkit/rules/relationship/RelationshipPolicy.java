@@ -31,7 +31,8 @@ public record RelationshipPolicy(Map<RelationshipLevel, Condition> evidence, Fir
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(valueAddedCategories, "valueAddedCategories");
         Map<RelationshipLevel, Condition> copy = new EnumMap<>(RelationshipLevel.class);
-        copy.putAll(evidence);
+        evidence.forEach((level, condition) -> copy.put(Objects.requireNonNull(level, "level"),
+                Objects.requireNonNull(condition, "evidence of " + level.key())));
         for (RelationshipLevel level : RelationshipLevel.values()) {
             if (!copy.containsKey(level)) {
                 throw new InvalidValueException("Relationship level " + level.key() + " has no evidence rule");

@@ -46,7 +46,7 @@ class ChurnRiskScorerTest {
         ChurnRisk risk = standard.score(signals);
 
         assertThat(risk.value()).isEqualByComparingTo("0.5");
-        assertThat(risk.reasons()).contains("p_alive: not counted, no purchase model was fitted",
+        assertThat(risk.reasons()).contains("p_alive: not counted, no P(alive) from a purchase model",
                 "recency: not counted, fewer than two purchase days",
                 "satisfaction: not counted, fewer than two satisfaction answers");
     }

@@ -34,6 +34,10 @@ class ClvEstimatorTest {
         ValueEstimate first = estimates.of(CustomerId.of("1")).orElseThrow();
         assertThat(first.probabilityAlive()).isCloseTo(new BigDecimal("0.7266"), within(new BigDecimal("0.001")));
         assertThat(first.expectedPurchases()).isCloseTo(new BigDecimal("1.226"), within(new BigDecimal("0.002")));
+        assertThat(first.aliveByAssumption()).isFalse();
+        // Under BG/NBD a customer without repeat purchase is alive by construction: no evidence.
+        assertThat(estimates.byCustomer().values()).filteredOn(ValueEstimate::aliveByAssumption).hasSize(2357 - 946)
+                .allSatisfy(estimate -> assertThat(estimate.probabilityAlive()).isEqualByComparingTo("1"));
         // Undiscounted, lifetime value is the expected purchases times the expected value per purchase.
         assertThat(first.lifetimeValue()).isCloseTo(first.expectedPurchases().multiply(first.expectedAverageValue()),
                 within(new BigDecimal("0.05")));

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -40,7 +41,7 @@ class CustomerBaseAnalysisTest {
     }
 
     private static ValueEstimate estimate(String pAlive, String clv) {
-        return new ValueEstimate(new BigDecimal(pAlive), BigDecimal.ONE, BigDecimal.TEN, new BigDecimal(clv));
+        return new ValueEstimate(new BigDecimal(pAlive), BigDecimal.ONE, BigDecimal.TEN, new BigDecimal(clv), false);
     }
 
     private CustomerBaseReport analyse(Map<CustomerId, ValueEstimate> estimates) {
@@ -133,6 +134,33 @@ class CustomerBaseAnalysisTest {
         assertThat(only.valueAtRisk()).isEqualByComparingTo(only.lifecycle().churnRisk().value()
                 .multiply(new BigDecimal("81000")).setScale(2, java.math.RoundingMode.HALF_EVEN));
         assertThat(report.model()).containsExactly("no purchase model: P(alive) and lifetime value unknown");
+    }
+
+    @Test
+    void aProbabilityOfBeingAliveTheModelAssumesDoesNotCountAsEvidence() {
+        customer("c-1", "2024-01-01");
+        bought("c-1", "2025-07-10", "40000");
+        ValueEstimate assumed = new ValueEstimate(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN, true);
+
+        CustomerBaseReport report = new CustomerBaseAnalysis(STANDARD, (all, asOf) -> new ValueEstimates(
+                Map.of(CustomerId.of("c-1"), assumed), List.of("stub"))).analyse(CustomerBase.of(customers, purchases),
+                AS_OF);
+
+        CustomerAssessment only = report.customers().get(0);
+        assertThat(only.value()).contains(assumed);
+        assertThat(only.lifecycle().churnRisk().factors().get(0).counted()).isFalse();
+        assertThat(only.lifecycle().reasons()).contains("p_alive: not counted, no P(alive) from a purchase model");
+    }
+
+    @Test
+    void rejectsAPurchaseInAnotherCurrencyAnywhereInTheHistory() {
+        customer("c-1", "2024-01-01");
+        purchases.add(Purchase.of(PurchaseId.of("old"), CustomerId.of("c-1"), LocalDate.of(2024, 2, 1),
+                Money.of("USD", "10")));
+
+        assertThatThrownBy(() -> analyse(Map.of())).isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("Purchase 'old' of customer 'c-1': currency USD does not match CNY (crmkit does not convert"
+                        + " currencies)");
     }
 
     @Test

@@ -61,7 +61,8 @@ class SignalsCalculatorTest {
 
         CustomerSignals signals = calculator.compute(metrics, CustomerActivity.ofPurchases(purchases));
 
-        assertThat(signals.get(Signal.REPEAT_PURCHASES)).isEqualByComparingTo("3");
+        // Four purchases on three days: two repeat purchase days.
+        assertThat(signals.get(Signal.REPEAT_PURCHASES)).isEqualByComparingTo("2");
         assertThat(signals.get(Signal.CATEGORIES)).isEqualByComparingTo("2");
         assertThat(signals.get(Signal.VALUE_ADDED_SERVICES)).isEqualByComparingTo("1");
         assertThat(signals.get(Signal.DAYS_SINCE_FIRST_PURCHASE)).isEqualByComparingTo("486");
@@ -71,6 +72,17 @@ class SignalsCalculatorTest {
         // Three purchase days over 365 days: a mean gap of 182.5 days; 121 / 182.5 = 0.6630
         assertThat(signals.get(Signal.RECENCY_RATIO)).isEqualByComparingTo("0.6630");
         assertThat(signals.has(Signal.P_ALIVE)).isFalse();
+    }
+
+    @Test
+    void aCustomerWhoBoughtOnlyBeforeTheWindowHasStopped() {
+        List<Purchase> purchases = List.of(purchase("p1", "2024-05-01", "500", ""),
+                purchase("p2", "2025-06-01", "500", ""));
+
+        CustomerSignals signals = calculator.compute(metrics, CustomerActivity.ofPurchases(purchases));
+
+        assertThat(signals.get(Signal.SPEND_TREND)).isEqualByComparingTo("-1");
+        assertThat(signals.get(Signal.REPEAT_PURCHASES)).isEqualByComparingTo("1");
     }
 
     @Test
