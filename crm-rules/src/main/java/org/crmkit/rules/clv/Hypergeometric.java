@@ -171,8 +171,14 @@ final class Hypergeometric {
             }
             if (k + 1 >= settled) {
                 // Every later ratio of terms is at most q, so the tail is at most |term| q / (1 - q).
-                double q = Math.abs(z) * Math.max(1, Math.abs((a + k + 1) / (k + 2)))
+                // Each of the ratio's four factors moves monotonically towards 1 from here, so either
+                // pairing of them bounds the later ratios; the smaller bound stops far sooner when a
+                // and c are large and close (a = 830, c = 831 near z = 1 needs 1e5 terms, not 2e6).
+                double numeratorsOverOne = Math.max(1, Math.abs((a + k + 1) / (k + 2)))
                         * Math.max(1, Math.abs((b + k + 1) / (c + k + 1)));
+                double crossed = Math.max(1, Math.abs((a + k + 1) / (c + k + 1)))
+                        * Math.max(1, Math.abs((b + k + 1) / (k + 2)));
+                double q = Math.abs(z) * Math.min(numeratorsOverOne, crossed);
                 if (q < 1 && Math.abs(term) * q / (1 - q) <= RELATIVE_TOLERANCE * Math.abs(sum)) {
                     return Signed.of(sum).times(new Signed(logScale, 1));
                 }

@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -158,5 +159,24 @@ class HypergeometricTest {
         double expected = -Math.log(w) / (1 - w);
 
         assertThat(Hypergeometric.logHyp2f1(1, 1, 2, 1 - w, w).value()).isCloseTo(expected, withPercentage(1e-7));
+    }
+
+    @Test
+    void aTailWithLargeCloseParametersNearOneStopsWhenItsTermsDo() {
+        // Found by ClvProperties: BG/NBD's series with a - 1 = 0, a + b - 1 - r = 830.76 and c one more,
+        // near z = 1. With c = A + 1 and B = 0 the k-th term is first (A + 1) z^(k-1) / (k (A + k)).
+        double a = 830.7637711026708;
+        double z = 0.9995927856133059;
+        double first = a * z;
+        double expected = 0;
+        double power = 1;
+        for (int k = 1; k < 2_000_000; k++) {
+            expected += first * (a + 1) * power / (k * (a + k));
+            power *= z;
+        }
+
+        double actual = Hypergeometric.tail(a, 0, a + 1, z, 1, first).value();
+
+        assertThat(actual).isCloseTo(expected, withPercentage(1e-8));
     }
 }
