@@ -59,13 +59,13 @@ final class ClvModels {
     /** @return the fit as {@code crm clv fit} prints it */
     static ClvFitReport.Fit line(FittedModel<? extends PurchaseModel> fitted, boolean chosen) {
         return new ClvFitReport.Fit(fitted.model().name(), fitted.model().parameters(), fitted.logLikelihood(),
-                fitted.customers(), chosen);
+                fitted.customers(), chosen, fitted.parametersAtBound());
     }
 
     /** @return the spend model's fit as {@code crm clv fit} prints it; {@code crm clv} always uses it */
     static ClvFitReport.Fit spendLine(FittedModel<GammaGammaModel> fitted) {
         return new ClvFitReport.Fit(SPEND, fitted.model().parameters(), fitted.logLikelihood(), fitted.customers(),
-                true);
+                true, fitted.parametersAtBound());
     }
 
     private static <T> T fitted(Supplier<T> fit) {

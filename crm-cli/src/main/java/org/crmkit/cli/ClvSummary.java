@@ -101,9 +101,11 @@ final class ClvSummary {
                     .map(entry -> String.format(Locale.ROOT, "%s=%.4f", entry.getKey(), entry.getValue()))
                     .collect(Collectors.joining(", "));
             boolean spend = fit.model().equals(ClvModels.SPEND);
-            lines.add(String.format(Locale.ROOT, "%s: %s fitted on %,d %s: %s; log-likelihood %.2f", command,
+            lines.add(String.format(Locale.ROOT, "%s: %s fitted on %,d %s: %s; log-likelihood %.2f%s", command,
                     fit.model(), fit.customers(), spend ? "repeat customers" : "customers", parameters,
-                    fit.logLikelihood()));
+                    fit.logLikelihood(), fit.parametersAtBound().isEmpty() ? ""
+                            : "; " + String.join(", ", fit.parametersAtBound())
+                                    + " at the bound of the search range (the data do not pin it down)"));
         }
         long unpaid = input.unpaidRepeaters();
         if (input.spendKnown() && unpaid > 0) {

@@ -38,10 +38,11 @@ public record ClvFitReport(List<Fit> fits, ClvTimeUnit timeUnit, Optional<LocalD
      * @param chosen whether {@code crm clv} uses the model: the policy's purchase model, and the spend model
      */
     public record Fit(String model, Map<String, Double> parameters, double logLikelihood, int customers,
-            boolean chosen) {
+            boolean chosen, List<String> parametersAtBound) {
         /** Checks the arguments and copies the parameters, keeping their order. */
         public Fit {
             Objects.requireNonNull(model, "model");
+            parametersAtBound = List.copyOf(Objects.requireNonNull(parametersAtBound, "parametersAtBound"));
             parameters = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parameters,
                     "parameters")));
         }

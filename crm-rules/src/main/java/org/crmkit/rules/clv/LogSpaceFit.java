@@ -1,6 +1,8 @@
 package org.crmkit.rules.clv;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.crmkit.core.CrmException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -40,8 +42,9 @@ final class LogSpaceFit {
      * @param parameters the parameters there
      * @param logLikelihood the log-likelihood there
      * @param evaluations the evaluations it took
+     * @param atBound the names of the parameters that ended on a bound of their search range
      */
-    record Result(double[] parameters, double logLikelihood, int evaluations) {
+    record Result(double[] parameters, double logLikelihood, int evaluations, List<String> atBound) {
     }
 
     private LogSpaceFit() {
@@ -78,13 +81,16 @@ final class LogSpaceFit {
             throw new CrmException(model + " fit did not converge: " + e.getMessage(), e);
         }
         double[] theta = best.getPoint();
+        List<String> atBound = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (theta[i] <= lower[i] + 1e-6 || theta[i] >= upper[i] - 1e-6) {
+                atBound.add(names[i]);
                 LOG.warn("{} fit: parameter {} = {} is at the bound of its search range; the data do not pin it down",
                         model, names[i], scales[i] * Math.exp(theta[i]));
             }
         }
-        return new Result(parameters(theta, scales), -best.getValue(), optimizer.getEvaluations());
+        return new Result(parameters(theta, scales), -best.getValue(), optimizer.getEvaluations(),
+                List.copyOf(atBound));
     }
 
     private static double[] parameters(double[] theta, double[] scales) {

@@ -65,7 +65,8 @@ public final class ModelFitter {
                         rows));
         double[] best = result.parameters();
         BgNbdModel model = new BgNbdModel(best[0], best[1], best[2], best[3]);
-        return new FittedModel<>(model, logLikelihood(model, rows), rows.customers, result.evaluations());
+        return new FittedModel<>(model, logLikelihood(model, rows), rows.customers, result.evaluations(),
+                result.atBound());
     }
 
     /**
@@ -85,7 +86,8 @@ public final class ModelFitter {
                         parameters[3]), rows));
         double[] best = result.parameters();
         ParetoNbdModel model = new ParetoNbdModel(best[0], best[1], best[2], best[3]);
-        return new FittedModel<>(model, logLikelihood(model, rows), rows.customers, result.evaluations());
+        return new FittedModel<>(model, logLikelihood(model, rows), rows.customers, result.evaluations(),
+                result.atBound());
     }
 
     /**
@@ -141,7 +143,8 @@ public final class ModelFitter {
         double[] best = result.parameters();
         GammaGammaModel model = new GammaGammaModel(best[0], best[1], best[2]);
         double logLikelihood = logLikelihood(model, frequency, value, weight);
-        return new FittedModel<>(model, logLikelihood, repeaters.size(), result.evaluations());
+        return new FittedModel<>(model, logLikelihood, repeaters.size(), result.evaluations(),
+                result.atBound());
     }
 
     private static PurchaseRows purchaseRows(String model, List<PurchaseSummary> customers) {

@@ -141,8 +141,11 @@ public final class ClvEstimator implements ValueEstimator {
         String values = parameters.entrySet().stream()
                 .map(entry -> String.format(Locale.ROOT, "%s=%.4f", entry.getKey(), entry.getValue()))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "%s fitted on %,d customers: %s, log-likelihood %.2f", name,
-                fitted.customers(), values, fitted.logLikelihood());
+        String bounds = fitted.parametersAtBound().isEmpty() ? ""
+                : "; " + String.join(", ", fitted.parametersAtBound()) + " at the bound of the search range (the data"
+                        + " do not pin it down)";
+        return String.format(Locale.ROOT, "%s fitted on %,d customers: %s, log-likelihood %.2f%s", name,
+                fitted.customers(), values, fitted.logLikelihood(), bounds);
     }
 
     private static BigDecimal decimal(double value) {

@@ -43,6 +43,7 @@ class CdnowValidationTest {
     @Test
     void bgNbdReproducesThePublishedParameters() {
         BgNbdModel model = bgNbd.model();
+        assertThat(bgNbd.parametersAtBound()).isEmpty();
 
         assertThat(model.r()).isCloseTo(0.243, within(0.005));
         assertThat(model.alpha()).isCloseTo(4.414, within(0.005));

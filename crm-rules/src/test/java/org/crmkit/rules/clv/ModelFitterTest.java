@@ -8,6 +8,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.crmkit.core.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +136,16 @@ class ModelFitterTest {
 
         assertThat(fitted.customers()).isEqualTo(7);
         assertThat(fitted.logLikelihood()).isCloseTo(sum, within(1e-9));
+    }
+
+    @Test
+    void aFitTheDataCannotPinDownNamesTheParametersOnTheBounds() {
+        // Seven customers with the very same history: nothing tells the rates' spread apart.
+        List<PurchaseSummary> identical = IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> PurchaseSummary.of("c" + i, 1, 4.0, 50.0)).toList();
+
+        FittedModel<BgNbdModel> fitted = ModelFitter.fitBgNbd(identical);
+
+        assertThat(fitted.parametersAtBound()).isNotEmpty().isSubsetOf("r", "alpha", "a", "b");
     }
 }
