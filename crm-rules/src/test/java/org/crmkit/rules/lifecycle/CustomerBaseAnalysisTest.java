@@ -3,7 +3,10 @@ package org.crmkit.rules.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.RelationshipLevel;
+import org.crmkit.core.model.RelationshipType;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
@@ -115,7 +119,7 @@ class CustomerBaseAnalysisTest {
                 .containsExactly("c-2", "c-3", "c-1");
         CustomerAssessment top = report.highRisk().get(0);
         assertThat(top.valueAtRisk()).isEqualByComparingTo(top.lifecycle().churnRisk().value()
-                .multiply(new BigDecimal("50000")).setScale(2, java.math.RoundingMode.HALF_EVEN));
+                .multiply(new BigDecimal("50000")).setScale(2, RoundingMode.HALF_EVEN));
     }
 
     @Test
@@ -132,7 +136,7 @@ class CustomerBaseAnalysisTest {
         assertThat(only.value()).isEmpty();
         assertThat(only.lifecycle().churnRisk().factors().get(0).counted()).isFalse();
         assertThat(only.valueAtRisk()).isEqualByComparingTo(only.lifecycle().churnRisk().value()
-                .multiply(new BigDecimal("81000")).setScale(2, java.math.RoundingMode.HALF_EVEN));
+                .multiply(new BigDecimal("81000")).setScale(2, RoundingMode.HALF_EVEN));
         assertThat(report.model()).containsExactly("no purchase model: P(alive) and lifetime value unknown");
     }
 
@@ -150,6 +154,26 @@ class CustomerBaseAnalysisTest {
         assertThat(only.value()).contains(assumed);
         assertThat(only.lifecycle().churnRisk().factors().get(0).counted()).isFalse();
         assertThat(only.lifecycle().reasons()).contains("p_alive: not counted, no P(alive) from a purchase model");
+    }
+
+    @Test
+    void relationshipRulesSeeTheScoredChurnRisk() throws IOException {
+        String standard;
+        try (var in = PolicyLoader.class.getResourceAsStream("standard-policy.yaml")) {
+            standard = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Policy riskAware = PolicyLoader.parse(standard.replace("      when: {strategic_agreement: true}\n    - type: relational",
+                "      when: {churn_risk: {gte: 0.5}}\n    - type: relational"), "risk-aware.yaml");
+        customer("c-1", "2024-01-01");
+        bought("c-1", "2025-07-10", "40000");
+        bought("c-1", "2025-08-10", "40000");
+        bought("c-1", "2025-12-01", "1000");
+
+        CustomerAssessment fading = new CustomerBaseAnalysis(riskAware, ValueEstimator.none())
+                .analyse(CustomerBase.of(customers, purchases), AS_OF).customers().get(0);
+
+        assertThat(fading.lifecycle().churnRisk().value()).isGreaterThanOrEqualTo(new BigDecimal("0.5"));
+        assertThat(fading.relationship().relationshipType()).isEqualTo(RelationshipType.STRATEGIC);
     }
 
     @Test
