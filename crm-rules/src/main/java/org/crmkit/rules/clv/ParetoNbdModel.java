@@ -2,8 +2,10 @@ package org.crmkit.rules.clv;
 
 import java.util.List;
 import java.util.Map;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidValueException;
 import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -110,6 +112,8 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
      * the death density {@code s beta^s (beta+tau)^-(s+1)}, by iterated Gauss-Legendre quadrature
      * on a logarithmic time scale to a relative accuracy of 1e-10. This avoids the closed form's
      * alternating sum of 2F1 values, which cancels badly for larger n.
+     *
+     * @throws CrmException if the quadrature does not reach that accuracy
      */
     @Override
     public double probabilityOfPurchases(double t, int n) {
@@ -126,11 +130,18 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
         double scale = Math.min(alpha, beta);
         double logSBetaS = Math.log(s) + s * Math.log(beta);
         IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(16, 1e-10, 1e-300, 2, 30);
-        double dead = integrator.integrate(Integer.MAX_VALUE, v -> {
-            double tau = scale * Math.expm1(v);
-            return Math.exp(logNegativeBinomial(logCount, n, tau) + logSBetaS - (s + 1) * Math.log(beta + tau)
-                    + Math.log(scale) + v);
-        }, 0, Math.log1p(t / scale));
+        double dead;
+        try {
+            dead = integrator.integrate(Integer.MAX_VALUE, v -> {
+                double tau = scale * Math.expm1(v);
+                return Math.exp(logNegativeBinomial(logCount, n, tau) + logSBetaS - (s + 1) * Math.log(beta + tau)
+                        + Math.log(scale) + v);
+            }, 0, Math.log1p(t / scale));
+        } catch (MathIllegalStateException e) {
+            // Hipparchus' exceptions stay behind the API, as the fitters' do.
+            throw new CrmException("Pareto/NBD P(X(" + t + ") = " + n + ") for " + this + ": the integral did not"
+                    + " converge: " + e.getMessage(), e);
+        }
         return Math.min(1, Math.max(0, alive + dead));
     }
 
