@@ -179,7 +179,10 @@ public final class SignalsCalculator {
         }
         values.put(Signal.PROMOTER_ANSWERS, BigDecimal.valueOf(promoters));
         if (rated.size() >= 2) {
-            rated.sort(Comparator.comparing(answer -> answer.answeredAt().toInstant()));
+            // Two answers at one moment (the ports reject them, a list may not): the lower score counts
+            // as the later, so the order of the input never changes the result.
+            rated.sort(Comparator.comparing((SurveyAnswer answer) -> answer.answeredAt().toInstant())
+                    .thenComparing(answer -> -answer.csat().getAsInt()));
             int latest = rated.get(rated.size() - 1).csat().getAsInt();
             int previous = rated.get(rated.size() - 2).csat().getAsInt();
             values.put(Signal.SATISFACTION_CHANGE, BigDecimal.valueOf(latest - previous));

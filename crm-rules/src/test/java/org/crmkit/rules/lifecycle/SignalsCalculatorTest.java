@@ -139,6 +139,22 @@ class SignalsCalculatorTest {
     }
 
     @Test
+    void answersAtTheSameMomentGiveTheSameChangeInAnyOrder() {
+        SurveyAnswer earlier = new SurveyAnswer(C1, at("2026-05-01T10:00+08:00"), OptionalInt.of(4), OptionalInt.empty());
+        SurveyAnswer happy = new SurveyAnswer(C1, at("2026-06-01T10:00+08:00"), OptionalInt.of(5), OptionalInt.empty());
+        SurveyAnswer unhappy = new SurveyAnswer(C1, at("2026-06-01T02:00Z"), OptionalInt.of(2), OptionalInt.empty());
+
+        CustomerSignals one = calculator.compute(metrics,
+                new CustomerActivity(List.of(), List.of(), List.of(earlier, happy, unhappy), List.of()));
+        CustomerSignals other = calculator.compute(metrics,
+                new CustomerActivity(List.of(), List.of(), List.of(unhappy, earlier, happy), List.of()));
+
+        // The lower score of the two counts as the later: 2 - 5.
+        assertThat(one.get(Signal.SATISFACTION_CHANGE)).isEqualByComparingTo("-3");
+        assertThat(other.get(Signal.SATISFACTION_CHANGE)).isEqualByComparingTo("-3");
+    }
+
+    @Test
     void serviceLevelsGiveMetBreachedAndOpen() {
         Policy policy = PolicyLoader.standard();
         SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
