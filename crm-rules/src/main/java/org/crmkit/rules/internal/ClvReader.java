@@ -1,12 +1,8 @@
 package org.crmkit.rules.internal;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.PurchaseModelKind;
@@ -33,23 +29,15 @@ final class ClvReader {
             return Optional.empty();
         }
         Optional<PurchaseModelKind> model = read.optional(map.get(), "model")
-                .map(node -> keyword(node, "model", PurchaseModelKind::byKey,
-                        Arrays.stream(PurchaseModelKind.values()).map(PurchaseModelKind::key)))
+                .map(node -> read.keyword(node, PurchaseModelKind.values(), PurchaseModelKind::key, "model"))
                 .orElse(Optional.of(standard.model()));
         Optional<ClvTimeUnit> unit = read.optional(map.get(), "time_unit")
-                .map(node -> keyword(node, "time unit", ClvTimeUnit::byKey,
-                        Arrays.stream(ClvTimeUnit.values()).map(ClvTimeUnit::key)))
+                .map(node -> read.keyword(node, ClvTimeUnit.values(), ClvTimeUnit::key, "time unit"))
                 .orElse(Optional.of(standard.timeUnit()));
         Optional<Integer> horizon = read.optional(map.get(), "horizon").map(node -> read.integer(node, 1))
                 .orElse(Optional.of(standard.horizon()));
         Optional<BigDecimal> rate = read.optional(map.get(), "annual_discount_rate")
-                .map(node -> read.decimal(node).filter(value -> {
-                    if (value.signum() < 0) {
-                        read.problems().add(node, "must not be negative, was " + value.toPlainString());
-                        return false;
-                    }
-                    return true;
-                }))
+                .map(read::nonNegativeDecimal)
                 .orElse(Optional.of(standard.annualDiscountRate()));
         Optional<Integer> minCustomers = read.optional(map.get(), "min_customers").map(node -> read.integer(node, 1))
                 .orElse(Optional.of(standard.minCustomers()));
@@ -57,17 +45,5 @@ final class ClvReader {
             return Optional.empty();
         }
         return Optional.of(new ClvPolicy(model.get(), unit.get(), horizon.get(), rate.get(), minCustomers.get()));
-    }
-
-    private <T> Optional<T> keyword(Node node, String what, Function<String, Optional<T>> byKey,
-            Stream<String> known) {
-        return read.text(node).flatMap(text -> {
-            Optional<T> found = byKey.apply(text);
-            if (found.isEmpty()) {
-                read.problems().add(node, "unknown " + what + " '" + text + "', expected one of "
-                        + known.collect(Collectors.joining(", ")));
-            }
-            return found;
-        });
     }
 }

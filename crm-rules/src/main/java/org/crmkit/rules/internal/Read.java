@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.crmkit.rules.internal.Node.ListNode;
 import org.crmkit.rules.internal.Node.MapNode;
@@ -293,6 +295,40 @@ public final class Read {
                 return Optional.empty();
             }
             return Optional.of(found);
+        });
+    }
+
+    /**
+     * Reads one of an enum's policy spellings, with the same message as an unknown {@link #reference}.
+     *
+     * @param node the node holding the spelling
+     * @param constants the enum's constants, in the order messages list them
+     * @param key a constant's spelling in policy files
+     * @param what what is named, for the message ("model")
+     * @param <E> the enum
+     * @return the constant, or empty
+     */
+    public <E extends Enum<E>> Optional<E> keyword(Node node, E[] constants, Function<E, String> key, String what) {
+        Map<String, E> known = new LinkedHashMap<>();
+        for (E constant : constants) {
+            known.put(key.apply(constant), constant);
+        }
+        return reference(node, known, what);
+    }
+
+    /**
+     * Reads a decimal number of zero or more.
+     *
+     * @param node the node
+     * @return the number, or empty after reporting it
+     */
+    public Optional<BigDecimal> nonNegativeDecimal(Node node) {
+        return decimal(node).filter(value -> {
+            if (value.signum() < 0) {
+                problems.add(node, "must not be negative, was " + value.toPlainString());
+                return false;
+            }
+            return true;
         });
     }
 

@@ -145,11 +145,7 @@ final class RelationshipReader {
         boolean complete = weightsNode.isPresent();
         for (Map.Entry<String, Node> entry : weightsNode.map(MapNode::entries).orElse(Map.of()).entrySet()) {
             Optional<ChurnFactor> factor = ChurnFactor.byKey(entry.getKey());
-            Optional<BigDecimal> weight = read.decimal(entry.getValue());
-            if (weight.isPresent() && weight.get().signum() < 0) {
-                read.problems().add(entry.getValue(), "must not be negative, was " + weight.get().toPlainString());
-                weight = Optional.empty();
-            }
+            Optional<BigDecimal> weight = read.nonNegativeDecimal(entry.getValue());
             if (factor.isPresent() && weight.isPresent()) {
                 weights.put(factor.get(), weight.get());
             }

@@ -54,15 +54,9 @@ final class SegmentationReader {
                     }
                     return true;
                 })).orElse(Optional.of(RfmSettings.DEFAULT_BINS));
-        Optional<RfmBinning> binning = read.optional(map.get(), "binning").map(n -> read.text(n)
-                .flatMap(text -> {
-                    Optional<RfmBinning> found = RfmBinning.byKey(text);
-                    if (found.isEmpty()) {
-                        read.problems().add(n, "unknown binning '" + text + "', expected one of "
-                                + RfmBinning.knownKeys());
-                    }
-                    return found;
-                })).orElse(Optional.of(RfmBinning.INDEPENDENT));
+        Optional<RfmBinning> binning = read.optional(map.get(), "binning")
+                .map(n -> read.keyword(n, RfmBinning.values(), RfmBinning::key, "binning"))
+                .orElse(Optional.of(RfmBinning.INDEPENDENT));
         if (bins.isEmpty() || binning.isEmpty()) {
             return Optional.empty();
         }
