@@ -105,7 +105,8 @@ public final class CustomerBaseAnalysis {
         Map<CustomerId, Customer> customers = new LinkedHashMap<>();
         base.customers().stream().filter(customer -> !customer.createdOn().isAfter(asOf))
                 .sorted(Comparator.comparing(Customer::id)).forEach(customer -> customers.put(customer.id(), customer));
-        Map<CustomerId, List<Purchase>> purchases = byCustomer(base.purchases(), Purchase::customerId, base);
+        Set<CustomerId> known = base.customers().stream().map(Customer::id).collect(Collectors.toSet());
+        Map<CustomerId, List<Purchase>> purchases = byCustomer(base.purchases(), Purchase::customerId, known);
         // The whole history feeds the purchase and spend models, not just the window: one currency throughout.
         Currency currency = policy.header().currency();
         base.purchases().stream().filter(purchase -> !purchase.orderDate().isAfter(asOf))
@@ -113,9 +114,9 @@ public final class CustomerBaseAnalysis {
                     throw new CurrencyMismatchException("Purchase '" + purchase.id() + "' of customer '"
                             + purchase.customerId() + "'", currency, purchase.amount().currency());
                 });
-        Map<CustomerId, List<Interaction>> interactions = byCustomer(base.interactions(), Interaction::customerId, base);
-        Map<CustomerId, List<SurveyAnswer>> surveys = byCustomer(base.surveys(), SurveyAnswer::customerId, base);
-        Map<CustomerId, List<ServiceCase>> cases = byCustomer(base.cases(), ServiceCase::customerId, base);
+        Map<CustomerId, List<Interaction>> interactions = byCustomer(base.interactions(), Interaction::customerId, known);
+        Map<CustomerId, List<SurveyAnswer>> surveys = byCustomer(base.surveys(), SurveyAnswer::customerId, known);
+        Map<CustomerId, List<ServiceCase>> cases = byCustomer(base.cases(), ServiceCase::customerId, known);
 
         ValueEstimates estimates = estimator.estimate(customers.keySet().stream()
                 .flatMap(id -> purchases.getOrDefault(id, List.of()).stream()).toList(), asOf);
@@ -136,8 +137,8 @@ public final class CustomerBaseAnalysis {
             CustomerSignals signals = calculator.compute(metrics, new CustomerActivity(own,
                     interactions.getOrDefault(customer.id(), List.of()), surveys.getOrDefault(customer.id(), List.of()),
                     slas));
-            Optional<ValueEstimate> value = estimates.of(customer.id()).filter(estimate -> metrics.lastPurchase()
-                    .isPresent());
+            // The model judged exactly the customers who bought up to the day.
+            Optional<ValueEstimate> value = estimates.of(customer.id());
             if (value.isPresent() && !value.get().aliveByAssumption()) {
                 signals = signals.with(Signal.P_ALIVE, value.get().probabilityAlive());
             }
@@ -170,16 +171,12 @@ public final class CustomerBaseAnalysis {
     }
 
     private static <T> Map<CustomerId, List<T>> byCustomer(Collection<T> records, Function<T, CustomerId> owner,
-            CustomerBase base) {
+            Set<CustomerId> known) {
         Map<CustomerId, List<T>> grouped = new HashMap<>();
         records.forEach(item -> grouped.computeIfAbsent(owner.apply(item), id -> new ArrayList<>()).add(item));
-        if (!grouped.isEmpty()) {
-            Set<CustomerId> known = base.customers().stream().map(Customer::id)
-                    .collect(Collectors.toSet());
-            grouped.keySet().stream().filter(id -> !known.contains(id)).sorted().findFirst().ifPresent(id -> {
-                throw new InvalidValueException("Records of customer '" + id + "', who is not in the customer base");
-            });
-        }
+        grouped.keySet().stream().filter(id -> !known.contains(id)).sorted().findFirst().ifPresent(id -> {
+            throw new InvalidValueException("Records of customer '" + id + "', who is not in the customer base");
+        });
         return grouped;
     }
 }
