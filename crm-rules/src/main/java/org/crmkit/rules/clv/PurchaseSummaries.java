@@ -91,6 +91,19 @@ public final class PurchaseSummaries {
     }
 
     /**
+     * The customers the Gamma-Gamma spend model can be fitted on: repeat buyers whose repeat
+     * purchases were worth more than 0. Free repeat purchases (samples, warranty replacements)
+     * say nothing about spend, and the model needs mean values above 0.
+     *
+     * @param customers the summaries; not null
+     * @return those with a paid repeat purchase, in the given order
+     */
+    public static List<PurchaseSummary> paidRepeatBuyers(Collection<PurchaseSummary> customers) {
+        return customers.stream()
+                .filter(customer -> customer.frequency() > 0 && customer.averageRepeatValue().signum() > 0).toList();
+    }
+
+    /**
      * Reads a customer summary file as published with the CDNOW data, in either of its two forms:
      * {@code ID,frequency,recency,T} (lifetimes' names; an optional {@code monetary_value} column
      * is read as z&#772;) or {@code ID,x,t_x,T,zbar} (the literature's names; {@code zbar}

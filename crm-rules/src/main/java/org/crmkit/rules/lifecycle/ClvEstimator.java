@@ -107,9 +107,7 @@ public final class ClvEstimator implements ValueEstimator {
     }
 
     private static Optional<GammaGammaModel> spendModel(List<PurchaseSummary> summaries, List<String> notes) {
-        // Free repeat purchases (zero amounts) say nothing about spend; the model needs positive means.
-        List<PurchaseSummary> paying = summaries.stream()
-                .filter(customer -> customer.frequency() > 0 && customer.averageRepeatValue().signum() > 0).toList();
+        List<PurchaseSummary> paying = PurchaseSummaries.paidRepeatBuyers(summaries);
         if (paying.size() < MIN_REPEAT_BUYERS) {
             notes.add("gamma_gamma not fitted: " + paying.size() + " repeat buyers who paid, fewer than "
                     + MIN_REPEAT_BUYERS + "; each customer's own mean repeat value is used instead");
