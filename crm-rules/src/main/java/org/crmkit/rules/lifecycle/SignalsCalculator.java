@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.crmkit.core.InvalidValueException;
@@ -141,24 +142,25 @@ public final class SignalsCalculator {
         for (Interaction interaction : interactions) {
             requireCustomer(metrics, interaction.customerId().value(), "Interaction '" + interaction.id() + "'");
             LocalDate day = interaction.occurredAt().atZoneSameInstant(zone).toLocalDate();
-            if (!metrics.window().contains(day) || day.isAfter(metrics.asOf())) {
-                continue;
-            }
-            Signal signal = switch (interaction.kind()) {
-                case REFERRAL -> Signal.REFERRALS;
-                case EVENT -> Signal.EVENTS;
-                case TRIAL -> Signal.TRIALS;
-                case MEETING -> interaction.outcome().filter(JOINT_PLANNING_OUTCOME::equalsIgnoreCase).isPresent()
-                        ? Signal.JOINT_PLANNING : null;
-                default -> null;
-            };
-            if (signal != null) {
-                counts.merge(signal, 1, Integer::sum);
+            if (metrics.window().contains(day) && !day.isAfter(metrics.asOf())) {
+                engagement(interaction).ifPresent(signal -> counts.merge(signal, 1, Integer::sum));
             }
         }
         for (Signal signal : List.of(Signal.REFERRALS, Signal.EVENTS, Signal.TRIALS, Signal.JOINT_PLANNING)) {
             values.put(signal, BigDecimal.valueOf(counts.getOrDefault(signal, 0)));
         }
+    }
+
+    /** The engagement signal an interaction counts for, if any. */
+    private static Optional<Signal> engagement(Interaction interaction) {
+        return switch (interaction.kind()) {
+            case REFERRAL -> Optional.of(Signal.REFERRALS);
+            case EVENT -> Optional.of(Signal.EVENTS);
+            case TRIAL -> Optional.of(Signal.TRIALS);
+            case MEETING -> interaction.outcome().filter(JOINT_PLANNING_OUTCOME::equalsIgnoreCase)
+                    .map(outcome -> Signal.JOINT_PLANNING);
+            default -> Optional.empty();
+        };
     }
 
     private void surveys(CustomerMetrics metrics, List<SurveyAnswer> surveys, Map<Signal, BigDecimal> values) {
