@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.memory.InMemoryStore;
@@ -180,8 +179,8 @@ final class LifecycleSection {
                 .map(entry -> String.format(Locale.ROOT, "%s %,d -> %,d", entry.getKey().key(), before.get(entry.getKey()),
                         entry.getValue()))
                 .collect(Collectors.joining(" · ")));
-        Function<CustomerBaseReport, Long> warned = report -> (long) report.highRisk().size();
-        out.printf(Locale.ROOT, "  high-risk customers: %,d -> %,d%n", warned.apply(first), warned.apply(second));
+        out.printf(Locale.ROOT, "  high-risk customers: %,d -> %,d%n", first.highRisk().size(),
+                second.highRisk().size());
     }
 
     private static String percent(long count, int total) {
