@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -117,9 +116,8 @@ final class SlaCommand implements Callable<Integer> {
         LOG.debug("evaluated {} cases as of {} under {}", results.size(), moment, loaded.ref());
 
         StandardOutput.print(spec, out -> format.get().slaWriter().write(results, zone, out));
-        PrintWriter err = spec.commandLine().getErr();
-        SlaSummary.lines(loaded, moment, files.tierSource(day), results, openedLater).forEach(err::println);
-        err.flush();
+        StandardOutput.summary(spec, SlaSummary.lines(loaded, moment, files.tierSource(day), results,
+                openedLater));
         return ExitCodes.OK;
     }
 
@@ -200,9 +198,8 @@ final class SlaCommand implements Callable<Integer> {
             WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.sla()), zone, reviewed, records);
 
             StandardOutput.print(spec, out -> format.get().reviewWriter().write(review, loaded.ref(), zone, out));
-            PrintWriter err = spec.commandLine().getErr();
-            SlaSummary.reviewLines(loaded, review, sunday, end, files.tierSource(sunday)).forEach(err::println);
-            err.flush();
+            StandardOutput.summary(spec, SlaSummary.reviewLines(loaded, review, sunday, end,
+                    files.tierSource(sunday)));
             return ExitCodes.OK;
         }
 

@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -92,9 +91,7 @@ final class TierCommand implements Callable<Integer> {
         LOG.debug("decided {} tiers as of {} under {}", decisions.size(), day, loaded.ref());
 
         StandardOutput.print(spec, out -> format.get().tierWriter().write(decisions, out));
-        PrintWriter err = spec.commandLine().getErr();
-        TierSummary.lines(loaded, query, distribution).forEach(err::println);
-        err.flush();
+        StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
         return ExitCodes.OK;
     }
 
