@@ -1,7 +1,6 @@
 package org.crmkit.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
@@ -90,14 +89,8 @@ final class AgendaCommand implements Callable<Integer> {
         AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), "crmkit agenda of "
                 + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(), clock.instant());
         StandardOutput.print(spec, out -> format.writer().write(plan.planned(), context, out));
-        print(spec, AgendaSummary.plan(spec.qualifiedName(), plan));
+        StandardOutput.summary(spec, AgendaSummary.plan(spec.qualifiedName(), plan));
         return ExitCodes.OK;
-    }
-
-    private static void print(CommandSpec spec, List<String> lines) {
-        PrintWriter err = spec.commandLine().getErr();
-        lines.forEach(err::println);
-        err.flush();
     }
 
     /**
@@ -127,7 +120,7 @@ final class AgendaCommand implements Callable<Integer> {
         public Integer call() {
             AgendaPlan plan = options.plan(spec, policy.load(), clock);
             StandardOutput.print(spec, out -> write(plan, out));
-            print(spec, summary(spec.qualifiedName(), plan));
+            StandardOutput.summary(spec, summary(spec.qualifiedName(), plan));
             return ExitCodes.OK;
         }
 

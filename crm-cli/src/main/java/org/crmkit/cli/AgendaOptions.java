@@ -16,8 +16,6 @@ import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.memory.InMemoryStore;
-import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
@@ -28,7 +26,6 @@ import org.crmkit.rules.cadence.AgendaPlanner;
 import org.crmkit.rules.cadence.CadenceCustomer;
 import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.tiering.TierDecision;
-import org.crmkit.rules.tiering.TierEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -158,19 +155,15 @@ final class AgendaOptions {
             byId.put(customer.id(), customer);
             customer.contactPreferences().timeZone().ifPresent(customerZone -> zones.put(customer.id(), customerZone));
         }
-        InMemoryStore store = data.toStore();
-        MetricsQuery query = policy.header().metricsQuery(first);
-        TierEngine tiers = TierEngine.of(policy.header(), policy.tiering());
         List<CadenceCustomer> inputs = new ArrayList<>();
         // Customers created after the first day have no metrics as of it: they are left out.
-        store.metrics().forEach(query, metrics -> {
-            TierDecision decision = tiers.evaluate(metrics);
-            Customer customer = byId.get(metrics.customerId());
+        for (TierDecision decision : TierCommand.decisions(data, policy, first)) {
+            Customer customer = byId.get(decision.customerId());
             // Stateless: no tier history, so every customer's rhythm starts on the day it was created.
             inputs.add(new CadenceCustomer(customer, decision.tier(), customer.createdOn(),
-                    contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()), metrics,
-                    Optional.empty()));
-        });
+                    contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()),
+                    decision.metrics(), Optional.empty()));
+        }
         Agenda agenda = AgendaPlanner.of(cadences, policy.tiering().ladder()).plan(first, last, inputs);
         int openAndPlanned = (int) inputs.stream().filter(CadenceCustomer::complaintOpen).count();
         return new AgendaPlan(policy, agenda, owner, inputs.size(), data.customers().size() - inputs.size(),

@@ -18,14 +18,14 @@ final class AsOfMomentConverter implements ITypeConverter<AsOfMoment> {
         String text = value.strip();
         try {
             OffsetDateTime moment = OffsetDateTime.parse(text);
-            checkYear(moment.getYear(), value);
+            IsoDateConverter.checkYear(moment.getYear(), value);
             return AsOfMoment.of(moment);
         } catch (DateTimeParseException notAMoment) {
             // a date, or a mistake
         }
         try {
             LocalDate day = LocalDate.parse(text);
-            checkYear(day.getYear(), value);
+            IsoDateConverter.checkYear(day.getYear(), value);
             return AsOfMoment.of(day);
         } catch (DateTimeParseException notADay) {
             // a mistake
@@ -36,13 +36,6 @@ final class AsOfMomentConverter implements ITypeConverter<AsOfMoment> {
         }
         throw new TypeConversionException("not a timestamp with offset (e.g. 2026-03-02T18:00:00+08:00) or an ISO"
                 + " date (YYYY-MM-DD): '" + value + "'");
-    }
-
-    private static void checkYear(int year, String value) {
-        if (year < IsoDateConverter.MIN_YEAR || year > IsoDateConverter.MAX_YEAR) {
-            throw new TypeConversionException("year must be between " + IsoDateConverter.MIN_YEAR + " and "
-                    + IsoDateConverter.MAX_YEAR + ", was '" + value + "'");
-        }
     }
 
     private static boolean isLocalDateTime(String text) {

@@ -7,15 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
-import org.crmkit.cli.csv.ImportedData;
-import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.sla.SlaEngine;
-import org.crmkit.rules.tiering.TierEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -124,21 +122,18 @@ final class CaseFilesOptions {
 
     /**
      * Every customer's tier by the policy's tier rules as of a day, as {@code crm tier} decides
-     * it: stateless, so without demotion grace.
+     * it ({@link TierCommand#decisions}), when the customer files were given.
      *
-     * @param data the customer data
+     * @param input the cases, with the customer data if any
      * @param policy the policy
      * @param day the as-of day
-     * @return the tier of every customer that existed on the day; empty for no tier
+     * @return the tier of a customer; empty for no tier, for a customer that did not exist on the
+     *     day, and for every customer without customer files
      */
-    static Map<CustomerId, Optional<Tier>> tiers(ImportedData data, Policy policy, LocalDate day) {
-        InMemoryStore store = data.toStore();
-        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+    static Function<CustomerId, Optional<Tier>> tiers(ImportedCases input, Policy policy, LocalDate day) {
         Map<CustomerId, Optional<Tier>> tiers = new HashMap<>();
-        store.metrics().forEach(policy.header().metricsQuery(day), metrics -> {
-            var decision = engine.evaluate(metrics);
-            tiers.put(decision.customerId(), decision.tier());
-        });
-        return tiers;
+        input.customerData().ifPresent(data -> TierCommand.decisions(data, policy, day)
+                .forEach(decision -> tiers.put(decision.customerId(), decision.tier())));
+        return customer -> tiers.getOrDefault(customer, Optional.empty());
     }
 }

@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -134,7 +133,8 @@ final class ClvCommand implements Callable<Integer> {
         spend.ifPresent(gammaGamma -> fits.add(ClvModels.spendLine(gammaGamma)));
 
         StandardOutput.print(spec, out -> format.get().clvWriter().write(report, out));
-        print(spec, ClvSummary.valueLines(spec.qualifiedName(), loaded, data, fits, report, horizonText, rate));
+        StandardOutput.summary(spec, ClvSummary.valueLines(spec.qualifiedName(), loaded, data, fits, report,
+                horizonText, rate));
         return ExitCodes.OK;
     }
 
@@ -149,12 +149,6 @@ final class ClvCommand implements Callable<Integer> {
 
     private static BigDecimal decimal(double value) {
         return BigDecimal.valueOf(value).setScale(SCALE, RoundingMode.HALF_EVEN);
-    }
-
-    private static void print(CommandSpec spec, List<String> lines) {
-        PrintWriter err = spec.commandLine().getErr();
-        lines.forEach(err::println);
-        err.flush();
     }
 
     /** {@code crm clv fit}: both purchase models and the spend model, with their log-likelihoods. */
@@ -216,7 +210,7 @@ final class ClvCommand implements Callable<Integer> {
             ClvFitReport report = new ClvFitReport(fits, data.timeUnit(), data.calibrationEnd());
 
             StandardOutput.print(spec, out -> format.get().clvFitWriter().write(report, out));
-            print(spec, ClvSummary.fitLines(spec.qualifiedName(), loaded, data, report));
+            StandardOutput.summary(spec, ClvSummary.fitLines(spec.qualifiedName(), loaded, data, report));
             return ExitCodes.OK;
         }
     }

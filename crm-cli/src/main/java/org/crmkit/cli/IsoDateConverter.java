@@ -22,10 +22,21 @@ final class IsoDateConverter implements ITypeConverter<LocalDate> {
         } catch (DateTimeParseException e) {
             throw new TypeConversionException("not an ISO date (YYYY-MM-DD): '" + value + "'");
         }
-        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+        checkYear(date.getYear(), value);
+        return date;
+    }
+
+    /**
+     * Checks the year of a date or timestamp argument.
+     *
+     * @param year the year as written
+     * @param value the argument, for the message
+     * @throws TypeConversionException if the year is outside 0001..9999
+     */
+    static void checkYear(int year, String value) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
             throw new TypeConversionException("year must be between " + MIN_YEAR + " and " + MAX_YEAR + ", was '"
                     + value + "'");
         }
-        return date;
     }
 }

@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -138,9 +137,8 @@ final class LifecycleCommand implements Callable<Integer> {
         LOG.debug("analysed {} customers as of {} under {}", report.customers().size(), day, loaded.ref());
 
         StandardOutput.print(spec, out -> format.get().lifecycleWriter().write(report, out));
-        PrintWriter err = spec.commandLine().getErr();
-        LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day), report).forEach(err::println);
-        err.flush();
+        StandardOutput.summary(spec, LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day),
+                report));
         return ExitCodes.OK;
     }
 

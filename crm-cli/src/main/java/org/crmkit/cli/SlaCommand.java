@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -11,10 +10,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
@@ -101,8 +100,7 @@ final class SlaCommand implements Callable<Integer> {
         LocalDate day = moment.atZone(zone).toLocalDate();
         ImportedCases input = files.read(loaded);
         SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.sla());
-        Optional<Map<CustomerId, Optional<Tier>>> tiers = input.customerData()
-                .map(data -> CaseFilesOptions.tiers(data, loaded, day));
+        Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, day);
 
         List<CaseSla> results = new ArrayList<>();
         int openedLater = 0;
@@ -111,17 +109,15 @@ final class SlaCommand implements Callable<Integer> {
                 openedLater++;
                 continue;
             }
-            Optional<Tier> tier = tiers.flatMap(known ->
-                    known.getOrDefault(serviceCase.customerId(), Optional.empty()));
             // The import checked every history: the engine's own check cannot fail here.
-            results.add(engine.evaluate(serviceCase, input.eventsOf(serviceCase.id()), tier, moment));
+            results.add(engine.evaluate(serviceCase, input.eventsOf(serviceCase.id()),
+                    tiers.apply(serviceCase.customerId()), moment));
         }
         LOG.debug("evaluated {} cases as of {} under {}", results.size(), moment, loaded.ref());
 
         StandardOutput.print(spec, out -> format.get().slaWriter().write(results, zone, out));
-        PrintWriter err = spec.commandLine().getErr();
-        SlaSummary.lines(loaded, moment, files.tierSource(day), results, openedLater).forEach(err::println);
-        err.flush();
+        StandardOutput.summary(spec, SlaSummary.lines(loaded, moment, files.tierSource(day), results,
+                openedLater));
         return ExitCodes.OK;
     }
 
@@ -193,19 +189,17 @@ final class SlaCommand implements Callable<Integer> {
             LocalDate sunday = WeeklyReview.mondayOf(reviewed).plusDays(6);
             Instant end = AsOfMoment.endOfDay(sunday, zone);
             ImportedCases input = files.read(loaded);
-            Optional<Map<CustomerId, Optional<Tier>>> tiers = input.customerData()
-                    .map(data -> CaseFilesOptions.tiers(data, loaded, sunday));
+            Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, sunday);
             List<WeeklyReview.CaseRecord> records = new ArrayList<>();
             for (ServiceCase serviceCase : input.cases()) {
                 records.add(new WeeklyReview.CaseRecord(serviceCase, input.eventsOf(serviceCase.id()),
-                        tiers.flatMap(known -> known.getOrDefault(serviceCase.customerId(), Optional.empty()))));
+                        tiers.apply(serviceCase.customerId())));
             }
             WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.sla()), zone, reviewed, records);
 
             StandardOutput.print(spec, out -> format.get().reviewWriter().write(review, loaded.ref(), zone, out));
-            PrintWriter err = spec.commandLine().getErr();
-            SlaSummary.reviewLines(loaded, review, sunday, end, files.tierSource(sunday)).forEach(err::println);
-            err.flush();
+            StandardOutput.summary(spec, SlaSummary.reviewLines(loaded, review, sunday, end,
+                    files.tierSource(sunday)));
             return ExitCodes.OK;
         }
 

@@ -5,9 +5,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Writes a command's complete result on standard output at once, after everything was read and computed. */
+/**
+ * Writes a command's complete result on standard output at once, after everything was read and
+ * computed, and its summary on standard error.
+ */
 final class StandardOutput {
     private StandardOutput() {
     }
@@ -56,5 +60,17 @@ final class StandardOutput {
         if (out.checkError()) {
             throw new UncheckedIOException(new IOException("cannot write to standard output"));
         }
+    }
+
+    /**
+     * Prints a command's summary on standard error, a line each, and flushes.
+     *
+     * @param spec the command's spec, whose command line holds standard error
+     * @param lines the summary
+     */
+    static void summary(CommandSpec spec, List<String> lines) {
+        PrintWriter err = spec.commandLine().getErr();
+        lines.forEach(err::println);
+        err.flush();
     }
 }

@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,19 +84,31 @@ final class TierCommand implements Callable<Integer> {
         LOG.debug("read {} customers, {} purchases, {} interactions", data.customers().size(),
                 data.purchases().size(), data.interactions().size());
 
-        InMemoryStore store = data.toStore();
         MetricsQuery query = loaded.header().metricsQuery(day);
-        TierEngine engine = TierEngine.of(loaded.header(), loaded.tiering());
-        List<TierDecision> decisions = new ArrayList<>();
-        store.metrics().forEach(query, metrics -> decisions.add(engine.evaluate(metrics)));
+        List<TierDecision> decisions = decisions(data, loaded, day);
         TierDistribution distribution = TierDistribution.of(loaded.tiering(),
                 decisions.stream().map(TierDecision::tier).toList());
         LOG.debug("decided {} tiers as of {} under {}", decisions.size(), day, loaded.ref());
 
         StandardOutput.print(spec, out -> format.get().tierWriter().write(decisions, out));
-        PrintWriter err = spec.commandLine().getErr();
-        TierSummary.lines(loaded, query, distribution).forEach(err::println);
-        err.flush();
+        StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
         return ExitCodes.OK;
+    }
+
+    /**
+     * Every customer's tier by the policy's tier rules as of a day: stateless, so without
+     * demotion grace. The other commands that need tiers decide them here, as {@code crm tier} does.
+     *
+     * @param data the customer data
+     * @param policy the policy
+     * @param day the as-of day
+     * @return a decision for every customer that existed on the day, with its metrics
+     */
+    static List<TierDecision> decisions(ImportedData data, Policy policy, LocalDate day) {
+        InMemoryStore store = data.toStore();
+        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+        List<TierDecision> decisions = new ArrayList<>();
+        store.metrics().forEach(policy.header().metricsQuery(day), metrics -> decisions.add(engine.evaluate(metrics)));
+        return decisions;
     }
 }

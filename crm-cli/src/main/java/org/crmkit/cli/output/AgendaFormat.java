@@ -22,11 +22,6 @@ public enum AgendaFormat {
         return FormatKeys.parse(values(), text);
     }
 
-    /** @return the formats' spellings, comma-separated */
-    public static String keys() {
-        return FormatKeys.keys(values());
-    }
-
     /** @return the command-line spelling, e.g. {@code "ics"} */
     public String key() {
         return FormatKeys.key(this);

@@ -67,7 +67,7 @@ final class CsvSlaWriter implements SlaWriter {
     }
 
     /** @return the value as a CSV cell: empty for null, lists joined */
-    static String cell(@Nullable Object value) {
+    private static String cell(@Nullable Object value) {
         if (value == null) {
             return "";
         }

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Rows of plain fields (strings, numbers, booleans, nulls, lists of strings) as JSON Lines or
- * CSV: the outputs of {@code crm agenda} and its subcommands, {@code crm lifecycle} and
- * {@code crm clv}, whose lines have no nested objects. Decimals are written as they are, never in
+ * CSV: the outputs of {@code crm agenda} and its subcommands, {@code crm sla review},
+ * {@code crm lifecycle} and {@code crm clv}, whose lines have no nested objects. Decimals are written as they are, never in
  * exponent notation.
  */
 final class FlatRows {

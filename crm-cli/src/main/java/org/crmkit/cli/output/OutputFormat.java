@@ -40,9 +40,15 @@ public enum OutputFormat {
         return this == JSONL ? new JsonLinesSlaWriter() : new CsvSlaWriter();
     }
 
-    /** @return the writer of weekly reviews ({@code crm sla review}) in this format */
+    /**
+     * @return the writer of weekly reviews ({@code crm sla review}) in this format: a row holds only
+     *     its section's fields, so the CSV header names every field of every section
+     */
     public ReviewWriter reviewWriter() {
-        return this == JSONL ? new JsonLinesReviewWriter() : new CsvReviewWriter();
+        return this == JSONL
+                ? (review, policy, zone, out) -> FlatRows.jsonLines(ReviewFields.rows(review, policy, zone), out)
+                : (review, policy, zone, out) -> FlatRows.csv(ReviewFields.ALL, ReviewFields.rows(review, policy, zone),
+                        out);
     }
 
     /** @return the writer of the overdue report ({@code crm agenda overdue}) in this format */
