@@ -11,6 +11,7 @@ import org.crmkit.rules.clv.GammaGammaModel;
 import org.crmkit.rules.clv.ModelFitter;
 import org.crmkit.rules.clv.PurchaseModel;
 import org.crmkit.rules.clv.PurchaseModelKind;
+import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.PurchaseSummary;
 
 /**
@@ -46,8 +47,7 @@ final class ClvModels {
      * @throws InvalidValueException if no repeat customer spent anything
      */
     static FittedModel<GammaGammaModel> spend(ClvInput input) {
-        List<PurchaseSummary> paying = input.customers().stream()
-                .filter(customer -> customer.frequency() > 0 && customer.averageRepeatValue().signum() > 0).toList();
+        List<PurchaseSummary> paying = PurchaseSummaries.paidRepeatBuyers(input.customers());
         long unpaid = input.unpaidRepeaters();
         if (paying.isEmpty() && unpaid > 0) {
             throw new InvalidValueException(String.format(Locale.ROOT, "Gamma-Gamma fit needs a repeat customer whose"
