@@ -20,10 +20,6 @@ final class Problems {
         found.sort(order);
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     void throwIfAny() {
         if (!found.isEmpty()) {
             throw new CsvImportException(found);

@@ -22,11 +22,6 @@ public enum LintFormat {
         return FormatKeys.parse(values(), text);
     }
 
-    /** @return the formats' spellings, comma-separated */
-    public static String keys() {
-        return FormatKeys.keys(values());
-    }
-
     /** @return the command-line spelling, e.g. {@code "jsonl"} */
     public String key() {
         return FormatKeys.key(this);

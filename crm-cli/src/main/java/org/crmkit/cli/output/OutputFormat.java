@@ -20,11 +20,6 @@ public enum OutputFormat {
         return FormatKeys.parse(values(), text);
     }
 
-    /** @return the formats' spellings, comma-separated */
-    public static String keys() {
-        return FormatKeys.keys(values());
-    }
-
     /** @return the command-line spelling, e.g. {@code "jsonl"} */
     public String key() {
         return FormatKeys.key(this);
