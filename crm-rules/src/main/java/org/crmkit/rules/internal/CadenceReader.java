@@ -130,18 +130,7 @@ final class CadenceReader {
             List<StaffId> members = new ArrayList<>();
             Optional<Node> membersNode = read.optional(pool.get(), "members");
             if (membersNode.isPresent()) {
-                Optional<ListNode> list = read.list(membersNode.get());
-                complete &= list.isPresent();
-                for (Node item : list.map(ListNode::items).orElse(List.of())) {
-                    Optional<String> text = read.text(item);
-                    try {
-                        text.map(StaffId::of).ifPresent(members::add);
-                    } catch (InvalidValueException e) {
-                        read.problems().add(item, e.getMessage());
-                        complete = false;
-                    }
-                    complete &= text.isPresent();
-                }
+                complete &= read.values(membersNode.get(), StaffId::of, members);
             }
             Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
             Optional<Node> capacityNode = read.optional(pool.get(), "capacity");

@@ -214,26 +214,8 @@ final class CalendarReader {
     }
 
     private Optional<List<WorkingInterval>> intervals(Node node) {
-        Optional<ListNode> list = read.list(node);
-        if (list.isEmpty()) {
-            return Optional.empty();
-        }
         List<WorkingInterval> intervals = new ArrayList<>();
-        boolean complete = true;
-        for (Node item : list.get().items()) {
-            Optional<String> text = read.text(item);
-            if (text.isEmpty()) {
-                complete = false;
-                continue;
-            }
-            try {
-                intervals.add(WorkingInterval.parse(text.get()));
-            } catch (InvalidValueException e) {
-                read.problems().add(item, e.getMessage());
-                complete = false;
-            }
-        }
-        return complete ? Optional.of(intervals) : Optional.empty();
+        return read.values(node, WorkingInterval::parse, intervals) ? Optional.of(intervals) : Optional.empty();
     }
 
     private boolean dates(Node node, Set<LocalDate> into) {
