@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.WorkingInterval;
@@ -139,11 +138,8 @@ public final class AgendaPlanner {
         }
 
         Agenda plan() {
-            Set<StaffId> managers = new TreeSet<>(policy.pool(OwnerKind.ACCOUNT_MANAGER).members());
-            for (CadenceCustomer customer : customers) {
-                customer.customer().accountManager().ifPresent(managers::add);
-            }
-            managers.forEach(manager -> managerLoad.put(manager, 0));
+            // The pool's managers start without customers; the customers' own managers count theirs.
+            policy.pool(OwnerKind.ACCOUNT_MANAGER).members().forEach(manager -> managerLoad.put(manager, 0));
             for (CadenceCustomer customer : customers) {
                 customer.customer().accountManager().ifPresent(manager -> managerLoad.merge(manager, 1, Integer::sum));
                 TreeMap<LocalDate, Integer> days = new TreeMap<>();
