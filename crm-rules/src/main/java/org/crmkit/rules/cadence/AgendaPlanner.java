@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
-import org.crmkit.core.calendar.WorkingInterval;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.Customer;
@@ -340,20 +339,6 @@ public final class AgendaPlanner {
             return channels;
         }
 
-        /** The hours of an extra working day, else those of the calendar's first working weekday. */
-        private List<WorkingInterval> usualHours(BusinessCalendar calendar) {
-            if (!calendar.extraDayHours().isEmpty()) {
-                return calendar.extraDayHours();
-            }
-            for (DayOfWeek weekday : DayOfWeek.values()) {
-                List<WorkingInterval> hours = calendar.week().getOrDefault(weekday, List.of());
-                if (!hours.isEmpty()) {
-                    return hours;
-                }
-            }
-            return List.of();
-        }
-
         /**
          * The first time on a day that is working time of the owner and, in the customer's time
          * zone, on one of the customer's preferred days and within the preferred hours.
@@ -367,8 +352,9 @@ public final class AgendaPlanner {
             BusinessCalendar calendar = ownerTime.calendar();
             if (spans.isEmpty() && days.contains(day.getDayOfWeek()) && !calendar.holidays().contains(day)) {
                 // The plan contacts customers on the days they prefer, also when the owners' calendar
-                // has that weekday closed: within the owners' usual hours, but never on a holiday.
-                spans = ownerTime.spans(day, usualHours(calendar));
+                // has that weekday closed: within the owners' usual hours (those of an extra working
+                // day), but never on a holiday.
+                spans = ownerTime.spans(day, calendar.extraDayHours());
             }
             for (BusinessTime.TimeSpan span : spans) {
                 LocalDate firstLocal = span.start().atZone(customerZone).toLocalDate();
