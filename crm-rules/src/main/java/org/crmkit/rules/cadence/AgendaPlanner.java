@@ -104,7 +104,8 @@ public final class AgendaPlanner {
         private final LocalDate from;
         private final LocalDate to;
         private final List<CadenceCustomer> customers;
-        private final Map<String, Integer> used = new HashMap<>();
+        private final Map<OwnerDay, Integer> usedPerDay = new HashMap<>();
+        private final Map<OwnerChannelDay, Integer> usedPerChannel = new HashMap<>();
         private final Map<StaffId, Integer> managerLoad = new TreeMap<>();
         private final Map<CustomerId, StaffId> assignedManagers = new HashMap<>();
         private final Map<CustomerId, TreeMap<LocalDate, Integer>> touches = new HashMap<>();
@@ -117,6 +118,14 @@ public final class AgendaPlanner {
             this.from = from;
             this.to = to;
             this.customers = customers;
+        }
+
+        /** Contacts an owner has on a day: the key of the load balance. */
+        private record OwnerDay(String owner, LocalDate day) {
+        }
+
+        /** Contacts an owner has on a day by one channel: the key of the capacity check. */
+        private record OwnerChannelDay(String owner, Channel channel, LocalDate day) {
         }
 
         /** A contact waiting to be placed, with what kept it from the days tried so far. */
@@ -317,8 +326,8 @@ public final class AgendaPlanner {
                 assignments.add(new ManagerAssignment(who.id(), manager, "no account manager; " + manager
                         + " had the fewest customers (" + load + ")"));
             }
-            used.merge(owner + "|" + day + "|" + channel, 1, Integer::sum);
-            used.merge(owner + "|" + day, 1, Integer::sum);
+            usedPerChannel.merge(new OwnerChannelDay(owner, channel, day), 1, Integer::sum);
+            usedPerDay.merge(new OwnerDay(owner, day), 1, Integer::sum);
             touches.get(who.id()).merge(day, 1, Integer::sum);
             long overdue = pending.due.isBefore(from) ? ChronoUnit.DAYS.between(pending.due, from) : 0;
             String reason = pending.rule.name() + ": " + pending.rule.purpose().key() + " every "
@@ -416,7 +425,7 @@ public final class AgendaPlanner {
                     }
                     return pool.members().stream().map(StaffId::value)
                             .filter(name -> hasCapacity(pool, name, day, channel))
-                            .min(Comparator.comparingInt((String name) -> used.getOrDefault(name + "|" + day, 0))
+                            .min(Comparator.comparingInt((String name) -> usedPerDay.getOrDefault(new OwnerDay(name, day), 0))
                                     .thenComparing(Comparator.naturalOrder()));
                 }
                 default -> {
@@ -426,7 +435,8 @@ public final class AgendaPlanner {
         }
 
         private boolean hasCapacity(OwnerPool pool, String owner, LocalDate day, Channel channel) {
-            return pool.capacity(channel).map(limit -> used.getOrDefault(owner + "|" + day + "|" + channel, 0) < limit)
+            return pool.capacity(channel)
+                    .map(limit -> usedPerChannel.getOrDefault(new OwnerChannelDay(owner, channel, day), 0) < limit)
                     .orElse(true);
         }
 
