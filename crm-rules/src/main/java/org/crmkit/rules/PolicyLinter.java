@@ -44,7 +44,7 @@ public final class PolicyLinter {
         for (int i = 0; i < rules.size(); i++) {
             neverMatches(policy, rules, boxes, i).ifPresent(warnings::add);
         }
-        warnings.addAll(uncoveredBuyers(policy));
+        warnings.addAll(uncoveredBuyers(policy, boxes));
         return List.copyOf(warnings);
     }
 
@@ -80,8 +80,8 @@ public final class PolicyLinter {
         return Optional.empty();
     }
 
-    private static List<PolicyProblem> uncoveredBuyers(Policy policy) {
-        Optional<List<Box>> uncovered = Coverage.uncoveredBuyers(policy.tiering().rules());
+    private static List<PolicyProblem> uncoveredBuyers(Policy policy, List<Optional<List<Box>>> boxes) {
+        Optional<List<Box>> uncovered = Coverage.uncoveredBuyersOf(boxes);
         if (uncovered.isEmpty()) {
             return List.of();
         }

@@ -31,7 +31,8 @@ import org.crmkit.core.internal.Checks;
  * @param week the working intervals per weekday, sorted and not overlapping; days without work may be missing; not null
  * @param holidays days without work, whatever the weekday; not null
  * @param extraWorkingDays days with work although the weekday has none, such as make-up Saturdays; not null
- * @param extraDayHours the working intervals of an extra working day; not empty when there are such days; not null
+ * @param extraDayHours the working intervals of an extra working day, the calendar's usual hours; empty means
+ *     those of the first weekday with work; not null
  */
 public record BusinessCalendar(
         String name,
@@ -51,6 +52,9 @@ public record BusinessCalendar(
         extraWorkingDays = Collections.unmodifiableSet(
                 new TreeSet<>(Objects.requireNonNull(extraWorkingDays, "extraWorkingDays")));
         extraDayHours = sorted(Objects.requireNonNull(extraDayHours, "extraDayHours"), name, "extra working days");
+        if (extraDayHours.isEmpty()) {
+            extraDayHours = firstWorkingDay(week);
+        }
         if (alwaysOpen && (!week.isEmpty() || !holidays.isEmpty() || !extraWorkingDays.isEmpty())) {
             throw new InvalidValueException("calendar '" + name + "' is always open and cannot also have hours,"
                     + " holidays or extra working days");
@@ -63,9 +67,6 @@ public record BusinessCalendar(
                 throw new InvalidValueException("calendar '" + name + "': " + day
                         + " is both a holiday and an extra working day");
             }
-        }
-        if (!extraWorkingDays.isEmpty() && extraDayHours.isEmpty()) {
-            throw new InvalidValueException("calendar '" + name + "' has extra working days but no hours for them");
         }
     }
 
@@ -135,6 +136,16 @@ public record BusinessCalendar(
             return extraDayHours;
         }
         return regular;
+    }
+
+    private static List<WorkingInterval> firstWorkingDay(Map<DayOfWeek, List<WorkingInterval>> week) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<WorkingInterval> hours = week.getOrDefault(day, List.of());
+            if (!hours.isEmpty()) {
+                return hours;
+            }
+        }
+        return List.of();
     }
 
     private static Map<DayOfWeek, List<WorkingInterval>> copyWeek(Map<DayOfWeek, List<WorkingInterval>> week,

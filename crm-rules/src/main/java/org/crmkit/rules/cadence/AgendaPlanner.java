@@ -16,10 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
-import org.crmkit.core.calendar.WorkingInterval;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.Customer;
@@ -106,7 +104,8 @@ public final class AgendaPlanner {
         private final LocalDate from;
         private final LocalDate to;
         private final List<CadenceCustomer> customers;
-        private final Map<String, Integer> used = new HashMap<>();
+        private final Map<OwnerDay, Integer> usedPerDay = new HashMap<>();
+        private final Map<OwnerChannelDay, Integer> usedPerChannel = new HashMap<>();
         private final Map<StaffId, Integer> managerLoad = new TreeMap<>();
         private final Map<CustomerId, StaffId> assignedManagers = new HashMap<>();
         private final Map<CustomerId, TreeMap<LocalDate, Integer>> touches = new HashMap<>();
@@ -119,6 +118,14 @@ public final class AgendaPlanner {
             this.from = from;
             this.to = to;
             this.customers = customers;
+        }
+
+        /** Contacts an owner has on a day: the key of the load balance. */
+        private record OwnerDay(String owner, LocalDate day) {
+        }
+
+        /** Contacts an owner has on a day by one channel: the key of the capacity check. */
+        private record OwnerChannelDay(String owner, Channel channel, LocalDate day) {
         }
 
         /** A contact waiting to be placed, with what kept it from the days tried so far. */
@@ -139,11 +146,8 @@ public final class AgendaPlanner {
         }
 
         Agenda plan() {
-            Set<StaffId> managers = new TreeSet<>(policy.pool(OwnerKind.ACCOUNT_MANAGER).members());
-            for (CadenceCustomer customer : customers) {
-                customer.customer().accountManager().ifPresent(managers::add);
-            }
-            managers.forEach(manager -> managerLoad.put(manager, 0));
+            // The pool's managers start without customers; the customers' own managers count theirs.
+            policy.pool(OwnerKind.ACCOUNT_MANAGER).members().forEach(manager -> managerLoad.put(manager, 0));
             for (CadenceCustomer customer : customers) {
                 customer.customer().accountManager().ifPresent(manager -> managerLoad.merge(manager, 1, Integer::sum));
                 TreeMap<LocalDate, Integer> days = new TreeMap<>();
@@ -322,8 +326,8 @@ public final class AgendaPlanner {
                 assignments.add(new ManagerAssignment(who.id(), manager, "no account manager; " + manager
                         + " had the fewest customers (" + load + ")"));
             }
-            used.merge(owner + "|" + day + "|" + channel, 1, Integer::sum);
-            used.merge(owner + "|" + day, 1, Integer::sum);
+            usedPerChannel.merge(new OwnerChannelDay(owner, channel, day), 1, Integer::sum);
+            usedPerDay.merge(new OwnerDay(owner, day), 1, Integer::sum);
             touches.get(who.id()).merge(day, 1, Integer::sum);
             long overdue = pending.due.isBefore(from) ? ChronoUnit.DAYS.between(pending.due, from) : 0;
             String reason = pending.rule.name() + ": " + pending.rule.purpose().key() + " every "
@@ -344,20 +348,6 @@ public final class AgendaPlanner {
             return channels;
         }
 
-        /** The hours of an extra working day, else those of the calendar's first working weekday. */
-        private List<WorkingInterval> usualHours(BusinessCalendar calendar) {
-            if (!calendar.extraDayHours().isEmpty()) {
-                return calendar.extraDayHours();
-            }
-            for (DayOfWeek weekday : DayOfWeek.values()) {
-                List<WorkingInterval> hours = calendar.week().getOrDefault(weekday, List.of());
-                if (!hours.isEmpty()) {
-                    return hours;
-                }
-            }
-            return List.of();
-        }
-
         /**
          * The first time on a day that is working time of the owner and, in the customer's time
          * zone, on one of the customer's preferred days and within the preferred hours.
@@ -371,8 +361,9 @@ public final class AgendaPlanner {
             BusinessCalendar calendar = ownerTime.calendar();
             if (spans.isEmpty() && days.contains(day.getDayOfWeek()) && !calendar.holidays().contains(day)) {
                 // The plan contacts customers on the days they prefer, also when the owners' calendar
-                // has that weekday closed: within the owners' usual hours, but never on a holiday.
-                spans = ownerTime.spans(day, usualHours(calendar));
+                // has that weekday closed: within the owners' usual hours (those of an extra working
+                // day), but never on a holiday.
+                spans = ownerTime.spans(day, calendar.extraDayHours());
             }
             for (BusinessTime.TimeSpan span : spans) {
                 LocalDate firstLocal = span.start().atZone(customerZone).toLocalDate();
@@ -434,7 +425,7 @@ public final class AgendaPlanner {
                     }
                     return pool.members().stream().map(StaffId::value)
                             .filter(name -> hasCapacity(pool, name, day, channel))
-                            .min(Comparator.comparingInt((String name) -> used.getOrDefault(name + "|" + day, 0))
+                            .min(Comparator.comparingInt((String name) -> usedPerDay.getOrDefault(new OwnerDay(name, day), 0))
                                     .thenComparing(Comparator.naturalOrder()));
                 }
                 default -> {
@@ -444,7 +435,8 @@ public final class AgendaPlanner {
         }
 
         private boolean hasCapacity(OwnerPool pool, String owner, LocalDate day, Channel channel) {
-            return pool.capacity(channel).map(limit -> used.getOrDefault(owner + "|" + day + "|" + channel, 0) < limit)
+            return pool.capacity(channel)
+                    .map(limit -> usedPerChannel.getOrDefault(new OwnerChannelDay(owner, channel, day), 0) < limit)
                     .orElse(true);
         }
 

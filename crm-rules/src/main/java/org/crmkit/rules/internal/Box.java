@@ -165,16 +165,6 @@ public final class Box {
     }
 
     /**
-     * The range of one metric.
-     *
-     * @param metric the metric
-     * @return its range in this box
-     */
-    public Range<BigDecimal> range(Metric metric) {
-        return ranges.get(metric);
-    }
-
-    /**
      * The intersection with another box.
      *
      * @param other the other box

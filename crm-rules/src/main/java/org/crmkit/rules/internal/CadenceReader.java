@@ -1,6 +1,7 @@
 package org.crmkit.rules.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.Channel;
@@ -107,19 +110,18 @@ final class CadenceReader {
     }
 
     private boolean owners(Node node, Map<OwnerKind, OwnerPool> owners) {
-        List<String> kinds = java.util.Arrays.stream(OwnerKind.values()).map(OwnerKind::key).toList();
+        List<String> kinds = Arrays.stream(OwnerKind.values()).map(OwnerKind::key).toList();
         Optional<MapNode> map = read.map(node, kinds);
         if (map.isEmpty()) {
             return false;
         }
         boolean complete = true;
         for (Map.Entry<String, Node> entry : map.get().entries().entrySet()) {
-            Optional<OwnerKind> kind = java.util.Arrays.stream(OwnerKind.values())
-                    .filter(candidate -> candidate.key().equals(entry.getKey())).findFirst();
-            if (kind.isEmpty()) {
+            if (!kinds.contains(entry.getKey())) {
                 complete = false; // reported as an unknown field
                 continue;
             }
+            OwnerKind kind = keyword(OwnerKind.values(), OwnerKind::key, entry.getKey(), "owner");
             Optional<MapNode> pool = read.map(entry.getValue(), OWNER_FIELDS);
             if (pool.isEmpty()) {
                 complete = false;
@@ -128,23 +130,12 @@ final class CadenceReader {
             List<StaffId> members = new ArrayList<>();
             Optional<Node> membersNode = read.optional(pool.get(), "members");
             if (membersNode.isPresent()) {
-                Optional<ListNode> list = read.list(membersNode.get());
-                complete &= list.isPresent();
-                for (Node item : list.map(ListNode::items).orElse(List.of())) {
-                    Optional<String> text = read.text(item);
-                    try {
-                        text.map(StaffId::of).ifPresent(members::add);
-                    } catch (InvalidValueException e) {
-                        read.problems().add(item, e.getMessage());
-                        complete = false;
-                    }
-                    complete &= text.isPresent();
-                }
+                complete &= read.values(membersNode.get(), StaffId::of, members);
             }
             Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
             Optional<Node> capacityNode = read.optional(pool.get(), "capacity");
             if (capacityNode.isPresent()) {
-                List<String> channels = java.util.Arrays.stream(Channel.values()).map(Channel::key).toList();
+                List<String> channels = Arrays.stream(Channel.values()).map(Channel::key).toList();
                 Optional<MapNode> perChannel = read.map(capacityNode.get(), channels);
                 complete &= perChannel.isPresent();
                 for (Map.Entry<String, Node> limit : perChannel.map(m -> m.entries().entrySet())
@@ -164,7 +155,7 @@ final class CadenceReader {
                 ownCalendar = read.reference(calendarNode.get(), calendars, "calendar");
                 complete &= ownCalendar.isPresent();
             }
-            owners.put(kind.get(), new OwnerPool(kind.get(), members, capacity, ownCalendar));
+            owners.put(kind, new OwnerPool(kind, members, capacity, ownCalendar));
         }
         return complete;
     }
@@ -226,9 +217,10 @@ final class CadenceReader {
         Optional<CadenceInterval> every = read.required(map, "every").flatMap(node -> read.text(node)
                 .flatMap(text -> parse(node, () -> CadenceInterval.parse(text))));
         Optional<OwnerKind> owner = read.required(map, "owner").flatMap(node -> read.text(node)
-                .flatMap(text -> parse(node, () -> ownerKind(text))));
+                .flatMap(text -> parse(node, () -> keyword(OwnerKind.values(), OwnerKind::key, text, "owner"))));
         Optional<ContactPurpose> purpose = read.required(map, "purpose").flatMap(node -> read.text(node)
-                .flatMap(text -> parse(node, () -> purpose(text))));
+                .flatMap(text -> parse(node,
+                        () -> keyword(ContactPurpose.values(), ContactPurpose::key, text, "purpose"))));
         complete &= every.isPresent() && owner.isPresent() && purpose.isPresent();
         return complete ? Optional.of(new CadenceRule(name.get(), channels, every.get(), owner.get(), purpose.get()))
                 : Optional.empty();
@@ -243,23 +235,14 @@ final class CadenceReader {
         }
     }
 
-    private static OwnerKind ownerKind(String text) {
-        for (OwnerKind kind : OwnerKind.values()) {
-            if (kind.key().equals(text.toLowerCase(Locale.ROOT))) {
-                return kind;
+    /** Finds the constant whose policy key the text is, ignoring case; the message lists the keys. */
+    private static <E extends Enum<E>> E keyword(E[] constants, Function<E, String> key, String text, String what) {
+        for (E constant : constants) {
+            if (key.apply(constant).equals(text.toLowerCase(Locale.ROOT))) {
+                return constant;
             }
         }
-        throw new InvalidValueException("Unknown owner '" + text + "', expected one of account_manager, sales_team,"
-                + " service_team, automation");
-    }
-
-    private static ContactPurpose purpose(String text) {
-        for (ContactPurpose purpose : ContactPurpose.values()) {
-            if (purpose.key().equals(text.toLowerCase(Locale.ROOT))) {
-                return purpose;
-            }
-        }
-        throw new InvalidValueException("Unknown purpose '" + text + "', expected one of visit, needs_survey, offer,"
-                + " follow_up, win_back");
+        throw new InvalidValueException("Unknown " + what + " '" + text + "', expected one of "
+                + Arrays.stream(constants).map(key).collect(Collectors.joining(", ")));
     }
 }

@@ -134,14 +134,12 @@ final class CalendarReader {
         if (!complete) {
             return Optional.empty();
         }
-        List<WorkingInterval> extraDayHours = extraHours.get().isEmpty() ? firstWorkingDay(week.get())
-                : extraHours.get();
         // A make-up working day the company lists wins over a public holiday Jollyday knows.
         publicHolidays.removeAll(extraDays);
         holidays.addAll(publicHolidays);
         try {
             return Optional.of(new BusinessCalendar(name, zone.get(), false, week.get(), holidays, extraDays,
-                    extraDayHours));
+                    extraHours.get()));
         } catch (InvalidValueException e) {
             read.problems().add(node, e.getMessage());
             return Optional.empty();
@@ -214,26 +212,8 @@ final class CalendarReader {
     }
 
     private Optional<List<WorkingInterval>> intervals(Node node) {
-        Optional<ListNode> list = read.list(node);
-        if (list.isEmpty()) {
-            return Optional.empty();
-        }
         List<WorkingInterval> intervals = new ArrayList<>();
-        boolean complete = true;
-        for (Node item : list.get().items()) {
-            Optional<String> text = read.text(item);
-            if (text.isEmpty()) {
-                complete = false;
-                continue;
-            }
-            try {
-                intervals.add(WorkingInterval.parse(text.get()));
-            } catch (InvalidValueException e) {
-                read.problems().add(item, e.getMessage());
-                complete = false;
-            }
-        }
-        return complete ? Optional.of(intervals) : Optional.empty();
+        return read.values(node, WorkingInterval::parse, intervals) ? Optional.of(intervals) : Optional.empty();
     }
 
     private boolean dates(Node node, Set<LocalDate> into) {
@@ -367,15 +347,5 @@ final class CalendarReader {
         holidays.addAll(JollydayHolidays.publicHolidays(country.get(), subdivisions.toArray(String[]::new),
                 effectiveFrom.getYear() - JOLLYDAY_YEARS_AROUND, effectiveFrom.getYear() + JOLLYDAY_YEARS_AROUND));
         return true;
-    }
-
-    private static List<WorkingInterval> firstWorkingDay(Map<DayOfWeek, List<WorkingInterval>> week) {
-        for (DayOfWeek day : DayOfWeek.values()) {
-            List<WorkingInterval> hours = week.getOrDefault(day, List.of());
-            if (!hours.isEmpty()) {
-                return hours;
-            }
-        }
-        return List.of();
     }
 }

@@ -17,9 +17,18 @@ public final class Coverage {
      * @return disjoint boxes covering exactly those customers; empty when a rule is too large to analyse
      */
     public static Optional<List<Box>> uncoveredBuyers(List<TierRule> rules) {
+        return uncoveredBuyersOf(rules.stream().map(rule -> Box.of(rule.when())).toList());
+    }
+
+    /**
+     * The buying customers (spend above zero) that no rule matches, from the rules' boxes.
+     *
+     * @param rules each rule's {@link Box#of boxes}, in rule order
+     * @return disjoint boxes covering exactly those customers; empty when a rule is too large to analyse
+     */
+    public static Optional<List<Box>> uncoveredBuyersOf(List<Optional<List<Box>>> rules) {
         List<Box> remaining = List.of(Box.buyers());
-        for (TierRule rule : rules) {
-            Optional<List<Box>> taken = Box.of(rule.when());
+        for (Optional<List<Box>> taken : rules) {
             if (taken.isEmpty()) {
                 return Optional.empty();
             }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.rules.internal.Node.ListNode;
 import org.crmkit.rules.internal.Node.MapNode;
 import org.crmkit.rules.internal.Node.Scalar;
@@ -110,6 +111,37 @@ public final class Read {
             return Optional.empty();
         }
         return Optional.of(list);
+    }
+
+    /**
+     * Reads a list of texts, parsing each; every bad item is reported, the good ones are kept.
+     *
+     * @param node the node
+     * @param parse parses one text, throwing {@link InvalidValueException} with the message to report
+     * @param into receives the parsed values, in list order
+     * @param <T> the type of the values
+     * @return whether the node is a list and every item parsed
+     */
+    public <T> boolean values(Node node, Function<String, T> parse, Collection<T> into) {
+        Optional<ListNode> list = list(node);
+        if (list.isEmpty()) {
+            return false;
+        }
+        boolean complete = true;
+        for (Node item : list.get().items()) {
+            Optional<String> text = text(item);
+            if (text.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            try {
+                into.add(parse.apply(text.get()));
+            } catch (InvalidValueException e) {
+                problems.add(item, e.getMessage());
+                complete = false;
+            }
+        }
+        return complete;
     }
 
     /**

@@ -230,28 +230,6 @@ final class SlaReader {
 
     /** Reads an optional list of values into a collection, reporting each bad one. */
     private <T> boolean values(MapNode map, String key, Function<String, T> parse, java.util.Collection<T> into) {
-        Optional<Node> node = read.optional(map, key);
-        if (node.isEmpty()) {
-            return true;
-        }
-        Optional<ListNode> list = read.list(node.get());
-        if (list.isEmpty()) {
-            return false;
-        }
-        boolean complete = true;
-        for (Node item : list.get().items()) {
-            Optional<String> text = read.text(item);
-            if (text.isEmpty()) {
-                complete = false;
-                continue;
-            }
-            try {
-                into.add(parse.apply(text.get()));
-            } catch (InvalidValueException e) {
-                read.problems().add(item, e.getMessage());
-                complete = false;
-            }
-        }
-        return complete;
+        return read.optional(map, key).map(node -> read.values(node, parse, into)).orElse(true);
     }
 }

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.event.SlaEvent;
 import org.crmkit.core.model.CaseId;
+import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
@@ -98,12 +101,15 @@ public final class SlaService {
         List<ServiceCase> all = new ArrayList<>();
         cases.forEach(all::add);
         List<CaseSla> results = new ArrayList<>(all.size());
+        // Customers often have several cases: their tier is looked up once.
+        Map<CustomerId, Optional<Tier>> tierOf = new HashMap<>();
         int publishedNow = 0;
         for (ServiceCase serviceCase : all) {
             if (serviceCase.openedAt().toInstant().isAfter(asOf)) {
                 continue; // not opened yet at that moment
             }
-            CaseSla sla = evaluate(serviceCase, asOf);
+            Optional<Tier> tier = tierOf.computeIfAbsent(serviceCase.customerId(), customer -> tier(customer, asOf));
+            CaseSla sla = evaluate(serviceCase, tier, asOf);
             publishedNow += publish(sla);
             results.add(sla);
             each.accept(sla);
@@ -123,15 +129,18 @@ public final class SlaService {
     public CaseSla evaluate(CaseId caseId, Instant asOf) {
         ServiceCase serviceCase = cases.findById(caseId)
                 .orElseThrow(() -> new NotFoundException("Unknown case '" + caseId + "'"));
-        CaseSla sla = evaluate(serviceCase, asOf);
+        CaseSla sla = evaluate(serviceCase, tier(serviceCase.customerId(), asOf), asOf);
         publish(sla);
         return sla;
     }
 
-    private CaseSla evaluate(ServiceCase serviceCase, Instant asOf) {
+    /** The customer's tier on the day of the moment, in the policy's zone. */
+    private Optional<Tier> tier(CustomerId customer, Instant asOf) {
         LocalDate day = asOf.atZone(header.zone()).toLocalDate();
-        Optional<Tier> tier = tiers.latestBefore(serviceCase.customerId(), day.plusDays(1))
-                .flatMap(TierAssignment::tier);
+        return tiers.latestBefore(customer, day.plusDays(1)).flatMap(TierAssignment::tier);
+    }
+
+    private CaseSla evaluate(ServiceCase serviceCase, Optional<Tier> tier, Instant asOf) {
         return engine.evaluate(serviceCase, caseEvents.findByCase(serviceCase.id()), tier, asOf);
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -186,8 +185,6 @@ public record WeeklyReview(
         Instant from = monday.atStartOfDay(zone).toInstant();
         Instant until = monday.plusWeeks(1).atStartOfDay(zone).toInstant();
         Instant repeatFrom = monday.plusWeeks(1).minusDays(REPEAT_WINDOW_DAYS).atStartOfDay(zone).toInstant();
-        String name = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-                + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 
         Map<String, Long> byCause = new TreeMap<>();
         Map<String, Long> byChannel = new TreeMap<>();
@@ -241,7 +238,7 @@ public record WeeklyReview(
         });
         repeat.sort(Comparator.comparingInt(RepeatComplainer::complaints).reversed()
                 .thenComparing(RepeatComplainer::customerId));
-        return new WeeklyReview(name, from, until, opened, complaints, mostFrequentFirst(byCause),
+        return new WeeklyReview(week, from, until, opened, complaints, mostFrequentFirst(byCause),
                 mostFrequentFirst(byChannel), milestones, openBreaches, resolved, repeat);
     }
 
