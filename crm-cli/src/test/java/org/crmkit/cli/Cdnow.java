@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The CDNOW files of {@code ../shared/data/cdnow} (2,357 customers of the 1-in-10 sample, weeks,
@@ -19,16 +18,17 @@ final class Cdnow {
     }
 
     /**
-     * The data folder, or a skipped test with the reason when {@code ../shared} is absent.
+     * The data folder; a test that needs it fails, naming the folder looked for, when it is absent.
      *
      * @return the folder holding the CDNOW files
      */
     static Path folder() {
         String shared = System.getProperty("crmkit.shared.dir");
         Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
-        Assumptions.assumeTrue(folder != null && Files.isDirectory(folder), "CDNOW data not found: the system property"
-                + " crmkit.shared.dir (set by the parent POM to ../shared) must name a folder with data/cdnow, was "
-                + shared);
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalStateException("CDNOW data not found: the system property crmkit.shared.dir (set by the"
+                    + " parent POM to ../shared) must name a folder with data/cdnow, was " + shared);
+        }
         return folder;
     }
 

@@ -2,7 +2,6 @@ package org.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -167,7 +166,7 @@ class CrmJarIT {
     @Test
     void theLauncherScriptRunsTheJar() throws Exception {
         Optional<Path> bash = onPath("bash");
-        assumeTrue(bash.isPresent(), "bash is not installed");
+        assertThat(bash).as("bash on the PATH, which runs the launcher").isPresent();
         // The launcher runs the first java on PATH: make that the build's.
         String path = Path.of(ProcessRun.JAVA).getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
         List<String> command = new ArrayList<>(List.of(bash.get().toString(), LAUNCHER.toString()));

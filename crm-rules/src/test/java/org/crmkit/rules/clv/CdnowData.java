@@ -12,7 +12,6 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
-import org.junit.jupiter.api.Assumptions;
 
 /** The CDNOW files of {@code ../shared/data/cdnow}, for the tests that validate against them. */
 public final class CdnowData {
@@ -23,16 +22,17 @@ public final class CdnowData {
     }
 
     /**
-     * The data folder, or a skipped test with the reason when {@code ../shared} is absent.
+     * The data folder; a test that needs it fails, naming the folder looked for, when it is absent.
      *
      * @return the folder holding the CDNOW files
      */
     public static Path folder() {
         String shared = System.getProperty("crmkit.shared.dir");
         Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
-        Assumptions.assumeTrue(folder != null && Files.isDirectory(folder), "CDNOW data not found: the system property"
-                + " crmkit.shared.dir (set by the parent POM to ../shared) must name a folder with data/cdnow, was "
-                + shared);
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalStateException("CDNOW data not found: the system property crmkit.shared.dir (set by the"
+                    + " parent POM to ../shared) must name a folder with data/cdnow, was " + shared);
+        }
         return folder;
     }
 
