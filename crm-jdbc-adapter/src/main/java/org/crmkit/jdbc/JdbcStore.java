@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
 import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
@@ -57,6 +58,7 @@ public final class JdbcStore implements AutoCloseable {
     private final InteractionLog interactions;
     private final TierAssignments tierAssignments;
     private final CustomerMetricsSource metrics;
+    private final CustomerFactsSource facts;
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
     private final PublishedEvents publishedEvents;
@@ -70,6 +72,7 @@ public final class JdbcStore implements AutoCloseable {
         this.interactions = new JdbcInteractionLog(database);
         this.tierAssignments = new JdbcTierAssignments(database);
         this.metrics = new JdbcMetricsSource(database);
+        this.facts = new JdbcFactsSource(database);
         this.cases = new JdbcServiceCases(database);
         this.caseEvents = new JdbcCaseEventLog(database);
         this.publishedEvents = new JdbcPublishedEvents(database);
@@ -207,6 +210,16 @@ public final class JdbcStore implements AutoCloseable {
     /** @return metrics snapshots computed in SQL from this store's customers, purchases and interactions */
     public CustomerMetricsSource metrics() {
         return metrics;
+    }
+
+    /**
+     * Facts computed in SQL, one query streaming a row per customer, from this store's customers,
+     * purchases, interactions and survey answers.
+     *
+     * @return the facts source
+     */
+    public CustomerFactsSource facts() {
+        return facts;
     }
 
     /** @return the service cases (complaints and inquiries), in {@code crm_case} */

@@ -1,6 +1,7 @@
 package org.crmkit.core.memory;
 
 import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
@@ -33,6 +34,7 @@ public final class InMemoryStore {
     private final InMemoryPublishedEvents publishedEvents = new InMemoryPublishedEvents();
     private final InMemorySurveyAnswers surveys = new InMemorySurveyAnswers();
     private final InMemoryLifecycleHistory lifecycle = new InMemoryLifecycleHistory();
+    private final InMemoryFactsSource facts = new InMemoryFactsSource(customers, purchases, interactions, surveys);
 
     private InMemoryStore() {
     }
@@ -67,6 +69,16 @@ public final class InMemoryStore {
         return metrics;
     }
 
+    /**
+     * Facts computed in memory from this store's customers, purchases, interactions and survey
+     * answers, by the reference definition {@link org.crmkit.core.facts.FactsCalculator}.
+     *
+     * @return the facts source
+     */
+    public CustomerFactsSource facts() {
+        return facts;
+    }
+
     /** @return the service cases (complaints and inquiries) */
     public ServiceCases cases() {
         return cases;
@@ -90,6 +102,21 @@ public final class InMemoryStore {
     /** @return the keys of events already published */
     public PublishedEvents publishedEvents() {
         return publishedEvents;
+    }
+
+    /**
+     * A facts source over any implementations of the record ports, computing in memory with the
+     * reference definition.
+     *
+     * @param customers the customers; not null
+     * @param purchases the purchases; not null
+     * @param interactions the interactions; not null
+     * @param surveys the survey answers; not null
+     * @return the source
+     */
+    public static CustomerFactsSource factsOver(Customers customers, PurchaseHistory purchases,
+            InteractionLog interactions, SurveyAnswers surveys) {
+        return new InMemoryFactsSource(customers, purchases, interactions, surveys);
     }
 
     /**

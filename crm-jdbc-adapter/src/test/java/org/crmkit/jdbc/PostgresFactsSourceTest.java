@@ -1,0 +1,27 @@
+package org.crmkit.jdbc;
+
+import java.util.List;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.contract.CustomerFactsSourceContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The CustomerFactsSource contract, computed in SQL on an embedded PostgreSQL. */
+class PostgresFactsSourceTest extends CustomerFactsSourceContract {
+    @RegisterExtension
+    static final DatabaseExtension DATABASE = DatabaseExtension.postgres();
+
+    @Override
+    protected CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, List<SurveyAnswer> surveys) {
+        JdbcStore store = DATABASE.store();
+        customers.forEach(store.customers()::save);
+        purchases.forEach(store.purchases()::record);
+        interactions.forEach(store.interactions()::record);
+        surveys.forEach(store.surveys()::record);
+        return store.facts();
+    }
+}
