@@ -14,14 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
@@ -36,6 +28,10 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
+import org.junit.jupiter.api.Test;
 
 /**
  * The SQL metrics source gives exactly the snapshots of {@link MetricsCalculator}, on random
@@ -68,34 +64,37 @@ class JdbcMetricsSourceProperties {
         }
     }
 
-    @Property(tries = 60)
-    void sqlSnapshotsEqualTheCalculators(@ForAll("scenarios") Scenario scenario) {
-        try (JdbcStore store = JdbcStore.h2InMemory("property-" + NEXT.incrementAndGet())) {
-            scenario.customers().forEach(store.customers()::save);
-            scenario.purchases().forEach(store.purchases()::record);
-            scenario.interactions().forEach(store.interactions()::record);
-            MetricsQuery query = scenario.query();
+    @Test
+    void sqlSnapshotsEqualTheCalculators() {
+        Property.forAll(scenarios()).tries(60).check(scenario -> {
+            try (JdbcStore store = JdbcStore.h2InMemory("property-" + NEXT.incrementAndGet())) {
+                scenario.customers().forEach(store.customers()::save);
+                scenario.purchases().forEach(store.purchases()::record);
+                scenario.interactions().forEach(store.interactions()::record);
+                MetricsQuery query = scenario.query();
 
-            for (Customer customer : scenario.customers()) {
-                assertThat(Outcome.of(() -> store.metrics().find(customer.id(), query)))
-                        .as("snapshot of %s", customer.id())
-                        .isEqualTo(Outcome.of(() -> Optional.of(expected(scenario, customer))));
+                for (Customer customer : scenario.customers()) {
+                    assertThat(Outcome.of(() -> store.metrics().find(customer.id(), query)))
+                            .as("snapshot of %s", customer.id())
+                            .isEqualTo(Outcome.of(() -> Optional.of(expected(scenario, customer))));
+                }
+                assertThat(store.metrics().find(CustomerId.of("ghost"), query)).isEmpty();
+                List<Outcome> visited = visitAll(store, query);
+                assertThat(visited).isEqualTo(expectedVisit(scenario));
+                List<CustomerId> createdLater = scenario.customers().stream()
+                        .filter(customer -> customer.createdOn().isAfter(query.asOf()))
+                        .map(Customer::id)
+                        .toList();
+                assertThat(visited.stream().flatMap(outcome -> outcome.metrics().stream())
+                        .map(CustomerMetrics::customerId))
+                        .as("visited customers created after %s", query.asOf())
+                        .filteredOn(createdLater::contains)
+                        .isEmpty();
+                Property.classify("customer created after the as-of day", !createdLater.isEmpty());
+                Property.classify("customer created on the as-of day", scenario.customers().stream()
+                        .anyMatch(customer -> customer.createdOn().equals(query.asOf())));
             }
-            assertThat(store.metrics().find(CustomerId.of("ghost"), query)).isEmpty();
-            List<Outcome> visited = visitAll(store, query);
-            assertThat(visited).isEqualTo(expectedVisit(scenario));
-            List<CustomerId> createdLater = scenario.customers().stream()
-                    .filter(customer -> customer.createdOn().isAfter(query.asOf()))
-                    .map(Customer::id)
-                    .toList();
-            assertThat(visited.stream().flatMap(outcome -> outcome.metrics().stream()).map(CustomerMetrics::customerId))
-                    .as("visited customers created after %s", query.asOf())
-                    .filteredOn(createdLater::contains)
-                    .isEmpty();
-            Statistics.label("customer created after the as-of day").collect(!createdLater.isEmpty());
-            Statistics.label("customer created on the as-of day").collect(scenario.customers().stream()
-                    .anyMatch(customer -> customer.createdOn().equals(query.asOf())));
-        }
+        });
     }
 
     /** The reference: the customer's purchases in port order (day, then id) and interactions. */
@@ -143,88 +142,115 @@ class JdbcMetricsSourceProperties {
         return visited;
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
+    static Gen<Scenario> scenarios() {
         // Most data sets are in the query's currency only; the others often have several foreign purchases.
-        return Combinators.combine(queries(), Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
-                .as(Tuple::of)
-                .flatMap(pair -> scenario(pair.get1(), pair.get2()));
+        Gen<MetricsQuery> queries = queries();
+        Gen<Boolean> foreign = Gens.frequency(Gens.weighted(3, Gens.constant(false)),
+                Gens.weighted(1, Gens.constant(true)));
+        return source -> {
+            MetricsQuery query = queries.generate(source);
+            boolean foreignCurrencies = foreign.generate(source);
+            return scenario(query, foreignCurrencies).generate(source);
+        };
     }
 
-    private static Arbitrary<Scenario> scenario(MetricsQuery query, boolean foreignCurrencies) {
-        return Combinators.combine(
-                customers(query),
-                purchaseDrafts(query, foreignCurrencies).list().ofMaxSize(16),
-                interactionDrafts(query).list().ofMaxSize(16)
-        ).as((customers, purchases, interactions) -> new Scenario(query, customers, purchases(purchases),
-                interactions(interactions)));
+    private static Gen<Scenario> scenario(MetricsQuery query, boolean foreignCurrencies) {
+        Gen<List<Customer>> customers = customers(query);
+        Gen<List<PurchaseDraft>> purchases = purchaseDrafts(query, foreignCurrencies).list(0, 16);
+        Gen<List<InteractionDraft>> interactions = interactionDrafts(query).list(0, 16);
+        return source -> {
+            List<Customer> stored = customers.generate(source);
+            List<PurchaseDraft> purchaseDrafts = purchases.generate(source);
+            List<InteractionDraft> interactionDrafts = interactions.generate(source);
+            return new Scenario(query, stored, purchases(purchaseDrafts), interactions(interactionDrafts));
+        };
     }
 
-    private static Arbitrary<MetricsQuery> queries() {
-        Arbitrary<LocalDate> anyDay = Arbitraries.integers().between(0, 3 * 365).map(EPOCH::plusDays);
-        Arbitrary<LocalDate> monthEnd = Arbitraries.integers().between(0, 35)
+    private static Gen<MetricsQuery> queries() {
+        Gen<LocalDate> anyDay = Gens.integers(0, 3 * 365).map(EPOCH::plusDays);
+        Gen<LocalDate> monthEnd = Gens.integers(0, 35)
                 .map(months -> EPOCH.plusMonths(months).withDayOfMonth(EPOCH.plusMonths(months).lengthOfMonth()));
-        Arbitrary<LocalDate> asOfs = Arbitraries.oneOf(anyDay, monthEnd);
-        return asOfs.flatMap(asOf -> Combinators.combine(windows(asOf), Arbitraries.of(ZONES))
-                .as((window, zone) -> new MetricsQuery(asOf, window, ZoneId.of(zone), Money.currency("CNY"))));
+        Gen<LocalDate> asOfs = Gens.oneOf(anyDay, monthEnd);
+        Gen<String> zones = Gens.of(ZONES);
+        return asOfs.flatMap(asOf -> {
+            Gen<DateWindow> windows = windows(asOf);
+            return source -> {
+                DateWindow window = windows.generate(source);
+                String zone = zones.generate(source);
+                return new MetricsQuery(asOf, window, ZoneId.of(zone), Money.currency("CNY"));
+            };
+        });
     }
 
-    private static Arbitrary<DateWindow> windows(LocalDate asOf) {
-        Arbitrary<DateWindow> trailingMonths = Arbitraries.integers().between(1, 12)
+    private static Gen<DateWindow> windows(LocalDate asOf) {
+        Gen<DateWindow> trailingMonths = Gens.integers(1, 12)
                 .map(months -> DateWindow.trailingMonths(months, asOf));
-        Arbitrary<DateWindow> trailingDays = Arbitraries.integers().between(1, 400)
+        Gen<DateWindow> trailingDays = Gens.integers(1, 400)
                 .map(days -> DateWindow.trailingDays(days, asOf));
-        Arbitrary<DateWindow> endingEarlier = Combinators.combine(
-                        Arbitraries.integers().between(1, 60), Arbitraries.integers().between(1, 200))
-                .as((gap, length) -> DateWindow.trailingDays(length, asOf.minusDays(gap)));
-        return Arbitraries.oneOf(trailingMonths, trailingDays, endingEarlier);
+        Gen<Integer> gaps = Gens.integers(1, 60);
+        Gen<Integer> lengths = Gens.integers(1, 200);
+        Gen<DateWindow> endingEarlier = source -> {
+            int gap = gaps.generate(source);
+            int length = lengths.generate(source);
+            return DateWindow.trailingDays(length, asOf.minusDays(gap));
+        };
+        return Gens.oneOf(trailingMonths, trailingDays, endingEarlier);
     }
 
     /** Customers created long before the as-of day, around it, or after it. */
-    private static Arbitrary<List<Customer>> customers(MetricsQuery query) {
-        Arbitrary<Integer> createdOffsets = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.integers().between(-1200, 60)),
-                Tuple.of(1, Arbitraries.integers().between(-1, 1)));
-        Arbitrary<Customer> customer = Combinators.combine(
-                        Arbitraries.of(CUSTOMER_IDS),
-                        createdOffsets,
-                        Arbitraries.of(true, false))
-                .as((id, createdOffset, strategic) -> Customer.of(CustomerId.of(id), "Customer " + id,
-                        query.asOf().plusDays(createdOffset)).withStrategicAgreement(strategic));
-        return customer.list().ofMinSize(1).ofMaxSize(CUSTOMER_IDS.size()).uniqueElements(Customer::id);
+    private static Gen<List<Customer>> customers(MetricsQuery query) {
+        Gen<Integer> createdOffsets = Gens.frequency(
+                Gens.weighted(2, Gens.integers(-1200, 60)),
+                Gens.weighted(1, Gens.integers(-1, 1)));
+        Gen<String> ids = Gens.of(CUSTOMER_IDS);
+        Gen<Boolean> strategics = Gens.booleans();
+        Gen<Customer> customer = source -> {
+            String id = ids.generate(source);
+            int createdOffset = createdOffsets.generate(source);
+            boolean strategic = strategics.generate(source);
+            return Customer.of(CustomerId.of(id), "Customer " + id, query.asOf().plusDays(createdOffset))
+                    .withStrategicAgreement(strategic);
+        };
+        return customer.uniqueList(1, CUSTOMER_IDS.size(), Customer::id);
     }
 
     /** Days near the edges that matter: the window's ends, the quarters' ends and the as-of day. */
-    private static Arbitrary<LocalDate> days(MetricsQuery query) {
+    private static Gen<LocalDate> days(MetricsQuery query) {
         List<LocalDate> anchors = new ArrayList<>(List.of(query.asOf(), query.window().start(), query.window().end()));
         for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
             anchors.add(query.quarter(i).start());
             anchors.add(query.quarter(i).end());
         }
-        Arbitrary<LocalDate> nearAnEdge = Combinators.combine(Arbitraries.of(anchors), Arbitraries.integers().between(-1, 1))
-                .as(LocalDate::plusDays);
-        Arbitrary<LocalDate> anywhere = Arbitraries.integers().between(-700, 40).map(query.asOf()::plusDays);
-        return Arbitraries.frequencyOf(Tuple.of(3, nearAnEdge), Tuple.of(1, anywhere));
+        Gen<LocalDate> anchorDays = Gens.of(anchors);
+        Gen<Integer> shifts = Gens.integers(-1, 1);
+        Gen<LocalDate> nearAnEdge = source -> anchorDays.generate(source).plusDays(shifts.generate(source));
+        Gen<LocalDate> anywhere = Gens.integers(-700, 40).map(query.asOf()::plusDays);
+        return Gens.frequency(Gens.weighted(3, nearAnEdge), Gens.weighted(1, anywhere));
     }
 
     /** Moments near the window's first and last moments in the query's zone, in random offsets. */
-    private static Arbitrary<OffsetDateTime> moments(MetricsQuery query) {
+    private static Gen<OffsetDateTime> moments(MetricsQuery query) {
         ZoneId zone = query.zone();
         List<Instant> anchors = List.of(
                 query.window().start().atStartOfDay(zone).toInstant(),
                 query.window().end().plusDays(1).atStartOfDay(zone).toInstant(),
                 query.asOf().atStartOfDay(zone).toInstant());
         long day = 86_400_000_000_000L;
-        Arbitrary<Long> nanos = Arbitraries.oneOf(Arbitraries.of(-1L, 0L, 1L, -1_000L, 999L),
-                Arbitraries.longs().between(-2 * day, 2 * day));
-        Arbitrary<Instant> nearAnEdge = Combinators.combine(Arbitraries.of(anchors), nanos).as(Instant::plusNanos);
-        Arbitrary<Instant> anywhere = Arbitraries.longs().between(-400 * day, 10 * day)
+        Gen<Long> nanos = Gens.oneOf(Gens.of(-1L, 0L, 1L, -1_000L, 999L),
+                Gens.longs(-2 * day, 2 * day));
+        Gen<Instant> anchorMoments = Gens.of(anchors);
+        Gen<Instant> nearAnEdge = source -> anchorMoments.generate(source).plusNanos(nanos.generate(source));
+        Gen<Instant> anywhere = Gens.longs(-400 * day, 10 * day)
                 .map(offset -> anchors.get(1).plusNanos(offset));
-        Arbitrary<ZoneOffset> offsets = Arbitraries.oneOf(
-                Arbitraries.integers().between(-18 * 4, 18 * 4).map(quarters -> ZoneOffset.ofTotalSeconds(quarters * 900)),
-                Arbitraries.integers().between(-18 * 3600, 18 * 3600).map(ZoneOffset::ofTotalSeconds));
-        return Combinators.combine(Arbitraries.frequencyOf(Tuple.of(3, nearAnEdge), Tuple.of(1, anywhere)), offsets)
-                .as(Instant::atOffset);
+        Gen<ZoneOffset> offsets = Gens.oneOf(
+                Gens.integers(-18 * 4, 18 * 4).map(quarters -> ZoneOffset.ofTotalSeconds(quarters * 900)),
+                Gens.integers(-18 * 3600, 18 * 3600).map(ZoneOffset::ofTotalSeconds));
+        Gen<Instant> instants = Gens.frequency(Gens.weighted(3, nearAnEdge), Gens.weighted(1, anywhere));
+        return source -> {
+            Instant instant = instants.generate(source);
+            ZoneOffset offset = offsets.generate(source);
+            return instant.atOffset(offset);
+        };
     }
 
     /** A purchase without its id, which the list position gives. */
@@ -235,22 +261,40 @@ class JdbcMetricsSourceProperties {
     record InteractionDraft(String customer, OffsetDateTime at, InteractionKind kind) {
     }
 
-    private static Arbitrary<PurchaseDraft> purchaseDrafts(MetricsQuery query, boolean foreignCurrencies) {
-        Arbitrary<String> currencies = foreignCurrencies
-                ? Arbitraries.frequency(Tuple.of(2, "CNY"), Tuple.of(1, "USD"), Tuple.of(1, "EUR"))
-                : Arbitraries.just("CNY");
-        Arbitrary<Money> amounts = Combinators.combine(
-                        Arbitraries.integers().between(0, 4).flatMap(scale -> Arbitraries.bigDecimals()
-                                .between(BigDecimal.ZERO, new BigDecimal("100000")).ofScale(scale)),
-                        currencies)
-                .as((amount, currency) -> Money.of(currency, amount));
-        return Combinators.combine(Arbitraries.of(OWNER_IDS), days(query), amounts).as(PurchaseDraft::new);
+    private static Gen<PurchaseDraft> purchaseDrafts(MetricsQuery query, boolean foreignCurrencies) {
+        Gen<String> currencies = foreignCurrencies
+                ? Gens.frequency(Gens.weighted(2, Gens.constant("CNY")), Gens.weighted(1, Gens.constant("USD")),
+                        Gens.weighted(1, Gens.constant("EUR")))
+                : Gens.constant("CNY");
+        Gen<BigDecimal> plainAmounts = Gens.integers(0, 4)
+                .flatMap(scale -> Gens.bigDecimals(BigDecimal.ZERO, new BigDecimal("100000"), scale));
+        Gen<Money> amounts = source -> {
+            BigDecimal amount = plainAmounts.generate(source);
+            String currency = currencies.generate(source);
+            return Money.of(currency, amount);
+        };
+        Gen<String> owners = Gens.of(OWNER_IDS);
+        Gen<LocalDate> days = days(query);
+        return source -> {
+            String owner = owners.generate(source);
+            LocalDate day = days.generate(source);
+            Money amount = amounts.generate(source);
+            return new PurchaseDraft(owner, day, amount);
+        };
     }
 
-    private static Arbitrary<InteractionDraft> interactionDrafts(MetricsQuery query) {
-        Arbitrary<InteractionKind> kinds = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(InteractionKind.INQUIRY)), Tuple.of(1, Arbitraries.of(InteractionKind.class)));
-        return Combinators.combine(Arbitraries.of(OWNER_IDS), moments(query), kinds).as(InteractionDraft::new);
+    private static Gen<InteractionDraft> interactionDrafts(MetricsQuery query) {
+        Gen<InteractionKind> kinds = Gens.frequency(
+                Gens.weighted(3, Gens.constant(InteractionKind.INQUIRY)),
+                Gens.weighted(1, Gens.of(InteractionKind.class)));
+        Gen<String> owners = Gens.of(OWNER_IDS);
+        Gen<OffsetDateTime> moments = moments(query);
+        return source -> {
+            String owner = owners.generate(source);
+            OffsetDateTime at = moments.generate(source);
+            InteractionKind kind = kinds.generate(source);
+            return new InteractionDraft(owner, at, kind);
+        };
     }
 
     private static List<Purchase> purchases(List<PurchaseDraft> drafts) {
