@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.rules.Policy;
@@ -108,7 +109,8 @@ final class TierCommand implements Callable<Integer> {
         InMemoryStore store = data.toStore();
         TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
         List<TierDecision> decisions = new ArrayList<>();
-        store.metrics().forEach(policy.header().metricsQuery(day), metrics -> decisions.add(engine.evaluate(metrics)));
+        store.facts().forEach(FactsQuery.metricsOnly(policy.header().metricsQuery(day)),
+                facts -> decisions.add(engine.evaluate(facts.metrics())));
         return decisions;
     }
 }

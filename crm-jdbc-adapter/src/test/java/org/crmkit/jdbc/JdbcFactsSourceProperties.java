@@ -11,13 +11,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.crmkit.core.CrmException;
-import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.facts.ActivityFacts;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.FactGroup;
+import org.crmkit.core.facts.FactsCalculator;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.DateWindow;
-import org.crmkit.core.metrics.MetricsCalculator;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Customer;
@@ -28,34 +34,38 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
+import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL metrics source gives exactly the snapshots of {@link MetricsCalculator}, on random
- * small data sets whose days and moments crowd around the edges of the window and the quarters,
- * and whose customers' creation days crowd around the as-of day: forEach visits only the
- * customers created on or before it, find answers for all of them.
+ * The SQL facts source gives exactly the facts of {@link FactsCalculator}, on random small data
+ * sets whose days and moments crowd around the edges of the window, its halves and the quarters,
+ * and whose customers' creation days crowd around the as-of day: forEach visits only the customers
+ * created on or before it, find answers for all of them. Every group of facts is asked for in some
+ * tries and left out in others. Here on H2; {@link PostgresFactsSourceProperties} runs the same
+ * property on PostgreSQL.
  */
-class JdbcMetricsSourceProperties {
+class JdbcFactsSourceProperties {
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final List<String> CUSTOMER_IDS = List.of("c-1", "c-2", "C-3", "a");
-    /** Purchases and interactions may also belong to a customer who is not stored. */
+    /** Records may also belong to a customer who is not stored. */
     private static final List<String> OWNER_IDS = List.of("c-1", "c-2", "C-3", "a", "ghost");
     private static final List<String> ZONES = List.of("UTC", "Asia/Shanghai", "America/New_York", "Asia/Kathmandu",
             "Pacific/Chatham", "America/St_Johns", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/London");
+    private static final List<String> CATEGORIES = List.of("Maintenance", "MAINTENANCE", "training", "Parts");
     private static final LocalDate EPOCH = LocalDate.of(2024, 1, 1);
 
-    /** A data set and the query to compute snapshots for. */
-    record Scenario(MetricsQuery query, List<Customer> customers, List<Purchase> purchases,
-            List<Interaction> interactions) {
+    /** A data set and the query to compute facts for. */
+    record Scenario(FactsQuery query, List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, List<SurveyAnswer> surveys) {
     }
 
-    /** What computing one snapshot gave: a snapshot, nothing, or an exception's type and message. */
-    record Outcome(Optional<CustomerMetrics> metrics, String failure) {
-        static Outcome of(Supplier<Optional<CustomerMetrics>> computation) {
+    /** What computing one customer's facts gave: facts, nothing, or an exception's type and message. */
+    record Outcome(Optional<CustomerFacts> facts, String failure) {
+        static Outcome of(Supplier<Optional<CustomerFacts>> computation) {
             try {
                 return new Outcome(computation.get(), "");
             } catch (CrmException e) {
@@ -64,41 +74,73 @@ class JdbcMetricsSourceProperties {
         }
     }
 
-    @Test
-    void sqlSnapshotsEqualTheCalculators() {
-        Property.forAll(scenarios()).tries(60).check(scenario -> {
-            try (JdbcStore store = JdbcStore.h2InMemory("property-" + NEXT.incrementAndGet())) {
-                scenario.customers().forEach(store.customers()::save);
-                scenario.purchases().forEach(store.purchases()::record);
-                scenario.interactions().forEach(store.interactions()::record);
-                MetricsQuery query = scenario.query();
+    /** Where a try's data goes: a store holding exactly the scenario, and what to do with it after. */
+    interface Stores {
+        /**
+         * @return an empty, migrated store for one try
+         */
+        JdbcStore empty();
 
-                for (Customer customer : scenario.customers()) {
-                    assertThat(Outcome.of(() -> store.metrics().find(customer.id(), query)))
-                            .as("snapshot of %s", customer.id())
-                            .isEqualTo(Outcome.of(() -> Optional.of(expected(scenario, customer))));
-                }
-                assertThat(store.metrics().find(CustomerId.of("ghost"), query)).isEmpty();
-                List<Outcome> visited = visitAll(store, query);
-                assertThat(visited).isEqualTo(expectedVisit(scenario));
-                List<CustomerId> createdLater = scenario.customers().stream()
-                        .filter(customer -> customer.createdOn().isAfter(query.asOf()))
-                        .map(Customer::id)
-                        .toList();
-                assertThat(visited.stream().flatMap(outcome -> outcome.metrics().stream())
-                        .map(CustomerMetrics::customerId))
-                        .as("visited customers created after %s", query.asOf())
-                        .filteredOn(createdLater::contains)
-                        .isEmpty();
-                Property.classify("customer created after the as-of day", !createdLater.isEmpty());
-                Property.classify("customer created on the as-of day", scenario.customers().stream()
-                        .anyMatch(customer -> customer.createdOn().equals(query.asOf())));
+        /**
+         * Ends a try with a store from {@link #empty()}.
+         *
+         * @param store the store
+         */
+        void release(JdbcStore store);
+    }
+
+    @Test
+    void sqlFactsEqualTheCalculatorsOnH2() {
+        check(60, new Stores() {
+            @Override
+            public JdbcStore empty() {
+                return JdbcStore.h2InMemory("property-" + NEXT.incrementAndGet());
+            }
+
+            @Override
+            public void release(JdbcStore store) {
+                store.close();
             }
         });
     }
 
-    /** The reference: the customer's purchases in port order (day, then id) and interactions. */
-    private static CustomerMetrics expected(Scenario scenario, Customer customer) {
+    static void check(int tries, Stores stores) {
+        Property.forAll(scenarios()).tries(tries).check(scenario -> {
+            JdbcStore store = stores.empty();
+            try {
+                scenario.customers().forEach(store.customers()::save);
+                scenario.purchases().forEach(store.purchases()::record);
+                scenario.interactions().forEach(store.interactions()::record);
+                scenario.surveys().forEach(store.surveys()::record);
+                FactsQuery query = scenario.query();
+
+                for (Customer customer : scenario.customers()) {
+                    assertThat(Outcome.of(() -> store.facts().find(customer.id(), query)))
+                            .as("facts of %s", customer.id())
+                            .isEqualTo(Outcome.of(() -> Optional.of(expected(scenario, customer))));
+                }
+                assertThat(store.facts().find(CustomerId.of("ghost"), query)).isEmpty();
+                List<Outcome> visited = visitAll(store, query);
+                assertThat(visited).isEqualTo(expectedVisit(scenario));
+                List<CustomerId> createdLater = scenario.customers().stream()
+                        .filter(customer -> customer.createdOn().isAfter(query.metrics().asOf()))
+                        .map(Customer::id)
+                        .toList();
+                assertThat(visited.stream().flatMap(outcome -> outcome.facts().stream())
+                        .map(CustomerFacts::customerId))
+                        .as("visited customers created after %s", query.metrics().asOf())
+                        .filteredOn(createdLater::contains)
+                        .isEmpty();
+                Property.classify("customer created after the as-of day", !createdLater.isEmpty());
+                Property.classify("every group asked for", query.groups().size() == FactGroup.values().length);
+            } finally {
+                stores.release(store);
+            }
+        });
+    }
+
+    /** The reference: the customer's records in port order (purchases by day, then id). */
+    private static CustomerFacts expected(Scenario scenario, Customer customer) {
         List<Purchase> purchases = scenario.purchases().stream()
                 .filter(purchase -> purchase.customerId().equals(customer.id()))
                 .sorted(Comparator.comparing(Purchase::orderDate).thenComparing(Purchase::id))
@@ -106,14 +148,17 @@ class JdbcMetricsSourceProperties {
         List<Interaction> interactions = scenario.interactions().stream()
                 .filter(interaction -> interaction.customerId().equals(customer.id()))
                 .toList();
-        return MetricsCalculator.compute(customer, purchases, interactions, scenario.query());
+        List<SurveyAnswer> surveys = scenario.surveys().stream()
+                .filter(answer -> answer.customerId().equals(customer.id()))
+                .toList();
+        return FactsCalculator.compute(customer, purchases, interactions, surveys, scenario.query());
     }
 
-    /** The snapshots forEach hands over, and what it threw, if anything. */
-    private static List<Outcome> visitAll(JdbcStore store, MetricsQuery query) {
+    /** The facts forEach hands over, and what it threw, if anything. */
+    private static List<Outcome> visitAll(JdbcStore store, FactsQuery query) {
         List<Outcome> visited = new ArrayList<>();
         Outcome end = Outcome.of(() -> {
-            store.metrics().forEach(query, metrics -> visited.add(new Outcome(Optional.of(metrics), "")));
+            store.facts().forEach(query, facts -> visited.add(new Outcome(Optional.of(facts), "")));
             return Optional.empty();
         });
         visited.add(end);
@@ -122,21 +167,20 @@ class JdbcMetricsSourceProperties {
 
     /**
      * The customers created on or before the as-of day, in ascending id order until the first
-     * one whose snapshot fails.
+     * one whose facts fail.
      */
     private static List<Outcome> expectedVisit(Scenario scenario) {
         List<Outcome> visited = new ArrayList<>();
         List<Customer> inIdOrder = scenario.customers().stream()
-                .filter(customer -> !customer.createdOn().isAfter(scenario.query().asOf()))
+                .filter(customer -> !customer.createdOn().isAfter(scenario.query().metrics().asOf()))
                 .sorted(Comparator.comparing(Customer::id))
                 .toList();
         for (Customer customer : inIdOrder) {
             Outcome outcome = Outcome.of(() -> Optional.of(expected(scenario, customer)));
+            visited.add(outcome);
             if (!outcome.failure().isEmpty()) {
-                visited.add(outcome);
                 return visited;
             }
-            visited.add(outcome);
         }
         visited.add(new Outcome(Optional.empty(), ""));
         return visited;
@@ -144,29 +188,46 @@ class JdbcMetricsSourceProperties {
 
     static Gen<Scenario> scenarios() {
         // Most data sets are in the query's currency only; the others often have several foreign purchases.
-        Gen<MetricsQuery> queries = queries();
+        Gen<FactsQuery> queries = queries();
         Gen<Boolean> foreign = Gens.frequency(Gens.weighted(3, Gens.constant(false)),
                 Gens.weighted(1, Gens.constant(true)));
         return source -> {
-            MetricsQuery query = queries.generate(source);
+            FactsQuery query = queries.generate(source);
             boolean foreignCurrencies = foreign.generate(source);
             return scenario(query, foreignCurrencies).generate(source);
         };
     }
 
-    private static Gen<Scenario> scenario(MetricsQuery query, boolean foreignCurrencies) {
+    private static Gen<Scenario> scenario(FactsQuery facts, boolean foreignCurrencies) {
+        MetricsQuery query = facts.metrics();
         Gen<List<Customer>> customers = customers(query);
         Gen<List<PurchaseDraft>> purchases = purchaseDrafts(query, foreignCurrencies).list(0, 16);
         Gen<List<InteractionDraft>> interactions = interactionDrafts(query).list(0, 16);
+        // A customer answers at most once at a moment: the ports refuse a second answer.
+        Gen<List<SurveyAnswer>> surveys = surveys(query).uniqueList(0, 10,
+                answer -> answer.customerId() + "@" + answer.answeredAt().toInstant());
         return source -> {
             List<Customer> stored = customers.generate(source);
             List<PurchaseDraft> purchaseDrafts = purchases.generate(source);
             List<InteractionDraft> interactionDrafts = interactions.generate(source);
-            return new Scenario(query, stored, purchases(purchaseDrafts), interactions(interactionDrafts));
+            List<SurveyAnswer> answers = surveys.generate(source);
+            return new Scenario(facts, stored, purchases(purchaseDrafts), interactions(interactionDrafts), answers);
         };
     }
 
-    private static Gen<MetricsQuery> queries() {
+    /** Metrics alone, every group, or one of them; value-added categories from none to all. */
+    private static Gen<FactsQuery> queries() {
+        Gen<MetricsQuery> metrics = metricsQueries();
+        Gen<Set<FactGroup>> groups = Gens.frequency(
+                Gens.weighted(1, Gens.constant(Set.<FactGroup>of())),
+                Gens.weighted(2, Gens.constant(EnumSet.allOf(FactGroup.class))),
+                Gens.weighted(1, Gens.of(FactGroup.class).map(EnumSet::of)));
+        Gen<List<String>> valueAdded = Gens.of("maintenance", "Training", "parts").uniqueList(0, 3, category -> category);
+        return source -> new FactsQuery(metrics.generate(source), groups.generate(source),
+                Set.copyOf(valueAdded.generate(source)));
+    }
+
+    private static Gen<MetricsQuery> metricsQueries() {
         Gen<LocalDate> anyDay = Gens.integers(0, 3 * 365).map(EPOCH::plusDays);
         Gen<LocalDate> monthEnd = Gens.integers(0, 35)
                 .map(months -> EPOCH.plusMonths(months).withDayOfMonth(EPOCH.plusMonths(months).lengthOfMonth()));
@@ -216,7 +277,8 @@ class JdbcMetricsSourceProperties {
 
     /** Days near the edges that matter: the window's ends, the quarters' ends and the as-of day. */
     private static Gen<LocalDate> days(MetricsQuery query) {
-        List<LocalDate> anchors = new ArrayList<>(List.of(query.asOf(), query.window().start(), query.window().end()));
+        List<LocalDate> anchors = new ArrayList<>(List.of(query.asOf(), query.window().start(), query.window().end(),
+                ActivityFacts.laterHalfStart(query.window())));
         for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
             anchors.add(query.quarter(i).start());
             anchors.add(query.quarter(i).end());
@@ -234,7 +296,8 @@ class JdbcMetricsSourceProperties {
         List<Instant> anchors = List.of(
                 query.window().start().atStartOfDay(zone).toInstant(),
                 query.window().end().plusDays(1).atStartOfDay(zone).toInstant(),
-                query.asOf().atStartOfDay(zone).toInstant());
+                query.asOf().atStartOfDay(zone).toInstant(),
+                query.asOf().plusDays(1).atStartOfDay(zone).toInstant());
         long day = 86_400_000_000_000L;
         Gen<Long> nanos = Gens.oneOf(Gens.of(-1L, 0L, 1L, -1_000L, 999L),
                 Gens.longs(-2 * day, 2 * day));
@@ -254,11 +317,11 @@ class JdbcMetricsSourceProperties {
     }
 
     /** A purchase without its id, which the list position gives. */
-    record PurchaseDraft(String customer, LocalDate day, Money amount) {
+    record PurchaseDraft(String customer, LocalDate day, Money amount, Optional<String> category) {
     }
 
     /** An interaction without its id, which the list position gives. */
-    record InteractionDraft(String customer, OffsetDateTime at, InteractionKind kind) {
+    record InteractionDraft(String customer, OffsetDateTime at, InteractionKind kind, Optional<String> outcome) {
     }
 
     private static Gen<PurchaseDraft> purchaseDrafts(MetricsQuery query, boolean foreignCurrencies) {
@@ -275,25 +338,48 @@ class JdbcMetricsSourceProperties {
         };
         Gen<String> owners = Gens.of(OWNER_IDS);
         Gen<LocalDate> days = days(query);
+        Gen<Optional<String>> categories = Gens.of(CATEGORIES).optional(0.7);
         return source -> {
             String owner = owners.generate(source);
             LocalDate day = days.generate(source);
             Money amount = amounts.generate(source);
-            return new PurchaseDraft(owner, day, amount);
+            Optional<String> category = categories.generate(source);
+            return new PurchaseDraft(owner, day, amount, category);
         };
     }
 
     private static Gen<InteractionDraft> interactionDrafts(MetricsQuery query) {
         Gen<InteractionKind> kinds = Gens.frequency(
                 Gens.weighted(3, Gens.constant(InteractionKind.INQUIRY)),
+                Gens.weighted(2, Gens.of(InteractionKind.MEETING, InteractionKind.REFERRAL, InteractionKind.EVENT,
+                        InteractionKind.TRIAL)),
                 Gens.weighted(1, Gens.of(InteractionKind.class)));
+        Gen<Optional<String>> outcomes = Gens.of("joint_planning", "Joint_Planning", "follow-up").optional(0.7);
         Gen<String> owners = Gens.of(OWNER_IDS);
         Gen<OffsetDateTime> moments = moments(query);
         return source -> {
             String owner = owners.generate(source);
             OffsetDateTime at = moments.generate(source);
             InteractionKind kind = kinds.generate(source);
-            return new InteractionDraft(owner, at, kind);
+            Optional<String> outcome = outcomes.generate(source);
+            return new InteractionDraft(owner, at, kind, outcome);
+        };
+    }
+
+    /** Answers around the window's edges and the end of the as-of day, with a CSAT, an NPS or both. */
+    private static Gen<SurveyAnswer> surveys(MetricsQuery query) {
+        Gen<String> owners = Gens.of(OWNER_IDS);
+        Gen<OffsetDateTime> moments = moments(query);
+        Gen<Integer> csats = Gens.integers(1, 5);
+        Gen<Integer> npss = Gens.integers(0, 10);
+        Gen<Integer> scored = Gens.integers(0, 2);
+        return source -> {
+            String owner = owners.generate(source);
+            OffsetDateTime at = moments.generate(source);
+            int which = scored.generate(source);
+            OptionalInt csat = which != 1 ? OptionalInt.of(csats.generate(source)) : OptionalInt.empty();
+            OptionalInt nps = which != 0 ? OptionalInt.of(npss.generate(source)) : OptionalInt.empty();
+            return new SurveyAnswer(CustomerId.of(owner), at, csat, nps);
         };
     }
 
@@ -301,8 +387,8 @@ class JdbcMetricsSourceProperties {
         List<Purchase> purchases = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             PurchaseDraft draft = drafts.get(i);
-            purchases.add(Purchase.of(PurchaseId.of("o-" + i), CustomerId.of(draft.customer()), draft.day(),
-                    draft.amount()));
+            purchases.add(new Purchase(PurchaseId.of("o-" + i), CustomerId.of(draft.customer()), draft.day(),
+                    draft.amount(), draft.category(), Optional.empty()));
         }
         return purchases;
     }
@@ -311,8 +397,8 @@ class JdbcMetricsSourceProperties {
         List<Interaction> interactions = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             InteractionDraft draft = drafts.get(i);
-            interactions.add(Interaction.of(InteractionId.of("i-" + i), CustomerId.of(draft.customer()), draft.at(),
-                    Channel.PHONE, draft.kind()));
+            interactions.add(new Interaction(InteractionId.of("i-" + i), CustomerId.of(draft.customer()), draft.at(),
+                    Channel.PHONE, draft.kind(), Optional.empty(), draft.outcome()));
         }
         return interactions;
     }
