@@ -161,8 +161,8 @@ public abstract class CustomerFactsSourceContract extends FactsSourceMetricsCont
         CustomerFacts facts = data.source().find(ACME, ALL).orElseThrow();
 
         // Three purchase days up to the as-of day; the first day's two orders are one purchase.
-        assertThat(facts.history()).contains(new PurchaseHistoryFacts(3, Optional.of(LocalDate.of(2019, 7, 1)),
-                cny("100.005")));
+        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.505"), 3,
+                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.005")));
         assertThat(facts.history().orElseThrow().repeatPurchaseDays()).isEqualTo(2);
         assertThat(facts.metrics().lastPurchase()).contains(AS_OF);
         assertThat(facts).isEqualTo(data.expected(ACME, ALL));
