@@ -85,9 +85,10 @@ public interface Gen<T> {
     }
 
     /**
-     * Mixes in edge cases: about one value in sixteen is one of the given values. The choice that
-     * picks an edge case is not the simplest one, so shrinking moves on to this generator's own
-     * simplest values unless only the edge case fails.
+     * Mixes in edge cases: about one value in sixteen is one of the given values. The generator's
+     * own value is drawn first and the choice of an edge case after it, so that an edge case always
+     * takes more choices than the value it replaces: shrinking then prefers this generator's own
+     * simplest values, and ends on an edge case only when nothing simpler fails.
      *
      * @param edges the edge cases, at least one; not null
      * @return a generator that also gives the edge cases
@@ -98,8 +99,11 @@ public interface Gen<T> {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("give at least one edge case");
         }
-        // Choice 0 (the simplest) and 15 (the largest) go to this generator's own values.
-        return source -> source.choose(15) == 1 ? cases.get(source.choose(cases.size() - 1)) : generate(source);
+        return source -> {
+            T own = generate(source);
+            // Choice 0 (the simplest) and 15 (the largest) keep the generator's own value.
+            return source.choose(15) == 1 ? cases.get(source.choose(cases.size() - 1)) : own;
+        };
     }
 
     /**

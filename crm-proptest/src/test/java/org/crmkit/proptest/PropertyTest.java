@@ -235,11 +235,11 @@ class PropertyTest {
 
     @Test
     void coverageBelowTheRequiredShareFails() {
-        assertThatThrownBy(() -> Property.forAll(SMALL).tries(200).cover("above 990", 5)
+        assertThatThrownBy(() -> Property.forAll(SMALL).tries(200).cover("above 990", 20)
                 .check(x -> Property.classify("above 990", x > 990)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageMatching("(?s)PropertyTest#coverageBelowTheRequiredShareFails: only \\d+ of 200 tries"
-                        + " \\(\\d+\\.\\d%\\) were classified 'above 990', the property requires more than 5% .*");
+                        + " \\(\\d+\\.\\d%\\) were classified 'above 990', the property requires more than 20% .*");
     }
 
     @Test
