@@ -1,5 +1,6 @@
 package org.crmkit.jdbc;
 
+import java.util.Comparator;
 import java.util.Locale;
 import org.crmkit.core.InvalidValueException;
 
@@ -10,6 +11,11 @@ enum Dialect {
         @Override
         String byId(String column) {
             return column;
+        }
+
+        @Override
+        Comparator<String> idOrder() {
+            return Comparator.naturalOrder();
         }
 
         @Override
@@ -25,6 +31,11 @@ enum Dialect {
         @Override
         String byId(String column) {
             return column + " COLLATE \"C\"";
+        }
+
+        @Override
+        Comparator<String> idOrder() {
+            return Dialect::byCodePoint;
         }
 
         @Override
@@ -44,6 +55,29 @@ enum Dialect {
      * @return the sort term
      */
     abstract String byId(String column);
+
+    /**
+     * The order {@link #byId} sorts ids in, for merging sorted streams in Java.
+     *
+     * @return the comparator
+     */
+    abstract Comparator<String> idOrder();
+
+    /** Code-point order: what the "C" collation gives for UTF-8 text. */
+    private static int byCodePoint(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
 
     /**
      * A statement that inserts a row with just a key, binding the key as its only parameter, and

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -30,13 +31,14 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link CustomerFactsSource} computed in SQL: one query aggregates each customer's purchases,
- * interactions and survey answers, so that no record is loaded into Java, and streams one row per
- * customer in ascending id order. The facts are those of {@link FactsCalculator}:
+ * {@link CustomerFactsSource} computed in SQL: one grouped query per table aggregates each
+ * customer's purchases, interactions and survey answers, so that no record is loaded into Java;
+ * the queries stream their rows sorted by customer id and are merged here, one customer at a time. The facts are those of {@link FactsCalculator}:
  * <ul>
  *   <li>only purchases on or before the as-of day count at all; spend and orders sum and count the
  *       window's; active quarters count the rolling quarters of {@link MetricsQuery#quarter(int)}
@@ -90,21 +92,47 @@ final class JdbcFactsSource implements CustomerFactsSource {
     }
 
     /**
-     * Streams the facts in ascending customer id order. Stops at the first customer with a
-     * purchase that counts in another currency, and throws for it once the result set is closed.
+     * Streams the facts in ascending customer id order: one query per table, each grouped and
+     * sorted by customer, merged here by id. Each table is read once in a single pass (joining
+     * grouped subqueries instead makes H2 re-read them for every customer). Stops at the first
+     * customer with a purchase that counts in another currency, and throws for it once the result
+     * sets are closed.
      */
     private void visit(Connection connection, Optional<CustomerId> only, FactsQuery query,
             Consumer<? super CustomerFacts> action) throws SQLException {
-        Statement statement = statement(only, query);
+        List<Statement> statements = new ArrayList<>();
+        statements.add(customers(only, query));
+        statements.add(purchases(only, query));
+        statements.add(interactions(only, query));
+        if (query.wants(FactGroup.ACTIVITY)) {
+            statements.add(promoters(only, query));
+            statements.add(satisfaction(only, query));
+        }
+        Comparator<String> byId = database.dialect().idOrder();
+        List<PreparedStatement> prepared = new ArrayList<>();
+        List<Cursor> cursors = new ArrayList<>();
         Optional<CustomerId> mismatched = Optional.empty();
-        try (PreparedStatement prepared = Database.streaming(connection, statement.sql.toString(), statement.parameters);
-                ResultSet rows = prepared.executeQuery()) {
-            while (rows.next()) {
-                if (rows.getLong("foreign_orders") > 0) {
-                    mismatched = Optional.of(CustomerId.of(rows.getString("id")));
+        try {
+            for (Statement statement : statements) {
+                PreparedStatement next = Database.streaming(connection, statement.sql.toString(), statement.parameters);
+                prepared.add(next);
+                cursors.add(new Cursor(next.executeQuery(), byId));
+            }
+            Cursor customers = cursors.get(0);
+            while (customers.advance()) {
+                String id = customers.id();
+                Rows rows = new Rows(customers.rows, at(cursors.get(1), id), at(cursors.get(2), id),
+                        query.wants(FactGroup.ACTIVITY) ? at(cursors.get(3), id) : null,
+                        query.wants(FactGroup.ACTIVITY) ? at(cursors.get(4), id) : null);
+                if (rows.purchases != null && rows.purchases.getLong("foreign_orders") > 0) {
+                    mismatched = Optional.of(CustomerId.of(id));
                     break;
                 }
-                action.accept(facts(rows, query));
+                action.accept(facts(id, rows, query));
+            }
+        } finally {
+            for (PreparedStatement statement : prepared) {
+                statement.close();
             }
         }
         if (mismatched.isPresent()) {
@@ -114,22 +142,83 @@ final class JdbcFactsSource implements CustomerFactsSource {
                 only.map(CustomerId::value).orElse("all customers"));
     }
 
-    /** The first purchase that counts and is in another currency, named as the reference names it. */
+    /** The row of a grouped stream for the customer, if it has one, skipping rows of ids before it. */
+    private static @Nullable ResultSet at(Cursor cursor, String id) throws SQLException {
+        return cursor.seek(id) ? cursor.rows : null;
+    }
+
+    /** A result set sorted by customer id, read forward as the customers go by. */
+    private static final class Cursor {
+        private final ResultSet rows;
+        private final Comparator<String> byId;
+        private @Nullable String current;
+        private boolean started;
+        private boolean done;
+
+        Cursor(ResultSet rows, Comparator<String> byId) {
+            this.rows = rows;
+            this.byId = byId;
+        }
+
+        /** Moves to the next row; false at the end. */
+        boolean advance() throws SQLException {
+            started = true;
+            if (done || !rows.next()) {
+                done = true;
+                current = null;
+                return false;
+            }
+            current = rows.getString(1);
+            return true;
+        }
+
+        String id() {
+            return Objects.requireNonNull(current, "current");
+        }
+
+        /** Moves to the row of the id if there is one; rows of smaller ids belong to customers not visited. */
+        boolean seek(String id) throws SQLException {
+            if (!started) {
+                advance();
+            }
+            while (current != null && byId.compare(current, id) < 0) {
+                advance();
+            }
+            return current != null && current.equals(id);
+        }
+    }
+
+    /** One customer's rows of the streams; null where the customer has none. */
+    private record Rows(ResultSet customer, @Nullable ResultSet purchases, @Nullable ResultSet interactions,
+            @Nullable ResultSet promoters, @Nullable ResultSet satisfaction) {
+    }
+
+    /**
+     * The first purchase that counts and is in another currency, named as the reference names it:
+     * one in the window fails the metrics, which come first; otherwise one earlier fails the history.
+     */
     private CurrencyMismatchException currencyMismatch(Connection connection, CustomerId customerId,
             FactsQuery query) throws SQLException {
         MetricsQuery metrics = query.metrics();
-        boolean history = query.wants(FactGroup.HISTORY);
-        // Without the history only the window's purchases count; with it, every one up to the as-of day.
-        LocalDate from = history ? SqlValues.FIRST_DAY.minusDays(1) : SqlValues.dayBound(metrics.window().start());
-        LocalDate until = SqlValues.dayBound(history ? metrics.asOf() : metrics.window().end());
-        List<String> purchase = Database.first(connection, "SELECT id, currency FROM crm_purchase"
+        Optional<List<String>> inWindow = firstForeign(connection, customerId, metrics,
+                SqlValues.dayBound(metrics.window().start()), SqlValues.dayBound(metrics.window().end()));
+        if (inWindow.isPresent()) {
+            return new CurrencyMismatchException("Purchase '" + inWindow.get().get(0) + "'", metrics.currency(),
+                    Money.currency(inWindow.get().get(1)));
+        }
+        List<String> earlier = firstForeign(connection, customerId, metrics, SqlValues.FIRST_DAY.minusDays(1),
+                SqlValues.dayBound(metrics.asOf())).orElseThrow();
+        return new CurrencyMismatchException("Purchase '" + earlier.get(0) + "' of customer '" + customerId + "'",
+                metrics.currency(), Money.currency(earlier.get(1)));
+    }
+
+    private Optional<List<String>> firstForeign(Connection connection, CustomerId customerId, MetricsQuery metrics,
+            LocalDate from, LocalDate until) throws SQLException {
+        return Database.first(connection, "SELECT id, currency FROM crm_purchase"
                         + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND currency <> ?"
                         + " ORDER BY order_date, " + database.dialect().byId("id") + " FETCH FIRST 1 ROWS ONLY",
                 row -> List.of(row.getString("id"), row.getString("currency")),
-                customerId.value(), from, until, metrics.currency().getCurrencyCode()).orElseThrow();
-        String context = history ? "Purchase '" + purchase.get(0) + "' of customer '" + customerId + "'"
-                : "Purchase '" + purchase.get(0) + "'";
-        return new CurrencyMismatchException(context, metrics.currency(), Money.currency(purchase.get(1)));
+                customerId.value(), from, until, metrics.currency().getCurrencyCode());
     }
 
     /** SQL text and its parameters, built together so that they stay in step. */
@@ -144,26 +233,27 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
     }
 
-    private Statement statement(Optional<CustomerId> only, FactsQuery query) {
+    /** The customers visited: created by the as-of day, or the one asked for. */
+    private Statement customers(Optional<CustomerId> only, FactsQuery query) {
+        Statement statement = new Statement().append("SELECT id, created_on, strategic_agreement FROM crm_customer");
+        if (only.isPresent()) {
+            statement.append(" WHERE id = ?", only.get().value());
+        } else {
+            // Every customer means every customer who existed on the as-of day.
+            statement.append(" WHERE created_on <= ?", SqlValues.dayBound(query.metrics().asOf()));
+        }
+        return statement.append(" ORDER BY " + database.dialect().byId("id"));
+    }
+
+    /** Each customer's purchases up to the as-of day, summed for the metrics, the history and the activity. */
+    private Statement purchases(Optional<CustomerId> only, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
         boolean history = query.wants(FactGroup.HISTORY);
-        boolean activity = query.wants(FactGroup.ACTIVITY);
         DateWindow window = metrics.window();
         LocalDate windowStart = SqlValues.dayBound(window.start());
         LocalDate windowEnd = SqlValues.dayBound(window.end());
-        LocalDate asOf = SqlValues.dayBound(metrics.asOf());
         String currency = metrics.currency().getCurrencyCode();
-        Statement statement = new Statement().append("SELECT c.id, c.created_on, c.strategic_agreement,"
-                + " p.spend, p.orders, p.foreign_orders, p.last_purchase,"
-                + " p.quarter0, p.quarter1, p.quarter2, p.quarter3, i.inquiries");
-        if (history) {
-            statement.append(", p.history_orders, p.history_spend, p.purchase_days, p.first_purchase, p.repeat_spend");
-        }
-        if (activity) {
-            statement.append(", p.earlier_spend, p.later_spend, p.categories, p.value_added,"
-                    + " i.referrals, i.events, i.trials, i.joint_planning, s.promoters, r.latest_csat, r.previous_csat");
-        }
-        statement.append(" FROM crm_customer c LEFT JOIN (SELECT customer_id,")
+        Statement statement = new Statement().append("SELECT customer_id,")
                 .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN amount END) AS spend,",
                         windowStart, windowEnd)
                 .append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? THEN 1 END) AS orders,",
@@ -178,7 +268,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
             statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND currency <> ? THEN 1 END)"
                     + " AS foreign_orders,", windowStart, windowEnd, currency);
         }
-        if (activity) {
+        if (query.wants(FactGroup.ACTIVITY)) {
             LocalDate laterHalf = SqlValues.dayBound(ActivityFacts.laterHalfStart(window));
             statement.append(" SUM(CASE WHEN order_date >= ? AND order_date < ? THEN amount END) AS earlier_spend,",
                             windowStart, laterHalf)
@@ -201,6 +291,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
                     + ",", SqlValues.dayBound(quarter.start()), SqlValues.dayBound(quarter.end()));
         }
         statement.append(" MAX(order_date) AS last_purchase");
+        LocalDate asOf = SqlValues.dayBound(metrics.asOf());
         if (history) {
             // The first day of each customer, next to every purchase row, in the same scan.
             statement.append(" FROM (SELECT customer_id, order_date, amount, currency, category,"
@@ -212,25 +303,14 @@ final class JdbcFactsSource implements CustomerFactsSource {
             statement.append(" FROM crm_purchase WHERE order_date <= ?", asOf);
             only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
         }
-        statement.append(" GROUP BY customer_id) p ON p.customer_id = c.id");
-        interactions(statement, only, query);
-        if (activity) {
-            surveys(statement, only, query);
-        }
-        if (only.isPresent()) {
-            statement.append(" WHERE c.id = ?", only.get().value());
-        } else {
-            // Every customer means every customer who existed on the as-of day.
-            statement.append(" WHERE c.created_on <= ?", asOf);
-        }
-        statement.append(" ORDER BY " + database.dialect().byId("c.id"));
-        return statement;
+        return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
     }
 
-    private static void interactions(Statement statement, Optional<CustomerId> only, FactsQuery query) {
+    /** Each customer's interactions in the window, counted by kind. */
+    private Statement interactions(Optional<CustomerId> only, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
-        statement.append(" LEFT JOIN (SELECT customer_id, COUNT(CASE WHEN kind = ? THEN 1 END) AS inquiries",
-                InteractionKind.INQUIRY.key());
+        Statement statement = new Statement().append("SELECT customer_id,"
+                + " COUNT(CASE WHEN kind = ? THEN 1 END) AS inquiries", InteractionKind.INQUIRY.key());
         if (query.wants(FactGroup.ACTIVITY)) {
             statement.append(", COUNT(CASE WHEN kind = ? THEN 1 END) AS referrals", InteractionKind.REFERRAL.key())
                     .append(", COUNT(CASE WHEN kind = ? THEN 1 END) AS events", InteractionKind.EVENT.key())
@@ -244,19 +324,26 @@ final class JdbcFactsSource implements CustomerFactsSource {
         statement.append(SqlValues.momentRangeCondition("occurred_at", "occurred_nanos"),
                 SqlValues.momentRangeParameters(metrics.windowStart(), metrics.windowEndExclusive()));
         only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
-        statement.append(" GROUP BY customer_id) i ON i.customer_id = c.id");
+        return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
     }
 
-    private static void surveys(Statement statement, Optional<CustomerId> only, FactsQuery query) {
+    /** Each customer's promoter answers in the window. */
+    private Statement promoters(Optional<CustomerId> only, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
-        statement.append(" LEFT JOIN (SELECT customer_id, COUNT(*) AS promoters FROM crm_survey_answer"
-                + " WHERE nps >= ? AND ", SurveyAnswer.PROMOTER_SCORE)
+        Statement statement = new Statement().append("SELECT customer_id, COUNT(*) AS promoters"
+                + " FROM crm_survey_answer WHERE nps >= ? AND ", SurveyAnswer.PROMOTER_SCORE)
                 .append(SqlValues.momentRangeCondition("answered_at", "answered_nanos"),
                         SqlValues.momentRangeParameters(metrics.windowStart(), metrics.windowEndExclusive()));
         only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
+        return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
+    }
+
+    /** Each customer's two latest satisfaction scores up to the as-of day. */
+    private Statement satisfaction(Optional<CustomerId> only, FactsQuery query) {
+        MetricsQuery metrics = query.metrics();
         Instant afterAsOf = metrics.asOf().plusDays(1).atStartOfDay(metrics.zone()).toInstant();
-        statement.append(" GROUP BY customer_id) s ON s.customer_id = c.id")
-                .append(" LEFT JOIN (SELECT customer_id, MAX(CASE WHEN answer_rank = 1 THEN csat END) AS latest_csat,"
+        Statement statement = new Statement().append("SELECT customer_id,"
+                        + " MAX(CASE WHEN answer_rank = 1 THEN csat END) AS latest_csat,"
                         + " MAX(CASE WHEN answer_rank = 2 THEN csat END) AS previous_csat"
                         + " FROM (SELECT customer_id, csat, ROW_NUMBER() OVER (PARTITION BY customer_id"
                         + " ORDER BY answered_at DESC, answered_nanos DESC, csat) AS answer_rank"
@@ -264,48 +351,61 @@ final class JdbcFactsSource implements CustomerFactsSource {
                 .append(SqlValues.momentRangeCondition("answered_at", "answered_nanos"),
                         SqlValues.momentRangeParameters(Instant.MIN, afterAsOf));
         only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
-        statement.append(") ranked WHERE answer_rank <= 2 GROUP BY customer_id) r ON r.customer_id = c.id");
+        return statement.append(") ranked WHERE answer_rank <= 2 GROUP BY customer_id ORDER BY "
+                + database.dialect().byId("customer_id"));
     }
 
-    /** One customer's facts from the aggregate row. Aggregates of customers without records are NULL. */
-    private static CustomerFacts facts(ResultSet row, FactsQuery query) throws SQLException {
+    /** One customer's facts from the rows of the streams. Aggregates of customers without records are absent. */
+    private static CustomerFacts facts(String id, Rows rows, FactsQuery query) throws SQLException {
         MetricsQuery metrics = query.metrics();
-        CustomerId customerId = CustomerId.of(row.getString("id"));
+        CustomerId customerId = CustomerId.of(id);
+        ResultSet purchases = rows.purchases();
         int active = 0;
-        for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
-            active += row.getInt("quarter" + i);
+        if (purchases != null) {
+            for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
+                active += purchases.getInt("quarter" + i);
+            }
         }
-        // getLong and getInt read NULL as 0.
         CustomerMetrics snapshot = new CustomerMetrics(customerId, metrics.asOf(), metrics.window(),
-                money(row, "spend", metrics), Math.toIntExact(row.getLong("orders")), active,
-                Math.toIntExact(row.getLong("inquiries")),
-                MetricsCalculator.tenureMonths(row.getObject("created_on", LocalDate.class), metrics.asOf()),
-                row.getBoolean("strategic_agreement"), Optional.ofNullable(row.getObject("last_purchase", LocalDate.class)));
+                money(purchases, "spend", metrics), count(purchases, "orders"), active,
+                count(rows.interactions(), "inquiries"),
+                MetricsCalculator.tenureMonths(rows.customer().getObject("created_on", LocalDate.class), metrics.asOf()),
+                rows.customer().getBoolean("strategic_agreement"),
+                Optional.ofNullable(purchases == null ? null : purchases.getObject("last_purchase", LocalDate.class)));
         Optional<PurchaseHistoryFacts> history = Optional.empty();
         if (query.wants(FactGroup.HISTORY)) {
-            history = Optional.of(new PurchaseHistoryFacts(Math.toIntExact(row.getLong("history_orders")),
-                    money(row, "history_spend", metrics), Math.toIntExact(row.getLong("purchase_days")),
-                    Optional.ofNullable(row.getObject("first_purchase", LocalDate.class)),
-                    money(row, "repeat_spend", metrics)));
+            history = Optional.of(new PurchaseHistoryFacts(count(purchases, "history_orders"),
+                    money(purchases, "history_spend", metrics), count(purchases, "purchase_days"),
+                    Optional.ofNullable(purchases == null ? null : purchases.getObject("first_purchase", LocalDate.class)),
+                    money(purchases, "repeat_spend", metrics)));
         }
         Optional<ActivityFacts> activity = Optional.empty();
         if (query.wants(FactGroup.ACTIVITY)) {
-            activity = Optional.of(new ActivityFacts(money(row, "earlier_spend", metrics),
-                    money(row, "later_spend", metrics), Math.toIntExact(row.getLong("categories")),
-                    Math.toIntExact(row.getLong("value_added")), Math.toIntExact(row.getLong("referrals")),
-                    Math.toIntExact(row.getLong("events")), Math.toIntExact(row.getLong("trials")),
-                    Math.toIntExact(row.getLong("joint_planning")), Math.toIntExact(row.getLong("promoters")),
-                    score(row, "latest_csat"), score(row, "previous_csat")));
+            ResultSet interactions = rows.interactions();
+            activity = Optional.of(new ActivityFacts(money(purchases, "earlier_spend", metrics),
+                    money(purchases, "later_spend", metrics), count(purchases, "categories"),
+                    count(purchases, "value_added"), count(interactions, "referrals"), count(interactions, "events"),
+                    count(interactions, "trials"), count(interactions, "joint_planning"),
+                    count(rows.promoters(), "promoters"), score(rows.satisfaction(), "latest_csat"),
+                    score(rows.satisfaction(), "previous_csat")));
         }
         return new CustomerFacts(snapshot, history, activity);
     }
 
-    private static Money money(ResultSet row, String column, MetricsQuery query) throws SQLException {
-        BigDecimal amount = row.getBigDecimal(column);
+    /** A count of a stream's row; 0 without a row or for NULL. */
+    private static int count(@Nullable ResultSet row, String column) throws SQLException {
+        return row == null ? 0 : Math.toIntExact(row.getLong(column));
+    }
+
+    private static Money money(@Nullable ResultSet row, String column, MetricsQuery query) throws SQLException {
+        BigDecimal amount = row == null ? null : row.getBigDecimal(column);
         return amount == null ? Money.zero(query.currency()) : Money.of(query.currency(), amount);
     }
 
-    private static OptionalInt score(ResultSet row, String column) throws SQLException {
+    private static OptionalInt score(@Nullable ResultSet row, String column) throws SQLException {
+        if (row == null) {
+            return OptionalInt.empty();
+        }
         int score = row.getInt(column);
         return row.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
     }

@@ -184,6 +184,19 @@ public abstract class CustomerFactsSourceContract extends FactsSourceMetricsCont
     }
 
     @Test
+    public void aPurchaseInAnotherCurrencyInTheWindowFailsAsTheMetricsDoEvenWithTheHistory() {
+        DataSet data = new DataSet().customer("c-1")
+                .purchase("o-usd", "c-1", "2026-01-05", Money.of("USD", "10.00"), Optional.empty())
+                .purchase("o-eur", "c-1", "2024-02-01", Money.of("EUR", "10.00"), Optional.empty());
+
+        assertThatThrownBy(() -> data.source().find(ACME, ALL))
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessage("Purchase 'o-usd': currency USD does not match CNY (crmkit does not convert currencies)");
+        assertThatThrownBy(() -> data.expected(ACME, ALL))
+                .hasMessage("Purchase 'o-usd': currency USD does not match CNY (crmkit does not convert currencies)");
+    }
+
+    @Test
     public void splitsTheWindowsSpendAtTheStartOfItsLaterHalf() {
         assertThat(ActivityFacts.laterHalfStart(YEAR.window())).isEqualTo(LocalDate.of(2025, 9, 30));
         DataSet data = new DataSet().customer("c-1")
