@@ -3,23 +3,20 @@ package org.crmkit.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
-import org.crmkit.cli.csv.ImportedData;
-import org.crmkit.core.model.CaseEvent;
-import org.crmkit.core.model.CaseId;
+import org.crmkit.cli.output.LifecycleWriter;
+import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.lifecycle.CustomerBase;
-import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
 import org.crmkit.rules.lifecycle.ClvEstimator;
+import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
+import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.crmkit.rules.lifecycle.ValueEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,19 +123,24 @@ final class LifecycleCommand implements Callable<Integer> {
         }
         Policy loaded = policy.load();
         // Before any file is read: a policy without lifecycle or relationship section is reported at once.
-        CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(loaded, estimator(loaded));
+        CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(loaded, estimator(loaded));
         LocalDate day = asOf.resolve(loaded, clock);
-        CustomerBase base = read(loaded);
-        LOG.debug("read {} customers, {} purchases, {} interactions, {} survey answers, {} cases",
-                base.customers().size(), base.purchases().size(), base.interactions().size(), base.surveys().size(),
-                base.cases().size());
+        InMemoryStore store = read(loaded);
 
-        CustomerBaseReport report = analysis.analyse(base, day);
-        LOG.debug("analysed {} customers as of {} under {}", report.customers().size(), day, loaded.ref());
-
-        StandardOutput.print(spec, out -> format.get().lifecycleWriter().write(report, out));
-        StandardOutput.summary(spec, LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day),
-                report));
+        CustomerBaseSummary[] summary = new CustomerBaseSummary[1];
+        StandardOutput.print(spec, out -> {
+            try (LifecycleWriter.Records records = format.get().lifecycleWriter().open(day, loaded.ref(), out)) {
+                summary[0] = analysis.analyse(store.facts(), store.cases(), store.caseEvents(), day, customer -> {
+                    try {
+                        records.write(customer);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        });
+        LOG.debug("analysed {} customers as of {} under {}", summary[0].customers(), day, loaded.ref());
+        StandardOutput.summary(spec, LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day), summary[0]));
         return ExitCodes.OK;
     }
 
@@ -148,21 +150,19 @@ final class LifecycleCommand implements Callable<Integer> {
     }
 
     /** Reads and validates every file at once, the case files as {@code crm sla} reads them. */
-    private CustomerBase read(Policy policy) {
+    private InMemoryStore read(Policy policy) {
         CsvImport.CustomerFiles files = new CsvImport.CustomerFiles(customers, orders, interactions, surveys);
         if (complaints.isEmpty()) {
-            return base(CsvImport.read(files, policy.header().currency()), List.of(), Map.of());
+            return CsvImport.read(files, policy.header().currency()).toStore();
         }
         ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(), Optional.of(files),
                 policy);
-        Map<CaseId, List<CaseEvent>> history = new HashMap<>();
-        cases.cases().forEach(serviceCase -> history.put(serviceCase.id(), cases.eventsOf(serviceCase.id())));
-        return base(cases.customerData().orElseThrow(), cases.cases(), history);
-    }
-
-    private static CustomerBase base(ImportedData data, List<ServiceCase> cases,
-            Map<CaseId, List<CaseEvent>> history) {
-        return new CustomerBase(data.customers(), data.purchases(), data.interactions(), data.surveys(), cases,
-                history);
+        InMemoryStore store = cases.customerData().orElseThrow().toStore();
+        for (ServiceCase serviceCase : cases.cases()) {
+            store.cases().save(serviceCase);
+            cases.eventsOf(serviceCase.id()).forEach(store.caseEvents()::append);
+        }
+        LOG.debug("read {} cases", cases.cases().size());
+        return store;
     }
 }

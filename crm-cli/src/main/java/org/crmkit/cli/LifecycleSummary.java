@@ -10,7 +10,7 @@ import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.crmkit.rules.segment.AbcSummary;
 
 /**
@@ -27,17 +27,17 @@ final class LifecycleSummary {
     private LifecycleSummary() {
     }
 
-    static List<String> lines(Policy policy, MetricsQuery query, CustomerBaseReport report) {
+    static List<String> lines(Policy policy, MetricsQuery query, CustomerBaseSummary report) {
         List<String> lines = new ArrayList<>();
         TierSummary.beforeEffectiveFrom(COMMAND, policy, report.asOf()).ifPresent(lines::add);
-        int total = report.customers().size();
+        int total = report.customers();
         lines.add(COMMAND + ": " + customers(total) + " as of " + report.asOf() + ", policy " + report.policy()
                 + ", metrics over " + query.window());
         lines.addAll(stages(report.stageCounts(), total));
 
         List<CustomerAssessment> highRisk = report.highRisk();
         String threshold = policy.lifecycle().orElseThrow().churnRisk().highRisk().toPlainString();
-        StringBuilder warning = new StringBuilder(COMMAND + ": high risk: " + customers(highRisk.size())
+        StringBuilder warning = new StringBuilder(COMMAND + ": high risk: " + customers(report.highRiskCount())
                 + " (churn risk >= " + threshold + ", not churned)");
         if (!highRisk.isEmpty()) {
             warning.append("; largest value at risk first: ");
@@ -46,12 +46,12 @@ final class LifecycleSummary {
             highRisk.stream().limit(HIGH_RISK_SHOWN).forEach(customer -> shown.add(customer.customerId() + " ("
                     + customer.valueAtRisk().toPlainString() + " " + currency + ")"));
             warning.append(String.join(", ", shown));
-            if (highRisk.size() > HIGH_RISK_SHOWN) {
-                warning.append(" and ").append(highRisk.size() - HIGH_RISK_SHOWN).append(" more");
+            if (report.highRiskCount() > HIGH_RISK_SHOWN) {
+                warning.append(" and ").append(report.highRiskCount() - HIGH_RISK_SHOWN).append(" more");
             }
         }
         lines.add(warning.toString());
-        int winBack = report.winBack().size();
+        int winBack = report.winBack();
         lines.add(COMMAND + ": win-back: " + winBack + " churned " + (winBack == 1 ? "customer" : "customers")
                 + " flagged");
         lines.add(COMMAND + ": ABC classes by spend in the window:");

@@ -26,7 +26,6 @@ import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.cadence.Agenda;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.crmkit.rules.tiering.TierDecision;
@@ -177,7 +176,7 @@ public final class Demo {
      * @param lifecycleTransitions the customers whose lifecycle stage changed by a quarter later
      */
     public record Result(TierRunSummary first, TierRunSummary second, int firstEvents, int secondEvents,
-            SlaResult sla, Agenda agenda, CustomerBaseReport lifecycle, int lifecycleTransitions) {
+            SlaResult sla, Agenda agenda, LifecycleSection.Analysed lifecycle, int lifecycleTransitions) {
         /** Checks the invariants. */
         public Result {
             Objects.requireNonNull(first, "first");

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +26,8 @@ import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
-import org.crmkit.rules.lifecycle.CustomerBase;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.crmkit.rules.lifecycle.LifecycleTracker;
 import org.crmkit.rules.segment.AbcSummary;
 
@@ -51,9 +51,43 @@ final class LifecycleSection {
      * @param second the analysis a quarter later
      * @param transitions the transitions recorded as of the second day
      */
-    record Result(CustomerBaseReport first, CustomerBaseReport second, List<LifecycleStageChanged> transitions) {
+    record Result(Analysed first, Analysed second, List<LifecycleStageChanged> transitions) {
         Result {
             transitions = List.copyOf(transitions);
+        }
+    }
+
+    /**
+     * A day's analysis with every customer's assessment: the demo's base is small enough to keep.
+     *
+     * @param summary what the analysis found across the base
+     * @param customers every customer's assessment, in customer id order
+     */
+    record Analysed(CustomerBaseSummary summary, List<CustomerAssessment> customers) {
+        Analysed {
+            customers = List.copyOf(customers);
+        }
+
+        LocalDate asOf() {
+            return summary.asOf();
+        }
+
+        List<String> model() {
+            return summary.model();
+        }
+
+        Map<LifecycleStage, Integer> stageCounts() {
+            return summary.stageCounts();
+        }
+
+        /** @return the whole early-warning list, largest value at risk first */
+        List<CustomerAssessment> highRisk() {
+            return customers.stream().filter(CustomerAssessment::onEarlyWarningList)
+                    .sorted(CustomerBaseSummary.BY_VALUE_AT_RISK).toList();
+        }
+
+        AbcSummary abc() {
+            return summary.abc();
         }
     }
 
@@ -68,35 +102,50 @@ final class LifecycleSection {
      * @return both analyses and the transitions
      */
     static Result run(Policy policy, SyntheticCustomerBase base, LocalDate asOf, LocalDate nextAsOf, PrintStream out) {
-        CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(policy, ClvEstimator.of(policy.clv()));
+        CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
         InMemoryStore store = InMemoryStore.create();
         RecordingEventPublisher events = new RecordingEventPublisher();
 
-        CustomerBaseReport first = analysis.analyse(baseAsOf(policy, base, asOf), asOf);
-        new LifecycleTracker(store.lifecycleHistory(), events, clock(policy, asOf)).record(first);
+        Analysed first = analyse(analysis, policy, base, asOf);
+        new LifecycleTracker(store.lifecycleHistory(), events, clock(policy, asOf)).record(asOf, policy.ref(),
+                first.customers());
         print(out, policy, first);
 
-        CustomerBaseReport second = analysis.analyse(baseAsOf(policy, base, nextAsOf), nextAsOf);
+        Analysed second = analyse(analysis, policy, base, nextAsOf);
         List<LifecycleStageChanged> moves = new LifecycleTracker(store.lifecycleHistory(), events,
-                clock(policy, nextAsOf)).record(second);
+                clock(policy, nextAsOf)).record(nextAsOf, policy.ref(), second.customers());
         printTransitions(out, first, second, moves);
         return new Result(first, second, moves);
     }
 
+    private static Analysed analyse(CustomerBaseAnalysis analysis, Policy policy, SyntheticCustomerBase base,
+            LocalDate day) {
+        InMemoryStore held = storeAsOf(policy, base, day);
+        List<CustomerAssessment> assessed = new ArrayList<>();
+        CustomerBaseSummary summary = analysis.analyse(held.facts(), held.cases(), held.caseEvents(), day,
+                assessed::add);
+        return new Analysed(summary, assessed);
+    }
+
     /** What the company's systems held at the end of a day: everything the analysis may read. */
-    private static CustomerBase baseAsOf(Policy policy, SyntheticCustomerBase base, LocalDate day) {
+    private static InMemoryStore storeAsOf(Policy policy, SyntheticCustomerBase base, LocalDate day) {
         Instant end = day.plusDays(1).atStartOfDay(policy.header().zone()).toInstant();
-        List<ServiceCase> cases = base.cases().stream().filter(serviceCase -> serviceCase.openedAt().toInstant()
-                .isBefore(end)).toList();
-        Map<CaseId, List<CaseEvent>> events = cases.stream().collect(Collectors.toMap(ServiceCase::id,
-                serviceCase -> base.caseEvents(serviceCase.id()).stream()
-                        .filter(event -> event.occurredAt().toInstant().isBefore(end)).toList()));
-        return new CustomerBase(base.customers(), base.purchases().stream()
-                .filter(purchase -> !purchase.orderDate().isAfter(day)).toList(),
-                base.interactions().stream().filter(interaction -> !SyntheticCustomerBase.day(interaction)
-                        .isAfter(day)).toList(),
-                base.surveyAnswers().stream().filter(answer -> answer.answeredAt().toInstant().isBefore(end)).toList(),
-                cases, events);
+        InMemoryStore store = InMemoryStore.create();
+        base.customers().forEach(store.customers()::save);
+        base.purchases().stream().filter(purchase -> !purchase.orderDate().isAfter(day))
+                .forEach(store.purchases()::record);
+        base.interactions().stream().filter(interaction -> !SyntheticCustomerBase.day(interaction).isAfter(day))
+                .forEach(store.interactions()::record);
+        base.surveyAnswers().stream().filter(answer -> answer.answeredAt().toInstant().isBefore(end))
+                .forEach(store.surveys()::record);
+        base.cases().stream().filter(serviceCase -> serviceCase.openedAt().toInstant().isBefore(end))
+                .forEach(serviceCase -> {
+                    store.cases().save(serviceCase);
+                    base.caseEvents(serviceCase.id()).stream()
+                            .filter(event -> event.occurredAt().toInstant().isBefore(end))
+                            .forEach(store.caseEvents()::append);
+                });
+        return store;
     }
 
     private static Clock clock(Policy policy, LocalDate day) {
@@ -104,7 +153,7 @@ final class LifecycleSection {
                 policy.header().zone());
     }
 
-    private static void print(PrintStream out, Policy policy, CustomerBaseReport report) {
+    private static void print(PrintStream out, Policy policy, Analysed report) {
         int total = report.customers().size();
         out.printf(Locale.ROOT, "%nLifecycle, relationships and churn as of %s (CustomerBaseAnalysis, clv: %s)%n",
                 report.asOf(), policy.clv().describe());
@@ -161,10 +210,10 @@ final class LifecycleSection {
             customer.reasons().forEach(reason -> out.println("    " + reason));
         });
         out.printf(Locale.ROOT, "  Win-back: %,d churned customers flagged (the policy's win_back condition)%n",
-                report.winBack().size());
+                report.summary().winBack());
     }
 
-    private static void printTransitions(PrintStream out, CustomerBaseReport first, CustomerBaseReport second,
+    private static void printTransitions(PrintStream out, Analysed first, Analysed second,
             List<LifecycleStageChanged> moves) {
         out.printf(Locale.ROOT, "%n  A quarter later, as of %s: %,d customers changed stage (LifecycleStageChanged"
                 + " recorded and published by LifecycleTracker)%n", second.asOf(), moves.size());

@@ -22,7 +22,6 @@ import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.ManagerAssignment;
 import org.crmkit.rules.cadence.OwnerKind;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
 import org.crmkit.rules.relationship.LevelEvidence;
 import org.crmkit.rules.sla.MilestoneStatus.Status;
 import org.crmkit.rules.sla.WeeklyReview;
@@ -210,7 +209,7 @@ class DemoTest {
 
     @Test
     void analysesLifecycleRelationshipsAndChurnWithTheFittedModel() {
-        CustomerBaseReport lifecycle = result.lifecycle();
+        LifecycleSection.Analysed lifecycle = result.lifecycle();
 
         assertThat(lifecycle.customers()).hasSize(10_000);
         assertThat(lifecycle.model().get(0)).startsWith("bgnbd fitted on ");

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LifecycleStage;
@@ -20,9 +22,8 @@ import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
-import org.crmkit.rules.lifecycle.CustomerBase;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
+import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.junit.jupiter.api.Test;
 
 /** The README's lifecycle example ("## Lifecycle, relationships and churn") is this code, and it prints what the README says. */
@@ -52,19 +53,20 @@ class ReadmeLifecycleExampleTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        CustomerBaseReport analysed;
+        List<CustomerAssessment> analysed;
         try {
             // README snippet begins
             Policy policy = PolicyLoader.standard();
             CustomerId acme = CustomerId.of("c-42");
-            List<Customer> customers = List.of(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
-            List<Purchase> purchases = List.of(   // from your ERP: every order of every customer
-                    Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2025, 5, 6), Money.of("CNY", "48000.00")),
-                    Purchase.of(PurchaseId.of("o-2"), acme, LocalDate.of(2025, 6, 3), Money.of("CNY", "52000.00")));
+            InMemoryStore store = InMemoryStore.create();   // or a JdbcStore over your tables: the facts then come from SQL
+            store.customers().save(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
+            store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2025, 5, 6), Money.of("CNY", "48000.00")));
+            store.purchases().record(Purchase.of(PurchaseId.of("o-2"), acme, LocalDate.of(2025, 6, 3), Money.of("CNY", "52000.00")));
 
-            CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(policy, ClvEstimator.of(policy.clv()));
-            CustomerBaseReport report = analysis.analyse(CustomerBase.of(customers, purchases), LocalDate.of(2026, 3, 31));
-            CustomerAssessment customer = report.customers().get(0);
+            CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
+            List<CustomerAssessment> assessed = new ArrayList<>();   // for a million customers, write each one out instead
+            CustomerBaseSummary summary = analysis.analyse(store.facts(), LocalDate.of(2026, 3, 31), assessed::add);
+            CustomerAssessment customer = assessed.get(0);
             System.out.println(customer.lifecycle().lifecycleStage() + ", churn risk " + customer.lifecycle().churnRisk().value()
                     + ", " + customer.relationship().level().orElseThrow() + ", " + customer.relationship().relationshipType());
             // DECLINE, churn risk 0.7273, TRUST, TRANSACTIONAL
@@ -76,10 +78,10 @@ class ReadmeLifecycleExampleTest {
             // spend_trend -1: risk 1.0000, weight 0.15 (later half of the window against the earlier)
             // complaints 0: risk 0.0000, weight 0.15 (open complaints, 0 open breaches)
             // satisfaction: not counted, fewer than two satisfaction answers
-            System.out.println(report.highRisk().size() + " on the early-warning list; " + report.model().get(0));
+            System.out.println(summary.highRiskCount() + " on the early-warning list; " + summary.model().get(0));
             // 1 on the early-warning list; no purchase model: 1 customers with a purchase, fewer than the 100 the policy fits models on (clv.min_customers)
             // README snippet ends
-            analysed = report;
+            analysed = assessed;
         } finally {
             System.setOut(original);
         }
@@ -95,7 +97,7 @@ class ReadmeLifecycleExampleTest {
                 "satisfaction: not counted, fewer than two satisfaction answers",
                 "1 on the early-warning list; no purchase model: 1 customers with a purchase, fewer than the 100 the"
                         + " policy fits models on (clv.min_customers)", ""));
-        assertThat(analysed.customers()).singleElement().satisfies(customer -> {
+        assertThat(analysed).singleElement().satisfies(customer -> {
             assertThat(customer.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.DECLINE);
             assertThat(customer.value()).isEmpty();
         });

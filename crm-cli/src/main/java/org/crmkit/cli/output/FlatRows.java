@@ -34,9 +34,10 @@ final class FlatRows {
 
     /** One JSON object per row, fields in the row's order, each line ending with LF. */
     static void jsonLines(List<Map<String, @Nullable Object>> rows, Writer out) throws IOException {
-        for (Map<String, @Nullable Object> row : rows) {
-            out.write(JSON.writeValueAsString(row));
-            out.write('\n');
+        try (Sink sink = jsonLines(out)) {
+            for (Map<String, @Nullable Object> row : rows) {
+                sink.row(row);
+            }
         }
     }
 
@@ -46,17 +47,63 @@ final class FlatRows {
      * where RFC 4180 requires it; lines end with LF.
      */
     static void csv(List<String> columns, List<Map<String, @Nullable Object>> rows, Writer out) throws IOException {
+        try (Sink sink = csv(columns, out)) {
+            for (Map<String, @Nullable Object> row : rows) {
+                sink.row(row);
+            }
+        }
+    }
+
+    /** Rows written one at a time, as they are made; closing ends the output but not the writer. */
+    interface Sink extends AutoCloseable {
+        /**
+         * Writes a row.
+         *
+         * @param row the fields in output order
+         * @throws IOException if writing fails
+         */
+        void row(Map<String, @Nullable Object> row) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** A sink of JSON Lines, as {@link #jsonLines(List, Writer)} writes them. */
+    static Sink jsonLines(Writer out) {
+        return new Sink() {
+            @Override
+            public void row(Map<String, @Nullable Object> row) throws IOException {
+                out.write(JSON.writeValueAsString(row));
+                out.write('\n');
+            }
+
+            @Override
+            public void close() {
+                // nothing buffered
+            }
+        };
+    }
+
+    /** A sink of CSV rows under a header, as {@link #csv(List, List, Writer)} writes them. */
+    static Sink csv(List<String> columns, Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
         columns.forEach(schema::addColumn);
-        try (SequenceWriter writer = CSV.writer(schema.build()).writeValues(new NonClosingWriter(out))) {
-            for (Map<String, @Nullable Object> row : rows) {
+        SequenceWriter writer = CSV.writer(schema.build()).writeValues(new NonClosingWriter(out));
+        return new Sink() {
+            @Override
+            public void row(Map<String, @Nullable Object> row) throws IOException {
                 List<String> cells = new ArrayList<>(columns.size());
                 for (String column : columns) {
                     cells.add(cell(row.get(column)));
                 }
                 writer.write(cells);
             }
-        }
+
+            @Override
+            public void close() throws IOException {
+                writer.close();
+            }
+        };
     }
 
     private static String cell(@Nullable Object value) {

@@ -1,16 +1,14 @@
 package org.crmkit.cli.output;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.RelationshipLevel;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
-import org.crmkit.rules.lifecycle.CustomerBaseReport;
 import org.crmkit.rules.lifecycle.ValueEstimate;
 import org.crmkit.rules.segment.RfmScore;
 import org.jspecify.annotations.Nullable;
@@ -47,34 +45,50 @@ final class LifecycleFields {
     private LifecycleFields() {
     }
 
-    /** @return one row per customer, in the report's order */
-    static List<Map<String, @Nullable Object>> rows(CustomerBaseReport report) {
-        // One definition of "high risk": the report's early-warning list (high churn risk, not churned yet).
-        Set<CustomerId> highRisk = report.highRisk().stream().map(CustomerAssessment::customerId)
-                .collect(Collectors.toSet());
-        List<Map<String, @Nullable Object>> rows = new ArrayList<>(report.customers().size());
-        for (CustomerAssessment customer : report.customers()) {
-            Map<String, @Nullable Object> row = new LinkedHashMap<>();
-            row.put(CUSTOMER_ID, customer.customerId().value());
-            row.put(STAGE, customer.lifecycle().lifecycleStage().key());
-            row.put(RELATIONSHIP_LEVEL, customer.relationship().level().map(RelationshipLevel::key).orElse(null));
-            row.put(RELATIONSHIP_TYPE, customer.relationship().relationshipType().key());
-            row.put(CHURN_RISK, customer.lifecycle().churnRisk().value());
-            row.put(REASONS, customer.reasons());
-            row.put(AS_OF, report.asOf().toString());
-            row.put(POLICY, report.policy().toString());
-            row.put(WIN_BACK, customer.lifecycle().winBack());
-            row.put(HIGH_RISK, highRisk.contains(customer.customerId()));
-            row.put(P_ALIVE, customer.value().map(ValueEstimate::probabilityAlive).orElse(null));
-            row.put(CLV, customer.value().map(ValueEstimate::lifetimeValue).orElse(null));
-            row.put(VALUE_AT_RISK, customer.valueAtRisk());
-            row.put(CURRENCY, currency(customer));
-            row.put(TIER, customer.tier().map(Tier::name).orElse(null));
-            row.put(RFM, customer.rfm().map(RfmScore::code).orElse(null));
-            row.put(ABC, customer.abc().abcClass().name());
-            rows.add(row);
-        }
-        return rows;
+    /**
+     * Writes each customer's row to a sink.
+     *
+     * @param sink the rows' sink; closed with the records
+     * @param asOf the day analysed
+     * @param policy the policy that decided
+     * @return the records
+     */
+    static LifecycleWriter.Records records(FlatRows.Sink sink, LocalDate asOf, PolicyRef policy) {
+        return new LifecycleWriter.Records() {
+            @Override
+            public void write(CustomerAssessment customer) throws IOException {
+                sink.row(row(customer, asOf, policy));
+            }
+
+            @Override
+            public void close() throws IOException {
+                sink.close();
+            }
+        };
+    }
+
+    /** @return a customer's row */
+    static Map<String, @Nullable Object> row(CustomerAssessment customer, LocalDate asOf, PolicyRef policy) {
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
+        row.put(CUSTOMER_ID, customer.customerId().value());
+        row.put(STAGE, customer.lifecycle().lifecycleStage().key());
+        row.put(RELATIONSHIP_LEVEL, customer.relationship().level().map(RelationshipLevel::key).orElse(null));
+        row.put(RELATIONSHIP_TYPE, customer.relationship().relationshipType().key());
+        row.put(CHURN_RISK, customer.lifecycle().churnRisk().value());
+        row.put(REASONS, customer.reasons());
+        row.put(AS_OF, asOf.toString());
+        row.put(POLICY, policy.toString());
+        row.put(WIN_BACK, customer.lifecycle().winBack());
+        // One definition of "high risk": the early-warning list's (high churn risk, not churned yet).
+        row.put(HIGH_RISK, customer.onEarlyWarningList());
+        row.put(P_ALIVE, customer.value().map(ValueEstimate::probabilityAlive).orElse(null));
+        row.put(CLV, customer.value().map(ValueEstimate::lifetimeValue).orElse(null));
+        row.put(VALUE_AT_RISK, customer.valueAtRisk());
+        row.put(CURRENCY, currency(customer));
+        row.put(TIER, customer.tier().map(Tier::name).orElse(null));
+        row.put(RFM, customer.rfm().map(RfmScore::code).orElse(null));
+        row.put(ABC, customer.abc().abcClass().name());
+        return row;
     }
 
     /** The currency of the amounts: the policy's, in which the spend was summed. */

@@ -65,8 +65,9 @@ public enum OutputFormat {
     /** @return the writer of customer-base analyses ({@code crm lifecycle}) in this format */
     public LifecycleWriter lifecycleWriter() {
         return this == JSONL
-                ? (report, out) -> FlatRows.jsonLines(LifecycleFields.rows(report), out)
-                : (report, out) -> FlatRows.csv(LifecycleFields.FIELDS, LifecycleFields.rows(report), out);
+                ? (asOf, policy, out) -> LifecycleFields.records(FlatRows.jsonLines(out), asOf, policy)
+                : (asOf, policy, out) -> LifecycleFields.records(FlatRows.csv(LifecycleFields.FIELDS, out), asOf,
+                        policy);
     }
 
     /** @return the writer of customers' lifetime values ({@code crm clv}) in this format */

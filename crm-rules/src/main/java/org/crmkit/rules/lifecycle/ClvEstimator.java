@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.crmkit.core.CrmException;
-import org.crmkit.core.model.CustomerId;
-import org.crmkit.core.model.Purchase;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.PurchaseHistoryFacts;
 import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.clv.CustomerSummaries;
 import org.crmkit.rules.clv.CustomerValue;
 import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.GammaGammaModel;
@@ -28,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link ValueEstimator} of the policy's {@code clv} section: summarises the purchases up to
- * the as-of day in the section's time unit, fits its purchase model (BG/NBD or Pareto/NBD) and the
+ * The {@link ValueEstimator} of the policy's {@code clv} section: summarises each customer's
+ * purchase history up to the as-of day in the section's time unit (gathered in bounded memory, by
+ * distinct history), fits its purchase model (BG/NBD or Pareto/NBD) and the
  * Gamma-Gamma spend model by maximum likelihood, and gives every customer who bought P(alive),
  * the purchases expected over the horizon, the expected value of a purchase and the discounted
  * lifetime value. When the data cannot support a fit (no repeat purchase at all, say), it says
@@ -59,36 +59,87 @@ public final class ClvEstimator implements ValueEstimator {
     }
 
     @Override
-    public ValueEstimates estimate(Collection<Purchase> purchases, LocalDate asOf) {
-        Objects.requireNonNull(purchases, "purchases");
-        Objects.requireNonNull(asOf, "asOf");
-        List<Purchase> upToDay = purchases.stream().filter(purchase -> !purchase.orderDate().isAfter(asOf)).toList();
-        if (upToDay.isEmpty()) {
-            return ValueEstimates.none("no purchase model: no purchase up to " + asOf);
+    public Fitting fitting(LocalDate asOf) {
+        return new ClvFitting(Objects.requireNonNull(asOf, "asOf"));
+    }
+
+    /** Gathers the customers' summaries, all and those Gamma-Gamma takes, and the base's mean purchase. */
+    private final class ClvFitting implements Fitting {
+        private final LocalDate asOf;
+        private final CustomerSummaries all = CustomerSummaries.create();
+        private final CustomerSummaries paying = CustomerSummaries.create();
+        private BigDecimal spend = BigDecimal.ZERO;
+        private long orders;
+
+        ClvFitting(LocalDate asOf) {
+            this.asOf = asOf;
         }
-        List<PurchaseSummary> summaries = PurchaseSummaries.fromPurchases(upToDay, asOf, policy.timeUnit());
-        if (summaries.size() < policy.minCustomers()) {
-            return ValueEstimates.none(String.format(Locale.ROOT, "no purchase model: %,d customers with a purchase,"
-                    + " fewer than the %,d the policy fits models on (clv.min_customers)", summaries.size(),
-                    policy.minCustomers()));
+
+        @Override
+        public void add(CustomerFacts facts) {
+            Optional<PurchaseSummary> summary = PurchaseSummaries.fromFacts(facts, policy.timeUnit());
+            if (summary.isEmpty()) {
+                return;
+            }
+            all.add(summary.get());
+            if (summary.get().frequency() > 0 && summary.get().averageRepeatValue().signum() > 0) {
+                paying.add(summary.get());
+            }
+            PurchaseHistoryFacts history = facts.history().orElseThrow();
+            spend = spend.add(history.spend().amount());
+            orders += history.orders();
         }
-        FittedModel<? extends PurchaseModel> fitted;
-        try {
-            fitted = ModelFitter.fit(policy.model(), summaries);
-        } catch (CrmException e) { // no repeat purchase, or an optimiser that did not converge
-            LOG.info("No {} fit as of {}: {}", policy.model().key(), asOf, e.getMessage());
-            return ValueEstimates.none("no purchase model: " + policy.model().key() + " cannot be fitted, "
-                    + e.getMessage());
+
+        @Override
+        public ValueModel fit() {
+            if (all.customers() == 0) {
+                return ValueModel.none("no purchase model: no purchase up to " + asOf);
+            }
+            if (all.customers() < policy.minCustomers()) {
+                return ValueModel.none(String.format(Locale.ROOT, "no purchase model: %,d customers with a purchase,"
+                        + " fewer than the %,d the policy fits models on (clv.min_customers)", all.customers(),
+                        policy.minCustomers()));
+            }
+            FittedModel<? extends PurchaseModel> fitted;
+            try {
+                fitted = ModelFitter.fit(policy.model(), all);
+            } catch (CrmException e) { // no repeat purchase, or an optimiser that did not converge
+                LOG.info("No {} fit as of {}: {}", policy.model().key(), asOf, e.getMessage());
+                return ValueModel.none("no purchase model: " + policy.model().key() + " cannot be fitted, "
+                        + e.getMessage());
+            }
+            List<String> notes = new ArrayList<>();
+            notes.add(describe(policy.model().key(), fitted.model().parameters(), fitted)
+                    + " (" + policy.timeUnit().key() + ", calibration up to " + asOf + ")");
+            Optional<GammaGammaModel> spendModel = spendModel(paying, notes);
+            BigDecimal fallback = spend.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_EVEN);
+            notes.add("lifetime value over " + policy.horizon() + " " + policy.timeUnit().key()
+                    + " at an annual discount rate of " + policy.annualDiscountRate().toPlainString());
+            return new ClvModel(fitted.model(), spendModel, fallback, List.copyOf(notes));
         }
-        List<String> notes = new ArrayList<>();
-        notes.add(describe(policy.model().key(), fitted.model().parameters(), fitted)
-                + " (" + policy.timeUnit().key() + ", calibration up to " + asOf + ")");
-        Optional<GammaGammaModel> spend = spendModel(summaries, notes);
-        BigDecimal fallback = meanPurchaseValue(upToDay);
-        Map<CustomerId, ValueEstimate> estimates = new HashMap<>();
-        PurchaseModel model = fitted.model();
-        int horizon = policy.horizon();
-        for (PurchaseSummary customer : summaries) {
+    }
+
+    /** The fitted purchase and spend models, judging one customer at a time. */
+    private final class ClvModel implements ValueModel {
+        private final PurchaseModel model;
+        private final Optional<GammaGammaModel> spend;
+        private final BigDecimal fallback;
+        private final List<String> notes;
+
+        ClvModel(PurchaseModel model, Optional<GammaGammaModel> spend, BigDecimal fallback, List<String> notes) {
+            this.model = model;
+            this.spend = spend;
+            this.fallback = fallback;
+            this.notes = notes;
+        }
+
+        @Override
+        public Optional<ValueEstimate> estimate(CustomerFacts facts) {
+            return PurchaseSummaries.fromFacts(facts, policy.timeUnit()).map(this::estimate);
+        }
+
+        private ValueEstimate estimate(PurchaseSummary customer) {
+            int horizon = policy.horizon();
             BigDecimal pAlive = decimal(model.probabilityAlive(customer));
             BigDecimal expected = decimal(model.conditionalExpectedPurchases(horizon, customer));
             BigDecimal averageValue = spend.map(gammaGamma -> CustomerValue.expectedAverageValue(gammaGamma, customer))
@@ -98,18 +149,18 @@ public final class ClvEstimator implements ValueEstimator {
                     horizon, policy.annualDiscountRate(), policy.timeUnit()))
                     .multiply(averageValue).setScale(2, RoundingMode.HALF_EVEN);
             boolean byAssumption = policy.model() == PurchaseModelKind.BGNBD && customer.frequency() == 0;
-            estimates.put(CustomerId.of(customer.customerKey()), new ValueEstimate(pAlive, expected, averageValue,
-                    lifetimeValue, byAssumption));
+            return new ValueEstimate(pAlive, expected, averageValue, lifetimeValue, byAssumption);
         }
-        notes.add("lifetime value over " + horizon + " " + policy.timeUnit().key() + " at an annual discount rate of "
-                + policy.annualDiscountRate().toPlainString());
-        return new ValueEstimates(estimates, notes);
+
+        @Override
+        public List<String> notes() {
+            return notes;
+        }
     }
 
-    private static Optional<GammaGammaModel> spendModel(List<PurchaseSummary> summaries, List<String> notes) {
-        List<PurchaseSummary> paying = PurchaseSummaries.paidRepeatBuyers(summaries);
-        if (paying.size() < MIN_REPEAT_BUYERS) {
-            notes.add("gamma_gamma not fitted: " + paying.size() + " repeat buyers who paid, fewer than "
+    private static Optional<GammaGammaModel> spendModel(CustomerSummaries paying, List<String> notes) {
+        if (paying.paidRepeatBuyers() < MIN_REPEAT_BUYERS) {
+            notes.add("gamma_gamma not fitted: " + paying.paidRepeatBuyers() + " repeat buyers who paid, fewer than "
                     + MIN_REPEAT_BUYERS + "; each customer's own mean repeat value is used instead");
             return Optional.empty();
         }
@@ -127,12 +178,6 @@ public final class ClvEstimator implements ValueEstimator {
                     + " is used instead");
             return Optional.empty();
         }
-    }
-
-    private static BigDecimal meanPurchaseValue(List<Purchase> purchases) {
-        BigDecimal total = purchases.stream().map(purchase -> purchase.amount().amount())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return total.divide(BigDecimal.valueOf(purchases.size()), 2, RoundingMode.HALF_EVEN);
     }
 
     private static String describe(String name, Map<String, Double> parameters, FittedModel<?> fitted) {

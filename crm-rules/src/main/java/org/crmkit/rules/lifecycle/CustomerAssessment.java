@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.relationship.RelationshipDecision;
 import org.crmkit.rules.segment.AbcResult;
@@ -38,6 +39,15 @@ public record CustomerAssessment(Optional<Tier> tier, LifecycleDecision lifecycl
     /** @return the customer */
     public CustomerId customerId() {
         return lifecycle.customerId();
+    }
+
+    /**
+     * Whether the customer is on the early-warning list: a high churn risk and not churned yet.
+     *
+     * @return true for the customers a company should turn to first
+     */
+    public boolean onEarlyWarningList() {
+        return lifecycle.churnRisk().high() && lifecycle.lifecycleStage() != LifecycleStage.CHURNED;
     }
 
     /**

@@ -3,58 +3,65 @@ package org.crmkit.rules.lifecycle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.CustomerSignals;
-import org.crmkit.core.metrics.MetricsCalculator;
-import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.metrics.Signal;
-import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.CustomerId;
-import org.crmkit.core.model.Interaction;
-import org.crmkit.core.model.Money;
-import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.ServiceCase;
-import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.model.Tier;
+import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.ServiceCases;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.relationship.RelationshipEngine;
 import org.crmkit.rules.relationship.RelationshipPolicy;
-import org.crmkit.rules.segment.AbcClassifier;
-import org.crmkit.rules.segment.AbcResult;
-import org.crmkit.rules.segment.AbcSummary;
-import org.crmkit.rules.segment.RfmScore;
-import org.crmkit.rules.segment.RfmScorer;
-import org.crmkit.rules.segment.SegmentInput;
+import org.crmkit.rules.segment.SegmentPopulation;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.SlaEngine;
 import org.crmkit.rules.tiering.TierEngine;
 
 /**
- * Analyses a whole customer base in memory as of a day: metrics and tier, the service level of
- * every case, the signals, P(alive) and lifetime value from the {@link ValueEstimator}, churn risk,
- * lifecycle stage, relationship level and type, RFM score and ABC class. The decisions themselves
- * are the pure engines'; this class only computes their inputs. Immutable and thread-safe.
+ * Analyses a whole customer base as of a day, streaming it from a {@link CustomerFactsSource} in
+ * bounded memory: each customer's tier, the service level of every case, the signals, P(alive) and
+ * lifetime value from the {@link ValueEstimator}, churn risk, lifecycle stage, relationship level
+ * and type, RFM score and ABC class. The decisions themselves are the pure engines'; this class only
+ * gathers their inputs.
+ *
+ * <h2>Two passes</h2>
+ * <ol>
+ *   <li>The first pass streams every customer's facts and keeps what the population-wide steps
+ *       need: the purchase histories the {@link ValueEstimator} fits its models on (grouped by
+ *       distinct history), each customer's recency, frequency and spend for the RFM bins and ABC
+ *       classes ({@link SegmentPopulation}: two ints and a decimal per customer), and the tier of the
+ *       customers who have cases.</li>
+ *   <li>Then the models are fitted, the population ranked and the cases evaluated (the cases are
+ *       read from their port and held by customer: they are few beside the customers).</li>
+ *   <li>The second pass streams the facts again, in the same customer order, and decides each
+ *       customer, handing the assessment to the caller as it is made.</li>
+ * </ol>
+ * The source must give the same customers in both passes; a change between them is detected and
+ * reported, not silently mixed.
  *
  * <pre>{@code
- * Policy policy = PolicyLoader.standard();
- * CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(policy, ClvEstimator.of(policy.clv()));
- * CustomerBaseReport report = analysis.analyse(CustomerBase.of(customers, purchases), LocalDate.of(2026, 6, 30));
- * report.highRisk().forEach(customer -> System.out.println(customer.customerId() + " " + customer.valueAtRisk()));
+ * CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
+ * CustomerBaseSummary summary = analysis.analyse(store.facts(), store.cases(), store.caseEvents(),
+ *         LocalDate.of(2026, 6, 30), assessment -> writer.write(assessment));
+ * summary.highRisk().forEach(customer -> System.out.println(customer.customerId() + " " + customer.valueAtRisk()));
  * }</pre>
+ * Immutable and thread-safe.
  */
 public final class CustomerBaseAnalysis {
     private final Policy policy;
@@ -65,14 +72,7 @@ public final class CustomerBaseAnalysis {
     private final TierEngine tiers;
     private final SlaEngine sla;
 
-    /**
-     * Creates an analysis.
-     *
-     * @param policy a policy with {@code lifecycle} and {@code relationship} sections; not null
-     * @param estimator the customer-base model, or {@link ValueEstimator#none()}; not null
-     * @throws InvalidValueException naming the missing section
-     */
-    public CustomerBaseAnalysis(Policy policy, ValueEstimator estimator) {
+    private CustomerBaseAnalysis(Policy policy, ValueEstimator estimator) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.lifecycle = new LifecycleEngine(policy.lifecycle().orElseThrow(() -> missing(policy, "lifecycle")));
@@ -82,101 +82,161 @@ public final class CustomerBaseAnalysis {
         this.sla = SlaEngine.of(policy.ref(), policy.sla());
     }
 
+    /**
+     * Creates an analysis.
+     *
+     * @param policy a policy with {@code lifecycle} and {@code relationship} sections; not null
+     * @param estimator the customer-base model, or {@link ValueEstimator#none()}; not null
+     * @return the analysis
+     * @throws InvalidValueException naming the missing section
+     */
+    public static CustomerBaseAnalysis of(Policy policy, ValueEstimator estimator) {
+        return new CustomerBaseAnalysis(policy, estimator);
+    }
+
     private static InvalidValueException missing(Policy policy, String section) {
         return new InvalidValueException("Policy " + policy.ref() + " has no " + section + " section; the standard"
                 + " policy's is a starting point (crm policy show)");
     }
 
     /**
-     * Analyses every customer that existed on the day.
+     * Analyses every customer that existed on the day, of a base without complaints or inquiries:
+     * every customer's service-level signals are 0.
      *
-     * @param base the customer base; not null
+     * @param facts the customers' facts; not null
      * @param asOf the day; records after it are ignored; not null
-     * @return the report, customers in ascending id order
-     * @throws InvalidValueException if a record belongs to no customer of the base
+     * @param each receives every customer's assessment, in ascending customer id order; not null
+     * @return the summary
      * @throws CurrencyMismatchException if a purchase up to the day is not in the policy's currency
      */
-    public CustomerBaseReport analyse(CustomerBase base, LocalDate asOf) {
-        Objects.requireNonNull(base, "base");
+    public CustomerBaseSummary analyse(CustomerFactsSource facts, LocalDate asOf,
+            Consumer<? super CustomerAssessment> each) {
+        return analyse(facts, Map.of(), caseId -> List.of(), asOf, each);
+    }
+
+    /**
+     * Analyses every customer that existed on the day, with their complaints and inquiries.
+     *
+     * @param facts the customers' facts; not null
+     * @param cases the complaints and inquiries; those of customers not analysed are ignored; not null
+     * @param events the cases' events; not null
+     * @param asOf the day; records after it are ignored; not null
+     * @param each receives every customer's assessment, in ascending customer id order; not null
+     * @return the summary
+     * @throws CurrencyMismatchException if a purchase up to the day is not in the policy's currency
+     * @throws ConcurrentUpdateException if the facts source gave other customers in the second pass
+     */
+    public CustomerBaseSummary analyse(CustomerFactsSource facts, ServiceCases cases, CaseEventLog events,
+            LocalDate asOf, Consumer<? super CustomerAssessment> each) {
+        Objects.requireNonNull(cases, "cases");
+        Objects.requireNonNull(events, "events");
+        Map<CustomerId, List<ServiceCase>> byCustomer = new HashMap<>();
+        cases.forEach(serviceCase -> byCustomer.computeIfAbsent(serviceCase.customerId(), id -> new ArrayList<>())
+                .add(serviceCase));
+        return analyse(facts, byCustomer, events::findByCase, asOf, each);
+    }
+
+    private CustomerBaseSummary analyse(CustomerFactsSource source, Map<CustomerId, List<ServiceCase>> cases,
+            Function<CaseId, List<CaseEvent>> events, LocalDate asOf, Consumer<? super CustomerAssessment> each) {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(asOf, "asOf");
-        MetricsQuery query = policy.header().metricsQuery(asOf);
-        // SLAs are judged at the end of the as-of day in the policy's zone.
-        Instant moment = asOf.plusDays(1).atStartOfDay(policy.header().zone()).toInstant();
-        Map<CustomerId, Customer> customers = new LinkedHashMap<>();
-        base.customers().stream().filter(customer -> !customer.createdOn().isAfter(asOf))
-                .sorted(Comparator.comparing(Customer::id)).forEach(customer -> customers.put(customer.id(), customer));
-        Set<CustomerId> known = base.customers().stream().map(Customer::id).collect(Collectors.toSet());
-        Map<CustomerId, List<Purchase>> purchases = byCustomer(base.purchases(), Purchase::customerId, known);
-        // The whole history feeds the purchase and spend models, not just the window: one currency throughout.
-        Currency currency = policy.header().currency();
-        base.purchases().stream().filter(purchase -> !purchase.orderDate().isAfter(asOf))
-                .filter(purchase -> !purchase.amount().currency().equals(currency)).findFirst().ifPresent(purchase -> {
-                    throw new CurrencyMismatchException("Purchase '" + purchase.id() + "' of customer '"
-                            + purchase.customerId() + "'", currency, purchase.amount().currency());
-                });
-        Map<CustomerId, List<Interaction>> interactions = byCustomer(base.interactions(), Interaction::customerId, known);
-        Map<CustomerId, List<SurveyAnswer>> surveys = byCustomer(base.surveys(), SurveyAnswer::customerId, known);
-        Map<CustomerId, List<ServiceCase>> cases = byCustomer(base.cases(), ServiceCase::customerId, known);
+        Objects.requireNonNull(each, "each");
+        FactsQuery query = FactsQuery.all(policy.header().metricsQuery(asOf), relationshipPolicy.valueAddedCategories());
 
-        ValueEstimates estimates = estimator.estimate(customers.keySet().stream()
-                .flatMap(id -> purchases.getOrDefault(id, List.of()).stream()).toList(), asOf);
-        SignalsCalculator calculator = new SignalsCalculator(relationshipPolicy.valueAddedCategories(),
-                policy.header().zone());
-
-        List<CustomerMetrics> snapshots = new ArrayList<>();
-        List<Partial> partials = new ArrayList<>();
-        for (Customer customer : customers.values()) {
-            List<Purchase> own = purchases.getOrDefault(customer.id(), List.of());
-            CustomerMetrics metrics = MetricsCalculator.compute(customer, own,
-                    interactions.getOrDefault(customer.id(), List.of()), query);
-            Optional<Tier> tier = tiers.evaluate(metrics).tier();
-            List<CaseSla> slas = cases.getOrDefault(customer.id(), List.of()).stream()
-                    .map(serviceCase -> sla.evaluate(serviceCase, base.caseEvents().getOrDefault(serviceCase.id(),
-                            List.of()), tier, moment))
-                    .toList();
-            CustomerSignals signals = calculator.compute(metrics, new CustomerActivity(own,
-                    interactions.getOrDefault(customer.id(), List.of()), surveys.getOrDefault(customer.id(), List.of()),
-                    slas));
-            // The model judged exactly the customers who bought up to the day.
-            Optional<ValueEstimate> value = estimates.of(customer.id());
-            if (value.isPresent() && !value.get().aliveByAssumption()) {
-                signals = signals.with(Signal.P_ALIVE, value.get().probabilityAlive());
+        // Pass 1: what the population-wide steps need, and the tiers of customers with cases.
+        ValueEstimator.Fitting fitting = estimator.fitting(asOf);
+        SegmentPopulation population = SegmentPopulation.in(policy.header().currency());
+        IdChecks ids = new IdChecks();
+        Map<CustomerId, Optional<Tier>> tiersOfComplainants = new HashMap<>();
+        source.forEach(query, facts -> {
+            ids.record(facts.customerId());
+            population.add(facts.metrics());
+            fitting.add(facts);
+            if (cases.containsKey(facts.customerId())) {
+                tiersOfComplainants.put(facts.customerId(), tiers.evaluate(facts.metrics()).tier());
             }
-            snapshots.add(metrics);
-            partials.add(new Partial(tier, signals, value));
-        }
-
-        Map<CustomerId, RfmScore> rfm = RfmScorer.score(snapshots.stream().map(SegmentInput::of)
-                        .flatMap(Optional::stream).toList(), policy.segmentation().rfm()).stream()
-                .collect(Collectors.toMap(RfmScore::customerId, Function.identity()));
-        Map<CustomerId, Money> spends = new LinkedHashMap<>();
-        snapshots.forEach(metrics -> spends.put(metrics.customerId(), metrics.spend()));
-        List<AbcResult> abcResults = AbcClassifier.classify(spends, policy.segmentation().abc());
-        Map<CustomerId, AbcResult> abc = abcResults.stream()
-                .collect(Collectors.toMap(AbcResult::customerId, Function.identity()));
-
-        List<CustomerAssessment> assessed = new ArrayList<>();
-        for (Partial partial : partials) {
-            CustomerId id = partial.signals().metrics().customerId();
-            LifecycleDecision stage = lifecycle.evaluate(partial.signals());
-            // The relationship rules see the scored signals, churn risk included.
-            assessed.add(new CustomerAssessment(partial.tier(), stage, relationship.evaluate(stage.signals()),
-                    Optional.ofNullable(rfm.get(id)), abc.get(id), partial.value()));
-        }
-        return new CustomerBaseReport(asOf, policy.ref(), assessed, estimates.notes(), AbcSummary.of(abcResults));
-    }
-
-    /** A customer's inputs before the population-wide segments are known. */
-    private record Partial(Optional<Tier> tier, CustomerSignals signals, Optional<ValueEstimate> value) {
-    }
-
-    private static <T> Map<CustomerId, List<T>> byCustomer(Collection<T> records, Function<T, CustomerId> owner,
-            Set<CustomerId> known) {
-        Map<CustomerId, List<T>> grouped = new HashMap<>();
-        records.forEach(item -> grouped.computeIfAbsent(owner.apply(item), id -> new ArrayList<>()).add(item));
-        grouped.keySet().stream().filter(id -> !known.contains(id)).sorted().findFirst().ifPresent(id -> {
-            throw new InvalidValueException("Records of customer '" + id + "', who is not in the customer base");
         });
-        return grouped;
+
+        ValueEstimator.ValueModel model = fitting.fit();
+        SegmentPopulation.Ranking ranking = population.rank(policy.segmentation().rfm(), policy.segmentation().abc());
+        Map<CustomerId, ServiceLevelFacts> service = serviceLevels(cases, events, tiersOfComplainants, query, asOf);
+
+        // Pass 2: every customer decided, in the same order.
+        CustomerBaseSummary.Tally tally = new CustomerBaseSummary.Tally();
+        int[] position = {0};
+        source.forEach(query, facts -> {
+            int at = position[0]++;
+            ids.check(at, facts.customerId());
+            CustomerAssessment assessment = assess(facts, at, ranking, model,
+                    service.getOrDefault(facts.customerId(), ServiceLevelFacts.NONE));
+            tally.add(assessment);
+            each.accept(assessment);
+        });
+        ids.checkCount(position[0]);
+        return tally.summary(asOf, policy.ref(), ranking.abcSummary(), model.notes());
+    }
+
+    private CustomerAssessment assess(CustomerFacts facts, int position, SegmentPopulation.Ranking ranking,
+            ValueEstimator.ValueModel model, ServiceLevelFacts service) {
+        Optional<Tier> tier = tiers.evaluate(facts.metrics()).tier();
+        CustomerSignals signals = SignalsCalculator.compute(facts, Optional.of(service));
+        Optional<ValueEstimate> value = model.estimate(facts);
+        // The model's P(alive) says something only where the customer could have dropped out.
+        if (value.isPresent() && !value.get().aliveByAssumption()) {
+            signals = signals.with(Signal.P_ALIVE, value.get().probabilityAlive());
+        }
+        LifecycleDecision stage = lifecycle.evaluate(signals);
+        // The relationship rules see the scored signals, churn risk included.
+        return new CustomerAssessment(tier, stage, relationship.evaluate(stage.signals()),
+                ranking.rfm(position, facts.customerId()), ranking.abc(position, facts.metrics()), value);
+    }
+
+    /** Each complainant's cases evaluated at the end of the as-of day in the policy's zone, and counted. */
+    private Map<CustomerId, ServiceLevelFacts> serviceLevels(Map<CustomerId, List<ServiceCase>> cases,
+            Function<CaseId, List<CaseEvent>> events, Map<CustomerId, Optional<Tier>> tiersOfComplainants,
+            FactsQuery query, LocalDate asOf) {
+        Instant moment = asOf.plusDays(1).atStartOfDay(policy.header().zone()).toInstant();
+        Map<CustomerId, ServiceLevelFacts> service = new HashMap<>();
+        tiersOfComplainants.forEach((customer, tier) -> {
+            List<CaseSla> slas = cases.get(customer).stream()
+                    .map(serviceCase -> sla.evaluate(serviceCase, events.apply(serviceCase.id()), tier, moment))
+                    .toList();
+            service.put(customer, ServiceLevelFacts.of(customer, query.metrics(), slas));
+        });
+        return service;
+    }
+
+    /**
+     * The customers of the first pass, to check the second against: a hash of each id by position.
+     * A source that gives other customers the second time (a database that changed in between)
+     * would otherwise get others' segments.
+     */
+    private static final class IdChecks {
+        private int[] hashes = new int[1024];
+        private int size;
+
+        void record(CustomerId id) {
+            if (size == hashes.length) {
+                hashes = java.util.Arrays.copyOf(hashes, size * 2);
+            }
+            hashes[size++] = id.value().hashCode();
+        }
+
+        void check(int position, CustomerId id) {
+            if (position >= size || hashes[position] != id.value().hashCode()) {
+                throw changed();
+            }
+        }
+
+        void checkCount(int count) {
+            if (count != size) {
+                throw changed();
+            }
+        }
+
+        private static ConcurrentUpdateException changed() {
+            return new ConcurrentUpdateException("the customers changed between the two passes of the analysis;"
+                    + " run it again on data that does not change while it runs");
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.crmkit.rules.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,14 +11,15 @@ import java.util.Optional;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.model.LifecycleStage;
+import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.core.port.LifecycleHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records lifecycle transitions: compares each customer's stage in a {@link CustomerBaseReport}
- * with the stage stored before, records a {@link LifecycleStageChanged} where it differs (or the
+ * Records lifecycle transitions: compares each customer's stage in the assessments of a
+ * {@link CustomerBaseAnalysis} with the stage stored before, records a {@link LifecycleStageChanged} where it differs (or the
  * customer has none yet) and publishes it, so applications can react to an early warning or a
  * churn. Every stored history is checked before anything is written: a conflict with a later day
  * leaves nothing half-recorded.
@@ -46,23 +49,28 @@ public final class LifecycleTracker {
     }
 
     /**
-     * Records and publishes the transitions of a report.
+     * Records and publishes the transitions of a day's assessments.
      *
-     * @param report the analysis of a day; not null
-     * @return the transitions recorded, in the report's customer order
+     * @param asOf the day analysed; not null
+     * @param policy the policy that decided; not null
+     * @param customers the assessments of the day; not null
+     * @return the transitions recorded, in the order of the assessments
      * @throws ConcurrentUpdateException if a customer's history already has a later day
      */
-    public List<LifecycleStageChanged> record(CustomerBaseReport report) {
-        Objects.requireNonNull(report, "report");
+    public List<LifecycleStageChanged> record(LocalDate asOf, PolicyRef policy,
+            Collection<CustomerAssessment> customers) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(customers, "customers");
         List<LifecycleStageChanged> transitions = new ArrayList<>();
         Instant recordedAt = clock.instant();
-        for (CustomerAssessment customer : report.customers()) {
+        for (CustomerAssessment customer : customers) {
             Optional<LifecycleStageChanged> current = history.current(customer.customerId());
-            if (current.isPresent() && current.get().asOf().isAfter(report.asOf())) {
+            if (current.isPresent() && current.get().asOf().isAfter(asOf)) {
                 throw new ConcurrentUpdateException("Lifecycle of customer '" + customer.customerId() + "' is already"
-                        + " recorded as of " + current.get().asOf() + ", after " + report.asOf());
+                        + " recorded as of " + current.get().asOf() + ", after " + asOf);
             }
-            boolean sameDay = current.isPresent() && current.get().asOf().equals(report.asOf());
+            boolean sameDay = current.isPresent() && current.get().asOf().equals(asOf);
             Optional<LifecycleStage> before = sameDay ? current.get().from() : current.map(LifecycleStageChanged::to);
             LifecycleStage stage = customer.lifecycle().lifecycleStage();
             if (sameDay && current.get().to() == stage) {
@@ -71,19 +79,19 @@ public final class LifecycleTracker {
             if (before.isPresent() && before.get() == stage) {
                 if (sameDay) {
                     LOG.warn("Lifecycle re-run of {} for {} returns to the stage before the day; the day's transition"
-                            + " stays", customer.customerId(), report.asOf());
+                            + " stays", customer.customerId(), asOf);
                 }
                 continue;
             }
-            transitions.add(new LifecycleStageChanged(customer.customerId(), before, stage, report.asOf(),
-                    report.policy(), customer.lifecycle().reasons(), customer.lifecycle().winBack(), recordedAt));
+            transitions.add(new LifecycleStageChanged(customer.customerId(), before, stage, asOf,
+                    policy, customer.lifecycle().reasons(), customer.lifecycle().winBack(), recordedAt));
         }
         for (LifecycleStageChanged transition : transitions) {
             history.record(transition);
             events.publish(transition);
         }
         LOG.info("Recorded {} lifecycle transitions of {} customers as of {}", transitions.size(),
-                report.customers().size(), report.asOf());
+                customers.size(), asOf);
         return List.copyOf(transitions);
     }
 }

@@ -5,7 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.facts.FactsQuery;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.metrics.MetricsQuery;
+import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
@@ -17,6 +28,31 @@ import org.crmkit.rules.clv.PurchaseModelKind;
 import org.junit.jupiter.api.Test;
 
 class ClvEstimatorTest {
+    /** What the estimator's model gave each customer, and its notes. */
+    private record Estimates(Map<CustomerId, ValueEstimate> byCustomer, List<String> notes) {
+        Optional<ValueEstimate> of(CustomerId id) {
+            return Optional.ofNullable(byCustomer.get(id));
+        }
+    }
+
+    /** Streams the customers' facts through a fitting and then the fitted model, as the analysis does. */
+    private static Estimates estimate(ClvEstimator estimator, List<Purchase> purchases, LocalDate asOf) {
+        InMemoryStore store = InMemoryStore.create();
+        purchases.stream().map(Purchase::customerId).distinct().forEach(id ->
+                store.customers().save(Customer.of(id, "Customer " + id, LocalDate.of(1990, 1, 1))));
+        purchases.forEach(store.purchases()::record);
+        Currency currency = purchases.isEmpty() ? Money.currency("CNY") : purchases.get(0).amount().currency();
+        FactsQuery query = FactsQuery.all(new MetricsQuery(asOf, DateWindow.trailingMonths(12, asOf), ZoneOffset.UTC,
+                currency), Set.of());
+        ValueEstimator.Fitting fitting = estimator.fitting(asOf);
+        store.facts().forEach(query, fitting::add);
+        ValueEstimator.ValueModel model = fitting.fit();
+        Map<CustomerId, ValueEstimate> byCustomer = new HashMap<>();
+        store.facts().forEach(query, facts -> model.estimate(facts)
+                .ifPresent(estimate -> byCustomer.put(facts.customerId(), estimate)));
+        return new Estimates(byCustomer, model.notes());
+    }
+
     /** The published study's setting: weeks, a 39-week horizon, no discounting. */
     private static final ClvPolicy STUDY = new ClvPolicy(PurchaseModelKind.BGNBD, ClvTimeUnit.WEEKS, 39, BigDecimal.ZERO,
             ClvPolicy.DEFAULT_MIN_CUSTOMERS);
@@ -25,7 +61,7 @@ class ClvEstimatorTest {
     void fitsTheCdnowSampleFromRawPurchasesAsThePublishedStudyDid() {
         List<Purchase> purchases = CdnowData.samplePurchases(CdnowData.folder());
 
-        ValueEstimates estimates = ClvEstimator.of(STUDY).estimate(purchases, CdnowData.CALIBRATION_END);
+        Estimates estimates = estimate(ClvEstimator.of(STUDY), purchases, CdnowData.CALIBRATION_END);
 
         assertThat(estimates.byCustomer()).hasSize(2357);
         assertThat(estimates.notes().get(0)).startsWith("bgnbd fitted on 2,357 customers: r=0.2426, alpha=4.41");
@@ -51,7 +87,7 @@ class ClvEstimatorTest {
 
         ClvPolicy anySize = new ClvPolicy(PurchaseModelKind.BGNBD, ClvTimeUnit.WEEKS, 52, BigDecimal.ZERO, 1);
 
-        ValueEstimates estimates = ClvEstimator.of(anySize).estimate(once, LocalDate.of(2026, 6, 30));
+        Estimates estimates = estimate(ClvEstimator.of(anySize), once, LocalDate.of(2026, 6, 30));
 
         assertThat(estimates.byCustomer()).isEmpty();
         assertThat(estimates.notes()).singleElement().asString().startsWith("no purchase model: bgnbd cannot be fitted, ");
@@ -63,7 +99,7 @@ class ClvEstimatorTest {
                 Purchase.of(PurchaseId.of("p1"), CustomerId.of("c-1"), LocalDate.of(2026, 1, 5), Money.of("CNY", "100")),
                 Purchase.of(PurchaseId.of("p2"), CustomerId.of("c-1"), LocalDate.of(2026, 2, 5), Money.of("CNY", "100")));
 
-        ValueEstimates estimates = ClvEstimator.of(ClvPolicy.standard()).estimate(purchases, LocalDate.of(2026, 6, 30));
+        Estimates estimates = estimate(ClvEstimator.of(ClvPolicy.standard()), purchases, LocalDate.of(2026, 6, 30));
 
         assertThat(estimates.byCustomer()).isEmpty();
         assertThat(estimates.notes()).containsExactly("no purchase model: 1 customers with a purchase, fewer than the 100"
@@ -72,7 +108,7 @@ class ClvEstimatorTest {
 
     @Test
     void ignoresPurchasesAfterTheAsOfDay() {
-        ValueEstimates estimates = ClvEstimator.of(ClvPolicy.standard()).estimate(List.of(
+        Estimates estimates = estimate(ClvEstimator.of(ClvPolicy.standard()), List.of(
                 Purchase.of(PurchaseId.of("p1"), CustomerId.of("c-1"), LocalDate.of(2026, 7, 5), Money.of("CNY", "100"))),
                 LocalDate.of(2026, 6, 30));
 

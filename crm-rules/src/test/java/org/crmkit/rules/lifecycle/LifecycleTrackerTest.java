@@ -31,15 +31,17 @@ class LifecycleTrackerTest {
     private final LifecycleHistory history = InMemoryStore.create().lifecycleHistory();
     private final RecordingEventPublisher events = new RecordingEventPublisher();
     private final LifecycleTracker tracker = new LifecycleTracker(history, events, Clock.fixed(NOW, ZoneOffset.UTC));
-    private final CustomerBaseAnalysis analysis = new CustomerBaseAnalysis(PolicyLoader.standard(),
+    private final CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(PolicyLoader.standard(),
             ValueEstimator.none());
-    private final CustomerBase base = CustomerBase.of(
-            List.of(Customer.of(C1, "ACME", LocalDate.of(2025, 1, 1))),
-            List.of(Purchase.of(PurchaseId.of("p1"), C1, LocalDate.of(2025, 2, 1), Money.of("CNY", "5000")),
-                    Purchase.of(PurchaseId.of("p2"), C1, LocalDate.of(2025, 3, 1), Money.of("CNY", "5000"))));
+    private final List<Customer> customers = List.of(Customer.of(C1, "ACME", LocalDate.of(2025, 1, 1)));
+    private final List<Purchase> purchases = List.of(
+            Purchase.of(PurchaseId.of("p1"), C1, LocalDate.of(2025, 2, 1), Money.of("CNY", "5000")),
+            Purchase.of(PurchaseId.of("p2"), C1, LocalDate.of(2025, 3, 1), Money.of("CNY", "5000")));
 
     private List<LifecycleStageChanged> trackOn(String day) {
-        return tracker.record(analysis.analyse(base, LocalDate.parse(day)));
+        LocalDate asOf = LocalDate.parse(day);
+        Bases.Analysed analysed = Bases.analyse(analysis, customers, purchases, asOf);
+        return tracker.record(asOf, analysed.summary().policy(), analysed.customers());
     }
 
     @Test

@@ -12,13 +12,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.FactsCalculator;
+import org.crmkit.core.facts.FactsQuery;
+import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.metrics.CustomerSignals;
 import org.crmkit.core.metrics.Signal;
 import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseEventType;
 import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.Channel;
+import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionId;
@@ -34,12 +39,25 @@ import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.SlaEngine;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed signals of one customer as of 2026-06-30 with the trailing year 2025-07-01..2026-06-30. */
+/**
+ * Hand-computed signals of one customer as of 2026-06-30 with the trailing year 2025-07-01..2026-06-30,
+ * from the facts {@link FactsCalculator} computes of the customer's records.
+ */
 class SignalsCalculatorTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final CustomerId C1 = CustomerId.of("c-1");
-    private final SignalsCalculator calculator = new SignalsCalculator(Set.of("Service"), SHANGHAI);
-    private final CustomerMetrics metrics = Signals.metrics("c-1", 24, 2, false);
+    private static final Customer CUSTOMER = Customer.of(C1, "Customer c-1", LocalDate.of(2024, 6, 30));
+    private static final FactsQuery QUERY = FactsQuery.all(new MetricsQuery(Signals.AS_OF,
+            DateWindow.trailingMonths(12, Signals.AS_OF), SHANGHAI, Money.currency("CNY")), Set.of("Service"));
+
+    private static CustomerFacts facts(List<Purchase> purchases, List<Interaction> interactions,
+            List<SurveyAnswer> surveys) {
+        return FactsCalculator.compute(CUSTOMER, purchases, interactions, surveys, QUERY);
+    }
+
+    private static CustomerSignals purchasesOnly(List<Purchase> purchases) {
+        return SignalsCalculator.compute(facts(purchases, List.of(), List.of()), Optional.of(ServiceLevelFacts.NONE));
+    }
 
     private static Purchase purchase(String id, String day, String amount, String category) {
         Purchase purchase = Purchase.of(PurchaseId.of(id), C1, LocalDate.parse(day), Money.of("CNY", amount));
@@ -59,7 +77,7 @@ class SignalsCalculatorTest {
                 purchase("p4", "2026-03-01", "200", "hardware"),  // the same day: one purchase day
                 purchase("p5", "2026-07-05", "999", "hardware")); // after the as-of day: ignored
 
-        CustomerSignals signals = calculator.compute(metrics, CustomerActivity.ofPurchases(purchases));
+        CustomerSignals signals = purchasesOnly(purchases);
 
         // Four purchases on three days: two repeat purchase days.
         assertThat(signals.get(Signal.REPEAT_PURCHASES)).isEqualByComparingTo("2");
@@ -79,7 +97,7 @@ class SignalsCalculatorTest {
         List<Purchase> purchases = List.of(purchase("p1", "2024-05-01", "500", ""),
                 purchase("p2", "2025-06-01", "500", ""));
 
-        CustomerSignals signals = calculator.compute(metrics, CustomerActivity.ofPurchases(purchases));
+        CustomerSignals signals = purchasesOnly(purchases);
 
         assertThat(signals.get(Signal.SPEND_TREND)).isEqualByComparingTo("-1");
         assertThat(signals.get(Signal.REPEAT_PURCHASES)).isEqualByComparingTo("1");
@@ -87,7 +105,7 @@ class SignalsCalculatorTest {
 
     @Test
     void aProspectHasNoTrendAndNoRecency() {
-        CustomerSignals signals = calculator.compute(metrics, CustomerActivity.ofPurchases(List.of()));
+        CustomerSignals signals = purchasesOnly(List.of());
 
         assertThat(signals.get(Signal.DAYS_SINCE_LAST_PURCHASE)).isZero();
         assertThat(signals.get(Signal.REPEAT_PURCHASES)).isZero();
@@ -114,8 +132,7 @@ class SignalsCalculatorTest {
                 Interaction.of(InteractionId.of("i6"), C1, at("2025-06-30T23:30Z"), Channel.EVENT, InteractionKind.REFERRAL),
                 Interaction.of(InteractionId.of("i7"), C1, at("2025-06-30T10:00+08:00"), Channel.EVENT, InteractionKind.REFERRAL));
 
-        CustomerSignals signals = calculator.compute(metrics,
-                new CustomerActivity(List.of(), interactions, List.of(), List.of()));
+        CustomerSignals signals = SignalsCalculator.compute(facts(List.of(), interactions, List.of()), Optional.empty());
 
         assertThat(signals.get(Signal.REFERRALS)).isEqualByComparingTo("2");
         assertThat(signals.get(Signal.EVENTS)).isEqualByComparingTo("1");
@@ -131,8 +148,7 @@ class SignalsCalculatorTest {
                 new SurveyAnswer(C1, at("2026-01-01T10:00+08:00"), OptionalInt.of(4), OptionalInt.of(9)),
                 new SurveyAnswer(C1, at("2026-07-01T10:00+08:00"), OptionalInt.of(5), OptionalInt.of(10)));
 
-        CustomerSignals signals = calculator.compute(metrics,
-                new CustomerActivity(List.of(), List.of(), answers, List.of()));
+        CustomerSignals signals = SignalsCalculator.compute(facts(List.of(), List.of(), answers), Optional.empty());
 
         assertThat(signals.get(Signal.PROMOTER_ANSWERS)).isEqualByComparingTo("2");
         assertThat(signals.get(Signal.SATISFACTION_CHANGE)).isEqualByComparingTo("-3");
@@ -144,10 +160,10 @@ class SignalsCalculatorTest {
         SurveyAnswer happy = new SurveyAnswer(C1, at("2026-06-01T10:00+08:00"), OptionalInt.of(5), OptionalInt.empty());
         SurveyAnswer unhappy = new SurveyAnswer(C1, at("2026-06-01T02:00Z"), OptionalInt.of(2), OptionalInt.empty());
 
-        CustomerSignals one = calculator.compute(metrics,
-                new CustomerActivity(List.of(), List.of(), List.of(earlier, happy, unhappy), List.of()));
-        CustomerSignals other = calculator.compute(metrics,
-                new CustomerActivity(List.of(), List.of(), List.of(unhappy, earlier, happy), List.of()));
+        CustomerSignals one = SignalsCalculator.compute(facts(List.of(), List.of(), List.of(earlier, happy, unhappy)),
+                Optional.empty());
+        CustomerSignals other = SignalsCalculator.compute(facts(List.of(), List.of(), List.of(unhappy, earlier, happy)),
+                Optional.empty());
 
         // The lower score of the two counts as the later: 2 - 5.
         assertThat(one.get(Signal.SATISFACTION_CHANGE)).isEqualByComparingTo("-3");
@@ -172,7 +188,9 @@ class SignalsCalculatorTest {
         List<CaseSla> cases = List.of(engine.evaluate(handled, handledEvents, Optional.empty(), asOf),
                 engine.evaluate(ignored, List.of(), Optional.empty(), asOf));
 
-        CustomerSignals signals = calculator.compute(metrics, new CustomerActivity(List.of(), List.of(), List.of(), cases));
+        CustomerFacts facts = facts(List.of(), List.of(), List.of());
+        CustomerSignals signals = SignalsCalculator.compute(facts,
+                Optional.of(ServiceLevelFacts.of(C1, QUERY.metrics(), cases)));
 
         assertThat(signals.get(Signal.SLA_MET)).isEqualByComparingTo("3");
         assertThat(signals.get(Signal.SLA_BREACHES)).isEqualByComparingTo("3");
@@ -181,11 +199,35 @@ class SignalsCalculatorTest {
     }
 
     @Test
+    void signalsWhoseFactsWereNotComputedAreUnknown() {
+        CustomerFacts metricsOnly = FactsCalculator.compute(CUSTOMER, List.of(purchase("p1", "2026-01-01", "10", "")),
+                List.of(), List.of(), FactsQuery.metricsOnly(QUERY.metrics()));
+
+        CustomerSignals signals = SignalsCalculator.compute(metricsOnly, Optional.empty());
+
+        assertThat(signals.values()).isEmpty();
+        assertThat(signals.has(Signal.REPEAT_PURCHASES)).isFalse();
+        assertThat(signals.has(Signal.SLA_MET)).isFalse();
+    }
+
+    @Test
+    void rejectsAnotherCustomersCases() {
+        Policy policy = PolicyLoader.standard();
+        ServiceCase foreign = ServiceCase.complaint(CaseId.of("k9"), CustomerId.of("c-2"), at("2026-06-01T10:00+08:00"));
+        CaseSla sla = SlaEngine.of(policy.ref(), policy.sla()).evaluate(foreign, List.of(), Optional.empty(),
+                at("2026-06-30T18:00+08:00").toInstant());
+
+        assertThatThrownBy(() -> ServiceLevelFacts.of(C1, QUERY.metrics(), List.of(sla)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Case 'k9' belongs to customer 'c-2', not to 'c-1'");
+    }
+
+    @Test
     void rejectsAnotherCustomersRecords() {
         Purchase foreign = Purchase.of(PurchaseId.of("p9"), CustomerId.of("c-2"), LocalDate.parse("2026-01-01"),
                 Money.of("CNY", "1"));
 
-        assertThatThrownBy(() -> calculator.compute(metrics, CustomerActivity.ofPurchases(List.of(foreign))))
+        assertThatThrownBy(() -> purchasesOnly(List.of(foreign)))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("Purchase 'p9' belongs to customer 'c-2', not to 'c-1'");
     }
