@@ -21,9 +21,19 @@ import org.crmkit.core.InvalidValueException;
  * for every period (for BG/NBD a hypergeometric series whose length grows with the period) but
  * walked through the horizon, P(alive) computed once; for BG/NBD the expectation while alive
  * follows its differential equation from period to period (see the package's
- * {@code BgNbdPeriods}), to about 1e-13 of the expectation.
+ * {@code BgNbdPeriods}), to about 1e-13 of the expectation. The horizon is at most
+ * {@value #MAX_HORIZON} periods.
  */
 public final class CustomerValue {
+    /**
+     * The longest horizon, in periods of any unit: 36,525 periods are 100 years in days (about
+     * 700 in weeks). No customer relationship, discount rate or fitted model speaks about a longer
+     * future, whose discounted value is negligible anyway (at 10% a year, a purchase 100 years
+     * ahead counts for 1/13,780 of one today), and the cost grows with the horizon: the bound keeps
+     * one customer's value to about a millisecond.
+     */
+    public static final int MAX_HORIZON = 36_525;
+
     private CustomerValue() {
     }
 
@@ -33,12 +43,13 @@ public final class CustomerValue {
      * @param model the fitted purchase model; not null
      * @param spend the fitted spend model; not null
      * @param customer the customer's summary; not null
-     * @param horizonPeriods the horizon H in periods of {@code unit}; zero or more
+     * @param horizonPeriods the horizon H in periods of {@code unit}; zero to {@value #MAX_HORIZON}
      * @param annualDiscountRate R, e.g. {@code 0.10} for 10% a year; zero or more; not null
      * @param unit the time unit of the summaries and of the horizon; not null
      * @return the value, rounded to 2 decimals half-even; zero or more, non-decreasing in the horizon
-     * @throws InvalidValueException if the horizon or rate is negative, or the spend model has no
-     *     finite expected value for the customer (see {@link GammaGammaModel#conditionalExpectedAverageValue})
+     * @throws InvalidValueException if the horizon is negative or more than {@value #MAX_HORIZON}, the
+     *     rate is negative, or the spend model has no finite expected value for the customer (see
+     *     {@link GammaGammaModel#conditionalExpectedAverageValue})
      */
     public static BigDecimal clv(PurchaseModel model, GammaGammaModel spend, PurchaseSummary customer,
             int horizonPeriods, BigDecimal annualDiscountRate, ClvTimeUnit unit) {
@@ -69,11 +80,12 @@ public final class CustomerValue {
      *
      * @param model the fitted purchase model; not null
      * @param customer the customer's summary; not null
-     * @param horizonPeriods the horizon in periods of {@code unit}; zero or more
+     * @param horizonPeriods the horizon in periods of {@code unit}; zero to {@value #MAX_HORIZON}
      * @param annualDiscountRate R; zero or more; not null
      * @param unit the time unit of the summaries; not null
      * @return the discounted purchases, zero or more, non-decreasing in the horizon
-     * @throws InvalidValueException if the horizon or rate is negative
+     * @throws InvalidValueException if the horizon is negative or more than {@value #MAX_HORIZON}, or
+     *     the rate is negative
      */
     public static double discountedExpectedPurchases(PurchaseModel model, PurchaseSummary customer,
             int horizonPeriods, BigDecimal annualDiscountRate, ClvTimeUnit unit) {
@@ -83,6 +95,10 @@ public final class CustomerValue {
         Objects.requireNonNull(unit, "unit");
         if (horizonPeriods < 0) {
             throw new InvalidValueException("CLV horizon must not be negative, was " + horizonPeriods);
+        }
+        if (horizonPeriods > MAX_HORIZON) {
+            throw new InvalidValueException("CLV horizon must be at most " + MAX_HORIZON
+                    + " periods (100 years in days), was " + horizonPeriods);
         }
         if (annualDiscountRate.signum() < 0) {
             throw new InvalidValueException("annual discount rate must not be negative, was "

@@ -60,7 +60,7 @@ class CustomerValueWalkTest {
     }
 
     @Test
-    void aHundredYearsInDaysGetThePerPeriodSumForTheExtremeCustomers() {
+    void theLongestHorizonGetsThePerPeriodSumForTheExtremeCustomers() {
         PurchaseSummary mostFrequent = inDays.stream().max((x, y) -> Integer.compare(x.frequency(), y.frequency()))
                 .orElseThrow();
         List<PurchaseSummary> extremes = List.of(mostFrequent, inDays.get(0),
@@ -69,7 +69,7 @@ class CustomerValueWalkTest {
                 PurchaseSummary.of("heavy buyer", 1000, 270, 272));
         for (PurchaseModel model : List.of(BG_NBD_DAYS, PARETO_NBD_DAYS)) {
             for (PurchaseSummary customer : extremes) {
-                assertAgrees(model, customer, 36_525, RATES, ClvTimeUnit.DAYS);
+                assertAgrees(model, customer, CustomerValue.MAX_HORIZON, RATES, ClvTimeUnit.DAYS);
             }
         }
     }
