@@ -4,8 +4,9 @@ package org.crmkit.rules.clv;
  * One customer's conditional expected purchases {@code E[Y(t) | x, t_x, T]} at t = 1, 2, 3, ...
  * periods, as {@link CustomerValue} sums them: each in constant time, where
  * {@link PurchaseModel#conditionalExpectedPurchases(double, PurchaseSummary)} may cost a series
- * whose length grows with t. The values are those of that method up to rounding (bit for bit
- * for Pareto/NBD). Not thread-safe: one instance walks one customer's horizon once.
+ * whose length grows with t. The values are those of that method to about 1e-13 (BG/NBD, where
+ * they are often the more accurate) or a few units in the last place (Pareto/NBD). Not
+ * thread-safe: one instance walks one customer's horizon once.
  */
 @FunctionalInterface
 interface PeriodExpectations {
