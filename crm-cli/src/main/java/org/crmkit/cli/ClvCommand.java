@@ -81,8 +81,9 @@ final class ClvCommand implements Callable<Integer> {
     ClvInputOptions input;
 
     @Option(names = HORIZON, paramLabel = "N",
-            description = "How many time units ahead to count purchases and value, for example 52 (weeks)."
-                    + " Default: the policy's clv.horizon, converted to the --time-unit.")
+            description = "How many time units ahead to count purchases and value, for example 52 (weeks); at"
+                    + " most " + CustomerValue.MAX_HORIZON + " (100 years in days). Default: the policy's"
+                    + " clv.horizon, converted to the --time-unit.")
     Optional<Integer> horizon = Optional.empty();
 
     @Option(names = "--discount-rate", paramLabel = "R", converter = DiscountRateConverter.class,
@@ -105,11 +106,22 @@ final class ClvCommand implements Callable<Integer> {
         if (horizon.isPresent() && horizon.get() < 1) {
             throw new ParameterException(spec.commandLine(), HORIZON + " must be at least 1, was " + horizon.get());
         }
+        if (horizon.isPresent() && horizon.get() > CustomerValue.MAX_HORIZON) {
+            throw new ParameterException(spec.commandLine(), HORIZON + " must be at most " + CustomerValue.MAX_HORIZON
+                    + " (100 years in days), was " + horizon.get());
+        }
         Policy loaded = policy.load();
         ClvPolicy clv = loaded.clv();
         BigDecimal rate = discountRate.orElse(clv.annualDiscountRate());
         ClvInput data = input.read(spec, loaded, clock);
         int periods = horizon.orElseGet(() -> policyHorizon(clv, data.timeUnit()));
+        if (periods > CustomerValue.MAX_HORIZON) {
+            // Only a policy horizon converted to a finer --time-unit gets here: 6,000 weeks are 42,000 days.
+            throw new ParameterException(spec.commandLine(), "the policy's clv.horizon, " + clv.horizon() + " "
+                    + clv.timeUnit().key() + ", is " + periods + " " + data.timeUnit().key() + ", more than the "
+                    + CustomerValue.MAX_HORIZON + " (100 years in days) lifetime value is counted over; give a"
+                    + " shorter " + HORIZON);
+        }
         String horizonText = periods + " " + data.timeUnit().key();
         if (horizon.isEmpty() && clv.timeUnit() != data.timeUnit()) {
             horizonText += " (the policy's clv.horizon, " + clv.horizon() + " " + clv.timeUnit().key() + ")";

@@ -110,6 +110,21 @@ public record BgNbdModel(double r, double alpha, double a, double b) implements 
         return t == 0 ? 0 : alive * meanWhileAlive(t, frequency, age);
     }
 
+    /**
+     * E[Y(t) | x, t<sub>x</sub>, T] at t = 1, 2, 3, ... for {@link CustomerValue}: P(alive) once,
+     * and the expectation while alive walked period by period (see {@link BgNbdPeriods}) instead of
+     * a series per period whose length grows with t.
+     */
+    PeriodExpectations periodExpectations(PurchaseSummary customer) {
+        double alive = probabilityAlive(customer);
+        if (alive == 0) {
+            return period -> 0;
+        }
+        BgNbdPeriods whileAlive = new BgNbdPeriods(r + customer.frequency(), a, b + customer.frequency(),
+                alpha + customer.age());
+        return period -> alive * whileAlive.at(period);
+    }
+
     @Override
     public double expectedPurchases(double t) {
         SummaryChecks.time("t", t);

@@ -10,7 +10,8 @@ import org.crmkit.core.InvalidValueException;
  *
  * @param model the purchase model; not null
  * @param timeUnit the unit of the summaries, the horizon and the fitted scale parameters; not null
- * @param horizon how many time units ahead lifetime value counts; at least 1
+ * @param horizon how many time units ahead lifetime value counts; 1 to {@value CustomerValue#MAX_HORIZON}
+ *     (100 years in days, see {@link CustomerValue#MAX_HORIZON})
  * @param annualDiscountRate the yearly rate future purchases are discounted at, e.g. 0.10; zero or more; not null
  * @param minCustomers the fewest customers with a purchase the models are fitted on; with fewer,
  *     the parameters say more about chance than about the customers, so nothing is estimated; at least 1
@@ -28,6 +29,10 @@ public record ClvPolicy(PurchaseModelKind model, ClvTimeUnit timeUnit, int horiz
         Objects.requireNonNull(annualDiscountRate, "annualDiscountRate");
         if (horizon < 1) {
             throw new InvalidValueException("CLV horizon must be at least 1 " + timeUnit.key() + ", was " + horizon);
+        }
+        if (horizon > CustomerValue.MAX_HORIZON) {
+            throw new InvalidValueException("CLV horizon must be at most " + CustomerValue.MAX_HORIZON
+                    + " periods (100 years in days), was " + horizon + " " + timeUnit.key());
         }
         if (minCustomers < 1) {
             throw new InvalidValueException("CLV min_customers must be at least 1, was " + minCustomers);

@@ -92,10 +92,40 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
         if (t == 0) {
             return 0;
         }
-        // (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)], continuous at s = 1.
-        double whileAlive = (r + frequency) / (alpha + age) * (beta + age)
+        return alive * whileAlive(t, frequency, age);
+    }
+
+    /**
+     * E[Y(t) | x, t<sub>x</sub>, T] at t = 1, 2, 3, ... for {@link CustomerValue}: the closed form
+     * of {@link #conditionalExpectedPurchases(double, int, double, double)}, with P(alive) and its
+     * hypergeometric functions computed once instead of once per period. Where {@code log1p} and
+     * {@code expm1} are not needed for accuracy (t at least beta + T, an exponent of 1 or more) the
+     * faster {@code log} and {@code exp} replace them, so the values agree to a few units in the
+     * last place.
+     */
+    PeriodExpectations periodExpectations(PurchaseSummary customer) {
+        double alive = probabilityAlive(customer);
+        double scale = beta + customer.age();
+        double rate = (r + customer.frequency()) / (alpha + customer.age()) * scale;
+        double epsilon = s - 1;
+        return period -> {
+            double ratio = period / scale;
+            // log(1 + ratio) is accurate to an ulp or two once ratio >= 1, as 1 - e^-y is once |y| >= 1.
+            double length = ratio < 1 ? Math.log1p(ratio) : Math.log(1 + ratio);
+            double product = epsilon * length;
+            double integral = Math.abs(product) < 1 ? LogMath.expIntegral(epsilon, length)
+                    : (1 - Math.exp(-product)) / epsilon;
+            return alive * (rate * integral);
+        };
+    }
+
+    /**
+     * E[Y(t) | alive at T, x]: {@code (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)]},
+     * continuous at s = 1.
+     */
+    private double whileAlive(double t, int frequency, double age) {
+        return (r + frequency) / (alpha + age) * (beta + age)
                 * LogMath.expIntegral(s - 1, Math.log1p(t / (beta + age)));
-        return alive * whileAlive;
     }
 
     @Override

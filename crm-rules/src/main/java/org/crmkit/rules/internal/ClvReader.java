@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
+import org.crmkit.rules.clv.CustomerValue;
 import org.crmkit.rules.clv.PurchaseModelKind;
 import org.crmkit.rules.internal.Node.MapNode;
 
@@ -34,8 +35,15 @@ final class ClvReader {
         Optional<ClvTimeUnit> unit = read.optional(map.get(), "time_unit")
                 .map(node -> read.keyword(node, ClvTimeUnit.values(), ClvTimeUnit::key, "time unit"))
                 .orElse(Optional.of(standard.timeUnit()));
-        Optional<Integer> horizon = read.optional(map.get(), "horizon").map(node -> read.integer(node, 1))
-                .orElse(Optional.of(standard.horizon()));
+        Optional<Integer> horizon = read.optional(map.get(), "horizon").map(node -> read.integer(node, 1)
+                .filter(value -> {
+                    if (value > CustomerValue.MAX_HORIZON) {
+                        read.problems().add(node, "must be at most " + CustomerValue.MAX_HORIZON
+                                + " (periods of the time_unit; 100 years in days), was " + value);
+                        return false;
+                    }
+                    return true;
+                })).orElse(Optional.of(standard.horizon()));
         Optional<BigDecimal> rate = read.optional(map.get(), "annual_discount_rate")
                 .map(read::nonNegativeDecimal)
                 .orElse(Optional.of(standard.annualDiscountRate()));
