@@ -34,14 +34,21 @@ final class CsvTierWriter implements TierWriter {
     }
 
     @Override
-    public void write(List<TierDecision> decisions, Writer out) throws IOException {
+    public Lines open(Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
         COLUMNS.forEach(schema::addColumn);
-        try (SequenceWriter rows = MAPPER.writer(schema.build()).writeValues(new NonClosingWriter(out))) {
-            for (TierDecision decision : decisions) {
+        SequenceWriter rows = MAPPER.writer(schema.build()).writeValues(new NonClosingWriter(out));
+        return new Lines() {
+            @Override
+            public void write(TierDecision decision) throws IOException {
                 rows.write(row(decision));
             }
-        }
+
+            @Override
+            public void close() throws IOException {
+                rows.close();
+            }
+        };
     }
 
     private static List<String> row(TierDecision decision) {
