@@ -59,7 +59,7 @@ final class TierCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TierCommand.class);
 
     /** Decisions between checks that standard output still takes them (a check flushes). */
-    private static final int CHECK_EVERY = 4096;
+    private static final int CHECK_EVERY = 16 * DecisionPipeline.RUN;
 
     private final Clock clock;
     private final Supplier<Progress> progress;
@@ -101,6 +101,7 @@ final class TierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         Policy loaded = policy.load();
         LocalDate day = asOf.resolve(loaded, clock);
         MetricsQuery query = loaded.header().metricsQuery(day);
@@ -114,41 +115,51 @@ final class TierCommand implements Callable<Integer> {
         // Each decision is written as it is made; only the count per tier is kept for the summary.
         TierCounts counts = new TierCounts();
         PrintWriter out = spec.commandLine().getOut();
-        Writer target = out;
         TierWriter writer = format.get().tierWriter();
+        DecisionPipeline[] pipeline = {null};
         TierWriter.Lines[] lines = {null};
         try {
             source.forEach(FactsQuery.metricsOnly(query), facts -> {
-                try {
-                    if (lines[0] == null) {
-                        // The first customer: every file was read and found valid.
-                        lines[0] = writer.open(target);
-                    }
-                    TierDecision decision = engine.evaluate(facts.metrics());
-                    lines[0].write(decision);
-                    long written = counts.add(decision.tier());
-                    if (written % CHECK_EVERY == 0) {
-                        StandardOutput.check(out);
-                        shown.writing("customers decided and written", written);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                if (pipeline[0] == null) {
+                    // The first customer: every file was read and found valid.
+                    lines[0] = open(writer, out);
+                    pipeline[0] = new DecisionPipeline(engine, lines[0], counts, written -> {
+                        if (written % CHECK_EVERY < DecisionPipeline.RUN) {
+                            StandardOutput.check(out);
+                            shown.writing("customers decided and written", written);
+                        }
+                    });
                 }
+                pipeline[0].accept(facts.metrics());
             });
-            if (lines[0] == null) {
-                lines[0] = writer.open(target);
+            if (pipeline[0] != null) {
+                pipeline[0].finish();
+            } else {
+                lines[0] = open(writer, out);
             }
             lines[0].close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (pipeline[0] != null) {
+                pipeline[0].close();
+            }
             shown.done();
         }
         StandardOutput.check(out);
         TierDistribution distribution = TierDistribution.of(loaded.tiering(), counts.outcomes());
-        LOG.debug("decided {} tiers as of {} under {}", distribution.total(), day, loaded.ref());
+        LOG.debug("decided and wrote {} tiers as of {} under {} in {} ms", distribution.total(), day, loaded.ref(),
+                (System.nanoTime() - started) / 1_000_000);
         StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
         return ExitCodes.OK;
+    }
+
+    private static TierWriter.Lines open(TierWriter writer, Writer out) {
+        try {
+            return writer.open(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.crmkit.core.model.StaffId;
  * ids only. Not thread-safe; use once.
  */
 final class FactsRead {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactsRead.class);
     private final Path customersFile;
     private final Path ordersFile;
     private final Optional<Path> interactionsFile;
@@ -78,8 +79,10 @@ final class FactsRead {
         List<FileProblems> all = new ArrayList<>();
         FileProblems customerProblems = new FileProblems();
         all.add(customerProblems);
+        long started = System.nanoTime();
         progress.file(customersFile, "reading");
         customersTrusted = new CustomerReader(customersFile, customerProblems).read(customersFile, progress);
+        LOG.debug("read {} customers from {} in {} ms", customers.size(), customersFile, millis(started));
 
         FileProblems orderProblems = new FileProblems();
         all.add(orderProblems);
@@ -87,6 +90,7 @@ final class FactsRead {
         progress.file(ordersFile, "reading");
         new OrderReader(ordersFile, orderProblems, orderIds).read(ordersFile, progress);
         confirm(ordersFile, orderProblems, orderIds, OrderReader.ID, PurchaseId::of);
+        LOG.debug("read {} in {} ms", ordersFile, millis(started));
 
         interactionsFile.ifPresent(file -> {
             FileProblems interactionProblems = new FileProblems();
@@ -95,6 +99,7 @@ final class FactsRead {
             progress.file(file, "reading");
             new InteractionReader(file, interactionProblems, interactionIds).read(file, progress);
             confirm(file, interactionProblems, interactionIds, InteractionReader.ID, InteractionId::of);
+            LOG.debug("read {} in {} ms", file, millis(started));
         });
 
         long total = all.stream().mapToLong(FileProblems::count).sum();
@@ -104,6 +109,10 @@ final class FactsRead {
             throw new CsvImportException(first, total);
         }
         return customers;
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     /** The second look at a file whose ids had fingerprints in common, to tell true duplicates. */
@@ -283,22 +292,16 @@ final class FactsRead {
                 parse(row, quantity, "quantity", Values::quantity);
             }
             if (ok && customer >= 0 && day <= asOf) {
-                customers.purchased(customer, day);
-                if (day >= windowStart && day <= windowEnd) {
-                    if (exact == null) {
-                        customers.spent(customer, units, scale);
-                    } else {
-                        customers.spent(customer, exact);
-                    }
-                }
+                boolean inWindow = day >= windowStart && day <= windowEnd;
                 int bits = 0;
                 for (int i = 0; i < quarterStart.length; i++) {
                     if (day >= quarterStart[i] && day <= quarterEnd[i]) {
                         bits |= 1 << i;
                     }
                 }
-                if (bits != 0) {
-                    customers.activeIn(customer, bits);
+                customers.ordered(customer, day, inWindow, exact == null ? units : 0, scale, bits);
+                if (inWindow && exact != null) {
+                    customers.spentExactly(customer, exact);
                 }
             }
         }

@@ -27,6 +27,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
     private int headerSize = -1;
     private boolean usable;
     private boolean fieldsComplete = true;
+    private boolean readable;
     private Map<String, Integer> columns = Map.of();
     /** Whether the current row's values were all good so far. */
     protected boolean ok;
@@ -47,10 +48,19 @@ abstract class StreamTable implements CsvStream.RowHandler {
      */
     boolean read(Path file, ReadProgress progress) {
         CsvStream.Outcome outcome = CsvStream.read(file, problems, progress, this);
+        readable = outcome.readable();
         if (outcome.readable() && outcome.complete() && outcome.rows() == 0) {
             problems.header(CsvProblem.atLine(name, 1, "no header row: the file is empty"));
         }
         return outcome.readable() && outcome.complete() && usable && fieldsComplete;
+    }
+
+    /**
+     * @return whether the file could be read and decoded; when not, it counts as absent, and the
+     *     rows seen before the problem was found count for nothing
+     */
+    boolean readable() {
+        return readable;
     }
 
     @Override

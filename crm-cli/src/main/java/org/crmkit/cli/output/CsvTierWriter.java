@@ -45,10 +45,30 @@ final class CsvTierWriter implements TierWriter {
             }
 
             @Override
+            public Rendered render(List<TierDecision> decisions) {
+                List<List<String>> cells = new ArrayList<>(decisions.size());
+                for (TierDecision decision : decisions) {
+                    cells.add(row(decision));
+                }
+                return new Rows(cells);
+            }
+
+            @Override
+            public void write(Rendered rendered) throws IOException {
+                for (List<String> row : ((Rows) rendered).rows()) {
+                    rows.write(row);
+                }
+            }
+
+            @Override
             public void close() throws IOException {
                 rows.close();
             }
         };
+    }
+
+    /** Rendered rows, each a list of cells. */
+    private record Rows(List<List<String>> rows) implements Rendered {
     }
 
     private static List<String> row(TierDecision decision) {

@@ -3,7 +3,9 @@ package org.crmkit.cli.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.rules.tiering.TierDecision;
 
@@ -33,10 +35,33 @@ final class JsonLinesTierWriter implements TierWriter {
             }
 
             @Override
+            public Rendered render(List<TierDecision> decisions) throws IOException {
+                StringWriter text = new StringWriter(decisions.size() * 512);
+                try (JsonGenerator run = MAPPER.getFactory().createGenerator(text)) {
+                    run.setRootValueSeparator(null);
+                    for (TierDecision decision : decisions) {
+                        line(run, decision);
+                    }
+                }
+                return new Text(text.toString());
+            }
+
+            @Override
+            public void write(Rendered rendered) throws IOException {
+                // Whatever this generator holds goes first, so the order stays that of the calls.
+                json.flush();
+                out.write(((Text) rendered).text());
+            }
+
+            @Override
             public void close() throws IOException {
                 json.close();
             }
         };
+    }
+
+    /** Rendered JSON Lines. */
+    private record Text(String text) implements Rendered {
     }
 
     private static void line(JsonGenerator json, TierDecision decision) throws IOException {

@@ -36,7 +36,10 @@ public interface TierWriter {
         }
     }
 
-    /** The decisions of one output, written one at a time; closing flushes but does not close the target. */
+    /**
+     * The decisions of one output, written one at a time or in rendered runs; closing flushes but
+     * does not close the target.
+     */
     interface Lines extends Closeable {
         /**
          * Writes one decision.
@@ -45,5 +48,28 @@ public interface TierWriter {
          * @throws IOException if writing fails
          */
         void write(TierDecision decision) throws IOException;
+
+        /**
+         * Renders a run of consecutive decisions into this format's text (or rows) without writing
+         * them, so that the work can be done on other threads while this one writes; thread-safe.
+         *
+         * @param decisions the decisions, in output order; not null
+         * @return the rendered run, for {@link #write(Rendered)}
+         * @throws IOException if rendering fails
+         */
+        Rendered render(List<TierDecision> decisions) throws IOException;
+
+        /**
+         * Writes a run rendered by this output's {@link #render}, exactly as writing its decisions
+         * one by one would.
+         *
+         * @param rendered the run; not null
+         * @throws IOException if writing fails
+         */
+        void write(Rendered rendered) throws IOException;
+    }
+
+    /** A run of decisions rendered by {@link Lines#render}, to be written by the same {@link Lines}. */
+    interface Rendered {
     }
 }
