@@ -113,7 +113,6 @@ public final class Crm {
             cli.setErr(err);
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println();
             err.println(outOfMemory(command, Runtime.getRuntime().maxMemory()));
             return ExitCodes.FAILURE;
         } finally {
