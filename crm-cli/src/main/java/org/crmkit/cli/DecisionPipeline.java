@@ -103,8 +103,18 @@ final class DecisionPipeline implements AutoCloseable {
         }
     }
 
+    /** Nanoseconds the feeding thread waited for a run, and spent writing runs: for the debug log. */
+    private long waited;
+    private long writing;
+
+    /** @return where the feeding thread's time went, for the debug log */
+    String timing() {
+        return "waited for runs " + waited / 1_000_000 + " ms, wrote runs " + writing / 1_000_000 + " ms";
+    }
+
     private void writeOldest() {
         Done done;
+        long start = System.nanoTime();
         try {
             done = pending.removeFirst().get();
         } catch (InterruptedException e) {
@@ -123,11 +133,14 @@ final class DecisionPipeline implements AutoCloseable {
             }
             throw new IllegalStateException(cause);
         }
+        long got = System.nanoTime();
+        waited += got - start;
         try {
             lines.write(done.rendered());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        writing += System.nanoTime() - got;
         long total = 0;
         for (Optional<Tier> tier : done.tiers()) {
             total = counts.add(tier);

@@ -134,6 +134,7 @@ final class TierCommand implements Callable<Integer> {
             });
             if (pipeline[0] != null) {
                 pipeline[0].finish();
+                LOG.debug("decided in runs of {}: {}", DecisionPipeline.RUN, pipeline[0].timing());
             } else {
                 lines[0] = open(writer, out);
             }

@@ -37,11 +37,12 @@ final class CsvStream {
     /** Receives the rows; the first row is the header. */
     interface RowHandler {
         /**
-         * Called for each row that is not blank, in file order; the row is reused after the call.
+         * Called for each row that is not blank, in file order.
          *
          * @param row the row
+         * @return the row to fill next: the same one, or another if the handler keeps this one
          */
-        void row(StreamRow row);
+        StreamRow row(StreamRow row);
     }
 
     /**
@@ -153,7 +154,7 @@ final class CsvStream {
                             header = Optional.of(row.texts());
                         }
                         rows++;
-                        handler.row(row);
+                        row = handler.row(row);
                     }
                     if (closed || !hasMore()) {
                         break;

@@ -46,11 +46,11 @@ final class CustomerColumns {
     /**
      * Finds a customer by id.
      *
-     * @param hash the id's {@link FastValues#hash}
+     * @param hash the id's {@link FastValues#hash}, never 0
      * @return the customer's number, or -1
      */
     int find(char[] c, int start, int end, long hash) {
-        long key = hash == 0 ? 1 : hash;
+        long key = hash;
         int length = end - start;
         boolean inline = inline(c, start, end);
         long packed0 = inline ? pack(c, start, Math.min(end, start + 8)) : 0;
@@ -71,6 +71,27 @@ final class CustomerColumns {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the index slot where a lookup of this hash starts, so that the memory load is under
+     * way before {@link #find} needs it.
+     *
+     * @return what the slot holds, to be ignored
+     */
+    long touch(long hash) {
+        long[] slots = table;
+        int mask = slots.length / SLOT - 1;
+        return slots[((int) (hash ^ (hash >>> 32)) & mask) * SLOT];
+    }
+
+    /**
+     * Reads a customer's sums, so that the memory load is under way before an order is added.
+     *
+     * @return what the sums hold, to be ignored
+     */
+    long touchSums(int customer) {
+        return customer < 0 ? 0 : sums[customer * SUMS + 1];
     }
 
     /**
@@ -102,7 +123,7 @@ final class CustomerColumns {
                 }
             }
         }
-        long key = hash == 0 ? 1 : hash;
+        long key = hash;
         boolean inline = inline(c, start, end);
         long[] entry = {key, ((long) length << 32) | customer,
             inline ? pack(c, start, Math.min(end, start + 8)) : 0, inline ? pack(c, Math.min(end, start + 8), end) : 0};

@@ -20,12 +20,12 @@ final class DuplicateIds {
     /**
      * Registers an id by its fingerprint.
      *
-     * @param hash the fingerprint ({@link FastValues#hash})
+     * @param hash the fingerprint ({@link FastValues#hash}), never 0
      * @param line the row's line
      * @return -1 for an id not seen before, else the suspect's number
      */
     int register(long hash, int line) {
-        long key = hash == 0 ? 1 : hash;
+        long key = hash;
         int mask = table.length - 1;
         int slot = (int) (key ^ (key >>> 32)) & mask;
         while (true) {
@@ -42,6 +42,17 @@ final class DuplicateIds {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * Reads the slot where registering this hash starts, so that the memory load is under way
+     * before {@link #register} needs it.
+     *
+     * @return what the slot holds, to be ignored
+     */
+    long touch(long hash) {
+        long[] slots = table;
+        return slots[(int) (hash ^ (hash >>> 32)) & (slots.length - 1)];
     }
 
     /** @return how many rows are suspects */

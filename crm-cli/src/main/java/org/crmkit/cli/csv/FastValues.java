@@ -39,19 +39,45 @@ final class FastValues {
         return true;
     }
 
-    /** A 64-bit fingerprint of a value's characters, well mixed in every bit. */
+    /** A 64-bit fingerprint of a value's characters, well mixed in every bit; never 0. */
     static long hash(char[] c, int start, int end) {
         long h = 0x9E3779B97F4A7C15L ^ (end - start);
         for (int i = start; i < end; i++) {
             h = (h ^ c[i]) * 0xBF58476D1CE4E5B9L;
             h ^= h >>> 29;
         }
+        return finish(h);
+    }
+
+    /**
+     * The {@link #hash} of an id that {@link #isPlainId} accepts, in one pass over its characters.
+     *
+     * @return the hash, or 0 when the id is not plain (ask crm-core, and hash it with {@link #hash})
+     */
+    static long plainIdHash(char[] c, int start, int end) {
+        int length = end - start;
+        if (length < 1 || length > MAX_ID_LENGTH || c[start] == ' ' || c[end - 1] == ' ') {
+            return 0;
+        }
+        long h = 0x9E3779B97F4A7C15L ^ length;
+        int outside = 0;
+        for (int i = start; i < end; i++) {
+            char ch = c[i];
+            outside |= (ch - ' ') | ('~' - ch);
+            h = (h ^ ch) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 29;
+        }
+        return outside < 0 ? 0 : finish(h);
+    }
+
+    private static long finish(long mixed) {
+        long h = mixed;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
         h *= 0xC4CEB9FE1A85EC53L;
         h ^= h >>> 33;
-        return h;
+        return h == 0 ? 1 : h;
     }
 
     /**

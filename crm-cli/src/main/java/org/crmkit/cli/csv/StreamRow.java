@@ -18,6 +18,12 @@ final class StreamRow {
     private int valueStart;
     private int line;
 
+    /** Scratch of a batching reader: the hashes of two ids of the row, 0 when not plain. */
+    long hash0;
+    long hash1;
+    /** Scratch of a batching reader: the row's customer, or -1. */
+    int customer;
+
     void begin(int rowLine) {
         line = rowLine;
         length = 0;

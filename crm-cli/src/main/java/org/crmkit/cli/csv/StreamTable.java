@@ -33,11 +33,26 @@ abstract class StreamTable implements CsvStream.RowHandler {
     protected boolean ok;
     protected int line;
 
+    /** Rows handed to {@link #record} at once, after {@link #prefetch}; 1 for one at a time. */
+    private final int batchSize;
+    private final StreamRow[] batch;
+    private int batched;
+
     StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional) {
+        this(file, problems, required, optional, 1);
+    }
+
+    /**
+     * @param batchSize rows kept before they are recorded, so that {@link #prefetch} can start the
+     *     memory loads of all of them at once instead of waiting for each in turn
+     */
+    StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional, int batchSize) {
         this.name = file.toString();
         this.problems = problems;
         this.required = required;
         this.optional = optional;
+        this.batchSize = batchSize;
+        this.batch = new StreamRow[batchSize];
     }
 
     /**
@@ -48,6 +63,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
      */
     boolean read(Path file, ReadProgress progress) {
         CsvStream.Outcome outcome = CsvStream.read(file, problems, progress, this);
+        flush();
         readable = outcome.readable();
         if (outcome.readable() && outcome.complete() && outcome.rows() == 0) {
             problems.header(CsvProblem.atLine(name, 1, "no header row: the file is empty"));
@@ -64,23 +80,57 @@ abstract class StreamTable implements CsvStream.RowHandler {
     }
 
     @Override
-    public final void row(StreamRow row) {
+    public final StreamRow row(StreamRow row) {
         if (headerSize < 0) {
             header(row);
-            return;
+            return row;
         }
         if (!usable) {
-            return;
+            return row;
         }
         if (row.size() != headerSize) {
             problems.fields(CsvProblem.atLine(name, row.line(), "row has " + row.size() + " field"
                     + (row.size() == 1 ? "" : "s") + ", the header has " + headerSize));
             fieldsComplete = false;
-            return;
+            return row;
         }
+        if (batchSize == 1) {
+            recordOne(row);
+            return row;
+        }
+        // The row joins the batch; a free one (of an earlier batch, or new) is filled next.
+        StreamRow next = batch[batched];
+        batch[batched++] = row;
+        if (batched == batchSize) {
+            flush();
+        }
+        return next == null ? new StreamRow() : next;
+    }
+
+    private void flush() {
+        if (batched > 0) {
+            prefetch(batch, batched);
+            for (int i = 0; i < batched; i++) {
+                recordOne(batch[i]);
+            }
+            batched = 0;
+        }
+    }
+
+    private void recordOne(StreamRow row) {
         ok = true;
         line = row.line();
         record(row);
+    }
+
+    /**
+     * Called with each batch before its rows are recorded: computes what the rows need and touches
+     * the memory their records will use, so that the loads overlap.
+     *
+     * @param rows the batch
+     * @param count how many rows it holds
+     */
+    void prefetch(StreamRow[] rows, int count) {
     }
 
     /** Reads a row whose fields line up with the header. */
@@ -143,6 +193,22 @@ abstract class StreamTable implements CsvStream.RowHandler {
             return true;
         }
         return parse(row, index, column, check).isPresent();
+    }
+
+    /**
+     * Checks an id whose {@link FastValues#plainIdHash} is known.
+     *
+     * @param plainHash the id's plain hash, 0 when it is not plain
+     * @return its hash if valid (a bad one is reported), else 0
+     */
+    long validId(StreamRow row, int index, String column, Parser<?> check, long plainHash) {
+        if (plainHash != 0) {
+            return plainHash;
+        }
+        if (parse(row, index, column, check).isEmpty()) {
+            return 0;
+        }
+        return FastValues.hash(row.chars(), row.start(index), row.end(index));
     }
 
     private void header(StreamRow row) {
