@@ -9,7 +9,8 @@ import java.util.List;
  * header, then rows whose field count differs from the header's, then bad values line by line.
  * Only the first {@link #KEPT} of each kind are kept, the rest counted, so that a file broken on
  * every one of ten million lines costs no memory. A duplicate id is kept as pending until the
- * file's second look confirms it (see {@link DuplicateIds}). Not thread-safe.
+ * file's second look confirms it (see {@link DuplicateIds}). Thread-safe: the parsing and the
+ * recording thread of a file both report; once the file is found unreadable, that is its only problem.
  */
 final class FileProblems {
     /** Problems kept per file and kind; more than any report shows. */
@@ -28,28 +29,31 @@ final class FileProblems {
             new ArrayList<>());
     private final long[] counts = new long[4];
     private long pending;
+    /** Set when the file is unreadable: the one problem, which nothing reported later changes. */
+    private CsvProblem fatal;
 
-    /** Replaces everything reported so far: the file counts as unreadable. */
-    void replaceAll(CsvProblem problem) {
+    /** Replaces everything reported so far and later: the file counts as unreadable. */
+    synchronized void replaceAll(CsvProblem problem) {
         kept.forEach(List::clear);
         java.util.Arrays.fill(counts, 0);
         pending = 0;
         add(QUOTING, new Entry(problem, -1));
+        fatal = problem;
     }
 
-    void quoting(CsvProblem problem) {
+    synchronized void quoting(CsvProblem problem) {
         add(QUOTING, new Entry(problem, -1));
     }
 
-    void header(CsvProblem problem) {
+    synchronized void header(CsvProblem problem) {
         add(HEADER, new Entry(problem, -1));
     }
 
-    void fields(CsvProblem problem) {
+    synchronized void fields(CsvProblem problem) {
         add(FIELDS, new Entry(problem, -1));
     }
 
-    void value(CsvProblem problem) {
+    synchronized void value(CsvProblem problem) {
         add(VALUES, new Entry(problem, -1));
     }
 
@@ -59,7 +63,10 @@ final class FileProblems {
      * @param problem the problem as it reads if confirmed, with a placeholder for the first line
      * @param suspect the suspect's number in {@link DuplicateIds}
      */
-    void pendingDuplicate(CsvProblem problem, int suspect) {
+    synchronized void pendingDuplicate(CsvProblem problem, int suspect) {
+        if (fatal != null) {
+            return;
+        }
         pending++;
         List<Entry> values = kept.get(VALUES);
         if (values.size() < KEPT) {
@@ -68,7 +75,7 @@ final class FileProblems {
     }
 
     /** @return whether any problem (a pending one included) was reported */
-    boolean any() {
+    synchronized boolean any() {
         return pending > 0 || counts[0] + counts[1] + counts[2] + counts[3] > 0;
     }
 
@@ -78,7 +85,10 @@ final class FileProblems {
      * @param firstLines for each suspect, the line its id was first seen on, or 0 when only its
      *     fingerprint was (a different id)
      */
-    void confirm(int[] firstLines) {
+    synchronized void confirm(int[] firstLines) {
+        if (fatal != null) {
+            return;
+        }
         long confirmed = 0;
         for (int firstLine : firstLines) {
             confirmed += firstLine > 0 ? 1 : 0;
@@ -101,12 +111,12 @@ final class FileProblems {
     }
 
     /** @return how many problems there are, pending duplicates not counted */
-    long count() {
+    synchronized long count() {
         return counts[0] + counts[1] + counts[2] + counts[3];
     }
 
     /** Adds this file's first problems, in report order, until the list holds {@code max}. */
-    void appendTo(List<CsvProblem> problems, int max) {
+    synchronized void appendTo(List<CsvProblem> problems, int max) {
         for (List<Entry> kind : kept) {
             for (Entry entry : kind) {
                 if (problems.size() >= max) {
@@ -118,6 +128,9 @@ final class FileProblems {
     }
 
     private void add(int kind, Entry entry) {
+        if (fatal != null) {
+            return;
+        }
         counts[kind]++;
         List<Entry> entries = kept.get(kind);
         if (entries.size() < KEPT) {

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.InvalidValueException;
 
 /**
@@ -35,8 +38,26 @@ abstract class StreamTable implements CsvStream.RowHandler {
 
     /** Rows handed to {@link #record} at once, after {@link #prefetch}; 1 for one at a time. */
     private final int batchSize;
-    private final StreamRow[] batch;
-    private int batched;
+    /** Batches in circulation between the parsing and the recording thread. */
+    private static final int BATCHES = 8;
+    private static final Batch END = new Batch(0);
+    private BlockingQueue<Batch> full;
+    private BlockingQueue<Batch> free;
+    /** The batch the parsing thread fills. */
+    private Batch filling;
+
+    /** Rows parsed and checked against the header, for the recording thread. */
+    private static final class Batch {
+        final StreamRow[] rows;
+        int count;
+
+        Batch(int size) {
+            rows = new StreamRow[size];
+            for (int i = 0; i < size; i++) {
+                rows[i] = new StreamRow();
+            }
+        }
+    }
 
     StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional) {
         this(file, problems, required, optional, 1);
@@ -52,7 +73,6 @@ abstract class StreamTable implements CsvStream.RowHandler {
         this.required = required;
         this.optional = optional;
         this.batchSize = batchSize;
-        this.batch = new StreamRow[batchSize];
     }
 
     /**
@@ -62,8 +82,8 @@ abstract class StreamTable implements CsvStream.RowHandler {
      *     no row with the wrong number of fields (a check across files trusts only such a file)
      */
     boolean read(Path file, ReadProgress progress) {
-        CsvStream.Outcome outcome = CsvStream.read(file, problems, progress, this);
-        flush();
+        CsvStream.Outcome outcome = batchSize == 1 ? CsvStream.read(file, problems, progress, this)
+                : readOnTwoThreads(file, progress);
         readable = outcome.readable();
         if (outcome.readable() && outcome.complete() && outcome.rows() == 0) {
             problems.header(CsvProblem.atLine(name, 1, "no header row: the file is empty"));
@@ -83,6 +103,10 @@ abstract class StreamTable implements CsvStream.RowHandler {
     public final StreamRow row(StreamRow row) {
         if (headerSize < 0) {
             header(row);
+            if (batchSize > 1) {
+                filling = take(free);
+                return filling.rows[0];
+            }
             return row;
         }
         if (!usable) {
@@ -98,22 +122,85 @@ abstract class StreamTable implements CsvStream.RowHandler {
             recordOne(row);
             return row;
         }
-        // The row joins the batch; a free one (of an earlier batch, or new) is filled next.
-        StreamRow next = batch[batched];
-        batch[batched++] = row;
-        if (batched == batchSize) {
-            flush();
+        // The row is the batch's next one, which the previous call handed out to be filled.
+        filling.count++;
+        if (filling.count == batchSize) {
+            put(full, filling);
+            filling = take(free);
         }
-        return next == null ? new StreamRow() : next;
+        return filling.rows[filling.count];
     }
 
-    private void flush() {
-        if (batched > 0) {
-            prefetch(batch, batched);
-            for (int i = 0; i < batched; i++) {
-                recordOne(batch[i]);
+    /**
+     * Parses on a thread of its own while this one records: the parsing thread decodes, splits and
+     * checks rows against the header and hands them over in batches; this thread runs
+     * {@link #prefetch} and {@link #record} on each batch in file order.
+     */
+    private CsvStream.Outcome readOnTwoThreads(Path file, ReadProgress progress) {
+        full = new ArrayBlockingQueue<>(BATCHES + 1);
+        free = new ArrayBlockingQueue<>(BATCHES);
+        for (int i = 0; i < BATCHES; i++) {
+            free.add(new Batch(batchSize));
+        }
+        AtomicReference<CsvStream.Outcome> outcome = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread parser = new Thread(() -> {
+            try {
+                outcome.set(CsvStream.read(file, problems, progress, this));
+                if (filling != null && filling.count > 0) {
+                    put(full, filling);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.set(e);
+            } finally {
+                full.add(END);
             }
-            batched = 0;
+        }, "crm-read");
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            for (Batch batch = full.take(); batch != END; batch = full.take()) {
+                prefetch(batch.rows, batch.count);
+                for (int i = 0; i < batch.count; i++) {
+                    recordOne(batch.rows[i]);
+                }
+                batch.count = 0;
+                free.put(batch);
+            }
+            parser.join();
+        } catch (InterruptedException e) {
+            parser.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + name, e);
+        } catch (RuntimeException | Error e) {
+            parser.interrupt();
+            throw e;
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        return outcome.get();
+    }
+
+    private static Batch take(BlockingQueue<Batch> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading stopped", e);
+        }
+    }
+
+    private static void put(BlockingQueue<Batch> queue, Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading stopped", e);
         }
     }
 

@@ -57,8 +57,16 @@ class CsvStreamProperties {
     void readsEveryTextAsTheTableReaderDoes() {
         Property.forAll(files()).check(text -> {
             Path file = Files.writeString(dir.resolve("f.csv"), text, StandardCharsets.UTF_8);
-            assertThat(stream(file)).as("text %s", text.replace("\r", "\\r").replace("\n", "\\n"))
+            assertThat(stream(file, 1)).as("text %s", text.replace("\r", "\\r").replace("\n", "\\n"))
                     .isEqualTo(table(file));
+        });
+    }
+
+    @Test
+    void readsEveryTextAsTheTableReaderDoesWhenAnotherThreadParses() {
+        Property.forAll(files()).tries(300).check(text -> {
+            Path file = Files.writeString(dir.resolve("f.csv"), text, StandardCharsets.UTF_8);
+            assertThat(stream(file, 3)).isEqualTo(table(file));
         });
     }
 
@@ -78,7 +86,8 @@ class CsvStreamProperties {
             System.arraycopy(bytes, 0, all, cut, bytes.length);
             System.arraycopy(good, cut, all, cut + bytes.length, good.length - cut);
             Path file = Files.write(dir.resolve("f.csv"), all);
-            assertThat(stream(file)).isEqualTo(table(file));
+            assertThat(stream(file, 1)).isEqualTo(table(file));
+            assertThat(stream(file, 2)).isEqualTo(table(file));
         });
     }
 
@@ -91,7 +100,8 @@ class CsvStreamProperties {
         }
         Path file = Files.writeString(dir.resolve("long.csv"), text, StandardCharsets.UTF_8);
 
-        assertThat(stream(file)).isEqualTo(table(file));
+        assertThat(stream(file, 1)).isEqualTo(table(file));
+        assertThat(stream(file, 64)).isEqualTo(table(file));
     }
 
     private static Read table(Path file) {
@@ -102,10 +112,10 @@ class CsvStreamProperties {
         return new Read(rows, problems(problems));
     }
 
-    private static Read stream(Path file) {
+    private static Read stream(Path file, int batch) {
         FileProblems problems = new FileProblems();
         List<String> rows = new ArrayList<>();
-        StreamTable table = new StreamTable(file, problems, REQUIRED, OPTIONAL) {
+        StreamTable table = new StreamTable(file, problems, REQUIRED, OPTIONAL, batch) {
             @Override
             void started() {
             }
