@@ -49,13 +49,26 @@ public final class DuckDbTiers {
         Path output = Path.of(args[2]);
         String memoryLimit = args.length > 3 ? args[3] : "1GB";
         long started = System.nanoTime();
+        run(dir, asOf, output, memoryLimit);
+        System.err.printf(Locale.ROOT, "DuckDbTiers: %s in %.1f s%n", output, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Tiers the customers of a directory's CSV files into a CSV file.
+     *
+     * @param dir the directory of {@code customers.csv}, {@code orders.csv} and {@code interactions.csv}
+     * @param asOf the as-of day
+     * @param output the CSV file to write, {@code customer_id,tier} without a header
+     * @param memoryLimit DuckDB's {@code memory_limit}, e.g. {@code 1GB}
+     * @throws SQLException if DuckDB fails
+     */
+    public static void run(Path dir, LocalDate asOf, Path output, String memoryLimit) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
             statement.execute("SET memory_limit = '" + memoryLimit + "'");
             statement.execute("SET threads = " + Runtime.getRuntime().availableProcessors());
             statement.execute(sql(dir, asOf, output));
         }
-        System.err.printf(Locale.ROOT, "DuckDbTiers: %s in %.1f s%n", output, (System.nanoTime() - started) / 1e9);
     }
 
     /**

@@ -219,7 +219,8 @@ final class FactsRead {
         private int strategic;
 
         CustomerReader(Path file, FileProblems problems) {
-            super(file, problems, CustomerRows.REQUIRED, CustomerRows.OPTIONAL);
+            // In batches too: the rows are parsed on another thread; nothing to prefetch.
+            super(file, problems, CustomerRows.REQUIRED, CustomerRows.OPTIONAL, BATCH);
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.crmkit.cli.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.List;
 import org.crmkit.core.metrics.CustomerMetrics;
@@ -36,7 +35,7 @@ final class JsonLinesTierWriter implements TierWriter {
 
             @Override
             public Rendered render(List<TierDecision> decisions) throws IOException {
-                StringWriter text = new StringWriter(decisions.size() * 512);
+                TextBuilder text = new TextBuilder(decisions.size() * 512);
                 try (JsonGenerator run = MAPPER.getFactory().createGenerator(text)) {
                     run.setRootValueSeparator(null);
                     for (TierDecision decision : decisions) {
@@ -62,6 +61,38 @@ final class JsonLinesTierWriter implements TierWriter {
 
     /** Rendered JSON Lines. */
     private record Text(String text) implements Rendered {
+    }
+
+    /** A writer into a {@link StringBuilder}: one thread renders a run, so no locking is needed. */
+    private static final class TextBuilder extends Writer {
+        private final StringBuilder text;
+
+        TextBuilder(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     private static void line(JsonGenerator json, TierDecision decision) throws IOException {
