@@ -16,7 +16,7 @@ class CliArchitectureTest {
     @Test
     void dependsOnlyOnThePublicApiOfRulesAndCoreAndOnItsLibraries() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.crmkit.cli..",
-                        "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..",
+                        "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..", "org.crmkit.core.facts..",
                         "org.crmkit.core.memory..", "org.crmkit.core.event..", "org.crmkit.core.port..",
                         "org.crmkit.rules", "org.crmkit.rules.policy..", "org.crmkit.rules.condition..",
                         "org.crmkit.rules.tiering..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..",
