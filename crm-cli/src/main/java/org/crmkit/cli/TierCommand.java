@@ -176,7 +176,8 @@ final class TierCommand implements Callable<Integer> {
         InMemoryStore store = data.toStore();
         TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
         List<TierDecision> decisions = new ArrayList<>();
-        store.metrics().forEach(policy.header().metricsQuery(day), metrics -> decisions.add(engine.evaluate(metrics)));
+        store.facts().forEach(FactsQuery.metricsOnly(policy.header().metricsQuery(day)),
+                facts -> decisions.add(engine.evaluate(facts.metrics())));
         return decisions;
     }
 }

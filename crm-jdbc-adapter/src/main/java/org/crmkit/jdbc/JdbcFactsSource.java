@@ -157,7 +157,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
                 + " p.spend, p.orders, p.foreign_orders, p.last_purchase,"
                 + " p.quarter0, p.quarter1, p.quarter2, p.quarter3, i.inquiries");
         if (history) {
-            statement.append(", p.purchase_days, p.first_purchase, p.repeat_spend");
+            statement.append(", p.history_orders, p.history_spend, p.purchase_days, p.first_purchase, p.repeat_spend");
         }
         if (activity) {
             statement.append(", p.earlier_spend, p.later_spend, p.categories, p.value_added,"
@@ -171,7 +171,8 @@ final class JdbcFactsSource implements CustomerFactsSource {
         if (history) {
             // Every purchase up to the as-of day counts for the history, so all must be in the currency.
             statement.append(" COUNT(CASE WHEN currency <> ? THEN 1 END) AS foreign_orders,", currency)
-                    .append(" COUNT(DISTINCT order_date) AS purchase_days, MIN(order_date) AS first_purchase,"
+                    .append(" COUNT(*) AS history_orders, SUM(amount) AS history_spend,"
+                            + " COUNT(DISTINCT order_date) AS purchase_days, MIN(order_date) AS first_purchase,"
                             + " SUM(CASE WHEN order_date > first_day THEN amount END) AS repeat_spend,");
         } else {
             statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND currency <> ? THEN 1 END)"
@@ -282,7 +283,8 @@ final class JdbcFactsSource implements CustomerFactsSource {
                 row.getBoolean("strategic_agreement"), Optional.ofNullable(row.getObject("last_purchase", LocalDate.class)));
         Optional<PurchaseHistoryFacts> history = Optional.empty();
         if (query.wants(FactGroup.HISTORY)) {
-            history = Optional.of(new PurchaseHistoryFacts(Math.toIntExact(row.getLong("purchase_days")),
+            history = Optional.of(new PurchaseHistoryFacts(Math.toIntExact(row.getLong("history_orders")),
+                    money(row, "history_spend", metrics), Math.toIntExact(row.getLong("purchase_days")),
                     Optional.ofNullable(row.getObject("first_purchase", LocalDate.class)),
                     money(row, "repeat_spend", metrics)));
         }

@@ -12,7 +12,6 @@ import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
 import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.LifecycleHistory;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (JdbcStore store = JdbcStore.h2File(Path.of("data/crm"))) {
  *     store.customers().save(Customer.of(CustomerId.of("c-1"), "ACME", LocalDate.of(2025, 1, 6)));
- *     store.metrics().forEach(query, snapshot -> ...);
+ *     store.facts().forEach(FactsQuery.metricsOnly(query), facts -> ...);
  * }
  * }</pre>
  *
@@ -57,7 +56,6 @@ public final class JdbcStore implements AutoCloseable {
     private final PurchaseHistory purchases;
     private final InteractionLog interactions;
     private final TierAssignments tierAssignments;
-    private final CustomerMetricsSource metrics;
     private final CustomerFactsSource facts;
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
@@ -71,7 +69,6 @@ public final class JdbcStore implements AutoCloseable {
         this.purchases = new JdbcPurchaseHistory(database);
         this.interactions = new JdbcInteractionLog(database);
         this.tierAssignments = new JdbcTierAssignments(database);
-        this.metrics = new JdbcMetricsSource(database);
         this.facts = new JdbcFactsSource(database);
         this.cases = new JdbcServiceCases(database);
         this.caseEvents = new JdbcCaseEventLog(database);
@@ -205,11 +202,6 @@ public final class JdbcStore implements AutoCloseable {
     /** @return the tier assignment history, in {@code crm_tier_assignment} */
     public TierAssignments tierAssignments() {
         return tierAssignments;
-    }
-
-    /** @return metrics snapshots computed in SQL from this store's customers, purchases and interactions */
-    public CustomerMetricsSource metrics() {
-        return metrics;
     }
 
     /**

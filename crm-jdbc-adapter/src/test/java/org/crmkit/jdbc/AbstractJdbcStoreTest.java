@@ -31,6 +31,7 @@ import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
 import org.crmkit.core.event.LifecycleStageChanged;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsQuery;
@@ -168,7 +169,7 @@ abstract class AbstractJdbcStoreTest {
         MetricsQuery query = new MetricsQuery(DAY, DateWindow.trailingMonths(1, DAY), ZoneId.of("UTC"),
                 Money.currency("CNY"));
 
-        CustomerMetrics metrics = store().metrics().find(ACME, query).orElseThrow();
+        CustomerMetrics metrics = store().facts().find(ACME, FactsQuery.metricsOnly(query)).orElseThrow().metrics();
 
         assertThat(store().purchases().findByCustomer(ACME, ALL_TIME).get(0)).isEqualTo(big);
         assertThat(metrics.spend()).isEqualTo(Money.of("CNY", "199999999999999999999.999999999999999998"));
@@ -327,8 +328,8 @@ abstract class AbstractJdbcStoreTest {
         List<CustomerMetrics> snapshots = new ArrayList<>();
 
         store().customers().forEach(customer -> visited.add(customer.id().value()));
-        store().metrics().forEach(new MetricsQuery(DAY, DateWindow.trailingMonths(12, DAY), ZoneOffset.UTC,
-                Money.currency("CNY")), snapshots::add);
+        store().facts().forEach(FactsQuery.metricsOnly(new MetricsQuery(DAY, DateWindow.trailingMonths(12, DAY),
+                ZoneOffset.UTC, Money.currency("CNY"))), facts -> snapshots.add(facts.metrics()));
 
         assertThat(visited).hasSize(count).isSorted();
         assertThat(snapshots).hasSize(count);

@@ -113,8 +113,8 @@ public interface Gen<T> {
     }
 
     /**
-     * Lists of {@code min} to {@code max} values, every length equally likely when drawn at random;
-     * shrinking drops elements anywhere in the list and simplifies the rest.
+     * Lists of {@code min} to {@code max} values, short ones more likely than long ones when drawn at
+     * random (see {@code more}); shrinking drops elements anywhere in the list and simplifies the rest.
      *
      * @param min the smallest size, at least 0
      * @param max the largest size, at least {@code min}
@@ -124,8 +124,14 @@ public interface Gen<T> {
         checkSizes(min, max);
         return source -> {
             List<T> values = new ArrayList<>();
-            while (values.size() < max && (values.size() < min || more(source, values.size(), max))) {
+            while (values.size() < max) {
+                // An element's choices, with the one that asked for it, form a span shrinking may delete.
+                int start = source.position();
+                if (values.size() >= min && !more(source, values.size(), min, max)) {
+                    break;
+                }
                 values.add(generate(source));
+                source.markSpan(start);
             }
             return Collections.unmodifiableList(values);
         };
@@ -148,8 +154,13 @@ public interface Gen<T> {
             List<T> values = new ArrayList<>();
             Set<Object> keys = new HashSet<>();
             int repeats = 0;
-            while (values.size() < max && (values.size() < min || more(source, values.size(), max))) {
+            while (values.size() < max) {
+                int start = source.position();
+                if (values.size() >= min && !more(source, values.size(), min, max)) {
+                    break;
+                }
                 T value = generate(source);
+                source.markSpan(start);
                 if (keys.add(key.apply(value))) {
                     values.add(value);
                 } else if (++repeats == FILTER_ATTEMPTS || source.exhausted()) {
@@ -182,11 +193,17 @@ public interface Gen<T> {
     }
 
     /**
-     * Whether a list of {@code size} elements gets another; the chance (max - size) / (max - size + 1)
-     * makes every length from the current one to max equally likely.
+     * Whether a list of {@code size} elements gets another. Lengths from {@code min} to {@code max}
+     * are drawn as {@code min + floor((max - min + 1) * u * u)} for a uniform {@code u}: short lists
+     * are common, so that a property over lists stays cheap, and the longest still come up (about
+     * one list in {@code 2 * (max - min + 1)}, besides the largest input every check tries). The
+     * chance to go on at length {@code min + k} of {@code n = max - min} is that distribution's
+     * {@code P(L > k | L >= k) = (1 - sqrt((k + 1) / (n + 1))) / (1 - sqrt(k / (n + 1)))}.
      */
-    private static boolean more(Source source, int size, int max) {
-        int left = max - size;
-        return source.flag((double) left / (left + 1));
+    private static boolean more(Source source, int size, int min, int max) {
+        double slots = max - min + 1.0;
+        int k = size - min;
+        double goOn = (1 - Math.sqrt((k + 1) / slots)) / (1 - Math.sqrt(k / slots));
+        return source.flag(Math.max(0, Math.min(1, goOn)));
     }
 }

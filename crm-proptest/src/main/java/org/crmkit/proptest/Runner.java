@@ -91,7 +91,7 @@ final class Runner {
             }
             done++;
             if (failure != null) {
-                throw fail(seed, "try " + done + " of " + tries, source.choices(), inputs, failure);
+                throw fail(seed, "try " + done + " of " + tries, source, inputs, failure);
             }
             labels.forEach((label, holds) -> classified.merge(label, holds ? 1 : 0, Integer::sum));
         }
@@ -109,7 +109,7 @@ final class Runner {
         Property.takeClassification();
         if (failure != null && failure != Discarded.INSTANCE) {
             String which = source.isConstant() ? "the largest input" : "the simplest input";
-            throw fail(seed, which + " (before " + tries + " random tries)", source.choices(), inputs, failure);
+            throw fail(seed, which + " (before " + tries + " random tries)", source, inputs, failure);
         }
     }
 
@@ -150,8 +150,8 @@ final class Runner {
         }
     }
 
-    private PropertyFailure fail(long seed, String when, long[] choices, Object[] inputs, Throwable failure) {
-        Shrunk shrunk = shrink(choices, inputs, failure);
+    private PropertyFailure fail(long seed, String when, Source source, Object[] inputs, Throwable failure) {
+        Shrunk shrunk = shrink(source.choices(), source.spans(), inputs, failure);
         return new PropertyFailure(name, seed, when, listOf(inputs), listOf(shrunk.inputs),
                 shrunk.steps, shrunk.complete, shrunk.failure);
     }
@@ -168,11 +168,22 @@ final class Runner {
      * drops list elements and optional parts) or lower (blocks zeroed, single choices lowered by
      * bisection), keeping every change after which the body still fails the same way.
      */
-    private Shrunk shrink(long[] choices, Object[] inputs, Throwable failure) {
-        Shrinking state = new Shrinking(choices, inputs, failure);
+    private Shrunk shrink(long[] choices, int[] spans, Object[] inputs, Throwable failure) {
+        Shrinking state = new Shrinking(choices, spans, inputs, failure);
         boolean improved = true;
         while (improved && state.withinBudget()) {
             improved = false;
+            // Whole elements first, last ones first, so that positions before them stay put.
+            for (int span = state.spans.length / 2 - 1; span >= 0 && state.withinBudget(); span--) {
+                if (span * 2 + 1 >= state.spans.length) {
+                    continue; // a deletion before left fewer spans
+                }
+                int start = state.spans[span * 2];
+                int end = state.spans[span * 2 + 1];
+                if (end <= state.best.length) {
+                    improved |= state.attempt(deleted(state.best, start, end - start));
+                }
+            }
             for (int block : BLOCKS) {
                 for (int start = state.best.length - block; start >= 0 && state.withinBudget(); start--) {
                     if (start + block <= state.best.length) {
@@ -232,14 +243,16 @@ final class Runner {
         private final Class<?> kind;
         private final long deadline = System.nanoTime() + SHRINK_TIME.toNanos();
         long[] best;
+        int[] spans;
         Object[] inputs;
         Throwable failure;
         int steps;
         int evaluations;
 
-        Shrinking(long[] best, Object[] inputs, Throwable failure) {
+        Shrinking(long[] best, int[] spans, Object[] inputs, Throwable failure) {
             this.kind = failure.getClass();
             this.best = best;
+            this.spans = spans;
             this.inputs = inputs;
             this.failure = failure;
         }
@@ -267,6 +280,7 @@ final class Runner {
                 return false;
             }
             best = used;
+            spans = source.spans();
             inputs = replayed;
             failure = outcome;
             steps++;

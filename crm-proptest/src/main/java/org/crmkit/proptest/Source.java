@@ -26,6 +26,9 @@ public final class Source {
     private final long fill;
     private long[] recorded = new long[32];
     private int size;
+    /** Start and end (exclusive) of each span of choices that makes one element, in pairs. */
+    private int[] spans = new int[16];
+    private int spanCount;
 
     private Source(RandomGenerator random, long[] replay, long fill) {
         this.random = random;
@@ -124,6 +127,41 @@ public final class Source {
     /** Whether this source gives one fixed choice throughout. */
     boolean isConstant() {
         return random == null && fill != 0;
+    }
+
+    /**
+     * How many choices have been handed out: where the next one will be recorded.
+     *
+     * @return the position of the next choice
+     */
+    public int position() {
+        return size;
+    }
+
+    /**
+     * Marks the choices from {@code start} to the current position as one element (of a list, say),
+     * which shrinking tries to delete as a whole. Generators of collections call it for each element.
+     *
+     * @param start the position before the element's first choice, from {@link #position()}
+     */
+    public void markSpan(int start) {
+        if (start < 0 || start > size) {
+            throw new IllegalArgumentException("a span starts between 0 and " + size + ", was " + start);
+        }
+        if (start == size) {
+            return;
+        }
+        if (spanCount * 2 == spans.length) {
+            spans = Arrays.copyOf(spans, spans.length * 2);
+        }
+        spans[spanCount * 2] = start;
+        spans[spanCount * 2 + 1] = size;
+        spanCount++;
+    }
+
+    /** The marked spans as start and end (exclusive) pairs, in the order they were closed. */
+    int[] spans() {
+        return Arrays.copyOf(spans, spanCount * 2);
     }
 
     /** The choices handed out so far, in order. */

@@ -3,6 +3,7 @@ package org.crmkit.proptest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -134,11 +135,15 @@ class GensTest {
     }
 
     @Test
-    void everyListLengthIsAboutAsLikely() {
+    void shortListsAreMoreLikelyThanLongOnesButEveryLengthComesUp() {
         Map<Integer, Long> lengths = counts(draw(Gens.integers(0, 9).list(0, 4)).stream().map(List::size).toList());
 
+        // P(length k) = sqrt((k + 1) / 5) - sqrt(k / 5): 44.7%, 18.5%, 14.2%, 12.0%, 10.6%.
+        double[] expected = {0.447, 0.185, 0.142, 0.120, 0.106};
         assertThat(lengths).containsOnlyKeys(0, 1, 2, 3, 4);
-        assertThat(lengths.values()).allSatisfy(count -> assertThat(count).isBetween(1700L, 2300L));
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(lengths.get(k) / (double) DRAWS).as("share of length %d", k).isCloseTo(expected[k], within(0.02));
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class RulesArchitectureTest {
     @Test
     void rulesDependOnlyInwardOnCoreAndOnTheirLibraries() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.crmkit.rules..",
-                        "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..",
+                        "org.crmkit.core", "org.crmkit.core.model..", "org.crmkit.core.metrics..", "org.crmkit.core.facts..",
                         "org.crmkit.core.event..", "org.crmkit.core.port..", "org.crmkit.core.calendar..",
                         "com.fasterxml.jackson..", "com.google.common..", "org.slf4j..", "org.jspecify..",
                         "de.focus_shift.jollyday..", "org.hipparchus..")

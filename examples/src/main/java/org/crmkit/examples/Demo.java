@@ -257,7 +257,7 @@ public final class Demo {
         Clock clock = Clock.fixed(day.plusDays(1).atTime(RUN_TIME).atZone(policy.header().zone()).toInstant(),
                 policy.header().zone());
         return TieringService.builder(policy.header(), policy.tiering())
-                .metrics(store.metrics())
+                .facts(store.facts())
                 .assignments(store.tierAssignments())
                 .events(events)
                 .clock(clock)

@@ -71,7 +71,7 @@ class ReadmeAgendaExampleTest {
             AgendaService agendas = AgendaService.builder(policy.header(), policy.cadences().orElseThrow(),
                             policy.tiering().ladder())
                     .customers(store.customers())
-                    .metrics(store.metrics())             // snapshots, for a win-back condition
+                    .facts(store.facts())                 // facts, for a win-back condition
                     .interactions(store.interactions())   // actual contacts reset the clock of a cadence
                     .tiers(store.tierAssignments())       // a rhythm starts when the customer entered its tier
                     .cases(store.cases())                 // an open complaint holds back marketing

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.event.DomainEvent;
 import org.crmkit.core.event.TierChanged;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -68,7 +69,7 @@ class ReadmeExampleTest {
                     Money.of("CNY", "120000.00")));
 
             TieringService tiering = TieringService.builder(policy.header(), policy.tiering())
-                    .metrics(store.metrics())                   // how snapshots are computed
+                    .facts(store.facts())                       // how facts are computed
                     .assignments(store.tierAssignments())       // where the tier history is kept
                     .events(publisher)                          // your DomainEventPublisher: TierChanged events
                     .clock(Clock.systemUTC())
@@ -92,11 +93,11 @@ class ReadmeExampleTest {
                 event -> assertThat(event.to()).contains(Tier.of("important")));
 
         TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
-        var snapshot = store.metrics().find(acme, policy.header().metricsQuery(LocalDate.of(2026, 3, 31)))
-                .orElseThrow();
+        var snapshot = store.facts().find(acme, FactsQuery.metricsOnly(policy.header().metricsQuery(
+                LocalDate.of(2026, 3, 31)))).orElseThrow().metrics();
         assertThat(engine.evaluate(snapshot).tier()).isEqualTo(Optional.of(Tier.of("important")));
-        var nextQuarter = store.metrics().find(acme, policy.header().metricsQuery(LocalDate.of(2026, 6, 30)))
-                .orElseThrow();
+        var nextQuarter = store.facts().find(acme, FactsQuery.metricsOnly(policy.header().metricsQuery(
+                LocalDate.of(2026, 6, 30)))).orElseThrow().metrics();
         assertThat(engine.evaluate(nextQuarter, store.tierAssignments().current(acme)).tier())
                 .contains(Tier.of("important"));
     }

@@ -68,7 +68,7 @@ class StandardPolicyCalibrationTest {
         SyntheticCustomerBase.generate(settings).loadInto(store, settings.asOf());
         LocalDate asOf = settings.asOf();
         TieringService service = TieringService.builder(policy.header(), policy.tiering())
-                .metrics(store.metrics())
+                .facts(store.facts())
                 .assignments(store.tierAssignments())
                 .events(new RecordingEventPublisher())
                 .clock(Clock.fixed(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))

@@ -30,8 +30,8 @@ import org.crmkit.core.model.SurveyAnswer;
  *
  * <p>Definitions, as of the query's as-of day:
  * <ul>
- *   <li>purchase days: the distinct days with a purchase on or before the as-of day; the first of
- *       them; the repeat spend sums the purchases on the later ones. With the history asked for,
+ *   <li>the history: the purchases on or before the as-of day and their spend; the distinct days
+ *       with a purchase; the first of them; the repeat spend sums the purchases on the later days. With the history asked for,
  *       every purchase up to the as-of day must be in the query's currency;</li>
  *   <li>spend halves: the window's purchases before {@link ActivityFacts#laterHalfStart} and from it;</li>
  *   <li>categories: the distinct categories of the window's purchases, by
@@ -79,6 +79,8 @@ public final class FactsCalculator {
 
     private static PurchaseHistoryFacts history(Iterable<Purchase> purchases, MetricsQuery query) {
         TreeMap<LocalDate, Money> byDay = new TreeMap<>();
+        int orders = 0;
+        Money spend = Money.zero(query.currency());
         for (Purchase purchase : purchases) {
             if (purchase.orderDate().isAfter(query.asOf())) {
                 continue;
@@ -88,6 +90,8 @@ public final class FactsCalculator {
                         + purchase.customerId() + "'", query.currency(), purchase.amount().currency());
             }
             byDay.merge(purchase.orderDate(), purchase.amount(), Money::plus);
+            orders++;
+            spend = spend.plus(purchase.amount());
         }
         if (byDay.isEmpty()) {
             return PurchaseHistoryFacts.none(query.currency());
@@ -96,7 +100,7 @@ public final class FactsCalculator {
         for (Money day : byDay.tailMap(byDay.firstKey(), false).values()) {
             repeat = repeat.plus(day);
         }
-        return new PurchaseHistoryFacts(byDay.size(), Optional.of(byDay.firstKey()), repeat);
+        return new PurchaseHistoryFacts(orders, spend, byDay.size(), Optional.of(byDay.firstKey()), repeat);
     }
 
     private static ActivityFacts activity(Customer customer, Iterable<Purchase> purchases,

@@ -2,7 +2,6 @@ package org.crmkit.core.memory;
 
 import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.CustomerMetricsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.LifecycleHistory;
@@ -28,7 +27,6 @@ public final class InMemoryStore {
     private final InMemoryPurchaseHistory purchases = new InMemoryPurchaseHistory();
     private final InMemoryInteractionLog interactions = new InMemoryInteractionLog();
     private final InMemoryTierAssignments tierAssignments = new InMemoryTierAssignments();
-    private final InMemoryMetricsSource metrics = new InMemoryMetricsSource(customers, purchases, interactions);
     private final InMemoryServiceCases cases = new InMemoryServiceCases();
     private final InMemoryCaseEventLog caseEvents = new InMemoryCaseEventLog();
     private final InMemoryPublishedEvents publishedEvents = new InMemoryPublishedEvents();
@@ -62,11 +60,6 @@ public final class InMemoryStore {
     /** @return the tier assignment history */
     public TierAssignments tierAssignments() {
         return tierAssignments;
-    }
-
-    /** @return metrics computed in memory from this store's customers, purchases and interactions */
-    public CustomerMetricsSource metrics() {
-        return metrics;
     }
 
     /**
@@ -117,18 +110,5 @@ public final class InMemoryStore {
     public static CustomerFactsSource factsOver(Customers customers, PurchaseHistory purchases,
             InteractionLog interactions, SurveyAnswers surveys) {
         return new InMemoryFactsSource(customers, purchases, interactions, surveys);
-    }
-
-    /**
-     * A metrics source over any implementations of the data ports, computing in memory.
-     *
-     * @param customers the customers; not null
-     * @param purchases the purchases; not null
-     * @param interactions the interactions; not null
-     * @return the source
-     */
-    public static CustomerMetricsSource metricsOver(Customers customers, PurchaseHistory purchases,
-            InteractionLog interactions) {
-        return new InMemoryMetricsSource(customers, purchases, interactions);
     }
 }

@@ -4,16 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.time.api.Dates;
-import net.jqwik.time.api.constraints.DateRange;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -149,56 +143,66 @@ class DateWindowTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("end");
     }
 
-    @Property
-    void trailingDaysHaveExactlyThatManyDays(@ForAll @IntRange(min = 1, max = 5000) int days,
-            @ForAll @DateRange(min = "1990-01-01", max = "2100-12-31") LocalDate asOf) {
-        DateWindow window = DateWindow.trailingDays(days, asOf);
+    private static final Gen<LocalDate> AS_OF_DAYS = Gens.dates(day("1990-01-01"), day("2100-12-31"));
 
-        assertThat(window.end()).isEqualTo(asOf);
-        assertThat(window.lengthInDays()).isEqualTo(days);
+    @Test
+    void trailingDaysHaveExactlyThatManyDays() {
+        Property.forAll(Gens.integers(1, 5000), AS_OF_DAYS).check((days, asOf) -> {
+            DateWindow window = DateWindow.trailingDays(days, asOf);
+
+            assertThat(window.end()).isEqualTo(asOf);
+            assertThat(window.lengthInDays()).isEqualTo((long) days);
+        });
     }
 
-    @Property
-    void trailingMonthsEndOnTheAsOfDayAndCoverAboutThatManyMonths(@ForAll @IntRange(min = 1, max = 60) int months,
-            @ForAll @DateRange(min = "1990-01-01", max = "2100-12-31") LocalDate asOf) {
-        DateWindow window = DateWindow.trailingMonths(months, asOf);
+    @Test
+    void trailingMonthsEndOnTheAsOfDayAndCoverAboutThatManyMonths() {
+        Property.forAll(Gens.integers(1, 60), AS_OF_DAYS).check((months, asOf) -> {
+            DateWindow window = DateWindow.trailingMonths(months, asOf);
 
-        assertThat(window.end()).isEqualTo(asOf);
-        assertThat(window.contains(asOf)).isTrue();
-        // n months hold between 28n and 31n days, give or take the clipped day at a month end
-        assertThat(window.lengthInDays()).isBetween(28L * months - 3, 31L * months + 3);
+            assertThat(window.end()).isEqualTo(asOf);
+            assertThat(window.contains(asOf)).isTrue();
+            // n months hold between 28n and 31n days, give or take the clipped day at a month end
+            assertThat(window.lengthInDays()).isBetween(28L * months - 3, 31L * months + 3);
+        });
     }
 
-    @Property
-    void windowsEndingOnConsecutiveMonthEndsTileWithoutSharingADay(@ForAll @IntRange(min = 1, max = 24) int months,
-            @ForAll @DateRange(min = "1990-01-01", max = "2100-12-31") LocalDate anyDay) {
-        LocalDate monthEnd = anyDay.withDayOfMonth(anyDay.lengthOfMonth());
-        LocalDate earlierEnd = monthEnd.minusMonths(months).withDayOfMonth(monthEnd.minusMonths(months).lengthOfMonth());
+    @Test
+    void windowsEndingOnConsecutiveMonthEndsTileWithoutSharingADay() {
+        Property.forAll(Gens.integers(1, 24), AS_OF_DAYS).check((months, anyDay) -> {
+            LocalDate monthEnd = anyDay.withDayOfMonth(anyDay.lengthOfMonth());
+            LocalDate earlierEnd = monthEnd.minusMonths(months)
+                    .withDayOfMonth(monthEnd.minusMonths(months).lengthOfMonth());
 
-        DateWindow later = DateWindow.trailingMonths(months, monthEnd);
-        DateWindow earlier = DateWindow.trailingMonths(months, earlierEnd);
+            DateWindow later = DateWindow.trailingMonths(months, monthEnd);
+            DateWindow earlier = DateWindow.trailingMonths(months, earlierEnd);
 
-        assertThat(later.start()).isEqualTo(earlierEnd.plusDays(1)).isEqualTo(earlier.end().plusDays(1));
-        assertThat(later.start().getDayOfMonth()).isEqualTo(1);
+            assertThat(later.start()).isEqualTo(earlierEnd.plusDays(1)).isEqualTo(earlier.end().plusDays(1));
+            assertThat(later.start().getDayOfMonth()).isEqualTo(1);
+        });
     }
 
-    @Property
-    void spanContainsEveryDayOfBothWindows(@ForAll("windows") DateWindow a, @ForAll("windows") DateWindow b) {
-        DateWindow span = a.span(b);
+    @Test
+    void spanContainsEveryDayOfBothWindows() {
+        Property.forAll(windows(), windows()).check((a, b) -> {
+            DateWindow span = a.span(b);
 
-        assertThat(span).isEqualTo(b.span(a));
-        assertThat(span.contains(a.start()) && span.contains(a.end())).isTrue();
-        assertThat(span.contains(b.start()) && span.contains(b.end())).isTrue();
-        assertThat(span.start()).isIn(a.start(), b.start());
-        assertThat(span.end()).isIn(a.end(), b.end());
+            assertThat(span).isEqualTo(b.span(a));
+            assertThat(span.contains(a.start()) && span.contains(a.end())).isTrue();
+            assertThat(span.contains(b.start()) && span.contains(b.end())).isTrue();
+            assertThat(span.start()).isIn(a.start(), b.start());
+            assertThat(span.end()).isIn(a.end(), b.end());
+        });
     }
 
-    @Provide
-    Arbitrary<DateWindow> windows() {
-        return Combinators.combine(
-                        Dates.dates().between(day("2000-01-01"), day("2030-12-31")),
-                        Arbitraries.integers().between(0, 800))
-                .as((start, length) -> DateWindow.of(start, start.plusDays(length)));
+    static Gen<DateWindow> windows() {
+        Gen<LocalDate> starts = Gens.dates(day("2000-01-01"), day("2030-12-31"));
+        Gen<Integer> lengths = Gens.integers(0, 800);
+        return source -> {
+            LocalDate start = starts.generate(source);
+            int length = lengths.generate(source);
+            return DateWindow.of(start, start.plusDays(length));
+        };
     }
 
     private static DateWindow window(String text) {

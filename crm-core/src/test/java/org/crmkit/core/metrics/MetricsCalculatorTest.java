@@ -14,14 +14,6 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.time.api.constraints.DateRange;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Channel;
@@ -33,6 +25,9 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -295,21 +290,23 @@ class MetricsCalculatorTest {
     record PurchaseFact(int daysBeforeAsOf, BigDecimal amount) {
     }
 
-    @Provide
-    Arbitrary<List<PurchaseFact>> histories() {
-        return facts().list().ofMaxSize(40);
+    static Gen<List<PurchaseFact>> histories() {
+        return facts().list(0, 40);
     }
 
-    @Provide
-    Arbitrary<PurchaseFact> facts() {
+    static Gen<PurchaseFact> facts() {
         // -60 reaches past the as-of day; 1200 lies before any window and lookback used here
-        Arbitrary<Integer> days = Arbitraries.integers().between(-60, 1200);
-        Arbitrary<BigDecimal> amounts = Combinators.combine(
-                        Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(1_000_000_000_000L)),
-                        Arbitraries.integers().between(0, 4))
-                .as(BigDecimal::new);
-        return Combinators.combine(days, amounts).as(PurchaseFact::new);
+        Gen<Integer> days = Gens.integers(-60, 1200);
+        Gen<BigInteger> unscaled = Gens.bigIntegers(BigInteger.ZERO, BigInteger.valueOf(1_000_000_000_000L));
+        Gen<Integer> scales = Gens.integers(0, 4);
+        Gen<BigDecimal> amounts = source -> new BigDecimal(unscaled.generate(source), scales.generate(source));
+        return source -> new PurchaseFact(days.generate(source), amounts.generate(source));
     }
+
+    private static final Gen<LocalDate> AS_OF_DAYS =
+            Gens.dates(LocalDate.parse("2000-01-01"), LocalDate.parse("2040-12-31"));
+
+    private static final Gen<Integer> WINDOW_MONTHS = Gens.integers(1, 24);
 
     private static List<Purchase> materialise(List<PurchaseFact> facts, LocalDate asOf) {
         List<Purchase> purchases = new ArrayList<>();
@@ -328,98 +325,98 @@ class MetricsCalculatorTest {
         return Customer.of(C1, "ACME", asOf.minusYears(5));
     }
 
-    @Property
-    void activeQuartersAreBetweenZeroAndFourAndAtMostThePastPurchases(
-            @ForAll @DateRange(min = "2000-01-01", max = "2040-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 1, max = 24) int windowMonths,
-            @ForAll("histories") List<PurchaseFact> history) {
-        List<Purchase> purchases = materialise(history, asOf);
+    @Test
+    void activeQuartersAreBetweenZeroAndFourAndAtMostThePastPurchases() {
+        Property.forAll(AS_OF_DAYS, WINDOW_MONTHS, histories()).check((asOf, windowMonths, history) -> {
+            List<Purchase> purchases = materialise(history, asOf);
 
-        CustomerMetrics metrics = MetricsCalculator.compute(customerCreatedBefore(asOf), purchases, List.of(),
-                query(asOf, windowMonths));
+            CustomerMetrics metrics = MetricsCalculator.compute(customerCreatedBefore(asOf), purchases, List.of(),
+                    query(asOf, windowMonths));
 
-        long pastPurchases = purchases.stream().filter(p -> !p.orderDate().isAfter(asOf)).count();
-        assertThat(metrics.activeQuarters()).isBetween(0, 4).isLessThanOrEqualTo((int) Math.min(4, pastPurchases));
+            long pastPurchases = purchases.stream().filter(p -> !p.orderDate().isAfter(asOf)).count();
+            assertThat(metrics.activeQuarters()).isBetween(0, 4)
+                    .isLessThanOrEqualTo((int) Math.min(4, pastPurchases));
+        });
     }
 
-    @Property
-    void spendAndOrdersAreTheSumAndCountOfTheAmountsInsideTheWindow(
-            @ForAll @DateRange(min = "2000-01-01", max = "2040-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 1, max = 24) int windowMonths,
-            @ForAll("histories") List<PurchaseFact> history) {
-        List<Purchase> purchases = materialise(history, asOf);
-        MetricsQuery query = query(asOf, windowMonths);
-        LocalDate first = query.window().start();
+    @Test
+    void spendAndOrdersAreTheSumAndCountOfTheAmountsInsideTheWindow() {
+        Property.forAll(AS_OF_DAYS, WINDOW_MONTHS, histories()).check((asOf, windowMonths, history) -> {
+            List<Purchase> purchases = materialise(history, asOf);
+            MetricsQuery query = query(asOf, windowMonths);
+            LocalDate first = query.window().start();
 
-        BigDecimal expected = BigDecimal.ZERO;
-        int count = 0;
-        for (Purchase purchase : purchases) {
-            LocalDate day = purchase.orderDate();
-            if (day.compareTo(first) >= 0 && day.compareTo(asOf) <= 0) {
-                expected = expected.add(purchase.amount().amount());
-                count++;
+            BigDecimal expected = BigDecimal.ZERO;
+            int count = 0;
+            for (Purchase purchase : purchases) {
+                LocalDate day = purchase.orderDate();
+                if (day.compareTo(first) >= 0 && day.compareTo(asOf) <= 0) {
+                    expected = expected.add(purchase.amount().amount());
+                    count++;
+                }
             }
-        }
 
-        CustomerMetrics metrics = MetricsCalculator.compute(customerCreatedBefore(asOf), purchases, List.of(), query);
+            CustomerMetrics metrics = MetricsCalculator.compute(customerCreatedBefore(asOf), purchases, List.of(),
+                    query);
 
-        assertThat(metrics.spend().amount()).isEqualByComparingTo(expected);
-        assertThat(metrics.spend().currency()).isEqualTo(CNY);
-        assertThat(metrics.orders()).isEqualTo(count);
+            assertThat(metrics.spend().amount()).isEqualByComparingTo(expected);
+            assertThat(metrics.spend().currency()).isEqualTo(CNY);
+            assertThat(metrics.orders()).isEqualTo(count);
+        });
     }
 
-    @Property
-    void resultDoesNotDependOnTheOrderOfThePurchases(
-            @ForAll @DateRange(min = "2000-01-01", max = "2040-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 1, max = 24) int windowMonths,
-            @ForAll("histories") List<PurchaseFact> history,
-            @ForAll long seed) {
-        List<Purchase> purchases = materialise(history, asOf);
-        List<Purchase> shuffled = new ArrayList<>(purchases);
-        Collections.shuffle(shuffled, new Random(seed));
-        Customer customer = customerCreatedBefore(asOf);
-        MetricsQuery query = query(asOf, windowMonths);
+    @Test
+    void resultDoesNotDependOnTheOrderOfThePurchases() {
+        Property.forAll(AS_OF_DAYS, WINDOW_MONTHS, histories(), Gens.longs())
+                .check((asOf, windowMonths, history, seed) -> {
+                    List<Purchase> purchases = materialise(history, asOf);
+                    List<Purchase> shuffled = new ArrayList<>(purchases);
+                    Collections.shuffle(shuffled, new Random(seed));
+                    Customer customer = customerCreatedBefore(asOf);
+                    MetricsQuery query = query(asOf, windowMonths);
 
-        assertThat(MetricsCalculator.compute(customer, shuffled, List.of(), query))
-                .isEqualTo(MetricsCalculator.compute(customer, purchases, List.of(), query));
+                    assertThat(MetricsCalculator.compute(customer, shuffled, List.of(), query))
+                            .isEqualTo(MetricsCalculator.compute(customer, purchases, List.of(), query));
+                });
     }
 
-    @Property
-    void addingAPurchaseInsideTheWindowNeverLowersSpendOrOrders(
-            @ForAll @DateRange(min = "2000-01-01", max = "2040-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 1, max = 24) int windowMonths,
-            @ForAll("histories") List<PurchaseFact> history,
-            @ForAll @IntRange(min = 0, max = 800) int dayInWindow,
-            @ForAll("facts") PurchaseFact extra) {
-        List<Purchase> purchases = materialise(history, asOf);
-        MetricsQuery query = query(asOf, windowMonths);
-        LocalDate day = query.window().start().plusDays(dayInWindow % query.window().lengthInDays());
-        Customer customer = customerCreatedBefore(asOf);
-        CustomerMetrics before = MetricsCalculator.compute(customer, purchases, List.of(), query);
+    @Test
+    void addingAPurchaseInsideTheWindowNeverLowersSpendOrOrders() {
+        Property.forAll(AS_OF_DAYS, WINDOW_MONTHS, histories(), Gens.integers(0, 800), facts())
+                .check((asOf, windowMonths, history, dayInWindow, extra) -> {
+                    List<Purchase> purchases = materialise(history, asOf);
+                    MetricsQuery query = query(asOf, windowMonths);
+                    LocalDate day = query.window().start().plusDays(dayInWindow % query.window().lengthInDays());
+                    Customer customer = customerCreatedBefore(asOf);
+                    CustomerMetrics before = MetricsCalculator.compute(customer, purchases, List.of(), query);
 
-        List<Purchase> more = new ArrayList<>(purchases);
-        more.add(Purchase.of(PurchaseId.of("o-extra"), C1, day, Money.of(CNY, extra.amount())));
-        CustomerMetrics after = MetricsCalculator.compute(customer, more, List.of(), query);
+                    List<Purchase> more = new ArrayList<>(purchases);
+                    more.add(Purchase.of(PurchaseId.of("o-extra"), C1, day, Money.of(CNY, extra.amount())));
+                    CustomerMetrics after = MetricsCalculator.compute(customer, more, List.of(), query);
 
-        assertThat(after.orders()).isEqualTo(before.orders() + 1);
-        assertThat(after.spend().compareTo(before.spend())).isNotNegative();
-        assertThat(after.spend().amount()).isEqualByComparingTo(before.spend().amount().add(extra.amount()));
-        assertThat(after.activeQuarters()).isGreaterThanOrEqualTo(before.activeQuarters());
+                    assertThat(after.orders()).isEqualTo(before.orders() + 1);
+                    assertThat(after.spend().compareTo(before.spend())).isNotNegative();
+                    assertThat(after.spend().amount())
+                            .isEqualByComparingTo(before.spend().amount().add(extra.amount()));
+                    assertThat(after.activeQuarters()).isGreaterThanOrEqualTo(before.activeQuarters());
+                });
     }
 
-    @Property
-    void inquiriesCountTheInquiryInteractionsWhoseZoneDayIsInTheWindow(
-            @ForAll @IntRange(min = -400, max = 40) int hoursAfterWindowEnd,
-            @ForAll @IntRange(min = -14, max = 14) int offsetHours) {
-        // one inquiry at a random moment around the end of the window, recorded in a random offset
-        OffsetDateTime at = AS_OF.plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime()
-                .plusHours(hoursAfterWindowEnd)
-                .withOffsetSameInstant(ZoneOffset.ofHours(offsetHours));
-        Interaction inquiry = Interaction.of(InteractionId.of("i-1"), C1, at, Channel.PHONE, InteractionKind.INQUIRY);
+    @Test
+    void inquiriesCountTheInquiryInteractionsWhoseZoneDayIsInTheWindow() {
+        Property.forAll(Gens.integers(-400, 40), Gens.integers(-14, 14)).check((hoursAfterWindowEnd, offsetHours) -> {
+            // one inquiry at a random moment around the end of the window, recorded in a random offset
+            OffsetDateTime at = AS_OF.plusDays(1).atStartOfDay(SHANGHAI).toOffsetDateTime()
+                    .plusHours(hoursAfterWindowEnd)
+                    .withOffsetSameInstant(ZoneOffset.ofHours(offsetHours));
+            Interaction inquiry = Interaction.of(InteractionId.of("i-1"), C1, at, Channel.PHONE,
+                    InteractionKind.INQUIRY);
 
-        int counted = compute(List.of(), List.of(inquiry), YEAR_TO_END_OF_MARCH).inquiries();
+            int counted = compute(List.of(), List.of(inquiry), YEAR_TO_END_OF_MARCH).inquiries();
 
-        // Shanghai's April 1 begins at hour 0; anything before it (and within the year) is a March day or earlier
-        assertThat(counted).isEqualTo(hoursAfterWindowEnd < 0 ? 1 : 0);
+            // Shanghai's April 1 begins at hour 0; anything before it (and within the year) is a March day or
+            // earlier
+            assertThat(counted).isEqualTo(hoursAfterWindowEnd < 0 ? 1 : 0);
+        });
     }
 }

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.time.api.constraints.DateRange;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -121,46 +119,51 @@ class MetricsQueryTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("currency");
     }
 
-    @Property
-    void quartersAreContiguousAndDoNotOverlap(
-            @ForAll @DateRange(min = "1900-01-01", max = "2200-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 0, max = 10) int index) {
-        MetricsQuery query = query(asOf, DateWindow.trailingDays(1, asOf));
-        DateWindow later = query.quarter(index);
-        DateWindow earlier = query.quarter(index + 1);
+    @Test
+    void quartersAreContiguousAndDoNotOverlap() {
+        Property.forAll(Gens.dates(LocalDate.parse("1900-01-01"), LocalDate.parse("2200-12-31")), Gens.integers(0, 10))
+                .check((asOf, index) -> {
+                    MetricsQuery query = query(asOf, DateWindow.trailingDays(1, asOf));
+                    DateWindow later = query.quarter(index);
+                    DateWindow earlier = query.quarter(index + 1);
 
-        assertThat(earlier.end().plusDays(1)).isEqualTo(later.start());
-        assertThat(earlier.contains(later.start())).isFalse();
-        assertThat(later.contains(earlier.end())).isFalse();
+                    assertThat(earlier.end().plusDays(1)).isEqualTo(later.start());
+                    assertThat(earlier.contains(later.start())).isFalse();
+                    assertThat(later.contains(earlier.end())).isFalse();
+                });
     }
 
-    @Property
-    void latestQuarterEndsOnTheAsOfDayAndEveryQuarterIsThreeMonthsLong(
-            @ForAll @DateRange(min = "1900-01-01", max = "2200-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 0, max = MetricsQuery.ACTIVE_QUARTER_LOOKBACK - 1) int index) {
-        MetricsQuery query = query(asOf, DateWindow.trailingDays(1, asOf));
+    @Test
+    void latestQuarterEndsOnTheAsOfDayAndEveryQuarterIsThreeMonthsLong() {
+        Property.forAll(Gens.dates(LocalDate.parse("1900-01-01"), LocalDate.parse("2200-12-31")),
+                        Gens.integers(0, MetricsQuery.ACTIVE_QUARTER_LOOKBACK - 1))
+                .check((asOf, index) -> {
+                    MetricsQuery query = query(asOf, DateWindow.trailingDays(1, asOf));
 
-        assertThat(query.quarter(0).end()).isEqualTo(asOf);
-        // three consecutive calendar months hold 89 (Feb-Apr) to 92 (Jul-Sep) days
-        assertThat(query.quarter(index).lengthInDays()).isBetween(89L, 92L);
+                    assertThat(query.quarter(0).end()).isEqualTo(asOf);
+                    // three consecutive calendar months hold 89 (Feb-Apr) to 92 (Jul-Sep) days
+                    assertThat(query.quarter(index).lengthInDays()).isBetween(89L, 92L);
+                });
     }
 
-    @Property
-    void purchaseSpanEndsOnTheAsOfDayAndCoversWindowAndQuarters(
-            @ForAll @DateRange(min = "1950-01-01", max = "2150-12-31") LocalDate asOf,
-            @ForAll @IntRange(min = 1, max = 36) int windowMonths,
-            @ForAll @IntRange(min = 0, max = 400) int windowEndsDaysEarly) {
-        DateWindow window = DateWindow.trailingMonths(windowMonths, asOf.minusDays(windowEndsDaysEarly));
-        MetricsQuery query = query(asOf, window);
-        DateWindow span = query.purchaseSpan();
+    @Test
+    void purchaseSpanEndsOnTheAsOfDayAndCoversWindowAndQuarters() {
+        Property.forAll(Gens.dates(LocalDate.parse("1950-01-01"), LocalDate.parse("2150-12-31")),
+                        Gens.integers(1, 36), Gens.integers(0, 400))
+                .check((asOf, windowMonths, windowEndsDaysEarly) -> {
+                    DateWindow window = DateWindow.trailingMonths(windowMonths, asOf.minusDays(windowEndsDaysEarly));
+                    MetricsQuery query = query(asOf, window);
+                    DateWindow span = query.purchaseSpan();
 
-        assertThat(span.end()).isEqualTo(asOf);
-        assertThat(span.contains(window.start())).isTrue();
-        assertThat(span.contains(window.end())).isTrue();
-        for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
-            assertThat(span.contains(query.quarter(i).start())).as("quarter %d", i).isTrue();
-        }
-        assertThat(span.start()).isIn(window.start(), query.quarter(MetricsQuery.ACTIVE_QUARTER_LOOKBACK - 1).start());
+                    assertThat(span.end()).isEqualTo(asOf);
+                    assertThat(span.contains(window.start())).isTrue();
+                    assertThat(span.contains(window.end())).isTrue();
+                    for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
+                        assertThat(span.contains(query.quarter(i).start())).as("quarter %d", i).isTrue();
+                    }
+                    assertThat(span.start()).isIn(window.start(),
+                            query.quarter(MetricsQuery.ACTIVE_QUARTER_LOOKBACK - 1).start());
+                });
     }
 
     @Test

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Currency;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -216,66 +212,77 @@ class MoneyTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("other");
     }
 
-    @Property
-    void keepsTheExactValueWithAtLeastTheCurrencysScale(@ForAll("decimals") BigDecimal value) {
-        Money money = Money.of(CNY, value);
+    @Test
+    void keepsTheExactValueWithAtLeastTheCurrencysScale() {
+        Property.forAll(decimals()).check(value -> {
+            Money money = Money.of(CNY, value);
 
-        assertThat(money.amount()).isEqualByComparingTo(value);
-        assertThat(money.amount().scale()).isGreaterThanOrEqualTo(2);
+            assertThat(money.amount()).isEqualByComparingTo(value);
+            assertThat(money.amount().scale()).isGreaterThanOrEqualTo(2);
+        });
     }
 
-    @Property
-    void numericallyEqualAmountsAreEqual(@ForAll("decimals") BigDecimal value, @ForAll @IntRange(max = 6) int zeros) {
-        BigDecimal padded = value.setScale(value.scale() + zeros);
+    @Test
+    void numericallyEqualAmountsAreEqual() {
+        Property.forAll(decimals(), Gens.integers(0, 6)).check((value, zeros) -> {
+            BigDecimal padded = value.setScale(value.scale() + zeros);
 
-        assertThat(Money.of(CNY, padded)).isEqualTo(Money.of(CNY, value)).hasSameHashCodeAs(Money.of(CNY, value));
+            assertThat(Money.of(CNY, padded)).isEqualTo(Money.of(CNY, value))
+                    .hasSameHashCodeAs(Money.of(CNY, value));
+        });
     }
 
-    @Property
-    void additionIsExact(@ForAll("decimals") BigDecimal a, @ForAll("decimals") BigDecimal b) {
-        Money sum = Money.of(CNY, a).plus(Money.of(CNY, b));
+    @Test
+    void additionIsExact() {
+        Property.forAll(decimals(), decimals()).check((a, b) -> {
+            Money sum = Money.of(CNY, a).plus(Money.of(CNY, b));
 
-        assertThat(sum.amount()).isEqualByComparingTo(a.add(b));
-        assertThat(sum.currency()).isEqualTo(CNY);
+            assertThat(sum.amount()).isEqualByComparingTo(a.add(b));
+            assertThat(sum.currency()).isEqualTo(CNY);
+        });
     }
 
-    @Property
-    void additionIsCommutative(@ForAll("decimals") BigDecimal a, @ForAll("decimals") BigDecimal b) {
-        Money x = Money.of(CNY, a);
-        Money y = Money.of(CNY, b);
+    @Test
+    void additionIsCommutative() {
+        Property.forAll(decimals(), decimals()).check((a, b) -> {
+            Money x = Money.of(CNY, a);
+            Money y = Money.of(CNY, b);
 
-        assertThat(x.plus(y)).isEqualTo(y.plus(x));
+            assertThat(x.plus(y)).isEqualTo(y.plus(x));
+        });
     }
 
-    @Property
-    void additionIsAssociative(@ForAll("decimals") BigDecimal a, @ForAll("decimals") BigDecimal b,
-            @ForAll("decimals") BigDecimal c) {
-        Money x = Money.of(CNY, a);
-        Money y = Money.of(CNY, b);
-        Money z = Money.of(CNY, c);
+    @Test
+    void additionIsAssociative() {
+        Property.forAll(decimals(), decimals(), decimals()).check((a, b, c) -> {
+            Money x = Money.of(CNY, a);
+            Money y = Money.of(CNY, b);
+            Money z = Money.of(CNY, c);
 
-        assertThat(x.plus(y).plus(z)).isEqualTo(x.plus(y.plus(z)));
+            assertThat(x.plus(y).plus(z)).isEqualTo(x.plus(y.plus(z)));
+        });
     }
 
-    @Property
-    void zeroIsTheIdentityOfAddition(@ForAll("decimals") BigDecimal a) {
-        Money x = Money.of(CNY, a);
+    @Test
+    void zeroIsTheIdentityOfAddition() {
+        Property.forAll(decimals()).check(a -> {
+            Money x = Money.of(CNY, a);
 
-        assertThat(x.plus(Money.zero(CNY))).isEqualTo(x);
+            assertThat(x.plus(Money.zero(CNY))).isEqualTo(x);
+        });
     }
 
-    @Property
-    void plainStringsOfDecimalsParseBackExactly(@ForAll("decimals") BigDecimal value) {
-        assertThat(Money.parseAmount(value.toPlainString())).isEqualByComparingTo(value);
+    @Test
+    void plainStringsOfDecimalsParseBackExactly() {
+        Property.forAll(decimals()).check(value ->
+                assertThat(Money.parseAmount(value.toPlainString())).isEqualByComparingTo(value));
     }
 
     /** Any sign, up to 30 digits, scales from -5 (1E+5) to 12. */
-    @Provide
-    Arbitrary<BigDecimal> decimals() {
-        Arbitrary<BigInteger> unscaled = Arbitraries.bigIntegers()
-                .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
-                .edgeCases(config -> config.add(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate()));
-        Arbitrary<Integer> scales = Arbitraries.integers().between(-5, 12);
-        return Combinators.combine(unscaled, scales).as(BigDecimal::new);
+    static Gen<BigDecimal> decimals() {
+        Gen<BigInteger> unscaled = Gens.bigIntegers(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+                .withEdgeCases(BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE.negate());
+        Gen<Integer> scales = Gens.integers(-5, 12);
+        return source -> new BigDecimal(unscaled.generate(source), scales.generate(source));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Customer;
@@ -19,7 +20,7 @@ import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.model.TierLadder;
 import org.crmkit.core.port.CaseEventLog;
-import org.crmkit.core.port.CustomerMetricsSource;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.ServiceCases;
@@ -39,7 +40,7 @@ public final class AgendaService {
     private final CadencePolicy cadences;
     private final AgendaPlanner planner;
     private final Customers customers;
-    private final CustomerMetricsSource metrics;
+    private final CustomerFactsSource facts;
     private final InteractionLog interactions;
     private final TierAssignments tiers;
     private final ServiceCases cases;
@@ -50,7 +51,7 @@ public final class AgendaService {
         this.cadences = builder.cadences;
         this.planner = AgendaPlanner.of(builder.cadences, builder.ladder);
         this.customers = Objects.requireNonNull(builder.customers, "customers");
-        this.metrics = Objects.requireNonNull(builder.metrics, "metrics");
+        this.facts = Objects.requireNonNull(builder.facts, "facts");
         this.interactions = Objects.requireNonNull(builder.interactions, "interactions");
         this.tiers = Objects.requireNonNull(builder.tiers, "tiers");
         this.cases = Objects.requireNonNull(builder.cases, "cases");
@@ -79,7 +80,7 @@ public final class AgendaService {
     public Agenda plan(LocalDate from, LocalDate to) {
         MetricsQuery query = header.metricsQuery(from);
         Map<CustomerId, CustomerMetrics> snapshots = new HashMap<>();
-        metrics.forEach(query, snapshot -> snapshots.put(snapshot.customerId(), snapshot));
+        facts.forEach(FactsQuery.metricsOnly(query), found -> snapshots.put(found.customerId(), found.metrics()));
         // Days of the plan are the planner's: in the cadences calendar's zone.
         ZoneId zone = cadences.calendar().zone();
         List<ServiceCase> allCases = new ArrayList<>();
@@ -133,7 +134,7 @@ public final class AgendaService {
         private final CadencePolicy cadences;
         private final TierLadder ladder;
         private Customers customers;
-        private CustomerMetricsSource metrics;
+        private CustomerFactsSource facts;
         private InteractionLog interactions;
         private TierAssignments tiers;
         private ServiceCases cases;
@@ -155,11 +156,11 @@ public final class AgendaService {
         }
 
         /**
-         * @param source metrics snapshots, for the win-back condition; not null
+         * @param source the customers' facts, whose metrics the win-back condition tests; not null
          * @return this builder
          */
-        public Builder metrics(CustomerMetricsSource source) {
-            this.metrics = Objects.requireNonNull(source, "source");
+        public Builder facts(CustomerFactsSource source) {
+            this.facts = Objects.requireNonNull(source, "source");
             return this;
         }
 

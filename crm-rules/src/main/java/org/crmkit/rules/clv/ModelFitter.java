@@ -25,10 +25,6 @@ import org.crmkit.core.InvalidValueException;
  * The reported log-likelihood is the sum of the model's {@code logLikelihood} over all customers.
  */
 public final class ModelFitter {
-    /** A repeat customer's x and z&#772;, the Gamma-Gamma likelihood's data. */
-    private record SpendRow(int frequency, double value) {
-    }
-
     private ModelFitter() {
     }
 
@@ -41,6 +37,18 @@ public final class ModelFitter {
      * @throws InvalidValueException if the customers cannot identify the model (see the fitters)
      */
     public static FittedModel<? extends PurchaseModel> fit(PurchaseModelKind kind, List<PurchaseSummary> customers) {
+        return fit(kind, CustomerSummaries.of(customers));
+    }
+
+    /**
+     * Fits a purchase model of the given kind to gathered summaries.
+     *
+     * @param kind the model; not null
+     * @param customers the summaries, in one time unit; not null
+     * @return the fitted model
+     * @throws InvalidValueException if the customers cannot identify the model (see the fitters)
+     */
+    public static FittedModel<? extends PurchaseModel> fit(PurchaseModelKind kind, CustomerSummaries customers) {
         Objects.requireNonNull(kind, "kind");
         return switch (kind) {
             case BGNBD -> fitBgNbd(customers);
@@ -57,8 +65,19 @@ public final class ModelFitter {
      *     or none with a repeat purchase
      */
     public static FittedModel<BgNbdModel> fitBgNbd(List<PurchaseSummary> customers) {
+        return fitBgNbd(CustomerSummaries.of(customers));
+    }
+
+    /**
+     * Fits the BG/NBD model to gathered summaries.
+     *
+     * @param customers the summaries, in one time unit; not null
+     * @return the fitted model, its log-likelihood, the number of customers and of evaluations
+     * @throws InvalidValueException as {@link #fitBgNbd(List)} does
+     */
+    public static FittedModel<BgNbdModel> fitBgNbd(CustomerSummaries customers) {
         PurchaseRows rows = purchaseRows("BG/NBD", customers);
-        double timeScale = meanAge(customers);
+        double timeScale = customers.meanObservedAge();
         LogSpaceFit.Result result = LogSpaceFit.maximise("BG/NBD", new String[] {"r", "alpha", "a", "b"},
                 new double[] {1, timeScale, 1, 1},
                 parameters -> logLikelihood(new BgNbdModel(parameters[0], parameters[1], parameters[2], parameters[3]),
@@ -78,8 +97,19 @@ public final class ModelFitter {
      *     or none with a repeat purchase
      */
     public static FittedModel<ParetoNbdModel> fitParetoNbd(List<PurchaseSummary> customers) {
+        return fitParetoNbd(CustomerSummaries.of(customers));
+    }
+
+    /**
+     * Fits the Pareto/NBD model to gathered summaries.
+     *
+     * @param customers the summaries, in one time unit; not null
+     * @return the fitted model, its log-likelihood, the number of customers and of evaluations
+     * @throws InvalidValueException as {@link #fitParetoNbd(List)} does
+     */
+    public static FittedModel<ParetoNbdModel> fitParetoNbd(CustomerSummaries customers) {
         PurchaseRows rows = purchaseRows("Pareto/NBD", customers);
-        double timeScale = meanAge(customers);
+        double timeScale = customers.meanObservedAge();
         LogSpaceFit.Result result = LogSpaceFit.maximise("Pareto/NBD", new String[] {"r", "alpha", "s", "beta"},
                 new double[] {1, timeScale, 1, timeScale},
                 parameters -> logLikelihood(new ParetoNbdModel(parameters[0], parameters[1], parameters[2],
@@ -101,85 +131,66 @@ public final class ModelFitter {
      *     purchases has an average repeat value of 0
      */
     public static FittedModel<GammaGammaModel> fitGammaGamma(List<PurchaseSummary> customers) {
+        return fitGammaGamma(CustomerSummaries.of(customers));
+    }
+
+    /**
+     * Fits the Gamma-Gamma spend model to gathered summaries, on the customers with a repeat purchase.
+     *
+     * @param customers the summaries, with average repeat values in one currency; not null
+     * @return the fitted model, its log-likelihood, the number of customers with x &gt; 0 and of
+     *     evaluations
+     * @throws InvalidValueException as {@link #fitGammaGamma(List)} does
+     */
+    public static FittedModel<GammaGammaModel> fitGammaGamma(CustomerSummaries customers) {
         Objects.requireNonNull(customers, "customers");
-        List<PurchaseSummary> repeaters = new ArrayList<>();
-        for (PurchaseSummary customer : customers) {
-            Objects.requireNonNull(customer, "customers must not contain null");
-            if (customer.frequency() > 0) {
-                if (customer.averageRepeatValue().signum() == 0) {
-                    throw new InvalidValueException("Gamma-Gamma fit: customer '" + customer.customerKey() + "' has "
-                            + customer.frequency() + " repeat purchases but an average repeat value of 0;"
-                            + " the model needs values above 0");
-                }
-                repeaters.add(customer);
-            }
+        if (customers.unpaidRepeatBuyer().isPresent()) {
+            PurchaseSummary customer = customers.unpaidRepeatBuyer().get();
+            throw new InvalidValueException("Gamma-Gamma fit: customer '" + customer.customerKey() + "' has "
+                    + customer.frequency() + " repeat purchases but an average repeat value of 0;"
+                    + " the model needs values above 0");
         }
-        if (repeaters.isEmpty()) {
+        if (customers.paidRepeatBuyers() == 0) {
             throw new InvalidValueException("Gamma-Gamma fit needs at least one customer with a repeat purchase, got "
-                    + customers.size() + " customers without");
+                    + customers.customers() + " customers without");
         }
         // Distinct (x, zbar) pairs with the number of customers that share them.
-        Map<SpendRow, Integer> counts = new HashMap<>();
-        double total = 0;
-        for (PurchaseSummary customer : repeaters) {
-            double value = customer.averageRepeatValue().doubleValue();
-            total += value;
-            counts.merge(new SpendRow(customer.frequency(), value), 1, Integer::sum);
-        }
+        Map<CustomerSummaries.SpendRow, Integer> counts = customers.spendRows();
         int size = counts.size();
         int[] frequency = new int[size];
         double[] value = new double[size];
         double[] weight = new double[size];
         int row = 0;
-        for (Map.Entry<SpendRow, Integer> entry : counts.entrySet()) {
+        for (Map.Entry<CustomerSummaries.SpendRow, Integer> entry : counts.entrySet()) {
             frequency[row] = entry.getKey().frequency();
             value[row] = entry.getKey().value();
             weight[row] = entry.getValue();
             row++;
         }
         LogSpaceFit.Result result = LogSpaceFit.maximise("Gamma-Gamma", new String[] {"p", "q", "gamma"},
-                new double[] {1, 1, total / repeaters.size()}, parameters -> logLikelihood(
+                new double[] {1, 1, customers.meanRepeatValue()}, parameters -> logLikelihood(
                         new GammaGammaModel(parameters[0], parameters[1], parameters[2]), frequency, value, weight));
         double[] best = result.parameters();
         GammaGammaModel model = new GammaGammaModel(best[0], best[1], best[2]);
         double logLikelihood = logLikelihood(model, frequency, value, weight);
-        return new FittedModel<>(model, logLikelihood, repeaters.size(), result.evaluations(),
+        return new FittedModel<>(model, logLikelihood, customers.paidRepeatBuyers(), result.evaluations(),
                 result.atBound());
     }
 
-    private static PurchaseRows purchaseRows(String model, List<PurchaseSummary> customers) {
+    private static PurchaseRows purchaseRows(String model, CustomerSummaries customers) {
         Objects.requireNonNull(customers, "customers");
-        if (customers.isEmpty()) {
+        if (customers.customers() == 0) {
             throw new InvalidValueException(model + " fit needs customers, got none");
         }
-        boolean observed = false;
-        boolean repeated = false;
-        for (PurchaseSummary customer : customers) {
-            Objects.requireNonNull(customer, "customers must not contain null");
-            observed |= customer.age() > 0;
-            repeated |= customer.frequency() > 0;
-        }
-        if (!observed) {
+        if (!customers.anyObserved()) {
             throw new InvalidValueException(model + " fit needs customers observed for some time (T > 0); all "
-                    + customers.size() + " were first seen at the end of the calibration period");
+                    + customers.customers() + " were first seen at the end of the calibration period");
         }
-        if (!repeated) {
+        if (!customers.anyRepeated()) {
             throw new InvalidValueException(model + " fit needs at least one customer with a repeat purchase; none of "
-                    + customers.size() + " has one, so the purchase rate cannot be told from the drop-out");
+                    + customers.customers() + " has one, so the purchase rate cannot be told from the drop-out");
         }
-        return PurchaseRows.of(customers);
-    }
-
-    private static double meanAge(List<PurchaseSummary> customers) {
-        double sum = 0;
-        int observed = 0;
-        for (PurchaseSummary customer : customers) {
-            if (customer.age() > 0) {
-                sum += customer.age();
-                observed++;
-            }
-        }
-        return sum / observed;
+        return customers.purchaseRows();
     }
 
     /** The BG/NBD log-likelihood of grouped rows, with each log and gamma function computed once per distinct value. */

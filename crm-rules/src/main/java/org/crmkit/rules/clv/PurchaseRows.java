@@ -37,43 +37,20 @@ final class PurchaseRows {
     private record Key(int frequency, double recency, double age) {
     }
 
-    private PurchaseRows(List<PurchaseSummary> summaries) {
-        Map<Key, Integer> rowOf = new HashMap<>();
-        Map<Integer, Integer> frequencyOf = new HashMap<>();
-        Map<Double, Integer> recencyOf = new HashMap<>();
-        Map<Double, Integer> ageOf = new HashMap<>();
-        int size = summaries.size();
-        int[] rowFrequency = new int[size];
-        double[] rowWeight = new double[size];
-        int[] rowFrequencyIndex = new int[size];
-        int[] rowRecencyIndex = new int[size];
-        int[] rowAgeIndex = new int[size];
-        for (PurchaseSummary summary : summaries) {
-            Key key = new Key(summary.frequency(), summary.recency(), summary.age());
-            Integer row = rowOf.get(key);
-            if (row == null) {
-                row = rowOf.size();
-                rowOf.put(key, row);
-                rowFrequency[row] = key.frequency();
-                rowFrequencyIndex[row] = frequencyOf.computeIfAbsent(key.frequency(), x -> frequencyOf.size());
-                rowRecencyIndex[row] = recencyOf.computeIfAbsent(key.recency(), tx -> recencyOf.size());
-                rowAgeIndex[row] = ageOf.computeIfAbsent(key.age(), age -> ageOf.size());
-            }
-            rowWeight[row]++;
-        }
-        customers = size;
-        rows = rowOf.size();
-        frequency = Arrays.copyOf(rowFrequency, rows);
-        weight = Arrays.copyOf(rowWeight, rows);
-        frequencyIndex = Arrays.copyOf(rowFrequencyIndex, rows);
-        recencyIndex = Arrays.copyOf(rowRecencyIndex, rows);
-        ageIndex = Arrays.copyOf(rowAgeIndex, rows);
-        frequencies = new int[frequencyOf.size()];
-        frequencyOf.forEach((x, index) -> frequencies[index] = x);
-        recencies = new double[recencyOf.size()];
-        recencyOf.forEach((tx, index) -> recencies[index] = tx);
-        ages = new double[ageOf.size()];
-        ageOf.forEach((age, index) -> ages[index] = age);
+    private PurchaseRows(Builder builder) {
+        customers = builder.customers;
+        rows = builder.rowOf.size();
+        frequency = Arrays.copyOf(builder.rowFrequency, rows);
+        weight = Arrays.copyOf(builder.rowWeight, rows);
+        frequencyIndex = Arrays.copyOf(builder.rowFrequencyIndex, rows);
+        recencyIndex = Arrays.copyOf(builder.rowRecencyIndex, rows);
+        ageIndex = Arrays.copyOf(builder.rowAgeIndex, rows);
+        frequencies = new int[builder.frequencyOf.size()];
+        builder.frequencyOf.forEach((x, index) -> frequencies[index] = x);
+        recencies = new double[builder.recencyOf.size()];
+        builder.recencyOf.forEach((tx, index) -> recencies[index] = tx);
+        ages = new double[builder.ageOf.size()];
+        builder.ageOf.forEach((age, index) -> ages[index] = age);
     }
 
     /**
@@ -83,7 +60,50 @@ final class PurchaseRows {
      * @return the rows
      */
     static PurchaseRows of(List<PurchaseSummary> summaries) {
-        return new PurchaseRows(summaries);
+        Builder builder = new Builder();
+        summaries.forEach(builder::add);
+        return builder.build();
+    }
+
+    /** Groups customers one at a time, rows in the order of their first customer. */
+    static final class Builder {
+        private final Map<Key, Integer> rowOf = new HashMap<>();
+        private final Map<Integer, Integer> frequencyOf = new HashMap<>();
+        private final Map<Double, Integer> recencyOf = new HashMap<>();
+        private final Map<Double, Integer> ageOf = new HashMap<>();
+        private int customers;
+        private int[] rowFrequency = new int[16];
+        private double[] rowWeight = new double[16];
+        private int[] rowFrequencyIndex = new int[16];
+        private int[] rowRecencyIndex = new int[16];
+        private int[] rowAgeIndex = new int[16];
+
+        void add(PurchaseSummary summary) {
+            Key key = new Key(summary.frequency(), summary.recency(), summary.age());
+            Integer row = rowOf.get(key);
+            if (row == null) {
+                row = rowOf.size();
+                if (row == rowFrequency.length) {
+                    int capacity = row * 2;
+                    rowFrequency = Arrays.copyOf(rowFrequency, capacity);
+                    rowWeight = Arrays.copyOf(rowWeight, capacity);
+                    rowFrequencyIndex = Arrays.copyOf(rowFrequencyIndex, capacity);
+                    rowRecencyIndex = Arrays.copyOf(rowRecencyIndex, capacity);
+                    rowAgeIndex = Arrays.copyOf(rowAgeIndex, capacity);
+                }
+                rowOf.put(key, row);
+                rowFrequency[row] = key.frequency();
+                rowFrequencyIndex[row] = frequencyOf.computeIfAbsent(key.frequency(), x -> frequencyOf.size());
+                rowRecencyIndex[row] = recencyOf.computeIfAbsent(key.recency(), tx -> recencyOf.size());
+                rowAgeIndex[row] = ageOf.computeIfAbsent(key.age(), age -> ageOf.size());
+            }
+            rowWeight[row]++;
+            customers++;
+        }
+
+        PurchaseRows build() {
+            return new PurchaseRows(this);
+        }
     }
 
     /** @return t_x of a row */

@@ -10,8 +10,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.PurchaseHistoryFacts;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Purchase;
 
@@ -88,6 +91,33 @@ public final class PurchaseSummaries {
         }
         return new PurchaseSummary(customer.value(), frequency, unit.between(first, byDay.lastKey()),
                 unit.between(first, calibrationEnd), average);
+    }
+
+    /**
+     * Summarises a customer's {@link org.crmkit.core.facts.PurchaseHistoryFacts purchase history}
+     * as of the facts' day, with the definitions of {@link #fromPurchases}: the calibration period
+     * ends on the as-of day.
+     *
+     * @param facts the customer's facts, with the history; not null
+     * @param unit the unit of recency and age; not null
+     * @return the summary, or empty for a customer without a purchase up to the as-of day
+     * @throws InvalidValueException if the facts were computed without the history
+     */
+    public static Optional<PurchaseSummary> fromFacts(CustomerFacts facts, ClvTimeUnit unit) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(unit, "unit");
+        PurchaseHistoryFacts history = facts.history().orElseThrow(() -> new InvalidValueException("the facts of"
+                + " customer '" + facts.customerId() + "' hold no purchase history; ask for FactGroup.HISTORY"));
+        if (history.firstPurchase().isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate first = history.firstPurchase().get();
+        int frequency = history.repeatPurchaseDays();
+        BigDecimal average = frequency == 0 ? BigDecimal.ZERO
+                : history.repeatSpend().amount().divide(BigDecimal.valueOf(frequency), AVERAGE);
+        return Optional.of(new PurchaseSummary(facts.customerId().value(), frequency,
+                unit.between(first, facts.metrics().lastPurchase().orElseThrow()), unit.between(first, facts.asOf()),
+                average));
     }
 
     /**

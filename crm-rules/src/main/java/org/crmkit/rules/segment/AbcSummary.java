@@ -70,14 +70,28 @@ public record AbcSummary(int customers, List<Line> lines) {
             spends.merge(result.abcClass(), result.spend().amount(), BigDecimal::add);
             total = total.add(result.spend().amount());
         }
+        return of(all.size(), counts, spends, total);
+    }
+
+    /**
+     * Summarises per-class counts and spends.
+     *
+     * @param customers the number of customers classified, zero or more
+     * @param counts the customers per class; classes not given have none; not null
+     * @param spends the spend per class; classes not given have none; not null
+     * @param total the spend of everybody; not null
+     * @return the summary; all shares zero when there are no customers or nobody spent anything
+     */
+    public static AbcSummary of(int customers, Map<AbcClass, Integer> counts, Map<AbcClass, BigDecimal> spends,
+            BigDecimal total) {
         List<Line> lines = new ArrayList<>();
         for (AbcClass abcClass : AbcClass.values()) {
             int count = counts.getOrDefault(abcClass, 0);
             lines.add(new Line(abcClass, count,
-                    AbcClassifier.share(BigDecimal.valueOf(count), BigDecimal.valueOf(all.size()), SHARE_SCALE),
+                    AbcClassifier.share(BigDecimal.valueOf(count), BigDecimal.valueOf(customers), SHARE_SCALE),
                     AbcClassifier.share(spends.getOrDefault(abcClass, BigDecimal.ZERO), total, SHARE_SCALE)));
         }
-        return new AbcSummary(all.size(), lines);
+        return new AbcSummary(customers, lines);
     }
 
     /**

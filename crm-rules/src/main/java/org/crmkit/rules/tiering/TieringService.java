@@ -12,12 +12,14 @@ import java.util.stream.Collectors;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.NotFoundException;
 import org.crmkit.core.event.TierChanged;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
-import org.crmkit.core.port.CustomerMetricsSource;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.core.port.TierAssignments;
 import org.crmkit.rules.policy.PolicyHeader;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tiers customers and keeps their assignment history: reads metrics from a
- * {@link CustomerMetricsSource}, decides with a {@link TierEngine}, records a
+ * {@link CustomerFactsSource}, decides with a {@link TierEngine}, records a
  * {@link TierAssignment} per customer and as-of day, and publishes {@link TierChanged} when the
  * tier differs from the one stored before.
  *
@@ -43,7 +45,7 @@ public final class TieringService {
     private final PolicyHeader header;
     private final TieringPolicy policy;
     private final TierEngine engine;
-    private final CustomerMetricsSource metrics;
+    private final CustomerFactsSource facts;
     private final TierAssignments assignments;
     private final DomainEventPublisher events;
     private final Clock clock;
@@ -52,7 +54,7 @@ public final class TieringService {
         this.header = builder.header;
         this.policy = builder.policy;
         this.engine = TierEngine.of(header, policy);
-        this.metrics = Objects.requireNonNull(builder.metrics, "metrics");
+        this.facts = Objects.requireNonNull(builder.facts, "facts");
         this.assignments = Objects.requireNonNull(builder.assignments, "assignments");
         this.events = Objects.requireNonNull(builder.events, "events");
         this.clock = Objects.requireNonNull(builder.clock, "clock");
@@ -85,12 +87,12 @@ public final class TieringService {
      * @param customerId the customer; not null
      * @param asOf the as-of day; not null
      * @return the decision
-     * @throws NotFoundException if the metrics source does not know the customer
+     * @throws NotFoundException if the facts source does not know the customer
      * @throws ConcurrentUpdateException if an assignment for a later day is already stored
      */
     public TierDecision evaluate(CustomerId customerId, LocalDate asOf) {
         MetricsQuery query = header.metricsQuery(asOf);
-        CustomerMetrics snapshot = metrics.find(customerId, query)
+        CustomerMetrics snapshot = facts.find(customerId, FactsQuery.metricsOnly(query)).map(CustomerFacts::metrics)
                 .orElseThrow(() -> new NotFoundException("Unknown customer '" + customerId + "'"));
         Pending pending = decide(snapshot);
         if (pending.conflict()) {
@@ -125,9 +127,9 @@ public final class TieringService {
     public TierRunSummary evaluateAll(LocalDate asOf, Consumer<? super TierDecision> each) {
         Objects.requireNonNull(each, "each");
         MetricsQuery query = header.metricsQuery(asOf);
-        // Snapshots first: a streaming metrics source must not be re-entered while it streams.
+        // Snapshots first: a streaming facts source must not be re-entered while it streams.
         List<CustomerMetrics> snapshots = new ArrayList<>();
-        metrics.forEach(query, snapshots::add);
+        facts.forEach(FactsQuery.metricsOnly(query), found -> snapshots.add(found.metrics()));
         List<Pending> pending = new ArrayList<>(snapshots.size());
         List<Pending> conflicts = new ArrayList<>();
         for (CustomerMetrics snapshot : snapshots) {
@@ -210,7 +212,7 @@ public final class TieringService {
     public static final class Builder {
         private final PolicyHeader header;
         private final TieringPolicy policy;
-        private CustomerMetricsSource metrics;
+        private CustomerFactsSource facts;
         private TierAssignments assignments;
         private DomainEventPublisher events;
         private Clock clock;
@@ -221,11 +223,11 @@ public final class TieringService {
         }
 
         /**
-         * @param source where snapshots come from; not null
+         * @param source where the customers' facts come from (the tier rules need their metrics); not null
          * @return this builder
          */
-        public Builder metrics(CustomerMetricsSource source) {
-            this.metrics = Objects.requireNonNull(source, "source");
+        public Builder facts(CustomerFactsSource source) {
+            this.facts = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -14,18 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.InteractionKind;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.junit.jupiter.api.Test;
 
 class AgendaPlannerProperties {
     /** The standard policy with tight capacities, so that contention and unscheduled contacts happen. */
@@ -38,101 +35,109 @@ class AgendaPlannerProperties {
             .replace("frequency_cap: {touches: 4, days: 30}", "frequency_cap: {touches: 2, days: 14}"), "tight.yaml");
     private static final CadencePolicy CADENCES = TIGHT.cadences().orElseThrow();
 
-    @Property(tries = 150)
-    void noPlannedContactBreaksDoNotContactSuppressionOrTheCap(@ForAll("customers") List<CadenceCustomer> customers) {
-        Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers);
-        Map<String, CadenceCustomer> byId = index(customers);
+    @Test
+    void noPlannedContactBreaksDoNotContactSuppressionOrTheCap() {
+        Property.forAll(customers()).tries(150).check(customers -> {
+            Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers);
+            Map<String, CadenceCustomer> byId = index(customers);
 
-        for (PlannedContact contact : agenda.planned()) {
-            CadenceCustomer customer = byId.get(contact.customerId().value());
-            assertThat(customer.customer().contactPreferences().allows(contact.channel())).as("%s", contact).isTrue();
-            assertThat(contact.rule().purpose().marketing() && customer.complaintOpen()).as("%s", contact).isFalse();
-            assertThat(contact.rule().channels()).contains(contact.channel());
-            assertThat(contact.date()).isBetween(FROM, TO).isAfterOrEqualTo(contact.due());
-            // The slot is the owner's working time, on a preferred day, within preferred hours, in the customer's zone.
-            org.crmkit.rules.calendar.BusinessTime ownerTime = org.crmkit.rules.calendar.BusinessTime.of(
-                    CADENCES.calendarOf(contact.rule().owner()));
-            ContactPreferences preferences = customer.customer().contactPreferences();
-            if (ownerTime.isWorking(contact.slot().start())) {
-                assertThat(ownerTime.isWorking(contact.slot().end().minusNanos(1))).as("%s", contact).isTrue();
-            } else {
-                // Outside the owners' calendar only on a day the customer prefers, and never on a holiday.
-                assertThat(preferences.preferredDays()).as("%s", contact).contains(contact.date().getDayOfWeek());
-                assertThat(ownerTime.calendar().holidays()).doesNotContain(contact.date());
+            for (PlannedContact contact : agenda.planned()) {
+                CadenceCustomer customer = byId.get(contact.customerId().value());
+                assertThat(customer.customer().contactPreferences().allows(contact.channel())).as("%s", contact).isTrue();
+                assertThat(contact.rule().purpose().marketing() && customer.complaintOpen()).as("%s", contact).isFalse();
+                assertThat(contact.rule().channels()).contains(contact.channel());
+                assertThat(contact.date()).isBetween(FROM, TO).isAfterOrEqualTo(contact.due());
+                // The slot is the owner's working time, on a preferred day, within preferred hours, in the customer's zone.
+                org.crmkit.rules.calendar.BusinessTime ownerTime = org.crmkit.rules.calendar.BusinessTime.of(
+                        CADENCES.calendarOf(contact.rule().owner()));
+                ContactPreferences preferences = customer.customer().contactPreferences();
+                if (ownerTime.isWorking(contact.slot().start())) {
+                    assertThat(ownerTime.isWorking(contact.slot().end().minusNanos(1))).as("%s", contact).isTrue();
+                } else {
+                    // Outside the owners' calendar only on a day the customer prefers, and never on a holiday.
+                    assertThat(preferences.preferredDays()).as("%s", contact).contains(contact.date().getDayOfWeek());
+                    assertThat(ownerTime.calendar().holidays()).doesNotContain(contact.date());
+                }
+                if (!preferences.preferredDays().isEmpty()) {
+                    assertThat(contact.slot().localStart().getDayOfWeek()).isIn(preferences.preferredDays());
+                }
+                preferences.preferredHours().ifPresent(hours -> assertThat(
+                        hours.contains(contact.slot().localStart().toLocalTime())).as("%s", contact).isTrue());
             }
-            if (!preferences.preferredDays().isEmpty()) {
-                assertThat(contact.slot().localStart().getDayOfWeek()).isIn(preferences.preferredDays());
-            }
-            preferences.preferredHours().ifPresent(hours -> assertThat(
-                    hours.contains(contact.slot().localStart().toLocalTime())).as("%s", contact).isTrue());
-        }
-        FrequencyCap cap = CADENCES.frequencyCap().orElseThrow();
-        for (CadenceCustomer customer : customers) {
-            List<LocalDate> actual = customer.interactions().stream()
-                    .map(i -> i.occurredAt().atZoneSameInstant(CADENCES.calendar().zone()).toLocalDate()).toList();
-            List<LocalDate> planned = agenda.planned().stream()
-                    .filter(contact -> contact.customerId().equals(customer.customer().id()))
-                    .map(PlannedContact::date).toList();
-            for (LocalDate start = FROM.minusDays(cap.days()); !start.isAfter(TO); start = start.plusDays(1)) {
-                LocalDate end = start.plusDays(cap.days() - 1L);
-                long plannedInWindow = count(planned, start, end);
-                if (plannedInWindow > 0) {
-                    assertThat(count(actual, start, end) + plannedInWindow).as("window from %s", start)
-                            .isLessThanOrEqualTo(cap.touches());
+            FrequencyCap cap = CADENCES.frequencyCap().orElseThrow();
+            for (CadenceCustomer customer : customers) {
+                List<LocalDate> actual = customer.interactions().stream()
+                        .map(i -> i.occurredAt().atZoneSameInstant(CADENCES.calendar().zone()).toLocalDate()).toList();
+                List<LocalDate> planned = agenda.planned().stream()
+                        .filter(contact -> contact.customerId().equals(customer.customer().id()))
+                        .map(PlannedContact::date).toList();
+                for (LocalDate start = FROM.minusDays(cap.days()); !start.isAfter(TO); start = start.plusDays(1)) {
+                    LocalDate end = start.plusDays(cap.days() - 1L);
+                    long plannedInWindow = count(planned, start, end);
+                    if (plannedInWindow > 0) {
+                        assertThat(count(actual, start, end) + plannedInWindow).as("window from %s", start)
+                                .isLessThanOrEqualTo(cap.touches());
+                    }
                 }
             }
-        }
+        });
     }
 
-    @Property(tries = 150)
-    void noOwnerExceedsItsCapacityOnAnyDay(@ForAll("customers") List<CadenceCustomer> customers) {
-        Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers);
-        Map<String, Integer> used = new HashMap<>();
+    @Test
+    void noOwnerExceedsItsCapacityOnAnyDay() {
+        Property.forAll(customers()).tries(150).check(customers -> {
+            Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers);
+            Map<String, Integer> used = new HashMap<>();
 
-        for (PlannedContact contact : agenda.planned()) {
-            String key = contact.owner() + "|" + contact.date() + "|" + contact.channel();
-            int count = used.merge(key, 1, Integer::sum);
-            CADENCES.pool(contact.rule().owner()).capacity(contact.channel())
-                    .ifPresent(limit -> assertThat(count).as(key).isLessThanOrEqualTo(limit));
-        }
-    }
-
-    @Property(tries = 150)
-    void everyDueContactIsPlannedOrReportedWithAReason(@ForAll("customers") List<CadenceCustomer> customers,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 29) int extraDays) {
-        LocalDate to = FROM.plusDays(extraDays);
-        Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, to, customers);
-        Statistics.label("some contact unscheduled").collect(!agenda.unscheduled().isEmpty());
-        Statistics.label("some contact unscheduled").coverage(coverage -> coverage.check(true).percentage(p -> p > 20));
-        Statistics.label("capacity short").collect(agenda.unscheduled().stream()
-                .anyMatch(contact -> contact.reason().contains("capacity")));
-        Statistics.label("capacity short").coverage(coverage -> coverage.check(true).percentage(p -> p > 1));
-
-        for (CadenceCustomer customer : customers) {
-            for (CadenceRule rule : customer.tier().map(tier -> CADENCES.rules().getOrDefault(tier, List.of()))
-                    .orElse(List.of())) {
-                LocalDate due = firstDue(customer, rule);
-                if (due.isAfter(to)) {
-                    continue;
-                }
-                boolean planned = agenda.planned().stream().anyMatch(contact -> contact.customerId()
-                        .equals(customer.customer().id()) && contact.rule().equals(rule) && contact.due().equals(due));
-                boolean reported = agenda.unscheduled().stream().anyMatch(contact -> contact.customerId()
-                        .equals(customer.customer().id()) && contact.rule().equals(rule) && contact.due().equals(due)
-                        && !contact.reason().isBlank());
-                assertThat(planned || reported).as("%s %s due %s", customer.customer().id(), rule.name(), due).isTrue();
+            for (PlannedContact contact : agenda.planned()) {
+                String key = contact.owner() + "|" + contact.date() + "|" + contact.channel();
+                int count = used.merge(key, 1, Integer::sum);
+                CADENCES.pool(contact.rule().owner()).capacity(contact.channel())
+                        .ifPresent(limit -> assertThat(count).as(key).isLessThanOrEqualTo(limit));
             }
-        }
+        });
     }
 
-    @Property(tries = 100)
-    void thePlanIsTheSameForTheSameInputInAnyOrder(@ForAll("customers") List<CadenceCustomer> customers,
-            @ForAll long seed) {
-        List<CadenceCustomer> shuffled = new ArrayList<>(customers);
-        Collections.shuffle(shuffled, new Random(seed));
+    @Test
+    void everyDueContactIsPlannedOrReportedWithAReason() {
+        Property.forAll(customers(), Gens.integers(0, 29)).tries(150)
+                .cover("some contact unscheduled", 20).cover("capacity short", 1)
+                .check((customers, extraDays) -> {
+                    LocalDate to = FROM.plusDays(extraDays);
+                    Agenda agenda = AgendaFixtures.planner(TIGHT).plan(FROM, to, customers);
+                    Property.classify("some contact unscheduled", !agenda.unscheduled().isEmpty());
+                    Property.classify("capacity short", agenda.unscheduled().stream()
+                            .anyMatch(contact -> contact.reason().contains("capacity")));
 
-        assertThat(AgendaFixtures.planner(TIGHT).plan(FROM, TO, shuffled))
-                .isEqualTo(AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers));
+                    for (CadenceCustomer customer : customers) {
+                        for (CadenceRule rule : customer.tier()
+                                .map(tier -> CADENCES.rules().getOrDefault(tier, List.of())).orElse(List.of())) {
+                            LocalDate due = firstDue(customer, rule);
+                            if (due.isAfter(to)) {
+                                continue;
+                            }
+                            boolean planned = agenda.planned().stream().anyMatch(contact -> contact.customerId()
+                                    .equals(customer.customer().id()) && contact.rule().equals(rule)
+                                    && contact.due().equals(due));
+                            boolean reported = agenda.unscheduled().stream().anyMatch(contact -> contact.customerId()
+                                    .equals(customer.customer().id()) && contact.rule().equals(rule)
+                                    && contact.due().equals(due) && !contact.reason().isBlank());
+                            assertThat(planned || reported)
+                                    .as("%s %s due %s", customer.customer().id(), rule.name(), due).isTrue();
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void thePlanIsTheSameForTheSameInputInAnyOrder() {
+        Property.forAll(customers(), Gens.longs()).tries(100).check((customers, seed) -> {
+            List<CadenceCustomer> shuffled = new ArrayList<>(customers);
+            Collections.shuffle(shuffled, new Random(seed));
+
+            assertThat(AgendaFixtures.planner(TIGHT).plan(FROM, TO, shuffled))
+                    .isEqualTo(AgendaFixtures.planner(TIGHT).plan(FROM, TO, customers));
+        });
     }
 
     /** The independent definition of the first due day: one interval after the last counting contact. */
@@ -156,52 +161,60 @@ class AgendaPlannerProperties {
         return byId;
     }
 
-    @Provide
-    Arbitrary<List<CadenceCustomer>> customers() {
-        Arbitrary<String> tiers = Arbitraries.of("core", "important", "basic", "potential", "none");
-        Arbitrary<Set<Channel>> blocked = Arbitraries.of(Channel.values()).set().ofMaxSize(3);
-        Arbitrary<Set<DayOfWeek>> days = Arbitraries.of(DayOfWeek.values()).set().ofMaxSize(2);
-        Arbitrary<List<Integer>> contactDays = Arbitraries.integers().between(1, 120).list().ofMaxSize(4);
-        Arbitrary<String> managers = Arbitraries.of("m-1", "m-2", "");
-        Arbitrary<java.util.Optional<org.crmkit.core.model.LocalTimeRange>> hours = Arbitraries.of(
+    static Gen<List<CadenceCustomer>> customers() {
+        Gen<String> tiers = Gens.of("core", "important", "basic", "potential", "none");
+        Gen<Set<Channel>> blocked = Gens.of(Channel.values()).set(0, 3);
+        Gen<Set<DayOfWeek>> days = Gens.of(DayOfWeek.values()).set(0, 2);
+        Gen<List<Integer>> contactDays = Gens.integers(1, 120).list(0, 4);
+        Gen<String> managers = Gens.of("m-1", "m-2", "");
+        Gen<Boolean> complaints = Gens.booleans();
+        Gen<Integer> rhythmDays = Gens.integers(0, 200);
+        Gen<java.util.Optional<org.crmkit.core.model.LocalTimeRange>> hours = Gens.of(
                 "09:00-12:00", "18:00-22:00", "08:00-09:30").map(org.crmkit.core.model.LocalTimeRange::parse).optional(0.5);
-        Arbitrary<java.util.Optional<java.time.ZoneId>> zones = Arbitraries.of("Asia/Shanghai", "America/New_York",
+        Gen<java.util.Optional<java.time.ZoneId>> zones = Gens.of("Asia/Shanghai", "America/New_York",
                 "Europe/Berlin").map(java.time.ZoneId::of).optional(0.5);
-        Arbitrary<CadenceCustomer> one = Combinators.combine(tiers, blocked, days, contactDays, managers,
-                Arbitraries.of(true, false), Arbitraries.integers().between(0, 200), Combinators.combine(hours, zones)
-                        .as((h, z) -> new Object[] {h, z}))
-                .as((tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo, hoursAndZone) -> {
-                    @SuppressWarnings("unchecked")
-                    java.util.Optional<org.crmkit.core.model.LocalTimeRange> preferredHours =
-                            (java.util.Optional<org.crmkit.core.model.LocalTimeRange>) hoursAndZone[0];
-                    @SuppressWarnings("unchecked")
-                    java.util.Optional<java.time.ZoneId> zone = (java.util.Optional<java.time.ZoneId>) hoursAndZone[1];
-                    ContactPreferences preferences = ContactPreferences.none().withDoNotContact(dnc)
-                            .withPreferredDays(preferredDays.isEmpty() ? Set.of() : EnumSet.copyOf(preferredDays));
-                    preferences = preferredHours.map(preferences::withPreferredHours).orElse(preferences);
-                    preferences = zone.map(preferences::withTimeZone).orElse(preferences);
-                    AgendaFixtures.Builder builder = AgendaFixtures.customer("c-" + Math.abs(
-                            java.util.Objects.hash(tier, dnc, preferredDays, daysAgo, manager, complaint, rhythmDaysAgo,
-                                    preferredHours, zone)))
-                            .preferences(preferences)
-                            .rhythmStart(FROM.minusDays(rhythmDaysAgo));
-                    if (!tier.equals("none")) {
-                        builder.tier(tier);
-                    }
-                    if (!manager.isEmpty()) {
-                        builder.manager(manager);
-                    }
-                    if (complaint) {
-                        builder.complaintOpen();
-                    }
-                    Channel[] channels = {Channel.VISIT, Channel.PHONE, Channel.SMS, Channel.EMAIL};
-                    InteractionKind[] kinds = {InteractionKind.VISIT, InteractionKind.CALL, InteractionKind.MESSAGE,
-                            InteractionKind.SURVEY};
-                    for (int i = 0; i < daysAgo.size(); i++) {
-                        builder.contact(FROM.minusDays(daysAgo.get(i)).toString(), channels[i % 4], kinds[(i + 1) % 4]);
-                    }
-                    return builder.build();
-                });
-        return one.list().ofMinSize(1).ofMaxSize(40).uniqueElements(customer -> customer.customer().id());
+        Gen<CadenceCustomer> one = source -> {
+            String tier = tiers.generate(source);
+            Set<Channel> dnc = blocked.generate(source);
+            Set<DayOfWeek> preferredDays = days.generate(source);
+            List<Integer> daysAgo = contactDays.generate(source);
+            String manager = managers.generate(source);
+            boolean complaint = complaints.generate(source);
+            int rhythmDaysAgo = rhythmDays.generate(source);
+            java.util.Optional<org.crmkit.core.model.LocalTimeRange> preferredHours = hours.generate(source);
+            java.util.Optional<java.time.ZoneId> zone = zones.generate(source);
+            ContactPreferences preferences = ContactPreferences.none().withDoNotContact(dnc)
+                    .withPreferredDays(preferredDays.isEmpty() ? Set.of() : EnumSet.copyOf(preferredDays));
+            preferences = preferredHours.map(preferences::withPreferredHours).orElse(preferences);
+            preferences = zone.map(preferences::withTimeZone).orElse(preferences);
+            // Enum sets hash by identity, differently in every JVM: hash their names, so that a seed
+            // reproduces the same customer ids.
+            AgendaFixtures.Builder builder = AgendaFixtures.customer("c-" + Math.abs(
+                    java.util.Objects.hash(tier, names(dnc), names(preferredDays), daysAgo, manager, complaint,
+                            rhythmDaysAgo, preferredHours, zone)))
+                    .preferences(preferences)
+                    .rhythmStart(FROM.minusDays(rhythmDaysAgo));
+            if (!tier.equals("none")) {
+                builder.tier(tier);
+            }
+            if (!manager.isEmpty()) {
+                builder.manager(manager);
+            }
+            if (complaint) {
+                builder.complaintOpen();
+            }
+            Channel[] channels = {Channel.VISIT, Channel.PHONE, Channel.SMS, Channel.EMAIL};
+            InteractionKind[] kinds = {InteractionKind.VISIT, InteractionKind.CALL, InteractionKind.MESSAGE,
+                    InteractionKind.SURVEY};
+            for (int i = 0; i < daysAgo.size(); i++) {
+                builder.contact(FROM.minusDays(daysAgo.get(i)).toString(), channels[i % 4], kinds[(i + 1) % 4]);
+            }
+            return builder.build();
+        };
+        return one.uniqueList(1, 40, customer -> customer.customer().id());
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().toList();
     }
 }

@@ -32,7 +32,7 @@ class AgendaServiceTest {
 
     private AgendaService service() {
         return AgendaService.builder(STANDARD.header(), STANDARD.cadences().orElseThrow(), STANDARD.tiering().ladder())
-                .customers(store.customers()).metrics(store.metrics()).interactions(store.interactions())
+                .customers(store.customers()).facts(store.facts()).interactions(store.interactions())
                 .tiers(store.tierAssignments()).cases(store.cases()).caseEvents(store.caseEvents()).build();
     }
 

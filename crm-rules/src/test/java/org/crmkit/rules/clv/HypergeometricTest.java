@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.Scale;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,33 +79,37 @@ class HypergeometricTest {
         }
     }
 
-    @Property(tries = 300)
-    void eulersTransformationHolds(@ForAll @DoubleRange(min = 0.05, max = 30) double a,
-            @ForAll @DoubleRange(min = 0.05, max = 30) double b, @ForAll @DoubleRange(min = 0.01, max = 30) double above,
-            @ForAll @DoubleRange(min = -20, max = 0.9999) @Scale(6) double z) {
-        // c > a, b > 0 keeps 2F1 positive (Euler's integral), so logarithms compare.
-        double c = Math.max(a, b) + above;
-        double left = Hypergeometric.logHyp2f1(a, b, c, z, 1 - z).log();
-        var transformed = Hypergeometric.logHyp2f1(c - a, c - b, c, z, 1 - z);
-        double right = (c - a - b) * Math.log1p(-z) + transformed.log();
+    @Test
+    void eulersTransformationHolds() {
+        Property.forAll(Gens.doubles(0.05, 30, 2), Gens.doubles(0.05, 30, 2), Gens.doubles(0.01, 30, 2),
+                Gens.doubles(-20, 0.9999, 6)).tries(300).check((a, b, above, z) -> {
+                    // c > a, b > 0 keeps 2F1 positive (Euler's integral), so logarithms compare.
+                    double c = Math.max(a, b) + above;
+                    double left = Hypergeometric.logHyp2f1(a, b, c, z, 1 - z).log();
+                    var transformed = Hypergeometric.logHyp2f1(c - a, c - b, c, z, 1 - z);
+                    double right = (c - a - b) * Math.log1p(-z) + transformed.log();
 
-        assertThat(transformed.sign()).isEqualTo(1);
-        assertThat(left).isCloseTo(right, within(1e-7 * Math.max(1, Math.abs(left))));
+                    assertThat(transformed.sign()).isEqualTo(1);
+                    assertThat(left).isCloseTo(right, within(1e-7 * Math.max(1, Math.abs(left))));
+                });
     }
 
-    @Property(tries = 300)
-    void pfaffsTransformationHoldsInBothForms(@ForAll @DoubleRange(min = 0.05, max = 30) double a,
-            @ForAll @DoubleRange(min = 0.05, max = 30) double b, @ForAll @DoubleRange(min = 0.01, max = 30) double above,
-            @ForAll @DoubleRange(min = -1e4, max = -0.001) @Scale(6) double z) {
-        // With c above a and b both forms have positive terms; the implementation uses one of them.
-        double c = Math.max(a, b) + above;
-        double mapped = z / (z - 1);
-        double negative = Hypergeometric.logHyp2f1(a, b, c, z, 1 - z).log();
-        double first = -a * Math.log1p(-z) + Hypergeometric.logHyp2f1(a, c - b, c, mapped, 1 / (1 - z)).log();
-        double second = -b * Math.log1p(-z) + Hypergeometric.logHyp2f1(c - a, b, c, mapped, 1 / (1 - z)).log();
+    @Test
+    void pfaffsTransformationHoldsInBothForms() {
+        Property.forAll(Gens.doubles(0.05, 30, 2), Gens.doubles(0.05, 30, 2), Gens.doubles(0.01, 30, 2),
+                Gens.doubles(-1e4, -0.001, 6)).tries(300).check((a, b, above, z) -> {
+                    // With c above a and b both forms have positive terms; the implementation uses one of them.
+                    double c = Math.max(a, b) + above;
+                    double mapped = z / (z - 1);
+                    double negative = Hypergeometric.logHyp2f1(a, b, c, z, 1 - z).log();
+                    double first = -a * Math.log1p(-z)
+                            + Hypergeometric.logHyp2f1(a, c - b, c, mapped, 1 / (1 - z)).log();
+                    double second = -b * Math.log1p(-z)
+                            + Hypergeometric.logHyp2f1(c - a, b, c, mapped, 1 / (1 - z)).log();
 
-        assertThat(negative).isCloseTo(first, within(1e-8 * Math.max(1, Math.abs(first))));
-        assertThat(negative).isCloseTo(second, within(1e-8 * Math.max(1, Math.abs(second))));
+                    assertThat(negative).isCloseTo(first, within(1e-8 * Math.max(1, Math.abs(first))));
+                    assertThat(negative).isCloseTo(second, within(1e-8 * Math.max(1, Math.abs(second))));
+                });
     }
 
     /** Reference values from mpmath 1.3 ({@code mpmath.hyp2f1} at 30 digits), one per method and seam. */
@@ -129,14 +131,16 @@ class HypergeometricTest {
         assertThat(Hypergeometric.hyp2f1(a, b, c, z)).isCloseTo(expected, withPercentage(1e-7));
     }
 
-    @Property(tries = 200)
-    void largeParametersDoNotOverflow(@ForAll @DoubleRange(min = 100, max = 2000) double a,
-            @ForAll @DoubleRange(min = 0.1, max = 5) double b, @ForAll @DoubleRange(min = 0, max = 0.999999) @Scale(8) double z) {
-        // 2F1(a, b; a + 1; z) = a * integral of u^(a-1) (1 - zu)^-b over [0, 1]: between 1 and (1-z)^-b.
-        var value = Hypergeometric.logHyp2f1(a, b, a + 1, z, 1 - z);
+    @Test
+    void largeParametersDoNotOverflow() {
+        Property.forAll(Gens.doubles(100, 2000, 2), Gens.doubles(0.1, 5, 2), Gens.doubles(0, 0.999999, 8)).tries(200)
+                .check((a, b, z) -> {
+                    // 2F1(a, b; a + 1; z) = a * integral of u^(a-1) (1 - zu)^-b over [0, 1]: between 1 and (1-z)^-b.
+                    var value = Hypergeometric.logHyp2f1(a, b, a + 1, z, 1 - z);
 
-        assertThat(value.sign()).isEqualTo(1);
-        assertThat(value.log()).isBetween(-1e-12, -b * Math.log1p(-z) + 1e-9);
+                    assertThat(value.sign()).isEqualTo(1);
+                    assertThat(value.log()).isBetween(-1e-12, -b * Math.log1p(-z) + 1e-9);
+                });
     }
 
     @ParameterizedTest

@@ -5,53 +5,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
+import org.junit.jupiter.api.Test;
 
 class AbcClassifierProperties {
 
-    @Property
-    void everyCustomerIsClassifiedOnceHighestSpendFirst(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") AbcSettings settings) {
-        List<AbcResult> results = AbcClassifier.classify(population, settings);
+    @Test
+    void everyCustomerIsClassifiedOnceHighestSpendFirst() {
+        Property.forAll(populations(), settings()).check((population, settings) -> {
+            List<AbcResult> results = AbcClassifier.classify(population, settings);
 
-        assertThat(results).extracting(AbcResult::customerId).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(population.stream().map(SegmentInput::customerId).toList());
-        assertThat(results).extracting(AbcResult::spend).isSortedAccordingTo((a, b) -> b.compareTo(a));
-        assertThat(results).extracting(AbcResult::cumulativeShare).isSorted();
-        assertThat(results).extracting(AbcResult::higherSpendShare).isSorted();
+            assertThat(results).extracting(AbcResult::customerId).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(population.stream().map(SegmentInput::customerId).toList());
+            assertThat(results).extracting(AbcResult::spend).isSortedAccordingTo((a, b) -> b.compareTo(a));
+            assertThat(results).extracting(AbcResult::cumulativeShare).isSorted();
+            assertThat(results).extracting(AbcResult::higherSpendShare).isSorted();
+        });
     }
 
-    @Property
-    void aHigherSpendNeverGetsAWorseClassAndEqualSpendsShareOne(
-            @ForAll("populations") List<SegmentInput> population, @ForAll("settings") AbcSettings settings) {
-        List<AbcResult> results = AbcClassifier.classify(population, settings);
+    @Test
+    void aHigherSpendNeverGetsAWorseClassAndEqualSpendsShareOne() {
+        Property.forAll(populations(), settings()).check((population, settings) -> {
+            List<AbcResult> results = AbcClassifier.classify(population, settings);
 
-        for (AbcResult one : results) {
-            for (AbcResult other : results) {
-                int bySpend = one.spend().compareTo(other.spend());
-                if (bySpend > 0) {
-                    assertThat(one.abcClass()).isLessThanOrEqualTo(other.abcClass());
-                } else if (bySpend == 0) {
-                    assertThat(one.abcClass()).isEqualTo(other.abcClass());
+            for (AbcResult one : results) {
+                for (AbcResult other : results) {
+                    int bySpend = one.spend().compareTo(other.spend());
+                    if (bySpend > 0) {
+                        assertThat(one.abcClass()).isLessThanOrEqualTo(other.abcClass());
+                    } else if (bySpend == 0) {
+                        assertThat(one.abcClass()).isEqualTo(other.abcClass());
+                    }
                 }
             }
-        }
+        });
     }
 
-    @Property
-    void classAIsTheSmallestGroupOfTopSpendersHoldingTheAShareAndAWithBTheBShare(
-            @ForAll("populations") List<SegmentInput> population, @ForAll("settings") AbcSettings settings) {
-        List<AbcResult> results = AbcClassifier.classify(population, settings);
-        BigDecimal total = spendOf(results, AbcClass.C);
+    @Test
+    void classAIsTheSmallestGroupOfTopSpendersHoldingTheAShareAndAWithBTheBShare() {
+        Property.forAll(populations(), settings()).check((population, settings) -> {
+            List<AbcResult> results = AbcClassifier.classify(population, settings);
+            BigDecimal total = spendOf(results, AbcClass.C);
 
-        checkTopGroup(results, AbcClass.A, settings.aShare().multiply(total));
-        checkTopGroup(results, AbcClass.B, settings.bShare().multiply(total));
+            checkTopGroup(results, AbcClass.A, settings.aShare().multiply(total));
+            checkTopGroup(results, AbcClass.B, settings.bShare().multiply(total));
+        });
     }
 
     /**
@@ -76,31 +77,34 @@ class AbcClassifierProperties {
         }
     }
 
-    @Property
-    void customersWithoutSpendAreC(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") AbcSettings settings) {
-        assertThat(AbcClassifier.classify(population, settings)).filteredOn(result -> result.spend().isZero())
-                .allSatisfy(result -> assertThat(result.abcClass()).isEqualTo(AbcClass.C));
+    @Test
+    void customersWithoutSpendAreC() {
+        Property.forAll(populations(), settings()).check((population, settings) ->
+                assertThat(AbcClassifier.classify(population, settings)).filteredOn(result -> result.spend().isZero())
+                        .allSatisfy(result -> assertThat(result.abcClass()).isEqualTo(AbcClass.C)));
     }
 
-    @Property
-    void permutingTheInputChangesNothing(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") AbcSettings settings, @ForAll long seed) {
-        assertThat(AbcClassifier.classify(Segments.shuffled(population, seed), settings)).isEqualTo(AbcClassifier.classify(population, settings));
+    @Test
+    void permutingTheInputChangesNothing() {
+        Property.forAll(populations(), settings(), Gens.longs()).check((population, settings, seed) ->
+                assertThat(AbcClassifier.classify(Segments.shuffled(population, seed), settings))
+                        .isEqualTo(AbcClassifier.classify(population, settings)));
     }
 
-    @Property
-    void theSummaryCountsEveryCustomerAndAllSpend(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") AbcSettings settings) {
-        AbcSummary summary = AbcSummary.of(AbcClassifier.classify(population, settings));
+    @Test
+    void theSummaryCountsEveryCustomerAndAllSpend() {
+        Property.forAll(populations(), settings()).check((population, settings) -> {
+            AbcSummary summary = AbcSummary.of(AbcClassifier.classify(population, settings));
 
-        assertThat(summary.lines().stream().mapToInt(AbcSummary.Line::customers).sum()).isEqualTo(population.size());
-        if (population.stream().anyMatch(input -> !input.monetary().isZero())) {
-            // Three shares each rounded half-even to 0.0001 miss 1 by at most 0.00015.
-            BigDecimal shares = summary.lines().stream().map(AbcSummary.Line::spendShare)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(shares).isBetween(new BigDecimal("0.99985"), new BigDecimal("1.00015"));
-        }
+            assertThat(summary.lines().stream().mapToInt(AbcSummary.Line::customers).sum())
+                    .isEqualTo(population.size());
+            if (population.stream().anyMatch(input -> !input.monetary().isZero())) {
+                // Three shares each rounded half-even to 0.0001 miss 1 by at most 0.00015.
+                BigDecimal shares = summary.lines().stream().map(AbcSummary.Line::spendShare)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(shares).isBetween(new BigDecimal("0.99985"), new BigDecimal("1.00015"));
+            }
+        });
     }
 
     /** Spend of the customers in the classes up to and including {@code worst}. */
@@ -109,22 +113,20 @@ class AbcClassifierProperties {
                 .map(result -> result.spend().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    @Provide
-    Arbitrary<AbcSettings> settings() {
-        return Arbitraries.integers().between(1, 100).set().ofSize(2).map(percents -> {
+    static Gen<AbcSettings> settings() {
+        return Gens.integers(1, 100).set(2, 2).map(percents -> {
             List<Integer> sorted = percents.stream().sorted().toList();
             return AbcSettings.of(BigDecimal.valueOf(sorted.get(0), 2), BigDecimal.valueOf(sorted.get(1), 2));
         });
     }
 
     /** Few distinct spends, zero among them, so that ties across thresholds are common. */
-    @Provide
-    Arbitrary<List<SegmentInput>> populations() {
-        Arbitrary<Integer> spends = Arbitraries.frequencyOf(
-                Tuple.of(1, Arbitraries.just(0)),
-                Tuple.of(4, Arbitraries.integers().between(1, 30)),
-                Tuple.of(1, Arbitraries.integers().between(100, 100_000)));
-        return spends.list().ofMaxSize(60).map(amounts -> {
+    static Gen<List<SegmentInput>> populations() {
+        Gen<Integer> spends = Gens.frequency(
+                Gens.weighted(1, Gens.constant(0)),
+                Gens.weighted(4, Gens.integers(1, 30)),
+                Gens.weighted(1, Gens.integers(100, 100_000)));
+        return spends.list(0, 60).map(amounts -> {
             List<SegmentInput> population = new ArrayList<>();
             for (int i = 0; i < amounts.size(); i++) {
                 population.add(SegmentInput.of(CustomerId.of("c-" + i), 1, 1,

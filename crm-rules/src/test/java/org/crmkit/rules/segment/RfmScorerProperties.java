@@ -9,83 +9,84 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
+import org.junit.jupiter.api.Test;
 
 class RfmScorerProperties {
 
-    @Property
-    void everyCustomerGetsOneScoreBetweenOneAndBinsInEachDimension(
-            @ForAll("populations") List<SegmentInput> population, @ForAll("settings") RfmSettings settings) {
-        List<RfmScore> scores = RfmScorer.score(population, settings);
+    @Test
+    void everyCustomerGetsOneScoreBetweenOneAndBinsInEachDimension() {
+        Property.forAll(populations(), settings()).check((population, settings) -> {
+            List<RfmScore> scores = RfmScorer.score(population, settings);
 
-        assertThat(scores).extracting(RfmScore::customerId)
-                .containsExactlyElementsOf(population.stream().map(SegmentInput::customerId).sorted().toList());
-        assertThat(scores).allSatisfy(score -> {
-            assertThat(score.recency()).isBetween(1, settings.bins());
-            assertThat(score.frequency()).isBetween(1, settings.bins());
-            assertThat(score.monetary()).isBetween(1, settings.bins());
-        });
-        if (!population.isEmpty()) {
-            // The worst value of a group always scores 1, so every dimension uses score 1.
-            assertThat(scores).anyMatch(score -> score.recency() == 1)
-                    .anyMatch(score -> score.frequency() == 1).anyMatch(score -> score.monetary() == 1);
-        }
-    }
-
-    @Property
-    void equalValuesInTheSameGroupGetEqualScores(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") RfmSettings settings) {
-        comparePairs(population, settings, (valueOrder, score, otherScore) -> {
-            if (valueOrder == 0) {
-                assertThat(score).isEqualTo(otherScore);
+            assertThat(scores).extracting(RfmScore::customerId)
+                    .containsExactlyElementsOf(population.stream().map(SegmentInput::customerId).sorted().toList());
+            assertThat(scores).allSatisfy(score -> {
+                assertThat(score.recency()).isBetween(1, settings.bins());
+                assertThat(score.frequency()).isBetween(1, settings.bins());
+                assertThat(score.monetary()).isBetween(1, settings.bins());
+            });
+            if (!population.isEmpty()) {
+                // The worst value of a group always scores 1, so every dimension uses score 1.
+                assertThat(scores).anyMatch(score -> score.recency() == 1)
+                        .anyMatch(score -> score.frequency() == 1).anyMatch(score -> score.monetary() == 1);
             }
         });
     }
 
-    @Property
-    void aBetterValueNeverScoresLowerWithinItsGroup(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") RfmSettings settings) {
-        comparePairs(population, settings, (valueOrder, score, otherScore) -> {
-            if (valueOrder > 0) {
-                assertThat(score).isGreaterThanOrEqualTo(otherScore);
+    @Test
+    void equalValuesInTheSameGroupGetEqualScores() {
+        Property.forAll(populations(), settings()).check((population, settings) ->
+                comparePairs(population, settings, (valueOrder, score, otherScore) -> {
+                    if (valueOrder == 0) {
+                        assertThat(score).isEqualTo(otherScore);
+                    }
+                }));
+    }
+
+    @Test
+    void aBetterValueNeverScoresLowerWithinItsGroup() {
+        Property.forAll(populations(), settings()).check((population, settings) ->
+                comparePairs(population, settings, (valueOrder, score, otherScore) -> {
+                    if (valueOrder > 0) {
+                        assertThat(score).isGreaterThanOrEqualTo(otherScore);
+                    }
+                }));
+    }
+
+    @Test
+    void permutingTheInputChangesNoScore() {
+        Property.forAll(populations(), settings(), Gens.longs()).check((population, settings, seed) ->
+                assertThat(RfmScorer.score(Segments.shuffled(population, seed), settings))
+                        .isEqualTo(RfmScorer.score(population, settings)));
+    }
+
+    @Test
+    void distinctValuesFillEveryBinWithSizesDifferingByAtMostOne() {
+        Property.forAll(Gens.integers(0, 80), Gens.integers(2, 10), Gens.longs()).check((n, bins, seed) -> {
+            List<Integer> values = Segments.shuffled(IntStream.range(0, n).boxed().toList(), seed);
+            List<SegmentInput> population = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int value = values.get(i);
+                population.add(SegmentInput.of(CustomerId.of("c-" + i), value, value, Segments.cny(value + ".50")));
+            }
+
+            List<RfmScore> scores = RfmScorer.score(population, RfmSettings.of(bins, RfmBinning.INDEPENDENT));
+
+            for (Function<RfmScore, Integer> dimension : List.<Function<RfmScore, Integer>>of(
+                    RfmScore::recency, RfmScore::frequency, RfmScore::monetary)) {
+                Map<Integer, Long> sizes = scores.stream()
+                        .collect(Collectors.groupingBy(dimension, Collectors.counting()));
+                for (int score = 1; score <= bins; score++) {
+                    assertThat(sizes.getOrDefault(score, 0L))
+                            .isBetween((long) n / bins, (long) (n + bins - 1) / bins);
+                }
             }
         });
-    }
-
-    @Property
-    void permutingTheInputChangesNoScore(@ForAll("populations") List<SegmentInput> population,
-            @ForAll("settings") RfmSettings settings, @ForAll long seed) {
-        assertThat(RfmScorer.score(Segments.shuffled(population, seed), settings))
-                .isEqualTo(RfmScorer.score(population, settings));
-    }
-
-    @Property
-    void distinctValuesFillEveryBinWithSizesDifferingByAtMostOne(@ForAll @IntRange(min = 0, max = 80) int n,
-            @ForAll @IntRange(min = 2, max = 10) int bins, @ForAll long seed) {
-        List<Integer> values = Segments.shuffled(IntStream.range(0, n).boxed().toList(), seed);
-        List<SegmentInput> population = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int value = values.get(i);
-            population.add(SegmentInput.of(CustomerId.of("c-" + i), value, value, Segments.cny(value + ".50")));
-        }
-
-        List<RfmScore> scores = RfmScorer.score(population, RfmSettings.of(bins, RfmBinning.INDEPENDENT));
-
-        for (Function<RfmScore, Integer> dimension : List.<Function<RfmScore, Integer>>of(
-                RfmScore::recency, RfmScore::frequency, RfmScore::monetary)) {
-            Map<Integer, Long> sizes = scores.stream().collect(Collectors.groupingBy(dimension, Collectors.counting()));
-            for (int score = 1; score <= bins; score++) {
-                assertThat(sizes.getOrDefault(score, 0L)).isBetween((long) n / bins, (long) (n + bins - 1) / bins);
-            }
-        }
     }
 
     /** What {@link #comparePairs} reports for two customers in one dimension. */
@@ -127,19 +128,20 @@ class RfmScorerProperties {
         return scores.stream().collect(Collectors.toMap(RfmScore::customerId, Function.identity()));
     }
 
-    @Provide
-    Arbitrary<RfmSettings> settings() {
-        return Combinators.combine(Arbitraries.integers().between(RfmSettings.MIN_BINS, RfmSettings.MAX_BINS),
-                Arbitraries.of(RfmBinning.class)).as(RfmSettings::of);
+    static Gen<RfmSettings> settings() {
+        Gen<Integer> bins = Gens.integers(RfmSettings.MIN_BINS, RfmSettings.MAX_BINS);
+        Gen<RfmBinning> binnings = Gens.of(RfmBinning.class);
+        return source -> RfmSettings.of(bins.generate(source), binnings.generate(source));
     }
 
     /** Small value ranges, so that ties, and ties across bin boundaries, are common. */
-    @Provide
-    Arbitrary<List<SegmentInput>> populations() {
-        Arbitrary<int[]> values = Combinators.combine(Arbitraries.integers().between(0, 60),
-                Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 40))
-                .as((recency, frequency, cents) -> new int[] {recency, frequency, cents});
-        return values.list().ofMaxSize(60).map(rows -> {
+    static Gen<List<SegmentInput>> populations() {
+        Gen<Integer> recencies = Gens.integers(0, 60);
+        Gen<Integer> frequencies = Gens.integers(0, 8);
+        Gen<Integer> cents = Gens.integers(0, 40);
+        Gen<int[]> values = source -> new int[] {recencies.generate(source), frequencies.generate(source),
+                cents.generate(source)};
+        return values.list(0, 60).map(rows -> {
             List<SegmentInput> population = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 int[] row = rows.get(i);

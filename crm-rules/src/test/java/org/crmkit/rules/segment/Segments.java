@@ -25,7 +25,7 @@ final class Segments {
         return Money.of("CNY", amount);
     }
 
-    /** A copy in another order; the seed comes from jqwik, so a failure can be replayed. */
+    /** A copy in another order; the seed comes from the property's generator, so a failure can be replayed. */
     static <T> List<T> shuffled(List<T> items, long seed) {
         List<T> copy = new ArrayList<>(items);
         Collections.shuffle(copy, new Random(seed));

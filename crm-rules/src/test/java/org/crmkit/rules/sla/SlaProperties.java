@@ -13,14 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.event.SlaEvent;
 import org.crmkit.core.memory.InMemoryStore;
@@ -31,7 +23,11 @@ import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.ServiceCase;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.crmkit.rules.calendar.BusinessTime;
+import org.junit.jupiter.api.Test;
 
 class SlaProperties {
     private static final CaseId CASE = CaseId.of("k-1");
@@ -47,80 +43,90 @@ class SlaProperties {
     /** What a generator step tries to do; steps that make no sense at that point are skipped. */
     enum Step { RESPOND, SOLVE, RESOLVE, FEEDBACK, PAUSE, REOPEN, PRIORITY, CLOSE }
 
-    @Property
-    void addingAPauseNeverMakesADeadlineEarlier(@ForAll("histories") History history,
-            @ForAll @IntRange(min = 1, max = 3000) int startAfter, @ForAll @IntRange(min = 1, max = 3000) int length,
-            @ForAll @IntRange(min = 0, max = 6000) int lookLater) {
-        if (endsPausedOrClosed(history)) {
-            return;
-        }
-        Instant pauseStart = history.last().plusSeconds(60L * startAfter);
-        Instant pauseEnd = pauseStart.plusSeconds(60L * length);
-        List<CaseEvent> withPause = new ArrayList<>(history.events());
-        withPause.add(CaseEvent.of(CASE, OffsetDateTime.ofInstant(pauseStart, ZoneOffset.UTC), CaseEventType.PAUSED));
-        withPause.add(CaseEvent.of(CASE, OffsetDateTime.ofInstant(pauseEnd, ZoneOffset.UTC), CaseEventType.RESUMED));
-        Instant asOf = pauseEnd.plusSeconds(60L * lookLater);
+    @Test
+    void addingAPauseNeverMakesADeadlineEarlier() {
+        Property.forAll(histories(), Gens.integers(1, 3000), Gens.integers(1, 3000), Gens.integers(0, 6000))
+                .check((history, startAfter, length, lookLater) -> {
+                    if (endsPausedOrClosed(history)) {
+                        return;
+                    }
+                    Instant pauseStart = history.last().plusSeconds(60L * startAfter);
+                    Instant pauseEnd = pauseStart.plusSeconds(60L * length);
+                    List<CaseEvent> withPause = new ArrayList<>(history.events());
+                    withPause.add(CaseEvent.of(CASE, OffsetDateTime.ofInstant(pauseStart, ZoneOffset.UTC),
+                            CaseEventType.PAUSED));
+                    withPause.add(CaseEvent.of(CASE, OffsetDateTime.ofInstant(pauseEnd, ZoneOffset.UTC),
+                            CaseEventType.RESUMED));
+                    Instant asOf = pauseEnd.plusSeconds(60L * lookLater);
 
-        CaseSla without = SlaFixtures.ENGINE.evaluate(history.opened(), history.events(), Optional.empty(), asOf);
-        CaseSla with = SlaFixtures.ENGINE.evaluate(history.opened(), withPause, Optional.empty(), asOf);
+                    CaseSla without = SlaFixtures.ENGINE.evaluate(history.opened(), history.events(), Optional.empty(),
+                            asOf);
+                    CaseSla with = SlaFixtures.ENGINE.evaluate(history.opened(), withPause, Optional.empty(), asOf);
 
-        for (MilestoneStatus status : without.milestones()) {
-            assertThat(with.milestone(status.name()).orElseThrow().dueAt()).isAfterOrEqualTo(status.dueAt());
-        }
+                    for (MilestoneStatus status : without.milestones()) {
+                        assertThat(with.milestone(status.name()).orElseThrow().dueAt())
+                                .isAfterOrEqualTo(status.dueAt());
+                    }
+                });
     }
 
-    @Property
-    void aBusinessTimeDueTimeNeverFallsOutsideBusinessTime(@ForAll("histories") History history,
-            @ForAll @IntRange(min = 0, max = 20000) int minutesLater) {
-        Instant asOf = history.last().plusSeconds(60L * minutesLater);
-        CaseSla sla = SlaFixtures.ENGINE.evaluate(history.opened(), history.events(), Optional.empty(), asOf);
+    @Test
+    void aBusinessTimeDueTimeNeverFallsOutsideBusinessTime() {
+        Property.forAll(histories(), Gens.integers(0, 20000)).check((history, minutesLater) -> {
+            Instant asOf = history.last().plusSeconds(60L * minutesLater);
+            CaseSla sla = SlaFixtures.ENGINE.evaluate(history.opened(), history.events(), Optional.empty(), asOf);
 
-        for (MilestoneStatus status : sla.milestones()) {
-            BusinessTime calendar = BusinessTime.of(status.milestone().calendar());
-            // A due time lies in working time or at the end of a working interval.
-            assertThat(calendar.isWorking(status.dueAt().minusNanos(1))).as("%s", status).isTrue();
-        }
+            for (MilestoneStatus status : sla.milestones()) {
+                BusinessTime calendar = BusinessTime.of(status.milestone().calendar());
+                // A due time lies in working time or at the end of a working interval.
+                assertThat(calendar.isWorking(status.dueAt().minusNanos(1))).as("%s", status).isTrue();
+            }
+        });
     }
 
-    @Property
-    void dueTimesAreMonotonicInTheTarget(@ForAll("histories") History history,
-            @ForAll @IntRange(min = 1, max = 6000) int minutes, @ForAll @IntRange(min = 0, max = 6000) int more) {
-        SlaEngine shorter = engineWithin(Duration.ofMinutes(minutes));
-        SlaEngine longer = engineWithin(Duration.ofMinutes(minutes + (long) more));
-        Instant asOf = history.last();
+    @Test
+    void dueTimesAreMonotonicInTheTarget() {
+        Property.forAll(histories(), Gens.integers(1, 6000), Gens.integers(0, 6000)).check((history, minutes, more) -> {
+            SlaEngine shorter = engineWithin(Duration.ofMinutes(minutes));
+            SlaEngine longer = engineWithin(Duration.ofMinutes(minutes + (long) more));
+            Instant asOf = history.last();
 
-        Instant shortDue = shorter.evaluate(history.opened(), history.events(), Optional.empty(), asOf).milestones()
-                .get(0).dueAt();
-        Instant longDue = longer.evaluate(history.opened(), history.events(), Optional.empty(), asOf).milestones()
-                .get(0).dueAt();
+            Instant shortDue = shorter.evaluate(history.opened(), history.events(), Optional.empty(), asOf).milestones()
+                    .get(0).dueAt();
+            Instant longDue = longer.evaluate(history.opened(), history.events(), Optional.empty(), asOf).milestones()
+                    .get(0).dueAt();
 
-        assertThat(longDue).isAfterOrEqualTo(shortDue);
+            assertThat(longDue).isAfterOrEqualTo(shortDue);
+        });
     }
 
-    @Property(tries = 300)
-    void repeatedEvaluationPublishesEveryEventOnce(@ForAll("histories") History history,
-            @ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 20000) Integer> minutesAfterOpening) {
-        InMemoryStore store = InMemoryStore.create();
-        store.cases().save(history.opened());
-        history.events().forEach(store.caseEvents()::append);
-        RecordingEventPublisher publisher = new RecordingEventPublisher();
-        SlaService service = SlaService.builder(SlaFixtures.POLICY.header(), SlaFixtures.POLICY.sla())
-                .cases(store.cases()).caseEvents(store.caseEvents()).tiers(store.tierAssignments())
-                .published(store.publishedEvents()).events(publisher).clock(Clock.systemUTC()).build();
-        List<Integer> moments = new ArrayList<>(minutesAfterOpening);
-        moments.sort(Integer::compare);
-        // Evaluate at every moment twice, as a scheduler that runs often would.
-        Instant asOf = history.opened().openedAt().toInstant();
-        for (int minutes : moments) {
-            asOf = history.opened().openedAt().toInstant().plusSeconds(60L * minutes);
-            service.evaluateAll(asOf, sla -> { });
-            service.evaluateAll(asOf, sla -> { });
-        }
+    @Test
+    void repeatedEvaluationPublishesEveryEventOnce() {
+        Property.forAll(histories(), Gens.integers(0, 20000).list(1, 12)).tries(300)
+                .check((history, minutesAfterOpening) -> {
+                    InMemoryStore store = InMemoryStore.create();
+                    store.cases().save(history.opened());
+                    history.events().forEach(store.caseEvents()::append);
+                    RecordingEventPublisher publisher = new RecordingEventPublisher();
+                    SlaService service = SlaService.builder(SlaFixtures.POLICY.header(), SlaFixtures.POLICY.sla())
+                            .cases(store.cases()).caseEvents(store.caseEvents()).tiers(store.tierAssignments())
+                            .published(store.publishedEvents()).events(publisher).clock(Clock.systemUTC()).build();
+                    List<Integer> moments = new ArrayList<>(minutesAfterOpening);
+                    moments.sort(Integer::compare);
+                    // Evaluate at every moment twice, as a scheduler that runs often would.
+                    Instant asOf = history.opened().openedAt().toInstant();
+                    for (int minutes : moments) {
+                        asOf = history.opened().openedAt().toInstant().plusSeconds(60L * minutes);
+                        service.evaluateAll(asOf, sla -> { });
+                        service.evaluateAll(asOf, sla -> { });
+                    }
 
-        List<String> keys = publisher.events(SlaEvent.class).stream().map(SlaEvent::key).toList();
-        assertThat(keys).doesNotHaveDuplicates();
-        CaseSla last = service.engine().evaluate(history.opened(), history.events(), Optional.empty(), asOf);
-        assertThat(keys).containsAll(service.engine().events(last).stream().map(SlaEvent::key).toList());
+                    List<String> keys = publisher.events(SlaEvent.class).stream().map(SlaEvent::key).toList();
+                    assertThat(keys).doesNotHaveDuplicates();
+                    CaseSla last = service.engine().evaluate(history.opened(), history.events(), Optional.empty(),
+                            asOf);
+                    assertThat(keys).containsAll(service.engine().events(last).stream().map(SlaEvent::key).toList());
+                });
     }
 
     private static boolean endsPausedOrClosed(History history) {
@@ -147,14 +153,14 @@ class SlaProperties {
                 new SlaTarget("any", Set.of(), Set.of(), Set.of(), List.of(milestone)))));
     }
 
-    @Provide
-    Arbitrary<History> histories() {
-        Arbitrary<Instant> openings = Arbitraries.integers().between(0, 30 * 24 * 60)
+    static Gen<History> histories() {
+        Gen<Instant> openings = Gens.integers(0, 30 * 24 * 60)
                 .map(minute -> Instant.parse("2026-03-25T00:00:00Z").plusSeconds(60L * minute));
-        Arbitrary<List<Step>> steps = Arbitraries.of(Step.values()).list().ofMaxSize(10);
-        Arbitrary<List<Integer>> gaps = Arbitraries.integers().between(1, 900).list().ofSize(20);
-        Arbitrary<Optional<Priority>> priorities = Arbitraries.of(Priority.P1, Priority.P3).optional(0.5);
-        return Combinators.combine(openings, steps, gaps, priorities).as(SlaProperties::build);
+        Gen<List<Step>> steps = Gens.of(Step.values()).list(0, 10);
+        Gen<List<Integer>> gaps = Gens.integers(1, 900).list(20, 20);
+        Gen<Optional<Priority>> priorities = Gens.of(Priority.P1, Priority.P3).optional(0.5);
+        return source -> build(openings.generate(source), steps.generate(source), gaps.generate(source),
+                priorities.generate(source));
     }
 
     private static History build(Instant openedAt, List<Step> steps, List<Integer> gaps, Optional<Priority> priority) {

@@ -12,14 +12,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
@@ -27,79 +19,88 @@ import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.model.TierLadder;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.junit.jupiter.api.Test;
 
 class TierEngineProperties {
     private static final Policy STANDARD = PolicyLoader.standard();
     private static final TierEngine ENGINE = TierEngine.of(STANDARD.header(), STANDARD.tiering());
     private static final TierLadder LADDER = STANDARD.tiering().ladder();
 
-    @Property
-    void everyCustomerGetsExactlyOneOutcomeTheFirstMatchingRule(@ForAll("snapshots") CustomerMetrics metrics) {
-        TierDecision decision = ENGINE.evaluate(metrics);
+    @Test
+    void everyCustomerGetsExactlyOneOutcomeTheFirstMatchingRule() {
+        Property.forAll(snapshots()).check(metrics -> {
+            TierDecision decision = ENGINE.evaluate(metrics);
 
-        List<Tier> matching = STANDARD.tiering().rules().stream()
-                .filter(rule -> rule.when().evaluate(metrics).holds()).map(TierRule::tier).toList();
-        assertThat(decision.tier()).isEqualTo(matching.stream().findFirst());
-        assertThat(decision.evaluatedRules().stream().filter(RuleResult::matched)).hasSizeLessThanOrEqualTo(1);
+            List<Tier> matching = STANDARD.tiering().rules().stream()
+                    .filter(rule -> rule.when().evaluate(metrics).holds()).map(TierRule::tier).toList();
+            assertThat(decision.tier()).isEqualTo(matching.stream().findFirst());
+            assertThat(decision.evaluatedRules().stream().filter(RuleResult::matched)).hasSizeLessThanOrEqualTo(1);
+        });
     }
 
-    @Property
-    void raisingSpendNeverLowersTheTier(@ForAll("snapshots") CustomerMetrics metrics,
-            @ForAll("amounts") BigDecimal raise) {
-        CustomerMetrics richer = metrics.withSpend(metrics.spend().plus(Money.of(metrics.spend().currency(), raise)));
+    @Test
+    void raisingSpendNeverLowersTheTier() {
+        Property.forAll(snapshots(), amounts()).check((metrics, raise) -> {
+            CustomerMetrics richer = metrics.withSpend(metrics.spend().plus(Money.of(metrics.spend().currency(), raise)));
 
-        Optional<Tier> before = ENGINE.evaluate(metrics).tier();
-        Optional<Tier> after = ENGINE.evaluate(richer).tier();
+            Optional<Tier> before = ENGINE.evaluate(metrics).tier();
+            Optional<Tier> after = ENGINE.evaluate(richer).tier();
 
-        assertThat(LADDER.compare(after, before)).isGreaterThanOrEqualTo(0);
+            assertThat(LADDER.compare(after, before)).isGreaterThanOrEqualTo(0);
+        });
     }
 
-    @Property(tries = 200)
-    void evaluationIsDeterministicAndIndependentOfInputOrder(
-            @ForAll @Size(min = 1, max = 30) List<@net.jqwik.api.From("snapshots") CustomerMetrics> snapshots,
-            @ForAll long seed) {
-        List<CustomerMetrics> unique = distinctCustomers(snapshots);
-        List<CustomerMetrics> shuffled = new ArrayList<>(unique);
-        Collections.shuffle(shuffled, new Random(seed));
+    @Test
+    void evaluationIsDeterministicAndIndependentOfInputOrder() {
+        Property.forAll(snapshots().list(1, 30), Gens.longs()).tries(200).check((snapshots, seed) -> {
+            List<CustomerMetrics> unique = distinctCustomers(snapshots);
+            List<CustomerMetrics> shuffled = new ArrayList<>(unique);
+            Collections.shuffle(shuffled, new Random(seed));
 
-        Map<CustomerId, TierDecision> inOrder = evaluateAll(unique);
-        Map<CustomerId, TierDecision> reordered = evaluateAll(shuffled);
+            Map<CustomerId, TierDecision> inOrder = evaluateAll(unique);
+            Map<CustomerId, TierDecision> reordered = evaluateAll(shuffled);
 
-        assertThat(reordered).isEqualTo(inOrder);
-        assertThat(evaluateAll(unique)).isEqualTo(inOrder);
+            assertThat(reordered).isEqualTo(inOrder);
+            assertThat(evaluateAll(unique)).isEqualTo(inOrder);
+        });
     }
 
-    @Property
-    void explanationsAlwaysNameTheDecidingRule(@ForAll("snapshots") CustomerMetrics metrics,
-            @ForAll("previous") Optional<TierAssignment> previous, @ForAll @IntRange(min = 1, max = 4) int evaluations) {
-        TierEngine engine = graceEngine(evaluations);
+    @Test
+    void explanationsAlwaysNameTheDecidingRule() {
+        Property.forAll(snapshots(), previous(), Gens.integers(1, 4)).check((metrics, previous, evaluations) -> {
+            TierEngine engine = graceEngine(evaluations);
 
-        TierDecision decision = engine.evaluate(metrics, previous);
+            TierDecision decision = engine.evaluate(metrics, previous);
 
-        if (decision.ruleTier().isPresent()) {
-            assertThat(decision.reasons()).contains(decision.matchedRule().orElseThrow().explain())
-                    .anyMatch(reason -> reason.startsWith("rule " + decision.ruleTier().get() + " matched: "));
-        } else {
-            assertThat(decision.reasons()).contains("no rule matched: no tier");
-        }
-        if (!decision.tier().equals(decision.ruleTier())) {
-            assertThat(decision.reasons()).anyMatch(reason -> reason.startsWith("demotion grace: "));
-        }
+            if (decision.ruleTier().isPresent()) {
+                assertThat(decision.reasons()).contains(decision.matchedRule().orElseThrow().explain())
+                        .anyMatch(reason -> reason.startsWith("rule " + decision.ruleTier().get() + " matched: "));
+            } else {
+                assertThat(decision.reasons()).contains("no rule matched: no tier");
+            }
+            if (!decision.tier().equals(decision.ruleTier())) {
+                assertThat(decision.reasons()).anyMatch(reason -> reason.startsWith("demotion grace: "));
+            }
+        });
     }
 
-    @Property
-    void demotionGraceNeverDropsMoreThanOneTier(@ForAll("snapshots") CustomerMetrics metrics,
-            @ForAll("previous") Optional<TierAssignment> previous, @ForAll @IntRange(min = 1, max = 4) int evaluations) {
-        TierEngine engine = graceEngine(evaluations);
+    @Test
+    void demotionGraceNeverDropsMoreThanOneTier() {
+        Property.forAll(snapshots(), previous(), Gens.integers(1, 4)).check((metrics, previous, evaluations) -> {
+            TierEngine engine = graceEngine(evaluations);
 
-        TierDecision decision = engine.evaluate(metrics, previous);
+            TierDecision decision = engine.evaluate(metrics, previous);
 
-        int heldRank = LADDER.rank(previous.flatMap(TierAssignment::tier));
-        assertThat(LADDER.rank(decision.tier())).isLessThanOrEqualTo(heldRank + 1);
-        // Grace only ever holds a customer up; it never puts anyone below what the rules say.
-        assertThat(LADDER.compare(decision.tier(), decision.ruleTier())).isGreaterThanOrEqualTo(0);
+            int heldRank = LADDER.rank(previous.flatMap(TierAssignment::tier));
+            assertThat(LADDER.rank(decision.tier())).isLessThanOrEqualTo(heldRank + 1);
+            // Grace only ever holds a customer up; it never puts anyone below what the rules say.
+            assertThat(LADDER.compare(decision.tier(), decision.ruleTier())).isGreaterThanOrEqualTo(0);
+        });
     }
 
     private static TierEngine graceEngine(int evaluations) {
@@ -123,32 +124,33 @@ class TierEngineProperties {
                 .collect(Collectors.toMap(TierDecision::customerId, Function.identity()));
     }
 
-    @Provide
-    Arbitrary<BigDecimal> amounts() {
-        Arbitrary<BigDecimal> boundaries = Arbitraries.of("0", "0.01", "9999.99", "10000", "29999.99", "30000",
+    static Gen<BigDecimal> amounts() {
+        Gen<BigDecimal> boundaries = Gens.of("0", "0.01", "9999.99", "10000", "29999.99", "30000",
                 "99999.99", "100000", "100000.01").map(BigDecimal::new);
-        Arbitrary<BigDecimal> anywhere = Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("400000"))
-                .ofScale(2);
-        return Arbitraries.oneOf(boundaries, anywhere);
+        Gen<BigDecimal> anywhere = Gens.bigDecimals(BigDecimal.ZERO, new BigDecimal("400000"), 2);
+        return Gens.oneOf(boundaries, anywhere);
     }
 
-    @Provide
-    Arbitrary<CustomerMetrics> snapshots() {
-        return Combinators.combine(amounts(), Arbitraries.integers().between(0, 40),
-                Arbitraries.integers().between(0, 4), Arbitraries.integers().between(0, 6),
-                Arbitraries.integers().between(0, 120), Arbitraries.of(true, false))
-                .as((spend, orders, quarters, inquiries, tenure, agreement) -> Snapshot.any().spend(spend.toPlainString())
-                        .orders(orders).activeQuarters(quarters).inquiries(inquiries).tenureMonths(tenure)
-                        .strategicAgreement(agreement).build());
+    static Gen<CustomerMetrics> snapshots() {
+        Gen<BigDecimal> spends = amounts();
+        Gen<Integer> orderCounts = Gens.integers(0, 40);
+        Gen<Integer> quarterCounts = Gens.integers(0, 4);
+        Gen<Integer> inquiryCounts = Gens.integers(0, 6);
+        Gen<Integer> tenures = Gens.integers(0, 120);
+        Gen<Boolean> agreements = Gens.booleans();
+        return source -> Snapshot.any().spend(spends.generate(source).toPlainString())
+                .orders(orderCounts.generate(source)).activeQuarters(quarterCounts.generate(source))
+                .inquiries(inquiryCounts.generate(source)).tenureMonths(tenures.generate(source))
+                .strategicAgreement(agreements.generate(source)).build();
     }
 
-    @Provide
-    Arbitrary<Optional<TierAssignment>> previous() {
-        Arbitrary<Optional<Tier>> tiers = Arbitraries.of(LADDER.tiers()).map(Optional::of)
-                .injectNull(0.2).map(tier -> tier == null ? Optional.<Tier>empty() : tier);
-        Arbitrary<TierAssignment> assignments = Combinators.combine(tiers, Arbitraries.integers().between(0, 3))
-                .as((tier, below) -> new TierAssignment(CustomerId.of("c-1"), tier, Snapshot.AS_OF.minusMonths(1),
-                        PolicyRef.of("standard", "2026.1"), below, Instant.EPOCH));
+    static Gen<Optional<TierAssignment>> previous() {
+        // No tier held one time in five.
+        Gen<Optional<Tier>> tiers = Gens.of(LADDER.tiers()).optional(0.8);
+        Gen<Integer> belows = Gens.integers(0, 3);
+        Gen<TierAssignment> assignments = source -> new TierAssignment(CustomerId.of("c-1"), tiers.generate(source),
+                Snapshot.AS_OF.minusMonths(1), PolicyRef.of("standard", "2026.1"), belows.generate(source),
+                Instant.EPOCH);
         return assignments.optional(0.8);
     }
 }

@@ -35,15 +35,15 @@ import org.crmkit.core.port.CustomerFactsSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link CustomerFactsSource} implementation must show beyond the metrics: the
- * purchase history and window activity {@link FactsCalculator} defines. An adapter's test extends
- * this class and implements {@link #newFactsSource}; test methods are public so that subclasses in
- * other packages inherit them.
+ * The behaviour every {@link CustomerFactsSource} implementation must show: the metrics of
+ * {@link FactsSourceMetricsContract}, and the purchase history and window activity
+ * {@link FactsCalculator} defines. An adapter's test extends this class and implements
+ * {@link #newFactsSource}; test methods are public so that subclasses in other packages inherit them.
  *
  * <p>Each test checks the numbers it expects by hand and also against
  * {@link FactsCalculator#compute}, the reference definition.
  */
-public abstract class CustomerFactsSourceContract {
+public abstract class CustomerFactsSourceContract extends FactsSourceMetricsContract {
     private static final Currency CNY = Money.currency("CNY");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
@@ -52,18 +52,6 @@ public abstract class CustomerFactsSourceContract {
             CNY);
     private static final FactsQuery ALL = FactsQuery.all(YEAR, Set.of("Maintenance", "training"));
     private static final CustomerId ACME = CustomerId.of("c-1");
-
-    /**
-     * Creates the source under test over storage that holds exactly the given data.
-     *
-     * @param customers the customers to store
-     * @param purchases the purchases to store; some may belong to customers not in the list
-     * @param interactions the interactions to store
-     * @param surveys the survey answers to store
-     * @return a source computing from that data, not shared with any other test
-     */
-    protected abstract CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
-            List<Interaction> interactions, List<SurveyAnswer> surveys);
 
     /** The data of one test, and the reference facts for it. */
     private final class DataSet {
@@ -173,8 +161,8 @@ public abstract class CustomerFactsSourceContract {
         CustomerFacts facts = data.source().find(ACME, ALL).orElseThrow();
 
         // Three purchase days up to the as-of day; the first day's two orders are one purchase.
-        assertThat(facts.history()).contains(new PurchaseHistoryFacts(3, Optional.of(LocalDate.of(2019, 7, 1)),
-                cny("100.005")));
+        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.505"), 3,
+                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.005")));
         assertThat(facts.history().orElseThrow().repeatPurchaseDays()).isEqualTo(2);
         assertThat(facts.metrics().lastPurchase()).contains(AS_OF);
         assertThat(facts).isEqualTo(data.expected(ACME, ALL));

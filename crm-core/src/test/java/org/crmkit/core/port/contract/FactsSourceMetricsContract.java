@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crmkit.core.CurrencyMismatchException;
+import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsCalculator;
@@ -25,19 +28,20 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
-import org.crmkit.core.port.CustomerMetricsSource;
+import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link CustomerMetricsSource} implementation must show: the snapshots
- * {@link MetricsCalculator} defines. An adapter's test extends this class and implements
- * {@link #newMetricsSource(List, List, List)}; test methods are public so that subclasses in
- * other packages inherit them.
+ * The metrics every {@link CustomerFactsSource} implementation must give: the snapshots
+ * {@link MetricsCalculator} defines, asked for with {@link FactsQuery#metricsOnly}. Adapters' tests
+ * extend {@link CustomerFactsSourceContract}, which adds the other facts, and implement
+ * {@link #newFactsSource}; test methods are public so that subclasses in other packages inherit them.
  *
  * <p>Each test checks the numbers it expects by hand and also against
  * {@link MetricsCalculator#compute}, the reference definition.
  */
-public abstract class CustomerMetricsSourceContract {
+public abstract class FactsSourceMetricsContract {
     private static final Currency CNY = Money.currency("CNY");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
@@ -55,10 +59,28 @@ public abstract class CustomerMetricsSourceContract {
      * @param customers the customers to store
      * @param purchases the purchases to store; some may belong to customers not in the list
      * @param interactions the interactions to store; some may belong to customers not in the list
+     * @param surveys the survey answers to store
      * @return a source computing from that data, not shared with any other test
      */
-    protected abstract CustomerMetricsSource newMetricsSource(List<Customer> customers, List<Purchase> purchases,
-            List<Interaction> interactions);
+    protected abstract CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, List<SurveyAnswer> surveys);
+
+    /** The metrics the source under test gives, asked for as the tier rules ask. */
+    protected static final class Snapshots {
+        private final CustomerFactsSource facts;
+
+        Snapshots(CustomerFactsSource facts) {
+            this.facts = facts;
+        }
+
+        Optional<CustomerMetrics> find(CustomerId customerId, MetricsQuery query) {
+            return facts.find(customerId, FactsQuery.metricsOnly(query)).map(CustomerFacts::metrics);
+        }
+
+        void forEach(MetricsQuery query, Consumer<? super CustomerMetrics> action) {
+            facts.forEach(FactsQuery.metricsOnly(query), found -> action.accept(found.metrics()));
+        }
+    }
 
     /** The data of one test, and the reference snapshots for it. */
     private final class DataSet {
@@ -94,8 +116,9 @@ public abstract class CustomerMetricsSourceContract {
             return interaction(id, customer, at, InteractionKind.INQUIRY);
         }
 
-        CustomerMetricsSource source() {
-            return newMetricsSource(List.copyOf(customers), List.copyOf(purchases), List.copyOf(interactions));
+        Snapshots source() {
+            return new Snapshots(newFactsSource(List.copyOf(customers), List.copyOf(purchases),
+                    List.copyOf(interactions), List.of()));
         }
 
         /** The reference snapshot, from the customer's own purchases in port order (day, then id). */
@@ -114,7 +137,7 @@ public abstract class CustomerMetricsSourceContract {
 
     @Test
     public void givesNoSnapshotForAnUnknownCustomer() {
-        CustomerMetricsSource source = new DataSet().customer("c-1")
+        Snapshots source = new DataSet().customer("c-1")
                 .purchase("o-1", "c-9", day("2026-01-05"), "10.00").source();
 
         assertThat(source.find(CustomerId.of("c-9"), YEAR)).isEmpty();
@@ -174,7 +197,7 @@ public abstract class CustomerMetricsSourceContract {
                 .purchase("o-5", "c-2", day("2026-01-01"), "1.00")
                 .purchase("o-6", "c-3", day("2026-03-31"), "1.00")
                 .purchase("o-7", "c-3", day("2026-02-14"), "1.00");
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
 
         // Quarters do not depend on the window: c-1 has no order in it but two active quarters.
         assertThat(source.find(CustomerId.of("c-1"), QUARTER).orElseThrow().activeQuarters()).isEqualTo(2);
@@ -226,7 +249,7 @@ public abstract class CustomerMetricsSourceContract {
         // 20:00 UTC on 31 December is already 1 January in Shanghai.
         DataSet data = new DataSet().customer("c-1").inquiry("i-1", "c-1", "2025-12-31T20:00:00Z");
         MetricsQuery inUtc = new MetricsQuery(AS_OF, QUARTER.window(), ZoneId.of("UTC"), CNY);
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
 
         assertThat(source.find(ACME, QUARTER).orElseThrow().inquiries()).isEqualTo(1);
         assertThat(source.find(ACME, inUtc).orElseThrow().inquiries()).isZero();
@@ -251,7 +274,7 @@ public abstract class CustomerMetricsSourceContract {
                 .customer(Customer.of(CustomerId.of("c-1"), "A", day("2025-01-31")))
                 .customer(Customer.of(CustomerId.of("c-2"), "B", day("2024-04-01")))
                 .customer(Customer.of(CustomerId.of("c-3"), "C", AS_OF));
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
 
         assertThat(source.find(CustomerId.of("c-1"), YEAR).orElseThrow().tenureMonths()).isEqualTo(14);
         assertThat(source.find(CustomerId.of("c-2"), YEAR).orElseThrow().tenureMonths()).isEqualTo(23);
@@ -310,7 +333,7 @@ public abstract class CustomerMetricsSourceContract {
         DataSet data = new DataSet().customer("c-1")
                 .purchase("o-1", "c-1", day("2026-01-10"), "10.00")
                 .purchase("o-usd", "c-1", day("2026-02-10"), Money.of("USD", "3.00"));
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
 
         assertThatThrownBy(() -> source.find(ACME, QUARTER))
                 .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> {
@@ -346,7 +369,7 @@ public abstract class CustomerMetricsSourceContract {
                 .purchase("o-3", "a", day("2026-03-10"), "30.00")
                 .purchase("o-4", "nobody", day("2026-03-10"), "40.00")
                 .inquiry("i-1", "c-10", "2026-03-01T09:00:00+08:00");
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
         List<CustomerMetrics> visited = new ArrayList<>();
 
         source.forEach(YEAR, visited::add);
@@ -361,7 +384,7 @@ public abstract class CustomerMetricsSourceContract {
 
     @Test
     public void forEachVisitsNothingWithoutCustomers() {
-        CustomerMetricsSource source = new DataSet().purchase("o-1", "c-1", day("2026-01-10"), "10.00").source();
+        Snapshots source = new DataSet().purchase("o-1", "c-1", day("2026-01-10"), "10.00").source();
         List<CustomerMetrics> visited = new ArrayList<>();
 
         source.forEach(YEAR, visited::add);
@@ -379,7 +402,7 @@ public abstract class CustomerMetricsSourceContract {
                 .purchase("o-1", "c-1", AS_OF, "10.00")
                 .purchase("o-2", "c-2", day("2026-03-01"), "20.00")
                 .inquiry("i-1", "c-2", "2026-03-01T10:00:00+08:00");
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
         List<CustomerMetrics> visited = new ArrayList<>();
 
         source.forEach(YEAR, visited::add);
@@ -401,7 +424,7 @@ public abstract class CustomerMetricsSourceContract {
     public void forEachVisitsACustomerFromTheDayOfCreationOn() {
         LocalDate created = day("2024-02-29");
         DataSet data = new DataSet().customer(Customer.of(ACME, "ACME", created));
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
 
         for (LocalDate asOf : List.of(created.minusDays(1), created, created.plusDays(1))) {
             MetricsQuery query = new MetricsQuery(asOf, DateWindow.trailingMonths(12, asOf), SHANGHAI, CNY);
@@ -425,7 +448,7 @@ public abstract class CustomerMetricsSourceContract {
                 .customer(Customer.of(CustomerId.of("c-2"), "Created later", AS_OF.plusDays(1)))
                 .purchase("o-1", "c-1", day("2026-01-10"), "10.00")
                 .purchase("o-2", "c-2", day("2026-01-10"), Money.of("JPY", "1000"));
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
         List<CustomerMetrics> visited = new ArrayList<>();
 
         source.forEach(YEAR, visited::add);
@@ -442,7 +465,7 @@ public abstract class CustomerMetricsSourceContract {
                 .purchase("o-1", "c-1", day("2026-01-10"), "10.00")
                 .purchase("o-2", "c-2", day("2026-01-10"), Money.of("JPY", "1000"))
                 .purchase("o-3", "c-3", day("2026-01-10"), "30.00");
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
         List<CustomerMetrics> visited = new ArrayList<>();
 
         assertThatThrownBy(() -> source.forEach(YEAR, visited::add))
@@ -469,7 +492,7 @@ public abstract class CustomerMetricsSourceContract {
                 .inquiry("i-3", "c-2", "2026-03-31T23:59:59+08:00")
                 .inquiry("i-4", "c-2", "2026-03-31T16:00:00Z")
                 .interaction("i-5", "c-3", "2026-01-05T10:00:00+08:00", InteractionKind.SURVEY);
-        CustomerMetricsSource source = data.source();
+        Snapshots source = data.source();
 
         for (String id : List.of("c-1", "c-2", "c-3")) {
             assertThat(source.find(CustomerId.of(id), YEAR)).contains(data.expected(CustomerId.of(id), YEAR));

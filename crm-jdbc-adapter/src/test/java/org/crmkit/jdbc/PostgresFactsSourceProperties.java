@@ -1,0 +1,40 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@link JdbcFactsSourceProperties}' property on an embedded PostgreSQL: one schema for the test,
+ * emptied before every try.
+ */
+class PostgresFactsSourceProperties {
+    @RegisterExtension
+    static final DatabaseExtension DATABASE = DatabaseExtension.postgres();
+
+    @Test
+    void sqlFactsEqualTheCalculatorsOnPostgres() {
+        JdbcFactsSourceProperties.check(60, new JdbcFactsSourceProperties.Stores() {
+            @Override
+            public JdbcStore empty() {
+                try (Connection connection = DATABASE.postgresDataSource().getConnection();
+                        Statement statement = connection.createStatement()) {
+                    statement.execute("DELETE FROM crm_survey_answer");
+                    statement.execute("DELETE FROM crm_interaction");
+                    statement.execute("DELETE FROM crm_purchase");
+                    statement.execute("DELETE FROM crm_customer");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not empty the test schema", e);
+                }
+                return DATABASE.store();
+            }
+
+            @Override
+            public void release(JdbcStore store) {
+                // The extension closes the store after the test.
+            }
+        });
+    }
+}
