@@ -9,7 +9,7 @@ import java.util.Map;
  * The customers of one read, as primitive columns indexed by the customer's number (its row's
  * order among the distinct ids): the ids' characters in one array with an open-addressing hash
  * index over them, and what the metrics need, summed up as orders and interactions stream by. About
- * 110 bytes per customer, whatever the number of orders.
+ * 120 bytes per customer, whatever the number of orders.
  *
  * <p>Laid out for ten million lookups in random order: a slot of the index holds the id's 64-bit
  * hash, its length and, for ids of up to 16 characters below U+0100, the characters themselves, so
