@@ -3,6 +3,7 @@ package org.crmkit.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -27,12 +28,22 @@ public final class Crm {
      * @return the command line
      */
     public static CommandLine commandLine(Clock clock) {
+        return commandLine(clock, Progress::off);
+    }
+
+    /**
+     * The command line with a progress display for long commands.
+     *
+     * @param clock the clock that says what day it is
+     * @param progress makes the display of a run (one that shows nothing when standard error is not a terminal)
+     */
+    static CommandLine commandLine(Clock clock, Supplier<Progress> progress) {
         Objects.requireNonNull(clock, "clock");
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
                 if (type == TierCommand.class) {
-                    return type.cast(new TierCommand(clock));
+                    return type.cast(new TierCommand(clock, progress));
                 }
                 if (type == SlaCommand.class) {
                     return type.cast(new SlaCommand(clock));
@@ -77,17 +88,59 @@ public final class Crm {
      * @return the exit status, see {@link ExitCodes}
      */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
+        return run(clock, out, err, false, args);
+    }
+
+    /**
+     * Runs one command, with a progress display on {@code err} for long runs if asked.
+     *
+     * <p>Running out of memory ends the command with a message saying how to give it more and
+     * exit status 1, never a stack trace: by the time the error arrives here, everything the
+     * command held is garbage again, so there is room to say so.
+     *
+     * @param showProgress whether {@code err} is a terminal a person watches
+     */
+    static int run(Clock clock, PrintWriter out, PrintWriter err, boolean showProgress, String... args) {
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(args, "args");
-        CommandLine cli = commandLine(clock);
-        cli.setOut(out);
-        cli.setErr(err);
+        String command = commandName(args);
+        Supplier<Progress> progress = showProgress
+                ? () -> new Progress(command, err, System::nanoTime) : Progress::off;
         try {
+            CommandLine cli = commandLine(clock, progress);
+            cli.setOut(out);
+            cli.setErr(err);
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(outOfMemory(command, Runtime.getRuntime().maxMemory()));
+            return ExitCodes.FAILURE;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The message for a command that ran out of memory.
+     *
+     * @param command e.g. {@code crm tier}
+     * @param maxHeap the JVM's maximum heap in bytes
+     */
+    static String outOfMemory(String command, long maxHeap) {
+        return command + ": out of memory: the Java heap of " + (maxHeap >> 20) + " MB is too small for this input;"
+                + " give it more, e.g. CRM_JAVA_OPTS=-Xmx8g ./crm ... (or java -Xmx8g -jar crm.jar ...)";
+    }
+
+    /** @return {@code crm} and the subcommands named first in the arguments, e.g. {@code crm tier} */
+    private static String commandName(String... args) {
+        StringBuilder name = new StringBuilder("crm");
+        for (String arg : args) {
+            if (arg.startsWith("-") || !arg.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                break;
+            }
+            name.append(' ').append(arg);
+        }
+        return name.toString();
     }
 }

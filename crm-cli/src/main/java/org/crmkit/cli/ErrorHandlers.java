@@ -48,7 +48,7 @@ final class ErrorHandlers {
             String command = cli.getCommandSpec().qualifiedName();
             int status;
             if (ex instanceof CsvImportException input) {
-                inputProblems(input.problems(), command).forEach(err::println);
+                inputProblems(input.problems(), input.total(), command).forEach(err::println);
                 status = ExitCodes.BAD_INPUT;
             } else if (ex instanceof PolicyValidationException policy) {
                 err.println(policy.getMessage());
@@ -93,13 +93,22 @@ final class ErrorHandlers {
      * more there are, then a closing line saying that nothing was written.
      */
     static List<String> inputProblems(List<CsvProblem> problems, String command) {
+        return inputProblems(problems, problems.size(), command);
+    }
+
+    /**
+     * The lines that report input problems of which only the first were kept.
+     *
+     * @param problems the first problems
+     * @param total how many there are in all
+     */
+    static List<String> inputProblems(List<CsvProblem> problems, long total, String command) {
         List<String> lines = new java.util.ArrayList<>();
         problems.stream().limit(MAX_PROBLEMS_SHOWN).map(CsvProblem::toString).forEach(lines::add);
-        if (problems.size() > MAX_PROBLEMS_SHOWN) {
-            lines.add("... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more");
+        if (total > MAX_PROBLEMS_SHOWN) {
+            lines.add("... and " + (total - Math.min(MAX_PROBLEMS_SHOWN, problems.size())) + " more");
         }
-        lines.add(command + ": " + problems.size() + (problems.size() == 1 ? " error" : " errors")
-                + " in the input files, nothing written");
+        lines.add(command + ": " + total + (total == 1 ? " error" : " errors") + " in the input files, nothing written");
         return lines;
     }
 }

@@ -63,6 +63,19 @@ final class StandardOutput {
     }
 
     /**
+     * Flushes standard output and tells whether it still takes what is written: a command that
+     * streams its result checks now and then, and stops when the reader went away.
+     *
+     * @param out standard output
+     * @throws UncheckedIOException if standard output cannot be written (e.g. a closed pipe), for exit status 1
+     */
+    static void check(PrintWriter out) {
+        if (out.checkError()) {
+            throw new UncheckedIOException(new IOException("cannot write to standard output"));
+        }
+    }
+
+    /**
      * Prints a command's summary on standard error, a line each, and flushes.
      *
      * @param spec the command's spec, whose command line holds standard error

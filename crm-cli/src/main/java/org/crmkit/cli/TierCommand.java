@@ -1,5 +1,9 @@
 package org.crmkit.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,8 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.crmkit.cli.csv.CsvImport;
+import java.util.function.Supplier;
+import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.cli.output.TierWriter;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
@@ -26,8 +32,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crm tier}: every customer's tier as of a day, with the reasons. Reads and validates all
- * input first, then computes, then writes: bad input gives no output at all.
+ * {@code crm tier}: every customer's tier as of a day, with the reasons. Streams: the input files
+ * are read once through {@link CsvFactsSource}, which validates every value and sums each
+ * customer's metrics into compact columns, and only then are the customers decided and written,
+ * one at a time in ascending id order, so that bad input gives no output at all and a million
+ * customers take a few hundred megabytes.
  */
 @Command(name = "tier",
         header = "Decides every customer's tier as of a day, with the reasons.",
@@ -49,7 +58,11 @@ import picocli.CommandLine.Spec;
 final class TierCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(TierCommand.class);
 
+    /** Decisions between checks that standard output still takes them (a check flushes). */
+    private static final int CHECK_EVERY = 16 * DecisionPipeline.RUN;
+
     private final Clock clock;
+    private final Supplier<Progress> progress;
 
     @Spec
     CommandSpec spec;
@@ -74,26 +87,80 @@ final class TierCommand implements Callable<Integer> {
     OutputFormatOption format;
 
     TierCommand(Clock clock) {
+        this(clock, Progress::off);
+    }
+
+    /**
+     * @param clock says what day it is
+     * @param progress the progress display of a run, shown when standard error is a terminal
+     */
+    TierCommand(Clock clock, Supplier<Progress> progress) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         Policy loaded = policy.load();
         LocalDate day = asOf.resolve(loaded, clock);
-        ImportedData data = CsvImport.read(customers, orders, interactions, loaded.header().currency());
-        LOG.debug("read {} customers, {} purchases, {} interactions", data.customers().size(),
-                data.purchases().size(), data.interactions().size());
-
         MetricsQuery query = loaded.header().metricsQuery(day);
-        List<TierDecision> decisions = decisions(data, loaded, day);
-        TierDistribution distribution = TierDistribution.of(loaded.tiering(),
-                decisions.stream().map(TierDecision::tier).toList());
-        LOG.debug("decided {} tiers as of {} under {}", decisions.size(), day, loaded.ref());
+        TierEngine engine = TierEngine.of(loaded.header(), loaded.tiering());
+        Progress shown = progress.get();
+        List<Path> files = new ArrayList<>(List.of(customers, orders));
+        interactions.ifPresent(files::add);
+        shown.expect(files);
+        CsvFactsSource source = CsvFactsSource.of(customers, orders, interactions).withProgress(shown);
 
-        StandardOutput.print(spec, out -> format.get().tierWriter().write(decisions, out));
+        // Each decision is written as it is made; only the count per tier is kept for the summary.
+        TierCounts counts = new TierCounts();
+        PrintWriter out = spec.commandLine().getOut();
+        TierWriter writer = format.get().tierWriter();
+        DecisionPipeline[] pipeline = {null};
+        TierWriter.Lines[] lines = {null};
+        try {
+            source.forEach(FactsQuery.metricsOnly(query), facts -> {
+                if (pipeline[0] == null) {
+                    // The first customer: every file was read and found valid.
+                    lines[0] = open(writer, out);
+                    pipeline[0] = new DecisionPipeline(engine, lines[0], counts, written -> {
+                        if (written % CHECK_EVERY < DecisionPipeline.RUN) {
+                            StandardOutput.check(out);
+                            shown.writing("customers decided and written", written);
+                        }
+                    });
+                }
+                pipeline[0].accept(facts.metrics());
+            });
+            if (pipeline[0] != null) {
+                pipeline[0].finish();
+                LOG.debug("decided in runs of {}: {}", DecisionPipeline.RUN, pipeline[0].timing());
+            } else {
+                lines[0] = open(writer, out);
+            }
+            lines[0].close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (pipeline[0] != null) {
+                pipeline[0].close();
+            }
+            shown.done();
+        }
+        StandardOutput.check(out);
+        TierDistribution distribution = TierDistribution.of(loaded.tiering(), counts.outcomes());
+        LOG.debug("decided and wrote {} tiers as of {} under {} in {} ms", distribution.total(), day, loaded.ref(),
+                (System.nanoTime() - started) / 1_000_000);
         StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
         return ExitCodes.OK;
+    }
+
+    private static TierWriter.Lines open(TierWriter writer, Writer out) {
+        try {
+            return writer.open(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -5,35 +5,58 @@ import java.util.Objects;
 import org.crmkit.core.CrmException;
 
 /**
- * Input files are invalid. Carries every problem found in every file, so that a user can fix
- * them all at once; nothing of invalid input is ever processed.
+ * Input files are invalid. Carries the problems found in every file, so that a user can fix
+ * them all at once; nothing of invalid input is ever processed. A streaming read keeps only the
+ * first problems of a file broken on millions of lines and counts the rest: {@link #total()}
+ * says how many there are in all.
  */
 public class CsvImportException extends CrmException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<CsvProblem> problems;
+    private final long total;
 
     /**
-     * Creates the exception.
+     * Creates the exception with every problem.
      *
      * @param problems one or more problems, in file and line order; not null
      */
     public CsvImportException(List<CsvProblem> problems) {
-        super(summary(problems));
-        this.problems = List.copyOf(problems);
+        this(problems, Objects.requireNonNull(problems, "problems").size());
     }
 
-    /** @return the problems, in file and line order */
+    /**
+     * Creates the exception with the first problems and the number of all.
+     *
+     * @param problems the first problems, one or more, in report order; not null
+     * @param total how many problems there are in all, at least as many as given
+     */
+    public CsvImportException(List<CsvProblem> problems, long total) {
+        super(summary(problems, total));
+        this.problems = List.copyOf(problems);
+        this.total = total;
+    }
+
+    /** @return the problems (all of them, or the first ones of a streaming read), in report order */
     public List<CsvProblem> problems() {
         return problems;
     }
 
-    private static String summary(List<CsvProblem> problems) {
+    /** @return how many problems there are in all; more than {@link #problems()} holds when only the first were kept */
+    public long total() {
+        return total;
+    }
+
+    private static String summary(List<CsvProblem> problems, long total) {
         Objects.requireNonNull(problems, "problems");
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an import exception needs at least one problem");
         }
-        return problems.size() == 1 ? "Invalid input: " + problems.get(0)
-                : "Invalid input, " + problems.size() + " problems, the first: " + problems.get(0);
+        if (total < problems.size()) {
+            throw new IllegalArgumentException("total " + total + " is less than the " + problems.size()
+                    + " problems given");
+        }
+        return total == 1 ? "Invalid input: " + problems.get(0)
+                : "Invalid input, " + total + " problems, the first: " + problems.get(0);
     }
 }

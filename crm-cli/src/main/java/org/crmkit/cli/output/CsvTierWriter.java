@@ -34,14 +34,41 @@ final class CsvTierWriter implements TierWriter {
     }
 
     @Override
-    public void write(List<TierDecision> decisions, Writer out) throws IOException {
+    public Lines open(Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
         COLUMNS.forEach(schema::addColumn);
-        try (SequenceWriter rows = MAPPER.writer(schema.build()).writeValues(new NonClosingWriter(out))) {
-            for (TierDecision decision : decisions) {
+        SequenceWriter rows = MAPPER.writer(schema.build()).writeValues(new NonClosingWriter(out));
+        return new Lines() {
+            @Override
+            public void write(TierDecision decision) throws IOException {
                 rows.write(row(decision));
             }
-        }
+
+            @Override
+            public Rendered render(List<TierDecision> decisions) {
+                List<List<String>> cells = new ArrayList<>(decisions.size());
+                for (TierDecision decision : decisions) {
+                    cells.add(row(decision));
+                }
+                return new Rows(cells);
+            }
+
+            @Override
+            public void write(Rendered rendered) throws IOException {
+                for (List<String> row : ((Rows) rendered).rows()) {
+                    rows.write(row);
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                rows.close();
+            }
+        };
+    }
+
+    /** Rendered rows, each a list of cells. */
+    private record Rows(List<List<String>> rows) implements Rendered {
     }
 
     private static List<String> row(TierDecision decision) {

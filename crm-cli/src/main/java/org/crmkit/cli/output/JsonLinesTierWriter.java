@@ -1,8 +1,7 @@
 package org.crmkit.cli.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,37 +14,110 @@ import org.crmkit.rules.tiering.TierDecision;
  * {"customer_id":"c-001","tier":"core","reasons":["rule core matched: ..."],"as_of":"2026-03-31",
  *  "policy":"standard@2026.1","metrics":{"spend":"110000.00","currency":"CNY","orders":3,...}}
  * }</pre>
- * (on one line). {@code tier} is null when no tier applies; amounts are decimal strings.
+ * (on one line). {@code tier} is null when no tier applies; amounts are decimal strings. Written
+ * through one streaming generator of the mapper's factory, so the text is what serialising the
+ * same fields as a tree gives, without building a tree per line.
  */
 final class JsonLinesTierWriter implements TierWriter {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
-    public void write(List<TierDecision> decisions, Writer out) throws IOException {
-        for (TierDecision decision : decisions) {
-            out.write(MAPPER.writeValueAsString(line(decision)));
-            out.write('\n');
+    public Lines open(Writer out) throws IOException {
+        JsonGenerator json = MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // Lines end with LF, written below; no separator between root values.
+        json.setRootValueSeparator(null);
+        return new Lines() {
+            @Override
+            public void write(TierDecision decision) throws IOException {
+                line(json, decision);
+            }
+
+            @Override
+            public Rendered render(List<TierDecision> decisions) throws IOException {
+                TextBuilder text = new TextBuilder(decisions.size() * 512);
+                try (JsonGenerator run = MAPPER.getFactory().createGenerator(text)) {
+                    run.setRootValueSeparator(null);
+                    for (TierDecision decision : decisions) {
+                        line(run, decision);
+                    }
+                }
+                return new Text(text.toString());
+            }
+
+            @Override
+            public void write(Rendered rendered) throws IOException {
+                // Whatever this generator holds goes first, so the order stays that of the calls.
+                json.flush();
+                out.write(((Text) rendered).text());
+            }
+
+            @Override
+            public void close() throws IOException {
+                json.close();
+            }
+        };
+    }
+
+    /** Rendered JSON Lines. */
+    private record Text(String text) implements Rendered {
+    }
+
+    /** A writer into a {@link StringBuilder}: one thread renders a run, so no locking is needed. */
+    private static final class TextBuilder extends Writer {
+        private final StringBuilder text;
+
+        TextBuilder(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
         }
     }
 
-    private static ObjectNode line(TierDecision decision) {
-        ObjectNode line = MAPPER.createObjectNode();
-        line.put(TierFields.CUSTOMER_ID, decision.customerId().value());
-        line.put(TierFields.TIER, TierFields.tier(decision));
-        ArrayNode reasons = line.putArray(TierFields.REASONS);
-        decision.reasons().forEach(reasons::add);
-        line.put(TierFields.AS_OF, decision.asOf().toString());
-        line.put(TierFields.POLICY, decision.policy().toString());
+    private static void line(JsonGenerator json, TierDecision decision) throws IOException {
+        json.writeStartObject();
+        json.writeStringField(TierFields.CUSTOMER_ID, decision.customerId().value());
+        json.writeStringField(TierFields.TIER, TierFields.tier(decision));
+        json.writeArrayFieldStart(TierFields.REASONS);
+        for (String reason : decision.reasons()) {
+            json.writeString(reason);
+        }
+        json.writeEndArray();
+        json.writeStringField(TierFields.AS_OF, decision.asOf().toString());
+        json.writeStringField(TierFields.POLICY, decision.policy().toString());
         CustomerMetrics metrics = decision.metrics();
-        ObjectNode values = line.putObject(TierFields.METRICS);
-        values.put(TierFields.SPEND, TierFields.spend(metrics));
-        values.put(TierFields.CURRENCY, metrics.spend().currency().getCurrencyCode());
-        values.put(TierFields.ORDERS, metrics.orders());
-        values.put(TierFields.ACTIVE_QUARTERS, metrics.activeQuarters());
-        values.put(TierFields.INQUIRIES, metrics.inquiries());
-        values.put(TierFields.TENURE_MONTHS, metrics.tenureMonths());
-        values.put(TierFields.STRATEGIC_AGREEMENT, metrics.strategicAgreement());
-        values.put(TierFields.LAST_PURCHASE, TierFields.lastPurchase(metrics));
-        return line;
+        json.writeObjectFieldStart(TierFields.METRICS);
+        json.writeStringField(TierFields.SPEND, TierFields.spend(metrics));
+        json.writeStringField(TierFields.CURRENCY, metrics.spend().currency().getCurrencyCode());
+        json.writeNumberField(TierFields.ORDERS, metrics.orders());
+        json.writeNumberField(TierFields.ACTIVE_QUARTERS, metrics.activeQuarters());
+        json.writeNumberField(TierFields.INQUIRIES, metrics.inquiries());
+        json.writeNumberField(TierFields.TENURE_MONTHS, metrics.tenureMonths());
+        json.writeBooleanField(TierFields.STRATEGIC_AGREEMENT, metrics.strategicAgreement());
+        json.writeStringField(TierFields.LAST_PURCHASE, TierFields.lastPurchase(metrics));
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeRaw('\n');
     }
 }

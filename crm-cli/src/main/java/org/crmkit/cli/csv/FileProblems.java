@@ -1,0 +1,140 @@
+package org.crmkit.cli.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The problems of one file read as a stream, in the order {@link CsvImport} reports them: malformed
+ * quoting first (the table reader parses the whole file before it checks anything), then the
+ * header, then rows whose field count differs from the header's, then bad values line by line.
+ * Only the first {@link #KEPT} of each kind are kept, the rest counted, so that a file broken on
+ * every one of ten million lines costs no memory. A duplicate id is kept as pending until the
+ * file's second look confirms it (see {@link DuplicateIds}). Thread-safe: the parsing and the
+ * recording thread of a file both report; once the file is found unreadable, that is its only problem.
+ */
+final class FileProblems {
+    /** Problems kept per file and kind; more than any report shows. */
+    static final int KEPT = 100;
+
+    private static final int QUOTING = 0;
+    private static final int HEADER = 1;
+    private static final int FIELDS = 2;
+    private static final int VALUES = 3;
+
+    /** A problem, or a duplicate id waiting for confirmation. */
+    private record Entry(CsvProblem problem, int suspect) {
+    }
+
+    private final List<List<Entry>> kept = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+            new ArrayList<>());
+    private final long[] counts = new long[4];
+    private long pending;
+    /** Set when the file is unreadable: the one problem, which nothing reported later changes. */
+    private CsvProblem fatal;
+
+    /** Replaces everything reported so far and later: the file counts as unreadable. */
+    synchronized void replaceAll(CsvProblem problem) {
+        kept.forEach(List::clear);
+        java.util.Arrays.fill(counts, 0);
+        pending = 0;
+        add(QUOTING, new Entry(problem, -1));
+        fatal = problem;
+    }
+
+    synchronized void quoting(CsvProblem problem) {
+        add(QUOTING, new Entry(problem, -1));
+    }
+
+    synchronized void header(CsvProblem problem) {
+        add(HEADER, new Entry(problem, -1));
+    }
+
+    synchronized void fields(CsvProblem problem) {
+        add(FIELDS, new Entry(problem, -1));
+    }
+
+    synchronized void value(CsvProblem problem) {
+        add(VALUES, new Entry(problem, -1));
+    }
+
+    /**
+     * A duplicate id as far as its fingerprint tells; counted only once confirmed.
+     *
+     * @param problem the problem as it reads if confirmed, with a placeholder for the first line
+     * @param suspect the suspect's number in {@link DuplicateIds}
+     */
+    synchronized void pendingDuplicate(CsvProblem problem, int suspect) {
+        if (fatal != null) {
+            return;
+        }
+        pending++;
+        List<Entry> values = kept.get(VALUES);
+        if (values.size() < KEPT) {
+            values.add(new Entry(problem, suspect));
+        }
+    }
+
+    /** @return whether any problem (a pending one included) was reported */
+    synchronized boolean any() {
+        return pending > 0 || counts[0] + counts[1] + counts[2] + counts[3] > 0;
+    }
+
+    /**
+     * Settles the pending duplicates.
+     *
+     * @param firstLines for each suspect, the line its id was first seen on, or 0 when only its
+     *     fingerprint was (a different id)
+     */
+    synchronized void confirm(int[] firstLines) {
+        if (fatal != null) {
+            return;
+        }
+        long confirmed = 0;
+        for (int firstLine : firstLines) {
+            confirmed += firstLine > 0 ? 1 : 0;
+        }
+        counts[VALUES] += confirmed;
+        pending = 0;
+        List<Entry> values = kept.get(VALUES);
+        List<Entry> settled = new ArrayList<>(values.size());
+        for (Entry entry : values) {
+            if (entry.suspect() < 0) {
+                settled.add(entry);
+            } else if (firstLines[entry.suspect()] > 0) {
+                CsvProblem problem = entry.problem();
+                settled.add(new Entry(new CsvProblem(problem.file(), problem.line(), problem.column(),
+                        problem.message() + firstLines[entry.suspect()]), -1));
+            }
+        }
+        values.clear();
+        values.addAll(settled);
+    }
+
+    /** @return how many problems there are, pending duplicates not counted */
+    synchronized long count() {
+        return counts[0] + counts[1] + counts[2] + counts[3];
+    }
+
+    /** Adds this file's first problems, in report order, until the list holds {@code max}. */
+    synchronized void appendTo(List<CsvProblem> problems, int max) {
+        for (List<Entry> kind : kept) {
+            for (Entry entry : kind) {
+                if (problems.size() >= max) {
+                    return;
+                }
+                problems.add(entry.problem());
+            }
+        }
+    }
+
+    private void add(int kind, Entry entry) {
+        if (fatal != null) {
+            return;
+        }
+        counts[kind]++;
+        List<Entry> entries = kept.get(kind);
+        if (entries.size() < KEPT) {
+            entries.add(entry);
+        }
+    }
+}

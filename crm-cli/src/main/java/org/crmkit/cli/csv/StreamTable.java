@@ -1,0 +1,333 @@
+package org.crmkit.cli.csv;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import org.crmkit.core.InvalidValueException;
+
+/**
+ * One CSV file read row by row through {@link CsvStream}, with the checks of {@link CsvTable}: the
+ * header names every required column once, and every row has as many fields as the header. Rows
+ * that pass go to {@link #record}; the values' problems are reported with {@link #problem}, with
+ * the same file, line, column and message as {@link Cells}. Not thread-safe.
+ */
+abstract class StreamTable implements CsvStream.RowHandler {
+    /** Parses a value's text; throws {@link InvalidValueException} quoting it. */
+    @FunctionalInterface
+    interface Parser<T> {
+        T parse(String text);
+    }
+
+    private final List<String> required;
+    private final List<String> optional;
+    protected final String name;
+    protected final FileProblems problems;
+    private int headerSize = -1;
+    private boolean usable;
+    private boolean fieldsComplete = true;
+    private boolean readable;
+    private Map<String, Integer> columns = Map.of();
+    /** Whether the current row's values were all good so far. */
+    protected boolean ok;
+    protected int line;
+
+    /** Rows handed to {@link #record} at once, after {@link #prefetch}; 1 for one at a time. */
+    private final int batchSize;
+    /** Batches in circulation between the parsing and the recording thread. */
+    private static final int BATCHES = 8;
+    private static final Batch END = new Batch(0);
+    private BlockingQueue<Batch> full;
+    private BlockingQueue<Batch> free;
+    /** The batch the parsing thread fills. */
+    private Batch filling;
+
+    /** Rows parsed and checked against the header, for the recording thread. */
+    private static final class Batch {
+        final StreamRow[] rows;
+        int count;
+
+        Batch(int size) {
+            rows = new StreamRow[size];
+            for (int i = 0; i < size; i++) {
+                rows[i] = new StreamRow();
+            }
+        }
+    }
+
+    StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional) {
+        this(file, problems, required, optional, 1);
+    }
+
+    /**
+     * @param batchSize rows kept before they are recorded, so that {@link #prefetch} can start the
+     *     memory loads of all of them at once instead of waiting for each in turn
+     */
+    StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional, int batchSize) {
+        this.name = file.toString();
+        this.problems = problems;
+        this.required = required;
+        this.optional = optional;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Reads the file.
+     *
+     * @return whether it was read completely: readable, a usable header, no malformed quoting and
+     *     no row with the wrong number of fields (a check across files trusts only such a file)
+     */
+    boolean read(Path file, ReadProgress progress) {
+        CsvStream.Outcome outcome = batchSize == 1 ? CsvStream.read(file, problems, progress, this)
+                : readOnTwoThreads(file, progress);
+        readable = outcome.readable();
+        if (outcome.readable() && outcome.complete() && outcome.rows() == 0) {
+            problems.header(CsvProblem.atLine(name, 1, "no header row: the file is empty"));
+        }
+        return outcome.readable() && outcome.complete() && usable && fieldsComplete;
+    }
+
+    /**
+     * @return whether the file could be read and decoded; when not, it counts as absent, and the
+     *     rows seen before the problem was found count for nothing
+     */
+    boolean readable() {
+        return readable;
+    }
+
+    @Override
+    public final StreamRow row(StreamRow row) {
+        if (headerSize < 0) {
+            header(row);
+            if (batchSize > 1) {
+                filling = take(free);
+                return filling.rows[0];
+            }
+            return row;
+        }
+        if (!usable) {
+            return row;
+        }
+        if (row.size() != headerSize) {
+            problems.fields(CsvProblem.atLine(name, row.line(), "row has " + row.size() + " field"
+                    + (row.size() == 1 ? "" : "s") + ", the header has " + headerSize));
+            fieldsComplete = false;
+            return row;
+        }
+        if (batchSize == 1) {
+            recordOne(row);
+            return row;
+        }
+        // The row is the batch's next one, which the previous call handed out to be filled.
+        filling.count++;
+        if (filling.count == batchSize) {
+            put(full, filling);
+            filling = take(free);
+        }
+        return filling.rows[filling.count];
+    }
+
+    /**
+     * Parses on a thread of its own while this one records: the parsing thread decodes, splits and
+     * checks rows against the header and hands them over in batches; this thread runs
+     * {@link #prefetch} and {@link #record} on each batch in file order.
+     */
+    private CsvStream.Outcome readOnTwoThreads(Path file, ReadProgress progress) {
+        full = new ArrayBlockingQueue<>(BATCHES + 1);
+        free = new ArrayBlockingQueue<>(BATCHES);
+        for (int i = 0; i < BATCHES; i++) {
+            free.add(new Batch(batchSize));
+        }
+        AtomicReference<CsvStream.Outcome> outcome = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread parser = new Thread(() -> {
+            try {
+                outcome.set(CsvStream.read(file, problems, progress, this));
+                if (filling != null && filling.count > 0) {
+                    put(full, filling);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.set(e);
+            } finally {
+                full.add(END);
+            }
+        }, "crm-read");
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            for (Batch batch = full.take(); batch != END; batch = full.take()) {
+                prefetch(batch.rows, batch.count);
+                for (int i = 0; i < batch.count; i++) {
+                    recordOne(batch.rows[i]);
+                }
+                batch.count = 0;
+                free.put(batch);
+            }
+            parser.join();
+        } catch (InterruptedException e) {
+            parser.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + name, e);
+        } catch (RuntimeException | Error e) {
+            parser.interrupt();
+            throw e;
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        return outcome.get();
+    }
+
+    private static Batch take(BlockingQueue<Batch> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading stopped", e);
+        }
+    }
+
+    private static void put(BlockingQueue<Batch> queue, Batch batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading stopped", e);
+        }
+    }
+
+    private void recordOne(StreamRow row) {
+        ok = true;
+        line = row.line();
+        record(row);
+    }
+
+    /**
+     * Called with each batch before its rows are recorded: computes what the rows need and touches
+     * the memory their records will use, so that the loads overlap.
+     *
+     * @param rows the batch
+     * @param count how many rows it holds
+     */
+    void prefetch(StreamRow[] rows, int count) {
+    }
+
+    /** Reads a row whose fields line up with the header. */
+    abstract void record(StreamRow row);
+
+    /** @return the column's index in the file, or -1 when the file does not have it */
+    int column(String column) {
+        return columns.getOrDefault(column, -1);
+    }
+
+    /** @return whether the value is empty; a column the file does not have is always empty */
+    static boolean isEmpty(StreamRow row, int column) {
+        return column < 0 || row.length(column) == 0;
+    }
+
+    /** Reports a problem with a value of the current row. */
+    void problem(String column, String message) {
+        problems.value(CsvProblem.at(name, line, column, message));
+        ok = false;
+    }
+
+    /** Reports "required value is empty" when the value is; returns whether it is there. */
+    boolean present(StreamRow row, int index, String column) {
+        if (isEmpty(row, index)) {
+            problem(column, "required value is empty");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Parses a value the full way, reporting a bad one.
+     *
+     * @return the value, or empty when it is bad (reported)
+     */
+    <T> Optional<T> parse(StreamRow row, int index, String column, Parser<T> parser) {
+        try {
+            return Optional.of(parser.parse(row.text(index)));
+        } catch (InvalidValueException e) {
+            problem(column, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Checks an optional value the full way when it is there. */
+    void optional(StreamRow row, String column, Parser<?> parser) {
+        int index = column(column);
+        if (!isEmpty(row, index)) {
+            parse(row, index, column, parser);
+        }
+    }
+
+    /**
+     * Checks an id: the fast form, else crm-core's check.
+     *
+     * @return whether the id is valid (a bad one is reported)
+     */
+    boolean validId(StreamRow row, int index, String column, Parser<?> check) {
+        if (FastValues.isPlainId(row.chars(), row.start(index), row.end(index))) {
+            return true;
+        }
+        return parse(row, index, column, check).isPresent();
+    }
+
+    /**
+     * Checks an id whose {@link FastValues#plainIdHash} is known.
+     *
+     * @param plainHash the id's plain hash, 0 when it is not plain
+     * @return its hash if valid (a bad one is reported), else 0
+     */
+    long validId(StreamRow row, int index, String column, Parser<?> check, long plainHash) {
+        if (plainHash != 0) {
+            return plainHash;
+        }
+        if (parse(row, index, column, check).isEmpty()) {
+            return 0;
+        }
+        return FastValues.hash(row.chars(), row.start(index), row.end(index));
+    }
+
+    private void header(StreamRow row) {
+        List<String> names = row.texts();
+        headerSize = names.size();
+        Map<String, Integer> first = new HashMap<>();
+        Map<String, Integer> found = new HashMap<>();
+        usable = true;
+        for (int i = 0; i < names.size(); i++) {
+            String column = names.get(i);
+            if (!required.contains(column) && !optional.contains(column)) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(column, i);
+            if (earlier != null) {
+                problems.header(CsvProblem.at(name, row.line(), column, "appears twice in the header (fields "
+                        + (earlier + 1) + " and " + (i + 1) + ")"));
+                usable = false;
+            } else {
+                found.put(column, i);
+            }
+        }
+        for (String column : required) {
+            if (!found.containsKey(column)) {
+                problems.header(CsvProblem.at(name, row.line(), column, "required column is missing"));
+                usable = false;
+            }
+        }
+        columns = Map.copyOf(found);
+        started();
+    }
+
+    /** Called once the header is read, for the column indexes. */
+    abstract void started();
+}
