@@ -78,6 +78,9 @@ public final class ChurnRiskScorer {
                             "later half of the window against the earlier")
                     : notApplied(factor, weight, "no purchase yet");
             case COMPLAINTS -> {
+                if (!signals.has(Signal.OPEN_BREACHES) || !signals.has(Signal.OPEN_COMPLAINTS)) {
+                    yield notApplied(factor, weight, "no service levels known");
+                }
                 BigDecimal breaches = signals.get(Signal.OPEN_BREACHES);
                 BigDecimal open = signals.get(Signal.OPEN_COMPLAINTS);
                 BigDecimal risk = breaches.signum() > 0 ? BigDecimal.ONE : open.signum() > 0 ? HALF : BigDecimal.ZERO;

@@ -52,6 +52,17 @@ class ChurnRiskScorerTest {
     }
 
     @Test
+    void withoutServiceLevelsTheComplaintsFactorDropsOut() {
+        CustomerSignals signals = with(CustomerSignals.of(Signals.metrics("c-1", 24, 0, false)), Signal.SPEND_TREND,
+                "-1");
+
+        ChurnRisk risk = standard.score(signals);
+
+        assertThat(risk.value()).isEqualByComparingTo("1");
+        assertThat(risk.reasons()).contains("complaints: not counted, no service levels known");
+    }
+
+    @Test
     void anOpenBreachIsFullComplaintRiskAndRisksAreCappedAtOne() {
         CustomerSignals signals = with(Signals.nothing(), Signal.OPEN_BREACHES, "2");
         signals = with(signals, Signal.OPEN_COMPLAINTS, "1");

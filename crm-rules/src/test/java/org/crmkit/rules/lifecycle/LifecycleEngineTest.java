@@ -59,7 +59,7 @@ class LifecycleEngineTest {
         assertThat(twice.lifecycleStage()).isEqualTo(LifecycleStage.CHURNED);
         assertThat(twice.winBack()).isTrue();
         assertThat(twice.reasons()).first().asString()
-                .isEqualTo("stage churned: any of: days_since_last_purchase 365 >= 365 met or p_alive 1 < 0.2 not met");
+                .isEqualTo("stage churned: any of: days_since_last_purchase 365 >= 365 met or p_alive unknown < 0.2 not met");
         assertThat(twice.reasons()).last().isEqualTo("flagged for win-back");
         assertThat(once.lifecycleStage()).isEqualTo(LifecycleStage.CHURNED);
         assertThat(once.winBack()).isFalse();
