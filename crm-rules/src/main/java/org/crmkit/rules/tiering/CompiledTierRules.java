@@ -38,6 +38,15 @@ final class CompiledTierRules {
     private static final byte ALL = 1;
     private static final byte ANY = 2;
 
+    /** A rule whose condition is one comparison. */
+    private static final byte SINGLE = 0;
+    /** A rule whose condition is all of comparisons only, which are then consecutive. */
+    private static final byte FLAT_ALL = 1;
+    /** A rule whose condition is any of comparisons only. */
+    private static final byte FLAT_ANY = 2;
+    /** A rule with nested all/any, evaluated node by node. */
+    private static final byte TREE = 3;
+
     private static final byte SPEND = 0;
     private static final byte ORDERS = 1;
     private static final byte ACTIVE_QUARTERS = 2;
@@ -46,12 +55,18 @@ final class CompiledTierRules {
     private static final byte STRATEGIC_AGREEMENT = 5;
     /** Any other measure: read through {@link CustomerMetrics#value} and compared as a decimal. */
     private static final byte OTHER = 6;
+    private static final int SOURCE_BITS = 4;
+    private static final int SOURCE_MASK = (1 << SOURCE_BITS) - 1;
 
     private final List<TierRule> rules;
     private final List<Optional<Tier>> tiers;
     private final String[] matchedPrefix;
     private final String[] notMatchedPrefix;
     private final int[] roots;
+    private final byte[] shape;
+    /** For single and flat rules: the first comparison and how many follow it. */
+    private final int[] firstComparison;
+    private final int[] comparisonCount;
 
     private final byte[] nodeKind;
     /** For a comparison node its comparison; for all/any the first of its children in {@link #children}. */
@@ -59,9 +74,12 @@ final class CompiledTierRules {
     private final int[] nodeCount;
     private final int[] children;
 
-    private final byte[] source;
-    /** Bit {@code order + 1} is set when the operator accepts that order (-1, 0, 1) of value to threshold. */
-    private final int[] accepts;
+    /**
+     * Per comparison, the value to read in the low {@link #SOURCE_BITS} bits, and above them the
+     * operator: bit {@code order + 1} set when it accepts that order (-1, 0, 1) of value to threshold.
+     * One array read per comparison.
+     */
+    private final int[] code;
     private final long[] wholeThreshold;
     private final BigDecimal[] decimalThreshold;
     private final Measure[] measure;
@@ -89,9 +107,14 @@ final class CompiledTierRules {
         this.nodeStart = built.nodeStarts.stream().mapToInt(Integer::intValue).toArray();
         this.nodeCount = built.nodeCounts.stream().mapToInt(Integer::intValue).toArray();
         this.children = built.children.stream().mapToInt(Integer::intValue).toArray();
+        this.shape = new byte[count];
+        this.firstComparison = new int[count];
+        this.comparisonCount = new int[count];
+        for (int r = 0; r < count; r++) {
+            classify(r);
+        }
         int comparisons = built.comparisons.size();
-        this.source = new byte[comparisons];
-        this.accepts = new int[comparisons];
+        this.code = new int[comparisons];
         this.wholeThreshold = new long[comparisons];
         this.decimalThreshold = new BigDecimal[comparisons];
         this.measure = new Measure[comparisons];
@@ -99,11 +122,11 @@ final class CompiledTierRules {
         this.thresholdText = new String[comparisons];
         for (int c = 0; c < comparisons; c++) {
             Comparison comparison = built.comparisons.get(c);
-            source[c] = source(comparison.measure());
-            accepts[c] = accepts(comparison.operator());
-            boolean whole = source[c] != SPEND && source[c] != OTHER;
+            byte source = source(comparison.measure());
+            code[c] = source | accepts(comparison.operator()) << SOURCE_BITS;
+            boolean whole = source != SPEND && source != OTHER;
             wholeThreshold[c] = whole ? clampedLong(comparison.threshold()) : 0;
-            decimalThreshold[c] = source[c] == SPEND
+            decimalThreshold[c] = source == SPEND
                     ? atScale(comparison.threshold(), built.moneyScale) : comparison.threshold();
             measure[c] = comparison.measure();
             String key = comparison.measure().key();
@@ -111,6 +134,29 @@ final class CompiledTierRules {
             // Comparison.toString() is "key op threshold" with the threshold formatted as explanations show it.
             thresholdText[c] = comparison.toString().substring(key.length());
         }
+    }
+
+    // Most rules are one comparison or all/any of comparisons: those skip the node walk.
+    private void classify(int rule) {
+        int root = roots[rule];
+        if (nodeKind[root] == COMPARE) {
+            shape[rule] = SINGLE;
+            firstComparison[rule] = nodeStart[root];
+            comparisonCount[rule] = 1;
+            return;
+        }
+        int start = nodeStart[root];
+        int end = start + nodeCount[root];
+        for (int i = start; i < end; i++) {
+            if (nodeKind[children[i]] != COMPARE) {
+                shape[rule] = TREE;
+                return;
+            }
+        }
+        shape[rule] = nodeKind[root] == ALL ? FLAT_ALL : FLAT_ANY;
+        // Pre-order: the children's comparisons were numbered one after the other.
+        firstComparison[rule] = nodeStart[children[start]];
+        comparisonCount[rule] = end - start;
     }
 
     /**
@@ -153,7 +199,7 @@ final class CompiledTierRules {
      */
     int firstMatch(CustomerMetrics metrics) {
         for (int r = 0; r < roots.length; r++) {
-            if (holds(roots[r], metrics)) {
+            if (matches(r, metrics)) {
                 return r;
             }
         }
@@ -168,7 +214,29 @@ final class CompiledTierRules {
      * @return whether the rule's condition holds
      */
     boolean matches(int rule, CustomerMetrics metrics) {
-        return holds(roots[rule], metrics);
+        int first = firstComparison[rule];
+        int end = first + comparisonCount[rule];
+        // Every comparison is evaluated, as Condition.evaluate does; & and | do not short-circuit.
+        switch (shape[rule]) {
+            case SINGLE:
+                return compare(first, metrics);
+            case FLAT_ALL: {
+                boolean all = true;
+                for (int c = first; c < end; c++) {
+                    all &= compare(c, metrics);
+                }
+                return all;
+            }
+            case FLAT_ANY: {
+                boolean any = false;
+                for (int c = first; c < end; c++) {
+                    any |= compare(c, metrics);
+                }
+                return any;
+            }
+            default:
+                return holds(roots[rule], metrics);
+        }
     }
 
     private boolean holds(int node, CustomerMetrics metrics) {
@@ -178,7 +246,6 @@ final class CompiledTierRules {
         }
         int start = nodeStart[node];
         int end = start + nodeCount[node];
-        // Every branch is evaluated, as Condition.evaluate does; & and | do not short-circuit.
         if (kind == ALL) {
             boolean all = true;
             for (int i = start; i < end; i++) {
@@ -194,7 +261,8 @@ final class CompiledTierRules {
     }
 
     private boolean compare(int c, CustomerMetrics metrics) {
-        int order = switch (source[c]) {
+        int op = code[c];
+        int order = switch (op & SOURCE_MASK) {
             case SPEND -> metrics.spend().amount().compareTo(decimalThreshold[c]);
             case ORDERS -> Long.compare(metrics.orders(), wholeThreshold[c]);
             case ACTIVE_QUARTERS -> Long.compare(metrics.activeQuarters(), wholeThreshold[c]);
@@ -203,7 +271,7 @@ final class CompiledTierRules {
             case STRATEGIC_AGREEMENT -> Long.compare(metrics.strategicAgreement() ? 1 : 0, wholeThreshold[c]);
             default -> metrics.value(measure[c]).compareTo(decimalThreshold[c]);
         };
-        return (accepts[c] >>> (Integer.signum(order) + 1) & 1) != 0;
+        return (op >>> (Integer.signum(order) + 1 + SOURCE_BITS) & 1) != 0;
     }
 
     /**
@@ -216,17 +284,40 @@ final class CompiledTierRules {
      * @param out where to append; not null
      */
     void explain(int rule, boolean matched, CustomerMetrics metrics, StringBuilder out) {
+        explain(rule, matched, metrics, metrics.spend().amount().toPlainString(), out);
+    }
+
+    /**
+     * Renders the explanations of the rules a decision tried, one line each.
+     *
+     * @param tried how many rules were tried
+     * @param lastMatched whether the last of them matched
+     * @param metrics the snapshot they were evaluated on; not null
+     * @param lines where line {@code r} goes for rule {@code r}; at least {@code tried} long
+     */
+    void explainTried(int tried, boolean lastMatched, CustomerMetrics metrics, String[] lines) {
+        // The spend is printed in most lines: render it once.
+        String spend = metrics.spend().amount().toPlainString();
+        StringBuilder line = new StringBuilder(128);
+        for (int r = 0; r < tried; r++) {
+            line.setLength(0);
+            explain(r, lastMatched && r == tried - 1, metrics, spend, line);
+            lines[r] = line.toString();
+        }
+    }
+
+    private void explain(int rule, boolean matched, CustomerMetrics metrics, String spend, StringBuilder out) {
         out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
-        explainNode(roots[rule], metrics, out);
+        explainNode(roots[rule], metrics, spend, out);
     }
 
     // Mirrors ConditionResult.Compared.explain and ConditionResult.Combined.explain.
-    private void explainNode(int node, CustomerMetrics metrics, StringBuilder out) {
+    private void explainNode(int node, CustomerMetrics metrics, String spend, StringBuilder out) {
         byte kind = nodeKind[node];
         if (kind == COMPARE) {
             int c = nodeStart[node];
             out.append(keyText[c]);
-            appendValue(c, metrics, out);
+            appendValue(c, metrics, spend, out);
             out.append(thresholdText[c]).append(compare(c, metrics) ? " met" : " not met");
             return;
         }
@@ -243,18 +334,18 @@ final class CompiledTierRules {
             boolean parenthesised = kind == ALL ? nodeKind[child] == ANY : nodeKind[child] != COMPARE;
             if (parenthesised) {
                 out.append('(');
-                explainNode(child, metrics, out);
+                explainNode(child, metrics, spend, out);
                 out.append(')');
             } else {
-                explainNode(child, metrics, out);
+                explainNode(child, metrics, spend, out);
             }
         }
     }
 
     // Mirrors Comparison.format for the snapshot's values: flags as true/false, numbers as plain decimals.
-    private void appendValue(int c, CustomerMetrics metrics, StringBuilder out) {
-        switch (source[c]) {
-            case SPEND -> out.append(metrics.spend().amount().toPlainString());
+    private void appendValue(int c, CustomerMetrics metrics, String spend, StringBuilder out) {
+        switch (code[c] & SOURCE_MASK) {
+            case SPEND -> out.append(spend);
             case ORDERS -> out.append(metrics.orders());
             case ACTIVE_QUARTERS -> out.append(metrics.activeQuarters());
             case INQUIRIES -> out.append(metrics.inquiries());

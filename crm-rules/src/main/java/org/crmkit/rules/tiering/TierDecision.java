@@ -173,26 +173,26 @@ public final class TierDecision {
      * @return the lines, in evaluation order
      */
     public List<String> reasons() {
-        List<String> reasons = new ArrayList<>(rulesTried + 2);
+        int count = rulesTried + (ruleTier.isEmpty() ? 1 : 0) + notes.size() + (grace.isPresent() ? 1 : 0);
+        String[] reasons = new String[count];
         if (given != null) {
-            for (RuleResult result : given) {
-                reasons.add(result.explain());
+            for (int r = 0; r < rulesTried; r++) {
+                reasons[r] = given.get(r).explain();
             }
         } else {
-            CompiledTierRules rules = Objects.requireNonNull(compiled);
-            StringBuilder line = new StringBuilder(96);
-            for (int r = 0; r < rulesTried; r++) {
-                line.setLength(0);
-                rules.explain(r, r == rulesTried - 1 && ruleTier.isPresent(), metrics, line);
-                reasons.add(line.toString());
-            }
+            Objects.requireNonNull(compiled).explainTried(rulesTried, ruleTier.isPresent(), metrics, reasons);
         }
+        int next = rulesTried;
         if (ruleTier.isEmpty()) {
-            reasons.add("no rule matched: no tier");
+            reasons[next++] = "no rule matched: no tier";
         }
-        reasons.addAll(notes);
-        grace.ifPresent(outcome -> reasons.add(outcome.explain()));
-        return List.copyOf(reasons);
+        for (String note : notes) {
+            reasons[next++] = note;
+        }
+        if (grace.isPresent()) {
+            reasons[next] = grace.get().explain();
+        }
+        return List.of(reasons);
     }
 
     /**

@@ -30,12 +30,14 @@ public final class TierEngine {
     private final TieringPolicy policy;
     private final TierLadder ladder;
     private final CompiledTierRules rules;
+    private final int ruleCount;
 
     private TierEngine(PolicyHeader header, TieringPolicy policy) {
         this.header = Objects.requireNonNull(header, "header");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ladder = policy.ladder();
         this.rules = CompiledTierRules.compile(header.currency(), policy.rules());
+        this.ruleCount = policy.rules().size();
     }
 
     /**
@@ -59,9 +61,16 @@ public final class TierEngine {
      *
      * @param metrics the snapshot, in the policy's currency; not null
      * @return the decision
+     * @throws CurrencyMismatchException if the snapshot's spend is in another currency
      */
     public TierDecision evaluate(CustomerMetrics metrics) {
-        return evaluate(metrics, Optional.empty());
+        // Without a previous assignment there is no grace: the rules alone decide (as evaluate(metrics,
+        // Optional.empty()) would), on a path short enough for the JIT to inline into the caller.
+        requireCurrency(Objects.requireNonNull(metrics, "metrics"));
+        int matched = rules.firstMatch(metrics);
+        Optional<Tier> ruleTier = matched < 0 ? Optional.empty() : rules.tier(matched);
+        return decision(metrics, matched < 0 ? ruleCount : matched + 1, ruleTier, ruleTier, Optional.empty(),
+                List.of(), 0);
     }
 
     /**
@@ -74,12 +83,8 @@ public final class TierEngine {
      * @throws InvalidValueException if the previous assignment is another customer's or not older than the snapshot
      */
     public TierDecision evaluate(CustomerMetrics metrics, Optional<TierAssignment> previous) {
-        Objects.requireNonNull(metrics, "metrics");
+        requireCurrency(Objects.requireNonNull(metrics, "metrics"));
         Objects.requireNonNull(previous, "previous");
-        if (!metrics.spend().currency().equals(header.currency())) {
-            throw new CurrencyMismatchException("Metrics of customer '" + metrics.customerId() + "'",
-                    header.currency(), metrics.spend().currency());
-        }
         if (previous.isPresent()) {
             TierAssignment assignment = previous.get();
             if (!assignment.customerId().equals(metrics.customerId())) {
@@ -93,9 +98,16 @@ public final class TierEngine {
         }
 
         int matched = rules.firstMatch(metrics);
-        int tried = matched < 0 ? policy.rules().size() : matched + 1;
+        int tried = matched < 0 ? ruleCount : matched + 1;
         Optional<Tier> ruleTier = matched < 0 ? Optional.empty() : rules.tier(matched);
         return applyGrace(metrics, tried, ruleTier, previous);
+    }
+
+    private void requireCurrency(CustomerMetrics metrics) {
+        if (!metrics.spend().currency().equals(header.currency())) {
+            throw new CurrencyMismatchException("Metrics of customer '" + metrics.customerId() + "'",
+                    header.currency(), metrics.spend().currency());
+        }
     }
 
     private TierDecision applyGrace(CustomerMetrics metrics, int tried, Optional<Tier> ruleTier,
