@@ -35,13 +35,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  * One invocation decides all the snapshots; every tier and explanation goes to a
  * {@link Blackhole}. The heap is fixed at 2 GB so that no contestant's time depends on how the
- * heap happens to grow.
+ * heap happens to grow, and five warm-up iterations give Drools, whose invocations take longest,
+ * a few dozen of them to settle.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TierEngineBenchmark {
     /** How many snapshots one invocation decides. */
