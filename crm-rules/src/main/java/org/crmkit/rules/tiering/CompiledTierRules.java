@@ -55,6 +55,10 @@ final class CompiledTierRules {
     private static final byte STRATEGIC_AGREEMENT = 5;
     /** Any other measure: read through {@link CustomerMetrics#value} and compared as a decimal. */
     private static final byte OTHER = 6;
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+        100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
     private static final int SOURCE_BITS = 4;
     private static final int SOURCE_MASK = (1 << SOURCE_BITS) - 1;
 
@@ -284,7 +288,8 @@ final class CompiledTierRules {
      * @param out where to append; not null
      */
     void explain(int rule, boolean matched, CustomerMetrics metrics, StringBuilder out) {
-        explain(rule, matched, metrics, metrics.spend().amount().toPlainString(), out);
+        out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
+        explainNode(roots[rule], metrics, out);
     }
 
     /**
@@ -296,28 +301,21 @@ final class CompiledTierRules {
      * @param lines where line {@code r} goes for rule {@code r}; at least {@code tried} long
      */
     void explainTried(int tried, boolean lastMatched, CustomerMetrics metrics, String[] lines) {
-        // The spend is printed in most lines: render it once.
-        String spend = metrics.spend().amount().toPlainString();
         StringBuilder line = new StringBuilder(128);
         for (int r = 0; r < tried; r++) {
             line.setLength(0);
-            explain(r, lastMatched && r == tried - 1, metrics, spend, line);
+            explain(r, lastMatched && r == tried - 1, metrics, line);
             lines[r] = line.toString();
         }
     }
 
-    private void explain(int rule, boolean matched, CustomerMetrics metrics, String spend, StringBuilder out) {
-        out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
-        explainNode(roots[rule], metrics, spend, out);
-    }
-
     // Mirrors ConditionResult.Compared.explain and ConditionResult.Combined.explain.
-    private void explainNode(int node, CustomerMetrics metrics, String spend, StringBuilder out) {
+    private void explainNode(int node, CustomerMetrics metrics, StringBuilder out) {
         byte kind = nodeKind[node];
         if (kind == COMPARE) {
             int c = nodeStart[node];
             out.append(keyText[c]);
-            appendValue(c, metrics, spend, out);
+            appendValue(c, metrics, out);
             out.append(thresholdText[c]).append(compare(c, metrics) ? " met" : " not met");
             return;
         }
@@ -334,18 +332,18 @@ final class CompiledTierRules {
             boolean parenthesised = kind == ALL ? nodeKind[child] == ANY : nodeKind[child] != COMPARE;
             if (parenthesised) {
                 out.append('(');
-                explainNode(child, metrics, spend, out);
+                explainNode(child, metrics, out);
                 out.append(')');
             } else {
-                explainNode(child, metrics, spend, out);
+                explainNode(child, metrics, out);
             }
         }
     }
 
     // Mirrors Comparison.format for the snapshot's values: flags as true/false, numbers as plain decimals.
-    private void appendValue(int c, CustomerMetrics metrics, String spend, StringBuilder out) {
+    private void appendValue(int c, CustomerMetrics metrics, StringBuilder out) {
         switch (code[c] & SOURCE_MASK) {
-            case SPEND -> out.append(spend);
+            case SPEND -> appendPlain(metrics.spend().amount(), out);
             case ORDERS -> out.append(metrics.orders());
             case ACTIVE_QUARTERS -> out.append(metrics.activeQuarters());
             case INQUIRIES -> out.append(metrics.inquiries());
@@ -357,6 +355,39 @@ final class CompiledTierRules {
                         : value.toPlainString());
             }
         }
+    }
+
+    /**
+     * Appends what {@link BigDecimal#toPlainString()} returns, without building strings for the
+     * common case of an unscaled value of at most 18 digits and a scale from 0 to 18: the integer
+     * and fraction digits are written from one long, exactly.
+     *
+     * @param amount the number; not null
+     * @param out where to append; not null
+     */
+    static void appendPlain(BigDecimal amount, StringBuilder out) {
+        int scale = amount.scale();
+        if (scale < 0 || scale >= POWERS_OF_TEN.length || amount.precision() >= POWERS_OF_TEN.length) {
+            out.append(amount.toPlainString());
+            return;
+        }
+        // At most 18 digits: the unscaled value fits a long and its negation cannot overflow.
+        long unscaled = amount.movePointRight(scale).longValueExact();
+        if (unscaled < 0) {
+            out.append('-');
+            unscaled = -unscaled;
+        }
+        long unit = POWERS_OF_TEN[scale];
+        out.append(unscaled / unit);
+        if (scale == 0) {
+            return;
+        }
+        long fraction = unscaled % unit;
+        out.append('.');
+        for (long digit = unit / 10; digit > fraction && digit > 1; digit /= 10) {
+            out.append('0');
+        }
+        out.append(fraction);
     }
 
     private static byte source(Measure measure) {

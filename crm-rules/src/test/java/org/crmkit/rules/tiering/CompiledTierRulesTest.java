@@ -34,6 +34,8 @@ import org.crmkit.rules.condition.Operator;
 import org.crmkit.rules.policy.EvaluationWindow;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The compiled rules decide and explain exactly as the tree-walking {@link Condition#evaluate} does:
@@ -152,6 +154,28 @@ class CompiledTierRulesTest {
                         + "not met; tenure_months 0 < 120 met))",
                 "rule basic not matched: spend 0.001 > 0.005 not met",
                 "no rule matched: no tier");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "0.00", "0.05", "-0.05", "7", "-7", "123.4500", "100000.00", "0.000000000000000001",
+        "999999999999999999", "999999999999999.999", "9999999999999999999", "99999999999999999.99",
+        "-999999999999999999", "12345678901234567890.12", "1E+3", "-1.5E+2", "0E-20", "123456789012345678901234.5"})
+    void printsAmountsAsToPlainStringDoes(String amount) {
+        StringBuilder out = new StringBuilder("spend ");
+
+        CompiledTierRules.appendPlain(new BigDecimal(amount), out);
+
+        assertThat(out.toString()).isEqualTo("spend " + new BigDecimal(amount).toPlainString());
+    }
+
+    @Test
+    void printsAnyAmountAsToPlainStringDoes() {
+        Property.forAll(Gens.integers(0, 20).flatMap(scale -> Gens.bigDecimals(new BigDecimal("-1E+20"),
+                new BigDecimal("1E+20"), scale))).check(amount -> {
+                    StringBuilder out = new StringBuilder();
+                    CompiledTierRules.appendPlain(amount, out);
+                    assertThat(out.toString()).isEqualTo(amount.toPlainString());
+                });
     }
 
     @Test
