@@ -88,7 +88,17 @@ final class CompiledTierRules {
     private final BigDecimal[] decimalThreshold;
     private final Measure[] measure;
     private final String[] keyText;
-    private final String[] thresholdText;
+    /** The comparison's text after the value, e.g. {@code " >= 100000 met"}, and with {@code " not met"}. */
+    private final String[] metText;
+    private final String[] notMetText;
+    /**
+     * For the comparisons of single and flat rules, all the text before the value: the separator
+     * from the previous comparison, if any, and the key, e.g. {@code "; active_quarters "}.
+     */
+    private final String[] leadText;
+    /** For single and flat rules, the line's start, with {@code "any of: "} for a flat any. */
+    private final String[] flatMatchedPrefix;
+    private final String[] flatNotMatchedPrefix;
 
     private CompiledTierRules(List<TierRule> rules, Builder built) {
         this.rules = rules;
@@ -123,7 +133,9 @@ final class CompiledTierRules {
         this.decimalThreshold = new BigDecimal[comparisons];
         this.measure = new Measure[comparisons];
         this.keyText = new String[comparisons];
-        this.thresholdText = new String[comparisons];
+        this.metText = new String[comparisons];
+        this.notMetText = new String[comparisons];
+        this.leadText = new String[comparisons];
         for (int c = 0; c < comparisons; c++) {
             Comparison comparison = built.comparisons.get(c);
             byte source = source(comparison.measure());
@@ -136,7 +148,22 @@ final class CompiledTierRules {
             String key = comparison.measure().key();
             keyText[c] = key + " ";
             // Comparison.toString() is "key op threshold" with the threshold formatted as explanations show it.
-            thresholdText[c] = comparison.toString().substring(key.length());
+            String threshold = comparison.toString().substring(key.length());
+            metText[c] = threshold + " met";
+            notMetText[c] = threshold + " not met";
+            leadText[c] = keyText[c];
+        }
+        this.flatMatchedPrefix = new String[count];
+        this.flatNotMatchedPrefix = new String[count];
+        for (int r = 0; r < count; r++) {
+            String any = shape[r] == FLAT_ANY ? "any of: " : "";
+            flatMatchedPrefix[r] = matchedPrefix[r] + any;
+            flatNotMatchedPrefix[r] = notMatchedPrefix[r] + any;
+            // Tree rules have no run of comparisons (count 0): their comparisons keep the plain key.
+            int end = firstComparison[r] + comparisonCount[r];
+            for (int c = firstComparison[r] + 1; c < end; c++) {
+                leadText[c] = (shape[r] == FLAT_ALL ? "; " : " or ") + keyText[c];
+            }
         }
     }
 
@@ -288,8 +315,19 @@ final class CompiledTierRules {
      * @param out where to append; not null
      */
     void explain(int rule, boolean matched, CustomerMetrics metrics, StringBuilder out) {
-        out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
-        explainNode(roots[rule], metrics, out);
+        if (shape[rule] == TREE) {
+            out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
+            explainNode(roots[rule], metrics, out);
+            return;
+        }
+        // Single and flat rules: three appends per comparison, the constant text pre-rendered.
+        out.append(matched ? flatMatchedPrefix[rule] : flatNotMatchedPrefix[rule]);
+        int end = firstComparison[rule] + comparisonCount[rule];
+        for (int c = firstComparison[rule]; c < end; c++) {
+            out.append(leadText[c]);
+            appendValue(c, metrics, out);
+            out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
+        }
     }
 
     /**
@@ -316,7 +354,7 @@ final class CompiledTierRules {
             int c = nodeStart[node];
             out.append(keyText[c]);
             appendValue(c, metrics, out);
-            out.append(thresholdText[c]).append(compare(c, metrics) ? " met" : " not met");
+            out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
             return;
         }
         int start = nodeStart[node];

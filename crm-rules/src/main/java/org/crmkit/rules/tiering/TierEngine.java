@@ -83,8 +83,9 @@ public final class TierEngine {
      * @throws InvalidValueException if the previous assignment is another customer's or not older than the snapshot
      */
     public TierDecision evaluate(CustomerMetrics metrics, Optional<TierAssignment> previous) {
-        requireCurrency(Objects.requireNonNull(metrics, "metrics"));
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(previous, "previous");
+        requireCurrency(metrics);
         if (previous.isPresent()) {
             TierAssignment assignment = previous.get();
             if (!assignment.customerId().equals(metrics.customerId())) {
