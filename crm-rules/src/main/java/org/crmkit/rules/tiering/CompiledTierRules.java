@@ -315,19 +315,7 @@ final class CompiledTierRules {
      * @param out where to append; not null
      */
     void explain(int rule, boolean matched, CustomerMetrics metrics, StringBuilder out) {
-        if (shape[rule] == TREE) {
-            out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
-            explainNode(roots[rule], metrics, out);
-            return;
-        }
-        // Single and flat rules: three appends per comparison, the constant text pre-rendered.
-        out.append(matched ? flatMatchedPrefix[rule] : flatNotMatchedPrefix[rule]);
-        int end = firstComparison[rule] + comparisonCount[rule];
-        for (int c = firstComparison[rule]; c < end; c++) {
-            out.append(leadText[c]);
-            appendValue(c, metrics, out);
-            out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
-        }
+        explain(rule, matched, metrics, spendText(metrics), out);
     }
 
     /**
@@ -339,21 +327,46 @@ final class CompiledTierRules {
      * @param lines where line {@code r} goes for rule {@code r}; at least {@code tried} long
      */
     void explainTried(int tried, boolean lastMatched, CustomerMetrics metrics, String[] lines) {
+        // Most lines print the spend: render it once per decision.
         StringBuilder line = new StringBuilder(128);
+        appendPlain(metrics.spend().amount(), line);
+        String spend = line.toString();
         for (int r = 0; r < tried; r++) {
             line.setLength(0);
-            explain(r, lastMatched && r == tried - 1, metrics, line);
+            explain(r, lastMatched && r == tried - 1, metrics, spend, line);
             lines[r] = line.toString();
         }
     }
 
+    private static String spendText(CustomerMetrics metrics) {
+        StringBuilder text = new StringBuilder(24);
+        appendPlain(metrics.spend().amount(), text);
+        return text.toString();
+    }
+
+    private void explain(int rule, boolean matched, CustomerMetrics metrics, String spend, StringBuilder out) {
+        if (shape[rule] == TREE) {
+            out.append(matched ? matchedPrefix[rule] : notMatchedPrefix[rule]);
+            explainNode(roots[rule], metrics, spend, out);
+            return;
+        }
+        // Single and flat rules: three appends per comparison, the constant text pre-rendered.
+        out.append(matched ? flatMatchedPrefix[rule] : flatNotMatchedPrefix[rule]);
+        int end = firstComparison[rule] + comparisonCount[rule];
+        for (int c = firstComparison[rule]; c < end; c++) {
+            out.append(leadText[c]);
+            appendValue(c, metrics, spend, out);
+            out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
+        }
+    }
+
     // Mirrors ConditionResult.Compared.explain and ConditionResult.Combined.explain.
-    private void explainNode(int node, CustomerMetrics metrics, StringBuilder out) {
+    private void explainNode(int node, CustomerMetrics metrics, String spend, StringBuilder out) {
         byte kind = nodeKind[node];
         if (kind == COMPARE) {
             int c = nodeStart[node];
             out.append(keyText[c]);
-            appendValue(c, metrics, out);
+            appendValue(c, metrics, spend, out);
             out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
             return;
         }
@@ -370,18 +383,18 @@ final class CompiledTierRules {
             boolean parenthesised = kind == ALL ? nodeKind[child] == ANY : nodeKind[child] != COMPARE;
             if (parenthesised) {
                 out.append('(');
-                explainNode(child, metrics, out);
+                explainNode(child, metrics, spend, out);
                 out.append(')');
             } else {
-                explainNode(child, metrics, out);
+                explainNode(child, metrics, spend, out);
             }
         }
     }
 
     // Mirrors Comparison.format for the snapshot's values: flags as true/false, numbers as plain decimals.
-    private void appendValue(int c, CustomerMetrics metrics, StringBuilder out) {
+    private void appendValue(int c, CustomerMetrics metrics, String spend, StringBuilder out) {
         switch (code[c] & SOURCE_MASK) {
-            case SPEND -> appendPlain(metrics.spend().amount(), out);
+            case SPEND -> out.append(spend);
             case ORDERS -> out.append(metrics.orders());
             case ACTIVE_QUARTERS -> out.append(metrics.activeQuarters());
             case INQUIRIES -> out.append(metrics.inquiries());
