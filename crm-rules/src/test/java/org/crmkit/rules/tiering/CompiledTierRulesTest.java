@@ -250,7 +250,9 @@ class CompiledTierRulesTest {
             List<Condition> conditions = condition(2).list(1, 4).generate(source);
             List<TierRule> rules = new ArrayList<>();
             for (int i = 0; i < conditions.size(); i++) {
-                rules.add(TierRule.of(Tier.of("t" + i), conditions.get(i)));
+                // Tier names in ASCII, in Latin-1 beyond ASCII, and beyond Latin-1.
+                String name = Gens.of("t", "général", "核心").generate(source);
+                rules.add(TierRule.of(Tier.of(name + i), conditions.get(i)));
             }
             List<Comparison> comparisons = new ArrayList<>();
             conditions.forEach(condition -> collect(condition, comparisons));
