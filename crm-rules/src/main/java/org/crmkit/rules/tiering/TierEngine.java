@@ -9,6 +9,7 @@ import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.model.TierLadder;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
 
 /**
@@ -41,7 +42,17 @@ public final class TierEngine {
     }
 
     /**
-     * Creates an engine.
+     * Creates the engine of a policy.
+     *
+     * @param policy the policy; not null
+     * @return the engine
+     */
+    public static TierEngine of(Policy policy) {
+        return of(policy.header(), policy.tiering());
+    }
+
+    /**
+     * Creates an engine from a policy's parts.
      *
      * @param header the policy header (currency, reference); not null
      * @param policy the tiering section; not null

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The standard policy's relationship section on examples. */
 class RelationshipEngineTest {
-    private final RelationshipEngine engine = new RelationshipEngine(
+    private final RelationshipEngine engine = RelationshipEngine.of(
             PolicyLoader.standard().relationship().orElseThrow());
 
     private static CustomerSignals trusted() {

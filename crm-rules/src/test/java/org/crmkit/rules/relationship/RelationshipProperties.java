@@ -13,7 +13,7 @@ import org.crmkit.rules.lifecycle.SignalGens;
 import org.junit.jupiter.api.Test;
 
 class RelationshipProperties {
-    private static final RelationshipEngine ENGINE = new RelationshipEngine(
+    private static final RelationshipEngine ENGINE = RelationshipEngine.of(
             PolicyLoader.standard().relationship().orElseThrow());
 
     @Test
