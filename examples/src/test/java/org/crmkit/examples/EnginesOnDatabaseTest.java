@@ -23,6 +23,8 @@ import org.crmkit.examples.SyntheticCustomerBase.Settings;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.cadence.Agenda;
+import org.crmkit.rules.cadence.AgendaService;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
@@ -38,13 +40,17 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 /**
  * Every engine that reads the facts port decides the same on a database as in memory: the demo's
  * synthetic base, complaints and surveys included, stored in memory, in H2 and in a real PostgreSQL,
- * analysed as of the same day under the standard policy with the fitted models.
+ * analysed as of the same day under the standard policy with the fitted models, tiered, and planned
+ * a month of contacts.
  */
 class EnginesOnDatabaseTest {
     private static final Policy POLICY = PolicyLoader.standard();
     private static final Settings SETTINGS = Settings.defaults().withCustomers(800);
     private static final LocalDate AS_OF = SETTINGS.asOf();
     private static final SyntheticCustomerBase BASE = SyntheticCustomerBase.generate(SETTINGS);
+    /** Tiers are recorded as of the same moment in every store, so that the cadences' rhythms start alike. */
+    private static final Clock EVENING_OF_AS_OF = Clock.fixed(
+            AS_OF.atTime(20, 0).atZone(POLICY.header().zone()).toInstant(), POLICY.header().zone());
 
     private static EmbeddedPostgres postgres;
     private static JdbcConnectionPool pool;
@@ -141,10 +147,29 @@ class EnginesOnDatabaseTest {
         assertThat(tiers(Ports.of(onPostgres))).isEqualTo(reference);
     }
 
+    @Test
+    void theAgendaIsTheSameOnH2AndPostgresqlAsInMemory() {
+        Agenda reference = agenda(Ports.of(inMemory));
+
+        assertThat(reference.planned()).hasSizeGreaterThan(100);
+        assertThat(agenda(Ports.of(onH2))).isEqualTo(reference);
+        assertThat(agenda(Ports.of(onPostgres))).isEqualTo(reference);
+    }
+
+    /** The next month's agenda, once the customers' tiers are stored (a rhythm starts when a tier is entered). */
+    private static Agenda agenda(Ports ports) {
+        tiers(ports);
+        LocalDate from = AS_OF.plusDays(1);
+        return AgendaService.builder(POLICY.header(), POLICY.cadences().orElseThrow(), POLICY.tiering().ladder())
+                .customers(ports.customers()).facts(ports.facts()).interactions(ports.interactions())
+                .tiers(ports.tiers()).cases(ports.cases()).caseEvents(ports.caseEvents()).build()
+                .plan(from, from.plusMonths(1).minusDays(1));
+    }
+
     private static List<TierDecision> tiers(Ports ports) {
         List<TierDecision> decisions = new ArrayList<>();
         TieringService.builder(POLICY.header(), POLICY.tiering()).facts(ports.facts()).assignments(ports.tiers())
-                .events(new RecordingEventPublisher()).clock(Clock.systemUTC()).build()
+                .events(new RecordingEventPublisher()).clock(EVENING_OF_AS_OF).build()
                 .evaluateAll(AS_OF, decisions::add);
         return decisions;
     }
