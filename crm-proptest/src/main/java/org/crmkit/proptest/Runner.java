@@ -36,16 +36,24 @@ final class Runner {
         this.body = body;
     }
 
-    /** The test method that checks the property: the first caller outside the runner's classes. */
+    /**
+     * The test method that checks the property: of the first caller outside the runner's classes,
+     * the outermost frame of that class on the stack, so that a property checked by a helper
+     * method that several tests share is named, and seeded, after each test rather than after the
+     * helper, even when an assertion library's frames lie between them.
+     */
     static String callerName() {
         String property = Property.class.getName();
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> !frame.getClassName().equals(property)
-                        && !frame.getClassName().startsWith(property + "$")
-                        && !frame.getClassName().equals(Runner.class.getName()))
-                .findFirst()
-                .map(frame -> simpleName(frame.getClassName()) + "#" + methodName(frame.getMethodName()))
-                .orElse("property"));
+        return StackWalker.getInstance().walk(frames -> {
+            StackWalker.StackFrame[] found = new StackWalker.StackFrame[1];
+            frames.filter(frame -> !frame.getClassName().equals(property)
+                            && !frame.getClassName().startsWith(property + "$")
+                            && !frame.getClassName().equals(Runner.class.getName()))
+                    .filter(frame -> found[0] == null || frame.getClassName().equals(found[0].getClassName()))
+                    .forEach(frame -> found[0] = frame);
+            return found[0] == null ? "property"
+                    : simpleName(found[0].getClassName()) + "#" + methodName(found[0].getMethodName());
+        });
     }
 
     private static String simpleName(String className) {

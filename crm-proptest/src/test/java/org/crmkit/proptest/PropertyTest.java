@@ -123,6 +123,36 @@ class PropertyTest {
     }
 
     @Test
+    void aPropertyCheckedByAHelperIsNamedAfterEachTestThatCallsIt() {
+        PropertyFailure first = catchThrowableOfType(PropertyFailure.class, () -> sharedCheck(SMALL));
+        PropertyFailure second = catchThrowableOfType(PropertyFailure.class, PropertyTest::callsTheSharedCheck);
+
+        assertThat(first.property()).isEqualTo("PropertyTest#aPropertyCheckedByAHelperIsNamedAfterEachTestThatCallsIt");
+        assertThat(second.property()).isEqualTo("PropertyTest#aPropertyCheckedByAHelperIsNamedAfterEachTestThatCallsIt");
+        assertThat(sharedCheckName()).isEqualTo("PropertyTest#aPropertyCheckedByAHelperIsNamedAfterEachTestThatCallsIt");
+    }
+
+    @Test
+    void anotherTestCallingTheSameHelperGetsItsOwnNameAndSeedStream() {
+        PropertyFailure failure = catchThrowableOfType(PropertyFailure.class, () -> sharedCheck(SMALL));
+
+        assertThat(failure.property()).isEqualTo("PropertyTest#anotherTestCallingTheSameHelperGetsItsOwnNameAndSeedStream");
+    }
+
+    /** A check several tests share, as a suite runs one property against several databases. */
+    private static void sharedCheck(Gen<Integer> values) {
+        Property.forAll(values).check(x -> assertThat(x).isLessThan(500));
+    }
+
+    private static void callsTheSharedCheck() {
+        sharedCheck(SMALL);
+    }
+
+    private static String sharedCheckName() {
+        return Runner.callerName();
+    }
+
+    @Test
     void theMessageNamesThePropertyTheSeedAndBothInputs() {
         PropertyFailure failure = catchThrowableOfType(PropertyFailure.class,
                 () -> Property.forAll(SMALL, Gens.booleans()).check((x, flag) -> assertThat(x).isLessThan(700)));
@@ -180,7 +210,7 @@ class PropertyTest {
 
     @Test
     void propertiesOfOtherNamesSeeOtherInputsUnderTheSameSeed() {
-        List<Long> here = inputsSeen();
+        List<Long> here = Elsewhere.inputsSeen();
         List<Long> elsewhere = new ArrayList<>();
 
         Property.forAll(Gens.longs()).tries(20).check(elsewhere::add);
@@ -262,6 +292,15 @@ class PropertyTest {
                 () -> Property.forAll(SMALL.optional(0.9), SMALL).check((maybe, x) -> assertThat(x).isLessThan(3)));
 
         assertThat(failure.shrunkInputs()).containsExactly(Optional.empty(), 3);
+    }
+
+    /** Properties checked in another class, so named and seeded after it. */
+    private static final class Elsewhere {
+        static List<Long> inputsSeen() {
+            List<Long> seen = new ArrayList<>();
+            Property.forAll(Gens.longs()).tries(20).check(seen::add);
+            return seen;
+        }
     }
 
     private static List<Long> inputsSeen() {
