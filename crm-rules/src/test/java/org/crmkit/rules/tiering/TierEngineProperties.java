@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmkit.core.metrics.CustomerMetrics;
@@ -103,9 +104,53 @@ class TierEngineProperties {
         });
     }
 
+    @Test
+    void graceEndsACustomerBelowTheHeldTierFallsOneTierEveryGracePeriodUntilTheRulesTier() {
+        Property.forAll(snapshots(), Gens.of(LADDER.tiers()), Gens.integers(1, 4)).check((metrics, held, evaluations) -> {
+            TierEngine engine = graceEngine(evaluations);
+            Optional<Tier> ruleTier = engine.evaluate(metrics).ruleTier();
+            Property.assume(LADDER.compare(ruleTier, Optional.of(held)) < 0);
+
+            // The same figures evaluated again and again, each decision stored as the next one's previous.
+            List<Optional<Tier>> tiers = new ArrayList<>();
+            TierAssignment previous = assignment(Optional.of(held), 0);
+            for (int run = 0; run < evaluations * (LADDER.tiers().size() + 1); run++) {
+                TierDecision decision = engine.evaluate(metrics, Optional.of(previous));
+                tiers.add(decision.tier());
+                previous = assignment(decision.tier(), decision.evaluationsBelow());
+            }
+
+            // Each tier above the rules' is kept for evaluations - 1 more evaluations, then left one step down.
+            List<Optional<Tier>> expected = new ArrayList<>();
+            Optional<Tier> current = Optional.of(held);
+            while (expected.size() < tiers.size()) {
+                if (current.equals(ruleTier)) {
+                    expected.add(current);
+                    continue;
+                }
+                for (int kept = 1; kept < evaluations; kept++) {
+                    expected.add(current);
+                }
+                current = LADDER.below(current.orElseThrow());
+                expected.add(current);
+            }
+            assertThat(tiers).isEqualTo(expected.subList(0, tiers.size()));
+        });
+    }
+
+    private static TierAssignment assignment(Optional<Tier> tier, int evaluationsBelow) {
+        return new TierAssignment(CustomerId.of("c-1"), tier, Snapshot.AS_OF.minusMonths(1),
+                PolicyRef.of("standard", "2026.1"), evaluationsBelow, Instant.EPOCH);
+    }
+
+    /** Engines by grace evaluations, each loaded once: loading a policy file costs more than a try. */
+    private static final Map<Integer, TierEngine> GRACE_ENGINES = new ConcurrentHashMap<>();
+
     private static TierEngine graceEngine(int evaluations) {
-        Policy policy = Policies.standardWithGrace("{evaluations: " + evaluations + "}");
-        return TierEngine.of(policy.header(), policy.tiering());
+        return GRACE_ENGINES.computeIfAbsent(evaluations, count -> {
+            Policy policy = Policies.standardWithGrace("{evaluations: " + count + "}");
+            return TierEngine.of(policy.header(), policy.tiering());
+        });
     }
 
     private static List<CustomerMetrics> distinctCustomers(List<CustomerMetrics> snapshots) {
