@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
+import org.hipparchus.special.Beta;
 import org.junit.jupiter.api.Test;
 
 /** The invariants of the customer-base models over wide ranges of parameters and customers. */
@@ -63,6 +64,24 @@ class ClvProperties {
                             .isBetween(0.0, 1.0);
                     assertThat(paretoNbd.probabilityAlive(customer.frequency(), customer.recency(), customer.age()))
                             .isBetween(0.0, 1.0);
+                });
+    }
+
+    @Test
+    void bgNbdProbabilityAliveIsTheShareOfTheLikelihoodInWhichTheCustomerIsStillAlive() {
+        // Fader, Hardie and Lee (2005), equation (6): the likelihood of a repeat buyer is
+        // B(a, b + x) (alpha + T)^-(r + x) + B(a + 1, b + x - 1) (alpha + t_x)^-(r + x), up to factors both
+        // terms share; P(alive) is the first term's share. Beta functions from Hipparchus, not the model's algebra.
+        Property.forAll(moderate(), moderate(), moderate(), moderate(), customers()).tries(400)
+                .check((r, alpha, a, b, customer) -> {
+                    int x = customer.frequency();
+                    Property.assume(x > 0);
+                    double alive = Beta.logBeta(a, b + x) - (r + x) * Math.log(alpha + customer.age());
+                    double droppedOut = Beta.logBeta(a + 1, b + x - 1) - (r + x) * Math.log(alpha + customer.recency());
+                    double expected = 1 / (1 + Math.exp(droppedOut - alive));
+
+                    assertThat(BgNbdModel.of(r, alpha, a, b).probabilityAlive(x, customer.recency(), customer.age()))
+                            .isCloseTo(expected, within(1e-9));
                 });
     }
 
