@@ -45,6 +45,12 @@ public final class BusinessTime {
         return new BusinessTime(calendar);
     }
 
+    /** @return the calendar it counts on, so that a failing check's message shows it */
+    @Override
+    public String toString() {
+        return "BusinessTime[" + calendar + "]";
+    }
+
     /** @return the calendar */
     public BusinessCalendar calendar() {
         return calendar;
