@@ -247,7 +247,8 @@ public final class TierData {
                 int count = random.nextInt(2) == 0 ? 0 : 1 + random.nextInt(3);
                 long day = WINDOW_START - 60 + random.nextInt((int) (AS_OF_DAY - WINDOW_START + 60 - 100));
                 for (int k = 0; k < count; k++) {
-                    int edge = random.nextInt(40);
+                    // Only a customer's first answer on an edge: a customer answers once at a moment.
+                    int edge = k == 0 ? random.nextInt(40) : 3;
                     String moment;
                     if (edge == 0) {
                         moment = LocalDate.ofEpochDay(WINDOW_START) + "T00:00:00+08:00";
