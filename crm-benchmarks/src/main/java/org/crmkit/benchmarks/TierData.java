@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a customer base for tiering as the CSV files of the interchange formats
- * ({@code customers.csv}, {@code orders.csv}, {@code interactions.csv}), seeded, so that every run
- * writes the same bytes: by default 1,000,000 customers with 10 orders each and about one
- * interaction each, for {@code crm tier} against DuckDB ({@link DuckDbTiers}) as of 2026-03-31.
+ * ({@code customers.csv}, {@code orders.csv}, {@code interactions.csv}, {@code surveys.csv}),
+ * seeded, so that every run writes the same bytes: by default 1,000,000 customers with 10 orders
+ * each, about one interaction and about one survey answer each, for {@code crm tier} against DuckDB
+ * ({@link DuckDbTiers}) and {@code crm lifecycle} and {@code crm clv} as of 2026-03-31.
  *
  * <p>Customers fall into the standard policy's tiers in about the plan's shares: 10% spend
  * 100,000 CNY or more over three or four quarters (core), 30% spend 30,000 to 100,000, or 100,000
@@ -36,6 +37,8 @@ public final class TierData {
     public static final long SEED = 20261207L;
 
     private static final int ORDERS_PER_CUSTOMER = 10;
+    /** Mixed into the seed for the survey answers' own stream. */
+    private static final long SURVEY_SEED = 0x5EED_5A1EL;
     private static final String[] CATEGORIES = {"hardware", "software", "service", "training", "spare_parts"};
     private static final String[] INDUSTRIES = {"machinery", "retail", "logistics", "chemicals", "textiles"};
     private static final String[] OTHER_KINDS = {"visit", "call", "message", "meeting", "survey", "referral", "event",
@@ -76,12 +79,13 @@ public final class TierData {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : SEED;
         long started = System.nanoTime();
         write(dir, customers, seed);
-        System.err.printf(Locale.ROOT, "TierData: %,d customers, %,d orders and their interactions in %s (%.1f s)%n",
+        System.err.printf(Locale.ROOT, "TierData: %,d customers, %,d orders, their interactions and survey answers"
+                + " in %s (%.1f s)%n",
                 customers, (long) customers * ORDERS_PER_CUSTOMER, dir, (System.nanoTime() - started) / 1e9);
     }
 
     /**
-     * Writes the three files into a directory.
+     * Writes the four files into a directory.
      *
      * @param dir the directory, created if needed
      * @param customers how many customers
@@ -110,6 +114,8 @@ public final class TierData {
         }
         writeOrders(dir.resolve("orders.csv"), segments, random);
         writeInteractions(dir.resolve("interactions.csv"), segments, random);
+        // A stream of its own, so that the other files stay what they were before surveys were written.
+        writeSurveys(dir.resolve("surveys.csv"), segments.length, new SplittableRandom(seed ^ SURVEY_SEED));
     }
 
     private static int segment(int percent) {
@@ -222,6 +228,48 @@ public final class TierData {
                             .append(CHANNELS[random.nextInt(CHANNELS.length)]).append(',')
                             .append(inquiry ? "inquiry" : OTHER_KINDS[random.nextInt(OTHER_KINDS.length)]).append('\n');
                     out.append(line);
+                }
+            }
+        }
+    }
+
+    /**
+     * About one survey answer per customer: half the customers answer one to three times, on days
+     * a few weeks apart, mostly in the window, now and then on the window's first day or the as-of
+     * day's last second in Shanghai or just after it; a CSAT score (1-5) in four answers of five, a
+     * net promoter score (0-10) in three of five, at least one of them.
+     */
+    private static void writeSurveys(Path file, int customers, SplittableRandom random) throws IOException {
+        try (Writer out = writer(file)) {
+            out.write("customer_id,answered_at,csat,nps\n");
+            StringBuilder line = new StringBuilder(64);
+            for (int c = 0; c < customers; c++) {
+                int count = random.nextInt(2) == 0 ? 0 : 1 + random.nextInt(3);
+                long day = WINDOW_START - 60 + random.nextInt((int) (AS_OF_DAY - WINDOW_START + 60 - 100));
+                for (int k = 0; k < count; k++) {
+                    // Only a customer's first answer on an edge: a customer answers once at a moment.
+                    int edge = k == 0 ? random.nextInt(40) : 3;
+                    String moment;
+                    if (edge == 0) {
+                        moment = LocalDate.ofEpochDay(WINDOW_START) + "T00:00:00+08:00";
+                    } else if (edge == 1) {
+                        moment = AS_OF + "T23:59:59+08:00";
+                    } else if (edge == 2) {
+                        moment = AS_OF + "T16:00:00Z";
+                    } else {
+                        int seconds = random.nextInt(86_400);
+                        moment = LocalDate.ofEpochDay(day) + "T" + pad(seconds / 3600, 2) + ":"
+                                + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2)
+                                + OFFSETS[random.nextInt(OFFSETS.length)];
+                    }
+                    boolean csat = random.nextInt(5) < 4;
+                    boolean nps = !csat || random.nextInt(5) < 3;
+                    line.setLength(0);
+                    line.append(customerId(c)).append(',').append(moment).append(',')
+                            .append(csat ? Integer.toString(1 + random.nextInt(5)) : "").append(',')
+                            .append(nps ? Integer.toString(random.nextInt(11)) : "").append('\n');
+                    out.append(line);
+                    day += 1 + random.nextInt(30);
                 }
             }
         }

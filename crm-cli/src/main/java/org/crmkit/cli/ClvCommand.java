@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.output.ClvFitReport;
 import org.crmkit.cli.output.ClvReport;
+import org.crmkit.cli.output.ClvWriter;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
@@ -18,7 +20,6 @@ import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.GammaGammaModel;
 import org.crmkit.rules.clv.PurchaseModel;
 import org.crmkit.rules.clv.PurchaseModelKind;
-import org.crmkit.rules.clv.PurchaseSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Spec;
  * {@code crm clv}: every customer's P(alive), expected purchases and lifetime value under the
  * policy's purchase model and the Gamma-Gamma spend model, fitted on the customers given; with
  * the subcommand {@code fit}, the fitted models themselves. Reads and validates all input first,
- * then fits and computes, then writes: bad input gives no output at all.
+ * then fits, then computes and writes each customer's values as they come: bad input gives no output
+ * at all. From {@code --orders} it streams: each customer's history is summed up as the orders go
+ * by ({@link org.crmkit.cli.csv.CsvFactsSource}), the fits gather the distinct histories, and the
+ * customers are walked again for their values, so ten million orders never sit in a list.
  */
 @Command(name = "clv",
         header = "Estimates every customer's P(alive), expected purchases and lifetime value from a purchase model.",
@@ -126,26 +130,43 @@ final class ClvCommand implements Callable<Integer> {
         if (horizon.isEmpty() && clv.timeUnit() != data.timeUnit()) {
             horizonText += " (the policy's clv.horizon, " + clv.horizon() + " " + clv.timeUnit().key() + ")";
         }
-        LOG.debug("read {} customers", data.customers().size());
+        LOG.debug("read {} customers", data.count());
 
-        FittedModel<? extends PurchaseModel> fitted = ClvModels.purchase(clv.model(), data.customers());
+        FittedModel<? extends PurchaseModel> fitted = ClvModels.purchase(clv.model(), data.all());
         Optional<FittedModel<GammaGammaModel>> spend = data.spendKnown() ? Optional.of(ClvModels.spend(data))
                 : Optional.empty();
         PurchaseModel model = fitted.model();
-        List<ClvReport.Estimate> estimates = new ArrayList<>(data.customers().size());
-        for (PurchaseSummary customer : data.customers()) {
-            estimates.add(new ClvReport.Estimate(customer, decimal(model.probabilityAlive(customer)),
-                    decimal(model.conditionalExpectedPurchases(periods, customer)),
-                    spend.map(gammaGamma -> CustomerValue.expectedAverageValue(gammaGamma.model(), customer)),
-                    spend.map(gammaGamma -> CustomerValue.clv(model, gammaGamma.model(), customer, periods, rate,
-                            data.timeUnit()))));
-        }
-        ClvReport report = new ClvReport(estimates, model.name(), data.currency());
         List<ClvFitReport.Fit> fits = new ArrayList<>(List.of(ClvModels.line(fitted, true)));
         spend.ifPresent(gammaGamma -> fits.add(ClvModels.spendLine(gammaGamma)));
 
-        StandardOutput.print(spec, out -> format.get().clvWriter().write(report, out));
-        StandardOutput.summary(spec, ClvSummary.valueLines(spec.qualifiedName(), loaded, data, fits, report,
+        // Each customer's values written as they are computed; only the totals are kept, for the summary.
+        ClvSummary.Totals totals = new ClvSummary.Totals(model.name(), data.currency());
+        ClvWriter writer = format.get().clvWriter();
+        StandardOutput.Streamed<ClvReport.Estimate> out = StandardOutput.streamed(spec, target -> {
+            ClvWriter.Records records = writer.open(model.name(), data.currency(), target);
+            return new StandardOutput.Sink<ClvReport.Estimate>() {
+                @Override
+                public void write(ClvReport.Estimate customer) throws IOException {
+                    records.write(customer);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    records.close();
+                }
+            };
+        });
+        data.customers().forEach(customer -> {
+            ClvReport.Estimate estimate = new ClvReport.Estimate(customer, decimal(model.probabilityAlive(customer)),
+                    decimal(model.conditionalExpectedPurchases(periods, customer)),
+                    spend.map(gammaGamma -> CustomerValue.expectedAverageValue(gammaGamma.model(), customer)),
+                    spend.map(gammaGamma -> CustomerValue.clv(model, gammaGamma.model(), customer, periods, rate,
+                            data.timeUnit())));
+            totals.add(estimate);
+            out.accept(estimate);
+        });
+        out.finish();
+        StandardOutput.summary(spec, ClvSummary.valueLines(spec.qualifiedName(), loaded, data, fits, totals,
                 horizonText, rate));
         return ExitCodes.OK;
     }
@@ -214,7 +235,7 @@ final class ClvCommand implements Callable<Integer> {
             ClvInput data = input.read(spec, loaded, clock);
             List<ClvFitReport.Fit> fits = new ArrayList<>();
             for (PurchaseModelKind kind : PurchaseModelKind.values()) {
-                fits.add(ClvModels.line(ClvModels.purchase(kind, data.customers()), kind == loaded.clv().model()));
+                fits.add(ClvModels.line(ClvModels.purchase(kind, data.all()), kind == loaded.clv().model()));
             }
             if (data.spendKnown()) {
                 fits.add(ClvModels.spendLine(ClvModels.spend(data)));

@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.crmkit.cli.csv.CsvImport;
-import org.crmkit.core.model.Purchase;
+import java.util.Set;
+import org.crmkit.cli.csv.CsvFactsSource;
+import org.crmkit.core.facts.FactGroup;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.PurchaseSummaries;
-import org.crmkit.rules.clv.PurchaseSummary;
 import org.crmkit.rules.clv.SummaryFile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,26 +82,30 @@ final class ClvInputOptions {
         String unitSource = timeUnit.isPresent() ? TIME_UNIT : "the policy's clv.time_unit";
         if (summary.isPresent()) {
             SummaryFile file = PurchaseSummaries.readFile(summary.get());
-            return new ClvInput(file.customers(), file.repeatValuesGiven(), unit, Optional.empty(), Optional.empty(),
-                    String.format(Locale.ROOT, "%,d customers from %s, times in %s (%s), %s", file.customers().size(),
-                            summary.get(), unit.key(), unitSource, file.repeatValuesGiven()
+            return new ClvInput(file.customers()::forEach, file.repeatValuesGiven(), unit, Optional.empty(),
+                    Optional.empty(), count -> String.format(Locale.ROOT, "%,d customers from %s, times in %s (%s), %s",
+                            count, summary.get(), unit.key(), unitSource, file.repeatValuesGiven()
                                     ? "with average repeat values"
                                     : "without average repeat values (no zbar or monetary_value column)"));
         }
         LocalDate end = calibrationEnd.or(() -> asOf).orElseGet(() -> policy.header().today(clock));
         String endSource = calibrationEnd.isPresent() ? CALIBRATION_END
                 : asOf.isPresent() ? AS_OF : "today in the policy's time zone";
-        List<Purchase> purchases = CsvImport.readOrders(orders.orElseThrow(), customers);
-        List<PurchaseSummary> summaries = PurchaseSummaries.fromPurchases(purchases, end, unit);
-        long later = purchases.stream().filter(purchase -> purchase.orderDate().isAfter(end)).count();
-        Optional<Currency> currency = purchases.stream().findFirst().map(purchase -> purchase.amount().currency());
-        List<String> source = new ArrayList<>();
-        source.add(String.format(Locale.ROOT, "%,d customers with an order up to %s (%s) in %s, times in %s (%s)",
-                summaries.size(), end, endSource, orders.get(), unit.key(), unitSource));
-        source.add(String.format(Locale.ROOT, "%,d orders, %,d of them after the calibration end and ignored",
-                purchases.size(), later));
-        currency.ifPresent(code -> source.add("amounts in " + code.getCurrencyCode()));
-        return new ClvInput(summaries, true, unit, Optional.of(end), currency, String.join("; ", source));
+        // Streamed: each customer's history summed up as the orders go by, never a list of the orders.
+        CsvFactsSource facts = CsvFactsSource.ofOrders(orders.orElseThrow(), customers);
+        FactsQuery query = new FactsQuery(policy.header().metricsQuery(end), Set.of(FactGroup.HISTORY), Set.of());
+        CsvFactsSource.FilesRead read = facts.read(query);
+        ClvInput.Customers walk = action -> facts.forEach(query,
+                customer -> PurchaseSummaries.fromFacts(customer, unit).ifPresent(action));
+        return new ClvInput(walk, true, unit, Optional.of(end), read.currency(), count -> {
+            List<String> source = new ArrayList<>();
+            source.add(String.format(Locale.ROOT, "%,d customers with an order up to %s (%s) in %s, times in %s (%s)",
+                    count, end, endSource, orders.get(), unit.key(), unitSource));
+            source.add(String.format(Locale.ROOT, "%,d orders, %,d of them after the calibration end and ignored",
+                    read.orders(), read.ordersAfterAsOf()));
+            read.currency().ifPresent(code -> source.add("amounts in " + code.getCurrencyCode()));
+            return String.join("; ", source);
+        });
     }
 
     private void require(CommandSpec spec) {

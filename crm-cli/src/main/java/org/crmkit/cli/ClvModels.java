@@ -1,18 +1,16 @@
 package org.crmkit.cli;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.crmkit.cli.output.ClvFitReport;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.rules.clv.CustomerSummaries;
 import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.GammaGammaModel;
 import org.crmkit.rules.clv.ModelFitter;
 import org.crmkit.rules.clv.PurchaseModel;
 import org.crmkit.rules.clv.PurchaseModelKind;
-import org.crmkit.rules.clv.PurchaseSummaries;
-import org.crmkit.rules.clv.PurchaseSummary;
 
 /**
  * Fits the customer-base models of the CLV commands. Data that cannot support a fit (no repeat
@@ -34,7 +32,7 @@ final class ClvModels {
      * @return the fit
      * @throws InvalidValueException if the data cannot support it
      */
-    static FittedModel<? extends PurchaseModel> purchase(PurchaseModelKind kind, List<PurchaseSummary> customers) {
+    static FittedModel<? extends PurchaseModel> purchase(PurchaseModelKind kind, CustomerSummaries customers) {
         return fitted(() -> ModelFitter.fit(kind, customers));
     }
 
@@ -47,13 +45,12 @@ final class ClvModels {
      * @throws InvalidValueException if no repeat customer spent anything
      */
     static FittedModel<GammaGammaModel> spend(ClvInput input) {
-        List<PurchaseSummary> paying = PurchaseSummaries.paidRepeatBuyers(input.customers());
         long unpaid = input.unpaidRepeaters();
-        if (paying.isEmpty() && unpaid > 0) {
+        if (input.paying().customers() == 0 && unpaid > 0) {
             throw new InvalidValueException(String.format(Locale.ROOT, "Gamma-Gamma fit needs a repeat customer whose"
                     + " repeat purchases are worth more than 0; the mean repeat value of all %,d is 0", unpaid));
         }
-        return fitted(() -> ModelFitter.fitGammaGamma(paying));
+        return fitted(() -> ModelFitter.fitGammaGamma(input.paying()));
     }
 
     /** @return the fit as {@code crm clv fit} prints it */

@@ -58,26 +58,20 @@ final class ClvSummary {
      * @param horizon the horizon as the totals name it, e.g. {@code 52 weeks}
      */
     static List<String> valueLines(String command, Policy policy, ClvInput input, List<ClvFitReport.Fit> fits,
-            ClvReport report, String horizon, BigDecimal annualDiscountRate) {
+            Totals report, String horizon, BigDecimal annualDiscountRate) {
         List<String> lines = fits(command, policy, input, fits);
-        lines.add(command + ": model " + report.model() + ", the policy's clv.model (policy " + policy.ref()
+        lines.add(command + ": model " + report.model + ", the policy's clv.model (policy " + policy.ref()
                 + "); 'crm clv fit' compares the purchase models");
-        List<ClvReport.Estimate> customers = report.customers();
-        int count = customers.size();
-        BigDecimal alive = customers.stream().map(ClvReport.Estimate::probabilityAlive)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal purchases = customers.stream().map(ClvReport.Estimate::expectedPurchases)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        long count = report.customers;
         StringBuilder totals = new StringBuilder(String.format(Locale.ROOT, "%s: %,d %s over %s at an annual"
                 + " discount rate of %s: mean P(alive) %s, expected purchases %s", command, count,
                 count == 1 ? "customer" : "customers", horizon, annualDiscountRate.toPlainString(),
-                count == 0 ? "-" : alive.divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_EVEN).toPlainString(),
-                purchases.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
+                count == 0 ? "-" : report.alive.divide(BigDecimal.valueOf(count), 4, RoundingMode.HALF_EVEN)
+                        .toPlainString(),
+                report.purchases.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
         if (input.spendKnown()) {
-            BigDecimal total = customers.stream().map(customer -> customer.lifetimeValue().orElseThrow())
-                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-            totals.append(", sum of clv ").append(total.toPlainString()).append(' ').append(report.currency()
-                    .map(Currency::getCurrencyCode).orElse("(the summary file's currency)"));
+            totals.append(", sum of clv ").append(report.lifetimeValue.toPlainString()).append(' ')
+                    .append(report.currency.map(Currency::getCurrencyCode).orElse("(the summary file's currency)"));
         }
         if (!input.spendKnown()) {
             totals.append("; expected_average_value and clv are null without spend");
@@ -86,15 +80,45 @@ final class ClvSummary {
         return lines;
     }
 
+    /**
+     * The totals of {@code crm clv}'s estimates, summed exactly as they are written, one customer
+     * at a time. Not thread-safe.
+     */
+    static final class Totals {
+        private final String model;
+        private final Optional<Currency> currency;
+        private long customers;
+        private BigDecimal alive = BigDecimal.ZERO;
+        private BigDecimal purchases = BigDecimal.ZERO;
+        private BigDecimal lifetimeValue = BigDecimal.ZERO.setScale(2);
+
+        /**
+         * @param model the purchase model's key, e.g. {@code bgnbd}
+         * @param currency the currency of the amounts, when known
+         */
+        Totals(String model, Optional<Currency> currency) {
+            this.model = model;
+            this.currency = currency;
+        }
+
+        /** Counts a customer's estimate. */
+        void add(ClvReport.Estimate customer) {
+            customers++;
+            alive = alive.add(customer.probabilityAlive());
+            purchases = purchases.add(customer.expectedPurchases());
+            customer.lifetimeValue().ifPresent(value -> lifetimeValue = lifetimeValue.add(value));
+        }
+    }
+
     /** What was read, a warning about few customers, and each fit. */
     private static List<String> fits(String command, Policy policy, ClvInput input, List<ClvFitReport.Fit> fits) {
         List<String> lines = new ArrayList<>();
         lines.add(command + ": " + input.source());
         int minimum = policy.clv().minCustomers();
-        if (input.customers().size() < minimum) {
+        if (input.count() < minimum) {
             lines.add(String.format(Locale.ROOT, "%s: warning: %,d customers, fewer than the policy's"
                     + " clv.min_customers (%,d), below which crm lifecycle fits no model: the parameters may say"
-                    + " more about chance than about the customers", command, input.customers().size(), minimum));
+                    + " more about chance than about the customers", command, input.count(), minimum));
         }
         for (ClvFitReport.Fit fit : fits) {
             String parameters = fit.parameters().entrySet().stream()

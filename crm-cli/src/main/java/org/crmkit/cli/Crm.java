@@ -61,7 +61,7 @@ public final class Crm {
                     return type.cast(new AgendaCommand.Unscheduled(clock));
                 }
                 if (type == LifecycleCommand.class) {
-                    return type.cast(new LifecycleCommand(clock));
+                    return type.cast(new LifecycleCommand(clock, progress));
                 }
                 if (type == ClvCommand.class) {
                     return type.cast(new ClvCommand(clock));

@@ -1,23 +1,28 @@
 package org.crmkit.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
-import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.cli.output.LifecycleWriter;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.lifecycle.ClvEstimator;
+import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.crmkit.rules.lifecycle.ValueEstimator;
+import org.crmkit.rules.sla.SlaEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -29,8 +34,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm lifecycle}: every customer's lifecycle stage, relationship level and type and churn
- * risk as of a day, with the reasons, and the early warning of high-risk customers. Reads and
- * validates all input first, then computes, then writes: bad input gives no output at all.
+ * risk as of a day, with the reasons, and the early warning of high-risk customers. Streams: the
+ * customer files are read once through {@link CsvFactsSource}, which validates every value (and
+ * the case files, which are few and held whole) before anything is computed, so bad input gives no
+ * output at all; then {@link CustomerBaseAnalysis} streams the customers' facts twice, and each
+ * customer's line is written as it is decided. A million customers take a few hundred megabytes.
  */
 @Command(name = "lifecycle",
         header = "Decides every customer's lifecycle stage, relationship and churn risk as of a day, with the reasons.",
@@ -74,6 +82,7 @@ final class LifecycleCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleCommand.class);
 
     private final Clock clock;
+    private final Supplier<Progress> progress;
 
     @Spec
     CommandSpec spec;
@@ -112,7 +121,16 @@ final class LifecycleCommand implements Callable<Integer> {
     OutputFormatOption format;
 
     LifecycleCommand(Clock clock) {
+        this(clock, Progress::off);
+    }
+
+    /**
+     * @param clock says what day it is
+     * @param progress the progress display of a run, shown when standard error is a terminal
+     */
+    LifecycleCommand(Clock clock, Supplier<Progress> progress) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
@@ -125,22 +143,51 @@ final class LifecycleCommand implements Callable<Integer> {
         // Before any file is read: a policy without lifecycle or relationship section is reported at once.
         CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(loaded, estimator(loaded));
         LocalDate day = asOf.resolve(loaded, clock);
-        InMemoryStore store = read(loaded);
-
-        CustomerBaseSummary[] summary = new CustomerBaseSummary[1];
-        StandardOutput.print(spec, out -> {
-            try (LifecycleWriter.Records records = format.get().lifecycleWriter().open(day, loaded.ref(), out)) {
-                summary[0] = analysis.analyse(store.facts(), store.cases(), store.caseEvents(), day, customer -> {
-                    try {
+        // The query the analysis asks its source for, so that the read below serves both of its passes.
+        FactsQuery query = FactsQuery.all(loaded.header().metricsQuery(day),
+                loaded.relationship().orElseThrow().valueAddedCategories());
+        Progress shown = progress.get();
+        List<Path> files = new ArrayList<>(List.of(customers, orders));
+        interactions.ifPresent(files::add);
+        surveys.ifPresent(files::add);
+        shown.expect(files);
+        CsvFactsSource source = CsvFactsSource.of(new CsvImport.CustomerFiles(customers, orders, interactions,
+                surveys)).withProgress(shown);
+        if (complaints.isPresent()) {
+            source = source.withCases(complaints.get(), events.orElseThrow(), SlaEngine::checkHistory);
+        }
+        CustomerBaseSummary summary;
+        try {
+            // Every file read and checked before anything is computed or written.
+            CsvFactsSource.FilesRead read = source.read(query);
+            InMemoryStore cases = cases(read);
+            LifecycleWriter writer = format.get().lifecycleWriter();
+            StandardOutput.Streamed<CustomerAssessment> out = StandardOutput.streamed(spec, target -> {
+                LifecycleWriter.Records records = writer.open(day, loaded.ref(), target);
+                return new StandardOutput.Sink<CustomerAssessment>() {
+                    @Override
+                    public void write(CustomerAssessment customer) throws IOException {
                         records.write(customer);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
                     }
-                });
-            }
-        });
-        LOG.debug("analysed {} customers as of {} under {}", summary[0].customers(), day, loaded.ref());
-        StandardOutput.summary(spec, LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day), summary[0]));
+
+                    @Override
+                    public void close() throws IOException {
+                        records.close();
+                    }
+                };
+            });
+            summary = analysis.analyse(source, cases.cases(), cases.caseEvents(), day, customer -> {
+                out.accept(customer);
+                if (out.written() % StandardOutput.CHECK_EVERY == 0) {
+                    shown.writing("customers analysed and written", out.written());
+                }
+            });
+            out.finish();
+        } finally {
+            shown.done();
+        }
+        LOG.debug("analysed {} customers as of {} under {}", summary.customers(), day, loaded.ref());
+        StandardOutput.summary(spec, LifecycleSummary.lines(loaded, loaded.header().metricsQuery(day), summary));
         return ExitCodes.OK;
     }
 
@@ -149,20 +196,16 @@ final class LifecycleCommand implements Callable<Integer> {
         return ClvEstimator.of(policy.clv());
     }
 
-    /** Reads and validates every file at once, the case files as {@code crm sla} reads them. */
-    private InMemoryStore read(Policy policy) {
-        CsvImport.CustomerFiles files = new CsvImport.CustomerFiles(customers, orders, interactions, surveys);
-        if (complaints.isEmpty()) {
-            return CsvImport.read(files, policy.header().currency()).toStore();
-        }
-        ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(), Optional.of(files),
-                policy);
-        InMemoryStore store = cases.customerData().orElseThrow().toStore();
-        for (ServiceCase serviceCase : cases.cases()) {
-            store.cases().save(serviceCase);
-            cases.eventsOf(serviceCase.id()).forEach(store.caseEvents()::append);
-        }
-        LOG.debug("read {} cases", cases.cases().size());
+    /** The cases and their events, when the case files were given: few, so held in memory. */
+    private static InMemoryStore cases(CsvFactsSource.FilesRead read) {
+        InMemoryStore store = InMemoryStore.create();
+        read.cases().ifPresent(imported -> {
+            for (ServiceCase serviceCase : imported.cases()) {
+                store.cases().save(serviceCase);
+                imported.eventsOf(serviceCase.id()).forEach(store.caseEvents()::append);
+            }
+            LOG.debug("read {} cases", imported.cases().size());
+        });
         return store;
     }
 }

@@ -6,11 +6,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Writes a command's complete result on standard output at once, after everything was read and
- * computed, and its summary on standard error.
+ * Writes a command's result on standard output, and its summary on standard error: a small
+ * result all at once, after everything was read and computed ({@link #print}); a large one record
+ * by record as it is computed ({@link #streamed}), as {@code crm tier}, {@code crm lifecycle} and
+ * {@code crm clv} write theirs.
  */
 final class StandardOutput {
     private StandardOutput() {
@@ -59,6 +62,112 @@ final class StandardOutput {
         out.flush();
         if (out.checkError()) {
             throw new UncheckedIOException(new IOException("cannot write to standard output"));
+        }
+    }
+
+    /** Records between checks that standard output still takes them (a check flushes). */
+    static final int CHECK_EVERY = 16_384;
+
+    /**
+     * Starts a result that is written record by record as the records are computed. Nothing is
+     * written before the first record (nor the header of a format that has one), so a command that
+     * fails before it, on bad input say, prints nothing; standard output is checked every
+     * {@value #CHECK_EVERY} records, so that a run whose reader went away stops.
+     *
+     * @param spec the command's spec, whose command line holds standard output
+     * @param opener starts the output in a format: the header, if any, and the sink of the records
+     * @return the consumer of the records; {@link Streamed#finish} it after the last
+     */
+    static <T> Streamed<T> streamed(CommandSpec spec, Opener<T> opener) {
+        return new Streamed<>(spec.commandLine().getOut(), opener);
+    }
+
+    /** Starts a streamed result in a format. */
+    @FunctionalInterface
+    interface Opener<T> {
+        /**
+         * Writes the header, if any, and returns where the records go.
+         *
+         * @param out standard output; not closed
+         * @return the sink of the records
+         * @throws IOException if writing fails
+         */
+        Sink<T> open(Writer out) throws IOException;
+    }
+
+    /** Where a streamed result's records go. */
+    interface Sink<T> {
+        /**
+         * Writes a record.
+         *
+         * @param record the record
+         * @throws IOException if writing fails
+         */
+        void write(T record) throws IOException;
+
+        /**
+         * Ends the output; standard output stays open.
+         *
+         * @throws IOException if writing fails
+         */
+        void close() throws IOException;
+    }
+
+    /** A result written record by record; see {@link #streamed}. Not thread-safe. */
+    static final class Streamed<T> implements Consumer<T> {
+        private final PrintWriter out;
+        private final Opener<T> opener;
+        private Sink<T> sink;
+        private long written;
+
+        private Streamed(PrintWriter out, Opener<T> opener) {
+            this.out = out;
+            this.opener = opener;
+        }
+
+        /**
+         * Writes a record, starting the output with the first.
+         *
+         * @throws UncheckedIOException if writing fails or standard output no longer takes what is written
+         */
+        @Override
+        public void accept(T record) {
+            try {
+                open().write(record);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (++written % CHECK_EVERY == 0) {
+                check(out);
+            }
+        }
+
+        /** @return the records written so far */
+        long written() {
+            return written;
+        }
+
+        /**
+         * Ends the output after the last record (a result without records still gets its header)
+         * and flushes standard output.
+         *
+         * @throws UncheckedIOException if writing fails or standard output no longer takes what is written
+         */
+        void finish() {
+            try {
+                open().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.flush();
+            check(out);
+        }
+
+        private Sink<T> open() throws IOException {
+            if (sink == null) {
+                sink = opener.open(out);
+            }
+            return sink;
         }
     }
 

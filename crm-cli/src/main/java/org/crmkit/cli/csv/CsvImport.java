@@ -115,8 +115,34 @@ public final class CsvImport {
         Problems problems = new Problems();
         Optional<CustomerFileRows> customerRows = customerFiles.map(files -> readCustomerFiles(files, currency,
                 problems));
+        ImportedCases imported = readCaseFiles(complaints, events, customerRows.map(CustomerFileRows::check),
+                customerRows.map(CustomerFileRows::data), histories, problems);
+        // The case files first, as the commands name them, then the customer files; each by line.
+        List<String> files = new ArrayList<>(List.of(complaints.toString(), events.toString()));
+        customerFiles.ifPresent(given -> {
+            files.add(given.customers().toString());
+            files.add(given.orders().toString());
+            given.interactions().ifPresent(file -> files.add(file.toString()));
+            given.surveys().ifPresent(file -> files.add(file.toString()));
+        });
+        problems.sort(Comparator.<CsvProblem>comparingInt(problem -> files.indexOf(problem.file()))
+                .thenComparingInt(CsvProblem::line));
+        problems.throwIfAny();
+        return imported;
+    }
 
-        CaseRows caseRows = new CaseRows(customerRows.map(CustomerFileRows::check));
+    /**
+     * Reads the case files: the cases, checked against the customers when a check is given, their
+     * events, and each case's history (only of cases whose rows were all read without problems).
+     * Problems are added in the order they are found, not sorted.
+     *
+     * @param customers tells whether a case's customer exists, when the customers were read
+     * @param customerData what the customer files gave, for the result
+     * @return the cases and events
+     */
+    static ImportedCases readCaseFiles(Path complaints, Path events, Optional<CustomerCheck> customers,
+            Optional<ImportedData> customerData, CaseHistoryCheck histories, Problems problems) {
+        CaseRows caseRows = new CaseRows(customers);
         Optional<CsvTable> caseTable = CsvTable.read(complaints, CaseRows.REQUIRED, CaseRows.OPTIONAL, problems);
         caseTable.ifPresent(table -> caseRows.read(table, problems));
         CaseEventRows eventRows = new CaseEventRows(caseRows, complaints.toString(),
@@ -125,7 +151,7 @@ public final class CsvImport {
         eventTable.ifPresent(table -> eventRows.read(table, problems));
 
         ImportedCases imported = new ImportedCases(caseRows.cases(), eventRows.events(), events.toString(),
-                customerRows.map(CustomerFileRows::data));
+                customerData);
         if (eventTable.isPresent()) {
             for (ServiceCase serviceCase : imported.cases()) {
                 if (!eventRows.complete(serviceCase.id())) {
@@ -138,17 +164,6 @@ public final class CsvImport {
                 }
             }
         }
-        // The case files first, as the commands name them, then the customer files; each by line.
-        List<String> files = new ArrayList<>(List.of(complaints.toString(), events.toString()));
-        customerFiles.ifPresent(given -> {
-            files.add(given.customers().toString());
-            files.add(given.orders().toString());
-            given.interactions().ifPresent(file -> files.add(file.toString()));
-            given.surveys().ifPresent(file -> files.add(file.toString()));
-        });
-        problems.sort(Comparator.<CsvProblem>comparingInt(problem -> files.indexOf(problem.file()))
-                .thenComparingInt(CsvProblem::line));
-        problems.throwIfAny();
         return imported;
     }
 

@@ -182,6 +182,16 @@ final class CustomerColumns {
         sums[customer * SUMS + 3] = (epochDay & LOW) | (strategicAgreement ? 1L << 32 : 0);
     }
 
+    /**
+     * Makes a customer known from its orders alone created on the day of its first order: called
+     * with each order's day, and with {@link Integer#MAX_VALUE} first, for "not yet".
+     */
+    void createdNoLaterThan(int customer, int epochDay) {
+        if (epochDay < createdOn(customer)) {
+            created(customer, epochDay, strategic(customer));
+        }
+    }
+
     int createdOn(int customer) {
         return (int) sums[customer * SUMS + 3];
     }

@@ -7,9 +7,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.facts.ActivityFacts;
+import org.crmkit.core.facts.FactGroup;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Channel;
@@ -20,53 +25,119 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.LocalTimeRange;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.StaffId;
+import org.crmkit.core.model.SurveyAnswer;
 
 /**
- * One read of the customer files for one metrics query: every row of {@code customers.csv},
- * {@code orders.csv} and {@code interactions.csv} validated as {@link CsvImport} validates it
- * (the same checks, messages and order of problems) and summed up into {@link CustomerColumns} as
- * it streams by. Each file is read once; a file with suspected duplicate ids once more, for their
- * ids only. Not thread-safe; use once.
+ * One read of the customer files for one facts query: every row of {@code customers.csv},
+ * {@code orders.csv}, {@code interactions.csv} and {@code surveys.csv} validated as {@link CsvImport}
+ * validates it (the same checks, messages and order of problems) and summed up into
+ * {@link CustomerColumns}, and into {@link HistoryColumns} when the query asks for the purchase
+ * history or the window's activity, as it streams by. Each file is read once; a file with suspected
+ * duplicate ids (or survey moments) once more, for those only. The case files, when given, are read
+ * whole with {@link CsvImport}'s readers right after the customers, whom their customers are checked
+ * against; their problems come first, as {@code crm sla} reports them. Not thread-safe; use once.
  */
 final class FactsRead {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactsRead.class);
-    private final Path customersFile;
+
+    /**
+     * The case files of a read; read whole, since they are few beside the customers.
+     *
+     * @param complaints {@code complaints.csv}
+     * @param events {@code complaint_events.csv}
+     * @param histories checks each case's history
+     */
+    record CaseFiles(Path complaints, Path events, CaseHistoryCheck histories) {
+    }
+
+    /** What a read found: the columns, the currency of the amounts, counts, and the cases. */
+    static final class Result {
+        final CustomerColumns customers;
+        final Optional<HistoryColumns> history;
+        final Currency currency;
+        final int scale;
+        final long orders;
+        final long ordersAfterAsOf;
+        final Optional<ImportedCases> cases;
+
+        private Result(FactsRead read) {
+            customers = read.customers;
+            history = Optional.ofNullable(read.history);
+            currency = read.currency;
+            scale = read.scale;
+            orders = read.orders;
+            ordersAfterAsOf = read.ordersAfterAsOf;
+            cases = read.cases;
+        }
+    }
+
+    private final Optional<Path> customersFile;
     private final Path ordersFile;
     private final Optional<Path> interactionsFile;
+    private final Optional<Path> surveysFile;
+    private final Optional<CaseFiles> caseFiles;
+    private final boolean customersFromOrders;
     private final ReadProgress progress;
 
     private final CustomerColumns customers = new CustomerColumns();
-    private final Currency currency;
-    private final int scale;
+    /** The history and activity, when the query asks for either; else null. */
+    private HistoryColumns history;
+    private final boolean activity;
+    private final Categories categories;
+    /** The currency of the amounts: the query's, or with customers from orders the first order's (null until read). */
+    private Currency currency;
+    /** Decimals of the currency; -1 while it is not known. */
+    private int scale;
     private final int asOf;
     private final int windowStart;
     private final int windowEnd;
+    private final int laterHalfStart;
     private final int[] quarterStart = new int[MetricsQuery.ACTIVE_QUARTER_LOOKBACK];
     private final int[] quarterEnd = new int[MetricsQuery.ACTIVE_QUARTER_LOOKBACK];
     private final ZoneId zone;
     private final ZoneRules zoneRules;
     private final int fixedOffset;
     private boolean customersTrusted;
+    private long orders;
+    private long ordersAfterAsOf;
+    private Optional<ImportedCases> cases = Optional.empty();
 
-    FactsRead(Path customers, Path orders, Optional<Path> interactions, MetricsQuery query, ReadProgress progress) {
+    /**
+     * @param customers {@code customers.csv}; absent only with {@code customersFromOrders}
+     * @param customersFromOrders whether the customers are those of the orders, each created on the
+     *     day of its first order, all orders in one currency, any ({@code crm clv}); the customers
+     *     file then only checks that the orders' customers exist
+     */
+    FactsRead(Optional<Path> customers, Path orders, Optional<Path> interactions, Optional<Path> surveys,
+            Optional<CaseFiles> caseFiles, boolean customersFromOrders, FactsQuery query, ReadProgress progress) {
         this.customersFile = customers;
         this.ordersFile = orders;
         this.interactionsFile = interactions;
+        this.surveysFile = surveys;
+        this.caseFiles = caseFiles;
+        this.customersFromOrders = customersFromOrders;
         this.progress = progress;
-        this.currency = query.currency();
-        this.scale = Math.max(currency.getDefaultFractionDigits(), 0);
-        this.asOf = (int) query.asOf().toEpochDay();
-        this.windowStart = (int) query.window().start().toEpochDay();
-        this.windowEnd = (int) query.window().end().toEpochDay();
+        MetricsQuery metrics = query.metrics();
+        this.activity = query.wants(FactGroup.ACTIVITY);
+        this.categories = new Categories(query);
+        this.currency = customersFromOrders ? null : metrics.currency();
+        this.scale = customersFromOrders ? -1 : Math.max(currency.getDefaultFractionDigits(), 0);
+        this.asOf = (int) metrics.asOf().toEpochDay();
+        this.windowStart = (int) metrics.window().start().toEpochDay();
+        this.windowEnd = (int) metrics.window().end().toEpochDay();
+        this.laterHalfStart = (int) ActivityFacts.laterHalfStart(metrics.window()).toEpochDay();
         for (int i = 0; i < quarterStart.length; i++) {
-            DateWindow quarter = query.quarter(i);
+            DateWindow quarter = metrics.quarter(i);
             quarterStart[i] = (int) quarter.start().toEpochDay();
             quarterEnd[i] = (int) quarter.end().toEpochDay();
         }
-        this.zone = query.zone();
+        this.zone = metrics.zone();
         this.zoneRules = zone.getRules();
         this.fixedOffset = zoneRules.isFixedOffset() ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds()
                 : Integer.MIN_VALUE;
+        if (query.wants(FactGroup.HISTORY) || activity) {
+            history = new HistoryColumns(0, surveys.isPresent());
+        }
     }
 
     /**
@@ -75,14 +146,21 @@ final class FactsRead {
      * @return the customers with their sums
      * @throws CsvImportException listing the first problems of every file, and how many there are
      */
-    CustomerColumns run() {
+    Result run() {
         List<FileProblems> all = new ArrayList<>();
-        FileProblems customerProblems = new FileProblems();
-        all.add(customerProblems);
         long started = System.nanoTime();
-        progress.file(customersFile, "reading");
-        customersTrusted = new CustomerReader(customersFile, customerProblems).read(customersFile, progress);
-        LOG.debug("read {} customers from {} in {} ms", customers.size(), customersFile, millis(started));
+        customersFile.ifPresent(file -> {
+            FileProblems customerProblems = new FileProblems();
+            all.add(customerProblems);
+            progress.file(file, "reading");
+            customersTrusted = new CustomerReader(file, customerProblems).read(file, progress);
+            LOG.debug("read {} customers from {} in {} ms", customers.size(), file, millis(started));
+        });
+        if (history != null) {
+            history.grow(customers.size());
+        }
+        Problems caseProblems = new Problems();
+        caseFiles.ifPresent(files -> readCases(files, caseProblems));
 
         FileProblems orderProblems = new FileProblems();
         all.add(orderProblems);
@@ -90,6 +168,9 @@ final class FactsRead {
         progress.file(ordersFile, "reading");
         new OrderReader(ordersFile, orderProblems, orderIds).read(ordersFile, progress);
         confirm(ordersFile, orderProblems, orderIds, OrderReader.ID, PurchaseId::of);
+        if (history != null) {
+            history.countPairs();
+        }
         LOG.debug("read {} in {} ms", ordersFile, millis(started));
 
         interactionsFile.ifPresent(file -> {
@@ -102,13 +183,54 @@ final class FactsRead {
             LOG.debug("read {} in {} ms", file, millis(started));
         });
 
-        long total = all.stream().mapToLong(FileProblems::count).sum();
+        surveysFile.ifPresent(file -> {
+            FileProblems surveyProblems = new FileProblems();
+            all.add(surveyProblems);
+            DuplicateIds moments = new DuplicateIds();
+            progress.file(file, "reading");
+            new SurveyReader(file, surveyProblems, moments).read(file, progress);
+            confirmMoments(file, surveyProblems, moments);
+            LOG.debug("read {} in {} ms", file, millis(started));
+        });
+
+        List<CsvProblem> caseList = caseProblems.list();
+        long total = caseList.size() + all.stream().mapToLong(FileProblems::count).sum();
         if (total > 0) {
-            List<CsvProblem> first = new ArrayList<>();
-            all.forEach(problems -> problems.appendTo(first, FileProblems.KEPT));
+            List<CsvProblem> first = new ArrayList<>(caseList);
+            int max = caseList.size() + FileProblems.KEPT;
+            for (FileProblems problems : all) {
+                if (caseFiles.isEmpty()) {
+                    problems.appendTo(first, max);
+                } else {
+                    // With cases, the problems of each file come by line, as CsvImport.readCases sorts them.
+                    List<CsvProblem> kept = new ArrayList<>();
+                    problems.appendTo(kept, Integer.MAX_VALUE);
+                    kept.sort(Comparator.comparingInt(CsvProblem::line));
+                    kept.stream().limit(Math.max(0, max - first.size())).forEach(first::add);
+                }
+            }
             throw new CsvImportException(first, total);
         }
-        return customers;
+        return new Result(this);
+    }
+
+    /**
+     * The case files, read whole as {@code crm sla} reads them, their customers checked against the
+     * customers just read; their problems sorted by file and line, before those of the other files.
+     */
+    private void readCases(CaseFiles files, Problems problems) {
+        String customersName = customersFile.map(Path::toString).orElse("");
+        CustomerCheck check = new CustomerCheck(id -> {
+            char[] c = id.value().toCharArray();
+            return customers.find(c, 0, c.length, FastValues.hash(c, 0, c.length)) >= 0;
+        }, customersName, customersTrusted);
+        ImportedCases imported = CsvImport.readCaseFiles(files.complaints(), files.events(), Optional.of(check),
+                Optional.empty(), files.histories(), problems);
+        List<String> order = List.of(files.complaints().toString(), files.events().toString());
+        problems.sort(Comparator.<CsvProblem>comparingInt(problem -> order.indexOf(problem.file()))
+                .thenComparingInt(CsvProblem::line));
+        cases = Optional.of(imported);
+        LOG.debug("read {} cases", imported.cases().size());
     }
 
     /** Rows per batch of the orders and interactions files; see {@link #prefetch}. */
@@ -147,6 +269,11 @@ final class FactsRead {
         }
         for (int i = 0; i < count; i++) {
             sink += customers.touchSums(rows[i].customer);
+        }
+        if (history != null) {
+            for (int i = 0; i < count; i++) {
+                sink += history.touch(rows[i].customer);
+            }
         }
         touched += sink;
     }
@@ -194,8 +321,21 @@ final class FactsRead {
             return -1;
         }
         int found = row.customer;
+        if (found < 0 && customersFromOrders && customersFile.isEmpty()) {
+            // Known from its orders alone: new, or added by an earlier row of the batch.
+            long hash = row.hash1 != 0 ? row.hash1 : FastValues.hash(row.chars(), row.start(index), row.end(index));
+            found = customers.find(row.chars(), row.start(index), row.end(index), hash);
+            if (found < 0) {
+                found = customers.add(row.chars(), row.start(index), row.end(index), hash, row.line());
+                customers.created(found, Integer.MAX_VALUE, false);
+                if (history != null) {
+                    history.grow(customers.size());
+                }
+            }
+        }
         if (found < 0 && customersTrusted) {
-            table.problem("customer_id", "unknown customer '" + row.text(index) + "', not in " + customersFile);
+            table.problem("customer_id", "unknown customer '" + row.text(index) + "', not in "
+                    + customersFile.orElseThrow());
         }
         return found;
     }
@@ -268,7 +408,10 @@ final class FactsRead {
                     agreement = parse(row, strategic, "strategic_agreement", Values::flag).orElse(false);
                 }
             }
-            if (ok && customer >= 0) {
+            if (customersFromOrders && customer >= 0) {
+                // Created on the day of its first order, if it has one; this file only checks the orders' customers.
+                customers.created(customer, Integer.MAX_VALUE, false);
+            } else if (ok && customer >= 0) {
                 customers.created(customer, day, agreement);
             }
         }
@@ -278,12 +421,15 @@ final class FactsRead {
     private final class OrderReader extends StreamTable {
         static final String ID = OrderRows.ID;
         private final DuplicateIds ids;
-        private final String currencyCode = currency.getCurrencyCode();
+        /** The currency every order must be in; with customers from orders, the first order's (null until read). */
+        private String currencyCode = currency == null ? null : currency.getCurrencyCode();
+        private int firstCurrencyLine;
         private int id;
         private int customerId;
         private int orderDate;
         private int amount;
         private int currencyColumn;
+        private int category;
         private int quantity;
 
         OrderReader(Path file, FileProblems problems, DuplicateIds ids) {
@@ -303,6 +449,7 @@ final class FactsRead {
             orderDate = column("order_date");
             amount = column("amount");
             currencyColumn = column("currency");
+            category = column("category");
             quantity = column("quantity");
         }
 
@@ -327,22 +474,35 @@ final class FactsRead {
             long units = FastValues.NOT_FAST_LONG;
             BigDecimal exact = null;
             if (present(row, amount, "amount")) {
-                units = FastValues.unscaled(c, row.start(amount), row.end(amount), scale);
+                // Until the currency is known (customers from orders), its decimals are not: exactly, then.
+                if (scale >= 0) {
+                    units = FastValues.unscaled(c, row.start(amount), row.end(amount), scale);
+                }
                 if (units == FastValues.NOT_FAST_LONG) {
                     exact = parse(row, amount, "amount", Values::amount).orElse(null);
                 }
             }
-            if (present(row, currencyColumn, "currency")
-                    && !FastValues.equals(c, row.start(currencyColumn), row.end(currencyColumn), currencyCode)) {
-                parse(row, currencyColumn, "currency", Values::currency).ifPresent(other -> problem("currency",
-                        "currency " + other.getCurrencyCode() + " does not match the policy's currency "
-                                + currencyCode + " (crmkit does not convert currencies)"));
+            if (present(row, currencyColumn, "currency")) {
+                checkCurrency(row);
             }
             if (!isEmpty(row, quantity) && !FastValues.isPositiveWholeNumber(c, row.start(quantity),
                     row.end(quantity))) {
                 parse(row, quantity, "quantity", Values::quantity);
             }
-            if (ok && customer >= 0 && day <= asOf) {
+            if (!ok) {
+                return;
+            }
+            orders++;
+            if (day > asOf) {
+                ordersAfterAsOf++;
+            }
+            if (customer < 0) {
+                return;
+            }
+            if (customersFromOrders) {
+                customers.createdNoLaterThan(customer, day);
+            }
+            if (day <= asOf) {
                 boolean inWindow = day >= windowStart && day <= windowEnd;
                 int bits = 0;
                 for (int i = 0; i < quarterStart.length; i++) {
@@ -350,10 +510,45 @@ final class FactsRead {
                         bits |= 1 << i;
                     }
                 }
+                int lastBefore = customers.lastPurchase(customer);
                 customers.ordered(customer, day, inWindow, exact == null ? units : 0, scale, bits);
                 if (inWindow && exact != null) {
                     customers.spentExactly(customer, exact);
                 }
+                if (history != null) {
+                    history.ordered(customer, day, lastBefore, units, exact, scale, inWindow && day >= laterHalfStart);
+                    if (activity && inWindow && !isEmpty(row, category)) {
+                        int number = categories.id(c, row.start(category), row.end(category));
+                        history.boughtCategory(customer, number, categories.valueAdded(number));
+                    }
+                }
+            }
+        }
+
+        /** The policy's currency, or with customers from orders the first order's, as {@link OrderRows} checks it. */
+        private void checkCurrency(StreamRow row) {
+            char[] c = row.chars();
+            if (currencyCode != null
+                    && FastValues.equals(c, row.start(currencyColumn), row.end(currencyColumn), currencyCode)) {
+                return;
+            }
+            Optional<Currency> parsed = parse(row, currencyColumn, "currency", Values::currency);
+            if (parsed.isEmpty()) {
+                return;
+            }
+            Currency other = parsed.get();
+            if (!customersFromOrders) {
+                problem("currency", "currency " + other.getCurrencyCode() + " does not match the policy's currency "
+                        + currencyCode + " (crmkit does not convert currencies)");
+            } else if (currencyCode == null) {
+                currency = other;
+                currencyCode = other.getCurrencyCode();
+                scale = Math.max(other.getDefaultFractionDigits(), 0);
+                firstCurrencyLine = row.line();
+            } else {
+                problem("currency", "currency " + other.getCurrencyCode() + " differs from " + currencyCode
+                        + " on line " + firstCurrencyLine
+                        + ": the orders must all be in one currency (crmkit does not convert currencies)");
             }
         }
     }
@@ -367,6 +562,7 @@ final class FactsRead {
         private int occurredAt;
         private int channel;
         private int kind;
+        private int outcome;
 
         InteractionReader(Path file, FileProblems problems, DuplicateIds ids) {
             super(file, problems, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, BATCH);
@@ -385,6 +581,7 @@ final class FactsRead {
             occurredAt = column("occurred_at");
             channel = column("channel");
             kind = column("kind");
+            outcome = column("outcome");
         }
 
         @Override
@@ -401,7 +598,7 @@ final class FactsRead {
             if (present(row, occurredAt, "occurred_at")) {
                 long second = FastValues.epochSecond(c, row.start(occurredAt), row.end(occurredAt));
                 if (second != FastValues.NOT_FAST_LONG) {
-                    day = dayInZone(second);
+                    day = zoneDay(second);
                 } else {
                     day = parse(row, occurredAt, "occurred_at", Values::timestamp)
                             .map(this::dayInZone).orElse(Long.MIN_VALUE);
@@ -418,21 +615,226 @@ final class FactsRead {
                 }
             }
             optional(row, "staff_id", StaffId::of);
-            if (ok && customer >= 0 && interactionKind == InteractionKind.INQUIRY && day >= windowStart
-                    && day <= windowEnd) {
+            if (!ok || customer < 0 || day < windowStart || day > windowEnd) {
+                return;
+            }
+            if (interactionKind == InteractionKind.INQUIRY) {
                 customers.inquired(customer);
+            } else if (activity) {
+                switch (interactionKind) {
+                    case REFERRAL -> history.referred(customer);
+                    case EVENT -> history.attendedEvent(customer);
+                    case TRIAL -> history.tried(customer);
+                    case MEETING -> {
+                        if (!isEmpty(row, outcome)
+                                && row.text(outcome).equalsIgnoreCase(ActivityFacts.JOINT_PLANNING_OUTCOME)) {
+                            history.plannedJointly(customer);
+                        }
+                    }
+                    default -> {
+                        // other kinds count for no fact
+                    }
+                }
             }
         }
 
         private long dayInZone(OffsetDateTime moment) {
             return moment.atZoneSameInstant(zone).toLocalDate().toEpochDay();
         }
+    }
 
-        private long dayInZone(long epochSecond) {
-            int offset = fixedOffset != Integer.MIN_VALUE ? fixedOffset
-                    : zoneRules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
-            return Math.floorDiv(epochSecond + offset, 86_400L);
+    /** The day of an instant in the query's zone. */
+    private long zoneDay(long epochSecond) {
+        int offset = fixedOffset != Integer.MIN_VALUE ? fixedOffset
+                : zoneRules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
+        return Math.floorDiv(epochSecond + offset, 86_400L);
+    }
+
+    /**
+     * {@code surveys.csv}: every column checked as {@link SurveyRows} checks it; each good answer
+     * counted as a promoter answer and a CSAT score. A customer's second answer at a moment is found
+     * by a fingerprint of the customer and the instant, confirmed by a second look like a duplicate id.
+     */
+    private final class SurveyReader extends StreamTable {
+        private final DuplicateIds moments;
+        private final MomentKey key = new MomentKey();
+        private int customerId;
+        private int answeredAt;
+        private int csat;
+        private int nps;
+
+        SurveyReader(Path file, FileProblems problems, DuplicateIds moments) {
+            super(file, problems, SurveyRows.REQUIRED, SurveyRows.OPTIONAL, BATCH);
+            this.moments = moments;
         }
+
+        @Override
+        void prefetch(StreamRow[] rows, int count) {
+            FactsRead.this.prefetch(rows, count, -1, customerId, moments);
+        }
+
+        @Override
+        void started() {
+            customerId = column(SurveyRows.CUSTOMER_ID);
+            answeredAt = column(SurveyRows.ANSWERED_AT);
+            csat = column(SurveyRows.CSAT);
+            nps = column(SurveyRows.NPS);
+        }
+
+        @Override
+        void record(StreamRow row) {
+            boolean customerRead = present(row, customerId, SurveyRows.CUSTOMER_ID)
+                    && validId(row, customerId, SurveyRows.CUSTOMER_ID, CustomerId::of, row.hash1) != 0;
+            int customer = row.customer;
+            if (customerRead && customer < 0 && customersTrusted) {
+                problem(SurveyRows.CUSTOMER_ID, "unknown customer '" + row.text(customerId) + "', not in "
+                        + customersFile.orElseThrow());
+            }
+            boolean momentRead = false;
+            if (present(row, answeredAt, SurveyRows.ANSWERED_AT)) {
+                momentRead = key.moment(row, answeredAt, this);
+            }
+            if (customerRead && momentRead) {
+                long hash = key.hash(row, customerId);
+                int suspect = moments.register(hash, row.line());
+                if (suspect >= 0) {
+                    // Not yet a problem: the row still counts until the second look confirms it.
+                    problems.pendingDuplicate(CsvProblem.at(name, row.line(), SurveyRows.ANSWERED_AT,
+                            "duplicate answer of customer '" + row.text(customerId) + "' at '" + row.text(answeredAt)
+                                    + "', first on line "), suspect);
+                }
+            }
+            int csatScore = score(row, csat, SurveyRows.CSAT, 1, 5);
+            int npsScore = score(row, nps, SurveyRows.NPS, 0, 10);
+            if (isEmpty(row, csat) && isEmpty(row, nps)) {
+                rowProblem("an answer needs a csat or an nps score, both are empty");
+            }
+            if (!ok || customer < 0 || history == null) {
+                return;
+            }
+            long day = zoneDay(key.second);
+            if (day > asOf) {
+                return;
+            }
+            if (npsScore >= SurveyAnswer.PROMOTER_SCORE && day >= windowStart && day <= windowEnd) {
+                history.promoted(customer);
+            }
+            if (csatScore > 0) {
+                history.rated(customer, key.second, key.nano, csatScore);
+            }
+        }
+
+        /** @return the score, or -1 when absent or bad (reported) */
+        private int score(StreamRow row, int index, String column, int min, int max) {
+            if (isEmpty(row, index)) {
+                return -1;
+            }
+            char[] c = row.chars();
+            int start = row.start(index);
+            int length = row.length(index);
+            int fast = -1;
+            if (length == 1 && c[start] >= '0' && c[start] <= '9') {
+                fast = c[start] - '0';
+            } else if (length == 2 && c[start] == '1' && c[start + 1] == '0') {
+                fast = 10;
+            }
+            if (fast >= min && fast <= max) {
+                return fast;
+            }
+            return parse(row, index, column, text -> Values.score(text, min, max)).orElse(-1);
+        }
+    }
+
+    /**
+     * A survey answer's moment (the instant, whatever the offset it was written with) and, with the
+     * customer's id, its fingerprint and characters for the duplicate check.
+     */
+    private final class MomentKey {
+        long second;
+        int nano;
+        private char[] chars = new char[64];
+        private int length;
+
+        /**
+         * Reads the moment of the row, reporting a bad one.
+         *
+         * @return whether it was read
+         */
+        boolean moment(StreamRow row, int index, StreamTable table) {
+            char[] c = row.chars();
+            int start = row.start(index);
+            int end = row.end(index);
+            boolean fraction = false;
+            for (int i = start; i < end && !fraction; i++) {
+                fraction = c[i] == '.';
+            }
+            long fast = fraction ? FastValues.NOT_FAST_LONG : FastValues.epochSecond(c, start, end);
+            if (fast != FastValues.NOT_FAST_LONG) {
+                second = fast;
+                nano = 0;
+                return true;
+            }
+            Optional<OffsetDateTime> moment = table.parse(row, index, SurveyRows.ANSWERED_AT, Values::timestamp);
+            moment.ifPresent(value -> {
+                second = value.toEpochSecond();
+                nano = value.getNano();
+            });
+            return moment.isPresent();
+        }
+
+        /** @return the fingerprint of the customer's id and the moment read last; {@link #chars} holds them */
+        long hash(StreamRow row, int customerIndex) {
+            length = 0;
+            char[] c = row.chars();
+            for (int i = row.start(customerIndex); i < row.end(customerIndex); i++) {
+                append(c[i]);
+            }
+            append('\u0000');
+            String moment = second + "." + nano;
+            for (int i = 0; i < moment.length(); i++) {
+                append(moment.charAt(i));
+            }
+            return FastValues.hash(chars, 0, length);
+        }
+
+        private void append(char c) {
+            if (length == chars.length) {
+                chars = Arrays.copyOf(chars, length * 2);
+            }
+            chars[length++] = c;
+        }
+    }
+
+    /** The second look at a surveys file whose answers' moments had fingerprints in common. */
+    private void confirmMoments(Path file, FileProblems problems, DuplicateIds moments) {
+        moments.release();
+        if (moments.suspects() == 0) {
+            return;
+        }
+        DuplicateIds.Confirmation confirmation = moments.confirmation();
+        progress.file(file, "checking duplicate answers");
+        StreamTable again = new StreamTable(file, new FileProblems(), SurveyRows.REQUIRED, SurveyRows.OPTIONAL) {
+            private final MomentKey key = new MomentKey();
+            private int customerId;
+            private int answeredAt;
+
+            @Override
+            void started() {
+                customerId = column(SurveyRows.CUSTOMER_ID);
+                answeredAt = column(SurveyRows.ANSWERED_AT);
+            }
+
+            @Override
+            void record(StreamRow row) {
+                if (!isEmpty(row, customerId) && validId(row, customerId, SurveyRows.CUSTOMER_ID, CustomerId::of)
+                        && !isEmpty(row, answeredAt) && key.moment(row, answeredAt, this)) {
+                    long hash = key.hash(row, customerId);
+                    confirmation.id(key.chars, 0, key.length, hash, row.line());
+                }
+            }
+        };
+        again.read(file, progress);
+        problems.confirm(confirmation.firstLines());
     }
 
     /** The constant whose file spelling the value is exactly (lower case), or null for the full parser to decide. */

@@ -20,6 +20,11 @@ final class Problems {
         found.sort(order);
     }
 
+    /** @return the problems so far, in their order */
+    List<CsvProblem> list() {
+        return List.copyOf(found);
+    }
+
     void throwIfAny() {
         if (!found.isEmpty()) {
             throw new CsvImportException(found);

@@ -239,6 +239,12 @@ abstract class StreamTable implements CsvStream.RowHandler {
         ok = false;
     }
 
+    /** Reports a problem with the current row as a whole, not with one of its columns. */
+    void rowProblem(String message) {
+        problems.value(CsvProblem.atLine(name, line, message));
+        ok = false;
+    }
+
     /** Reports "required value is empty" when the value is; returns whether it is there. */
     boolean present(StreamRow row, int index, String column) {
         if (isEmpty(row, index)) {

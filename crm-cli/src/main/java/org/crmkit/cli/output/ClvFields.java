@@ -1,5 +1,6 @@
 package org.crmkit.cli.output;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crmkit.rules.clv.PurchaseSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -48,26 +50,45 @@ final class ClvFields {
     private ClvFields() {
     }
 
-    /** @return one row per customer, in the report's order */
-    static List<Map<String, @Nullable Object>> rows(ClvReport report) {
-        String currency = report.currency().map(Currency::getCurrencyCode).orElse(null);
-        List<Map<String, @Nullable Object>> rows = new ArrayList<>(report.customers().size());
-        for (ClvReport.Estimate customer : report.customers()) {
-            PurchaseSummary summary = customer.summary();
-            Map<String, @Nullable Object> row = new LinkedHashMap<>();
-            row.put(CUSTOMER_ID, summary.customerKey());
-            row.put(P_ALIVE, customer.probabilityAlive());
-            row.put(EXPECTED_PURCHASES, customer.expectedPurchases());
-            row.put(EXPECTED_AVERAGE_VALUE, customer.expectedAverageValue().orElse(null));
-            row.put(CLV, customer.lifetimeValue().orElse(null));
-            row.put(FREQUENCY, summary.frequency());
-            row.put(RECENCY, decimal(summary.recency()));
-            row.put(AGE, decimal(summary.age()));
-            row.put(MODEL, report.model());
-            row.put(CURRENCY, currency);
-            rows.add(row);
-        }
-        return rows;
+    /**
+     * Writes each customer's row to a sink.
+     *
+     * @param sink the rows' sink; closed with the records
+     * @param model the purchase model's key
+     * @param currency the currency of the amounts, when known
+     * @return the records
+     */
+    static ClvWriter.Records records(FlatRows.Sink sink, String model, Optional<Currency> currency) {
+        String code = currency.map(Currency::getCurrencyCode).orElse(null);
+        return new ClvWriter.Records() {
+            @Override
+            public void write(ClvReport.Estimate customer) throws IOException {
+                sink.row(row(customer, model, code));
+            }
+
+            @Override
+            public void close() throws IOException {
+                sink.close();
+            }
+        };
+    }
+
+    /** @return a customer's row */
+    private static Map<String, @Nullable Object> row(ClvReport.Estimate customer, String model,
+            @Nullable String currency) {
+        PurchaseSummary summary = customer.summary();
+        Map<String, @Nullable Object> row = new LinkedHashMap<>();
+        row.put(CUSTOMER_ID, summary.customerKey());
+        row.put(P_ALIVE, customer.probabilityAlive());
+        row.put(EXPECTED_PURCHASES, customer.expectedPurchases());
+        row.put(EXPECTED_AVERAGE_VALUE, customer.expectedAverageValue().orElse(null));
+        row.put(CLV, customer.lifetimeValue().orElse(null));
+        row.put(FREQUENCY, summary.frequency());
+        row.put(RECENCY, decimal(summary.recency()));
+        row.put(AGE, decimal(summary.age()));
+        row.put(MODEL, model);
+        row.put(CURRENCY, currency);
+        return row;
     }
 
     /** @return one row per model, in the report's order */

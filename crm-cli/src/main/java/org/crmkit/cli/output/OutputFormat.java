@@ -73,8 +73,8 @@ public enum OutputFormat {
     /** @return the writer of customers' lifetime values ({@code crm clv}) in this format */
     public ClvWriter clvWriter() {
         return this == JSONL
-                ? (report, out) -> FlatRows.jsonLines(ClvFields.rows(report), out)
-                : (report, out) -> FlatRows.csv(ClvFields.FIELDS, ClvFields.rows(report), out);
+                ? (model, currency, out) -> ClvFields.records(FlatRows.jsonLines(out), model, currency)
+                : (model, currency, out) -> ClvFields.records(FlatRows.csv(ClvFields.FIELDS, out), model, currency);
     }
 
     /** @return the writer of fitted customer-base models ({@code crm clv fit}) in this format */

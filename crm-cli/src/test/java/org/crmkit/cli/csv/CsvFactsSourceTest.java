@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactsQuery;
+import org.crmkit.core.facts.PurchaseHistoryFacts;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Money;
 import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,14 +50,23 @@ class CsvFactsSourceTest {
     }
 
     @Test
-    void theHistoryAndTheActivityAreNotComputedHere() throws IOException {
-        CsvFactsSource source = source("customer_id,name,created_on\n", "order_id,customer_id,order_date,amount,currency\n");
+    void theHistoryAndTheActivityComeFromTheSameReadAsTheMetrics() throws IOException {
+        CsvFactsSource source = source("customer_id,name,created_on\nc-1,A,2024-01-01\n",
+                "order_id,customer_id,order_date,amount,currency,category\n"
+                        + "o-1,c-1,2026-01-10,100.50,CNY,Service\no-2,c-1,2024-05-01,7,CNY,\no-3,c-1,2026-01-10,1,CNY,parts\n");
+        FactsQuery all = FactsQuery.all(QUERY, Set.of("service"));
 
-        assertThatThrownBy(() -> source.forEach(FactsQuery.all(QUERY, Set.of()), facts -> { }))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("CsvFactsSource computes the metrics snapshot only (FactsQuery.metricsOnly), not"
-                        + " [HISTORY, ACTIVITY]; read the files with CsvImport into an InMemoryStore for the purchase"
-                        + " history and the window's activity");
+        CustomerFacts facts = source.find(CustomerId.of("c-1"), all).orElseThrow();
+
+        assertThat(facts.history()).contains(new PurchaseHistoryFacts(3, Money.of("CNY", "108.50"), 2,
+                Optional.of(LocalDate.of(2024, 5, 1)), Money.of("CNY", "101.50")));
+        assertThat(facts.activity()).hasValueSatisfying(activity -> {
+            assertThat(activity.earlierHalfSpend()).isEqualTo(Money.of("CNY", "0"));
+            assertThat(activity.laterHalfSpend()).isEqualTo(Money.of("CNY", "101.50"));
+            assertThat(activity.categories()).isEqualTo(2);
+            assertThat(activity.valueAddedPurchases()).isEqualTo(1);
+        });
+        assertThat(source.read(all).orders()).isEqualTo(3);
     }
 
     @Test
