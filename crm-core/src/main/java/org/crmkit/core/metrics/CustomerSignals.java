@@ -9,8 +9,9 @@ import org.crmkit.core.InvalidValueException;
 
 /**
  * A customer's metrics snapshot widened by the {@link Signal relationship signals} as of the
- * same day: the input of the lifecycle, churn-risk and relationship engines. Signals not given
- * hold their {@link Signal#neutral() neutral} value. Immutable and thread-safe.
+ * same day: the input of the lifecycle, churn-risk and relationship engines. A signal not given is
+ * unknown: {@link #has} tells, {@link #get} refuses it, and a condition on it does not hold.
+ * Immutable and thread-safe.
  *
  * @param metrics the metrics snapshot; not null
  * @param values the signals that were computed; counts whole and not negative, bounded signals
@@ -30,7 +31,7 @@ public record CustomerSignals(CustomerMetrics metrics, Map<Signal, BigDecimal> v
     }
 
     /**
-     * A snapshot with every signal neutral.
+     * A snapshot with every signal unknown.
      *
      * @param metrics the metrics snapshot; not null
      * @return the snapshot
@@ -66,23 +67,34 @@ public record CustomerSignals(CustomerMetrics metrics, Map<Signal, BigDecimal> v
     }
 
     /**
-     * A signal's value, or its neutral value if it was not given.
+     * A known signal's value.
      *
      * @param signal the signal; not null
      * @return the value
+     * @throws InvalidValueException if the signal is unknown ({@link #has} says so)
      */
     public BigDecimal get(Signal signal) {
-        return values.getOrDefault(Objects.requireNonNull(signal, "signal"), signal.neutral());
+        BigDecimal value = values.get(Objects.requireNonNull(signal, "signal"));
+        if (value == null) {
+            throw new InvalidValueException("Signal " + signal.key() + " of customer '" + metrics.customerId()
+                    + "' is unknown");
+        }
+        return value;
     }
 
     /**
-     * Whether a signal was computed rather than left neutral.
+     * Whether a signal is known: it was computed.
      *
      * @param signal the signal; not null
      * @return true if given
      */
     public boolean has(Signal signal) {
         return values.containsKey(Objects.requireNonNull(signal, "signal"));
+    }
+
+    @Override
+    public boolean knows(Measure measure) {
+        return Objects.requireNonNull(measure, "measure") instanceof Metric || values.containsKey((Signal) measure);
     }
 
     @Override

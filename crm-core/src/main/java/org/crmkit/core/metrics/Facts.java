@@ -16,4 +16,17 @@ public interface Facts {
      * @throws org.crmkit.core.InvalidValueException if these facts do not cover the measure
      */
     BigDecimal value(Measure measure);
+
+    /**
+     * Whether the measure's value is known. A signal whose facts were not computed (a group of facts
+     * not asked for, fewer than two purchase days for a recency ratio, no purchase model for
+     * P(alive)) is unknown: a condition on it does not hold, and says so, rather than reading a
+     * silent 0.
+     *
+     * @param measure the measure; not null
+     * @return true if {@link #value} answers for it
+     */
+    default boolean knows(Measure measure) {
+        return true;
+    }
 }

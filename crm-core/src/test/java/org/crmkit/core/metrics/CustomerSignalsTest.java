@@ -17,13 +17,17 @@ class CustomerSignalsTest {
             DateWindow.trailingMonths(12, AS_OF), Money.of("CNY", "1200.50"), 3, 2, 1, 18, true, Optional.of(AS_OF));
 
     @Test
-    void signalsNotGivenAreNeutralAndMetricsComeFromTheSnapshot() {
+    void signalsNotGivenAreUnknownAndMetricsComeFromTheSnapshot() {
         CustomerSignals signals = CustomerSignals.of(metrics).with(Signal.REFERRALS, 2);
 
         assertThat(signals.value(Signal.REFERRALS)).isEqualByComparingTo("2");
-        assertThat(signals.value(Signal.EVENTS)).isZero();
-        assertThat(signals.value(Signal.P_ALIVE)).isEqualByComparingTo("1");
+        assertThat(signals.knows(Signal.REFERRALS)).isTrue();
+        assertThat(signals.knows(Signal.EVENTS)).isFalse();
         assertThat(signals.has(Signal.P_ALIVE)).isFalse();
+        assertThatThrownBy(() -> signals.value(Signal.P_ALIVE))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Signal p_alive of customer 'c-1' is unknown");
+        assertThat(signals.knows(Metric.SPEND)).isTrue();
         assertThat(signals.value(Metric.SPEND)).isEqualByComparingTo("1200.50");
         assertThat(signals.value(Metric.STRATEGIC_AGREEMENT)).isEqualByComparingTo("1");
     }

@@ -71,6 +71,9 @@ public record Comparison(Measure measure, Operator operator, BigDecimal threshol
 
     @Override
     public ConditionResult evaluate(Facts facts) {
+        if (!facts.knows(measure)) {
+            return new ConditionResult.Unknown(this);
+        }
         BigDecimal actual = facts.value(measure);
         return new ConditionResult.Compared(this, actual, operator.test(actual, threshold));
     }

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  * The outcome of a {@link Condition} with everything needed to explain it: each metric's value
  * next to its threshold, and whether each part held.
  */
-public sealed interface ConditionResult {
+public sealed interface ConditionResult permits ConditionResult.Compared, ConditionResult.Unknown,
+        ConditionResult.Combined {
 
     /** @return whether the condition held */
     boolean holds();
@@ -46,6 +47,31 @@ public sealed interface ConditionResult {
     }
 
     /**
+     * A comparison with a signal that is not known: it does not hold, whatever the threshold.
+     * Immutable and thread-safe.
+     *
+     * @param comparison the comparison; not null
+     */
+    record Unknown(Comparison comparison) implements ConditionResult {
+        /** Checks the invariants. */
+        public Unknown {
+            Objects.requireNonNull(comparison, "comparison");
+        }
+
+        @Override
+        public boolean holds() {
+            return false;
+        }
+
+        /** @return e.g. {@code "recency_ratio unknown >= 2 not met"} */
+        @Override
+        public String explain() {
+            return comparison.measure().key() + " unknown " + comparison.operator().symbol() + " "
+                    + Comparison.format(comparison.measure(), comparison.threshold()) + " not met";
+        }
+    }
+
+    /**
      * The outcome of {@code all} or {@code any}. Immutable and thread-safe.
      *
      * @param kind all or any; not null
@@ -77,11 +103,12 @@ public sealed interface ConditionResult {
                     ? "(" + part.explain() + ")" : part.explain()).collect(Collectors.joining(" or "));
         }
 
-        /** @return every comparison outcome in the tree, depth first */
+        /** @return every comparison outcome with a known value in the tree, depth first */
         public List<Compared> comparisons() {
             return parts.stream().flatMap(part -> part instanceof Compared compared
                     ? java.util.stream.Stream.of(compared)
-                    : ((Combined) part).comparisons().stream()).toList();
+                    : part instanceof Combined combined ? combined.comparisons().stream()
+                    : java.util.stream.Stream.<Compared>empty()).toList();
         }
     }
 }

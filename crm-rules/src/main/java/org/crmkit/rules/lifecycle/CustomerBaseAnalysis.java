@@ -75,11 +75,12 @@ public final class CustomerBaseAnalysis {
     private CustomerBaseAnalysis(Policy policy, ValueEstimator estimator) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
-        this.lifecycle = new LifecycleEngine(policy.lifecycle().orElseThrow(() -> missing(policy, "lifecycle")));
-        this.relationshipPolicy = policy.relationship().orElseThrow(() -> missing(policy, "relationship"));
-        this.relationship = new RelationshipEngine(relationshipPolicy);
-        this.tiers = TierEngine.of(policy.header(), policy.tiering());
-        this.sla = SlaEngine.of(policy.ref(), policy.sla());
+        this.lifecycle = LifecycleEngine.of(policy);
+        this.relationshipPolicy = policy.relationship()
+                .orElseThrow(() -> LifecycleEngine.missing(policy, "relationship"));
+        this.relationship = RelationshipEngine.of(relationshipPolicy);
+        this.tiers = TierEngine.of(policy);
+        this.sla = SlaEngine.of(policy);
     }
 
     /**
@@ -92,11 +93,6 @@ public final class CustomerBaseAnalysis {
      */
     public static CustomerBaseAnalysis of(Policy policy, ValueEstimator estimator) {
         return new CustomerBaseAnalysis(policy, estimator);
-    }
-
-    private static InvalidValueException missing(Policy policy, String section) {
-        return new InvalidValueException("Policy " + policy.ref() + " has no " + section + " section; the standard"
-                + " policy's is a starting point (crm policy show)");
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.crmkit.rules.lifecycle;
 
 import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.metrics.CustomerSignals;
 import org.crmkit.core.metrics.Signal;
 import org.crmkit.core.model.LifecycleStage;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.condition.FirstMatch;
 
 /**
@@ -13,16 +15,43 @@ import org.crmkit.rules.condition.FirstMatch;
  */
 public final class LifecycleEngine {
     private final LifecyclePolicy policy;
-    private final ChurnRiskScorer scorer;
+    private final ChurnRiskEngine churnRisk;
+
+    private LifecycleEngine(LifecyclePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.churnRisk = ChurnRiskEngine.of(policy.churnRisk());
+    }
 
     /**
-     * Creates an engine.
+     * Creates the engine of a policy's lifecycle section.
      *
      * @param policy the {@code lifecycle} section; not null
+     * @return the engine
      */
-    public LifecycleEngine(LifecyclePolicy policy) {
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.scorer = new ChurnRiskScorer(policy.churnRisk());
+    public static LifecycleEngine of(LifecyclePolicy policy) {
+        return new LifecycleEngine(policy);
+    }
+
+    /**
+     * Creates the engine of a policy.
+     *
+     * @param policy a policy with a {@code lifecycle} section; not null
+     * @return the engine
+     * @throws InvalidValueException if the policy has no lifecycle section
+     */
+    public static LifecycleEngine of(Policy policy) {
+        return of(section(policy));
+    }
+
+    /** The lifecycle section, or an error that names the policy and where to start. */
+    static LifecyclePolicy section(Policy policy) {
+        return policy.lifecycle().orElseThrow(() -> missing(policy, "lifecycle"));
+    }
+
+    /** A policy without a section its engine needs. */
+    static InvalidValueException missing(Policy policy, String section) {
+        return new InvalidValueException("Policy " + policy.ref() + " has no " + section + " section; the standard"
+                + " policy's is a starting point (crm policy show)");
     }
 
     /**
@@ -32,7 +61,7 @@ public final class LifecycleEngine {
      * @return the decision with its reasons
      */
     public LifecycleDecision evaluate(CustomerSignals signals) {
-        ChurnRisk risk = scorer.score(Objects.requireNonNull(signals, "signals"));
+        ChurnRisk risk = churnRisk.evaluate(Objects.requireNonNull(signals, "signals"));
         CustomerSignals scored = signals.with(Signal.CHURN_RISK, risk.value());
         FirstMatch.Chosen<LifecycleStage> stage = policy.stages().choose(scored);
         boolean winBack = stage.outcome() == LifecycleStage.CHURNED

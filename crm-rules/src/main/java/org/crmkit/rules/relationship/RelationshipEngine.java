@@ -3,6 +3,8 @@ package org.crmkit.rules.relationship;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.rules.Policy;
 import java.util.Optional;
 import org.crmkit.core.metrics.CustomerSignals;
 import org.crmkit.core.model.RelationshipLevel;
@@ -16,13 +18,30 @@ import org.crmkit.core.model.RelationshipLevel;
 public final class RelationshipEngine {
     private final RelationshipPolicy policy;
 
+    private RelationshipEngine(RelationshipPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
     /**
-     * Creates an engine.
+     * Creates the engine of a policy's relationship section.
      *
      * @param policy the {@code relationship} section; not null
+     * @return the engine
      */
-    public RelationshipEngine(RelationshipPolicy policy) {
-        this.policy = Objects.requireNonNull(policy, "policy");
+    public static RelationshipEngine of(RelationshipPolicy policy) {
+        return new RelationshipEngine(policy);
+    }
+
+    /**
+     * Creates the engine of a policy.
+     *
+     * @param policy a policy with a {@code relationship} section; not null
+     * @return the engine
+     * @throws InvalidValueException if the policy has no relationship section
+     */
+    public static RelationshipEngine of(Policy policy) {
+        return of(policy.relationship().orElseThrow(() -> new InvalidValueException("Policy " + policy.ref()
+                + " has no relationship section; the standard policy's is a starting point (crm policy show)")));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.calendar.BusinessTime;
 
 /**
@@ -53,7 +54,17 @@ public final class SlaEngine {
     }
 
     /**
-     * Creates an engine.
+     * Creates the engine of a policy.
+     *
+     * @param policy the policy; not null
+     * @return the engine
+     */
+    public static SlaEngine of(Policy policy) {
+        return of(policy.ref(), policy.sla());
+    }
+
+    /**
+     * Creates an engine from a policy's parts.
      *
      * @param policy the policy's reference, recorded in results and events; not null
      * @param sla the SLA section; not null

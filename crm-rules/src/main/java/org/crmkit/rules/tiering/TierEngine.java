@@ -1,6 +1,5 @@
 package org.crmkit.rules.tiering;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.model.TierLadder;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
 
 /**
@@ -21,21 +21,38 @@ import org.crmkit.rules.policy.PolicyHeader;
  * {@link DemotionGrace#evaluations()} consecutive evaluations fell below, and then drops exactly
  * one tier; the count starts again from zero after each step down. Without a previous
  * assignment, or when the held tier is not in the policy any more, the rules alone decide.
- * Immutable and thread-safe.
+ *
+ * <p>The rules are compiled when the engine is created, into arrays of thresholds that a decision
+ * reads without allocating; a decision records which rule matched and renders its explanation
+ * only when asked. Immutable and thread-safe.
  */
 public final class TierEngine {
     private final PolicyHeader header;
     private final TieringPolicy policy;
     private final TierLadder ladder;
+    private final CompiledTierRules rules;
+    private final int ruleCount;
 
     private TierEngine(PolicyHeader header, TieringPolicy policy) {
         this.header = Objects.requireNonNull(header, "header");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.ladder = policy.ladder();
+        this.rules = CompiledTierRules.compile(header.currency(), policy.rules());
+        this.ruleCount = policy.rules().size();
     }
 
     /**
-     * Creates an engine.
+     * Creates the engine of a policy.
+     *
+     * @param policy the policy; not null
+     * @return the engine
+     */
+    public static TierEngine of(Policy policy) {
+        return of(policy.header(), policy.tiering());
+    }
+
+    /**
+     * Creates an engine from a policy's parts.
      *
      * @param header the policy header (currency, reference); not null
      * @param policy the tiering section; not null
@@ -55,9 +72,16 @@ public final class TierEngine {
      *
      * @param metrics the snapshot, in the policy's currency; not null
      * @return the decision
+     * @throws CurrencyMismatchException if the snapshot's spend is in another currency
      */
     public TierDecision evaluate(CustomerMetrics metrics) {
-        return evaluate(metrics, Optional.empty());
+        // Without a previous assignment there is no grace: the rules alone decide (as evaluate(metrics,
+        // Optional.empty()) would), on a path short enough for the JIT to inline into the caller.
+        requireCurrency(Objects.requireNonNull(metrics, "metrics"));
+        int matched = rules.firstMatch(metrics);
+        Optional<Tier> ruleTier = matched < 0 ? Optional.empty() : rules.tier(matched);
+        return decision(metrics, matched < 0 ? ruleCount : matched + 1, ruleTier, ruleTier, Optional.empty(),
+                List.of(), 0);
     }
 
     /**
@@ -72,11 +96,9 @@ public final class TierEngine {
     public TierDecision evaluate(CustomerMetrics metrics, Optional<TierAssignment> previous) {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(previous, "previous");
-        if (!metrics.spend().currency().equals(header.currency())) {
-            throw new CurrencyMismatchException("Metrics of customer '" + metrics.customerId() + "'",
-                    header.currency(), metrics.spend().currency());
-        }
-        previous.ifPresent(assignment -> {
+        requireCurrency(metrics);
+        if (previous.isPresent()) {
+            TierAssignment assignment = previous.get();
             if (!assignment.customerId().equals(metrics.customerId())) {
                 throw new InvalidValueException("Previous assignment of customer '" + assignment.customerId()
                         + "' given for customer '" + metrics.customerId() + "'");
@@ -85,50 +107,51 @@ public final class TierEngine {
                 throw new InvalidValueException("Previous assignment of customer '" + assignment.customerId()
                         + "' as of " + assignment.asOf() + " is not before the evaluated day " + metrics.asOf());
             }
-        });
-
-        List<RuleResult> evaluated = new ArrayList<>();
-        Optional<Tier> ruleTier = Optional.empty();
-        for (TierRule rule : policy.rules()) {
-            RuleResult result = rule.evaluate(metrics);
-            evaluated.add(result);
-            if (result.matched()) {
-                ruleTier = Optional.of(rule.tier());
-                break;
-            }
         }
-        return applyGrace(metrics, evaluated, ruleTier, previous);
+
+        int matched = rules.firstMatch(metrics);
+        int tried = matched < 0 ? ruleCount : matched + 1;
+        Optional<Tier> ruleTier = matched < 0 ? Optional.empty() : rules.tier(matched);
+        return applyGrace(metrics, tried, ruleTier, previous);
     }
 
-    private TierDecision applyGrace(CustomerMetrics metrics, List<RuleResult> evaluated, Optional<Tier> ruleTier,
+    private void requireCurrency(CustomerMetrics metrics) {
+        if (!metrics.spend().currency().equals(header.currency())) {
+            throw new CurrencyMismatchException("Metrics of customer '" + metrics.customerId() + "'",
+                    header.currency(), metrics.spend().currency());
+        }
+    }
+
+    private TierDecision applyGrace(CustomerMetrics metrics, int tried, Optional<Tier> ruleTier,
             Optional<TierAssignment> previous) {
         Optional<Tier> held = previous.flatMap(TierAssignment::tier);
         if (policy.demotionGrace().isEmpty() || held.isEmpty()) {
-            return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
+            return decision(metrics, tried, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
         }
         DemotionGrace grace = policy.demotionGrace().get();
         Tier heldTier = held.get();
         if (!ladder.contains(heldTier)) {
-            return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(),
+            return decision(metrics, tried, ruleTier, ruleTier, Optional.empty(),
                     List.of("previous tier " + heldTier + " is not in policy " + header.ref()
                             + ": demotion grace not applied"), 0);
         }
         if (!grace.appliesTo(heldTier) || ladder.compare(ruleTier, held) >= 0) {
-            return decision(metrics, evaluated, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
+            return decision(metrics, tried, ruleTier, ruleTier, Optional.empty(), List.of(), 0);
         }
         // A count from a policy with a longer grace cannot hold a customer beyond this policy's limit.
         int below = Math.min(previous.get().evaluationsBelow(), grace.evaluations() - 1) + 1;
         if (below >= grace.evaluations()) {
             Optional<Tier> oneDown = ladder.below(heldTier);
             GraceOutcome outcome = new GraceOutcome(heldTier, below, grace.evaluations(), oneDown);
-            return decision(metrics, evaluated, ruleTier, oneDown, Optional.of(outcome), List.of(), 0);
+            return decision(metrics, tried, ruleTier, oneDown, Optional.of(outcome), List.of(), 0);
         }
         GraceOutcome outcome = new GraceOutcome(heldTier, below, grace.evaluations(), held);
-        return decision(metrics, evaluated, ruleTier, held, Optional.of(outcome), List.of(), below);
+        return decision(metrics, tried, ruleTier, held, Optional.of(outcome), List.of(), below);
     }
 
-    private TierDecision decision(CustomerMetrics metrics, List<RuleResult> evaluated, Optional<Tier> ruleTier,
+    private TierDecision decision(CustomerMetrics metrics, int tried, Optional<Tier> ruleTier,
             Optional<Tier> tier, Optional<GraceOutcome> grace, List<String> notes, int evaluationsBelow) {
-        return new TierDecision(metrics, header.ref(), evaluated, ruleTier, tier, grace, notes, evaluationsBelow);
+        return TierDecision.compiled(metrics, header.ref(), rules, tried, ruleTier, tier, grace, notes,
+                evaluationsBelow);
     }
 }

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.metrics.CustomerMetrics;
+import org.crmkit.core.metrics.CustomerSignals;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.Metric;
+import org.crmkit.core.metrics.Signal;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,22 @@ class ConditionTest {
         ConditionResult result = Comparison.flag(Metric.STRATEGIC_AGREEMENT, true).evaluate(metrics("0", 0, 0, false));
 
         assertThat(result.explain()).isEqualTo("strategic_agreement false = true not met");
+    }
+
+    @Test
+    void aComparisonWithAnUnknownSignalDoesNotHoldWhateverItsOperatorAndSaysSo() {
+        CustomerSignals signals = CustomerSignals.of(metrics("100", 1, 0, false)).with(Signal.REFERRALS, 1);
+
+        for (Operator operator : Operator.values()) {
+            ConditionResult result = Comparison.of(Signal.RECENCY_RATIO, operator, "2").evaluate(signals);
+            assertThat(result.holds()).as("recency_ratio %s 2", operator.symbol()).isFalse();
+            assertThat(result.explain()).isEqualTo("recency_ratio unknown " + operator.symbol() + " 2 not met");
+        }
+        ConditionResult either = Condition.any(Comparison.of(Signal.P_ALIVE, Operator.LT, "0.2"),
+                Comparison.of(Signal.REFERRALS, Operator.GTE, "1")).evaluate(signals);
+        assertThat(either.holds()).isTrue();
+        assertThat(either.explain()).isEqualTo("any of: p_alive unknown < 0.2 not met or referrals 1 >= 1 met");
+        assertThat(((ConditionResult.Combined) either).comparisons()).hasSize(1);
     }
 
     @Test

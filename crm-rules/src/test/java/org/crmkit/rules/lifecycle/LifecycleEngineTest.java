@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The standard policy's stage rules on examples; see the lifecycle section of standard-policy.yaml. */
 class LifecycleEngineTest {
-    private final LifecycleEngine engine = new LifecycleEngine(PolicyLoader.standard().lifecycle().orElseThrow());
+    private final LifecycleEngine engine = LifecycleEngine.of(PolicyLoader.standard().lifecycle().orElseThrow());
 
     private static CustomerSignals buyer(String daysSinceFirst, String daysSinceLast, String repeat) {
         CustomerSignals signals = with(Signals.nothing(), Signal.DAYS_SINCE_FIRST_PURCHASE, daysSinceFirst);
@@ -59,7 +59,7 @@ class LifecycleEngineTest {
         assertThat(twice.lifecycleStage()).isEqualTo(LifecycleStage.CHURNED);
         assertThat(twice.winBack()).isTrue();
         assertThat(twice.reasons()).first().asString()
-                .isEqualTo("stage churned: any of: days_since_last_purchase 365 >= 365 met or p_alive 1 < 0.2 not met");
+                .isEqualTo("stage churned: any of: days_since_last_purchase 365 >= 365 met or p_alive unknown < 0.2 not met");
         assertThat(twice.reasons()).last().isEqualTo("flagged for win-back");
         assertThat(once.lifecycleStage()).isEqualTo(LifecycleStage.CHURNED);
         assertThat(once.winBack()).isFalse();

@@ -21,7 +21,7 @@ class LifecycleProperties {
     @Test
     void churnRiskIsAlwaysBetweenZeroAndOne() {
         Property.forAll(signals(), churnPolicies()).tries(300).check((signals, policy) -> {
-            ChurnRisk risk = new ChurnRiskScorer(policy).score(signals);
+            ChurnRisk risk = ChurnRiskEngine.of(policy).evaluate(signals);
 
             assertThat(risk.value()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
             assertThat(risk.high()).isEqualTo(risk.value().compareTo(policy.highRisk()) >= 0);
@@ -31,19 +31,19 @@ class LifecycleProperties {
     @Test
     void aLowerProbabilityOfBeingAliveNeverLowersTheRisk() {
         Property.forAll(signals(), probability(), probability()).tries(300).check((signals, lower, higher) -> {
-            ChurnRiskScorer scorer = new ChurnRiskScorer(STANDARD.churnRisk());
+            ChurnRiskEngine scorer = ChurnRiskEngine.of(STANDARD.churnRisk());
             BigDecimal low = lower.min(higher);
             BigDecimal high = lower.max(higher);
 
-            assertThat(scorer.score(signals.with(Signal.P_ALIVE, low)).value())
-                    .isGreaterThanOrEqualTo(scorer.score(signals.with(Signal.P_ALIVE, high)).value());
+            assertThat(scorer.evaluate(signals.with(Signal.P_ALIVE, low)).value())
+                    .isGreaterThanOrEqualTo(scorer.evaluate(signals.with(Signal.P_ALIVE, high)).value());
         });
     }
 
     @Test
     void everyCustomerGetsAStageAndOnlyChurnedOnesAreFlaggedForWinBack() {
         Property.forAll(signals()).tries(300).check(signals -> {
-            LifecycleDecision decision = new LifecycleEngine(STANDARD).evaluate(signals);
+            LifecycleDecision decision = LifecycleEngine.of(STANDARD).evaluate(signals);
 
             assertThat(decision.lifecycleStage()).isNotNull();
             assertThat(!decision.winBack() || decision.lifecycleStage() == LifecycleStage.CHURNED).isTrue();

@@ -10,7 +10,7 @@ import org.crmkit.core.metrics.Signal;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 
-/** Random signal snapshots: every signal given or left neutral, over wide ranges with edge values. */
+/** Random signal snapshots: every signal given or left unknown, over wide ranges with edge values. */
 public final class SignalGens {
     private SignalGens() {
     }
@@ -25,7 +25,7 @@ public final class SignalGens {
         Gen<CustomerSignals> result = base;
         for (Signal signal : List.of(Signal.values())) {
             Gen<CustomerSignals> previous = result;
-            // Each signal given in 19 snapshots of 20, left neutral in the rest.
+            // Each signal given in 19 snapshots of 20, left unknown in the rest.
             Gen<Optional<BigDecimal>> values = value(signal).optional(0.95);
             result = source -> {
                 CustomerSignals signals = previous.generate(source);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.CustomerSignals;
+import org.crmkit.core.metrics.Measure;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.Signal;
 import org.crmkit.core.model.CustomerId;
@@ -48,9 +49,31 @@ public final class Signals {
                 Money.of("CNY", "0"), orders, activeQuarters, 0, tenureMonths, strategicAgreement, Optional.empty());
     }
 
-    /** @return the signals of a customer of two years with nothing else known */
+    /**
+     * The signals of a customer of two years with nothing happening: every count known and 0, as the
+     * signals of a customer without purchases, interactions, answers or cases are; the ratios that
+     * need data (trend, recency, satisfaction change, P(alive), churn risk) unknown.
+     *
+     * @return the signals
+     */
     public static CustomerSignals nothing() {
-        return CustomerSignals.of(metrics("c-1", 24, 0, false));
+        return quiet(metrics("c-1", 24, 0, false));
+    }
+
+    /**
+     * The signals of a customer with these metrics and nothing happening: every count known and 0.
+     *
+     * @param metrics the metrics
+     * @return the signals
+     */
+    public static CustomerSignals quiet(CustomerMetrics metrics) {
+        CustomerSignals signals = CustomerSignals.of(metrics);
+        for (Signal signal : Signal.values()) {
+            if (signal.kind() == Measure.Kind.COUNT) {
+                signals = signals.with(signal, 0);
+            }
+        }
+        return signals;
     }
 
     /**

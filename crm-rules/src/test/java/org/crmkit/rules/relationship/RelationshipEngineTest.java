@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The standard policy's relationship section on examples. */
 class RelationshipEngineTest {
-    private final RelationshipEngine engine = new RelationshipEngine(
+    private final RelationshipEngine engine = RelationshipEngine.of(
             PolicyLoader.standard().relationship().orElseThrow());
 
     private static CustomerSignals trusted() {
@@ -22,7 +22,7 @@ class RelationshipEngineTest {
 
     @Test
     void aCustomerWithEvidenceOfEveryLevelReachesVision() {
-        CustomerSignals signals = CustomerSignals.of(Signals.metrics("c-1", 30, 4, true));
+        CustomerSignals signals = Signals.quiet(Signals.metrics("c-1", 30, 4, true));
         signals = with(signals, Signal.REPEAT_PURCHASES, "5");
         signals = with(signals, Signal.CATEGORIES, "2");
         signals = with(signals, Signal.REFERRALS, "1");
@@ -43,7 +43,7 @@ class RelationshipEngineTest {
 
     @Test
     void aStrategicAgreementWithoutRepeatPurchasesHoldsNoLevel() {
-        CustomerSignals signals = CustomerSignals.of(Signals.metrics("c-1", 30, 1, true));
+        CustomerSignals signals = Signals.quiet(Signals.metrics("c-1", 30, 1, true));
         signals = with(signals, Signal.JOINT_PLANNING, "3");
 
         RelationshipDecision decision = engine.evaluate(signals);

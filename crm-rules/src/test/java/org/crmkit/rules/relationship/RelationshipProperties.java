@@ -13,7 +13,7 @@ import org.crmkit.rules.lifecycle.SignalGens;
 import org.junit.jupiter.api.Test;
 
 class RelationshipProperties {
-    private static final RelationshipEngine ENGINE = new RelationshipEngine(
+    private static final RelationshipEngine ENGINE = RelationshipEngine.of(
             PolicyLoader.standard().relationship().orElseThrow());
 
     @Test
@@ -37,7 +37,9 @@ class RelationshipProperties {
     void moreEvidenceNeverLowersTheLevel() {
         Property.forAll(signals()).tries(200).check(signals -> {
             RelationshipDecision before = ENGINE.evaluate(signals);
-            CustomerSignals more = signals.with(Signal.REFERRALS, signals.get(Signal.REFERRALS).add(BigDecimal.ONE));
+            // From unknown, one referral is more evidence too: an unknown signal never counts as evidence.
+            BigDecimal referrals = signals.has(Signal.REFERRALS) ? signals.get(Signal.REFERRALS) : BigDecimal.ZERO;
+            CustomerSignals more = signals.with(Signal.REFERRALS, referrals.add(BigDecimal.ONE));
 
             int levelBefore = before.level().map(Enum::ordinal).orElse(-1);
             assertThat(ENGINE.evaluate(more).level().map(Enum::ordinal).orElse(-1))

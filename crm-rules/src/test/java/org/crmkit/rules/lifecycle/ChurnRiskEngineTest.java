@@ -12,8 +12,8 @@ import org.crmkit.core.metrics.Signal;
 import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
-class ChurnRiskScorerTest {
-    private final ChurnRiskScorer standard = new ChurnRiskScorer(
+class ChurnRiskEngineTest {
+    private final ChurnRiskEngine standard = ChurnRiskEngine.of(
             PolicyLoader.standard().lifecycle().orElseThrow().churnRisk());
 
     @Test
@@ -25,7 +25,7 @@ class ChurnRiskScorerTest {
         signals = with(signals, Signal.OPEN_COMPLAINTS, "1");      // 0.5 x 0.15 = 0.075
         signals = with(signals, Signal.SATISFACTION_CHANGE, "-2"); // 2/4 = 0.5 x 0.10 = 0.05
 
-        ChurnRisk risk = standard.score(signals);
+        ChurnRisk risk = standard.evaluate(signals);
 
         assertThat(risk.value()).isEqualByComparingTo("0.535");
         assertThat(risk.high()).isFalse();
@@ -43,12 +43,23 @@ class ChurnRiskScorerTest {
         // Only spend trend (risk 1) and complaints (risk 0) apply: (1 x 0.15 + 0 x 0.15) / 0.30 = 0.5.
         CustomerSignals signals = with(Signals.nothing(), Signal.SPEND_TREND, "-1");
 
-        ChurnRisk risk = standard.score(signals);
+        ChurnRisk risk = standard.evaluate(signals);
 
         assertThat(risk.value()).isEqualByComparingTo("0.5");
         assertThat(risk.reasons()).contains("p_alive: not counted, no P(alive) from a purchase model",
                 "recency: not counted, fewer than two purchase days",
                 "satisfaction: not counted, fewer than two satisfaction answers");
+    }
+
+    @Test
+    void withoutServiceLevelsTheComplaintsFactorDropsOut() {
+        CustomerSignals signals = with(CustomerSignals.of(Signals.metrics("c-1", 24, 0, false)), Signal.SPEND_TREND,
+                "-1");
+
+        ChurnRisk risk = standard.evaluate(signals);
+
+        assertThat(risk.value()).isEqualByComparingTo("1");
+        assertThat(risk.reasons()).contains("complaints: not counted, no service levels known");
     }
 
     @Test
@@ -60,7 +71,7 @@ class ChurnRiskScorerTest {
         signals = with(signals, Signal.SPEND_TREND, "-1");
         signals = with(signals, Signal.SATISFACTION_CHANGE, "-4");
 
-        ChurnRisk risk = standard.score(signals);
+        ChurnRisk risk = standard.evaluate(signals);
 
         assertThat(risk.value()).isEqualByComparingTo("1");
         assertThat(risk.high()).isTrue();
@@ -73,7 +84,7 @@ class ChurnRiskScorerTest {
         signals = with(signals, Signal.RECENCY_RATIO, "0.5");
         signals = with(signals, Signal.P_ALIVE, "1");
 
-        assertThat(standard.score(signals).value()).isEqualByComparingTo("0");
+        assertThat(standard.evaluate(signals).value()).isEqualByComparingTo("0");
     }
 
     @Test

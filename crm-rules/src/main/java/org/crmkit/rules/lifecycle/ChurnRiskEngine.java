@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.metrics.CustomerSignals;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.metrics.Signal;
+import org.crmkit.rules.Policy;
 
 /**
  * Computes churn risk: the weighted mean of the risks of the {@link ChurnFactor factors} that
@@ -16,7 +18,7 @@ import org.crmkit.core.metrics.Signal;
  * survey answers) drops out and the others share its weight, so missing data never reads as
  * safety or as danger. Pure; immutable and thread-safe.
  */
-public final class ChurnRiskScorer {
+public final class ChurnRiskEngine {
     private static final int SCALE = 4;
     private static final MathContext MATH = MathContext.DECIMAL64;
     private static final BigDecimal HALF = new BigDecimal("0.5");
@@ -24,22 +26,38 @@ public final class ChurnRiskScorer {
 
     private final ChurnRiskPolicy policy;
 
-    /**
-     * Creates a scorer.
-     *
-     * @param policy the churn risk settings; not null
-     */
-    public ChurnRiskScorer(ChurnRiskPolicy policy) {
+    private ChurnRiskEngine(ChurnRiskPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /**
-     * Scores one customer.
+     * Creates the engine of a policy's churn risk settings.
+     *
+     * @param policy the settings ({@code lifecycle.churn_risk}); not null
+     * @return the engine
+     */
+    public static ChurnRiskEngine of(ChurnRiskPolicy policy) {
+        return new ChurnRiskEngine(policy);
+    }
+
+    /**
+     * Creates the engine of a policy.
+     *
+     * @param policy a policy with a {@code lifecycle} section; not null
+     * @return the engine
+     * @throws InvalidValueException if the policy has no lifecycle section
+     */
+    public static ChurnRiskEngine of(Policy policy) {
+        return of(LifecycleEngine.section(policy).churnRisk());
+    }
+
+    /**
+     * Decides one customer's churn risk.
      *
      * @param signals the customer's signals; not null
      * @return the risk with every factor's part
      */
-    public ChurnRisk score(CustomerSignals signals) {
+    public ChurnRisk evaluate(CustomerSignals signals) {
         Objects.requireNonNull(signals, "signals");
         List<FactorRisk> factors = new ArrayList<>();
         BigDecimal weighted = BigDecimal.ZERO;
@@ -78,6 +96,9 @@ public final class ChurnRiskScorer {
                             "later half of the window against the earlier")
                     : notApplied(factor, weight, "no purchase yet");
             case COMPLAINTS -> {
+                if (!signals.has(Signal.OPEN_BREACHES) || !signals.has(Signal.OPEN_COMPLAINTS)) {
+                    yield notApplied(factor, weight, "no service levels known");
+                }
                 BigDecimal breaches = signals.get(Signal.OPEN_BREACHES);
                 BigDecimal open = signals.get(Signal.OPEN_COMPLAINTS);
                 BigDecimal risk = breaches.signum() > 0 ? BigDecimal.ONE : open.signum() > 0 ? HALF : BigDecimal.ZERO;
