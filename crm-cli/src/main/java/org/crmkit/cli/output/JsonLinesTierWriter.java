@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.rules.tiering.TierDecision;
@@ -42,14 +43,15 @@ final class JsonLinesTierWriter implements TierWriter {
                         line(run, decision);
                     }
                 }
-                return new Text(text.toString());
+                return text;
             }
 
             @Override
             public void write(Rendered rendered) throws IOException {
                 // Whatever this generator holds goes first, so the order stays that of the calls.
                 json.flush();
-                out.write(((Text) rendered).text());
+                TextBuilder text = (TextBuilder) rendered;
+                out.write(text.chars, 0, text.length);
             }
 
             @Override
@@ -59,26 +61,37 @@ final class JsonLinesTierWriter implements TierWriter {
         };
     }
 
-    /** Rendered JSON Lines. */
-    private record Text(String text) implements Rendered {
-    }
-
-    /** A writer into a {@link StringBuilder}: one thread renders a run, so no locking is needed. */
-    private static final class TextBuilder extends Writer {
-        private final StringBuilder text;
+    /**
+     * A run's rendered JSON Lines in a growing array of chars: copying the generator's chars
+     * into a {@code StringBuilder} would check every one for a compact string only to turn them
+     * back into chars for the output's encoder. One thread renders a run, so no locking is needed.
+     */
+    private static final class TextBuilder extends Writer implements Rendered {
+        private char[] chars;
+        private int length;
 
         TextBuilder(int capacity) {
-            text = new StringBuilder(capacity);
+            chars = new char[capacity];
         }
 
         @Override
-        public void write(char[] chars, int offset, int length) {
-            text.append(chars, offset, length);
+        public void write(char[] source, int offset, int count) {
+            ensure(count);
+            System.arraycopy(source, offset, chars, length, count);
+            length += count;
         }
 
         @Override
-        public void write(String string, int offset, int length) {
-            text.append(string, offset, offset + length);
+        public void write(String string, int offset, int count) {
+            ensure(count);
+            string.getChars(offset, offset + count, chars, length);
+            length += count;
+        }
+
+        private void ensure(int count) {
+            if (length + count > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + count));
+            }
         }
 
         @Override
@@ -87,11 +100,6 @@ final class JsonLinesTierWriter implements TierWriter {
 
         @Override
         public void close() {
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
         }
     }
 
