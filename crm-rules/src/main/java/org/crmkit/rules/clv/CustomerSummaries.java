@@ -1,5 +1,6 @@
 package org.crmkit.rules.clv;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,15 +13,12 @@ import java.util.Optional;
  * histories with the number of customers who share each, and the distinct (x, z&#772;) pairs of the
  * repeat buyers. Memory grows with the number of distinct histories (105,923 for a million simulated
  * CDNOW customers), not with the number of customers, so a streamed customer base can be fitted in
- * bounded memory. Not thread-safe.
+ * bounded memory: about 32 bytes per distinct history and 24 per distinct (x, z&#772;) pair, kept in
+ * primitive arrays (a million of each take about 56 MB). Not thread-safe.
  */
 public final class CustomerSummaries {
-    /** A repeat customer's x and z&#772;, the Gamma-Gamma likelihood's data. */
-    record SpendRow(int frequency, double value) {
-    }
-
     private final PurchaseRows.Builder rows = new PurchaseRows.Builder();
-    private final Map<SpendRow, Integer> spendRows = new HashMap<>();
+    private final SpendRows spendRows = new SpendRows();
     private int customers;
     private boolean repeated;
     private double observedAgeSum;
@@ -71,7 +69,7 @@ public final class CustomerSummaries {
                 double value = summary.averageRepeatValue().doubleValue();
                 repeatValueSum += value;
                 repeatBuyers++;
-                spendRows.merge(new SpendRow(summary.frequency(), value), 1, Integer::sum);
+                spendRows.add(summary.frequency(), value);
             }
         }
     }
@@ -103,7 +101,7 @@ public final class CustomerSummaries {
         return rows.build();
     }
 
-    Map<SpendRow, Integer> spendRows() {
+    SpendRows spendRows() {
         return spendRows;
     }
 
@@ -114,5 +112,99 @@ public final class CustomerSummaries {
     /** The first repeat buyer whose repeat purchases were all worth 0, whom Gamma-Gamma cannot take. */
     Optional<PurchaseSummary> unpaidRepeatBuyer() {
         return unpaidRepeatBuyer;
+    }
+
+    /**
+     * The distinct (x, z&#772;) pairs of the repeat buyers who paid, with the number of customers who
+     * share each, in the order first seen: the Gamma-Gamma likelihood's data, in arrays valid up to
+     * {@link #size()}.
+     */
+    static final class SpendRows {
+        /** A row's key as the map that once held the rows had it (the record's hash and equality). */
+        private record SpendRow(int frequency, double value) {
+        }
+
+        private int[] frequency = new int[16];
+        private double[] value = new double[16];
+        private double[] weight = new double[16];
+        private final RowIndex index = new RowIndex(row -> hash(frequency[row], value[row]));
+        private boolean mergedAfterLastNewRow;
+
+        void add(int x, double zbar) {
+            int row = find(x, zbar);
+            mergedAfterLastNewRow = row >= 0;
+            if (row < 0) {
+                row = index.size();
+                if (row == frequency.length) {
+                    frequency = Arrays.copyOf(frequency, row * 2);
+                    value = Arrays.copyOf(value, row * 2);
+                    weight = Arrays.copyOf(weight, row * 2);
+                }
+                frequency[row] = x;
+                value[row] = zbar;
+                index.add();
+            }
+            weight[row]++;
+        }
+
+        private int find(int x, double zbar) {
+            return index.find(hash(x, zbar), candidate -> frequency[candidate] == x
+                    && Double.compare(value[candidate], zbar) == 0);
+        }
+
+        private static int hash(int x, double zbar) {
+            return x * 31 + RowIndex.hash(zbar);
+        }
+
+        /**
+         * The order to sum the rows' log-likelihoods in: that of the {@code HashMap} of (x, z&#772;)
+         * records the rows were merged into, one customer at a time, before they were kept in arrays.
+         * Floating-point sums depend on their order and BOBYQA's path on the last digits of the sum,
+         * so any other order moves the fitted parameters in their sixth digit, and with them the fits
+         * the README shows and {@code crm clv fit} prints. That map's order follows from the order its
+         * keys were first merged, and from whether a merge came after the last new one (a resize
+         * waits for the next merge), so merging the rows again into an equal map gives it exactly;
+         * that map lives only here, about 56 bytes a row. (Where distinct keys of one hash shared a
+         * bucket that had become a tree, their order followed identity hashes, from run to run, then
+         * as now.)
+         *
+         * @return the rows, in the order to sum them
+         */
+        int[] summationOrder() {
+            int size = size();
+            Map<SpendRow, Boolean> merged = new HashMap<>();
+            for (int row = 0; row < size; row++) {
+                merged.merge(new SpendRow(frequency[row], value[row]), Boolean.TRUE, (kept, again) -> kept);
+            }
+            if (mergedAfterLastNewRow) {
+                merged.merge(new SpendRow(frequency[size - 1], value[size - 1]), Boolean.TRUE, (kept, again) -> kept);
+            }
+            int[] order = new int[size];
+            int next = 0;
+            for (SpendRow key : merged.keySet()) {
+                order[next++] = find(key.frequency(), key.value());
+            }
+            return order;
+        }
+
+        /** @return the number of distinct pairs */
+        int size() {
+            return index.size();
+        }
+
+        /** @return x by row, valid up to {@link #size()} */
+        int[] frequency() {
+            return frequency;
+        }
+
+        /** @return z&#772; by row, valid up to {@link #size()} */
+        double[] value() {
+            return value;
+        }
+
+        /** @return the customers by row, valid up to {@link #size()} */
+        double[] weight() {
+            return weight;
+        }
     }
 }

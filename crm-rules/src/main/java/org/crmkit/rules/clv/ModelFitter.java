@@ -1,9 +1,6 @@
 package org.crmkit.rules.clv;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
 
@@ -154,25 +151,42 @@ public final class ModelFitter {
             throw new InvalidValueException("Gamma-Gamma fit needs at least one customer with a repeat purchase, got "
                     + customers.customers() + " customers without");
         }
-        // Distinct (x, zbar) pairs with the number of customers that share them.
-        Map<CustomerSummaries.SpendRow, Integer> counts = customers.spendRows();
-        int size = counts.size();
-        int[] frequency = new int[size];
-        double[] value = new double[size];
-        double[] weight = new double[size];
-        int row = 0;
-        for (Map.Entry<CustomerSummaries.SpendRow, Integer> entry : counts.entrySet()) {
-            frequency[row] = entry.getKey().frequency();
-            value[row] = entry.getKey().value();
-            weight[row] = entry.getValue();
-            row++;
+        return gammaGamma(customers);
+    }
+
+    /**
+     * Fits the Gamma-Gamma spend model on the repeat buyers whose repeat purchases were worth more
+     * than 0, leaving out those whose repeat purchases were all free, which {@link #fitGammaGamma}
+     * refuses: what a customer-base analysis fits its spend model on, from summaries gathered once
+     * for the purchase model too.
+     *
+     * @param customers the summaries, with average repeat values in one currency; not null
+     * @return the fitted model, its log-likelihood, the number of repeat buyers who paid and of evaluations
+     * @throws InvalidValueException if no repeat buyer paid for a repeat purchase
+     */
+    public static FittedModel<GammaGammaModel> fitGammaGammaOnPaidRepeatBuyers(CustomerSummaries customers) {
+        Objects.requireNonNull(customers, "customers");
+        if (customers.paidRepeatBuyers() == 0) {
+            throw new InvalidValueException("Gamma-Gamma fit needs at least one customer whose repeat purchases were"
+                    + " worth more than 0, got " + customers.customers() + " customers without");
         }
+        return gammaGamma(customers);
+    }
+
+    /** Fits Gamma-Gamma on the distinct (x, zbar) pairs of the paid repeat buyers, weighted by their customers. */
+    private static FittedModel<GammaGammaModel> gammaGamma(CustomerSummaries customers) {
+        CustomerSummaries.SpendRows rows = customers.spendRows();
+        int[] order = rows.summationOrder();
+        int[] frequency = rows.frequency();
+        double[] value = rows.value();
+        double[] weight = rows.weight();
         LogSpaceFit.Result result = LogSpaceFit.maximise("Gamma-Gamma", new String[] {"p", "q", "gamma"},
                 new double[] {1, 1, customers.meanRepeatValue()}, parameters -> logLikelihood(
-                        new GammaGammaModel(parameters[0], parameters[1], parameters[2]), frequency, value, weight));
+                        new GammaGammaModel(parameters[0], parameters[1], parameters[2]), order, frequency, value,
+                        weight));
         double[] best = result.parameters();
         GammaGammaModel model = new GammaGammaModel(best[0], best[1], best[2]);
-        double logLikelihood = logLikelihood(model, frequency, value, weight);
+        double logLikelihood = logLikelihood(model, order, frequency, value, weight);
         return new FittedModel<>(model, logLikelihood, customers.paidRepeatBuyers(), result.evaluations(),
                 result.atBound());
     }
@@ -215,10 +229,11 @@ public final class ModelFitter {
         return sum;
     }
 
-    /** The Gamma-Gamma log-likelihood of grouped (x, zbar) rows. */
-    private static double logLikelihood(GammaGammaModel model, int[] frequency, double[] value, double[] weight) {
+    /** The Gamma-Gamma log-likelihood of grouped (x, zbar) rows, summed in the given order of rows. */
+    private static double logLikelihood(GammaGammaModel model, int[] order, int[] frequency, double[] value,
+            double[] weight) {
         double sum = 0;
-        for (int i = 0; i < frequency.length; i++) {
+        for (int i : order) {
             sum += weight[i] * model.logLikelihood(frequency[i], value[i]);
         }
         return sum;

@@ -1,9 +1,7 @@
 package org.crmkit.rules.clv;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Customer summaries grouped into distinct (x, t_x, T) rows with a weight, the number of
@@ -34,9 +32,6 @@ final class PurchaseRows {
     /** The distinct T values. */
     final double[] ages;
 
-    private record Key(int frequency, double recency, double age) {
-    }
-
     private PurchaseRows(Builder builder) {
         customers = builder.customers;
         rows = builder.rowOf.size();
@@ -45,12 +40,9 @@ final class PurchaseRows {
         frequencyIndex = Arrays.copyOf(builder.rowFrequencyIndex, rows);
         recencyIndex = Arrays.copyOf(builder.rowRecencyIndex, rows);
         ageIndex = Arrays.copyOf(builder.rowAgeIndex, rows);
-        frequencies = new int[builder.frequencyOf.size()];
-        builder.frequencyOf.forEach((x, index) -> frequencies[index] = x);
-        recencies = new double[builder.recencyOf.size()];
-        builder.recencyOf.forEach((tx, index) -> recencies[index] = tx);
-        ages = new double[builder.ageOf.size()];
-        builder.ageOf.forEach((age, index) -> ages[index] = age);
+        frequencies = Arrays.stream(builder.frequencies.values()).mapToInt(x -> (int) x).toArray();
+        recencies = builder.recencies.values();
+        ages = builder.ages.values();
     }
 
     /**
@@ -65,12 +57,16 @@ final class PurchaseRows {
         return builder.build();
     }
 
-    /** Groups customers one at a time, rows in the order of their first customer. */
+    /**
+     * Groups customers one at a time, rows in the order of their first customer, and the distinct
+     * x, t_x and T in the order of their first row. A row's key is its x and the indexes of its t_x
+     * and T, so that about 32 bytes a row hold a million distinct histories.
+     */
     static final class Builder {
-        private final Map<Key, Integer> rowOf = new HashMap<>();
-        private final Map<Integer, Integer> frequencyOf = new HashMap<>();
-        private final Map<Double, Integer> recencyOf = new HashMap<>();
-        private final Map<Double, Integer> ageOf = new HashMap<>();
+        private final DistinctValues frequencies = new DistinctValues();
+        private final DistinctValues recencies = new DistinctValues();
+        private final DistinctValues ages = new DistinctValues();
+        private final RowIndex rowOf = new RowIndex(this::hashOf);
         private int customers;
         private int[] rowFrequency = new int[16];
         private double[] rowWeight = new double[16];
@@ -79,9 +75,13 @@ final class PurchaseRows {
         private int[] rowAgeIndex = new int[16];
 
         void add(PurchaseSummary summary) {
-            Key key = new Key(summary.frequency(), summary.recency(), summary.age());
-            Integer row = rowOf.get(key);
-            if (row == null) {
+            int x = summary.frequency();
+            int frequencyIndex = frequencies.indexOf(x);
+            int recencyIndex = recencies.indexOf(summary.recency());
+            int ageIndex = ages.indexOf(summary.age());
+            int row = rowOf.find(hash(x, recencyIndex, ageIndex), candidate -> rowFrequency[candidate] == x
+                    && rowRecencyIndex[candidate] == recencyIndex && rowAgeIndex[candidate] == ageIndex);
+            if (row < 0) {
                 row = rowOf.size();
                 if (row == rowFrequency.length) {
                     int capacity = row * 2;
@@ -91,18 +91,49 @@ final class PurchaseRows {
                     rowRecencyIndex = Arrays.copyOf(rowRecencyIndex, capacity);
                     rowAgeIndex = Arrays.copyOf(rowAgeIndex, capacity);
                 }
-                rowOf.put(key, row);
-                rowFrequency[row] = key.frequency();
-                rowFrequencyIndex[row] = frequencyOf.computeIfAbsent(key.frequency(), x -> frequencyOf.size());
-                rowRecencyIndex[row] = recencyOf.computeIfAbsent(key.recency(), tx -> recencyOf.size());
-                rowAgeIndex[row] = ageOf.computeIfAbsent(key.age(), age -> ageOf.size());
+                rowFrequency[row] = x;
+                rowFrequencyIndex[row] = frequencyIndex;
+                rowRecencyIndex[row] = recencyIndex;
+                rowAgeIndex[row] = ageIndex;
+                rowOf.add();
             }
             rowWeight[row]++;
             customers++;
         }
 
+        private int hashOf(int row) {
+            return hash(rowFrequency[row], rowRecencyIndex[row], rowAgeIndex[row]);
+        }
+
+        private static int hash(int frequency, int recencyIndex, int ageIndex) {
+            return (frequency * 31 + recencyIndex) * 31 + ageIndex;
+        }
+
         PurchaseRows build() {
             return new PurchaseRows(this);
+        }
+    }
+
+    /** Distinct numbers (x fits a double exactly), numbered in the order first seen. */
+    private static final class DistinctValues {
+        private double[] values = new double[16];
+        private final RowIndex index = new RowIndex(row -> RowIndex.hash(values[row]));
+
+        int indexOf(double value) {
+            int found = index.find(RowIndex.hash(value), row -> Double.compare(values[row], value) == 0);
+            if (found >= 0) {
+                return found;
+            }
+            int next = index.size();
+            if (next == values.length) {
+                values = Arrays.copyOf(values, next * 2);
+            }
+            values[next] = value;
+            return index.add();
+        }
+
+        double[] values() {
+            return Arrays.copyOf(values, index.size());
         }
     }
 

@@ -63,11 +63,13 @@ public final class ClvEstimator implements ValueEstimator {
         return new ClvFitting(Objects.requireNonNull(asOf, "asOf"));
     }
 
-    /** Gathers the customers' summaries, all and those Gamma-Gamma takes, and the base's mean purchase. */
+    /**
+     * Gathers the customers' summaries once, for the purchase model and (its repeat buyers who paid)
+     * the spend model, and the base's mean purchase.
+     */
     private final class ClvFitting implements Fitting {
         private final LocalDate asOf;
         private final CustomerSummaries all = CustomerSummaries.create();
-        private final CustomerSummaries paying = CustomerSummaries.create();
         private BigDecimal spend = BigDecimal.ZERO;
         private long orders;
 
@@ -82,9 +84,6 @@ public final class ClvEstimator implements ValueEstimator {
                 return;
             }
             all.add(summary.get());
-            if (summary.get().frequency() > 0 && summary.get().averageRepeatValue().signum() > 0) {
-                paying.add(summary.get());
-            }
             PurchaseHistoryFacts history = facts.history().orElseThrow();
             spend = spend.add(history.spend().amount());
             orders += history.orders();
@@ -111,7 +110,7 @@ public final class ClvEstimator implements ValueEstimator {
             List<String> notes = new ArrayList<>();
             notes.add(describe(policy.model().key(), fitted.model().parameters(), fitted)
                     + " (" + policy.timeUnit().key() + ", calibration up to " + asOf + ")");
-            Optional<GammaGammaModel> spendModel = spendModel(paying, notes);
+            Optional<GammaGammaModel> spendModel = spendModel(all, notes);
             BigDecimal fallback = spend.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_EVEN);
             notes.add("lifetime value over " + policy.horizon() + " " + policy.timeUnit().key()
                     + " at an annual discount rate of " + policy.annualDiscountRate().toPlainString());
@@ -158,14 +157,14 @@ public final class ClvEstimator implements ValueEstimator {
         }
     }
 
-    private static Optional<GammaGammaModel> spendModel(CustomerSummaries paying, List<String> notes) {
-        if (paying.paidRepeatBuyers() < MIN_REPEAT_BUYERS) {
-            notes.add("gamma_gamma not fitted: " + paying.paidRepeatBuyers() + " repeat buyers who paid, fewer than "
+    private static Optional<GammaGammaModel> spendModel(CustomerSummaries customers, List<String> notes) {
+        if (customers.paidRepeatBuyers() < MIN_REPEAT_BUYERS) {
+            notes.add("gamma_gamma not fitted: " + customers.paidRepeatBuyers() + " repeat buyers who paid, fewer than "
                     + MIN_REPEAT_BUYERS + "; each customer's own mean repeat value is used instead");
             return Optional.empty();
         }
         try {
-            FittedModel<GammaGammaModel> fitted = ModelFitter.fitGammaGamma(paying);
+            FittedModel<GammaGammaModel> fitted = ModelFitter.fitGammaGammaOnPaidRepeatBuyers(customers);
             if (fitted.model().q() <= 1) {
                 notes.add("gamma_gamma fitted with q <= 1 (no finite mean value): each customer's own mean repeat"
                         + " value is used instead");

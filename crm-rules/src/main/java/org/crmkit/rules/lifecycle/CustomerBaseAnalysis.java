@@ -138,8 +138,35 @@ public final class CustomerBaseAnalysis {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(each, "each");
         FactsQuery query = FactsQuery.all(policy.header().metricsQuery(asOf), relationshipPolicy.valueAddedCategories());
+        Gathered base = firstPass(source, cases, events, query, asOf);
 
-        // Pass 1: what the population-wide steps need, and the tiers of customers with cases.
+        // Pass 2: every customer decided, in the same order.
+        CustomerBaseSummary.Tally tally = new CustomerBaseSummary.Tally();
+        int[] position = {0};
+        source.forEach(query, facts -> {
+            int at = position[0]++;
+            base.ids().check(at, facts.customerId());
+            CustomerAssessment assessment = assess(facts, at, base.ranking(), base.model(),
+                    base.service().getOrDefault(facts.customerId(), ServiceLevelFacts.NONE));
+            tally.add(assessment);
+            each.accept(assessment);
+        });
+        base.ids().checkCount(position[0]);
+        return tally.summary(asOf, policy.ref(), base.ranking().abcSummary(), base.model().notes());
+    }
+
+    /** What the second pass needs from the first: the fitted model, the ranking, the service levels, the ids. */
+    private record Gathered(ValueEstimator.ValueModel model, SegmentPopulation.Ranking ranking,
+            Map<CustomerId, ServiceLevelFacts> service, IdChecks ids) {
+    }
+
+    /**
+     * Pass 1: what the population-wide steps need, and the tiers of customers with cases; then the
+     * fit, the ranking and the cases' service levels. What was gathered for them (the histories, the
+     * population's spends) is let go when this returns, before the second pass.
+     */
+    private Gathered firstPass(CustomerFactsSource source, Map<CustomerId, List<ServiceCase>> cases,
+            Function<CaseId, List<CaseEvent>> events, FactsQuery query, LocalDate asOf) {
         ValueEstimator.Fitting fitting = estimator.fitting(asOf);
         SegmentPopulation population = SegmentPopulation.in(policy.header().currency());
         IdChecks ids = new IdChecks();
@@ -152,24 +179,9 @@ public final class CustomerBaseAnalysis {
                 tiersOfComplainants.put(facts.customerId(), tiers.evaluate(facts.metrics()).tier());
             }
         });
-
         ValueEstimator.ValueModel model = fitting.fit();
         SegmentPopulation.Ranking ranking = population.rank(policy.segmentation().rfm(), policy.segmentation().abc());
-        Map<CustomerId, ServiceLevelFacts> service = serviceLevels(cases, events, tiersOfComplainants, query, asOf);
-
-        // Pass 2: every customer decided, in the same order.
-        CustomerBaseSummary.Tally tally = new CustomerBaseSummary.Tally();
-        int[] position = {0};
-        source.forEach(query, facts -> {
-            int at = position[0]++;
-            ids.check(at, facts.customerId());
-            CustomerAssessment assessment = assess(facts, at, ranking, model,
-                    service.getOrDefault(facts.customerId(), ServiceLevelFacts.NONE));
-            tally.add(assessment);
-            each.accept(assessment);
-        });
-        ids.checkCount(position[0]);
-        return tally.summary(asOf, policy.ref(), ranking.abcSummary(), model.notes());
+        return new Gathered(model, ranking, serviceLevels(cases, events, tiersOfComplainants, query, asOf), ids);
     }
 
     private CustomerAssessment assess(CustomerFacts facts, int position, SegmentPopulation.Ranking ranking,

@@ -95,6 +95,17 @@ class CdnowValidationTest {
     }
 
     @Test
+    void gammaGammaGivesTheFitTheReadmeShowsToTheLastDigit() {
+        // README, crm clv fit on this file: {"model":"gamma_gamma","p":6.248802109119561,...}
+        FittedModel<GammaGammaModel> fitted = ModelFitter.fitGammaGamma(customers);
+
+        assertThat(fitted.model().p()).isEqualTo(6.248802109119561);
+        assertThat(fitted.model().q()).isEqualTo(3.7445886699542594);
+        assertThat(fitted.model().gamma()).isEqualTo(15.447749640985332);
+        assertThat(fitted.logLikelihood()).isEqualTo(-4055.9232435028593);
+    }
+
+    @Test
     void bothSummaryFilesHoldTheSameHistories() {
         List<PurchaseSummary> lifetimesForm = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary.csv"));
 

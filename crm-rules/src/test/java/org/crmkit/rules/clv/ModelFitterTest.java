@@ -148,4 +148,29 @@ class ModelFitterTest {
 
         assertThat(fitted.parametersAtBound()).isNotEmpty().isSubsetOf("r", "alpha", "a", "b");
     }
+
+    @Test
+    void onPaidRepeatBuyersGammaGammaLeavesOutRepeatBuyersWhoPaidNothing() {
+        List<PurchaseSummary> withFreeRepeats = new ArrayList<>(BASE);
+        withFreeRepeats.add(PurchaseSummary.of("13", 2, 3, 10));
+        withFreeRepeats.add(new PurchaseSummary("14", 4, 20, 30, BigDecimal.ZERO));
+
+        FittedModel<GammaGammaModel> paid = ModelFitter.fitGammaGammaOnPaidRepeatBuyers(
+                CustomerSummaries.of(withFreeRepeats));
+        FittedModel<GammaGammaModel> reference = ModelFitter.fitGammaGamma(BASE);
+
+        assertThat(paid.customers()).isEqualTo(7);
+        assertThat(paid.logLikelihood()).isEqualTo(reference.logLikelihood());
+        assertThat(paid.model()).isEqualTo(reference.model());
+    }
+
+    @Test
+    void onPaidRepeatBuyersGammaGammaNeedsOneWhoPaid() {
+        List<PurchaseSummary> unpaid = List.of(PurchaseSummary.of("17", 2, 3, 10), PurchaseSummary.of("18", 0, 0, 10));
+
+        assertThatThrownBy(() -> ModelFitter.fitGammaGammaOnPaidRepeatBuyers(CustomerSummaries.of(unpaid)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Gamma-Gamma fit needs at least one customer whose repeat purchases were worth more than 0,"
+                        + " got 2 customers without");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,23 @@ class ClvEstimatorTest {
         // Undiscounted, lifetime value is the expected purchases times the expected value per purchase.
         assertThat(first.lifetimeValue()).isCloseTo(first.expectedPurchases().multiply(first.expectedAverageValue()),
                 within(new BigDecimal("0.05")));
+    }
+
+    @Test
+    void repeatBuyersWhoPaidNothingForTheirRepeatsAreLeftOutOfTheSpendModelButStillEstimated() {
+        List<Purchase> purchases = new ArrayList<>(CdnowData.samplePurchases(CdnowData.folder()));
+        for (String day : List.of("1997-01-10", "1997-02-10", "1997-03-01")) {
+            purchases.add(Purchase.of(PurchaseId.of("free-" + day), CustomerId.of("free"), LocalDate.parse(day),
+                    Money.of("USD", day.equals("1997-01-10") ? "25.00" : "0.00")));
+        }
+
+        Estimates estimates = estimate(ClvEstimator.of(STUDY), purchases, CdnowData.CALIBRATION_END);
+
+        assertThat(estimates.notes().get(0)).startsWith("bgnbd fitted on 2,358 customers: ");
+        assertThat(estimates.notes().get(1)).startsWith("gamma_gamma fitted on 946 customers: p=6.2");
+        ValueEstimate free = estimates.of(CustomerId.of("free")).orElseThrow();
+        assertThat(free.aliveByAssumption()).isFalse();
+        assertThat(free.expectedAverageValue()).isPositive();
     }
 
     @Test
