@@ -2,6 +2,7 @@ package org.crmkit.jdbc;
 
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.crmkit.core.InvalidValueException;
 
 /** The few things that differ between the supported databases; the SQL is otherwise the same. */
@@ -16,6 +17,12 @@ enum Dialect {
         @Override
         Comparator<String> idOrder() {
             return Comparator.naturalOrder();
+        }
+
+        @Override
+        OptionalInt customersPerRange() {
+            // H2 computes every group of a GROUP BY in the heap before it returns the first row.
+            return OptionalInt.of(CUSTOMERS_PER_RANGE);
         }
 
         @Override
@@ -39,12 +46,22 @@ enum Dialect {
         }
 
         @Override
+        OptionalInt customersPerRange() {
+            // The server streams grouped rows through the cursor and spills to disk; ranges on
+            // id COLLATE "C" could not use the indexes, which sort by the database's collation.
+            return OptionalInt.empty();
+        }
+
+        @Override
         String insertKeyUnlessPresent(String table, String column, String type) {
             // Waits for a concurrent insert of the key and then does nothing, without an error
             // that would abort the transaction.
             return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column + ") DO NOTHING";
         }
     };
+
+    /** Customers per range where grouping is bounded by ranges: their groups take a few megabytes. */
+    static final int CUSTOMERS_PER_RANGE = 10_000;
 
     /**
      * An ORDER BY term that sorts ids as crm-core's id types compare, by character code, whatever
@@ -62,6 +79,14 @@ enum Dialect {
      * @return the comparator
      */
     abstract Comparator<String> idOrder();
+
+    /**
+     * How many customers the facts source aggregates at a time: the database holds the groups of
+     * that many customers in memory, as it computes a GROUP BY before returning its first row.
+     *
+     * @return the customers per range, or empty where grouped queries stream in bounded memory
+     */
+    abstract OptionalInt customersPerRange();
 
     /** Code-point order: what the "C" collation gives for UTF-8 text. */
     private static int byCodePoint(String a, String b) {

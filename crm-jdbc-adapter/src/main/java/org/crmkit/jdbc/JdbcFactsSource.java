@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
  *       at the same moment, the lower score first.</li>
  * </ul>
  * {@link #forEach} visits only the customers created on or before the as-of day; {@link #find}
- * answers for any stored customer. A purchase that counts in another currency is counted
+ * answers for any stored customer. Where the database groups a whole result in memory before it
+ * returns the first row (H2, see {@link Dialect#customersPerRange}), forEach walks the customers in
+ * ranges of ids instead: the queries run once per range, restricted to it, so that memory is bounded
+ * by the range and not by the customer base. A purchase that counts in another currency is counted
  * separately; when there is one, the first of them by day and id is looked up to name it in the
  * {@link CurrencyMismatchException}.
  */
@@ -63,9 +66,20 @@ final class JdbcFactsSource implements CustomerFactsSource {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFactsSource.class);
 
     private final Database database;
+    /** Customers per range of forEach; empty to run each query once over all customers. */
+    private final OptionalInt customersPerRange;
 
     JdbcFactsSource(Database database) {
+        this(database, database.dialect().customersPerRange());
+    }
+
+    /** For tests that put range boundaries between a few customers. */
+    JdbcFactsSource(Database database, OptionalInt customersPerRange) {
         this.database = Objects.requireNonNull(database, "database");
+        this.customersPerRange = Objects.requireNonNull(customersPerRange, "customersPerRange");
+        if (customersPerRange.isPresent() && customersPerRange.getAsInt() < 1) {
+            throw new IllegalArgumentException("customersPerRange: " + customersPerRange.getAsInt());
+        }
     }
 
     @Override
@@ -92,21 +106,66 @@ final class JdbcFactsSource implements CustomerFactsSource {
     }
 
     /**
-     * Streams the facts in ascending customer id order: one query per table, each grouped and
-     * sorted by customer, merged here by id. Each table is read once in a single pass (joining
-     * grouped subqueries instead makes H2 re-read them for every customer). Stops at the first
-     * customer with a purchase that counts in another currency, and throws for it once the result
-     * sets are closed.
+     * Streams the facts in ascending customer id order, the customer asked for or every customer
+     * in one pass or range by range. Stops at the first customer with a purchase that counts in
+     * another currency, and throws for it once the result sets are closed.
      */
     private void visit(Connection connection, Optional<CustomerId> only, FactsQuery query,
             Consumer<? super CustomerFacts> action) throws SQLException {
+        Optional<CustomerId> mismatched;
+        if (only.isPresent()) {
+            mismatched = visit(connection, Scope.only(only.get().value()), query, action);
+        } else if (customersPerRange.isEmpty()) {
+            mismatched = visit(connection, Scope.ALL, query, action);
+        } else {
+            // The ranges (-inf, l1], (l1, l2], ... (lk, +inf) cover every id once, whatever happens meanwhile.
+            mismatched = Optional.empty();
+            Optional<String> after = Optional.empty();
+            boolean more = true;
+            while (more && mismatched.isEmpty()) {
+                Optional<String> last = lastOfRange(connection, after, customersPerRange.getAsInt());
+                mismatched = visit(connection, new Scope(Optional.empty(), after, last), query, action);
+                after = last;
+                more = last.isPresent();
+            }
+        }
+        if (mismatched.isPresent()) {
+            throw currencyMismatch(connection, mismatched.get(), query);
+        }
+        LOG.debug("Computed facts {} as of {} for {}", query.groups(), query.metrics().asOf(),
+                only.map(CustomerId::value).orElse("all customers"));
+    }
+
+    /**
+     * The id of the customer that ends a range of so many customers (created by any day) after the
+     * given id, in the dialect's id order; empty if fewer are left, when the range runs to the end.
+     */
+    private Optional<String> lastOfRange(Connection connection, Optional<String> after, int customers)
+            throws SQLException {
+        Statement statement = new Statement().append("SELECT id FROM crm_customer");
+        after.ifPresent(id -> statement.append(" WHERE " + database.dialect().byId("id") + " > ?", id));
+        statement.append(" ORDER BY " + database.dialect().byId("id") + " OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY",
+                customers - 1);
+        return Database.first(connection, statement.sql.toString(), row -> row.getString(1),
+                statement.parameters.toArray());
+    }
+
+    /**
+     * The facts of the customers in the scope: one query per table, each grouped and sorted by
+     * customer, merged here by id. Each table is read once in a single pass (joining grouped
+     * subqueries instead makes H2 re-read them for every customer).
+     *
+     * @return the first customer with a purchase that counts in another currency, if any
+     */
+    private Optional<CustomerId> visit(Connection connection, Scope scope, FactsQuery query,
+            Consumer<? super CustomerFacts> action) throws SQLException {
         List<Statement> statements = new ArrayList<>();
-        statements.add(customers(only, query));
-        statements.add(purchases(only, query));
-        statements.add(interactions(only, query));
+        statements.add(customers(scope, query));
+        statements.add(purchases(scope, query));
+        statements.add(interactions(scope, query));
         if (query.wants(FactGroup.ACTIVITY)) {
-            statements.add(promoters(only, query));
-            statements.add(satisfaction(only, query));
+            statements.add(promoters(scope, query));
+            statements.add(satisfaction(scope, query));
         }
         Comparator<String> byId = database.dialect().idOrder();
         List<PreparedStatement> prepared = new ArrayList<>();
@@ -135,11 +194,30 @@ final class JdbcFactsSource implements CustomerFactsSource {
                 statement.close();
             }
         }
-        if (mismatched.isPresent()) {
-            throw currencyMismatch(connection, mismatched.get(), query);
+        return mismatched;
+    }
+
+    /**
+     * The customers a pass visits: one, or those with ids after one id (exclusive) and through
+     * another (inclusive), each bound absent for no bound.
+     */
+    private record Scope(Optional<String> only, Optional<String> after, Optional<String> through) {
+        static final Scope ALL = new Scope(Optional.empty(), Optional.empty(), Optional.empty());
+
+        static Scope only(String id) {
+            return new Scope(Optional.of(id), Optional.empty(), Optional.empty());
         }
-        LOG.debug("Computed facts {} as of {} for {}", query.groups(), query.metrics().asOf(),
-                only.map(CustomerId::value).orElse("all customers"));
+    }
+
+    /**
+     * Restricts a query to the scope's ids. The bounds compare as {@link Dialect#byId} sorts, as
+     * the merge does, so that a range holds the very customers the keyset query counted.
+     */
+    private void restrict(Statement statement, Scope scope, String column) {
+        scope.only().ifPresent(id -> statement.append(" AND " + column + " = ?", id));
+        String term = database.dialect().byId(column);
+        scope.after().ifPresent(id -> statement.append(" AND " + term + " > ?", id));
+        scope.through().ifPresent(id -> statement.append(" AND " + term + " <= ?", id));
     }
 
     /** The row of a grouped stream for the customer, if it has one, skipping rows of ids before it. */
@@ -233,20 +311,21 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
     }
 
-    /** The customers visited: created by the as-of day, or the one asked for. */
-    private Statement customers(Optional<CustomerId> only, FactsQuery query) {
+    /** The customers visited: those in the scope created by the as-of day, or the one asked for. */
+    private Statement customers(Scope scope, FactsQuery query) {
         Statement statement = new Statement().append("SELECT id, created_on, strategic_agreement FROM crm_customer");
-        if (only.isPresent()) {
-            statement.append(" WHERE id = ?", only.get().value());
+        if (scope.only().isPresent()) {
+            statement.append(" WHERE id = ?", scope.only().get());
         } else {
             // Every customer means every customer who existed on the as-of day.
             statement.append(" WHERE created_on <= ?", SqlValues.dayBound(query.metrics().asOf()));
+            restrict(statement, scope, "id");
         }
         return statement.append(" ORDER BY " + database.dialect().byId("id"));
     }
 
     /** Each customer's purchases up to the as-of day, summed for the metrics, the history and the activity. */
-    private Statement purchases(Optional<CustomerId> only, FactsQuery query) {
+    private Statement purchases(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
         boolean history = query.wants(FactGroup.HISTORY);
         DateWindow window = metrics.window();
@@ -297,17 +376,17 @@ final class JdbcFactsSource implements CustomerFactsSource {
             statement.append(" FROM (SELECT customer_id, order_date, amount, currency, category,"
                     + " MIN(order_date) OVER (PARTITION BY customer_id) AS first_day"
                     + " FROM crm_purchase WHERE order_date <= ?", asOf);
-            only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
+            restrict(statement, scope, "customer_id");
             statement.append(") h");
         } else {
             statement.append(" FROM crm_purchase WHERE order_date <= ?", asOf);
-            only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
+            restrict(statement, scope, "customer_id");
         }
         return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
     }
 
     /** Each customer's interactions in the window, counted by kind. */
-    private Statement interactions(Optional<CustomerId> only, FactsQuery query) {
+    private Statement interactions(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
         Statement statement = new Statement().append("SELECT customer_id,"
                 + " COUNT(CASE WHEN kind = ? THEN 1 END) AS inquiries", InteractionKind.INQUIRY.key());
@@ -323,23 +402,23 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
         statement.append(SqlValues.momentRangeCondition("occurred_at", "occurred_nanos"),
                 SqlValues.momentRangeParameters(metrics.windowStart(), metrics.windowEndExclusive()));
-        only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
+        restrict(statement, scope, "customer_id");
         return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
     }
 
     /** Each customer's promoter answers in the window. */
-    private Statement promoters(Optional<CustomerId> only, FactsQuery query) {
+    private Statement promoters(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
         Statement statement = new Statement().append("SELECT customer_id, COUNT(*) AS promoters"
                 + " FROM crm_survey_answer WHERE nps >= ? AND ", SurveyAnswer.PROMOTER_SCORE)
                 .append(SqlValues.momentRangeCondition("answered_at", "answered_nanos"),
                         SqlValues.momentRangeParameters(metrics.windowStart(), metrics.windowEndExclusive()));
-        only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
+        restrict(statement, scope, "customer_id");
         return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
     }
 
     /** Each customer's two latest satisfaction scores up to the as-of day. */
-    private Statement satisfaction(Optional<CustomerId> only, FactsQuery query) {
+    private Statement satisfaction(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
         Instant afterAsOf = metrics.asOf().plusDays(1).atStartOfDay(metrics.zone()).toInstant();
         Statement statement = new Statement().append("SELECT customer_id,"
@@ -350,7 +429,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
                         + " FROM crm_survey_answer WHERE csat IS NOT NULL AND ")
                 .append(SqlValues.momentRangeCondition("answered_at", "answered_nanos"),
                         SqlValues.momentRangeParameters(Instant.MIN, afterAsOf));
-        only.ifPresent(id -> statement.append(" AND customer_id = ?", id.value()));
+        restrict(statement, scope, "customer_id");
         return statement.append(") ranked WHERE answer_rank <= 2 GROUP BY customer_id ORDER BY "
                 + database.dialect().byId("customer_id"));
     }

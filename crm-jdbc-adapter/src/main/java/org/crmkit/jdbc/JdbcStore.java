@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.crmkit.core.InvalidValueException;
@@ -63,8 +64,10 @@ public final class JdbcStore implements AutoCloseable {
     private final SurveyAnswers surveys;
     private final LifecycleHistory lifecycleHistory;
     private final Optional<Connection> keepAlive;
+    private final Database database;
 
     private JdbcStore(Database database, Optional<Connection> keepAlive) {
+        this.database = database;
         this.customers = new JdbcCustomers(database);
         this.purchases = new JdbcPurchaseHistory(database);
         this.interactions = new JdbcInteractionLog(database);
@@ -212,6 +215,17 @@ public final class JdbcStore implements AutoCloseable {
      */
     public CustomerFactsSource facts() {
         return facts;
+    }
+
+    /**
+     * Facts computed in ranges of so many customers, whatever the database: for tests that put
+     * range boundaries between a few customers.
+     *
+     * @param customersPerRange at least 1
+     * @return the facts source
+     */
+    CustomerFactsSource factsInRangesOf(int customersPerRange) {
+        return new JdbcFactsSource(database, OptionalInt.of(customersPerRange));
     }
 
     /** @return the service cases (complaints and inquiries), in {@code crm_case} */

@@ -7,10 +7,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.SurveyAnswer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -57,6 +62,21 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
     /** @return the current test's store */
     JdbcStore store() {
         return Objects.requireNonNull(store, "store: only available during a test");
+    }
+
+    /**
+     * The current test's store, holding the records given.
+     *
+     * @return the store
+     */
+    JdbcStore storeHolding(List<Customer> customers, List<Purchase> purchases, List<Interaction> interactions,
+            List<SurveyAnswer> surveys) {
+        JdbcStore filled = store();
+        customers.forEach(filled.customers()::save);
+        purchases.forEach(filled.purchases()::record);
+        interactions.forEach(filled.interactions()::record);
+        surveys.forEach(filled.surveys()::record);
+        return filled;
     }
 
     /**

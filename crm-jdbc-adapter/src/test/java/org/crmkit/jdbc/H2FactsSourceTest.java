@@ -17,11 +17,6 @@ class H2FactsSourceTest extends CustomerFactsSourceContract {
     @Override
     protected CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
             List<Interaction> interactions, List<SurveyAnswer> surveys) {
-        JdbcStore store = DATABASE.store();
-        customers.forEach(store.customers()::save);
-        purchases.forEach(store.purchases()::record);
-        interactions.forEach(store.interactions()::record);
-        surveys.forEach(store.surveys()::record);
-        return store.facts();
+        return DATABASE.storeHolding(customers, purchases, interactions, surveys).facts();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.facts.ActivityFacts;
@@ -35,6 +36,7 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
@@ -45,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * sets whose days and moments crowd around the edges of the window, its halves and the quarters,
  * and whose customers' creation days crowd around the as-of day: forEach visits only the customers
  * created on or before it, find answers for all of them. Every group of facts is asked for in some
- * tries and left out in others. Here on H2; {@link PostgresFactsSourceProperties} runs the same
+ * tries and left out in others; also in ranges of two customers, so that range boundaries fall
+ * between customers, records of unknown customers and customers created later. Here on H2; {@link PostgresFactsSourceProperties} runs the same
  * property on PostgreSQL.
  */
 class JdbcFactsSourceProperties {
@@ -87,11 +90,31 @@ class JdbcFactsSourceProperties {
          * @param store the store
          */
         void release(JdbcStore store);
+
+        /**
+         * The facts source under test.
+         *
+         * @param store a store from {@link #empty()}
+         * @return its facts source
+         */
+        default CustomerFactsSource facts(JdbcStore store) {
+            return store.facts();
+        }
     }
 
     @Test
     void sqlFactsEqualTheCalculatorsOnH2() {
-        check(60, new Stores() {
+        check(60, inMemory(JdbcStore::facts));
+    }
+
+    @Test
+    void sqlFactsInRangesOfTwoCustomersEqualTheCalculatorsOnH2() {
+        check(60, inMemory(store -> store.factsInRangesOf(2)));
+    }
+
+    /** A private H2 in-memory database for every try. */
+    private static Stores inMemory(Function<JdbcStore, CustomerFactsSource> facts) {
+        return new Stores() {
             @Override
             public JdbcStore empty() {
                 return JdbcStore.h2InMemory("property-" + NEXT.incrementAndGet());
@@ -101,7 +124,12 @@ class JdbcFactsSourceProperties {
             public void release(JdbcStore store) {
                 store.close();
             }
-        });
+
+            @Override
+            public CustomerFactsSource facts(JdbcStore store) {
+                return facts.apply(store);
+            }
+        };
     }
 
     static void check(int tries, Stores stores) {
@@ -113,14 +141,15 @@ class JdbcFactsSourceProperties {
                 scenario.interactions().forEach(store.interactions()::record);
                 scenario.surveys().forEach(store.surveys()::record);
                 FactsQuery query = scenario.query();
+                CustomerFactsSource facts = stores.facts(store);
 
                 for (Customer customer : scenario.customers()) {
-                    assertThat(Outcome.of(() -> store.facts().find(customer.id(), query)))
+                    assertThat(Outcome.of(() -> facts.find(customer.id(), query)))
                             .as("facts of %s", customer.id())
                             .isEqualTo(Outcome.of(() -> Optional.of(expected(scenario, customer))));
                 }
-                assertThat(store.facts().find(CustomerId.of("ghost"), query)).isEmpty();
-                List<Outcome> visited = visitAll(store, query);
+                assertThat(facts.find(CustomerId.of("ghost"), query)).isEmpty();
+                List<Outcome> visited = visitAll(facts, query);
                 assertThat(visited).isEqualTo(expectedVisit(scenario));
                 List<CustomerId> createdLater = scenario.customers().stream()
                         .filter(customer -> customer.createdOn().isAfter(query.metrics().asOf()))
@@ -155,10 +184,10 @@ class JdbcFactsSourceProperties {
     }
 
     /** The facts forEach hands over, and what it threw, if anything. */
-    private static List<Outcome> visitAll(JdbcStore store, FactsQuery query) {
+    private static List<Outcome> visitAll(CustomerFactsSource source, FactsQuery query) {
         List<Outcome> visited = new ArrayList<>();
         Outcome end = Outcome.of(() -> {
-            store.facts().forEach(query, facts -> visited.add(new Outcome(Optional.of(facts), "")));
+            source.forEach(query, facts -> visited.add(new Outcome(Optional.of(facts), "")));
             return Optional.empty();
         });
         visited.add(end);

@@ -3,12 +3,14 @@ package org.crmkit.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Function;
+import org.crmkit.core.port.CustomerFactsSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link JdbcFactsSourceProperties}' property on an embedded PostgreSQL: one schema for the test,
- * emptied before every try.
+ * {@link JdbcFactsSourceProperties}' properties on an embedded PostgreSQL, in one pass and in ranges
+ * of two customers: one schema for the test, emptied before every try.
  */
 class PostgresFactsSourceProperties {
     @RegisterExtension
@@ -16,7 +18,17 @@ class PostgresFactsSourceProperties {
 
     @Test
     void sqlFactsEqualTheCalculatorsOnPostgres() {
-        JdbcFactsSourceProperties.check(60, new JdbcFactsSourceProperties.Stores() {
+        JdbcFactsSourceProperties.check(60, emptied(JdbcStore::facts));
+    }
+
+    @Test
+    void sqlFactsInRangesOfTwoCustomersEqualTheCalculatorsOnPostgres() {
+        JdbcFactsSourceProperties.check(60, emptied(store -> store.factsInRangesOf(2)));
+    }
+
+    /** The test's schema, emptied before every try. */
+    private static JdbcFactsSourceProperties.Stores emptied(Function<JdbcStore, CustomerFactsSource> facts) {
+        return new JdbcFactsSourceProperties.Stores() {
             @Override
             public JdbcStore empty() {
                 try (Connection connection = DATABASE.postgresDataSource().getConnection();
@@ -35,6 +47,11 @@ class PostgresFactsSourceProperties {
             public void release(JdbcStore store) {
                 // The extension closes the store after the test.
             }
-        });
+
+            @Override
+            public CustomerFactsSource facts(JdbcStore store) {
+                return facts.apply(store);
+            }
+        };
     }
 }
