@@ -218,17 +218,7 @@ class CsvFactsSourceProblemsProperties {
                     Property.classify("bad input", expected != null);
                     Property.classify("more problems than are kept", expected != null
                             && expected.problems().size() > FileProblems.KEPT);
-                    if (expected == null) {
-                        assertThat(actual).isNull();
-                        return;
-                    }
-                    assertThat(actual).isNotNull();
-                    assertThat(actual.total()).isEqualTo(expected.problems().size());
-                    List<CsvProblem> first = expected.problems().subList(0, Math.min(actual.problems().size(),
-                            expected.problems().size()));
-                    assertThat(actual.problems()).isEqualTo(first);
-                    assertThat(actual.problems()).hasSizeGreaterThanOrEqualTo(Math.min(FileProblems.KEPT,
-                            expected.problems().size()));
+                    assertSameProblems(expected, actual);
                 });
     }
 }
