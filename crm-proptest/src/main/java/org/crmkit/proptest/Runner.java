@@ -44,16 +44,22 @@ final class Runner {
      */
     static String callerName() {
         String property = Property.class.getName();
-        return StackWalker.getInstance().walk(frames -> {
-            StackWalker.StackFrame[] found = new StackWalker.StackFrame[1];
-            frames.filter(frame -> !frame.getClassName().equals(property)
-                            && !frame.getClassName().startsWith(property + "$")
-                            && !frame.getClassName().equals(Runner.class.getName()))
-                    .filter(frame -> found[0] == null || frame.getClassName().equals(found[0].getClassName()))
-                    .forEach(frame -> found[0] = frame);
-            return found[0] == null ? "property"
-                    : simpleName(found[0].getClassName()) + "#" + methodName(found[0].getMethodName());
-        });
+        List<StackWalker.StackFrame> callers = StackWalker.getInstance().walk(frames -> frames
+                .filter(frame -> !frame.getClassName().equals(property)
+                        && !frame.getClassName().startsWith(property + "$")
+                        && !frame.getClassName().equals(Runner.class.getName()))
+                .toList());
+        if (callers.isEmpty()) {
+            return "property";
+        }
+        String testClass = callers.get(0).getClassName();
+        StackWalker.StackFrame outermost = callers.get(0);
+        for (StackWalker.StackFrame frame : callers) {
+            if (frame.getClassName().equals(testClass)) {
+                outermost = frame;
+            }
+        }
+        return simpleName(testClass) + "#" + methodName(outermost.getMethodName());
     }
 
     private static String simpleName(String className) {
