@@ -59,6 +59,15 @@ final class CompiledTierRules {
         10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
         10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
         100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+    /** The text of counts from 0 to 1,023, which cover nearly every order, quarter and month count. */
+    private static final String[] SMALL_COUNTS = new String[1024];
+
+    static {
+        for (int i = 0; i < SMALL_COUNTS.length; i++) {
+            SMALL_COUNTS[i] = Integer.toString(i);
+        }
+    }
+
     private static final int SOURCE_BITS = 4;
     private static final int SOURCE_MASK = (1 << SOURCE_BITS) - 1;
 
@@ -328,14 +337,60 @@ final class CompiledTierRules {
      */
     void explainTried(int tried, boolean lastMatched, CustomerMetrics metrics, String[] lines) {
         // Most lines print the spend: render it once per decision.
-        StringBuilder line = new StringBuilder(128);
-        appendPlain(metrics.spend().amount(), line);
-        String spend = line.toString();
+        String spend = spendText(metrics);
+        StringBuilder line = null;
         for (int r = 0; r < tried; r++) {
+            boolean matched = lastMatched && r == tried - 1;
+            if (shape[r] != TREE && comparisonCount[r] <= 2) {
+                lines[r] = shortLine(r, matched, metrics, spend);
+                continue;
+            }
+            if (line == null) {
+                line = new StringBuilder(128);
+            }
             line.setLength(0);
-            explain(r, lastMatched && r == tried - 1, metrics, spend, line);
+            explain(r, matched, metrics, spend, line);
             lines[r] = line.toString();
         }
+    }
+
+    /**
+     * The line of a single or flat rule of one or two comparisons, the most common shapes, as one
+     * string concatenation: it sizes the line's bytes exactly and copies each piece once, where a
+     * builder copies the whole line again.
+     */
+    private String shortLine(int rule, boolean matched, CustomerMetrics metrics, String spend) {
+        String prefix = matched ? flatMatchedPrefix[rule] : flatNotMatchedPrefix[rule];
+        int first = firstComparison[rule];
+        String firstValue = valueText(first, metrics, spend);
+        String firstOutcome = compare(first, metrics) ? metText[first] : notMetText[first];
+        if (comparisonCount[rule] == 1) {
+            return prefix + leadText[first] + firstValue + firstOutcome;
+        }
+        int second = first + 1;
+        return prefix + leadText[first] + firstValue + firstOutcome + leadText[second]
+                + valueText(second, metrics, spend) + (compare(second, metrics) ? metText[second] : notMetText[second]);
+    }
+
+    /** The compared value as {@link #appendValue} writes it; small counts come from a table. */
+    private String valueText(int c, CustomerMetrics metrics, String spend) {
+        return switch (code[c] & SOURCE_MASK) {
+            case SPEND -> spend;
+            case ORDERS -> count(metrics.orders());
+            case ACTIVE_QUARTERS -> count(metrics.activeQuarters());
+            case INQUIRIES -> count(metrics.inquiries());
+            case TENURE_MONTHS -> count(metrics.tenureMonths());
+            case STRATEGIC_AGREEMENT -> metrics.strategicAgreement() ? "true" : "false";
+            default -> {
+                StringBuilder text = new StringBuilder(16);
+                appendValue(c, metrics, spend, text);
+                yield text.toString();
+            }
+        };
+    }
+
+    private static String count(long value) {
+        return value >= 0 && value < SMALL_COUNTS.length ? SMALL_COUNTS[(int) value] : Long.toString(value);
     }
 
     private static String spendText(CustomerMetrics metrics) {

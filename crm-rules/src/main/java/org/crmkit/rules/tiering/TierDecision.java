@@ -192,7 +192,18 @@ public final class TierDecision {
         if (grace.isPresent()) {
             reasons[next] = grace.get().explain();
         }
-        return List.of(reasons);
+        return listOf(reasons);
+    }
+
+    /** {@link List#of(Object[])} without its copy of the array for the usual two to four lines. */
+    private static List<String> listOf(String[] lines) {
+        return switch (lines.length) {
+            case 1 -> List.of(lines[0]);
+            case 2 -> List.of(lines[0], lines[1]);
+            case 3 -> List.of(lines[0], lines[1], lines[2]);
+            case 4 -> List.of(lines[0], lines[1], lines[2], lines[3]);
+            default -> List.of(lines);
+        };
     }
 
     /**
