@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * CDNOW estimates (seed {@value #SEED}). Each invocation fits from scratch, grouping included.
  *
  * <p>The CDNOW summary is read from {@code -p cdnowFile=PATH}; by default from
- * {@code data/cdnow/cdnow_customers_summary.csv} under the system property {@code crmkit.shared.dir},
- * or under {@code ../shared} when it is not set (right when run from the repository root). The
+ * {@code crm-rules/src/test/resources/cdnow/cdnow_customers_summary.csv} under the system property
+ * {@code crmkit.root.dir}, or under the working directory when it is not set (right when run from
+ * the repository root). The
  * tear-downs print the fitted parameters and the number of distinct histories.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +49,7 @@ public class ClvFitBenchmark {
     /** The CDNOW sample's summaries. */
     @State(Scope.Benchmark)
     public static class Cdnow {
-        /** The summary file; empty for the shared data set's. */
+        /** The summary file; empty for the CDNOW data set's. */
         @Param("")
         public String cdnowFile;
 
@@ -95,7 +96,7 @@ public class ClvFitBenchmark {
     }
 
     static Path defaultFile() {
-        return Path.of(System.getProperty("crmkit.shared.dir", "../shared"), "data", "cdnow",
+        return Path.of(System.getProperty("crmkit.root.dir", "."), "crm-rules", "src", "test", "resources", "cdnow",
                 "cdnow_customers_summary.csv");
     }
 

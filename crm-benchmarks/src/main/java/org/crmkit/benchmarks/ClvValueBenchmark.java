@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * used before ({@link PerPeriodClv}) over one year, where it still finishes in seconds.
  *
  * <p>The CDNOW summary is read as in {@link ClvFitBenchmark}: {@code -p cdnowFile=PATH}, or the
- * shared data set's.
+ * CDNOW data set's.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -50,7 +50,7 @@ public class ClvValueBenchmark {
     /** The customers in days, and the model. */
     @State(Scope.Benchmark)
     public static class Customers {
-        /** The summary file; empty for the shared data set's. */
+        /** The summary file; empty for the CDNOW data set's. */
         @Param("")
         public String cdnowFile;
 

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CDNOW files of {@code ../shared/data/cdnow} (2,357 customers of the 1-in-10 sample, weeks,
- * calibration to 1997-09-30), and the sample's purchases as an {@code orders.csv}.
+ * The CDNOW files (2,357 customers of the 1-in-10 sample, weeks, calibration to 1997-09-30) that
+ * crm-rules keeps as test resources ({@code crm-rules/src/test/resources/cdnow}, with their source and
+ * licence in its README), and the sample's purchases as an {@code orders.csv}.
  */
 final class Cdnow {
     /** The end of the 39-week calibration period of the published studies. */
@@ -18,16 +19,16 @@ final class Cdnow {
     }
 
     /**
-     * The data folder; a test that needs it fails, naming the folder looked for, when it is absent.
+     * The data folder in the repository; fails, naming the folder looked for, when it is absent.
      *
      * @return the folder holding the CDNOW files
      */
     static Path folder() {
-        String shared = System.getProperty("crmkit.shared.dir");
-        Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IllegalStateException("CDNOW data not found: the system property crmkit.shared.dir (set by the"
-                    + " parent POM to ../shared) must name a folder with data/cdnow, was " + shared);
+        Path folder = Path.of(System.getProperty("crmkit.root.dir", ".."), "crm-rules", "src", "test", "resources",
+                "cdnow");
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("CDNOW data not found in " + folder.toAbsolutePath()
+                    + " (the system property crmkit.root.dir, set by the parent POM, names the repository root)");
         }
         return folder;
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * b = 2.426 (log-likelihood -9582.4), Pareto/NBD r = 0.553, alpha = 10.578, s = 0.606,
  * beta = 11.669 (-9595.0), Gamma-Gamma p = 6.25, q = 3.74, gamma = 15.44 on the 946 repeat
  * customers; customer 1 (x = 2, t_x = 30.43, T = 38.86) is expected to buy 1.226 times in the
- * next 39 weeks. Skipped when {@code ../shared/data/cdnow} is absent.
+ * next 39 weeks. The CDNOW files are in the repository ({@code crm-rules/src/test/resources/cdnow}).
  */
 class ClvCommandTest {
     private static CrmRun fitWithSpend;

@@ -13,7 +13,10 @@ import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 
-/** The CDNOW files of {@code ../shared/data/cdnow}, for the tests that validate against them. */
+/**
+ * The CDNOW files, test resources of this module ({@code src/test/resources/cdnow}, with their source and
+ * licence in its README), for the tests that validate against them.
+ */
 public final class CdnowData {
     /** The end of the 39-week calibration period of the published studies. */
     public static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
@@ -22,18 +25,16 @@ public final class CdnowData {
     }
 
     /**
-     * The data folder; a test that needs it fails, naming the folder looked for, when it is absent.
+     * The data folder on the test class path.
      *
      * @return the folder holding the CDNOW files
      */
     public static Path folder() {
-        String shared = System.getProperty("crmkit.shared.dir");
-        Path folder = shared == null ? null : Path.of(shared, "data", "cdnow");
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new IllegalStateException("CDNOW data not found: the system property crmkit.shared.dir (set by the"
-                    + " parent POM to ../shared) must name a folder with data/cdnow, was " + shared);
+        try {
+            return Path.of(CdnowData.class.getResource("/cdnow").toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        return folder;
     }
 
     /**

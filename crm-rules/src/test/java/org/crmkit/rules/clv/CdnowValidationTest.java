@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published CDNOW results (Fader, Hardie &amp; Lee 2005; Fader &amp; Hardie 2013), on the data
- * in {@code ../shared/data/cdnow}: 2,357 customers, weeks, calibration to 1997-09-30.
+ * in {@code src/test/resources/cdnow}: 2,357 customers, weeks, calibration to 1997-09-30.
  */
 class CdnowValidationTest {
     private static final LocalDate CALIBRATION_END = CdnowData.CALIBRATION_END;

@@ -3,11 +3,8 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,26 +25,13 @@ import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.AgendaService;
 import org.junit.jupiter.api.Test;
 
-/** The README's agenda example ("## Contact cadences") is this code, and it prints what the README says. */
-class ReadmeAgendaExampleTest {
-    private static final String BEGIN = "// README snippet begins";
-    private static final String END = "// README snippet ends";
-
+/** The cadences guide's example (docs/cadences.md) is this code, and it prints what the guide says. */
+class CadencesGuideTest {
     @Test
-    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeAgendaExampleTest.java"));
-        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+    void theGuideShowsExactlyTheSnippetThisTestRuns() {
+        String documented = Guides.blockAfter(Guides.read("docs/cadences.md"), "# Contact cadences\n", "java");
 
-        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
-                source.indexOf("            " + END));
-        int section = readme.indexOf("## Contact cadences");
-        assertThat(section).as("the README has the section").isPositive();
-        assertThat(readme.indexOf("## Complaint SLAs")).as("after the SLA section").isLessThan(section);
-        assertThat(readme.indexOf("## Command line")).as("before the command line").isGreaterThan(section);
-        int block = readme.indexOf("```java\n", section) + "```java\n".length();
-        String documented = readme.substring(block, readme.indexOf("```", block));
-
-        assertThat(unindent(here)).isEqualTo(unindent(documented));
+        assertThat(Guides.unindent(Guides.snippetOf(CadencesGuideTest.class))).isEqualTo(Guides.unindent(documented));
     }
 
     @Test
@@ -57,7 +41,7 @@ class ReadmeAgendaExampleTest {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         Agenda planned;
         try {
-            // README snippet begins
+            // snippet begins
             Policy policy = PolicyLoader.standard();   // core: a visit or video call by the account manager monthly
             InMemoryStore store = InMemoryStore.create();
             CustomerId acme = CustomerId.of("c-42");
@@ -85,7 +69,7 @@ class ReadmeAgendaExampleTest {
             april.overdue().forEach(late -> System.out.println(late.customerId() + " " + late.rule() + ": "
                     + late.daysOverdue() + " days overdue, planned " + late.planned()));
             // c-42 monthly_visit: 7 days overdue, planned true
-            // README snippet ends
+            // snippet ends
             planned = april;
         } finally {
             System.setOut(original);
@@ -100,10 +84,5 @@ class ReadmeAgendaExampleTest {
         });
         assertThat(planned.unscheduled()).isEmpty();
         assertThat(planned.assignments()).isEmpty();
-    }
-
-    /** Drops all indentation, which differs between the test and the README. */
-    private static String unindent(String code) {
-        return code.lines().map(String::strip).reduce("", (text, line) -> text + line + "\n").strip();
     }
 }

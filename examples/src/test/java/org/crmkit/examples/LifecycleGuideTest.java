@@ -3,11 +3,8 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,26 +23,13 @@ import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.junit.jupiter.api.Test;
 
-/** The README's lifecycle example ("## Lifecycle, relationships and churn") is this code, and it prints what the README says. */
-class ReadmeLifecycleExampleTest {
-    private static final String BEGIN = "// README snippet begins";
-    private static final String END = "// README snippet ends";
-
+/** The lifecycle guide's example (docs/lifecycle.md) is this code, and it prints what the guide says. */
+class LifecycleGuideTest {
     @Test
-    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeLifecycleExampleTest.java"));
-        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+    void theGuideShowsExactlyTheSnippetThisTestRuns() {
+        String documented = Guides.blockAfter(Guides.read("docs/lifecycle.md"), "# Lifecycle, relationships and churn\n", "java");
 
-        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
-                source.indexOf("            " + END));
-        int section = readme.indexOf("## Lifecycle, relationships and churn");
-        assertThat(section).as("the README has the section").isPositive();
-        assertThat(readme.indexOf("## Contact cadences")).as("after the cadences section").isLessThan(section);
-        assertThat(readme.indexOf("## Command line")).as("before the command line").isGreaterThan(section);
-        int block = readme.indexOf("```java\n", section) + "```java\n".length();
-        String documented = readme.substring(block, readme.indexOf("```", block));
-
-        assertThat(unindent(here)).isEqualTo(unindent(documented));
+        assertThat(Guides.unindent(Guides.snippetOf(LifecycleGuideTest.class))).isEqualTo(Guides.unindent(documented));
     }
 
     @Test
@@ -55,7 +39,7 @@ class ReadmeLifecycleExampleTest {
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         List<CustomerAssessment> analysed;
         try {
-            // README snippet begins
+            // snippet begins
             Policy policy = PolicyLoader.standard();
             CustomerId acme = CustomerId.of("c-42");
             InMemoryStore store = InMemoryStore.create();   // or a JdbcStore over your tables: the facts then come from SQL
@@ -80,7 +64,7 @@ class ReadmeLifecycleExampleTest {
             // satisfaction: not counted, fewer than two satisfaction answers
             System.out.println(summary.highRiskCount() + " on the early-warning list; " + summary.model().get(0));
             // 1 on the early-warning list; no purchase model: 1 customers with a purchase, fewer than the 100 the policy fits models on (clv.min_customers)
-            // README snippet ends
+            // snippet ends
             analysed = assessed;
         } finally {
             System.setOut(original);
@@ -101,40 +85,5 @@ class ReadmeLifecycleExampleTest {
             assertThat(customer.lifecycle().lifecycleStage()).isEqualTo(LifecycleStage.DECLINE);
             assertThat(customer.value()).isEmpty();
         });
-    }
-
-    @Test
-    void theReadmesPolicyKeysAreTheStandardPolicysValues() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
-        String sections = yamlAfter(readme, readme.indexOf("### Policy keys", readme.indexOf(
-                "## Lifecycle, relationships and churn"))) + yamlAfter(readme, readme.indexOf("### Policy keys",
-                readme.indexOf("## Customer lifetime value")));
-        Policy standard = PolicyLoader.standard();
-
-        Policy documented = PolicyLoader.parse("""
-                id: readme
-                version: 1
-                effective_from: 2026-01-01
-                currency: CNY
-                time_zone: Asia/Shanghai
-                tiers:
-                  - name: buyer
-                    when: {spend: {gt: 0}}
-                """ + sections, "README.md");
-
-        assertThat(documented.segmentation()).isEqualTo(standard.segmentation());
-        assertThat(documented.relationship()).isEqualTo(standard.relationship());
-        assertThat(documented.lifecycle()).isEqualTo(standard.lifecycle());
-        assertThat(documented.clv()).isEqualTo(standard.clv());
-    }
-
-    private static String yamlAfter(String readme, int from) {
-        int block = readme.indexOf("```yaml\n", from) + "```yaml\n".length();
-        return readme.substring(block, readme.indexOf("```", block));
-    }
-
-    /** Drops all indentation, which differs between the test and the README. */
-    private static String unindent(String code) {
-        return code.lines().map(String::strip).reduce("", (text, line) -> text + line + "\n").strip();
     }
 }

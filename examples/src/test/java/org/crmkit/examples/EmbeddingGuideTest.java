@@ -3,11 +3,8 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,22 +28,15 @@ import org.crmkit.rules.tiering.TierEngine;
 import org.crmkit.rules.tiering.TieringService;
 import org.junit.jupiter.api.Test;
 
-/** The README's embedding example is this code, and it prints what the README says. */
-class ReadmeExampleTest {
-    private static final String BEGIN = "// README snippet begins";
-    private static final String END = "// README snippet ends";
-
+/** The embedding guide's example, also the README's quick start, is this code, and it prints what they say. */
+class EmbeddingGuideTest {
     @Test
-    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeExampleTest.java"));
-        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+    void theGuideAndTheReadmeShowExactlyTheSnippetThisTestRuns() {
+        String here = unindent(Guides.snippetOf(EmbeddingGuideTest.class));
 
-        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
-                source.indexOf("        " + END));
-        int block = readme.indexOf("```java\n", readme.indexOf("## Embedding crmkit")) + "```java\n".length();
-        String documented = readme.substring(block, readme.indexOf("```", block));
-
-        assertThat(unindent(here)).isEqualTo(unindent(documented));
+        assertThat(unindent(Guides.blockAfter(Guides.read("docs/embedding.md"), "## A service over ports", "java")))
+                .isEqualTo(here);
+        assertThat(unindent(Guides.blockAfter(Guides.read("README.md"), "## Quick start", "java"))).isEqualTo(here);
     }
 
     @Test
@@ -60,7 +50,7 @@ class ReadmeExampleTest {
         InMemoryStore store;
         CustomerId acme;
         try {
-            // README snippet begins
+            // snippet begins
             policy = PolicyLoader.standard();            // or PolicyLoader.load(Path.of("policy.yaml"))
             store = InMemoryStore.create();       // or your own adapters over your ERP tables
             acme = CustomerId.of("c-42");
@@ -80,7 +70,7 @@ class ReadmeExampleTest {
             decision.reasons().forEach(System.out::println);
             // rule core not matched: spend 120000.00 >= 100000 met; active_quarters 1 >= 3 not met
             // rule important matched: spend 120000.00 >= 30000 met
-            // README snippet ends
+            // snippet ends
         } finally {
             System.setOut(original);
         }

@@ -3,11 +3,8 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,24 +29,13 @@ import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.SlaService;
 import org.junit.jupiter.api.Test;
 
-/** The README's SLA example ("## Complaint SLAs") is this code, and it prints what the README says. */
-class ReadmeSlaExampleTest {
-    private static final String BEGIN = "// README snippet begins";
-    private static final String END = "// README snippet ends";
-
+/** The SLA guide's example (docs/sla.md) is this code, and it prints what the guide says. */
+class SlaGuideTest {
     @Test
-    void theReadmeShowsExactlyTheSnippetThisTestRuns() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/org/crmkit/examples/ReadmeSlaExampleTest.java"));
-        String readme = Files.readString(Path.of(System.getProperty("crmkit.root.dir", ".."), "README.md"));
+    void theGuideShowsExactlyTheSnippetThisTestRuns() {
+        String documented = Guides.blockAfter(Guides.read("docs/sla.md"), "# Complaint SLAs\n", "java");
 
-        String here = source.substring(source.indexOf(BEGIN + "\n") + BEGIN.length() + 1,
-                source.indexOf("            " + END));
-        int section = readme.indexOf("## Complaint SLAs");
-        assertThat(section).as("the README has the section").isPositive();
-        int block = readme.indexOf("```java\n", section) + "```java\n".length();
-        String documented = readme.substring(block, readme.indexOf("```", block));
-
-        assertThat(unindent(here)).isEqualTo(unindent(documented));
+        assertThat(Guides.unindent(Guides.snippetOf(SlaGuideTest.class))).isEqualTo(Guides.unindent(documented));
     }
 
     @Test
@@ -60,7 +46,7 @@ class ReadmeSlaExampleTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            // README snippet begins
+            // snippet begins
             Policy policy = PolicyLoader.standard();     // complaints 1-24-48 in office hours, Asia/Shanghai
             InMemoryStore store = InMemoryStore.create();
             CaseId id = CaseId.of("k-7");
@@ -90,7 +76,7 @@ class ReadmeSlaExampleTest {
             // solution: paused, due 2026-03-11T15:30
             // resolution: paused, due 2026-03-16T12:30
             sla.evaluate(id, monday);                    // publishes nothing new: each event goes out once
-            // README snippet ends
+            // snippet ends
         } finally {
             System.setOut(original);
         }
@@ -103,10 +89,5 @@ class ReadmeSlaExampleTest {
             assertThat(met.milestone()).isEqualTo("first_response");
             assertThat(met.onTime()).isTrue();
         });
-    }
-
-    /** Drops all indentation, which differs between the test and the README. */
-    private static String unindent(String code) {
-        return code.lines().map(String::strip).reduce("", (text, line) -> text + line + "\n").strip();
     }
 }
