@@ -1,5 +1,9 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.segment.SegmentationPolicy;
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
+import org.crmkit.rules.relationship.RelationshipPolicy;
+import org.crmkit.rules.clv.ClvPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -63,7 +67,7 @@ class ReadmeLifecycleExampleTest {
             store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2025, 5, 6), Money.of("CNY", "48000.00")));
             store.purchases().record(Purchase.of(PurchaseId.of("o-2"), acme, LocalDate.of(2025, 6, 3), Money.of("CNY", "52000.00")));
 
-            CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
+            CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.section(ClvPolicy.class)));
             List<CustomerAssessment> assessed = new ArrayList<>();   // for a million customers, write each one out instead
             CustomerBaseSummary summary = analysis.analyse(store.facts(), LocalDate.of(2026, 3, 31), assessed::add);
             CustomerAssessment customer = assessed.get(0);
@@ -122,10 +126,10 @@ class ReadmeLifecycleExampleTest {
                     when: {spend: {gt: 0}}
                 """ + sections, "README.md");
 
-        assertThat(documented.segmentation()).isEqualTo(standard.segmentation());
-        assertThat(documented.relationship()).isEqualTo(standard.relationship());
-        assertThat(documented.lifecycle()).isEqualTo(standard.lifecycle());
-        assertThat(documented.clv()).isEqualTo(standard.clv());
+        assertThat(documented.section(SegmentationPolicy.class)).isEqualTo(standard.section(SegmentationPolicy.class));
+        assertThat(documented.find(RelationshipPolicy.class)).isEqualTo(standard.find(RelationshipPolicy.class));
+        assertThat(documented.find(LifecyclePolicy.class)).isEqualTo(standard.find(LifecyclePolicy.class));
+        assertThat(documented.section(ClvPolicy.class)).isEqualTo(standard.section(ClvPolicy.class));
     }
 
     private static String yamlAfter(String readme, int from) {
