@@ -1,5 +1,7 @@
 package org.crmkit.benchmarks;
 
+import org.crmkit.rules.tiering.TieringPolicy;
+import org.crmkit.rules.cadence.CadencePolicy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
@@ -58,8 +60,8 @@ public class AgendaBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Policy policy = PolicyLoader.standard();
-        planner = AgendaPlanner.of(AgendaCustomers.withSalesTeam(policy.cadences().orElseThrow()),
-                policy.tiering().ladder());
+        planner = AgendaPlanner.of(AgendaCustomers.withSalesTeam(policy.find(CadencePolicy.class).orElseThrow()),
+                policy.section(TieringPolicy.class).ladder());
         customers = AgendaCustomers.generate(CUSTOMERS, SEED, FROM);
         from = FROM;
         to = TO;

@@ -1,5 +1,7 @@
 package org.crmkit.benchmarks;
 
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +38,7 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * starts it with {@code -Xmx256m} under {@code /usr/bin/time -v}):
  * <ul>
  *   <li>{@code analyse}: the lifecycle and lifetime-value analysis of the whole base,
- *       {@code CustomerBaseAnalysis.of(PolicyLoader.standard(), ClvEstimator.of(policy.clv()))
+ *       {@code CustomerBaseAnalysis.of(PolicyLoader.standard(), ClvEstimator.of(policy.section(ClvPolicy.class)))
  *       .analyse(store.facts(), store.cases(), store.caseEvents(), asOf, each)}, where {@code each}
  *       writes one CSV line per customer (id, tier, stage, churn risk, relationship level and type,
  *       RFM code, ABC class, P(alive), lifetime value) to a file;</li>
@@ -102,7 +104,7 @@ public final class LifecycleRun {
     /** The facts the analysis asks for: every group, with the relationship policy's value-added categories. */
     static FactsQuery factsQuery(Policy policy, LocalDate asOf) {
         return FactsQuery.all(policy.header().metricsQuery(asOf),
-                policy.relationship().orElseThrow().valueAddedCategories());
+                policy.find(RelationshipPolicy.class).orElseThrow().valueAddedCategories());
     }
 
     private static void analyse(JdbcStore opened, Policy policy, LocalDate asOf, Path output, long started)
@@ -111,7 +113,7 @@ public final class LifecycleRun {
                 Writer out = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), 1 << 16)) {
             TimedFacts facts = new TimedFacts(store.facts());
             StringBuilder line = new StringBuilder(128);
-            CustomerBaseSummary summary = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()))
+            CustomerBaseSummary summary = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.section(ClvPolicy.class)))
                     .analyse(facts, store.cases(), store.caseEvents(), asOf, customer -> {
                         line.setLength(0);
                         write(line, customer);

@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.core.metrics.CustomerMetrics;
@@ -87,8 +88,8 @@ public class TierEngineBenchmark {
         Policy policy = PolicyLoader.standard();
         snapshotList = TierSnapshots.generate(customers, SEED);
         snapshots = snapshotList.toArray(CustomerMetrics[]::new);
-        engine = TierEngine.of(policy.header(), policy.tiering());
-        treeWalking = new TreeWalkingTiers(policy.tiering().rules(), policy.header().ref());
+        engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
+        treeWalking = new TreeWalkingTiers(policy.section(TieringPolicy.class).rules(), policy.header().ref());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks;
 
+import org.crmkit.rules.cadence.CadencePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -53,7 +54,7 @@ class AgendaBenchmarkTest {
 
     @Test
     void theSalesTeamHasItsMembersAndTheStandardCapacity() {
-        var standard = PolicyLoader.standard().cadences().orElseThrow();
+        var standard = PolicyLoader.standard().find(CadencePolicy.class).orElseThrow();
         var pool = AgendaCustomers.withSalesTeam(standard).pool(OwnerKind.SALES_TEAM);
 
         assertThat(pool.members()).hasSize(AgendaCustomers.SALES_REPS);

@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -86,7 +87,7 @@ class DuckDbTiersTest {
     private static Map<String, String> reference() throws IOException {
         Policy policy = PolicyLoader.standard();
         MetricsQuery query = policy.header().metricsQuery(AS_OF);
-        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+        TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
         Map<String, List<Purchase>> purchases = new HashMap<>();
         for (String[] row : rows("orders.csv")) {
             purchases.computeIfAbsent(row[1], id -> new ArrayList<>()).add(Purchase.of(PurchaseId.of(row[0]),

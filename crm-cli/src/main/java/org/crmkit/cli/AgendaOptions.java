@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,7 +118,7 @@ final class AgendaOptions {
             throw new ParameterException(spec.commandLine(), "the plan " + first + ".." + last + " has " + days
                     + " days; plan at most " + MAX_DAYS + " days at a time");
         }
-        CadencePolicy cadences = policy.cadences().orElseThrow(() -> new InvalidValueException("policy "
+        CadencePolicy cadences = policy.find(CadencePolicy.class).orElseThrow(() -> new InvalidValueException("policy "
                 + policy.ref() + " has no cadences section: it plans no contacts"));
 
         ImportedData data;
@@ -164,7 +165,7 @@ final class AgendaOptions {
                     contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()),
                     decision.metrics(), Optional.empty()));
         }
-        Agenda agenda = AgendaPlanner.of(cadences, policy.tiering().ladder()).plan(first, last, inputs);
+        Agenda agenda = AgendaPlanner.of(cadences, policy.section(TieringPolicy.class).ladder()).plan(first, last, inputs);
         int openAndPlanned = (int) inputs.stream().filter(CadenceCustomer::complaintOpen).count();
         return new AgendaPlan(policy, agenda, owner, inputs.size(), data.customers().size() - inputs.size(),
                 openAndPlanned, zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and "

@@ -1,5 +1,7 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +101,7 @@ final class AgendaSummary {
         }
         long days = java.time.temporal.ChronoUnit.DAYS.between(plan.from(), plan.to()) + 1;
         lines.add(command + ": plan " + plan.from() + ".." + plan.to() + " (" + count(days, "day") + ", calendar "
-                + plan.policy().cadences().orElseThrow().calendar().name() + " in " + plan.policy().header().zone()
+                + plan.policy().find(CadencePolicy.class).orElseThrow().calendar().name() + " in " + plan.policy().header().zone()
                 + "), policy " + plan.policy().ref());
         lines.add(command + ": " + count(plan.customers(), "customer") + (plan.createdLater() == 0 ? ""
                 : " (" + plan.createdLater() + " created after " + plan.from() + " left out)") + ", "
@@ -113,7 +115,7 @@ final class AgendaSummary {
         if (planned.isEmpty()) {
             return List.of();
         }
-        List<String> tiers = new ArrayList<>(plan.policy().tiering().ladder().tiers().stream().map(Tier::name).toList());
+        List<String> tiers = new ArrayList<>(plan.policy().section(TieringPolicy.class).ladder().tiers().stream().map(Tier::name).toList());
         if (planned.stream().anyMatch(contact -> contact.tier().isEmpty())) {
             tiers.add(NO_TIER);
         }

@@ -115,7 +115,7 @@ final class ClvCommand implements Callable<Integer> {
                     + " (100 years in days), was " + horizon.get());
         }
         Policy loaded = policy.load();
-        ClvPolicy clv = loaded.clv();
+        ClvPolicy clv = loaded.section(ClvPolicy.class);
         BigDecimal rate = discountRate.orElse(clv.annualDiscountRate());
         ClvInput data = input.read(spec, loaded, clock);
         int periods = horizon.orElseGet(() -> policyHorizon(clv, data.timeUnit()));
@@ -235,7 +235,7 @@ final class ClvCommand implements Callable<Integer> {
             ClvInput data = input.read(spec, loaded, clock);
             List<ClvFitReport.Fit> fits = new ArrayList<>();
             for (PurchaseModelKind kind : PurchaseModelKind.values()) {
-                fits.add(ClvModels.line(ClvModels.purchase(kind, data.all()), kind == loaded.clv().model()));
+                fits.add(ClvModels.line(ClvModels.purchase(kind, data.all()), kind == loaded.section(ClvPolicy.class).model()));
             }
             if (data.spendKnown()) {
                 fits.add(ClvModels.spendLine(ClvModels.spend(data)));

@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.clv.ClvPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ final class ClvInputOptions {
      */
     ClvInput read(CommandSpec spec, Policy policy, Clock clock) {
         require(spec);
-        ClvTimeUnit unit = timeUnit.orElse(policy.clv().timeUnit());
+        ClvTimeUnit unit = timeUnit.orElse(policy.section(ClvPolicy.class).timeUnit());
         String unitSource = timeUnit.isPresent() ? TIME_UNIT : "the policy's clv.time_unit";
         if (summary.isPresent()) {
             SummaryFile file = PurchaseSummaries.readFile(summary.get());

@@ -25,7 +25,7 @@ final class ClvSummary {
     /** The summary of {@code crm clv fit}: the fits, then the choice between the purchase models. */
     static List<String> fitLines(String command, Policy policy, ClvInput input, ClvFitReport report) {
         List<String> lines = fits(command, policy, input, report.fits());
-        ClvPolicy clv = policy.clv();
+        ClvPolicy clv = policy.section(ClvPolicy.class);
         String chosen = clv.model().key();
         StringBuilder choice = new StringBuilder(command + ": chosen: " + chosen + ", the policy's clv.model (policy "
                 + policy.ref() + ")");
@@ -114,7 +114,7 @@ final class ClvSummary {
     private static List<String> fits(String command, Policy policy, ClvInput input, List<ClvFitReport.Fit> fits) {
         List<String> lines = new ArrayList<>();
         lines.add(command + ": " + input.source());
-        int minimum = policy.clv().minCustomers();
+        int minimum = policy.section(ClvPolicy.class).minCustomers();
         if (input.count() < minimum) {
             lines.add(String.format(Locale.ROOT, "%s: warning: %,d customers, fewer than the policy's"
                     + " clv.min_customers (%,d), below which crm lifecycle fits no model: the parameters may say"

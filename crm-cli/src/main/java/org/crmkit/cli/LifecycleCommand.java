@@ -1,5 +1,7 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.relationship.RelationshipPolicy;
+import org.crmkit.rules.clv.ClvPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -145,7 +147,7 @@ final class LifecycleCommand implements Callable<Integer> {
         LocalDate day = asOf.resolve(loaded, clock);
         // The query the analysis asks its source for, so that the read below serves both of its passes.
         FactsQuery query = FactsQuery.all(loaded.header().metricsQuery(day),
-                loaded.relationship().orElseThrow().valueAddedCategories());
+                loaded.find(RelationshipPolicy.class).orElseThrow().valueAddedCategories());
         Progress shown = progress.get();
         List<Path> files = new ArrayList<>(List.of(customers, orders));
         interactions.ifPresent(files::add);
@@ -193,7 +195,7 @@ final class LifecycleCommand implements Callable<Integer> {
 
     /** The policy's purchase and spend models (its {@code clv} section), fitted on the orders up to the as-of day. */
     private static ValueEstimator estimator(Policy policy) {
-        return ClvEstimator.of(policy.clv());
+        return ClvEstimator.of(policy.section(ClvPolicy.class));
     }
 
     /** The cases and their events, when the case files were given: few, so held in memory. */

@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class LifecycleSummary {
         lines.addAll(stages(report.stageCounts(), total));
 
         List<CustomerAssessment> highRisk = report.highRisk();
-        String threshold = policy.lifecycle().orElseThrow().churnRisk().highRisk().toPlainString();
+        String threshold = policy.find(LifecyclePolicy.class).orElseThrow().churnRisk().highRisk().toPlainString();
         StringBuilder warning = new StringBuilder(COMMAND + ": high risk: " + customers(report.highRiskCount())
                 + " (churn risk >= " + threshold + ", not churned)");
         if (!highRisk.isEmpty()) {

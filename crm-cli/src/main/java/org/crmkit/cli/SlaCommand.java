@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -99,7 +100,7 @@ final class SlaCommand implements Callable<Integer> {
         Instant moment = asOf.map(given -> given.resolve(zone)).orElseGet(clock::instant);
         LocalDate day = moment.atZone(zone).toLocalDate();
         ImportedCases input = files.read(loaded);
-        SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.sla());
+        SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.section(SlaPolicy.class));
         Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, day);
 
         List<CaseSla> results = new ArrayList<>();
@@ -195,7 +196,7 @@ final class SlaCommand implements Callable<Integer> {
                 records.add(new WeeklyReview.CaseRecord(serviceCase, input.eventsOf(serviceCase.id()),
                         tiers.apply(serviceCase.customerId())));
             }
-            WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.sla()), zone, reviewed, records);
+            WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.section(SlaPolicy.class)), zone, reviewed, records);
 
             StandardOutput.print(spec, out -> format.get().reviewWriter().write(review, loaded.ref(), zone, out));
             StandardOutput.summary(spec, SlaSummary.reviewLines(loaded, review, sunday, end,

@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.sla.SlaPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class SlaSummary {
             lines.add("crm sla: warning: as-of day " + day + " is before the policy's effective_from "
                     + policy.header().effectiveFrom());
         }
-        if (policy.sla().targets().isEmpty()) {
+        if (policy.section(SlaPolicy.class).targets().isEmpty()) {
             lines.add("crm sla: note: the policy has no sla targets, so no case has milestones");
         }
         lines.add("crm sla: " + cases(results.size()) + " as of " + moment(asOf, zone) + ", policy " + policy.ref()

@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ final class TierCommand implements Callable<Integer> {
         Policy loaded = policy.load();
         LocalDate day = asOf.resolve(loaded, clock);
         MetricsQuery query = loaded.header().metricsQuery(day);
-        TierEngine engine = TierEngine.of(loaded.header(), loaded.tiering());
+        TierEngine engine = TierEngine.of(loaded.header(), loaded.section(TieringPolicy.class));
         Progress shown = progress.get();
         List<Path> files = new ArrayList<>(List.of(customers, orders));
         interactions.ifPresent(files::add);
@@ -148,7 +149,7 @@ final class TierCommand implements Callable<Integer> {
             shown.done();
         }
         StandardOutput.check(out);
-        TierDistribution distribution = TierDistribution.of(loaded.tiering(), counts.outcomes());
+        TierDistribution distribution = TierDistribution.of(loaded.section(TieringPolicy.class), counts.outcomes());
         LOG.debug("decided and wrote {} tiers as of {} under {} in {} ms", distribution.total(), day, loaded.ref(),
                 (System.nanoTime() - started) / 1_000_000);
         StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
@@ -174,7 +175,7 @@ final class TierCommand implements Callable<Integer> {
      */
     static List<TierDecision> decisions(ImportedData data, Policy policy, LocalDate day) {
         InMemoryStore store = data.toStore();
-        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+        TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
         List<TierDecision> decisions = new ArrayList<>();
         store.facts().forEach(FactsQuery.metricsOnly(policy.header().metricsQuery(day)),
                 facts -> decisions.add(engine.evaluate(facts.metrics())));

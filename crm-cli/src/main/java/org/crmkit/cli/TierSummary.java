@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ final class TierSummary {
     static List<String> lines(Policy policy, MetricsQuery query, TierDistribution distribution) {
         List<String> lines = new ArrayList<>();
         beforeEffectiveFrom("crm tier", policy, query.asOf()).ifPresent(lines::add);
-        if (policy.tiering().demotionGrace().isPresent()) {
+        if (policy.section(TieringPolicy.class).demotionGrace().isPresent()) {
             lines.add("crm tier: note: the policy's demotion_grace needs tier history, which crm tier does not"
                     + " keep; tiers come from the rules alone");
         }

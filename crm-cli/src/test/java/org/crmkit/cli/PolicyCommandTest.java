@@ -1,5 +1,6 @@
 package org.crmkit.cli;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -230,7 +231,7 @@ class PolicyCommandTest {
 
         Policy standard = PolicyLoader.standard();
         assertThat(shown.header()).isEqualTo(standard.header());
-        assertThat(shown.tiering()).isEqualTo(standard.tiering());
+        assertThat(shown.section(TieringPolicy.class)).isEqualTo(standard.section(TieringPolicy.class));
     }
 
     @Test

@@ -7,60 +7,60 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
+import org.crmkit.rules.internal.PolicySections;
+import org.crmkit.rules.internal.section.PolicySection;
 import org.crmkit.rules.policy.PolicyHeader;
-import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.clv.ClvPolicy;
-import org.crmkit.rules.lifecycle.LifecyclePolicy;
-import org.crmkit.rules.relationship.RelationshipPolicy;
-import org.crmkit.rules.segment.SegmentationPolicy;
-import org.crmkit.rules.sla.SlaPolicy;
 import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
- * A validated policy document: the header every capability shares and one section per
- * capability. Load one with {@link PolicyLoader}; a policy that exists is valid.
- * Immutable and thread-safe.
+ * A validated policy document: the header every capability shares, the business calendars, and
+ * one section per capability, given by its type. Load one with {@link PolicyLoader}; a policy that
+ * exists is valid.
  *
- * @param header id, version, effective date, currency, time zone and evaluation window; not null
- * @param tiering the {@code tiers} and {@code tiering} sections; not null
- * @param calendars the business calendars by name, always with the built-in {@code 24x7}; not null
- * @param sla the {@code sla} section: complaint and inquiry targets; none when absent; not null
- * @param cadences the {@code cadences} section: contact rhythms per tier, if the policy plans contacts; not null
- * @param relationship the {@code relationship} section: level evidence and type rules, if given; not null
- * @param lifecycle the {@code lifecycle} section: stage rules, win-back and churn risk, if given; not null
- * @param segmentation the {@code segmentation} section: RFM binning and ABC thresholds, standard
- *     values where the policy gives none; not null
- * @param clv the {@code clv} section: purchase model, time unit, horizon and discount rate,
- *     standard values where the policy gives none; not null
- * @param source the document it was read from, for messages; not null
+ * <pre>{@code
+ * Policy policy = PolicyLoader.load(Path.of("policy.yaml"));
+ * TieringPolicy tiering = policy.section(TieringPolicy.class);        // always there
+ * Optional<CadencePolicy> cadences = policy.find(CadencePolicy.class); // only if the file has one
+ * }</pre>
+ *
+ * <p>Sections that every policy has ({@code tiers}, and those with a standard value such as
+ * {@code sla}, {@code segmentation} and {@code clv}) are read with {@link #section}; optional
+ * sections ({@code cadences}, {@code relationship}, {@code lifecycle}) with {@link #find}.
+ * Immutable and thread-safe.
  */
-public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, BusinessCalendar> calendars,
-        SlaPolicy sla, Optional<CadencePolicy> cadences, Optional<RelationshipPolicy> relationship,
-        Optional<LifecyclePolicy> lifecycle, SegmentationPolicy segmentation, ClvPolicy clv,
-        PolicySource source) {
-
+public final class Policy {
     /** Name of the built-in calendar that is always open. */
     public static final String ALWAYS_OPEN_CALENDAR = "24x7";
 
-    /** Checks the invariants and adds the built-in calendar. */
-    public Policy {
-        Objects.requireNonNull(header, "header");
-        Objects.requireNonNull(tiering, "tiering");
-        Objects.requireNonNull(sla, "sla");
-        Objects.requireNonNull(cadences, "cadences");
-        Objects.requireNonNull(relationship, "relationship");
-        Objects.requireNonNull(lifecycle, "lifecycle");
-        Objects.requireNonNull(segmentation, "segmentation");
-        Objects.requireNonNull(clv, "clv");
-        Objects.requireNonNull(source, "source");
+    private final PolicyHeader header;
+    private final Map<String, BusinessCalendar> calendars;
+    private final Map<Class<?>, Object> sections;
+    private final PolicySource source;
+
+    private Policy(Builder builder) {
+        this.header = builder.header;
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
         all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
-        all.putAll(Objects.requireNonNull(calendars, "calendars"));
-        calendars = Collections.unmodifiableMap(all);
+        all.putAll(builder.calendars);
+        this.calendars = Collections.unmodifiableMap(all);
+        Map<Class<?>, Object> present = new LinkedHashMap<>();
+        for (PolicySection<?> entry : PolicySections.ALL) {
+            Object given = builder.sections.get(entry.type());
+            if (given != null) {
+                present.put(entry.type(), given);
+            } else if (entry.presence() == PolicySection.Presence.STANDARD) {
+                present.put(entry.type(), entry.standard().orElseThrow());
+            } else if (entry.presence() == PolicySection.Presence.REQUIRED) {
+                throw new IllegalArgumentException("a policy needs a " + entry.type().getSimpleName());
+            }
+        }
+        this.sections = Collections.unmodifiableMap(present);
+        this.source = builder.source;
     }
 
     /**
-     * A policy with tiering only and the built-in calendar, for policies built in code.
+     * A policy with tiering only (other sections standard or absent) and the built-in calendar,
+     * for policies built in code; the same as {@code builder(header).section(tiering).source(source).build()}.
      *
      * @param header the header; not null
      * @param tiering the tiering section; not null
@@ -68,13 +68,48 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      * @return the policy
      */
     public static Policy of(PolicyHeader header, TieringPolicy tiering, PolicySource source) {
-        return new Policy(header, tiering, Map.of(), SlaPolicy.none(), Optional.empty(), Optional.empty(),
-                Optional.empty(), SegmentationPolicy.standard(), ClvPolicy.standard(), source);
+        return builder(header).section(tiering).source(source).build();
+    }
+
+    /**
+     * A builder for policies built in code.
+     *
+     * @param header the header; not null
+     * @return a builder with no calendars but the built-in one, no sections, and the source "code"
+     */
+    public static Builder builder(PolicyHeader header) {
+        return new Builder(Objects.requireNonNull(header, "header"));
+    }
+
+    /**
+     * A builder that starts from this policy, to replace some of its parts.
+     *
+     * @return a builder holding this policy's header, calendars, given sections and source
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder(header).source(source);
+        calendars.forEach((name, calendar) -> {
+            if (!name.equals(ALWAYS_OPEN_CALENDAR)) {
+                builder.calendars.put(name, calendar);
+            }
+        });
+        builder.sections.putAll(sections);
+        return builder;
+    }
+
+    /** @return id, version, effective date, currency, time zone and evaluation window */
+    public PolicyHeader header() {
+        return header;
     }
 
     /** @return the policy's id and version */
     public PolicyRef ref() {
         return header.ref();
+    }
+
+    /** @return the business calendars by name, always with the built-in {@value #ALWAYS_OPEN_CALENDAR} */
+    public Map<String, BusinessCalendar> calendars() {
+        return calendars;
     }
 
     /**
@@ -85,5 +120,129 @@ public record Policy(PolicyHeader header, TieringPolicy tiering, Map<String, Bus
      */
     public Optional<BusinessCalendar> calendar(String name) {
         return Optional.ofNullable(calendars.get(Objects.requireNonNull(name, "name")));
+    }
+
+    /** @return the document it was read from, for messages */
+    public PolicySource source() {
+        return source;
+    }
+
+    /**
+     * A section every policy has: a required one such as {@link TieringPolicy}, or one whose
+     * standard value stands in when the document leaves it out, such as
+     * {@link org.crmkit.rules.sla.SlaPolicy}.
+     *
+     * @param type the section's type; not null
+     * @param <S> the section's type
+     * @return the section
+     * @throws IllegalArgumentException if the type is no policy section, or an optional one (use {@link #find})
+     */
+    public <S> S section(Class<S> type) {
+        PolicySection<?> entry = entry(type);
+        if (entry.presence() == PolicySection.Presence.OPTIONAL) {
+            throw new IllegalArgumentException(type.getSimpleName() + " is an optional policy section; use find("
+                    + type.getSimpleName() + ".class)");
+        }
+        return type.cast(sections.get(type));
+    }
+
+    /**
+     * A section, if the policy has it: for optional sections such as
+     * {@link org.crmkit.rules.cadence.CadencePolicy}; sections every policy has are always found.
+     *
+     * @param type the section's type; not null
+     * @param <S> the section's type
+     * @return the section, or empty when the document has none
+     * @throws IllegalArgumentException if the type is no policy section
+     */
+    public <S> Optional<S> find(Class<S> type) {
+        entry(type);
+        return Optional.ofNullable(sections.get(type)).map(type::cast);
+    }
+
+    private static PolicySection<?> entry(Class<?> type) {
+        Objects.requireNonNull(type, "type");
+        return PolicySections.of(type).orElseThrow(() -> new IllegalArgumentException(type.getName()
+                + " is not a policy section"));
+    }
+
+    /** Policies are equal when header, calendars, sections and source are. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Policy that && header.equals(that.header) && calendars.equals(that.calendars)
+                && sections.equals(that.sections) && source.equals(that.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(header, calendars, sections, source);
+    }
+
+    /** @return e.g. {@code "Policy[standard@1, sections TieringPolicy, SlaPolicy, ...]"} */
+    @Override
+    public String toString() {
+        return "Policy[" + header.ref() + ", sections " + String.join(", ",
+                sections.keySet().stream().map(Class::getSimpleName).toList()) + "]";
+    }
+
+    /** Builds a policy in code; {@link #build} checks that the required sections are there. */
+    public static final class Builder {
+        private final PolicyHeader header;
+        private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
+        private final Map<Class<?>, Object> sections = new LinkedHashMap<>();
+        private PolicySource source = PolicySource.named("code");
+
+        private Builder(PolicyHeader header) {
+            this.header = header;
+        }
+
+        /**
+         * Adds or replaces a section; its class says which.
+         *
+         * @param section a section such as a {@link TieringPolicy}; not null
+         * @return this builder
+         * @throws IllegalArgumentException if it is no policy section
+         */
+        public Builder section(Object section) {
+            Objects.requireNonNull(section, "section");
+            sections.put(entry(section.getClass()).type(), section);
+            return this;
+        }
+
+        /**
+         * Adds or replaces a calendar, under its own name.
+         *
+         * @param calendar the calendar; not named {@value #ALWAYS_OPEN_CALENDAR}; not null
+         * @return this builder
+         */
+        public Builder calendar(BusinessCalendar calendar) {
+            Objects.requireNonNull(calendar, "calendar");
+            if (calendar.name().equals(ALWAYS_OPEN_CALENDAR)) {
+                throw new IllegalArgumentException("'" + ALWAYS_OPEN_CALENDAR + "' is built in and cannot be replaced");
+            }
+            calendars.put(calendar.name(), calendar);
+            return this;
+        }
+
+        /**
+         * Sets where the policy came from.
+         *
+         * @param source the source; not null
+         * @return this builder
+         */
+        public Builder source(PolicySource source) {
+            this.source = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Builds the policy; absent sections with a standard value get it.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException if a required section is missing
+         */
+        public Policy build() {
+            return new Policy(this);
+        }
     }
 }

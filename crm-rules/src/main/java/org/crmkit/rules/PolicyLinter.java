@@ -1,5 +1,6 @@
 package org.crmkit.rules;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class PolicyLinter {
     public static List<PolicyProblem> lint(Policy policy) {
         Objects.requireNonNull(policy, "policy");
         List<PolicyProblem> warnings = new ArrayList<>();
-        List<TierRule> rules = policy.tiering().rules();
+        List<TierRule> rules = policy.section(TieringPolicy.class).rules();
         List<Optional<List<Box>>> boxes = rules.stream().map(rule -> Box.of(rule.when())).toList();
         for (int i = 0; i < rules.size(); i++) {
             neverMatches(policy, rules, boxes, i).ifPresent(warnings::add);

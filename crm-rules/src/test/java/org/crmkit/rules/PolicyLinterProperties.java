@@ -54,7 +54,7 @@ class PolicyLinterProperties {
                     dead.add(matcher.group(1));
                 }
             }
-            TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+            TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
             Property.classify("dead rule reported", !dead.isEmpty());
 
             for (CustomerMetrics customer : customers) {
@@ -67,8 +67,8 @@ class PolicyLinterProperties {
     @Test
     void theUncoveredRegionsHoldExactlyTheBuyersNoRuleMatches() {
         Property.forAll(policies(), customers()).tries(300).cover("uncovered buyers", 5).check((policy, customers) -> {
-            TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
-            List<Box> uncovered = Coverage.uncoveredBuyers(policy.tiering().rules()).orElseThrow();
+            TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
+            List<Box> uncovered = Coverage.uncoveredBuyers(policy.section(TieringPolicy.class).rules()).orElseThrow();
             Property.classify("uncovered buyers", !uncovered.isEmpty());
 
             for (CustomerMetrics customer : customers.stream().filter(c -> c.spend().amount().signum() > 0).toList()) {
@@ -84,7 +84,7 @@ class PolicyLinterProperties {
             boolean warned = PolicyLinter.lint(policy).stream()
                     .anyMatch(warning -> warning.message().startsWith("no tier rule matches customers with "));
 
-            assertThat(warned).isEqualTo(!Coverage.uncoveredBuyers(policy.tiering().rules()).orElseThrow().isEmpty());
+            assertThat(warned).isEqualTo(!Coverage.uncoveredBuyers(policy.section(TieringPolicy.class).rules()).orElseThrow().isEmpty());
         });
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.rules;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every broken policy is rejected with one message naming the file, the line, the path and the bad value. */
 class PolicyValidationTest {
     /** A valid policy; each case below breaks exactly one thing in it. Line numbers matter. */
-    private static final String VALID = """
+    static final String VALID = """
             id: acme
             version: 3
             effective_from: 2026-01-01
@@ -147,7 +148,7 @@ class PolicyValidationTest {
         Policy policy = PolicyLoader.parse(VALID, "bad.yaml");
 
         assertThat(policy.ref().toString()).isEqualTo("acme@3");
-        assertThat(policy.tiering().rules()).hasSize(2);
+        assertThat(policy.section(TieringPolicy.class).rules()).hasSize(2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,7 +198,7 @@ class PolicyValidationTest {
         assertThatThrownBy(() -> PolicyLoader.parse(json, "policy.json"))
                 .hasMessage("Invalid policy: policy.json:4: tiers[1].when.orders.gte: must not be negative, was -2");
         Policy valid = PolicyLoader.parse(json.replace("-2", "2"), "policy.json");
-        assertThat(valid.tiering().rules().get(0).when().toString()).isEqualTo("spend >= 100000.50");
+        assertThat(valid.section(TieringPolicy.class).rules().get(0).when().toString()).isEqualTo("spend >= 100000.50");
     }
 
     @Test

@@ -24,11 +24,25 @@ class RulesArchitectureTest {
                 .check(RULES);
     }
 
+    /** The capability packages, each of which declares and reads its own policy section. */
+    private static final String[] CAPABILITIES = {"org.crmkit.rules.tiering..", "org.crmkit.rules.sla..",
+        "org.crmkit.rules.cadence..", "org.crmkit.rules.relationship..", "org.crmkit.rules.lifecycle..",
+        "org.crmkit.rules.segment..", "org.crmkit.rules.clv.."};
+
     @Test
     void enginesDoNotReachIntoTheLoader() {
-        noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.tiering..",
-                        "org.crmkit.rules.policy..", "org.crmkit.rules.segment..")
+        noClasses().that().resideInAnyPackage("org.crmkit.rules.condition..", "org.crmkit.rules.policy..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.rules.internal..")
+                .check(RULES);
+        noClasses().that().resideInAnyPackage(CAPABILITIES)
+                .should().dependOnClassesThat().resideInAPackage("org.crmkit.rules.internal")
+                .check(RULES);
+    }
+
+    @Test
+    void onlySectionDeclarationsAndReadersUseTheReadingHelpers() {
+        noClasses().that().resideInAnyPackage(CAPABILITIES).and().haveNameNotMatching(".*(Section|Reader)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.rules.internal.section..")
                 .check(RULES);
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.rules;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -25,18 +26,18 @@ class StandardPolicyTest {
 
     @Test
     void definesThePlansFourTiersWithTheirThresholds() {
-        assertThat(standard.tiering().rules()).extracting(TierRule::name, rule -> rule.when().toString())
+        assertThat(standard.section(TieringPolicy.class).rules()).extracting(TierRule::name, rule -> rule.when().toString())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("core", "all[spend >= 100000, active_quarters >= 3]"),
                         org.assertj.core.groups.Tuple.tuple("important", "spend >= 30000"),
                         org.assertj.core.groups.Tuple.tuple("basic", "spend > 0"),
                         org.assertj.core.groups.Tuple.tuple("potential", "all[spend = 0, inquiries >= 1]"));
-        assertThat(standard.tiering().expectedShares()).containsExactly(
+        assertThat(standard.section(TieringPolicy.class).expectedShares()).containsExactly(
                 org.assertj.core.api.Assertions.entry(Tier.of("core"), new java.math.BigDecimal("0.10")),
                 org.assertj.core.api.Assertions.entry(Tier.of("important"), new java.math.BigDecimal("0.30")),
                 org.assertj.core.api.Assertions.entry(Tier.of("basic"), new java.math.BigDecimal("0.40")),
                 org.assertj.core.api.Assertions.entry(Tier.of("potential"), new java.math.BigDecimal("0.20")));
-        assertThat(standard.tiering().demotionGrace()).isEmpty();
+        assertThat(standard.section(TieringPolicy.class).demotionGrace()).isEmpty();
     }
 
     @Test
@@ -44,7 +45,7 @@ class StandardPolicyTest {
         Policy copy = PolicyLoader.parse(PolicyLoader.standardText(), "copy.yaml");
 
         assertThat(copy.header()).isEqualTo(standard.header());
-        assertThat(copy.tiering()).isEqualTo(standard.tiering());
+        assertThat(copy.section(TieringPolicy.class)).isEqualTo(standard.section(TieringPolicy.class));
     }
 
     @Test

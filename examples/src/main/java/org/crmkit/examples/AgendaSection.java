@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +61,7 @@ final class AgendaSection {
      */
     static Agenda run(Policy policy, SyntheticCustomerBase base, List<TierDecision> decisions, LocalDate asOf,
             PrintStream out) {
-        CadencePolicy cadences = policy.cadences().orElseThrow();
+        CadencePolicy cadences = policy.find(CadencePolicy.class).orElseThrow();
         ZoneId zone = cadences.calendar().zone(); // the planner's days
         LocalDate from = asOf.plusDays(1);
         LocalDate to = asOf.plusMonths(1);
@@ -82,7 +83,7 @@ final class AgendaSection {
                     contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()),
                     decision.metrics(), Optional.empty()));
         }
-        Agenda agenda = AgendaPlanner.of(cadences, policy.tiering().ladder()).plan(from, to, inputs);
+        Agenda agenda = AgendaPlanner.of(cadences, policy.section(TieringPolicy.class).ladder()).plan(from, to, inputs);
 
         print(out, policy, agenda, inputs.size(), complaining.size(), asOf);
         return agenda;
@@ -90,7 +91,7 @@ final class AgendaSection {
 
     private static void print(PrintStream out, Policy policy, Agenda agenda, int customers, int complaining,
             LocalDate asOf) {
-        CadencePolicy cadences = policy.cadences().orElseThrow();
+        CadencePolicy cadences = policy.find(CadencePolicy.class).orElseThrow();
         out.printf(Locale.ROOT, "%nContact planning %s..%s (AgendaPlanner, calendar %s in %s)%n", agenda.from(),
                 agenda.to(), cadences.calendar().name(), cadences.calendar().zone());
         out.printf(Locale.ROOT, "  customers  %,d with the tiers of %s, %,d of them with a complaint open at its"
@@ -128,7 +129,7 @@ final class AgendaSection {
 
     /** Planned contacts per owner kind (rows) and tier (columns). */
     private static void printOwnerKinds(PrintStream out, Policy policy, List<PlannedContact> planned) {
-        List<String> tiers = policy.tiering().ladder().tiers().stream().map(Tier::name).toList();
+        List<String> tiers = policy.section(TieringPolicy.class).ladder().tiers().stream().map(Tier::name).toList();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-16s", "owner kind"));
         tiers.forEach(tier -> header.append(String.format(Locale.ROOT, " %9s", tier)));
         out.println(header.append(String.format(Locale.ROOT, " %9s", "total")));

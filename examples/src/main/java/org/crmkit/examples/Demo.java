@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -255,7 +256,7 @@ public final class Demo {
             LocalDate day) {
         Clock clock = Clock.fixed(day.plusDays(1).atTime(RUN_TIME).atZone(policy.header().zone()).toInstant(),
                 policy.header().zone());
-        return TieringService.builder(policy.header(), policy.tiering())
+        return TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
                 .facts(store.facts())
                 .assignments(store.tierAssignments())
                 .events(events)

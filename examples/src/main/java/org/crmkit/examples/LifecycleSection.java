@@ -1,5 +1,7 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -102,7 +104,7 @@ final class LifecycleSection {
      * @return both analyses and the transitions
      */
     static Result run(Policy policy, SyntheticCustomerBase base, LocalDate asOf, LocalDate nextAsOf, PrintStream out) {
-        CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
+        CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.section(ClvPolicy.class)));
         InMemoryStore store = InMemoryStore.create();
         RecordingEventPublisher events = new RecordingEventPublisher();
 
@@ -156,7 +158,7 @@ final class LifecycleSection {
     private static void print(PrintStream out, Policy policy, Analysed report) {
         int total = report.customers().size();
         out.printf(Locale.ROOT, "%nLifecycle, relationships and churn as of %s (CustomerBaseAnalysis, clv: %s)%n",
-                report.asOf(), policy.clv().describe());
+                report.asOf(), policy.section(ClvPolicy.class).describe());
         report.model().forEach(note -> out.println("  model: " + note));
         out.printf(Locale.ROOT, "  %-12s %10s %9s%n", "stage", "customers", "share");
         report.stageCounts().forEach((stage, count) -> out.printf(Locale.ROOT, "  %-12s %,10d %9s%n", stage.key(),
@@ -194,7 +196,7 @@ final class LifecycleSection {
                 BigDecimal::add);
         out.printf(Locale.ROOT, "%n  Early warning: %,d high-risk customers (churn risk >= %s, not churned),"
                 + " %s %s of lifetime value at risk; largest first:%n", highRisk.size(),
-                policy.lifecycle().orElseThrow().churnRisk().highRisk().toPlainString(), money(atRisk),
+                policy.find(LifecyclePolicy.class).orElseThrow().churnRisk().highRisk().toPlainString(), money(atRisk),
                 policy.header().currency().getCurrencyCode());
         out.printf(Locale.ROOT, "    %-9s %-8s %-12s %7s %13s %14s%n", "customer", "stage", "tier", "P(alive)", "CLV",
                 "value at risk");

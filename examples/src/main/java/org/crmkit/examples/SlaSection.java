@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.sla.SlaPolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,7 +73,7 @@ final class SlaSection {
         // The end of the as-of day, as `crm sla --as-of DAY` means it: everything that happened that day counts.
         Instant moment = asOf.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
         base.loadCasesInto(store.cases(), store.caseEvents(), moment);
-        SlaService service = SlaService.builder(policy.header(), policy.sla())
+        SlaService service = SlaService.builder(policy.header(), policy.section(SlaPolicy.class))
                 .cases(store.cases())
                 .caseEvents(store.caseEvents())
                 .tiers(store.tierAssignments())

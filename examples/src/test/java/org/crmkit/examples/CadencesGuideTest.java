@@ -1,5 +1,7 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.tiering.TieringPolicy;
+import org.crmkit.rules.cadence.CadencePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -52,8 +54,8 @@ class CadencesGuideTest {
             store.interactions().record(Interaction.of(InteractionId.of("i-1"), acme,
                     OffsetDateTime.parse("2026-02-25T10:00+08:00"), Channel.VISIT, InteractionKind.VISIT));
 
-            AgendaService agendas = AgendaService.builder(policy.header(), policy.cadences().orElseThrow(),
-                            policy.tiering().ladder())
+            AgendaService agendas = AgendaService.builder(policy.header(), policy.find(CadencePolicy.class).orElseThrow(),
+                            policy.section(TieringPolicy.class).ladder())
                     .customers(store.customers())
                     .facts(store.facts())                 // facts, for a win-back condition
                     .interactions(store.interactions())   // actual contacts reset the clock of a cadence

@@ -20,6 +20,7 @@ import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.tiering.TieringService;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class DatabaseGuideTest {
                     Money.of("CNY", "120000.00")));
             // snippet begins
             try (JdbcStore store = JdbcStore.h2InMemory("crm")) {   // or h2File(Path.of("data/crm")), or create(dataSource) for PostgreSQL
-                TieringService tiering = TieringService.builder(policy.header(), policy.tiering())
+                TieringService tiering = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
                         .facts(store.facts()).assignments(store.tierAssignments())
                         .events(publisher).clock(clock).build();
                 tiering.evaluateAll(LocalDate.of(2026, 3, 31));

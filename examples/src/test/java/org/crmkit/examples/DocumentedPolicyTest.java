@@ -7,6 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
+import org.crmkit.rules.relationship.RelationshipPolicy;
+import org.crmkit.rules.segment.SegmentationPolicy;
+import org.crmkit.rules.sla.SlaPolicy;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,10 +47,10 @@ class DocumentedPolicyTest {
 
         Policy documented = PolicyLoader.parse(HEADER + sections, "docs/lifecycle.md");
 
-        assertThat(documented.segmentation()).isEqualTo(standard.segmentation());
-        assertThat(documented.relationship()).isEqualTo(standard.relationship());
-        assertThat(documented.lifecycle()).isEqualTo(standard.lifecycle());
-        assertThat(documented.clv()).isEqualTo(standard.clv());
+        assertThat(documented.section(SegmentationPolicy.class)).isEqualTo(standard.section(SegmentationPolicy.class));
+        assertThat(documented.find(RelationshipPolicy.class)).isEqualTo(standard.find(RelationshipPolicy.class));
+        assertThat(documented.find(LifecyclePolicy.class)).isEqualTo(standard.find(LifecyclePolicy.class));
+        assertThat(documented.section(ClvPolicy.class)).isEqualTo(standard.section(ClvPolicy.class));
     }
 
     @Test
@@ -54,7 +61,7 @@ class DocumentedPolicyTest {
                 "## Policy keys", "yaml"), "docs/sla.md");
 
         assertThat(documented.calendars()).isEqualTo(standard.calendars());
-        assertThat(documented.sla()).isEqualTo(standard.sla());
+        assertThat(documented.section(SlaPolicy.class)).isEqualTo(standard.section(SlaPolicy.class));
     }
 
     @Test
@@ -65,7 +72,7 @@ class DocumentedPolicyTest {
 
         Policy documented = PolicyLoader.parse(HEADER + calendars + cadences, "docs/cadences.md");
 
-        assertThat(documented.cadences()).isPresent().isEqualTo(standard.cadences());
+        assertThat(documented.find(CadencePolicy.class)).isPresent().isEqualTo(standard.find(CadencePolicy.class));
     }
 
     @Test
@@ -74,7 +81,7 @@ class DocumentedPolicyTest {
                 "yaml"), "docs/policy.md");
 
         assertThat(documented.ref()).hasToString("acme-tiers@7");
-        assertThat(documented.tiering().rules()).extracting(rule -> rule.name()).containsExactly("core");
+        assertThat(documented.section(TieringPolicy.class).rules()).extracting(rule -> rule.name()).containsExactly("core");
     }
 
     @Test

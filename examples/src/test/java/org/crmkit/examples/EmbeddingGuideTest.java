@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -58,7 +59,7 @@ class EmbeddingGuideTest {
             store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2026, 2, 3),
                     Money.of("CNY", "120000.00")));
 
-            TieringService tiering = TieringService.builder(policy.header(), policy.tiering())
+            TieringService tiering = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
                     .facts(store.facts())                       // how facts are computed
                     .assignments(store.tierAssignments())       // where the tier history is kept
                     .events(publisher)                          // your DomainEventPublisher: TierChanged events
@@ -82,7 +83,7 @@ class EmbeddingGuideTest {
         assertThat(published).singleElement().isInstanceOfSatisfying(TierChanged.class,
                 event -> assertThat(event.to()).contains(Tier.of("important")));
 
-        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+        TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
         var snapshot = store.facts().find(acme, FactsQuery.metricsOnly(policy.header().metricsQuery(
                 LocalDate.of(2026, 3, 31)))).orElseThrow().metrics();
         assertThat(engine.evaluate(snapshot).tier()).isEqualTo(Optional.of(Tier.of("important")));

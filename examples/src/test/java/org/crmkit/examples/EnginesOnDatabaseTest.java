@@ -1,5 +1,8 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.tiering.TieringPolicy;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.cadence.CadencePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -118,7 +121,7 @@ class EnginesOnDatabaseTest {
 
     private static Analysed analyse(Ports ports) {
         List<CustomerAssessment> assessed = new ArrayList<>();
-        CustomerBaseSummary summary = CustomerBaseAnalysis.of(POLICY, ClvEstimator.of(POLICY.clv()))
+        CustomerBaseSummary summary = CustomerBaseAnalysis.of(POLICY, ClvEstimator.of(POLICY.section(ClvPolicy.class)))
                 .analyse(ports.facts(), ports.cases(), ports.caseEvents(), AS_OF, assessed::add);
         return new Analysed(summary, assessed);
     }
@@ -160,7 +163,7 @@ class EnginesOnDatabaseTest {
     private static Agenda agenda(Ports ports) {
         tiers(ports);
         LocalDate from = AS_OF.plusDays(1);
-        return AgendaService.builder(POLICY.header(), POLICY.cadences().orElseThrow(), POLICY.tiering().ladder())
+        return AgendaService.builder(POLICY.header(), POLICY.find(CadencePolicy.class).orElseThrow(), POLICY.section(TieringPolicy.class).ladder())
                 .customers(ports.customers()).facts(ports.facts()).interactions(ports.interactions())
                 .tiers(ports.tiers()).cases(ports.cases()).caseEvents(ports.caseEvents()).build()
                 .plan(from, from.plusMonths(1).minusDays(1));
@@ -168,7 +171,7 @@ class EnginesOnDatabaseTest {
 
     private static List<TierDecision> tiers(Ports ports) {
         List<TierDecision> decisions = new ArrayList<>();
-        TieringService.builder(POLICY.header(), POLICY.tiering()).facts(ports.facts()).assignments(ports.tiers())
+        TieringService.builder(POLICY.header(), POLICY.section(TieringPolicy.class)).facts(ports.facts()).assignments(ports.tiers())
                 .events(new RecordingEventPublisher()).clock(EVENING_OF_AS_OF).build()
                 .evaluateAll(AS_OF, decisions::add);
         return decisions;

@@ -17,6 +17,7 @@ import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
@@ -47,7 +48,7 @@ class LifecycleGuideTest {
             store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2025, 5, 6), Money.of("CNY", "48000.00")));
             store.purchases().record(Purchase.of(PurchaseId.of("o-2"), acme, LocalDate.of(2025, 6, 3), Money.of("CNY", "52000.00")));
 
-            CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
+            CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.section(ClvPolicy.class)));
             List<CustomerAssessment> assessed = new ArrayList<>();   // for a million customers, write each one out instead
             CustomerBaseSummary summary = analysis.analyse(store.facts(), LocalDate.of(2026, 3, 31), assessed::add);
             CustomerAssessment customer = assessed.get(0);

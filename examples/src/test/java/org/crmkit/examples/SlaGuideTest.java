@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.sla.SlaPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -58,7 +59,7 @@ class SlaGuideTest {
             store.caseEvents().append(CaseEvent.of(id, OffsetDateTime.parse("2026-03-09T10:00+08:00"),
                     CaseEventType.PAUSED));                                  // waiting on the customer
 
-            SlaService sla = SlaService.builder(policy.header(), policy.sla())
+            SlaService sla = SlaService.builder(policy.header(), policy.section(SlaPolicy.class))
                     .cases(store.cases())
                     .caseEvents(store.caseEvents())
                     .tiers(store.tierAssignments())     // customers' tiers, as TieringService records them

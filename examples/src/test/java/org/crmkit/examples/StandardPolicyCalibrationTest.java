@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -67,7 +68,7 @@ class StandardPolicyCalibrationTest {
         InMemoryStore store = InMemoryStore.create();
         SyntheticCustomerBase.generate(settings).loadInto(store, settings.asOf());
         LocalDate asOf = settings.asOf();
-        TieringService service = TieringService.builder(policy.header(), policy.tiering())
+        TieringService service = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
                 .facts(store.facts())
                 .assignments(store.tierAssignments())
                 .events(new RecordingEventPublisher())

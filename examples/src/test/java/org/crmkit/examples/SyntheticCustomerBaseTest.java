@@ -1,5 +1,6 @@
 package org.crmkit.examples;
 
+import org.crmkit.rules.sla.SlaPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -140,7 +141,7 @@ class SyntheticCustomerBaseTest {
     @Test
     void everyCaseHasAPossibleHistoryAsTheSlaEngineChecksIt() {
         Policy policy = PolicyLoader.standard();
-        SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
+        SlaEngine engine = SlaEngine.of(policy.ref(), policy.section(SlaPolicy.class));
         Instant end = base.settings().asOf().plusDays(1).atStartOfDay(SyntheticCustomerBase.OFFSET).toInstant();
 
         assertThat(base.cases()).allSatisfy(serviceCase -> {
@@ -154,7 +155,7 @@ class SyntheticCustomerBaseTest {
     @Test
     void theServiceDeskAnswersMostComplaintsWithinTheHourAndPausesReopensAndEscalatesSome() {
         Policy policy = PolicyLoader.standard();
-        SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
+        SlaEngine engine = SlaEngine.of(policy.ref(), policy.section(SlaPolicy.class));
         Instant end = base.settings().asOf().plusDays(1).atStartOfDay(SyntheticCustomerBase.OFFSET).toInstant();
         List<ServiceCase> complaints = base.cases().stream().filter(c -> c.kind() == CaseKind.COMPLAINT).toList();
         List<MilestoneStatus> responses = complaints.stream()

@@ -1,5 +1,9 @@
 package org.crmkit.rules.internal;
 
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.Shape;
+import org.crmkit.rules.internal.section.Problems;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -26,8 +30,8 @@ import java.util.regex.Pattern;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.WorkingInterval;
-import org.crmkit.rules.internal.Node.ListNode;
-import org.crmkit.rules.internal.Node.MapNode;
+import org.crmkit.rules.internal.section.Node.ListNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
 
 /**
  * Reads the {@code calendars} section: named business calendars with weekly hours, holidays,
@@ -40,9 +44,8 @@ final class CalendarReader {
     /** Years around the policy's effective date for which Jollyday holidays are listed. */
     static final int JOLLYDAY_YEARS_AROUND = 10;
 
-    private static final List<String> FIELDS = List.of("time_zone", "always_open", "hours", "holidays",
-            "extra_working_days", "extra_working_hours", "files", "jollyday");
-    private static final List<String> JOLLYDAY_FIELDS = List.of("country", "subdivisions");
+    private static final List<String> FIELDS = DocumentShape.CALENDAR.keys();
+    private static final List<String> JOLLYDAY_FIELDS = ((Shape.Fields) DocumentShape.CALENDAR.get("jollyday")).keys();
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final Pattern DAY_RANGE = Pattern.compile("(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))?");
 

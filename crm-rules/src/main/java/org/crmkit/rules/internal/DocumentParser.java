@@ -1,5 +1,7 @@
 package org.crmkit.rules.internal;
 
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Problems;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.crmkit.rules.internal.Node.ListNode;
-import org.crmkit.rules.internal.Node.MapNode;
-import org.crmkit.rules.internal.Node.Scalar;
+import org.crmkit.rules.internal.section.Node.ListNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node.Scalar;
 
 /**
  * Reads YAML or JSON into {@link Node}s that remember paths and lines, reporting syntax errors

@@ -1,5 +1,6 @@
 package org.crmkit.rules.lifecycle;
 
+import org.crmkit.rules.segment.SegmentationPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ import org.crmkit.rules.tiering.TierEngine;
  * reported, not silently mixed.
  *
  * <pre>{@code
- * CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.clv()));
+ * CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.section(ClvPolicy.class)));
  * CustomerBaseSummary summary = analysis.analyse(store.facts(), store.cases(), store.caseEvents(),
  *         LocalDate.of(2026, 6, 30), assessment -> writer.write(assessment));
  * summary.highRisk().forEach(customer -> System.out.println(customer.customerId() + " " + customer.valueAtRisk()));
@@ -76,7 +77,7 @@ public final class CustomerBaseAnalysis {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.lifecycle = LifecycleEngine.of(policy);
-        this.relationshipPolicy = policy.relationship()
+        this.relationshipPolicy = policy.find(RelationshipPolicy.class)
                 .orElseThrow(() -> LifecycleEngine.missing(policy, "relationship"));
         this.relationship = RelationshipEngine.of(relationshipPolicy);
         this.tiers = TierEngine.of(policy);
@@ -180,7 +181,7 @@ public final class CustomerBaseAnalysis {
             }
         });
         ValueEstimator.ValueModel model = fitting.fit();
-        SegmentPopulation.Ranking ranking = population.rank(policy.segmentation().rfm(), policy.segmentation().abc());
+        SegmentPopulation.Ranking ranking = population.rank(policy.section(SegmentationPolicy.class).rfm(), policy.section(SegmentationPolicy.class).abc());
         return new Gathered(model, ranking, serviceLevels(cases, events, tiersOfComplainants, query, asOf), ids);
     }
 

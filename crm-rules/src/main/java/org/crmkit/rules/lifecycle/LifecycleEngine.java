@@ -45,7 +45,7 @@ public final class LifecycleEngine {
 
     /** The lifecycle section, or an error that names the policy and where to start. */
     static LifecyclePolicy section(Policy policy) {
-        return policy.lifecycle().orElseThrow(() -> missing(policy, "lifecycle"));
+        return policy.find(LifecyclePolicy.class).orElseThrow(() -> missing(policy, "lifecycle"));
     }
 
     /** A policy without a section its engine needs. */

@@ -40,7 +40,7 @@ public final class RelationshipEngine {
      * @throws InvalidValueException if the policy has no relationship section
      */
     public static RelationshipEngine of(Policy policy) {
-        return of(policy.relationship().orElseThrow(() -> new InvalidValueException("Policy " + policy.ref()
+        return of(policy.find(RelationshipPolicy.class).orElseThrow(() -> new InvalidValueException("Policy " + policy.ref()
                 + " has no relationship section; the standard policy's is a starting point (crm policy show)")));
     }
 

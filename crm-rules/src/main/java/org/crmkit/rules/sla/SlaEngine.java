@@ -60,7 +60,7 @@ public final class SlaEngine {
      * @return the engine
      */
     public static SlaEngine of(Policy policy) {
-        return of(policy.ref(), policy.sla());
+        return of(policy.ref(), policy.section(SlaPolicy.class));
     }
 
     /**

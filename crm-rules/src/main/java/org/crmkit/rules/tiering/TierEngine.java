@@ -48,7 +48,7 @@ public final class TierEngine {
      * @return the engine
      */
     public static TierEngine of(Policy policy) {
-        return of(policy.header(), policy.tiering());
+        return of(policy.header(), policy.section(TieringPolicy.class));
     }
 
     /**

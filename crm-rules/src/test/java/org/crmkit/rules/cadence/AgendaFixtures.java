@@ -1,5 +1,6 @@
 package org.crmkit.rules.cadence;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class AgendaFixtures {
     }
 
     static AgendaPlanner planner(Policy policy) {
-        return AgendaPlanner.of(policy.cadences().orElseThrow(), policy.tiering().ladder());
+        return AgendaPlanner.of(policy.find(CadencePolicy.class).orElseThrow(), policy.section(TieringPolicy.class).ladder());
     }
 
     /** A customer builder with sensible defaults: created long ago, no preferences, nothing happened. */

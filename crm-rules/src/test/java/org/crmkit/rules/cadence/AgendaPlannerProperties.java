@@ -33,7 +33,7 @@ class AgendaPlannerProperties {
                     "sales_team: {members: [s-1, s-2], capacity: {phone: 1, online: 0, email: 1, wechat: 0}}")
             .replace("automation: {}", "automation: {capacity: {sms: 1, email: 1}}")
             .replace("frequency_cap: {touches: 4, days: 30}", "frequency_cap: {touches: 2, days: 14}"), "tight.yaml");
-    private static final CadencePolicy CADENCES = TIGHT.cadences().orElseThrow();
+    private static final CadencePolicy CADENCES = TIGHT.find(CadencePolicy.class).orElseThrow();
 
     @Test
     void noPlannedContactBreaksDoNotContactSuppressionOrTheCap() {

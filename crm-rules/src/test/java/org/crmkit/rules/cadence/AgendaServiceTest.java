@@ -1,5 +1,6 @@
 package org.crmkit.rules.cadence;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -31,7 +32,7 @@ class AgendaServiceTest {
     private final InMemoryStore store = InMemoryStore.create();
 
     private AgendaService service() {
-        return AgendaService.builder(STANDARD.header(), STANDARD.cadences().orElseThrow(), STANDARD.tiering().ladder())
+        return AgendaService.builder(STANDARD.header(), STANDARD.find(CadencePolicy.class).orElseThrow(), STANDARD.section(TieringPolicy.class).ladder())
                 .customers(store.customers()).facts(store.facts()).interactions(store.interactions())
                 .tiers(store.tierAssignments()).cases(store.cases()).caseEvents(store.caseEvents()).build();
     }

@@ -34,7 +34,7 @@ class CadencePolicyTest {
 
     @Test
     void theStandardPolicyKeepsEachTierInTouchAtThePlansRhythm() {
-        CadencePolicy cadences = PolicyLoader.standard().cadences().orElseThrow();
+        CadencePolicy cadences = PolicyLoader.standard().find(CadencePolicy.class).orElseThrow();
 
         assertThat(cadences.rules().get(Tier.of("core"))).singleElement().satisfies(rule -> {
             assertThat(rule.channels()).containsExactly(Channel.VISIT, Channel.VIDEO);
@@ -58,7 +58,7 @@ class CadencePolicyTest {
     @Test
     void countsIntervalsInDaysWeeksMonthsQuartersAndBusinessDays() {
         Policy policy = PolicyLoader.standard();
-        var calendar = policy.cadences().orElseThrow().calendar();
+        var calendar = policy.find(CadencePolicy.class).orElseThrow().calendar();
         LocalDate friday = LocalDate.of(2026, 4, 3);
 
         assertThat(CadenceInterval.parse("3 business days").after(friday, calendar)).isEqualTo(LocalDate.of(2026, 4, 8));
@@ -132,7 +132,7 @@ class CadencePolicyTest {
     void aPolicyWithoutCadencesPlansNothing() {
         Policy policy = PolicyLoader.parse(HEAD.replace("cadences:\n", ""), "cad.yaml");
 
-        assertThat(policy.cadences()).isEmpty();
+        assertThat(policy.find(CadencePolicy.class)).isEmpty();
         assertThat(List.of(policy.ref().id())).containsExactly("cad");
     }
 }

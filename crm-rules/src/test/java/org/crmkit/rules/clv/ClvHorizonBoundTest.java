@@ -46,7 +46,7 @@ class ClvHorizonBoundTest {
 
     @Test
     void aPolicyFileWithAHorizonAboveTheBoundIsRejectedWithALocatedMessage() {
-        assertThat(MinimalPolicy.with("clv: {time_unit: days, horizon: 36525}\n").clv().horizon()).isEqualTo(36_525);
+        assertThat(MinimalPolicy.with("clv: {time_unit: days, horizon: 36525}\n").section(ClvPolicy.class).horizon()).isEqualTo(36_525);
         MinimalPolicy.assertRejected("clv: {horizon: 36526}\n",
                 "acme.yaml:9: clv.horizon: must be at most 36525 (periods of the time_unit; 100 years in days), was"
                         + " 36526");

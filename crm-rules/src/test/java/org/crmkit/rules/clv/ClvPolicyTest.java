@@ -16,9 +16,9 @@ class ClvPolicyTest {
         Policy none = MinimalPolicy.with("");
         Policy some = MinimalPolicy.with("clv: {model: pareto_nbd, time_unit: days, horizon: 365}\n");
 
-        assertThat(none.clv()).isEqualTo(ClvPolicy.standard());
-        assertThat(PolicyLoader.standard().clv()).isEqualTo(ClvPolicy.standard());
-        assertThat(some.clv()).isEqualTo(new ClvPolicy(PurchaseModelKind.PARETO_NBD, ClvTimeUnit.DAYS, 365,
+        assertThat(none.section(ClvPolicy.class)).isEqualTo(ClvPolicy.standard());
+        assertThat(PolicyLoader.standard().section(ClvPolicy.class)).isEqualTo(ClvPolicy.standard());
+        assertThat(some.section(ClvPolicy.class)).isEqualTo(new ClvPolicy(PurchaseModelKind.PARETO_NBD, ClvTimeUnit.DAYS, 365,
                 new BigDecimal("0.10"), 100));
         assertThat(ClvPolicy.standard().describe()).isEqualTo("bgnbd, 52 weeks, annual discount rate 0.10");
     }

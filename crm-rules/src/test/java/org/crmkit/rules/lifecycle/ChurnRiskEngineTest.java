@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ChurnRiskEngineTest {
     private final ChurnRiskEngine standard = ChurnRiskEngine.of(
-            PolicyLoader.standard().lifecycle().orElseThrow().churnRisk());
+            PolicyLoader.standard().find(LifecyclePolicy.class).orElseThrow().churnRisk());
 
     @Test
     void combinesEveryFactorByTheStandardWeights() {

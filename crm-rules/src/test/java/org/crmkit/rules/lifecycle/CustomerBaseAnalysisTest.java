@@ -1,5 +1,6 @@
 package org.crmkit.rules.lifecycle;
 
+import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -188,7 +189,7 @@ class CustomerBaseAnalysisTest {
 
     @Test
     void rejectsPoliciesWithoutTheSections() {
-        Policy tiersOnly = Policy.of(STANDARD.header(), STANDARD.tiering(), STANDARD.source());
+        Policy tiersOnly = Policy.of(STANDARD.header(), STANDARD.section(TieringPolicy.class), STANDARD.source());
         assertThatThrownBy(() -> CustomerBaseAnalysis.of(tiersOnly, ValueEstimator.none()))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("Policy standard@2026.1 has no lifecycle section; the standard policy's is a starting point"

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The standard policy's stage rules on examples; see the lifecycle section of standard-policy.yaml. */
 class LifecycleEngineTest {
-    private final LifecycleEngine engine = LifecycleEngine.of(PolicyLoader.standard().lifecycle().orElseThrow());
+    private final LifecycleEngine engine = LifecycleEngine.of(PolicyLoader.standard().find(LifecyclePolicy.class).orElseThrow());
 
     private static CustomerSignals buyer(String daysSinceFirst, String daysSinceLast, String repeat) {
         CustomerSignals signals = with(Signals.nothing(), Signal.DAYS_SINCE_FIRST_PURCHASE, daysSinceFirst);

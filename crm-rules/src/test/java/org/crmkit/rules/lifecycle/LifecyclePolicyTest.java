@@ -1,5 +1,6 @@
 package org.crmkit.rules.lifecycle;
 
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -61,22 +62,22 @@ class LifecyclePolicyTest {
     void readsTheSectionsInPolicyOrder() {
         Policy policy = PolicyLoader.parse(VALID, "acme.yaml");
 
-        assertThat(policy.lifecycle().orElseThrow().stages().choices()).extracting(Choice::outcome).containsExactly(
+        assertThat(policy.find(LifecyclePolicy.class).orElseThrow().stages().choices()).extracting(Choice::outcome).containsExactly(
                 LifecycleStage.CHURNED, LifecycleStage.DECLINE, LifecycleStage.GROWTH, LifecycleStage.ACQUISITION,
                 LifecycleStage.MATURITY);
-        assertThat(policy.lifecycle().orElseThrow().winBack()).isEmpty();
-        assertThat(policy.lifecycle().orElseThrow().churnRisk().recencyFullRiskRatio()).isEqualByComparingTo("3");
-        assertThat(policy.relationship().orElseThrow().types().choices()).extracting(Choice::outcome)
+        assertThat(policy.find(LifecyclePolicy.class).orElseThrow().winBack()).isEmpty();
+        assertThat(policy.find(LifecyclePolicy.class).orElseThrow().churnRisk().recencyFullRiskRatio()).isEqualByComparingTo("3");
+        assertThat(policy.find(RelationshipPolicy.class).orElseThrow().types().choices()).extracting(Choice::outcome)
                 .containsExactly(RelationshipType.STRATEGIC, RelationshipType.TRANSACTIONAL);
-        assertThat(policy.relationship().orElseThrow().valueAddedCategories()).containsExactly("service");
+        assertThat(policy.find(RelationshipPolicy.class).orElseThrow().valueAddedCategories()).containsExactly("service");
     }
 
     @Test
     void bothSectionsAreOptional() {
         Policy policy = PolicyLoader.parse(VALID.substring(0, VALID.indexOf("relationship:")), "acme.yaml");
 
-        assertThat(policy.lifecycle()).isEmpty();
-        assertThat(policy.relationship()).isEmpty();
+        assertThat(policy.find(LifecyclePolicy.class)).isEmpty();
+        assertThat(policy.find(RelationshipPolicy.class)).isEmpty();
     }
 
     static Stream<Arguments> brokenSections() {

@@ -16,7 +16,7 @@ import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
 class LifecycleProperties {
-    private static final LifecyclePolicy STANDARD = PolicyLoader.standard().lifecycle().orElseThrow();
+    private static final LifecyclePolicy STANDARD = PolicyLoader.standard().find(LifecyclePolicy.class).orElseThrow();
 
     @Test
     void churnRiskIsAlwaysBetweenZeroAndOne() {

@@ -1,5 +1,6 @@
 package org.crmkit.rules.lifecycle;
 
+import org.crmkit.rules.sla.SlaPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,7 +174,7 @@ class SignalsCalculatorTest {
     @Test
     void serviceLevelsGiveMetBreachedAndOpen() {
         Policy policy = PolicyLoader.standard();
-        SlaEngine engine = SlaEngine.of(policy.ref(), policy.sla());
+        SlaEngine engine = SlaEngine.of(policy.ref(), policy.section(SlaPolicy.class));
         Instant asOf = at("2026-06-30T18:00+08:00").toInstant();
         // Closed in time: all three milestones met.
         ServiceCase handled = ServiceCase.complaint(CaseId.of("k1"), C1, at("2026-06-01T10:00+08:00"));
@@ -214,7 +215,7 @@ class SignalsCalculatorTest {
     void rejectsAnotherCustomersCases() {
         Policy policy = PolicyLoader.standard();
         ServiceCase foreign = ServiceCase.complaint(CaseId.of("k9"), CustomerId.of("c-2"), at("2026-06-01T10:00+08:00"));
-        CaseSla sla = SlaEngine.of(policy.ref(), policy.sla()).evaluate(foreign, List.of(), Optional.empty(),
+        CaseSla sla = SlaEngine.of(policy.ref(), policy.section(SlaPolicy.class)).evaluate(foreign, List.of(), Optional.empty(),
                 at("2026-06-30T18:00+08:00").toInstant());
 
         assertThatThrownBy(() -> ServiceLevelFacts.of(C1, QUERY.metrics(), List.of(sla)))

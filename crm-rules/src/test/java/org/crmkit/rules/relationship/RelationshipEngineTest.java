@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The standard policy's relationship section on examples. */
 class RelationshipEngineTest {
     private final RelationshipEngine engine = RelationshipEngine.of(
-            PolicyLoader.standard().relationship().orElseThrow());
+            PolicyLoader.standard().find(RelationshipPolicy.class).orElseThrow());
 
     private static CustomerSignals trusted() {
         return with(Signals.nothing(), Signal.REPEAT_PURCHASES, "2");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RelationshipProperties {
     private static final RelationshipEngine ENGINE = RelationshipEngine.of(
-            PolicyLoader.standard().relationship().orElseThrow());
+            PolicyLoader.standard().find(RelationshipPolicy.class).orElseThrow());
 
     @Test
     void theLevelNeverSkipsALevel() {

@@ -15,11 +15,11 @@ class SegmentationPolicyTest {
         Policy none = MinimalPolicy.with("");
         Policy some = MinimalPolicy.with("segmentation:\n  rfm: {binning: nested}\n  abc: {b: 0.95}\n");
 
-        assertThat(none.segmentation()).isEqualTo(SegmentationPolicy.standard());
-        assertThat(some.segmentation().rfm()).isEqualTo(RfmSettings.of(5, RfmBinning.NESTED));
-        assertThat(some.segmentation().abc().aShare()).isEqualByComparingTo("0.70");
-        assertThat(some.segmentation().abc().bShare()).isEqualByComparingTo("0.95");
-        assertThat(PolicyLoader.standard().segmentation()).isEqualTo(SegmentationPolicy.standard());
+        assertThat(none.section(SegmentationPolicy.class)).isEqualTo(SegmentationPolicy.standard());
+        assertThat(some.section(SegmentationPolicy.class).rfm()).isEqualTo(RfmSettings.of(5, RfmBinning.NESTED));
+        assertThat(some.section(SegmentationPolicy.class).abc().aShare()).isEqualByComparingTo("0.70");
+        assertThat(some.section(SegmentationPolicy.class).abc().bShare()).isEqualByComparingTo("0.95");
+        assertThat(PolicyLoader.standard().section(SegmentationPolicy.class)).isEqualTo(SegmentationPolicy.standard());
     }
 
     @ParameterizedTest

@@ -77,7 +77,7 @@ final class SlaFixtures {
             """.replace("{name: first_response, within: 24h, calendar: berlin}",
                     "{name: first_response, within: 24h, calendar: berlin, met_by: [responded]}"), "sla-test.yaml");
 
-    static final SlaEngine ENGINE = SlaEngine.of(POLICY.ref(), POLICY.sla());
+    static final SlaEngine ENGINE = SlaEngine.of(POLICY.ref(), POLICY.section(SlaPolicy.class));
 
     private SlaFixtures() {
     }

@@ -38,7 +38,7 @@ class SlaPolicyTest {
     @Test
     void theStandardPolicyPromises1_24_48ForComplaintsAnd48HoursForBasicInquiries() {
         Policy standard = PolicyLoader.standard();
-        SlaTarget complaints = standard.sla().targetFor(CaseKind.COMPLAINT, Optional.empty(), Optional.empty())
+        SlaTarget complaints = standard.section(SlaPolicy.class).targetFor(CaseKind.COMPLAINT, Optional.empty(), Optional.empty())
                 .orElseThrow();
 
         assertThat(complaints.milestones()).extracting(Milestone::name, Milestone::within)
@@ -52,16 +52,16 @@ class SlaPolicyTest {
         assertThat(complaints.milestones().get(2).metBy())
                 .containsExactly(CaseEventType.RESOLVED, CaseEventType.FEEDBACK_RECEIVED);
         assertThat(complaints.milestones().get(2).restartOnReopen()).isTrue();
-        assertThat(standard.sla().targetFor(CaseKind.COMPLAINT, Optional.of(Tier.of("core")), Optional.of(Priority.P1)))
+        assertThat(standard.section(SlaPolicy.class).targetFor(CaseKind.COMPLAINT, Optional.of(Tier.of("core")), Optional.of(Priority.P1)))
                 .contains(complaints);
 
-        SlaTarget basicInquiries = standard.sla().targetFor(CaseKind.INQUIRY, Optional.of(Tier.of("basic")),
+        SlaTarget basicInquiries = standard.section(SlaPolicy.class).targetFor(CaseKind.INQUIRY, Optional.of(Tier.of("basic")),
                 Optional.empty()).orElseThrow();
         assertThat(basicInquiries.milestones()).singleElement().satisfies(milestone -> {
             assertThat(milestone.name()).isEqualTo("first_response");
             assertThat(milestone.within()).isEqualTo(Duration.ofHours(48));
         });
-        assertThat(standard.sla().targetFor(CaseKind.INQUIRY, Optional.of(Tier.of("core")), Optional.empty()))
+        assertThat(standard.section(SlaPolicy.class).targetFor(CaseKind.INQUIRY, Optional.of(Tier.of("core")), Optional.empty()))
                 .isEmpty();
     }
 
@@ -81,7 +81,7 @@ class SlaPolicyTest {
                         - {name: solution, within: PT24H, met_by: [solution_proposed], business_time: false}
                 """, "sla.yaml");
 
-        List<Milestone> milestones = policy.sla().targets().get(0).milestones();
+        List<Milestone> milestones = policy.section(SlaPolicy.class).targets().get(0).milestones();
         assertThat(milestones.get(0).within()).isEqualTo(Duration.ofMinutes(90));
         assertThat(milestones.get(0).warnAtPercent()).isEmpty();
         assertThat(milestones.get(0).warnBefore()).contains(Duration.ofMinutes(20));

@@ -141,7 +141,7 @@ class CompiledTierRulesTest {
                     when:
                       spend: {gt: 0.005}
                 """, "nested.yaml");
-        TierEngine engine = TierEngine.of(policy.header(), policy.tiering());
+        TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
 
         TierDecision decision = engine.evaluate(metrics("120000", 2, 11, 0, 36, false));
 
@@ -195,8 +195,8 @@ class CompiledTierRulesTest {
     @Test
     void decisionsOfEnginesWithEqualRulesAreEqual() {
         Policy standard = PolicyLoader.standard();
-        TierEngine one = TierEngine.of(standard.header(), standard.tiering());
-        TierEngine other = TierEngine.of(standard.header(), PolicyLoader.standard().tiering());
+        TierEngine one = TierEngine.of(standard.header(), standard.section(TieringPolicy.class));
+        TierEngine other = TierEngine.of(standard.header(), PolicyLoader.standard().section(TieringPolicy.class));
         CustomerMetrics metrics = metrics("42000", 2, 2, 0, 24, false);
 
         assertThat(one.evaluate(metrics)).isEqualTo(other.evaluate(metrics))
@@ -207,10 +207,10 @@ class CompiledTierRulesTest {
     @Test
     void anEagerDecisionWithOtherRuleResultsIsNotEqual() {
         Policy standard = PolicyLoader.standard();
-        TierDecision decision = TierEngine.of(standard.header(), standard.tiering())
+        TierDecision decision = TierEngine.of(standard.header(), standard.section(TieringPolicy.class))
                 .evaluate(metrics("42000", 2, 2, 0, 24, false));
         List<RuleResult> results = new ArrayList<>(decision.evaluatedRules());
-        results.set(0, standard.tiering().rules().get(2).evaluate(decision.metrics()));
+        results.set(0, standard.section(TieringPolicy.class).rules().get(2).evaluate(decision.metrics()));
 
         TierDecision other = new TierDecision(decision.metrics(), decision.policy(), results, decision.ruleTier(),
                 decision.tier(), decision.grace(), decision.notes(), decision.evaluationsBelow());

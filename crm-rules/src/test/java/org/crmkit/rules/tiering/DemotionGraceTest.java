@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DemotionGraceTest {
     private static final Policy TWO_EVALUATIONS = Policies.standardWithGrace("{evaluations: 2}");
-    private static final TierEngine ENGINE = TierEngine.of(TWO_EVALUATIONS.header(), TWO_EVALUATIONS.tiering());
+    private static final TierEngine ENGINE = TierEngine.of(TWO_EVALUATIONS.header(), TWO_EVALUATIONS.section(TieringPolicy.class));
 
     private static TierAssignment held(String tier, int evaluationsBelow) {
         return new TierAssignment(CustomerId.of("c-1"), Optional.of(Tier.of(tier)), Snapshot.AS_OF.minusMonths(3),
@@ -84,7 +84,7 @@ class DemotionGraceTest {
     @Test
     void appliesOnlyToTheNamedTiers() {
         Policy coreOnly = Policies.standardWithGrace("{evaluations: 3, applies_to: [core]}");
-        TierEngine engine = TierEngine.of(coreOnly.header(), coreOnly.tiering());
+        TierEngine engine = TierEngine.of(coreOnly.header(), coreOnly.section(TieringPolicy.class));
 
         TierDecision important = engine.evaluate(Snapshot.any().buyer("5000", 1).build(),
                 Optional.of(held("important", 0)));
@@ -97,11 +97,11 @@ class DemotionGraceTest {
     @Test
     void isOffInTheStandardPolicy() {
         Policy standard = org.crmkit.rules.PolicyLoader.standard();
-        TierEngine engine = TierEngine.of(standard.header(), standard.tiering());
+        TierEngine engine = TierEngine.of(standard.header(), standard.section(TieringPolicy.class));
 
         TierDecision decision = engine.evaluate(Snapshot.any().build(), Optional.of(held("core", 0)));
 
-        assertThat(standard.tiering().demotionGrace()).isEmpty();
+        assertThat(standard.section(TieringPolicy.class).demotionGrace()).isEmpty();
         assertThat(decision.tier()).isEmpty();
     }
 

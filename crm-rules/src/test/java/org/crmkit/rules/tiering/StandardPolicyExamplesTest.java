@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The source plan's numbers, run through the built-in standard policy. */
 class StandardPolicyExamplesTest {
     private static final Policy STANDARD = PolicyLoader.standard();
-    private static final TierEngine ENGINE = TierEngine.of(STANDARD.header(), STANDARD.tiering());
+    private static final TierEngine ENGINE = TierEngine.of(STANDARD.header(), STANDARD.section(TieringPolicy.class));
 
     @ParameterizedTest(name = "spend {0} in {1} active quarters, {2} inquiries -> {3}")
     @CsvSource(nullValues = "none", value = {

@@ -12,7 +12,7 @@ import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
 class TierDistributionTest {
-    private static final TieringPolicy STANDARD = PolicyLoader.standard().tiering();
+    private static final TieringPolicy STANDARD = PolicyLoader.standard().section(TieringPolicy.class);
     private static final Optional<Tier> CORE = Optional.of(Tier.of("core"));
     private static final Optional<Tier> BASIC = Optional.of(Tier.of("basic"));
 

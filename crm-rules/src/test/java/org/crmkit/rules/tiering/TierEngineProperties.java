@@ -29,15 +29,15 @@ import org.junit.jupiter.api.Test;
 
 class TierEngineProperties {
     private static final Policy STANDARD = PolicyLoader.standard();
-    private static final TierEngine ENGINE = TierEngine.of(STANDARD.header(), STANDARD.tiering());
-    private static final TierLadder LADDER = STANDARD.tiering().ladder();
+    private static final TierEngine ENGINE = TierEngine.of(STANDARD.header(), STANDARD.section(TieringPolicy.class));
+    private static final TierLadder LADDER = STANDARD.section(TieringPolicy.class).ladder();
 
     @Test
     void everyCustomerGetsExactlyOneOutcomeTheFirstMatchingRule() {
         Property.forAll(snapshots()).check(metrics -> {
             TierDecision decision = ENGINE.evaluate(metrics);
 
-            List<Tier> matching = STANDARD.tiering().rules().stream()
+            List<Tier> matching = STANDARD.section(TieringPolicy.class).rules().stream()
                     .filter(rule -> rule.when().evaluate(metrics).holds()).map(TierRule::tier).toList();
             assertThat(decision.tier()).isEqualTo(matching.stream().findFirst());
             assertThat(decision.evaluatedRules().stream().filter(RuleResult::matched)).hasSizeLessThanOrEqualTo(1);
@@ -149,7 +149,7 @@ class TierEngineProperties {
     private static TierEngine graceEngine(int evaluations) {
         return GRACE_ENGINES.computeIfAbsent(evaluations, count -> {
             Policy policy = Policies.standardWithGrace("{evaluations: " + count + "}");
-            return TierEngine.of(policy.header(), policy.tiering());
+            return TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
         });
     }
 

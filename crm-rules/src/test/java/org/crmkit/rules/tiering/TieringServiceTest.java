@@ -54,7 +54,7 @@ class TieringServiceTest {
     }
 
     private TieringService service(Policy policy) {
-        return TieringService.builder(policy.header(), policy.tiering()).facts(store.facts())
+        return TieringService.builder(policy.header(), policy.section(TieringPolicy.class)).facts(store.facts())
                 .assignments(store.tierAssignments()).events(events).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
@@ -171,7 +171,7 @@ class TieringServiceTest {
     void tellsTodayInThePolicysTimeZone() {
         // 02:00 UTC on April 1 is 10:00 in Shanghai: still April 1; at 20:00 UTC on March 31 it is April 1 too.
         TieringService service = TieringService.builder(PolicyLoader.standard().header(),
-                PolicyLoader.standard().tiering()).facts(store.facts()).assignments(store.tierAssignments())
+                PolicyLoader.standard().section(TieringPolicy.class)).facts(store.facts()).assignments(store.tierAssignments())
                 .events(events).clock(Clock.fixed(Instant.parse("2026-03-31T20:00:00Z"), ZoneOffset.UTC)).build();
 
         assertThat(service.today()).isEqualTo(LocalDate.of(2026, 4, 1));
@@ -188,7 +188,7 @@ class TieringServiceTest {
     void refusesToBuildWithoutEveryPart() {
         Policy standard = PolicyLoader.standard();
 
-        assertThatThrownBy(() -> TieringService.builder(standard.header(), standard.tiering())
+        assertThatThrownBy(() -> TieringService.builder(standard.header(), standard.section(TieringPolicy.class))
                 .facts(store.facts()).events(events).clock(Clock.systemUTC()).build())
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("assignments");

@@ -1,26 +1,34 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.clv;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.rules.clv.ClvPolicy;
-import org.crmkit.rules.clv.ClvTimeUnit;
-import org.crmkit.rules.clv.CustomerValue;
-import org.crmkit.rules.clv.PurchaseModelKind;
-import org.crmkit.rules.internal.Node.MapNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.SectionInput;
 
 /** Reads the {@code clv} section; every field has a default, so an absent field means the standard value. */
 final class ClvReader {
-    private static final List<String> FIELDS = List.of("model", "time_unit", "horizon", "annual_discount_rate",
-            "min_customers");
+    private static final List<String> FIELDS = ClvSection.SHAPE.keys();
 
     private final Read read;
 
-    ClvReader(Read read) {
+    private ClvReader(Read read) {
         this.read = read;
     }
 
-    Optional<ClvPolicy> clv(Optional<Node> section) {
+    /**
+     * Reads the section; an absent field means its standard value.
+     *
+     * @param input the document
+     * @return the policy, or empty after problems
+     */
+    static Optional<ClvPolicy> read(SectionInput input) {
+        return new ClvReader(input.read()).clv(input.node("clv"));
+    }
+
+    private Optional<ClvPolicy> clv(Optional<Node> section) {
         ClvPolicy standard = ClvPolicy.standard();
         if (section.isEmpty()) {
             return Optional.of(standard);

@@ -1,4 +1,4 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.sla;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,47 +17,52 @@ import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.internal.Node.ListNode;
-import org.crmkit.rules.internal.Node.MapNode;
-import org.crmkit.rules.sla.Milestone;
-import org.crmkit.rules.sla.SlaPolicy;
-import org.crmkit.rules.sla.SlaTarget;
+import org.crmkit.rules.internal.section.Node.ListNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.SectionInput;
+import org.crmkit.rules.internal.section.Shape;
+import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
  * Reads the {@code sla} section: targets with their conditions and milestones, defaults for
  * the calendar and the warning, checked against the policy's tiers and calendars.
  */
 final class SlaReader {
-    private static final List<String> FIELDS = List.of("calendar", "warn", "targets");
-    private static final List<String> TARGET_FIELDS = List.of("name", "when", "milestones");
-    private static final List<String> WHEN_FIELDS = List.of("kinds", "tiers", "priorities");
-    private static final List<String> MILESTONE_FIELDS = List.of("name", "within", "business_time", "calendar",
-            "met_by", "warn", "escalate", "restart_on_reopen");
-    private static final List<String> WARN_FIELDS = List.of("at_percent", "before");
-    private static final List<String> ESCALATE_FIELDS = List.of("warning", "breach");
+    private static final List<String> FIELDS = SlaSection.SHAPE.keys();
+    private static final List<String> TARGET_FIELDS = SlaSection.TARGET.keys();
+    private static final List<String> WHEN_FIELDS = ((Shape.Fields) SlaSection.TARGET.get("when")).keys();
+    private static final List<String> MILESTONE_FIELDS = SlaSection.MILESTONE.keys();
+    private static final List<String> WARN_FIELDS = SlaSection.WARN.keys();
+    private static final List<String> ESCALATE_FIELDS = ((Shape.Fields) SlaSection.MILESTONE.get("escalate")).keys();
 
     private final Read read;
-    private final Set<Tier> tiers;
-    private final Map<String, BusinessCalendar> calendars;
+    private final Optional<Set<Tier>> tiers;
+    private final Optional<Map<String, BusinessCalendar>> calendars;
 
     /** Warning defaults of the section. */
     private record Warning(Optional<Integer> atPercent, Optional<Duration> before, Optional<Node> beforeNode) {
         static final Warning NONE = new Warning(Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    SlaReader(Read read, Set<Tier> tiers, Map<String, BusinessCalendar> calendars) {
-        this.read = read;
-        this.tiers = tiers;
-        this.calendars = calendars;
+    private SlaReader(SectionInput input) {
+        this.read = input.read();
+        this.tiers = input.section(TieringPolicy.class).map(tiering -> new LinkedHashSet<>(tiering.ladder().tiers()));
+        this.calendars = input.calendars();
     }
 
     /**
-     * Reads the section.
+     * Reads the section; tiers and calendars it names are checked when those could be read.
      *
-     * @param section the section, if present
-     * @return the SLA policy (none without a section), or empty after problems
+     * @param input the document
+     * @return the SLA policy, or empty after problems
      */
-    Optional<SlaPolicy> sla(Optional<Node> section) {
+    static Optional<SlaPolicy> read(SectionInput input) {
+        return new SlaReader(input).sla(input.node("sla"));
+    }
+
+    private Optional<SlaPolicy> sla(Optional<Node> section) {
         if (section.isEmpty()) {
             return Optional.of(SlaPolicy.none());
         }
@@ -142,7 +147,7 @@ final class SlaReader {
         boolean businessTime = read.optional(fields, "business_time").flatMap(read::bool).orElse(true);
         Optional<BusinessCalendar> calendar;
         if (!businessTime) {
-            calendar = Optional.ofNullable(calendars.get(Policy.ALWAYS_OPEN_CALENDAR));
+            calendar = calendars.map(known -> known.get(Policy.ALWAYS_OPEN_CALENDAR));
             Optional<Node> named = read.optional(fields, "calendar");
             if (named.isPresent()) {
                 read.problems().add(named.get(), "a milestone with business_time: false counts wall-clock time and"
@@ -222,8 +227,8 @@ final class SlaReader {
 
     private Tier knownTier(String name) {
         Tier tier = Tier.of(name);
-        if (!tiers.contains(tier)) {
-            throw new InvalidValueException(Read.unknown("tier", name, tiers));
+        if (tiers.isPresent() && !tiers.get().contains(tier)) {
+            throw new InvalidValueException(Read.unknown("tier", name, tiers.get()));
         }
         return tier;
     }

@@ -1,4 +1,4 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.internal.section;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.rules.internal.Node.ListNode;
-import org.crmkit.rules.internal.Node.MapNode;
-import org.crmkit.rules.internal.Node.Scalar;
+import org.crmkit.rules.internal.section.Node.ListNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node.Scalar;
 
 /**
  * Typed reads of {@link Node}s: each returns the value, or records a problem naming the path and
@@ -328,6 +328,25 @@ public final class Read {
             }
             return Optional.of(found);
         });
+    }
+
+    /**
+     * Reads a reference by name to something another part of the policy defines, when that part
+     * may have failed to read: then only the name's form is checked, since the failure's own
+     * problems are reported and the names it would define are unknown.
+     *
+     * @param node the node holding the name
+     * @param known the defined things by name, or empty when they could not be read
+     * @param what what is referred to, for the message ("calendar")
+     * @param <T> the type of the things
+     * @return the thing named, or empty (silently when {@code known} is empty)
+     */
+    public <T> Optional<T> reference(Node node, Optional<Map<String, T>> known, String what) {
+        if (known.isEmpty()) {
+            text(node);
+            return Optional.empty();
+        }
+        return reference(node, known.get(), what);
     }
 
     /**

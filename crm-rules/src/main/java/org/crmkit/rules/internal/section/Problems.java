@@ -1,4 +1,4 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.internal.section;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,10 +6,15 @@ import java.util.List;
 import org.crmkit.rules.policy.PolicyProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 
-/** Collects the problems of one document, so that all of them are reported at once. */
+/**
+ * Collects the problems of one document, so that all of them are reported at once. A section's
+ * reader gets a {@link #child() child}: its problems go to the document's list, and the child
+ * tells whether that section found any, which the sections of a document must not see of each other.
+ */
 public final class Problems {
     private final String source;
-    private final List<PolicyProblem> found = new ArrayList<>();
+    private final List<PolicyProblem> found;
+    private int own;
 
     /**
      * Creates an empty collector.
@@ -17,7 +22,22 @@ public final class Problems {
      * @param source the document's name
      */
     public Problems(String source) {
+        this(source, new ArrayList<>());
+    }
+
+    private Problems(String source, List<PolicyProblem> found) {
         this.source = source;
+        this.found = found;
+    }
+
+    /**
+     * A collector for one part of the document, such as a section: it adds to this collector's
+     * list, and {@link #isEmpty()} counts only what it added itself.
+     *
+     * @return the child
+     */
+    public Problems child() {
+        return new Problems(source, found);
     }
 
     /** @return the document's name */
@@ -44,6 +64,7 @@ public final class Problems {
      */
     public void add(int line, String path, String message) {
         found.add(new PolicyProblem(source, line, path, message));
+        own++;
     }
 
     /**
@@ -55,10 +76,16 @@ public final class Problems {
      */
     public void addExternal(String file, int line, String message) {
         found.add(new PolicyProblem(file, line, "", message));
+        own++;
     }
 
-    /** @return true when nothing was found */
+    /** @return true when this collector (not a sibling child) found nothing */
     public boolean isEmpty() {
+        return own == 0;
+    }
+
+    /** @return true when nothing at all was found in the document */
+    public boolean noneInDocument() {
         return found.isEmpty();
     }
 
@@ -85,7 +112,7 @@ public final class Problems {
      * @param message the message, possibly null
      * @return its first line, stripped, or "unreadable" when there is none
      */
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }

@@ -1,25 +1,31 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.internal.section;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.metrics.Measure;
 import org.crmkit.core.metrics.Metric;
 import org.crmkit.core.metrics.Signal;
 import org.crmkit.rules.condition.AllOf;
 import org.crmkit.rules.condition.AnyOf;
+import org.crmkit.rules.condition.Choice;
 import org.crmkit.rules.condition.Comparison;
 import org.crmkit.rules.condition.Condition;
+import org.crmkit.rules.condition.FirstMatch;
 import org.crmkit.rules.condition.Operator;
-import org.crmkit.rules.internal.Node.ListNode;
-import org.crmkit.rules.internal.Node.MapNode;
-import org.crmkit.rules.internal.Node.Scalar;
+import org.crmkit.rules.internal.section.Node.ListNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node.Scalar;
 
 /**
  * Reads the condition language of policy files:
@@ -100,6 +106,71 @@ public final class ConditionReader {
             return Optional.empty();
         }
         return comparisons(measure.get(), value);
+    }
+
+    /**
+     * Reads a first-match list: items {@code {<what>: name, when: condition}}, the last without
+     * {@code when} (it applies otherwise).
+     *
+     * @param node the list
+     * @param what the key naming each item's outcome, e.g. "stage"
+     * @param parse parses an outcome, throwing {@link InvalidValueException} with the message to report
+     * @param <T> the outcome's type
+     * @return the list, or empty after problems
+     */
+    public <T> Optional<FirstMatch<T>> firstMatch(Node node, String what, Function<String, T> parse) {
+        Optional<ListNode> list = read.list(node);
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        if (list.get().items().isEmpty()) {
+            read.problems().add(node, "needs at least one " + what);
+            return Optional.empty();
+        }
+        List<Choice<T>> choices = new ArrayList<>();
+        Set<T> seen = new LinkedHashSet<>();
+        boolean complete = true;
+        List<Node> items = list.get().items();
+        for (int i = 0; i < items.size(); i++) {
+            boolean last = i == items.size() - 1;
+            Optional<MapNode> item = read.map(items.get(i), List.of(what, "description", "when"));
+            if (item.isEmpty()) {
+                complete = false;
+                continue;
+            }
+            Optional<Node> nameNode = read.required(item.get(), what);
+            Optional<T> outcome = nameNode.flatMap(read::text).flatMap(text -> {
+                try {
+                    return Optional.of(parse.apply(text));
+                } catch (InvalidValueException e) {
+                    read.problems().add(nameNode.get(), e.getMessage());
+                    return Optional.empty();
+                }
+            });
+            if (outcome.isPresent() && !seen.add(outcome.get())) {
+                read.problems().add(nameNode.get(), what + " '" + nameNode.flatMap(read::text).orElse("")
+                        + "' is listed twice");
+                outcome = Optional.empty();
+            }
+            Optional<Node> whenNode = read.optional(item.get(), "when");
+            if (last && whenNode.isPresent()) {
+                read.problems().add(whenNode.get(), "the last " + what + " applies otherwise and takes no when");
+                complete = false;
+                continue;
+            }
+            if (!last && whenNode.isEmpty()) {
+                read.problems().add(item.get().line(), Node.child(item.get().path(), "when"),
+                        "is required: only the last " + what + " applies otherwise");
+                complete = false;
+                continue;
+            }
+            Optional<Condition> when = whenNode.flatMap(this::condition);
+            complete &= outcome.isPresent() && (last || when.isPresent());
+            if (outcome.isPresent()) {
+                choices.add(new Choice<>(outcome.get(), when));
+            }
+        }
+        return complete ? Optional.of(new FirstMatch<>(choices)) : Optional.empty();
     }
 
     private Optional<Condition> combination(String key, Node value) {

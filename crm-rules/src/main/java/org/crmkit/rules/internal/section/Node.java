@@ -1,4 +1,4 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.internal.section;
 
 import java.util.LinkedHashMap;
 import java.util.List;

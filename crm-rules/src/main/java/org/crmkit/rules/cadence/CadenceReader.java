@@ -1,10 +1,11 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.cadence;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,49 +18,49 @@ import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.Tier;
-import org.crmkit.rules.cadence.CadenceInterval;
-import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.cadence.CadenceRule;
-import org.crmkit.rules.cadence.ContactPurpose;
-import org.crmkit.rules.cadence.FrequencyCap;
-import org.crmkit.rules.cadence.OwnerKind;
-import org.crmkit.rules.cadence.OwnerPool;
 import org.crmkit.rules.condition.Condition;
-import org.crmkit.rules.internal.Node.ListNode;
-import org.crmkit.rules.internal.Node.MapNode;
+import org.crmkit.rules.internal.section.ConditionReader;
+import org.crmkit.rules.internal.section.Node.ListNode;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.SectionInput;
+import org.crmkit.rules.internal.section.Shape;
+import org.crmkit.rules.tiering.TieringPolicy;
 
 /** Reads the {@code cadences} section: rules per tier, owners and capacities, cap and suppression. */
 final class CadenceReader {
-    private static final List<String> FIELDS = List.of("calendar", "frequency_cap",
-            "suppress_marketing_while_complaint_open", "owners", "tiers", "win_back");
-    private static final List<String> CAP_FIELDS = List.of("touches", "days");
-    private static final List<String> OWNER_FIELDS = List.of("members", "capacity", "calendar");
-    private static final List<String> RULE_FIELDS = List.of("name", "channels", "every", "owner", "purpose");
-    private static final List<String> WIN_BACK_FIELDS = List.of("when", "name", "channels", "every", "owner", "purpose");
+    private static final List<String> FIELDS = CadenceSection.SHAPE.keys();
+    private static final List<String> CAP_FIELDS = ((Shape.Fields) CadenceSection.SHAPE.get("frequency_cap")).keys();
+    private static final List<String> OWNER_FIELDS = CadenceSection.POOL.keys();
+    private static final List<String> RULE_FIELDS = CadenceSection.RULE.keys();
+    private static final List<String> WIN_BACK_FIELDS = ((Shape.Fields) CadenceSection.SHAPE.get("win_back")).keys();
 
     private final Read read;
-    private final Set<Tier> tiers;
-    private final Map<String, BusinessCalendar> calendars;
+    private final Optional<Set<Tier>> tiers;
+    private final Optional<Map<String, BusinessCalendar>> calendars;
     private final ConditionReader conditions;
 
-    CadenceReader(Read read, Set<Tier> tiers, Map<String, BusinessCalendar> calendars, ConditionReader conditions) {
-        this.read = read;
-        this.tiers = tiers;
-        this.calendars = calendars;
-        this.conditions = conditions;
+    private CadenceReader(SectionInput input) {
+        this.read = input.read();
+        this.tiers = input.section(TieringPolicy.class).map(tiering -> new LinkedHashSet<>(tiering.ladder().tiers()));
+        this.calendars = input.calendars();
+        this.conditions = input.conditions();
     }
 
     /**
-     * Reads the section.
+     * Reads the section, called only when the document has one; tiers and calendars it names are
+     * checked when those could be read.
      *
-     * @param section the section, if present
-     * @return the policy, empty when absent or after problems
+     * @param input the document
+     * @return the policy, or empty after problems
      */
-    Optional<Optional<CadencePolicy>> cadences(Optional<Node> section) {
-        if (section.isEmpty()) {
-            return Optional.of(Optional.empty());
-        }
-        Optional<MapNode> map = read.map(section.get(), FIELDS);
+    static Optional<CadencePolicy> read(SectionInput input) {
+        return new CadenceReader(input).cadences(input.node("cadences").orElseThrow());
+    }
+
+    private Optional<CadencePolicy> cadences(Node section) {
+        Optional<MapNode> map = read.map(section, FIELDS);
         if (map.isEmpty()) {
             return Optional.empty();
         }
@@ -101,10 +102,9 @@ final class CadenceReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(Optional.of(new CadencePolicy(calendar.get(), cap, suppress, owners, rules, winBackWhen,
-                    winBack)));
+            return Optional.of(new CadencePolicy(calendar.get(), cap, suppress, owners, rules, winBackWhen, winBack));
         } catch (InvalidValueException e) {
-            read.problems().add(section.get(), e.getMessage());
+            read.problems().add(section, e.getMessage());
             return Optional.empty();
         }
     }
@@ -175,8 +175,8 @@ final class CadenceReader {
                 complete = false;
                 continue;
             }
-            if (!tiers.contains(tier)) {
-                read.problems().add(entry.getValue(), Read.unknown("tier", tier, tiers));
+            if (tiers.isPresent() && !tiers.get().contains(tier)) {
+                read.problems().add(entry.getValue(), Read.unknown("tier", tier, tiers.get()));
                 complete = false;
                 continue;
             }

@@ -1,30 +1,39 @@
-package org.crmkit.rules.internal;
+package org.crmkit.rules.segment;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.rules.internal.Node.MapNode;
-import org.crmkit.rules.segment.AbcSettings;
-import org.crmkit.rules.segment.RfmBinning;
-import org.crmkit.rules.segment.RfmSettings;
-import org.crmkit.rules.segment.SegmentationPolicy;
+import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.SectionInput;
 
 /**
  * Reads the {@code segmentation} section; every field has a default, so an absent section or
  * field means the standard value.
  */
 final class SegmentationReader {
-    private static final List<String> FIELDS = List.of("rfm", "abc");
-    private static final List<String> RFM_FIELDS = List.of("bins", "binning");
-    private static final List<String> ABC_FIELDS = List.of("a", "b");
+    private static final List<String> FIELDS = SegmentationSection.SHAPE.keys();
+    private static final List<String> RFM_FIELDS = SegmentationSection.RFM.keys();
+    private static final List<String> ABC_FIELDS = SegmentationSection.ABC.keys();
 
     private final Read read;
 
-    SegmentationReader(Read read) {
+    private SegmentationReader(Read read) {
         this.read = read;
     }
 
-    Optional<SegmentationPolicy> segmentation(Optional<Node> section) {
+    /**
+     * Reads the section; an absent field means its standard value.
+     *
+     * @param input the document
+     * @return the policy, or empty after problems
+     */
+    static Optional<SegmentationPolicy> read(SectionInput input) {
+        return new SegmentationReader(input.read()).segmentation(input.node("segmentation"));
+    }
+
+    private Optional<SegmentationPolicy> segmentation(Optional<Node> section) {
         SegmentationPolicy standard = SegmentationPolicy.standard();
         if (section.isEmpty()) {
             return Optional.of(standard);

@@ -1,0 +1,75 @@
+package org.crmkit.rules.cadence;
+
+import static org.crmkit.rules.internal.section.Shape.fields;
+import static org.crmkit.rules.internal.section.Shape.flag;
+import static org.crmkit.rules.internal.section.Shape.list;
+import static org.crmkit.rules.internal.section.Shape.named;
+import static org.crmkit.rules.internal.section.Shape.text;
+import static org.crmkit.rules.internal.section.Shape.whole;
+import static org.crmkit.rules.internal.section.Shape.words;
+
+import org.crmkit.core.model.Channel;
+import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.Shape;
+
+/**
+ * Declares the {@code cadences} section of a policy file, for the policy loader; applications read
+ * the section with {@code policy.find(CadencePolicy.class)}.
+ */
+public final class CadenceSection {
+    private static Shape.FieldsBuilder rule(Shape.FieldsBuilder builder) {
+        return builder
+                .required("name", text("The rule's name, unique in the section."))
+                .required("channels", list(words(Channel.values(), Channel::key, "A channel."), 1,
+                        "The channels to contact on."))
+                .required("every", text("How often, e.g. 30d, 2w or 1m."))
+                .required("owner", words(OwnerKind.values(), OwnerKind::key, "Who makes the contact."))
+                .required("purpose", words(ContactPurpose.values(), ContactPurpose::key, "Why."));
+    }
+
+    static final Shape.Fields RULE = rule(fields("A contact rhythm.")).build();
+
+    static final Shape.Fields POOL;
+
+    static final Shape.Fields OWNERS;
+
+    static {
+        Shape.FieldsBuilder capacity = fields("The most contacts a day per channel.");
+        for (Channel channel : Channel.values()) {
+            capacity.optional(channel.key(), whole(0, "Contacts a day on " + channel.key() + "."));
+        }
+        POOL = fields("The people of one kind of owner.")
+                .optional("members", list(text("A staff id."), 0, "The members."))
+                .optional("capacity", capacity.build())
+                .optional("calendar", text("Their working time; default cadences.calendar."))
+                .build();
+        Shape.FieldsBuilder owners = fields("Owner pools by kind.");
+        for (OwnerKind kind : OwnerKind.values()) {
+            owners.optional(kind.key(), POOL);
+        }
+        OWNERS = owners.build();
+    }
+
+    static final Shape.Fields SHAPE = fields("Contact rhythms per tier.")
+            .required("calendar", text("The calendar of planning days."))
+            .optional("frequency_cap", fields("The most contacts per customer in a window.")
+                    .required("touches", whole(1, "Contacts."))
+                    .required("days", whole(1, "Days of the window."))
+                    .build())
+            .optional("suppress_marketing_while_complaint_open", flag("Hold marketing while a complaint is open"
+                    + " (default true)."))
+            .optional("owners", OWNERS)
+            .required("tiers", named(Shape.TIER.pattern().orElseThrow(), Shape.list(RULE, 0, "The tier's rules."),
+                    "Rules per tier, defined in tiers."))
+            .optional("win_back", rule(fields("The only rule for customers who stopped buying.")
+                    .required("when", Shape.CONDITION)).build())
+            .build();
+
+    /** Optional: only policies that plan contacts have one. */
+    public static final PolicySection<CadencePolicy> SECTION = PolicySection.of(CadencePolicy.class)
+            .description("Contact cadences: who contacts which tier how often, on which channels.")
+            .key("cadences", SHAPE).reader(CadenceReader::read).build();
+
+    private CadenceSection() {
+    }
+}

@@ -1,0 +1,102 @@
+package org.crmkit.rules.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.crmkit.rules.MinimalPolicy;
+import org.crmkit.rules.PolicyLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated JSON Schema, checked by a real validator (networknt, draft 2020-12): it accepts
+ * every valid policy fixture and rejects every structurally broken one; fixtures broken only in
+ * meaning (references, sums, dates that do not exist) are schema-valid, and that is asserted too.
+ */
+class PolicySchemaTest {
+    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(PolicySchema.text());
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    /**
+     * The cases of {@code PolicyValidationTest.brokenPolicies} that only the loader can reject: what
+     * they break is meaning, not structure, or (duplicate keys, aliases) the YAML itself, which a
+     * YAML-to-JSON reading does not keep.
+     */
+    private static final Set<String> SCHEMA_VALID = Set.of(
+            "an impossible date",
+            "an unknown currency",
+            "an unknown time zone",
+            "a window with two lengths",
+            "an unknown tier in the expected shares",
+            "expected shares above one in total",
+            "an unknown tier in demotion grace",
+            "a duplicate tier",
+            "a negative threshold",
+            "a fractional count",
+            "a threshold in another currency",
+            "a duplicate key",
+            "a YAML alias",
+            "a threshold with a huge exponent",
+            "a window too long to count");
+
+    static Stream<Arguments> validPolicies() {
+        return Stream.of(
+                Arguments.of("the standard policy", PolicyLoader.standardText()),
+                Arguments.of("PolicyValidationTest's valid policy", org.crmkit.rules.PolicyValidationTestAccess.valid()),
+                Arguments.of("SectionProblemsTest's valid policy", org.crmkit.rules.PolicyValidationTestAccess
+                        .sectionProblemsValid()),
+                Arguments.of("MinimalPolicy", MinimalPolicy.HEADER));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("validPolicies")
+    void acceptsEveryValidPolicy(String what, String document) {
+        PolicyLoader.parse(document, "valid.yaml");
+
+        assertThat(errors(document)).as(what).isEmpty();
+    }
+
+    static Stream<Arguments> brokenPolicies() {
+        return org.crmkit.rules.PolicyValidationTestAccess.brokenPolicies();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenPolicies")
+    void rejectsEveryStructurallyBrokenPolicyAndAcceptsThoseBrokenOnlyInMeaning(String what, String document,
+            String expected) {
+        if (SCHEMA_VALID.contains(what)) {
+            assertThat(errors(document)).as("%s is broken only in meaning: %s", what, expected).isEmpty();
+        } else {
+            assertThat(errors(document)).as("%s breaks the structure: %s", what, expected).isNotEmpty();
+        }
+    }
+
+    @Test
+    void everyCaseNamedSchemaValidExists() {
+        List<Object> names = brokenPolicies().map(arguments -> arguments.get()[0]).toList();
+
+        assertThat(names).containsAll(SCHEMA_VALID);
+    }
+
+    private static List<Error> errors(String yaml) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not YAML: " + e.getMessage(), e);
+        }
+        return SCHEMA.validate(tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree);
+    }
+}
