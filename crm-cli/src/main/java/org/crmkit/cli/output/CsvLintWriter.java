@@ -13,7 +13,7 @@ import org.crmkit.rules.policy.PolicyProblem;
 /**
  * CSV with a header row ({@code source,line,path,severity,message}), one row per warning; an
  * unknown line is an empty cell. Values are quoted only where RFC 4180 requires it; lines end with LF.
- * The header is written even when there are no warnings.
+ * The header is written even when there are no warnings. Text cells are neutralised as {@link CsvText} says.
  */
 final class CsvLintWriter implements LintWriter {
     private static final CsvMapper MAPPER = CsvMapper.builder()
@@ -26,8 +26,8 @@ final class CsvLintWriter implements LintWriter {
         LintFields.ALL.forEach(schema::addColumn);
         try (SequenceWriter rows = MAPPER.writer(schema.build()).writeValues(new NonClosingWriter(out))) {
             for (PolicyProblem warning : warnings) {
-                rows.write(List.of(warning.source(), Objects.toString(LintFields.line(warning), ""), warning.path(),
-                        LintFields.WARNING, warning.message()));
+                rows.write(List.of(CsvText.neutralise(warning.source()), Objects.toString(LintFields.line(warning), ""),
+                        CsvText.neutralise(warning.path()), LintFields.WARNING, CsvText.neutralise(warning.message())));
             }
         }
     }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * fields ({@code milestone} for its name), then the case's other fields. A case without target
  * has one row with empty milestone cells, so that every case appears. {@code escalate_to} joins
  * its names with {@value #LIST_SEPARATOR}; absent values are empty cells. Values are quoted only
- * where RFC 4180 requires it; lines end with LF.
+ * where RFC 4180 requires it; lines end with LF. Text cells are neutralised as {@link CsvText} says.
  */
 final class CsvSlaWriter implements SlaWriter {
     /** Separates the names inside the one {@code escalate_to} cell, as lists in the input formats are. */
@@ -72,11 +72,12 @@ final class CsvSlaWriter implements SlaWriter {
             return "";
         }
         if (value instanceof List<?> list) {
-            return String.join(LIST_SEPARATOR, list.stream().map(String::valueOf).toList());
+            return CsvText.neutralise(String.join(LIST_SEPARATOR, list.stream().map(String::valueOf).toList()));
         }
         if (value instanceof java.math.BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        return value.toString();
+        // Numbers and booleans are the command's own; text may come from the input.
+        return value instanceof String text ? CsvText.neutralise(text) : value.toString();
     }
 }

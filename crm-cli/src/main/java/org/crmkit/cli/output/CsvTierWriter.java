@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * CSV with a header row, one row per customer: the JSON fields with the metrics flattened into
  * their own columns, {@code reasons} joined with {@code " | "}, and an empty cell for no tier or
- * no last purchase. Values are quoted only where RFC 4180 requires it; lines end with LF.
+ * no last purchase. Values are quoted only where RFC 4180 requires it; lines end with LF. Text
+ * cells are neutralised as {@link CsvText} says; the amounts and counts are numbers and are not.
  */
 final class CsvTierWriter implements TierWriter {
     /** Separates the reasons inside the one {@code reasons} cell. */
@@ -74,11 +75,12 @@ final class CsvTierWriter implements TierWriter {
     private static List<String> row(TierDecision decision) {
         CustomerMetrics metrics = decision.metrics();
         List<String> row = new ArrayList<>();
-        row.add(decision.customerId().value());
-        row.add(orEmpty(TierFields.tier(decision)));
-        row.add(String.join(REASON_SEPARATOR, decision.reasons()));
+        // Ids, names and reasons are text that may come from the input; the metrics are numbers.
+        row.add(CsvText.neutralise(decision.customerId().value()));
+        row.add(CsvText.neutralise(orEmpty(TierFields.tier(decision))));
+        row.add(CsvText.neutralise(String.join(REASON_SEPARATOR, decision.reasons())));
         row.add(decision.asOf().toString());
-        row.add(decision.policy().toString());
+        row.add(CsvText.neutralise(decision.policy().toString()));
         row.add(TierFields.spend(metrics));
         row.add(metrics.spend().currency().getCurrencyCode());
         row.add(Integer.toString(metrics.orders()));

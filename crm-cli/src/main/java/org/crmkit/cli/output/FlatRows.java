@@ -44,7 +44,7 @@ final class FlatRows {
     /**
      * A header row of the columns, then one row per row: null is an empty cell, a list is joined
      * with {@code " | "} as the {@code reasons} of {@code crm tier} are. Values are quoted only
-     * where RFC 4180 requires it; lines end with LF.
+     * where RFC 4180 requires it; lines end with LF. Text cells are neutralised as {@link CsvText} says.
      */
     static void csv(List<String> columns, List<Map<String, @Nullable Object>> rows, Writer out) throws IOException {
         try (Sink sink = csv(columns, out)) {
@@ -116,8 +116,9 @@ final class FlatRows {
         if (value instanceof List<?> list) {
             List<String> items = new ArrayList<>(list.size());
             list.forEach(item -> items.add(String.valueOf(item)));
-            return String.join(CsvTierWriter.REASON_SEPARATOR, items);
+            return CsvText.neutralise(String.join(CsvTierWriter.REASON_SEPARATOR, items));
         }
-        return value.toString();
+        // Numbers and booleans are the command's own; text may come from the input.
+        return value instanceof String text ? CsvText.neutralise(text) : value.toString();
     }
 }
