@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -316,8 +317,8 @@ final class Columns<R> {
                 }
 
                 @Override
-                boolean csvWritable() {
-                    return false;
+                Optional<String> listOfObjects() {
+                    return Optional.of(name());
                 }
             });
         }
@@ -333,9 +334,9 @@ final class Columns<R> {
         }
     }
 
-    /** @return whether every field has a CSV form: none is a list of objects */
-    boolean csvWritable() {
-        return columns.stream().allMatch(Column::csvWritable);
+    /** @return the first field that has no CSV form, a list of objects, if there is one */
+    Optional<String> listOfObjects() {
+        return columns.stream().map(Column::listOfObjects).flatMap(Optional::stream).findFirst();
     }
 
     /** How a present value of a field is written as JSON. */
@@ -358,8 +359,9 @@ final class Columns<R> {
             return csvNames().size();
         }
 
-        boolean csvWritable() {
-            return true;
+        /** @return this field's name if it is a list of objects, which no CSV row can hold */
+        Optional<String> listOfObjects() {
+            return Optional.empty();
         }
     }
 

@@ -89,10 +89,10 @@ public final class Report<R> {
     }
 
     private static int[] places(Columns<?> row, List<String> header) {
-        if (!row.csvWritable()) {
-            throw new IllegalArgumentException("fields " + row.csvNames() + " hold a list of objects, which a CSV"
-                    + " row cannot: declare the report's CSV rows apart");
-        }
+        row.listOfObjects().ifPresent(name -> {
+            throw new IllegalArgumentException("field '" + name + "' is a list of objects, which a CSV row cannot"
+                    + " hold: declare the report's CSV rows apart");
+        });
         Set<String> seen = new HashSet<>();
         int[] places = new int[row.csvNames().size()];
         for (int i = 0; i < places.length; i++) {

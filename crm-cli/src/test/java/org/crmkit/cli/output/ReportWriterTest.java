@@ -185,8 +185,8 @@ class ReportWriterTest {
 
         assertThatThrownBy(() -> Report.of(json))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("fields [order_id] hold a list of objects, which a CSV row cannot: declare the report's CSV"
-                        + " rows apart");
+                .hasMessage("field 'lines' is a list of objects, which a CSV row cannot hold: declare the report's"
+                        + " CSV rows apart");
     }
 
     @Test
