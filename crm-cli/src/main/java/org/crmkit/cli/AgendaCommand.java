@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.output.AgendaContext;
 import org.crmkit.cli.output.AgendaFormat;
+import org.crmkit.cli.output.Reports;
 import org.crmkit.rules.Policy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,7 @@ final class AgendaCommand implements Callable<Integer> {
                 loaded.ref());
         AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), "crmkit agenda of "
                 + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(), clock.instant());
-        StandardOutput.print(spec, out -> format.writer().write(plan.planned(), context, out));
+        StandardOutput.print(spec, out -> format.write(plan.planned(), context, out));
         StandardOutput.summary(spec, AgendaSummary.plan(spec.qualifiedName(), plan));
         return ExitCodes.OK;
     }
@@ -151,7 +152,7 @@ final class AgendaCommand implements Callable<Integer> {
 
         @Override
         void write(AgendaPlan plan, Writer out) throws IOException {
-            format.get().overdueWriter().write(plan.overdue(), plan.agenda(), out);
+            format.get().writer(Reports.overdue(plan.agenda())).write(plan.overdue(), out);
         }
 
         @Override
@@ -184,7 +185,7 @@ final class AgendaCommand implements Callable<Integer> {
 
         @Override
         void write(AgendaPlan plan, Writer out) throws IOException {
-            format.get().unscheduledWriter().write(plan.unscheduled(), plan.from(), out);
+            format.get().writer(Reports.unscheduled(plan.from())).write(plan.unscheduled(), out);
         }
 
         @Override

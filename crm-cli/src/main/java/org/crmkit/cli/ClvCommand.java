@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -11,7 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.output.ClvFitReport;
 import org.crmkit.cli.output.ClvReport;
-import org.crmkit.cli.output.ClvWriter;
+import org.crmkit.cli.output.Reports;
+import org.crmkit.cli.output.RowWriter;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
@@ -141,21 +141,8 @@ final class ClvCommand implements Callable<Integer> {
 
         // Each customer's values written as they are computed; only the totals are kept, for the summary.
         ClvSummary.Totals totals = new ClvSummary.Totals(model.name(), data.currency());
-        ClvWriter writer = format.get().clvWriter();
-        StandardOutput.Streamed<ClvReport.Estimate> out = StandardOutput.streamed(spec, target -> {
-            ClvWriter.Records records = writer.open(model.name(), data.currency(), target);
-            return new StandardOutput.Sink<ClvReport.Estimate>() {
-                @Override
-                public void write(ClvReport.Estimate customer) throws IOException {
-                    records.write(customer);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    records.close();
-                }
-            };
-        });
+        RowWriter<ClvReport.Estimate> writer = format.get().writer(Reports.clv(model.name(), data.currency()));
+        StandardOutput.Streamed<ClvReport.Estimate> out = StandardOutput.streamed(spec, writer);
         data.customers().forEach(customer -> {
             ClvReport.Estimate estimate = new ClvReport.Estimate(customer, decimal(model.probabilityAlive(customer)),
                     decimal(model.conditionalExpectedPurchases(periods, customer)),
@@ -242,7 +229,7 @@ final class ClvCommand implements Callable<Integer> {
             }
             ClvFitReport report = new ClvFitReport(fits, data.timeUnit(), data.calibrationEnd());
 
-            StandardOutput.print(spec, out -> format.get().clvFitWriter().write(report, out));
+            StandardOutput.print(spec, out -> format.get().writer(Reports.clvFit(report)).write(report.fits(), out));
             StandardOutput.summary(spec, ClvSummary.fitLines(spec.qualifiedName(), loaded, data, report));
             return ExitCodes.OK;
         }

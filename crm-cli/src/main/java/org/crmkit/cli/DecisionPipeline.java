@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.crmkit.cli.output.TierWriter;
+import org.crmkit.cli.output.RowWriter;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.tiering.TierDecision;
@@ -29,7 +29,7 @@ final class DecisionPipeline implements AutoCloseable {
     static final int RUN = 1024;
 
     /** A rendered run and the tiers in it, for the counts. */
-    private record Done(TierWriter.Rendered rendered, List<Optional<Tier>> tiers) {
+    private record Done(RowWriter.Rendered rendered, List<Optional<Tier>> tiers) {
     }
 
     /** Called after each run is written, with the number of customers written so far. */
@@ -39,7 +39,7 @@ final class DecisionPipeline implements AutoCloseable {
     }
 
     private final TierEngine engine;
-    private final TierWriter.Lines lines;
+    private final RowWriter.Rows<TierDecision> lines;
     private final TierCounts counts;
     private final Written written;
     private final ExecutorService workers;
@@ -47,7 +47,7 @@ final class DecisionPipeline implements AutoCloseable {
     private final ArrayDeque<Future<Done>> pending = new ArrayDeque<>();
     private List<CustomerMetrics> run = new ArrayList<>(RUN);
 
-    DecisionPipeline(TierEngine engine, TierWriter.Lines lines, TierCounts counts, Written written) {
+    DecisionPipeline(TierEngine engine, RowWriter.Rows<TierDecision> lines, TierCounts counts, Written written) {
         this.engine = engine;
         this.lines = lines;
         this.counts = counts;

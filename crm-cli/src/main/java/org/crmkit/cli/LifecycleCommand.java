@@ -2,7 +2,6 @@ package org.crmkit.cli;
 
 import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.clv.ClvPolicy;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
-import org.crmkit.cli.output.LifecycleWriter;
+import org.crmkit.cli.output.Reports;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.ServiceCase;
@@ -163,21 +162,8 @@ final class LifecycleCommand implements Callable<Integer> {
             // Every file read and checked before anything is computed or written.
             CsvFactsSource.FilesRead read = source.read(query);
             InMemoryStore cases = cases(read);
-            LifecycleWriter writer = format.get().lifecycleWriter();
-            StandardOutput.Streamed<CustomerAssessment> out = StandardOutput.streamed(spec, target -> {
-                LifecycleWriter.Records records = writer.open(day, loaded.ref(), target);
-                return new StandardOutput.Sink<CustomerAssessment>() {
-                    @Override
-                    public void write(CustomerAssessment customer) throws IOException {
-                        records.write(customer);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        records.close();
-                    }
-                };
-            });
+            StandardOutput.Streamed<CustomerAssessment> out = StandardOutput.streamed(spec,
+                    format.get().writer(Reports.lifecycle(day, loaded.ref())));
             summary = analysis.analyse(source, cases.cases(), cases.caseEvents(), day, customer -> {
                 out.accept(customer);
                 if (out.written() % StandardOutput.CHECK_EVERY == 0) {

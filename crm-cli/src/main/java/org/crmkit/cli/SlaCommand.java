@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.crmkit.cli.csv.ImportedCases;
+import org.crmkit.cli.output.Reports;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
@@ -116,7 +117,7 @@ final class SlaCommand implements Callable<Integer> {
         }
         LOG.debug("evaluated {} cases as of {} under {}", results.size(), moment, loaded.ref());
 
-        StandardOutput.print(spec, out -> format.get().slaWriter().write(results, zone, out));
+        StandardOutput.print(spec, out -> format.get().writer(Reports.sla(zone)).write(results, out));
         StandardOutput.summary(spec, SlaSummary.lines(loaded, moment, files.tierSource(day), results,
                 openedLater));
         return ExitCodes.OK;
@@ -198,7 +199,7 @@ final class SlaCommand implements Callable<Integer> {
             }
             WeeklyReview review = WeeklyReview.of(SlaEngine.of(loaded.ref(), loaded.section(SlaPolicy.class)), zone, reviewed, records);
 
-            StandardOutput.print(spec, out -> format.get().reviewWriter().write(review, loaded.ref(), zone, out));
+            StandardOutput.print(spec, out -> format.get().writer(Reports.review(loaded.ref(), zone)).write(List.of(review), out));
             StandardOutput.summary(spec, SlaSummary.reviewLines(loaded, review, sunday, end,
                     files.tierSource(sunday)));
             return ExitCodes.OK;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.function.Consumer;
+import org.crmkit.cli.output.RowWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -75,54 +76,23 @@ final class StandardOutput {
      * {@value #CHECK_EVERY} records, so that a run whose reader went away stops.
      *
      * @param spec the command's spec, whose command line holds standard output
-     * @param opener starts the output in a format: the header, if any, and the sink of the records
+     * @param writer the writer of the records in a format
      * @return the consumer of the records; {@link Streamed#finish} it after the last
      */
-    static <T> Streamed<T> streamed(CommandSpec spec, Opener<T> opener) {
-        return new Streamed<>(spec.commandLine().getOut(), opener);
-    }
-
-    /** Starts a streamed result in a format. */
-    @FunctionalInterface
-    interface Opener<T> {
-        /**
-         * Writes the header, if any, and returns where the records go.
-         *
-         * @param out standard output; not closed
-         * @return the sink of the records
-         * @throws IOException if writing fails
-         */
-        Sink<T> open(Writer out) throws IOException;
-    }
-
-    /** Where a streamed result's records go. */
-    interface Sink<T> {
-        /**
-         * Writes a record.
-         *
-         * @param record the record
-         * @throws IOException if writing fails
-         */
-        void write(T record) throws IOException;
-
-        /**
-         * Ends the output; standard output stays open.
-         *
-         * @throws IOException if writing fails
-         */
-        void close() throws IOException;
+    static <T> Streamed<T> streamed(CommandSpec spec, RowWriter<T> writer) {
+        return new Streamed<>(spec.commandLine().getOut(), writer);
     }
 
     /** A result written record by record; see {@link #streamed}. Not thread-safe. */
     static final class Streamed<T> implements Consumer<T> {
         private final PrintWriter out;
-        private final Opener<T> opener;
-        private Sink<T> sink;
+        private final RowWriter<T> writer;
+        private RowWriter.Rows<T> sink;
         private long written;
 
-        private Streamed(PrintWriter out, Opener<T> opener) {
+        private Streamed(PrintWriter out, RowWriter<T> writer) {
             this.out = out;
-            this.opener = opener;
+            this.writer = writer;
         }
 
         /**
@@ -163,9 +133,9 @@ final class StandardOutput {
             check(out);
         }
 
-        private Sink<T> open() throws IOException {
+        private RowWriter.Rows<T> open() throws IOException {
             if (sink == null) {
-                sink = opener.open(out);
+                sink = writer.open(out);
             }
             return sink;
         }

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.ImportedData;
-import org.crmkit.cli.output.TierWriter;
+import org.crmkit.cli.output.Reports;
+import org.crmkit.cli.output.RowWriter;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
@@ -116,9 +117,9 @@ final class TierCommand implements Callable<Integer> {
         // Each decision is written as it is made; only the count per tier is kept for the summary.
         TierCounts counts = new TierCounts();
         PrintWriter out = spec.commandLine().getOut();
-        TierWriter writer = format.get().tierWriter();
+        RowWriter<TierDecision> writer = format.get().writer(Reports.tier());
         DecisionPipeline[] pipeline = {null};
-        TierWriter.Lines[] lines = {null};
+        RowWriter.Rows<TierDecision>[] lines = newLines();
         try {
             source.forEach(FactsQuery.metricsOnly(query), facts -> {
                 if (pipeline[0] == null) {
@@ -156,7 +157,13 @@ final class TierCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static TierWriter.Lines open(TierWriter writer, Writer out) {
+    @SuppressWarnings("unchecked")
+    private static RowWriter.Rows<TierDecision>[] newLines() {
+        // One slot the callback below can fill: a generic array, which Java makes only unchecked.
+        return (RowWriter.Rows<TierDecision>[]) new RowWriter.Rows<?>[1];
+    }
+
+    private static RowWriter.Rows<TierDecision> open(RowWriter<TierDecision> writer, Writer out) {
         try {
             return writer.open(out);
         } catch (IOException e) {

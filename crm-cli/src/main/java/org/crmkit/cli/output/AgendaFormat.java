@@ -1,6 +1,10 @@
 package org.crmkit.cli.output;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.rules.cadence.PlannedContact;
 
 /** How {@code crm agenda} prints its planned contacts on standard output. */
 public enum AgendaFormat {
@@ -27,15 +31,20 @@ public enum AgendaFormat {
         return FormatKeys.key(this);
     }
 
-    /** @return the writer of planned contacts in this format */
-    public AgendaWriter writer() {
-        return switch (this) {
-            case JSONL -> (contacts, context, out) -> FlatRows.jsonLines(AgendaFields.planned(contacts, context),
-                    out);
-            case CSV -> (contacts, context, out) -> FlatRows.csv(AgendaFields.PLANNED_FIELDS,
-                    AgendaFields.planned(contacts, context), out);
-            case ICS -> new ICalendarAgendaWriter();
-        };
+    /**
+     * Writes planned contacts in this format, in the order given.
+     *
+     * @param contacts the contacts, in output order; not null
+     * @param context the plan's days, the customers' time zones and the calendar's name and stamp; not null
+     * @param out where to write; not closed; not null
+     * @throws IOException if writing fails
+     */
+    public void write(List<PlannedContact> contacts, AgendaContext context, Writer out) throws IOException {
+        switch (this) {
+            case JSONL -> OutputFormat.JSONL.writer(Reports.planned(context)).write(contacts, out);
+            case CSV -> OutputFormat.CSV.writer(Reports.planned(context)).write(contacts, out);
+            case ICS -> ICalendarAgendaWriter.write(contacts, context, out);
+        }
     }
 
     @Override

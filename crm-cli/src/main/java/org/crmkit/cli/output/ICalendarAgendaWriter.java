@@ -34,7 +34,7 @@ import org.crmkit.rules.cadence.PlannedContact;
  * the same plan updates the events instead of doubling them. Events are transparent: a planned
  * contact does not block the owner's time. Lines end with CRLF and are folded at 75 octets.
  */
-final class ICalendarAgendaWriter implements AgendaWriter {
+final class ICalendarAgendaWriter {
     /** The product that made the document; RFC 5545 requires one. */
     static final String PRODUCT = "-//crmkit//crm agenda//EN";
 
@@ -44,8 +44,11 @@ final class ICalendarAgendaWriter implements AgendaWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    @Override
-    public void write(java.util.List<PlannedContact> contacts, AgendaContext context, Writer out) throws IOException {
+    private ICalendarAgendaWriter() {
+    }
+
+    /** Writes the contacts as one calendar, in the order given. */
+    static void write(java.util.List<PlannedContact> contacts, AgendaContext context, Writer out) throws IOException {
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
         line(out, "PRODID:" + PRODUCT);

@@ -1,31 +1,27 @@
 package org.crmkit.cli.output;
 
-import java.util.List;
 import org.crmkit.rules.policy.PolicyProblem;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The field names and values of the {@code crm policy lint} output, shared by JSON Lines and CSV
- * so that both always say the same thing.
+ * The {@code crm policy lint} report as JSON Lines and CSV: one line per warning, e.g.
+ * <pre>{@code
+ * {"source":"policy.yaml","line":10,"path":"tiers[1]","severity":"warning","message":"rule silver can never match: ..."}
+ * }</pre>
+ * {@code line} is null (an empty CSV cell) when unknown; {@code path} is empty when the warning
+ * concerns the whole document. The CSV header is written even when there are no warnings.
  */
 final class LintFields {
-    static final String SOURCE = "source";
-    static final String LINE = "line";
-    static final String PATH = "path";
-    static final String SEVERITY = "severity";
-    static final String MESSAGE = "message";
-
-    /** The fields in output order. */
-    static final List<String> ALL = List.of(SOURCE, LINE, PATH, SEVERITY, MESSAGE);
-
     /** Lint reports only warnings: a policy with errors does not load, and those go to standard error. */
-    static final String WARNING = "warning";
+    private static final String WARNING = "warning";
+
+    static final Report<PolicyProblem> REPORT = Report.of(Columns.<PolicyProblem>builder()
+            .text("source", PolicyProblem::source)
+            .number("line", warning -> warning.line() > 0 ? Integer.valueOf(warning.line()) : null)
+            .text("path", PolicyProblem::path)
+            .text("severity", warning -> WARNING)
+            .text("message", PolicyProblem::message)
+            .build());
 
     private LintFields() {
-    }
-
-    /** @return the 1-based line, or null when it is unknown (JSON null, an empty CSV cell) */
-    static @Nullable Integer line(PolicyProblem warning) {
-        return warning.line() > 0 ? warning.line() : null;
     }
 }

@@ -30,8 +30,8 @@ public enum LintFormat {
     /** @return the writer of lint warnings in this format */
     public LintWriter writer() {
         return switch (this) {
-            case JSONL -> new JsonLinesLintWriter();
-            case CSV -> new CsvLintWriter();
+            case JSONL -> (warnings, out) -> OutputFormat.JSONL.writer(LintFields.REPORT).write(warnings, out);
+            case CSV -> (warnings, out) -> OutputFormat.CSV.writer(LintFields.REPORT).write(warnings, out);
             case TEXT -> new TextLintWriter();
         };
     }

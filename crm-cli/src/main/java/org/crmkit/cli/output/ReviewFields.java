@@ -3,134 +3,129 @@ package org.crmkit.cli.output;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rows of the {@code crm sla review} output, shared by its formats: one row per fact, each
- * with its {@code section} and the {@code week}. Absent values are null (JSON null, an empty CSV
- * cell); rates are decimals with four places, never binary floating point.
+ * The {@code crm sla review} report: one line per fact, each with its {@code section} and the
+ * {@code week}, then its section's own fields: the summary, the causes and channels (most frequent
+ * first), the milestones (in policy order), the open breaches (oldest due first) and the repeat
+ * complainers (most complaints first). As CSV, the header names every field of every section, and
+ * a row has empty cells where a field belongs to another. Absent values are null (JSON null, an
+ * empty CSV cell); rates are decimals with four places, never binary floating point.
  */
 final class ReviewFields {
-    static final String SECTION = "section";
-    static final String WEEK = "week";
-
-    static final String SUMMARY = "summary";
-    static final String CAUSE = "cause";
-    static final String CHANNEL = "channel";
-    static final String MILESTONE = "milestone";
-    static final String TARGET = "target";
-    static final String OPEN_BREACH = "open_breach";
-    static final String REPEAT_COMPLAINER = "repeat_complainer";
-
-    static final String FROM = "from";
-    static final String UNTIL = "until";
-    static final String POLICY = "policy";
-    static final String CASES_OPENED = "cases_opened";
-    static final String COMPLAINTS_OPENED = "complaints_opened";
-    static final String CLOSED_WITHOUT = "closed_without";
-    static final String RESOLVED = "resolved";
-    static final String RESOLUTION_RATE = "resolution_rate";
-    static final String OPEN_BREACHES = "open_breaches";
-    static final String REPEAT_COMPLAINERS = "repeat_complainers";
-    static final String CASES = "cases";
-    static final String SHARE = "share";
-    static final String MET_ON_TIME = "met_on_time";
-    static final String MET_LATE = "met_late";
-    static final String BREACHED = "breached";
-    static final String OPEN = "open";
-    static final String ON_TIME_RATE = "on_time_rate";
-    static final String MEDIAN_TIME_TO_MEET = "median_time_to_meet";
-    static final String P90_TIME_TO_MEET = "p90_time_to_meet";
-    static final String COMPLAINT_ID = "complaint_id";
-    static final String CUSTOMER_ID = "customer_id";
-    static final String DUE_AT = "due_at";
-    static final String COMPLAINTS = "complaints";
-    static final String WINDOW_DAYS = "window_days";
+    private static final String SECTION = "section";
+    private static final String CAUSE = "cause";
+    private static final String CHANNEL = "channel";
+    private static final String MILESTONE = "milestone";
 
     /** Every field of every section, in CSV column order. */
-    static final List<String> ALL = List.of(SECTION, WEEK, FROM, UNTIL, POLICY, CASES_OPENED, COMPLAINTS_OPENED, RESOLVED,
-            RESOLUTION_RATE, OPEN_BREACHES, REPEAT_COMPLAINERS, CAUSE, CHANNEL, TARGET, MILESTONE, CASES, SHARE, MET_ON_TIME,
-            MET_LATE, BREACHED, CLOSED_WITHOUT, OPEN, ON_TIME_RATE, MEDIAN_TIME_TO_MEET, P90_TIME_TO_MEET, COMPLAINT_ID, CUSTOMER_ID,
-            DUE_AT, COMPLAINTS, WINDOW_DAYS);
+    static final List<String> ALL = List.of(SECTION, "week", "from", "until", "policy", "cases_opened",
+            "complaints_opened", "resolved", "resolution_rate", "open_breaches", "repeat_complainers", CAUSE, CHANNEL,
+            "target", MILESTONE, "cases", "share", "met_on_time", "met_late", "breached", "closed_without", "open",
+            "on_time_rate", "median_time_to_meet", "p90_time_to_meet", "complaint_id", "customer_id", "due_at",
+            "complaints", "window_days");
 
     private static final int RATE_SCALE = 4;
 
     private ReviewFields() {
     }
 
+    /** A cause's or a channel's count of the week's complaints. */
+    private record Count(WeeklyReview review, String name, long cases) {
+    }
+
+    private record Milestone(WeeklyReview review, WeeklyReview.MilestoneSummary summary) {
+    }
+
+    private record OpenBreach(WeeklyReview review, WeeklyReview.OpenBreach breach) {
+    }
+
+    private record RepeatComplainer(WeeklyReview review, WeeklyReview.RepeatComplainer repeat) {
+    }
+
     /**
-     * The review as rows: the summary, the causes and channels (most frequent first), the
-     * milestones (in policy order), the open breaches (oldest due first) and the repeat
-     * complainers (most complaints first).
+     * @param policy the policy the review was made under
+     * @param zone the zone whose offsets the moments are written with (the policy's)
+     * @return the report of weekly reviews
      */
-    static List<Map<String, @Nullable Object>> rows(WeeklyReview review, PolicyRef policy, ZoneId zone) {
-        List<Map<String, @Nullable Object>> rows = new ArrayList<>();
-        Map<String, @Nullable Object> summary = row(SUMMARY, review);
-        summary.put(FROM, Moments.moment(review.from(), zone));
-        summary.put(UNTIL, Moments.moment(review.until(), zone));
-        summary.put(POLICY, policy.toString());
-        summary.put(CASES_OPENED, review.casesOpened());
-        summary.put(COMPLAINTS_OPENED, review.complaintsOpened());
-        summary.put(RESOLVED, review.resolved());
-        summary.put(RESOLUTION_RATE, rate(review.resolved(), review.complaintsOpened()));
-        summary.put(OPEN_BREACHES, review.openBreaches().size());
-        summary.put(REPEAT_COMPLAINERS, review.repeatComplainers().size());
-        rows.add(summary);
-        review.byCause().forEach((cause, cases) -> rows.add(count(CAUSE, review, cause, cases)));
-        review.byChannel().forEach((channel, cases) -> rows.add(count(CHANNEL, review, channel, cases)));
-        for (WeeklyReview.MilestoneSummary milestone : review.milestones()) {
-            Map<String, @Nullable Object> row = row(MILESTONE, review);
-            row.put(TARGET, milestone.target());
-            row.put(MILESTONE, milestone.name());
-            row.put(CASES, milestone.cases());
-            row.put(MET_ON_TIME, milestone.metOnTime());
-            row.put(MET_LATE, milestone.metLate());
-            row.put(BREACHED, milestone.breached());
-            row.put(CLOSED_WITHOUT, milestone.closedWithout());
-            row.put(OPEN, milestone.open());
-            row.put(ON_TIME_RATE, rate(milestone.metOnTime(),
-                    milestone.metOnTime() + milestone.metLate() + milestone.breached()));
-            row.put(MEDIAN_TIME_TO_MEET, Moments.duration(milestone.medianTimeToMeet()));
-            row.put(P90_TIME_TO_MEET, Moments.duration(milestone.p90TimeToMeet()));
-            rows.add(row);
-        }
-        for (WeeklyReview.OpenBreach breach : review.openBreaches()) {
-            Map<String, @Nullable Object> row = row(OPEN_BREACH, review);
-            row.put(COMPLAINT_ID, breach.caseId().value());
-            row.put(CUSTOMER_ID, breach.customerId().value());
-            row.put(MILESTONE, breach.milestone());
-            row.put(DUE_AT, Moments.moment(breach.dueAt(), zone));
-            rows.add(row);
-        }
-        for (WeeklyReview.RepeatComplainer repeat : review.repeatComplainers()) {
-            Map<String, @Nullable Object> row = row(REPEAT_COMPLAINER, review);
-            row.put(CUSTOMER_ID, repeat.customerId().value());
-            row.put(COMPLAINTS, repeat.complaints());
-            row.put(WINDOW_DAYS, WeeklyReview.REPEAT_WINDOW_DAYS);
-            rows.add(row);
-        }
-        return rows;
+    static Report<WeeklyReview> report(PolicyRef policy, ZoneId zone) {
+        Columns<WeeklyReview> summary = section("summary", (WeeklyReview review) -> review)
+                .text("from", review -> Moments.moment(review.from(), zone))
+                .text("until", review -> Moments.moment(review.until(), zone))
+                .text("policy", review -> policy.toString())
+                .integer("cases_opened", WeeklyReview::casesOpened)
+                .integer("complaints_opened", WeeklyReview::complaintsOpened)
+                .integer("resolved", WeeklyReview::resolved)
+                .number("resolution_rate", review -> rate(review.resolved(), review.complaintsOpened()))
+                .integer("open_breaches", review -> review.openBreaches().size())
+                .integer("repeat_complainers", review -> review.repeatComplainers().size())
+                .build();
+        Columns<Count> cause = count(CAUSE);
+        Columns<Count> channel = count(CHANNEL);
+        Columns<Milestone> milestone = section(MILESTONE, Milestone::review)
+                .text("target", row -> row.summary().target())
+                .text(MILESTONE, row -> row.summary().name())
+                .integer("cases", row -> row.summary().cases())
+                .integer("met_on_time", row -> row.summary().metOnTime())
+                .integer("met_late", row -> row.summary().metLate())
+                .integer("breached", row -> row.summary().breached())
+                .integer("closed_without", row -> row.summary().closedWithout())
+                .integer("open", row -> row.summary().open())
+                .number("on_time_rate", row -> rate(row.summary().metOnTime(),
+                        row.summary().metOnTime() + row.summary().metLate() + row.summary().breached()))
+                .text("median_time_to_meet", row -> Moments.duration(row.summary().medianTimeToMeet()))
+                .text("p90_time_to_meet", row -> Moments.duration(row.summary().p90TimeToMeet()))
+                .build();
+        Columns<OpenBreach> openBreach = section("open_breach", OpenBreach::review)
+                .text("complaint_id", row -> row.breach().caseId().value())
+                .text("customer_id", row -> row.breach().customerId().value())
+                .text(MILESTONE, row -> row.breach().milestone())
+                .text("due_at", row -> Moments.moment(row.breach().dueAt(), zone))
+                .build();
+        Columns<RepeatComplainer> repeat = section("repeat_complainer", RepeatComplainer::review)
+                .text("customer_id", row -> row.repeat().customerId().value())
+                .integer("complaints", row -> row.repeat().complaints())
+                .integer("window_days", row -> WeeklyReview.REPEAT_WINDOW_DAYS)
+                .build();
+        return Report.sections(ALL, List.of(summary, cause, channel, milestone, openBreach, repeat), (review, line) -> {
+            line.write(summary, review);
+            for (var entry : review.byCause().entrySet()) {
+                line.write(cause, new Count(review, entry.getKey(), entry.getValue()));
+            }
+            for (var entry : review.byChannel().entrySet()) {
+                line.write(channel, new Count(review, entry.getKey(), entry.getValue()));
+            }
+            for (WeeklyReview.MilestoneSummary each : review.milestones()) {
+                line.write(milestone, new Milestone(review, each));
+            }
+            for (WeeklyReview.OpenBreach breach : review.openBreaches()) {
+                line.write(openBreach, new OpenBreach(review, breach));
+            }
+            for (WeeklyReview.RepeatComplainer each : review.repeatComplainers()) {
+                line.write(repeat, new RepeatComplainer(review, each));
+            }
+        });
     }
 
-    private static Map<String, @Nullable Object> row(String section, WeeklyReview review) {
-        Map<String, @Nullable Object> row = new LinkedHashMap<>();
-        row.put(SECTION, section);
-        row.put(WEEK, review.week());
-        return row;
+    /** @return the fields every section's lines begin with: the section's name and the week */
+    private static <S> Columns.Builder<S> section(String name, Function<S, WeeklyReview> review) {
+        return Columns.<S>builder()
+                .text(SECTION, row -> name)
+                .text("week", row -> review.apply(row).week());
     }
 
-    private static Map<String, @Nullable Object> count(String section, WeeklyReview review, String name, long cases) {
-        Map<String, @Nullable Object> row = row(section, review);
-        row.put(section, name);
-        row.put(CASES, cases);
-        row.put(SHARE, rate(cases, review.complaintsOpened()));
-        return row;
+    /** A cause's or a channel's line: its name under the section's name, the cases, and their share of the complaints. */
+    private static Columns<Count> count(String section) {
+        return section(section, Count::review)
+                .text(section, Count::name)
+                .number("cases", Count::cases)
+                .number("share", count -> rate(count.cases(), count.review().complaintsOpened()))
+                .build();
     }
 
     /** @return part over whole with four decimals, or null when the whole is zero */

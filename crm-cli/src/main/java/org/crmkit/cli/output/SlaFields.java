@@ -1,91 +1,97 @@
 package org.crmkit.cli.output;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.crmkit.core.model.Priority;
-import org.crmkit.core.model.ServiceCase;
-import org.crmkit.core.model.Tier;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.MilestoneStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields and values of the {@code crm sla} output, shared by its formats so that JSON and CSV
- * always say the same thing. Absent values are null (JSON null, an empty CSV cell).
+ * The {@code crm sla} report: one JSON line per case, e.g.
+ * <pre>{@code
+ * {"complaint_id":"k-1","customer_id":"c-1","kind":"complaint","priority":null,"tier":"basic",
+ *  "target":"complaint_1_24_48","reopenings":0,"paused":false,"closed":false,
+ *  "opened_at":"2026-03-02T09:10:00+08:00","as_of":"2026-03-02T18:00:00+08:00","policy":"standard@2026.1",
+ *  "milestones":[{"name":"first_response","due_at":"2026-03-02T10:10:00+08:00",
+ *  "met_at":"2026-03-02T09:40:00+08:00","status":"met","on_time":true,"remaining":null,"elapsed":"PT30M",
+ *  "paused_time":"PT0S","cycle":0,"met_by_closing":false,"escalate_to":[]}, ...]}
+ * }</pre>
+ * (on one line); {@code milestones} is empty when no target applies. As CSV, one row per milestone
+ * of each case: {@code complaint_id}, the milestone's fields ({@code milestone} for its name), then
+ * the case's other fields; a case without target has one row with empty milestone cells, so that
+ * every case appears. {@code escalate_to} joins its names with {@value #LIST_SEPARATOR}. Moments
+ * carry the offset of the policy's zone; absent values are null (JSON null, an empty CSV cell).
  */
 final class SlaFields {
-    static final String COMPLAINT_ID = "complaint_id";
-    static final String CUSTOMER_ID = "customer_id";
-    static final String KIND = "kind";
-    static final String PRIORITY = "priority";
-    static final String TIER = "tier";
-    static final String TARGET = "target";
-    static final String REOPENINGS = "reopenings";
-    static final String PAUSED = "paused";
-    static final String CLOSED = "closed";
-    static final String OPENED_AT = "opened_at";
-    static final String AS_OF = "as_of";
-    static final String POLICY = "policy";
-    static final String MILESTONES = "milestones";
-
-    static final String NAME = "name";
-    static final String MILESTONE = "milestone";
-    static final String DUE_AT = "due_at";
-    static final String MET_AT = "met_at";
-    static final String STATUS = "status";
-    static final String ON_TIME = "on_time";
-    static final String REMAINING = "remaining";
-    static final String ELAPSED = "elapsed";
-    static final String PAUSED_TIME = "paused_time";
-    static final String CYCLE = "cycle";
-    static final String MET_BY_CLOSING = "met_by_closing";
-    static final String ESCALATE_TO = "escalate_to";
-
-    /** The case's fields other than its milestones, in output order. */
-    static final List<String> CASE_FIELDS = List.of(COMPLAINT_ID, CUSTOMER_ID, KIND, PRIORITY, TIER, TARGET,
-            REOPENINGS, PAUSED, CLOSED, OPENED_AT, AS_OF, POLICY);
-    /** A milestone's fields after its name, in output order. */
-    static final List<String> MILESTONE_FIELDS = List.of(DUE_AT, MET_AT, STATUS, ON_TIME, REMAINING, ELAPSED,
-            PAUSED_TIME, CYCLE, MET_BY_CLOSING, ESCALATE_TO);
+    /** Separates the names inside the one {@code escalate_to} cell, as lists in the input formats are. */
+    static final String LIST_SEPARATOR = ";";
 
     private SlaFields() {
     }
 
-    /** @return the case's fields without the milestones, keyed as {@link #CASE_FIELDS} */
-    static Map<String, @Nullable Object> caseFields(CaseSla sla, ZoneId zone) {
-        ServiceCase serviceCase = sla.serviceCase();
-        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-        fields.put(COMPLAINT_ID, serviceCase.id().value());
-        fields.put(CUSTOMER_ID, serviceCase.customerId().value());
-        fields.put(KIND, serviceCase.kind().key());
-        fields.put(PRIORITY, sla.priority().map(Priority::name).orElse(null));
-        fields.put(TIER, sla.tier().map(Tier::name).orElse(null));
-        fields.put(TARGET, sla.target().orElse(null));
-        fields.put(REOPENINGS, sla.reopenings());
-        fields.put(PAUSED, sla.paused());
-        fields.put(CLOSED, sla.closed());
-        fields.put(OPENED_AT, Moments.moment(serviceCase.openedAt().toInstant(), zone));
-        fields.put(AS_OF, Moments.moment(sla.asOf(), zone));
-        fields.put(POLICY, sla.policy().toString());
-        return fields;
+    /** A CSV row: a case and one of its milestones, or none when no target applies. */
+    private record MilestoneRow(CaseSla sla, @Nullable MilestoneStatus status) {
     }
 
-    /** @return the milestone's fields after its name, keyed as {@link #MILESTONE_FIELDS} */
-    static Map<String, @Nullable Object> milestoneFields(MilestoneStatus status, ZoneId zone) {
-        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-        fields.put(DUE_AT, Moments.moment(status.dueAt(), zone));
-        fields.put(MET_AT, Moments.moment(status.metAt(), zone));
-        fields.put(STATUS, status.status().key());
-        fields.put(ON_TIME, onTime(status));
-        fields.put(REMAINING, Moments.duration(status.remaining()));
-        fields.put(ELAPSED, Moments.duration(status.elapsed()));
-        fields.put(PAUSED_TIME, Moments.duration(status.paused()));
-        fields.put(CYCLE, status.cycle());
-        fields.put(MET_BY_CLOSING, status.metByClosing());
-        fields.put(ESCALATE_TO, escalateTo(status));
-        return fields;
+    /**
+     * @param zone the zone whose offsets the moments are written with (the policy's)
+     * @return the report of case SLAs
+     */
+    static Report<CaseSla> report(ZoneId zone) {
+        Columns<CaseSla> caseFields = Columns.<CaseSla>builder()
+                .text("customer_id", sla -> sla.serviceCase().customerId().value())
+                .text("kind", sla -> sla.serviceCase().kind().key())
+                .text("priority", sla -> sla.priority().map(Priority::name).orElse(null))
+                .text("tier", sla -> TierFields.name(sla.tier()))
+                .text("target", sla -> sla.target().orElse(null))
+                .integer("reopenings", CaseSla::reopenings)
+                .flag("paused", CaseSla::paused)
+                .flag("closed", CaseSla::closed)
+                .text("opened_at", sla -> Moments.moment(sla.serviceCase().openedAt().toInstant(), zone))
+                .text("as_of", sla -> Moments.moment(sla.asOf(), zone))
+                .text("policy", sla -> sla.policy().toString())
+                .build();
+        Columns<MilestoneStatus> milestoneFields = Columns.<MilestoneStatus>builder()
+                .text("due_at", status -> Moments.moment(status.dueAt(), zone))
+                .text("met_at", status -> Moments.moment(status.metAt(), zone))
+                .text("status", status -> status.status().key())
+                .optionalFlag("on_time", SlaFields::onTime)
+                .text("remaining", status -> Moments.duration(status.remaining()))
+                .text("elapsed", status -> Moments.duration(status.elapsed()))
+                .text("paused_time", status -> Moments.duration(status.paused()))
+                .integer("cycle", MilestoneStatus::cycle)
+                .flag("met_by_closing", MilestoneStatus::metByClosing)
+                .texts("escalate_to", SlaFields::escalateTo, LIST_SEPARATOR)
+                .build();
+        Columns<MilestoneStatus> milestone = Columns.<MilestoneStatus>builder()
+                .text("name", MilestoneStatus::name)
+                .inline(milestoneFields, status -> status)
+                .build();
+        Columns<CaseSla> json = Columns.<CaseSla>builder()
+                .text("complaint_id", sla -> sla.serviceCase().id().value())
+                .inline(caseFields, sla -> sla)
+                .objects("milestones", milestone, CaseSla::milestones)
+                .build();
+        Columns<MilestoneRow> csv = Columns.<MilestoneRow>builder()
+                .text("complaint_id", row -> row.sla().serviceCase().id().value())
+                .text("milestone", row -> row.status() == null ? null : row.status().name())
+                .inline(milestoneFields, MilestoneRow::status)
+                .inline(caseFields, MilestoneRow::sla)
+                .build();
+        return Report.of(json, csv, SlaFields::rows);
+    }
+
+    private static List<MilestoneRow> rows(CaseSla sla) {
+        if (sla.milestones().isEmpty()) {
+            return List.of(new MilestoneRow(sla, null));
+        }
+        List<MilestoneRow> rows = new ArrayList<>(sla.milestones().size());
+        for (MilestoneStatus status : sla.milestones()) {
+            rows.add(new MilestoneRow(sla, status));
+        }
+        return rows;
     }
 
     /**

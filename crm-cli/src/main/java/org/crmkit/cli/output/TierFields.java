@@ -1,50 +1,48 @@
 package org.crmkit.cli.output;
 
-import java.util.List;
+import java.util.Optional;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.tiering.TierDecision;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The field names and values of the {@code crm tier} output, shared by its formats so that JSON
- * and CSV always say the same thing.
+ * The {@code crm tier} report: one line per customer, e.g.
+ * <pre>{@code
+ * {"customer_id":"c-001","tier":"core","reasons":["rule core matched: ..."],"as_of":"2026-03-31",
+ *  "policy":"standard@2026.1","metrics":{"spend":"110000.00","currency":"CNY","orders":3,...}}
+ * }</pre>
+ * (on one line). {@code tier} is null when no tier applies; amounts are decimal strings. As CSV
+ * the metrics are columns of their own and the reasons are joined with {@value #REASON_SEPARATOR}.
  */
 final class TierFields {
-    static final String CUSTOMER_ID = "customer_id";
-    static final String TIER = "tier";
-    static final String REASONS = "reasons";
-    static final String AS_OF = "as_of";
-    static final String POLICY = "policy";
-    static final String METRICS = "metrics";
-    static final String SPEND = "spend";
-    static final String CURRENCY = "currency";
-    static final String ORDERS = "orders";
-    static final String ACTIVE_QUARTERS = "active_quarters";
-    static final String INQUIRIES = "inquiries";
-    static final String TENURE_MONTHS = "tenure_months";
-    static final String STRATEGIC_AGREEMENT = "strategic_agreement";
-    static final String LAST_PURCHASE = "last_purchase";
+    /** Separates the reasons inside the one {@code reasons} cell, and every other list of text in CSV. */
+    static final String REASON_SEPARATOR = " | ";
 
-    /** The metrics fields, in output order. */
-    static final List<String> METRIC_FIELDS = List.of(SPEND, CURRENCY, ORDERS, ACTIVE_QUARTERS, INQUIRIES,
-            TENURE_MONTHS, STRATEGIC_AGREEMENT, LAST_PURCHASE);
+    private static final Columns<CustomerMetrics> METRICS = Columns.<CustomerMetrics>builder()
+            .amount("spend", metrics -> metrics.spend().amount())
+            .text("currency", metrics -> metrics.spend().currency().getCurrencyCode())
+            .integer("orders", CustomerMetrics::orders)
+            .integer("active_quarters", CustomerMetrics::activeQuarters)
+            .integer("inquiries", CustomerMetrics::inquiries)
+            .integer("tenure_months", CustomerMetrics::tenureMonths)
+            .flag("strategic_agreement", CustomerMetrics::strategicAgreement)
+            .text("last_purchase", metrics -> metrics.lastPurchase().map(Object::toString).orElse(null))
+            .build();
+
+    static final Report<TierDecision> REPORT = Report.of(Columns.<TierDecision>builder()
+            .text("customer_id", decision -> decision.customerId().value())
+            .text("tier", decision -> name(decision.tier()))
+            .texts("reasons", TierDecision::reasons, REASON_SEPARATOR)
+            .text("as_of", decision -> decision.asOf().toString())
+            .text("policy", decision -> decision.policy().toString())
+            .object("metrics", METRICS, TierDecision::metrics)
+            .build());
 
     private TierFields() {
     }
 
     /** @return the tier's name, or null for no tier (JSON null, an empty CSV cell) */
-    static @Nullable String tier(TierDecision decision) {
-        return decision.tier().map(Tier::name).orElse(null);
-    }
-
-    /** @return the spend as a plain decimal string, never a binary floating-point number */
-    static String spend(CustomerMetrics metrics) {
-        return metrics.spend().amount().toPlainString();
-    }
-
-    /** @return the day of the last purchase, or null when there was none */
-    static @Nullable String lastPurchase(CustomerMetrics metrics) {
-        return metrics.lastPurchase().map(Object::toString).orElse(null);
+    static @org.jspecify.annotations.Nullable String name(Optional<Tier> tier) {
+        return tier.map(Tier::name).orElse(null);
     }
 }
