@@ -1,6 +1,9 @@
 package org.crmkit.cli.csv;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -268,10 +271,11 @@ final class FactsRead {
      *     reads it in file order (as it does when ids repeat, or the chunks do not work out)
      */
     private boolean inChunks(Path file, FileProblems problems, ChunkTable tables) {
-        if (threads < 2 || customersFromOrders || history != null || size(file) <= chunkBytes) {
+        long size = size(file);
+        if (threads < 2 || customersFromOrders || history != null || size <= chunkBytes) {
             return false;
         }
-        SharedFingerprints ids = new SharedFingerprints();
+        SharedFingerprints ids = new SharedFingerprints(estimatedRows(file, size));
         List<SummingTable> readers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             readers.add(tables.create(new FileProblems(), ids, customers.emptySums()));
@@ -292,10 +296,29 @@ final class FactsRead {
         return filesInChunks;
     }
 
+    /** About how many rows a file has, from the line breaks in its first bytes; 0 if it cannot be read. */
+    private static long estimatedRows(Path file, long size) {
+        byte[] start = new byte[1 << 16];
+        int read = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = 0; n >= 0 && read < start.length; n = in.read(start, read, start.length - read)) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The read reports what is wrong with the file.
+            return 0;
+        }
+        int lines = 1;
+        for (int i = 0; i < read; i++) {
+            lines += start[i] == '\n' ? 1 : 0;
+        }
+        return read == 0 ? 0 : size / Math.max(1, read / lines);
+    }
+
     private static long size(Path file) {
         try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException | RuntimeException e) {
+            return Files.size(file);
+        } catch (IOException | RuntimeException e) {
             // The read in file order reports what is wrong with it.
             return -1;
         }

@@ -18,8 +18,12 @@ final class SharedFingerprints implements Fingerprints {
 
     /** One table of fingerprints; its lock guards it. */
     private static final class Shard {
-        private long[] table = new long[1 << 8];
+        private long[] table;
         private int size;
+
+        Shard(int capacity) {
+            table = new long[capacity];
+        }
 
         synchronized boolean add(long key) {
             long[] slots = table;
@@ -66,8 +70,14 @@ final class SharedFingerprints implements Fingerprints {
         }
     }
 
-    SharedFingerprints() {
-        Arrays.setAll(shards, i -> new Shard());
+    /**
+     * @param expected about how many ids will be registered: the tables are made large enough for
+     *     them at once, since growing one means copying it while holding its lock
+     */
+    SharedFingerprints(long expected) {
+        long perShard = expected / shards.length * 10 / 7 + 1;
+        int capacity = (int) Math.min(1 << 28, Math.max(1 << 8, Long.highestOneBit(perShard - 1) << 1));
+        Arrays.setAll(shards, i -> new Shard(capacity));
     }
 
     /** @return -1, always: a repeated fingerprint only sets {@link #repeated()} */
