@@ -37,8 +37,11 @@ import java.util.function.BooleanSupplier;
 final class ChunkedRead {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChunkedRead.class);
 
-    /** Bytes per chunk by default: large enough that a chunk's hand-over costs nothing. */
-    static final int CHUNK_BYTES = 1 << 22;
+    /**
+     * Bytes per chunk by default: large enough that a chunk's hand-over costs nothing, small enough
+     * that a few in flight take little memory.
+     */
+    static final int CHUNK_BYTES = 1 << 20;
 
     /** A chunk: its number in the file and its bytes, from the start of a line to after a line break. */
     private record Chunk(long number, byte[] bytes, int length) {

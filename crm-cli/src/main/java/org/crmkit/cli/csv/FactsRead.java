@@ -277,6 +277,7 @@ final class FactsRead {
         }
         SharedFingerprints ids = new SharedFingerprints(estimatedRows(file, size));
         List<SummingTable> readers = new ArrayList<>();
+        // Each table sums apart, even the first: a read that gives up must leave the read's columns as they were.
         for (int i = 0; i < threads; i++) {
             readers.add(tables.create(new FileProblems(), ids, customers.emptySums()));
         }
