@@ -155,6 +155,52 @@ class ChunkedReadProperties {
     }
 
     @Test
+    void problemsSpreadOverManyChunksComeInFileOrderWhateverTheThreadsTiming() throws Exception {
+        StringBuilder orders = new StringBuilder("order_id,customer_id,order_date,amount,currency\n");
+        for (int n = 1; n <= 1_000; n++) {
+            // A bad amount on every third order, an unknown customer on every seventh: 475 problems in about 70 chunks.
+            orders.append("o-").append(n).append(n % 7 == 0 ? ",c-9" : ",c-1").append(",2026-01-01,")
+                    .append(n % 3 == 0 ? "ten" : "10.00").append(",CNY\n");
+        }
+        Path customersFile = write("customers.csv", CUSTOMERS);
+        Path ordersFile = write("orders.csv", orders.toString());
+        Path interactionsFile = write("interactions.csv", "interaction_id,customer_id,occurred_at,channel,kind\n");
+        CsvFactsSource source = CsvFactsSource.of(customersFile, ordersFile, Optional.of(interactionsFile));
+        Outcome expected = outcome(source.withSplit(1, 512));
+
+        for (int run = 0; run < 20; run++) {
+            CsvFactsSource chunked = source.withSplit(3, 512);
+            Outcome actual = outcome(chunked);
+
+            assertThat(chunked.filesReadInChunks()).isEqualTo(1);
+            assertThat(actual).isEqualTo(expected);
+        }
+        assertThat(expected.total()).isEqualTo(333 + 142);
+        assertThat(expected.problems()).hasSize(FileProblems.KEPT);
+        assertThat(expected.problems().get(0)).hasToString(ordersFile + ":4: column 'amount': not a decimal amount: 'ten'");
+        // The 100th: orders 1 to 210 have 70 bad amounts and 30 unknown customers; order 210 (line 211) both.
+        assertThat(expected.problems().get(FileProblems.KEPT - 1).line()).isEqualTo(211);
+    }
+
+    @Test
+    void aDuplicateIdInALaterChunkIsReportedWithItsFirstLineAsInFileOrder() throws Exception {
+        StringBuilder orders = new StringBuilder("order_id,customer_id,order_date,amount,currency\n");
+        for (int n = 1; n <= 1_000; n++) {
+            orders.append("o-").append(n == 900 ? 5 : n).append(",c-1,2026-01-01,10.00,CNY\n");
+        }
+        Path customersFile = write("customers.csv", CUSTOMERS);
+        Path ordersFile = write("orders.csv", orders.toString());
+        CsvFactsSource chunked = CsvFactsSource.of(customersFile, ordersFile, Optional.empty()).withSplit(4, 256);
+
+        Outcome actual = outcome(chunked);
+
+        assertThat(chunked.filesReadInChunks()).isZero();
+        assertThat(actual.problems()).extracting(CsvProblem::toString)
+                .containsExactly(ordersFile + ":901: column 'order_id': duplicate id 'o-5', first on line 6");
+        assertThat(actual.total()).isEqualTo(1);
+    }
+
+    @Test
     void aReadInChunksGivesWhatAReadInFileOrderGives() {
         Property.forAll(files(), Gens.integers(2, 4), Gens.integers(8, 600)).tries(400)
                 .cover("valid files read in chunks", 15)
