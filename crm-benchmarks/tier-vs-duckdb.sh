@@ -6,11 +6,13 @@
 #
 # For each number of customers (default 250000 and 1000000, 10 orders and about 1 interaction
 # each) it writes the data set into DATA_DIR/<customers>/ unless it is there (TierData, seeded),
-# then runs `java -jar crm-cli/target/crm.jar tier ... > crm.jsonl` and DuckDB (DuckDbTiers,
+# then runs `./crm tier ... > crm.jsonl` (the launcher, with its JVM options) and DuckDB (DuckDbTiers,
 # memory_limit 1GB, threads = cores) in turn, ROUNDS times each (default 3), interleaved, every run
 # under /usr/bin/time -v for its wall time and the peak resident memory of the whole process.
 # It checks that both gave every customer the same tier, and prints one row per size: medians,
-# the median of the per-round ratios crm/DuckDB, and the largest peak RSS.
+# the median of the per-round ratios crm/DuckDB, and the largest peak RSS. CRM_JAVA_OPTS, when set,
+# replaces the launcher's JVM options, as it does for users; CRM_JAVA_OPTS= (set, empty) runs crm
+# with the JVM's defaults, as `java -jar` did in the measurements before 2026-12-07 10:00.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -42,7 +44,7 @@ for n in "${sizes[@]}"; do
   fi
   crm_s=(); duck_s=(); ratios=(); crm_mb=(); duck_mb=()
   for r in $(seq 1 "$rounds"); do
-    /usr/bin/time -v -o "$dir/crm-time.txt" java -jar "$crm" tier --customers "$dir/customers.csv" \
+    /usr/bin/time -v -o "$dir/crm-time.txt" "$root/crm" tier --customers "$dir/customers.csv" \
       --orders "$dir/orders.csv" --interactions "$dir/interactions.csv" --as-of "$as_of" \
       > "$dir/crm.jsonl" 2> "$dir/crm-err.txt"
     /usr/bin/time -v -o "$dir/duck-time.txt" java -cp "$bench" org.crmkit.benchmarks.DuckDbTiers \

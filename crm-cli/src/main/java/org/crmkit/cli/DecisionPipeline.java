@@ -25,8 +25,12 @@ import org.crmkit.rules.tiering.TierEngine;
  * thread feeds it.
  */
 final class DecisionPipeline implements AutoCloseable {
-    /** Customers per run: enough to make a task worth its hand-over, few enough to keep memory small. */
-    static final int RUN = 1024;
+    /**
+     * Customers per run: enough to make a task worth its hand-over, few enough that a run's rendered
+     * text (about 450 characters a customer) stays well below a megabyte, which G1 would allocate as
+     * a humongous object outside the young generation, a thousand times in a million customers.
+     */
+    static final int RUN = 256;
 
     /** A rendered run and the tiers in it, for the counts. */
     private record Done(RowWriter.Rendered rendered, List<Optional<Tier>> tiers) {

@@ -63,11 +63,15 @@ public final class CsvFactsSource implements CustomerFactsSource {
     private final Optional<FactsRead.CaseFiles> cases;
     private final boolean customersFromOrders;
     private final ReadProgress progress;
+    private final FactsRead.Split split;
     private Optional<FactsQuery> lastQuery = Optional.empty();
     private Optional<FactsRead.Result> lastRead = Optional.empty();
+    /** The last read started, complete or not; for {@link #filesReadInChunks}. */
+    private Optional<FactsRead> lastStarted = Optional.empty();
 
     private CsvFactsSource(Optional<Path> customers, Path orders, Optional<Path> interactions, Optional<Path> surveys,
-            Optional<FactsRead.CaseFiles> cases, boolean customersFromOrders, ReadProgress progress) {
+            Optional<FactsRead.CaseFiles> cases, boolean customersFromOrders, ReadProgress progress,
+            FactsRead.Split split) {
         this.customers = customers;
         this.orders = orders;
         this.interactions = interactions;
@@ -75,6 +79,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
         this.cases = cases;
         this.customersFromOrders = customersFromOrders;
         this.progress = progress;
+        this.split = split;
     }
 
     /**
@@ -98,7 +103,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
     public static CsvFactsSource of(CsvImport.CustomerFiles files) {
         Objects.requireNonNull(files, "files");
         return new CsvFactsSource(Optional.of(files.customers()), files.orders(), files.interactions(),
-                files.surveys(), Optional.empty(), false, ReadProgress.NONE);
+                files.surveys(), Optional.empty(), false, ReadProgress.NONE, FactsRead.Split.DEFAULT);
     }
 
     /**
@@ -117,7 +122,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
     public static CsvFactsSource ofOrders(Path orders, Optional<Path> customers) {
         return new CsvFactsSource(Objects.requireNonNull(customers, "customers"),
                 Objects.requireNonNull(orders, "orders"), Optional.empty(), Optional.empty(), Optional.empty(), true,
-                ReadProgress.NONE);
+                ReadProgress.NONE, FactsRead.Split.DEFAULT);
     }
 
     /**
@@ -128,7 +133,20 @@ public final class CsvFactsSource implements CustomerFactsSource {
      */
     public CsvFactsSource withProgress(ReadProgress listener) {
         return new CsvFactsSource(customers, orders, interactions, surveys, cases, customersFromOrders,
-                Objects.requireNonNull(listener, "listener"));
+                Objects.requireNonNull(listener, "listener"), split);
+    }
+
+    /**
+     * A copy that reads the orders and interactions in chunks of the given size on the given
+     * number of threads where it can, for tests that cut small files into many chunks.
+     *
+     * @param threads threads that read a file's chunks; 1 reads in file order
+     * @param chunkBytes bytes per chunk
+     * @return the copy
+     */
+    CsvFactsSource withSplit(int threads, int chunkBytes) {
+        return new CsvFactsSource(customers, orders, interactions, surveys, cases, customersFromOrders, progress,
+                new FactsRead.Split(threads, chunkBytes));
     }
 
     /**
@@ -146,7 +164,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
     public CsvFactsSource withCases(Path complaints, Path events, CaseHistoryCheck histories) {
         return new CsvFactsSource(customers, orders, interactions, surveys, Optional.of(new FactsRead.CaseFiles(
                 Objects.requireNonNull(complaints, "complaints"), Objects.requireNonNull(events, "events"),
-                Objects.requireNonNull(histories, "histories"))), customersFromOrders, progress);
+                Objects.requireNonNull(histories, "histories"))), customersFromOrders, progress, split);
     }
 
     /**
@@ -219,11 +237,18 @@ public final class CsvFactsSource implements CustomerFactsSource {
         }
         lastRead = Optional.empty();
         lastQuery = Optional.empty();
-        FactsRead.Result read = new FactsRead(customers, orders, interactions, surveys, cases, customersFromOrders,
-                query, progress).run();
+        FactsRead started = new FactsRead(customers, orders, interactions, surveys, cases, customersFromOrders,
+                query, progress, split);
+        lastStarted = Optional.of(started);
+        FactsRead.Result read = started.run();
         lastRead = Optional.of(read);
         lastQuery = Optional.of(query);
         return read;
+    }
+
+    /** @return how many files the last read, complete or not, read in chunks side by side: for tests */
+    int filesReadInChunks() {
+        return lastStarted.map(FactsRead::filesInChunks).orElse(0);
     }
 
     /** Whether what was read for one query gives every fact another asks for. */

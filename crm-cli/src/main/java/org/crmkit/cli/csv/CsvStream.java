@@ -69,7 +69,7 @@ final class CsvStream {
     private final FileProblems problems;
     private final ReadProgress progress;
 
-    private final char[] buf = new char[CHAR_CHUNK];
+    private final char[] buf;
     private int pos;
     private int limit;
     private boolean closed;
@@ -77,21 +77,42 @@ final class CsvStream {
     private int line = 1;
 
     private InputStream in;
-    private final ByteBuffer bytes = ByteBuffer.allocate(BYTE_CHUNK);
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes;
+    private final CharsetDecoder decoder;
     private long bytesBefore;
     private boolean endOfBytes;
     private boolean decoderFlushed;
     private long badByteOffset = -1;
     private boolean first = true;
 
+    /** Whether this reads one chunk of a file that is already decoded, see {@link #readChunk}. */
+    private final boolean chunk;
+
     private CsvStream(Path file, FileProblems problems, ReadProgress progress) {
         this.file = file;
         this.name = file.toString();
         this.problems = problems;
         this.progress = progress;
+        this.chunk = false;
+        this.buf = new char[CHAR_CHUNK];
+        this.bytes = ByteBuffer.allocate(BYTE_CHUNK);
+        this.decoder = utf8();
+    }
+
+    private CsvStream(char[] chars, int length, boolean fileStart) {
+        this.file = null;
+        this.name = "";
+        this.problems = null;
+        this.progress = ReadProgress.NONE;
+        this.chunk = true;
+        this.buf = chars;
+        this.bytes = null;
+        this.decoder = null;
+        this.limit = length;
+        this.first = false;
+        if (fileStart && length > 0 && chars[0] == BYTE_ORDER_MARK) {
+            pos = 1;
+        }
     }
 
     /**
@@ -105,6 +126,63 @@ final class CsvStream {
      */
     static Outcome read(Path file, FileProblems problems, ReadProgress progress, RowHandler handler) {
         return new CsvStream(file, problems, progress).run(handler);
+    }
+
+    /** @return a decoder of UTF-8 that reports bad bytes instead of replacing them */
+    static CharsetDecoder utf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * What the read of a chunk found.
+     *
+     * @param wellFormed false when the quoting was malformed, or a quoted value was still open at
+     *     the chunk's end: then the chunk did not start or end where a row does, or the file is
+     *     broken there, and only a read of the whole file can tell which and report it
+     * @param rows the rows given to the handler
+     * @param lines the lines the chunk spans: every line break in it (the chunk ends with one,
+     *     unless it ends the file), so the next chunk starts on the line that many further
+     */
+    record ChunkOutcome(boolean wellFormed, long rows, int lines) {
+    }
+
+    /**
+     * Reads one chunk of a file, cut at a line break and decoded, as the rows that reading the file
+     * from the start gives there if a row starts at the chunk's start: the same values, and line
+     * numbers counted from 1 at the chunk's start. A chunk whose quoting does not work out
+     * ({@link ChunkOutcome#wellFormed()} false) reports nothing; its rows handed out so far count
+     * for nothing.
+     *
+     * @param chars the chunk's characters; not changed
+     * @param length how many there are
+     * @param fileStart whether the chunk starts the file, where a byte order mark is skipped
+     * @param row the row to fill first
+     * @param handler receives the rows
+     * @return how the chunk went
+     */
+    static ChunkOutcome readChunk(char[] chars, int length, boolean fileStart, StreamRow row, RowHandler handler) {
+        CsvStream stream = new CsvStream(chars, length, fileStart);
+        long rows = 0;
+        StreamRow next = row;
+        try {
+            while (stream.hasMore()) {
+                next.begin(stream.line);
+                while (stream.nextValue(next)) {
+                    // values are added to the row
+                }
+                if (!next.isBlank()) {
+                    rows++;
+                    next = handler.row(next);
+                }
+            }
+        } catch (MalformedQuoting e) {
+            return new ChunkOutcome(false, rows, stream.line - 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ChunkOutcome(true, rows, stream.line - 1);
     }
 
     private Outcome run(RowHandler handler) {
@@ -307,6 +385,12 @@ final class CsvStream {
     /** Decodes the next chunk of characters; false (and closed) at the end of the file. */
     private boolean fill() throws IOException {
         if (closed) {
+            return false;
+        }
+        if (chunk) {
+            closed = true;
+            pos = 0;
+            limit = 0;
             return false;
         }
         CharBuffer out = CharBuffer.wrap(buf);

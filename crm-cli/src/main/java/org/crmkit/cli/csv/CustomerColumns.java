@@ -38,6 +38,58 @@ final class CustomerColumns {
     /** Spend that does not fit {@link #sums}: amounts with more decimals, or sums beyond a long. */
     private final Map<Integer, BigDecimal> exactSpend = new HashMap<>();
 
+    CustomerColumns() {
+    }
+
+    private CustomerColumns(int customers) {
+        sums = new long[SUMS * Math.max(customers, 1)];
+        for (int customer = 0; customer < customers; customer++) {
+            sums[customer * SUMS + 1] = NO_DAY & LOW;
+        }
+        idStart = new int[0];
+        firstLine = new int[0];
+        idChars = new char[0];
+        table = new long[0];
+    }
+
+    /**
+     * Empty sums for the customers known now, for one of the threads that read a file's parts side
+     * by side: it sums its orders and interactions there, found through this index, and
+     * {@link #addSums} adds them up at the end. Only the sums of orders and interactions work in
+     * it ({@link #ordered}, {@link #spentExactly}, {@link #inquired}, {@link #lastPurchase},
+     * {@link #touchSums}).
+     *
+     * @return the sums, all empty
+     */
+    CustomerColumns emptySums() {
+        return new CustomerColumns(size);
+    }
+
+    /**
+     * Adds what {@link #emptySums} sums up: spend, orders and inquiries add up, the last purchase
+     * is the later and the active quarters are those of either; exactly, whatever the order the
+     * sums are added in.
+     *
+     * @param part sums from {@link #emptySums}
+     * @param scale decimals of the spend
+     */
+    void addSums(CustomerColumns part, int scale) {
+        long[] from = part.sums;
+        int customers = Math.min(size, from.length / SUMS);
+        for (int customer = 0; customer < customers; customer++) {
+            int at = customer * SUMS;
+            addSpend(customer, from[at], scale);
+            long ordersAndDay = sums[at + 1];
+            long moreOrdersAndDay = from[at + 1];
+            int orders = (int) (ordersAndDay >>> 32) + (int) (moreOrdersAndDay >>> 32);
+            int last = Math.max((int) ordersAndDay, (int) moreOrdersAndDay);
+            sums[at + 1] = ((long) orders << 32) | (last & LOW);
+            long quartersAndInquiries = from[at + 2];
+            sums[at + 2] = (sums[at + 2] | (quartersAndInquiries & ~LOW)) + (quartersAndInquiries & LOW);
+        }
+        part.exactSpend.forEach((customer, amount) -> exactSpend.merge(customer, amount, BigDecimal::add));
+    }
+
     /** @return the number of customers */
     int size() {
         return size;
@@ -218,17 +270,23 @@ final class CustomerColumns {
         }
         if (inWindow) {
             orders++;
-            long spend = sums[at];
-            long sum = spend + unscaled;
-            if (((spend ^ sum) & (unscaled ^ sum)) < 0) {
-                exactSpend.merge(customer, BigDecimal.valueOf(spend, scale).add(BigDecimal.valueOf(unscaled, scale)),
-                        BigDecimal::add);
-                sum = 0;
-            }
-            sums[at] = sum;
+            addSpend(customer, unscaled, scale);
         }
         sums[at + 1] = ((long) orders << 32) | (last & LOW);
         sums[at + 2] |= (long) quarterBits << 32;
+    }
+
+    /** Adds to a customer's spend; a sum beyond a long goes to the exact spend whole. */
+    private void addSpend(int customer, long unscaled, int scale) {
+        int at = customer * SUMS;
+        long spend = sums[at];
+        long sum = spend + unscaled;
+        if (((spend ^ sum) & (unscaled ^ sum)) < 0) {
+            exactSpend.merge(customer, BigDecimal.valueOf(spend, scale).add(BigDecimal.valueOf(unscaled, scale)),
+                    BigDecimal::add);
+            sum = 0;
+        }
+        sums[at] = sum;
     }
 
     /** Spend in the window that does not fit the columns; {@link #ordered} counts the order. */

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * line where the id first appeared. Files without duplicates, the usual case, are read once. Not
  * thread-safe.
  */
-final class DuplicateIds {
+final class DuplicateIds implements Fingerprints {
     private long[] table = new long[1 << 16];
     private int size;
     private long[] suspectHashes = new long[16];
@@ -24,7 +24,8 @@ final class DuplicateIds {
      * @param line the row's line
      * @return -1 for an id not seen before, else the suspect's number
      */
-    int register(long hash, int line) {
+    @Override
+    public int register(long hash, int line) {
         long key = hash;
         int mask = table.length - 1;
         int slot = (int) (key ^ (key >>> 32)) & mask;
@@ -50,7 +51,8 @@ final class DuplicateIds {
      *
      * @return what the slot holds, to be ignored
      */
-    long touch(long hash) {
+    @Override
+    public long touch(long hash) {
         long[] slots = table;
         return slots[(int) (hash ^ (hash >>> 32)) & (slots.length - 1)];
     }

@@ -1,6 +1,9 @@
 package org.crmkit.cli.csv;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -78,6 +81,9 @@ final class FactsRead {
     private final Optional<CaseFiles> caseFiles;
     private final boolean customersFromOrders;
     private final ReadProgress progress;
+    /** Threads that read the orders and interactions side by side, where they can; 1 for file order. */
+    private final int threads;
+    private final int chunkBytes;
 
     private final CustomerColumns customers = new CustomerColumns();
     /** The history and activity, when the query asks for either; else null. */
@@ -101,15 +107,43 @@ final class FactsRead {
     private long orders;
     private long ordersAfterAsOf;
     private Optional<ImportedCases> cases = Optional.empty();
+    /** The files read in chunks side by side so far, for tests to tell which way a read went. */
+    private int filesInChunks;
+
+    /**
+     * How the orders and interactions files are read side by side, where they can be.
+     *
+     * @param threads threads that read a file's chunks; 1 reads in file order
+     * @param chunkBytes bytes per chunk; a file no larger is read in file order
+     */
+    record Split(int threads, int chunkBytes) {
+        /** The available processors, at most {@value #MAX_THREADS}, in chunks of {@value ChunkedRead#CHUNK_BYTES} bytes. */
+        static final Split DEFAULT = new Split(Math.min(Runtime.getRuntime().availableProcessors(), Split.MAX_THREADS),
+                ChunkedRead.CHUNK_BYTES);
+        /** Each thread sums into columns of its own, about 32 bytes per customer: a few are enough. */
+        static final int MAX_THREADS = 4;
+
+        /** Checks the numbers. */
+        Split {
+            if (threads < 1 || chunkBytes < 1) {
+                throw new IllegalArgumentException("threads and chunk bytes must be positive: " + threads + ", "
+                        + chunkBytes);
+            }
+        }
+    }
 
     /**
      * @param customers {@code customers.csv}; absent only with {@code customersFromOrders}
      * @param customersFromOrders whether the customers are those of the orders, each created on the
      *     day of its first order, all orders in one currency, any ({@code crm clv}); the customers
      *     file then only checks that the orders' customers exist
+     * @param split how the orders and interactions are read side by side
      */
     FactsRead(Optional<Path> customers, Path orders, Optional<Path> interactions, Optional<Path> surveys,
-            Optional<CaseFiles> caseFiles, boolean customersFromOrders, FactsQuery query, ReadProgress progress) {
+            Optional<CaseFiles> caseFiles, boolean customersFromOrders, FactsQuery query, ReadProgress progress,
+            Split split) {
+        this.threads = split.threads();
+        this.chunkBytes = split.chunkBytes();
         this.customersFile = customers;
         this.ordersFile = orders;
         this.interactionsFile = interactions;
@@ -164,10 +198,15 @@ final class FactsRead {
 
         FileProblems orderProblems = new FileProblems();
         all.add(orderProblems);
-        DuplicateIds orderIds = new DuplicateIds();
         progress.file(ordersFile, "reading");
-        new OrderReader(ordersFile, orderProblems, orderIds).read(ordersFile, progress);
-        confirm(ordersFile, orderProblems, orderIds, OrderReader.ID, PurchaseId::of);
+        if (!inChunks(ordersFile, orderProblems, (problems, ids, sums) -> new OrderReader(ordersFile, problems, ids,
+                sums))) {
+            DuplicateIds orderIds = new DuplicateIds();
+            OrderReader reader = new OrderReader(ordersFile, orderProblems, orderIds, customers);
+            reader.read(ordersFile, progress);
+            reader.addCounts();
+            confirm(ordersFile, orderProblems, orderIds, OrderReader.ID, PurchaseId::of);
+        }
         if (history != null) {
             history.countPairs();
         }
@@ -176,10 +215,13 @@ final class FactsRead {
         interactionsFile.ifPresent(file -> {
             FileProblems interactionProblems = new FileProblems();
             all.add(interactionProblems);
-            DuplicateIds interactionIds = new DuplicateIds();
             progress.file(file, "reading");
-            new InteractionReader(file, interactionProblems, interactionIds).read(file, progress);
-            confirm(file, interactionProblems, interactionIds, InteractionReader.ID, InteractionId::of);
+            if (!inChunks(file, interactionProblems, (problems, ids, sums) -> new InteractionReader(file, problems,
+                    ids, sums))) {
+                DuplicateIds interactionIds = new DuplicateIds();
+                new InteractionReader(file, interactionProblems, interactionIds, customers).read(file, progress);
+                confirm(file, interactionProblems, interactionIds, InteractionReader.ID, InteractionId::of);
+            }
             LOG.debug("read {} in {} ms", file, millis(started));
         });
 
@@ -214,6 +256,97 @@ final class FactsRead {
         return new Result(this);
     }
 
+    /** Makes the table of one thread of a chunked read. */
+    @FunctionalInterface
+    private interface ChunkTable {
+        SummingTable create(FileProblems problems, Fingerprints ids, CustomerColumns sums);
+    }
+
+    /**
+     * Reads an orders or interactions file in chunks on {@link #threads} threads, each summing into
+     * columns of its own, added up at the end, when the read allows it: the metrics alone, of the
+     * customers of the customers file (whom a read does not add to), and a file larger than a chunk.
+     *
+     * @return whether the file was read so; if not, nothing was reported or summed, and the caller
+     *     reads it in file order (as it does when ids repeat, or the chunks do not work out)
+     */
+    private boolean inChunks(Path file, FileProblems problems, ChunkTable tables) {
+        long size = size(file);
+        if (threads < 2 || customersFromOrders || history != null || size <= chunkBytes) {
+            return false;
+        }
+        SharedFingerprints ids = new SharedFingerprints(estimatedRows(file, size));
+        List<SummingTable> readers = new ArrayList<>();
+        // Each table sums apart, even the first: a read that gives up must leave the read's columns as they were.
+        for (int i = 0; i < threads; i++) {
+            readers.add(tables.create(new FileProblems(), ids, customers.emptySums()));
+        }
+        if (!ChunkedRead.read(file, readers, problems, chunkBytes, progress, ids::repeated)) {
+            return false;
+        }
+        for (SummingTable reader : readers) {
+            customers.addSums(reader.sums, scale);
+            reader.addCounts();
+        }
+        filesInChunks++;
+        return true;
+    }
+
+    /** @return how many files were read in chunks side by side so far, not in file order */
+    int filesInChunks() {
+        return filesInChunks;
+    }
+
+    /** About how many rows a file has, from the line breaks in its first bytes; 0 if it cannot be read. */
+    private static long estimatedRows(Path file, long size) {
+        byte[] start = new byte[1 << 16];
+        int read = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = 0; n >= 0 && read < start.length; n = in.read(start, read, start.length - read)) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The read reports what is wrong with the file.
+            return 0;
+        }
+        int lines = 1;
+        for (int i = 0; i < read; i++) {
+            lines += start[i] == '\n' ? 1 : 0;
+        }
+        return read == 0 ? 0 : size / Math.max(1, read / lines);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException | RuntimeException e) {
+            // The read in file order reports what is wrong with it.
+            return -1;
+        }
+    }
+
+    /** A table of orders or interactions: it sums into columns, its own or the read's, and counts orders. */
+    private abstract class SummingTable extends StreamTable {
+        final Fingerprints ids;
+        /** Where the rows are summed up: the read's customers, or sums of the table's own. */
+        final CustomerColumns sums;
+        long orders;
+        long ordersAfterAsOf;
+
+        SummingTable(Path file, FileProblems problems, List<String> required, List<String> optional,
+                Fingerprints ids, CustomerColumns sums) {
+            super(file, problems, required, optional, BATCH);
+            this.ids = ids;
+            this.sums = sums;
+        }
+
+        /** Adds the orders counted to the read's. */
+        void addCounts() {
+            FactsRead.this.orders += orders;
+            FactsRead.this.ordersAfterAsOf += ordersAfterAsOf;
+        }
+    }
+
     /**
      * The case files, read whole as {@code crm sla} reads them, their customers checked against the
      * customers just read; their problems sorted by file and line, before those of the other files.
@@ -236,15 +369,13 @@ final class FactsRead {
     /** Rows per batch of the orders and interactions files; see {@link #prefetch}. */
     private static final int BATCH = 64;
 
-    /** What the loads of the batch's rows overlap into; read by nothing. */
-    private long touched;
-
     /**
      * For a batch of orders or interactions: hashes the row's id and customer id, starts the loads
      * of their index slots for all rows at once, then finds each row's customer and starts the
      * loads of its sums, so that ten million rows do not wait for memory one load at a time.
      */
-    private void prefetch(StreamRow[] rows, int count, int id, int customerId, DuplicateIds ids) {
+    private long prefetch(StreamRow[] rows, int count, int id, int customerId, Fingerprints ids,
+            CustomerColumns sums) {
         for (int i = 0; i < count; i++) {
             StreamRow row = rows[i];
             char[] c = row.chars();
@@ -268,14 +399,14 @@ final class FactsRead {
             row.customer = customer;
         }
         for (int i = 0; i < count; i++) {
-            sink += customers.touchSums(rows[i].customer);
+            sink += sums.touchSums(rows[i].customer);
         }
         if (history != null) {
             for (int i = 0; i < count; i++) {
                 sink += history.touch(rows[i].customer);
             }
         }
-        touched += sink;
+        return sink;
     }
 
     private static long millis(long since) {
@@ -341,7 +472,7 @@ final class FactsRead {
     }
 
     /** Registers a row's valid id by its hash, reporting a suspected duplicate. */
-    private static void register(StreamTable table, StreamRow row, int index, String column, DuplicateIds ids,
+    private static void register(StreamTable table, StreamRow row, int index, String column, Fingerprints ids,
             long hash) {
         int suspect = ids.register(hash, row.line());
         if (suspect >= 0) {
@@ -418,9 +549,8 @@ final class FactsRead {
     }
 
     /** {@code orders.csv}: every column checked as {@link OrderRows} checks it; each good order summed up. */
-    private final class OrderReader extends StreamTable {
+    private final class OrderReader extends SummingTable {
         static final String ID = OrderRows.ID;
-        private final DuplicateIds ids;
         /** The currency every order must be in; with customers from orders, the first order's (null until read). */
         private String currencyCode = currency == null ? null : currency.getCurrencyCode();
         private int firstCurrencyLine;
@@ -432,14 +562,13 @@ final class FactsRead {
         private int category;
         private int quantity;
 
-        OrderReader(Path file, FileProblems problems, DuplicateIds ids) {
-            super(file, problems, OrderRows.REQUIRED, OrderRows.OPTIONAL, BATCH);
-            this.ids = ids;
+        OrderReader(Path file, FileProblems problems, Fingerprints ids, CustomerColumns sums) {
+            super(file, problems, OrderRows.REQUIRED, OrderRows.OPTIONAL, ids, sums);
         }
 
         @Override
         void prefetch(StreamRow[] rows, int count) {
-            FactsRead.this.prefetch(rows, count, id, customerId, ids);
+            touched += FactsRead.this.prefetch(rows, count, id, customerId, ids, sums);
         }
 
         @Override
@@ -510,10 +639,10 @@ final class FactsRead {
                         bits |= 1 << i;
                     }
                 }
-                int lastBefore = customers.lastPurchase(customer);
-                customers.ordered(customer, day, inWindow, exact == null ? units : 0, scale, bits);
+                int lastBefore = sums.lastPurchase(customer);
+                sums.ordered(customer, day, inWindow, exact == null ? units : 0, scale, bits);
                 if (inWindow && exact != null) {
-                    customers.spentExactly(customer, exact);
+                    sums.spentExactly(customer, exact);
                 }
                 if (history != null) {
                     history.ordered(customer, day, lastBefore, units, exact, scale, inWindow && day >= laterHalfStart);
@@ -554,9 +683,8 @@ final class FactsRead {
     }
 
     /** {@code interactions.csv}: every column checked as {@link InteractionRows} checks it; inquiries counted. */
-    private final class InteractionReader extends StreamTable {
+    private final class InteractionReader extends SummingTable {
         static final String ID = InteractionRows.ID;
-        private final DuplicateIds ids;
         private int id;
         private int customerId;
         private int occurredAt;
@@ -564,14 +692,13 @@ final class FactsRead {
         private int kind;
         private int outcome;
 
-        InteractionReader(Path file, FileProblems problems, DuplicateIds ids) {
-            super(file, problems, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, BATCH);
-            this.ids = ids;
+        InteractionReader(Path file, FileProblems problems, Fingerprints ids, CustomerColumns sums) {
+            super(file, problems, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, ids, sums);
         }
 
         @Override
         void prefetch(StreamRow[] rows, int count) {
-            FactsRead.this.prefetch(rows, count, id, customerId, ids);
+            touched += FactsRead.this.prefetch(rows, count, id, customerId, ids, sums);
         }
 
         @Override
@@ -619,7 +746,7 @@ final class FactsRead {
                 return;
             }
             if (interactionKind == InteractionKind.INQUIRY) {
-                customers.inquired(customer);
+                sums.inquired(customer);
             } else if (activity) {
                 switch (interactionKind) {
                     case REFERRAL -> history.referred(customer);
@@ -670,7 +797,7 @@ final class FactsRead {
 
         @Override
         void prefetch(StreamRow[] rows, int count) {
-            FactsRead.this.prefetch(rows, count, -1, customerId, moments);
+            touched += FactsRead.this.prefetch(rows, count, -1, customerId, moments, customers);
         }
 
         @Override

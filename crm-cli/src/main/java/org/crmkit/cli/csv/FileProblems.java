@@ -127,6 +127,35 @@ final class FileProblems {
         }
     }
 
+    /**
+     * Adds the problems of a later part of the file, read apart, after this part's: each kind's
+     * entries follow this part's entries of that kind, as reading the parts one after the other
+     * reports them, and the counts add up.
+     *
+     * @param later the later part's problems, with lines counted from its start; none pending
+     * @param lineOffset the lines of the file before the later part
+     */
+    synchronized void append(FileProblems later, int lineOffset) {
+        if (fatal != null) {
+            return;
+        }
+        synchronized (later) {
+            for (int kind = 0; kind < kept.size(); kind++) {
+                List<Entry> entries = kept.get(kind);
+                for (Entry entry : later.kept.get(kind)) {
+                    if (entries.size() == KEPT) {
+                        break;
+                    }
+                    CsvProblem problem = entry.problem();
+                    entries.add(new Entry(problem.line() == 0 ? problem : new CsvProblem(problem.file(),
+                            problem.line() + lineOffset, problem.column(), problem.message()), entry.suspect()));
+                }
+                counts[kind] += later.counts[kind];
+            }
+            pending += later.pending;
+        }
+    }
+
     private void add(int kind, Entry entry) {
         if (fatal != null) {
             return;

@@ -26,12 +26,15 @@ abstract class StreamTable implements CsvStream.RowHandler {
     private final List<String> required;
     private final List<String> optional;
     protected final String name;
-    protected final FileProblems problems;
+    /** Where the problems go: the file's, or while a chunk is read, the chunk's. */
+    protected FileProblems problems;
     private int headerSize = -1;
     private boolean usable;
     private boolean fieldsComplete = true;
     private boolean readable;
     private Map<String, Integer> columns = Map.of();
+    /** What the memory loads of {@link #prefetch} overlap into; read by nothing. */
+    protected long touched;
     /** Whether the current row's values were all good so far. */
     protected boolean ok;
     protected int line;
@@ -45,6 +48,8 @@ abstract class StreamTable implements CsvStream.RowHandler {
     private BlockingQueue<Batch> free;
     /** The batch the parsing thread fills. */
     private Batch filling;
+    /** The batch of a chunk being read ({@link #readChunk}), recorded on the same thread when full; else null. */
+    private Batch chunkBatch;
 
     /** Rows parsed and checked against the header, for the recording thread. */
     private static final class Batch {
@@ -92,6 +97,54 @@ abstract class StreamTable implements CsvStream.RowHandler {
     }
 
     /**
+     * Reads one chunk of the file on this thread, for {@link ChunkedRead}: parses, checks and
+     * records its rows in batches as {@link #read} does, its problems going to the chunk's own.
+     * The first table to read the file takes its header from the first chunks; the others are
+     * given it by {@link #sameHeaderAs}.
+     *
+     * @param chars the chunk, decoded
+     * @param length its characters
+     * @param fileStart whether it starts the file
+     * @param chunkProblems where the chunk's problems go, with lines counted from its start
+     * @return how the chunk went
+     */
+    CsvStream.ChunkOutcome readChunk(char[] chars, int length, boolean fileStart, FileProblems chunkProblems) {
+        problems = chunkProblems;
+        if (chunkBatch == null) {
+            chunkBatch = new Batch(Math.max(batchSize, 1));
+        }
+        CsvStream.ChunkOutcome outcome = CsvStream.readChunk(chars, length, fileStart,
+                chunkBatch.rows[chunkBatch.count], this);
+        recordChunkBatch();
+        return outcome;
+    }
+
+    /** @return whether the header row was read */
+    boolean headerRead() {
+        return headerSize >= 0;
+    }
+
+    /**
+     * Takes the header of a table that read it, for a table that reads later chunks of the same file.
+     *
+     * @param first the table that read the header
+     */
+    void sameHeaderAs(StreamTable first) {
+        headerSize = first.headerSize;
+        usable = first.usable;
+        columns = first.columns;
+        started();
+    }
+
+    private void recordChunkBatch() {
+        prefetch(chunkBatch.rows, chunkBatch.count);
+        for (int i = 0; i < chunkBatch.count; i++) {
+            recordOne(chunkBatch.rows[i]);
+        }
+        chunkBatch.count = 0;
+    }
+
+    /**
      * @return whether the file could be read and decoded; when not, it counts as absent, and the
      *     rows seen before the problem was found count for nothing
      */
@@ -103,6 +156,9 @@ abstract class StreamTable implements CsvStream.RowHandler {
     public final StreamRow row(StreamRow row) {
         if (headerSize < 0) {
             header(row);
+            if (chunkBatch != null) {
+                return chunkBatch.rows[chunkBatch.count];
+            }
             if (batchSize > 1) {
                 filling = take(free);
                 return filling.rows[0];
@@ -117,6 +173,14 @@ abstract class StreamTable implements CsvStream.RowHandler {
                     + (row.size() == 1 ? "" : "s") + ", the header has " + headerSize));
             fieldsComplete = false;
             return row;
+        }
+        if (chunkBatch != null) {
+            // The row is the batch's next one, as in a batch of the parsing thread below.
+            chunkBatch.count++;
+            if (chunkBatch.count == chunkBatch.rows.length) {
+                recordChunkBatch();
+            }
+            return chunkBatch.rows[chunkBatch.count];
         }
         if (batchSize == 1) {
             recordOne(row);
