@@ -18,7 +18,6 @@ import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.tiering.TierDecision;
-import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.tiering.TieringService;
 
 /**
@@ -54,9 +53,7 @@ public final class Main {
             store.customers().save(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
             store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2026, 2, 3),
                     Money.of("CNY", "120000.00")));
-            TieringService tiering = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
-                    .facts(store.facts()).assignments(store.tierAssignments())
-                    .events(events::add).clock(clock).build();
+            TieringService tiering = TieringService.of(policy, store, events::add, clock);
             TierDecision decision = tiering.evaluate(acme, LocalDate.of(2026, 3, 31));
             System.out.println("tier: " + decision.tier().map(Object::toString).orElse("none")
                     + ", stored: " + store.tierAssignments().current(acme).isPresent()
