@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.PersistenceException;
 import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * or 20 integer digits, and published-event keys longer than 512 characters. Thread-safe, as far
  * as the data source is.
  */
-public final class JdbcStore implements AutoCloseable {
+public final class JdbcStore implements CrmStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
     private static final String MIGRATIONS = "classpath:org/crmkit/jdbc/migration";
     private static final String HISTORY_TABLE = "crmkit_schema_history";
@@ -188,21 +189,25 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /** @return the customers, in {@code crm_customer} */
+    @Override
     public Customers customers() {
         return customers;
     }
 
     /** @return the purchase history, in {@code crm_purchase} */
+    @Override
     public PurchaseHistory purchases() {
         return purchases;
     }
 
     /** @return the interaction log, in {@code crm_interaction} */
+    @Override
     public InteractionLog interactions() {
         return interactions;
     }
 
     /** @return the tier assignment history, in {@code crm_tier_assignment} */
+    @Override
     public TierAssignments tierAssignments() {
         return tierAssignments;
     }
@@ -213,6 +218,7 @@ public final class JdbcStore implements AutoCloseable {
      *
      * @return the facts source
      */
+    @Override
     public CustomerFactsSource facts() {
         return facts;
     }
@@ -229,26 +235,31 @@ public final class JdbcStore implements AutoCloseable {
     }
 
     /** @return the service cases (complaints and inquiries), in {@code crm_case} */
+    @Override
     public ServiceCases cases() {
         return cases;
     }
 
     /** @return the events of service cases, in {@code crm_case_event} */
+    @Override
     public CaseEventLog caseEvents() {
         return caseEvents;
     }
 
     /** @return the customers' survey answers, in {@code crm_survey_answer} */
+    @Override
     public SurveyAnswers surveys() {
         return surveys;
     }
 
     /** @return the lifecycle transitions, in {@code crm_lifecycle_transition} and {@code crm_lifecycle_reason} */
+    @Override
     public LifecycleHistory lifecycleHistory() {
         return lifecycleHistory;
     }
 
     /** @return the keys of events already published, in {@code crm_published_event} */
+    @Override
     public PublishedEvents publishedEvents() {
         return publishedEvents;
     }

@@ -1,6 +1,5 @@
 package org.crmkit.examples;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -256,12 +255,7 @@ public final class Demo {
             LocalDate day) {
         Clock clock = Clock.fixed(day.plusDays(1).atTime(RUN_TIME).atZone(policy.header().zone()).toInstant(),
                 policy.header().zone());
-        return TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
-                .facts(store.facts())
-                .assignments(store.tierAssignments())
-                .events(events)
-                .clock(clock)
-                .build();
+        return TieringService.of(policy, store, events, clock);
     }
 
     private static void printHeader(PrintStream out, Options options, SyntheticCustomerBase base, Policy policy,

@@ -1,6 +1,5 @@
 package org.crmkit.examples;
 
-import org.crmkit.rules.sla.SlaPolicy;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -73,14 +72,7 @@ final class SlaSection {
         // The end of the as-of day, as `crm sla --as-of DAY` means it: everything that happened that day counts.
         Instant moment = asOf.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
         base.loadCasesInto(store.cases(), store.caseEvents(), moment);
-        SlaService service = SlaService.builder(policy.header(), policy.section(SlaPolicy.class))
-                .cases(store.cases())
-                .caseEvents(store.caseEvents())
-                .tiers(store.tierAssignments())
-                .published(store.publishedEvents())
-                .events(events)
-                .clock(Clock.fixed(moment, zone))
-                .build();
+        SlaService service = SlaService.of(policy, store, events, Clock.fixed(moment, zone));
         int before = events.events(SlaEvent.class).size();
         List<CaseSla> cases = service.evaluateAll(moment, sla -> { });
         int published = events.events(SlaEvent.class).size() - before;

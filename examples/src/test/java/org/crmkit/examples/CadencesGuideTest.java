@@ -1,7 +1,5 @@
 package org.crmkit.examples;
 
-import org.crmkit.rules.tiering.TieringPolicy;
-import org.crmkit.rules.cadence.CadencePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -54,15 +52,10 @@ class CadencesGuideTest {
             store.interactions().record(Interaction.of(InteractionId.of("i-1"), acme,
                     OffsetDateTime.parse("2026-02-25T10:00+08:00"), Channel.VISIT, InteractionKind.VISIT));
 
-            AgendaService agendas = AgendaService.builder(policy.header(), policy.find(CadencePolicy.class).orElseThrow(),
-                            policy.section(TieringPolicy.class).ladder())
-                    .customers(store.customers())
-                    .facts(store.facts())                 // facts, for a win-back condition
-                    .interactions(store.interactions())   // actual contacts reset the clock of a cadence
-                    .tiers(store.tierAssignments())       // a rhythm starts when the customer entered its tier
-                    .cases(store.cases())                 // an open complaint holds back marketing
-                    .caseEvents(store.caseEvents())
-                    .build();
+            // From the store: customers, facts (for a win-back condition), interactions (actual contacts reset
+            // the clock of a cadence), tiers (a rhythm starts when the customer entered its tier), and cases
+            // with their events (an open complaint holds back marketing).
+            AgendaService agendas = AgendaService.of(policy, store);
 
             Agenda april = agendas.plan(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
             april.planned().forEach(contact -> System.out.println(contact.date() + " " + contact.owner() + " "

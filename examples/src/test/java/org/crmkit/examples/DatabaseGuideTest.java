@@ -20,7 +20,6 @@ import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.tiering.TieringService;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +45,7 @@ class DatabaseGuideTest {
                     Money.of("CNY", "120000.00")));
             // snippet begins
             try (JdbcStore store = JdbcStore.h2InMemory("crm")) {   // or h2File(Path.of("data/crm")), or create(dataSource) for PostgreSQL
-                TieringService tiering = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
-                        .facts(store.facts()).assignments(store.tierAssignments())
-                        .events(publisher).clock(clock).build();
+                TieringService tiering = TieringService.of(policy, store, publisher, clock);
                 tiering.evaluateAll(LocalDate.of(2026, 3, 31));
             }
             // snippet ends

@@ -2,14 +2,10 @@ package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,51 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoJarIT {
     private static final Path JAR = Path.of(System.getProperty("crm.demo.jar", "target/crm-demo.jar"))
             .toAbsolutePath();
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final long TIMEOUT_SECONDS = 60;
 
     @TempDir
     Path dir;
-
-    /**
-     * What one run did.
-     *
-     * @param status the exit status
-     * @param out standard output
-     * @param err standard error
-     */
-    private record Run(int status, String out, String err) {
-    }
 
     @BeforeAll
     static void theJarIsBuilt() {
         assertThat(JAR).as("the demo jar; package builds it").isRegularFile();
     }
 
-    private Run demo(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+    private ProcessRun demo(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA, "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "stdout", ".txt");
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File(
-                        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")))
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        // A user's JVM options would add "Picked up ..." lines; they are not what is tested.
-        List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS").forEach(builder.environment()::remove);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError(command + " did not end within " + TIMEOUT_SECONDS + " s");
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ProcessRun.of(command, dir, TIMEOUT_SECONDS);
     }
 
     @Test
     void runsOnASmallBaseAndPrintsTheDistributionTheExplainedDecisionsTheSlasAndTheAgenda() throws Exception {
-        Run run = demo("--customers", "500");
+        ProcessRun run = demo("--customers", "500");
 
         assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
         assertThat(run.out()).contains("generated  500 customers (seed 20260331)")
@@ -83,7 +53,7 @@ class DemoJarIT {
 
     @Test
     void badArgumentsExitWithTwoAndTheUsageOnStandardError() throws Exception {
-        Run run = demo("--customers", "0");
+        ProcessRun run = demo("--customers", "0");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();

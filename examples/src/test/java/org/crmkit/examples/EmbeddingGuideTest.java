@@ -53,18 +53,15 @@ class EmbeddingGuideTest {
         try {
             // snippet begins
             policy = PolicyLoader.standard();            // or PolicyLoader.load(Path.of("policy.yaml"))
-            store = InMemoryStore.create();       // or your own adapters over your ERP tables
+            store = InMemoryStore.create();       // or a JdbcStore, or your own CrmStore over your ERP tables
             acme = CustomerId.of("c-42");
             store.customers().save(Customer.of(acme, "ACME Trading", LocalDate.of(2024, 5, 6)));
             store.purchases().record(Purchase.of(PurchaseId.of("o-1"), acme, LocalDate.of(2026, 2, 3),
                     Money.of("CNY", "120000.00")));
 
-            TieringService tiering = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
-                    .facts(store.facts())                       // how facts are computed
-                    .assignments(store.tierAssignments())       // where the tier history is kept
-                    .events(publisher)                          // your DomainEventPublisher: TierChanged events
-                    .clock(Clock.systemUTC())
-                    .build();
+            // Facts come from the store and the tier history is kept there; TierChanged events go to your
+            // DomainEventPublisher.
+            TieringService tiering = TieringService.of(policy, store, publisher, Clock.systemUTC());
 
             TierDecision decision = tiering.evaluate(acme, LocalDate.of(2026, 3, 31));
             System.out.println(decision.tier());      // Optional[important]

@@ -1,8 +1,5 @@
 package org.crmkit.examples;
 
-import org.crmkit.rules.tiering.TieringPolicy;
-import org.crmkit.rules.clv.ClvPolicy;
-import org.crmkit.rules.cadence.CadencePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,24 +11,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.memory.RecordingEventPublisher;
-import org.crmkit.core.port.CaseEventLog;
-import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.Customers;
-import org.crmkit.core.port.InteractionLog;
-import org.crmkit.core.port.PurchaseHistory;
-import org.crmkit.core.port.ServiceCases;
-import org.crmkit.core.port.SurveyAnswers;
-import org.crmkit.core.port.TierAssignments;
+import org.crmkit.core.event.DomainEvent;
+import org.crmkit.core.port.CrmStore;
 import org.crmkit.examples.SyntheticCustomerBase.Settings;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.AgendaService;
+import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.CustomerBaseSummary;
+import org.crmkit.rules.sla.CaseSla;
+import org.crmkit.rules.sla.SlaService;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TieringService;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -43,8 +37,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 /**
  * Every engine that reads the facts port decides the same on a database as in memory: the demo's
  * synthetic base, complaints and surveys included, stored in memory, in H2 and in a real PostgreSQL,
- * analysed as of the same day under the standard policy with the fitted models, tiered, and planned
- * a month of contacts.
+ * analysed as of the same day under the standard policy with the fitted models, tiered, checked
+ * against the complaint SLAs, and planned a month of contacts; every service is built from the
+ * {@link CrmStore} alike.
  */
 class EnginesOnDatabaseTest {
     private static final Policy POLICY = PolicyLoader.standard();
@@ -61,33 +56,19 @@ class EnginesOnDatabaseTest {
     private static JdbcStore onH2;
     private static InMemoryStore inMemory;
 
-    /** The ports a store has; the three stores under comparison have them all. */
-    private record Ports(Customers customers, PurchaseHistory purchases, InteractionLog interactions,
-            SurveyAnswers surveys, ServiceCases cases, CaseEventLog caseEvents, CustomerFactsSource facts,
-            TierAssignments tiers) {
-        static Ports of(InMemoryStore store) {
-            return new Ports(store.customers(), store.purchases(), store.interactions(), store.surveys(), store.cases(),
-                    store.caseEvents(), store.facts(), store.tierAssignments());
-        }
-
-        static Ports of(JdbcStore store) {
-            return new Ports(store.customers(), store.purchases(), store.interactions(), store.surveys(), store.cases(),
-                    store.caseEvents(), store.facts(), store.tierAssignments());
-        }
-
-        void load() {
-            BASE.loadInto(customers, purchases, interactions, AS_OF);
-            BASE.surveyAnswers().stream().filter(answer -> !answer.answeredAt().toLocalDate().isAfter(AS_OF))
-                    .forEach(surveys::record);
-            Instant end = AS_OF.plusDays(1).atStartOfDay(POLICY.header().zone()).toInstant();
-            BASE.cases().stream().filter(serviceCase -> serviceCase.openedAt().toInstant().isBefore(end))
-                    .forEach(serviceCase -> {
-                        cases.save(serviceCase);
-                        BASE.caseEvents(serviceCase.id()).stream()
-                                .filter(event -> event.occurredAt().toInstant().isBefore(end))
-                                .forEach(caseEvents::append);
-                    });
-        }
+    /** Stores the base as of the day in one store, through its ports. */
+    private static void load(CrmStore store) {
+        BASE.loadInto(store.customers(), store.purchases(), store.interactions(), AS_OF);
+        BASE.surveyAnswers().stream().filter(answer -> !answer.answeredAt().toLocalDate().isAfter(AS_OF))
+                .forEach(store.surveys()::record);
+        Instant end = AS_OF.plusDays(1).atStartOfDay(POLICY.header().zone()).toInstant();
+        BASE.cases().stream().filter(serviceCase -> serviceCase.openedAt().toInstant().isBefore(end))
+                .forEach(serviceCase -> {
+                    store.cases().save(serviceCase);
+                    BASE.caseEvents(serviceCase.id()).stream()
+                            .filter(event -> event.occurredAt().toInstant().isBefore(end))
+                            .forEach(store.caseEvents()::append);
+                });
     }
 
     @BeforeAll
@@ -102,9 +83,9 @@ class EnginesOnDatabaseTest {
         onPostgres = JdbcStore.create(pool);
         onH2 = JdbcStore.h2InMemory("engines-on-database");
         inMemory = InMemoryStore.create();
-        Ports.of(inMemory).load();
-        Ports.of(onH2).load();
-        Ports.of(onPostgres).load();
+        load(inMemory);
+        load(onH2);
+        load(onPostgres);
     }
 
     @AfterAll
@@ -119,23 +100,23 @@ class EnginesOnDatabaseTest {
     private record Analysed(CustomerBaseSummary summary, List<CustomerAssessment> customers) {
     }
 
-    private static Analysed analyse(Ports ports) {
+    private static Analysed analyse(CrmStore store) {
         List<CustomerAssessment> assessed = new ArrayList<>();
         CustomerBaseSummary summary = CustomerBaseAnalysis.of(POLICY, ClvEstimator.of(POLICY.section(ClvPolicy.class)))
-                .analyse(ports.facts(), ports.cases(), ports.caseEvents(), AS_OF, assessed::add);
+                .analyse(store.facts(), store.cases(), store.caseEvents(), AS_OF, assessed::add);
         return new Analysed(summary, assessed);
     }
 
     @Test
     void theLifecycleAnalysisIsTheSameOnH2AndPostgresqlAsInMemory() {
-        Analysed reference = analyse(Ports.of(inMemory));
+        Analysed reference = analyse(inMemory);
 
         assertThat(reference.customers()).hasSize(reference.summary().customers()).hasSizeGreaterThan(700);
         assertThat(reference.summary().model().get(0)).startsWith("bgnbd fitted on ");
         assertThat(reference.customers()).anySatisfy(customer ->
                 assertThat(customer.lifecycle().signals().values()).isNotEmpty());
         for (JdbcStore store : List.of(onH2, onPostgres)) {
-            Analysed onDatabase = analyse(Ports.of(store));
+            Analysed onDatabase = analyse(store);
             assertThat(onDatabase.customers()).isEqualTo(reference.customers());
             assertThat(onDatabase.summary()).isEqualTo(reference.summary());
         }
@@ -143,37 +124,56 @@ class EnginesOnDatabaseTest {
 
     @Test
     void tieringIsTheSameOnH2AndPostgresqlAsInMemory() {
-        List<TierDecision> reference = tiers(Ports.of(inMemory));
+        List<TierDecision> reference = tiers(inMemory);
 
         assertThat(reference).hasSizeGreaterThan(700);
-        assertThat(tiers(Ports.of(onH2))).isEqualTo(reference);
-        assertThat(tiers(Ports.of(onPostgres))).isEqualTo(reference);
+        assertThat(tiers(onH2)).isEqualTo(reference);
+        assertThat(tiers(onPostgres)).isEqualTo(reference);
     }
 
     @Test
     void theAgendaIsTheSameOnH2AndPostgresqlAsInMemory() {
-        Agenda reference = agenda(Ports.of(inMemory));
+        Agenda reference = agenda(inMemory);
 
         assertThat(reference.planned()).hasSizeGreaterThan(100);
-        assertThat(agenda(Ports.of(onH2))).isEqualTo(reference);
-        assertThat(agenda(Ports.of(onPostgres))).isEqualTo(reference);
+        assertThat(agenda(onH2)).isEqualTo(reference);
+        assertThat(agenda(onPostgres)).isEqualTo(reference);
     }
 
     /** The next month's agenda, once the customers' tiers are stored (a rhythm starts when a tier is entered). */
-    private static Agenda agenda(Ports ports) {
-        tiers(ports);
+    private static Agenda agenda(CrmStore store) {
+        tiers(store);
         LocalDate from = AS_OF.plusDays(1);
-        return AgendaService.builder(POLICY.header(), POLICY.find(CadencePolicy.class).orElseThrow(), POLICY.section(TieringPolicy.class).ladder())
-                .customers(ports.customers()).facts(ports.facts()).interactions(ports.interactions())
-                .tiers(ports.tiers()).cases(ports.cases()).caseEvents(ports.caseEvents()).build()
-                .plan(from, from.plusMonths(1).minusDays(1));
+        return AgendaService.of(POLICY, store).plan(from, from.plusMonths(1).minusDays(1));
     }
 
-    private static List<TierDecision> tiers(Ports ports) {
+    private static List<TierDecision> tiers(CrmStore store) {
         List<TierDecision> decisions = new ArrayList<>();
-        TieringService.builder(POLICY.header(), POLICY.section(TieringPolicy.class)).facts(ports.facts()).assignments(ports.tiers())
-                .events(new RecordingEventPublisher()).clock(EVENING_OF_AS_OF).build()
-                .evaluateAll(AS_OF, decisions::add);
+        TieringService.of(POLICY, store, new RecordingEventPublisher(), EVENING_OF_AS_OF).evaluateAll(AS_OF, decisions::add);
         return decisions;
+    }
+
+    @Test
+    void theSlasAndTheirEventsAreTheSameOnH2AndPostgresqlAsInMemory() {
+        Slas reference = slas(inMemory);
+
+        assertThat(reference.cases()).hasSizeGreaterThan(50);
+        assertThat(reference.events()).isNotEmpty();
+        assertThat(slas(onH2)).isEqualTo(reference);
+        assertThat(slas(onPostgres)).isEqualTo(reference);
+    }
+
+    /** Every case's SLA at the end of the as-of day, and the events a first run published. */
+    private record Slas(List<CaseSla> cases, List<DomainEvent> events) {
+    }
+
+    /** Evaluates the SLAs once the customers' tiers are stored (an SLA target may depend on the tier). */
+    private static Slas slas(CrmStore store) {
+        tiers(store);
+        RecordingEventPublisher events = new RecordingEventPublisher();
+        List<CaseSla> cases = new ArrayList<>();
+        Instant endOfDay = AS_OF.plusDays(1).atStartOfDay(POLICY.header().zone()).toInstant().minusNanos(1);
+        SlaService.of(POLICY, store, events, Clock.fixed(endOfDay, POLICY.header().zone())).evaluateAll(endOfDay, cases::add);
+        return new Slas(cases, events.events());
     }
 }

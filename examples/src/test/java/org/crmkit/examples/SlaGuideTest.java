@@ -1,6 +1,5 @@
 package org.crmkit.examples;
 
-import org.crmkit.rules.sla.SlaPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -59,14 +58,10 @@ class SlaGuideTest {
             store.caseEvents().append(CaseEvent.of(id, OffsetDateTime.parse("2026-03-09T10:00+08:00"),
                     CaseEventType.PAUSED));                                  // waiting on the customer
 
-            SlaService sla = SlaService.builder(policy.header(), policy.section(SlaPolicy.class))
-                    .cases(store.cases())
-                    .caseEvents(store.caseEvents())
-                    .tiers(store.tierAssignments())     // customers' tiers, as TieringService records them
-                    .published(store.publishedEvents())  // which events went out already
-                    .events(publisher)                   // your DomainEventPublisher: SlaWarning, SlaBreached, MilestoneMet
-                    .clock(Clock.systemUTC())
-                    .build();
+            // Cases, case events and customers' tiers (as TieringService records them) come from the store,
+            // which also keeps which events went out already; your DomainEventPublisher gets SlaWarning,
+            // SlaBreached and MilestoneMet.
+            SlaService sla = SlaService.of(policy, store, publisher, Clock.systemUTC());
 
             Instant monday = OffsetDateTime.parse("2026-03-09T12:00+08:00").toInstant();
             CaseSla status = sla.evaluate(id, monday);

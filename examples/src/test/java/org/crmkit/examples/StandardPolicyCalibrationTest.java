@@ -1,6 +1,5 @@
 package org.crmkit.examples;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -68,12 +67,8 @@ class StandardPolicyCalibrationTest {
         InMemoryStore store = InMemoryStore.create();
         SyntheticCustomerBase.generate(settings).loadInto(store, settings.asOf());
         LocalDate asOf = settings.asOf();
-        TieringService service = TieringService.builder(policy.header(), policy.section(TieringPolicy.class))
-                .facts(store.facts())
-                .assignments(store.tierAssignments())
-                .events(new RecordingEventPublisher())
-                .clock(Clock.fixed(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC))
-                .build();
+        TieringService service = TieringService.of(policy, store, new RecordingEventPublisher(),
+                Clock.fixed(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         return service.evaluateAll(asOf, decisions::add);
     }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.core.memory;
 
 import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
@@ -22,7 +23,7 @@ import org.crmkit.core.port.TierAssignments;
  *         LocalDate.of(2026, 2, 3), Money.of("CNY", "120000.00")));
  * }</pre>
  */
-public final class InMemoryStore {
+public final class InMemoryStore implements CrmStore {
     private final InMemoryCustomers customers = new InMemoryCustomers();
     private final InMemoryPurchaseHistory purchases = new InMemoryPurchaseHistory();
     private final InMemoryInteractionLog interactions = new InMemoryInteractionLog();
@@ -43,21 +44,25 @@ public final class InMemoryStore {
     }
 
     /** @return the customers */
+    @Override
     public Customers customers() {
         return customers;
     }
 
     /** @return the purchase history */
+    @Override
     public PurchaseHistory purchases() {
         return purchases;
     }
 
     /** @return the interaction log */
+    @Override
     public InteractionLog interactions() {
         return interactions;
     }
 
     /** @return the tier assignment history */
+    @Override
     public TierAssignments tierAssignments() {
         return tierAssignments;
     }
@@ -68,31 +73,37 @@ public final class InMemoryStore {
      *
      * @return the facts source
      */
+    @Override
     public CustomerFactsSource facts() {
         return facts;
     }
 
     /** @return the service cases (complaints and inquiries) */
+    @Override
     public ServiceCases cases() {
         return cases;
     }
 
     /** @return the events of service cases */
+    @Override
     public CaseEventLog caseEvents() {
         return caseEvents;
     }
 
     /** @return the survey answers */
+    @Override
     public SurveyAnswers surveys() {
         return surveys;
     }
 
     /** @return the lifecycle transitions */
+    @Override
     public LifecycleHistory lifecycleHistory() {
         return lifecycle;
     }
 
     /** @return the keys of events already published */
+    @Override
     public PublishedEvents publishedEvents() {
         return publishedEvents;
     }

@@ -20,12 +20,15 @@ import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.model.TierLadder;
 import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.TierAssignments;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
+import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
  * Plans the agenda from stored data: customers, their stored tiers (the rhythm of a tier begins
@@ -46,28 +49,34 @@ public final class AgendaService {
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
 
-    private AgendaService(Builder builder) {
-        this.header = builder.header;
-        this.cadences = builder.cadences;
-        this.planner = AgendaPlanner.of(builder.cadences, builder.ladder);
-        this.customers = Objects.requireNonNull(builder.customers, "customers");
-        this.facts = Objects.requireNonNull(builder.facts, "facts");
-        this.interactions = Objects.requireNonNull(builder.interactions, "interactions");
-        this.tiers = Objects.requireNonNull(builder.tiers, "tiers");
-        this.cases = Objects.requireNonNull(builder.cases, "cases");
-        this.caseEvents = Objects.requireNonNull(builder.caseEvents, "caseEvents");
+    private AgendaService(PolicyHeader header, CadencePolicy cadences, TierLadder ladder, CrmStore store) {
+        this.header = header;
+        this.cadences = cadences;
+        this.planner = AgendaPlanner.of(cadences, ladder);
+        this.customers = store.customers();
+        this.facts = store.facts();
+        this.interactions = store.interactions();
+        this.tiers = store.tierAssignments();
+        this.cases = store.cases();
+        this.caseEvents = store.caseEvents();
     }
 
     /**
-     * Starts building a service.
+     * A service that plans the contacts of a store's customers with a policy's cadences, from the
+     * store's customers, facts, interactions, stored tiers, and cases with their events (for the
+     * complaints open when the range begins). The ladder of tiers is the policy's.
      *
-     * @param header the policy header; not null
-     * @param cadences the cadences section; not null
-     * @param ladder the policy's tiers in rank order; not null
-     * @return the builder
+     * @param policy the policy, which must have a {@code cadences} section; not null
+     * @param store where the customers and their records are; not null
+     * @return the service
+     * @throws IllegalArgumentException if the policy has no cadences section
      */
-    public static Builder builder(PolicyHeader header, CadencePolicy cadences, TierLadder ladder) {
-        return new Builder(header, cadences, ladder);
+    public static AgendaService of(Policy policy, CrmStore store) {
+        Objects.requireNonNull(policy, "policy");
+        CadencePolicy cadences = policy.find(CadencePolicy.class).orElseThrow(() -> new IllegalArgumentException(
+                "Policy '" + policy.ref() + "' has no cadences section to plan contacts with"));
+        return new AgendaService(policy.header(), cadences, policy.section(TieringPolicy.class).ladder(),
+                Objects.requireNonNull(store, "store"));
     }
 
     /**
@@ -126,88 +135,5 @@ public final class AgendaService {
             }
         }
         return customer.createdOn();
-    }
-
-    /** Collects what an {@link AgendaService} needs; every part is required. */
-    public static final class Builder {
-        private final PolicyHeader header;
-        private final CadencePolicy cadences;
-        private final TierLadder ladder;
-        private Customers customers;
-        private CustomerFactsSource facts;
-        private InteractionLog interactions;
-        private TierAssignments tiers;
-        private ServiceCases cases;
-        private CaseEventLog caseEvents;
-
-        private Builder(PolicyHeader header, CadencePolicy cadences, TierLadder ladder) {
-            this.header = Objects.requireNonNull(header, "header");
-            this.cadences = Objects.requireNonNull(cadences, "cadences");
-            this.ladder = Objects.requireNonNull(ladder, "ladder");
-        }
-
-        /**
-         * @param store the customers; not null
-         * @return this builder
-         */
-        public Builder customers(Customers store) {
-            this.customers = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * @param source the customers' facts, whose metrics the win-back condition tests; not null
-         * @return this builder
-         */
-        public Builder facts(CustomerFactsSource source) {
-            this.facts = Objects.requireNonNull(source, "source");
-            return this;
-        }
-
-        /**
-         * @param log the actual interactions; not null
-         * @return this builder
-         */
-        public Builder interactions(InteractionLog log) {
-            this.interactions = Objects.requireNonNull(log, "log");
-            return this;
-        }
-
-        /**
-         * @param assignments the stored tiers and their history; not null
-         * @return this builder
-         */
-        public Builder tiers(TierAssignments assignments) {
-            this.tiers = Objects.requireNonNull(assignments, "assignments");
-            return this;
-        }
-
-        /**
-         * @param store the service cases, for open complaints; not null
-         * @return this builder
-         */
-        public Builder cases(ServiceCases store) {
-            this.cases = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * @param log the cases' events; not null
-         * @return this builder
-         */
-        public Builder caseEvents(CaseEventLog log) {
-            this.caseEvents = Objects.requireNonNull(log, "log");
-            return this;
-        }
-
-        /**
-         * Builds the service.
-         *
-         * @return the service
-         * @throws NullPointerException naming the part that was not given
-         */
-        public AgendaService build() {
-            return new AgendaService(this);
-        }
     }
 }

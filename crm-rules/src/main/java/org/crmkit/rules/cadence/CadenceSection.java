@@ -15,6 +15,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code cadences} section of a policy file, for the policy loader; applications read
  * the section with {@code policy.find(CadencePolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class CadenceSection {
     private static Shape.FieldsBuilder rule(Shape.FieldsBuilder builder) {
@@ -66,7 +69,7 @@ public final class CadenceSection {
             .build();
 
     /** Optional: only policies that plan contacts have one. */
-    public static final PolicySection<CadencePolicy> SECTION = PolicySection.of(CadencePolicy.class)
+    static final PolicySection<CadencePolicy> SECTION = PolicySection.of(CadencePolicy.class)
             .description("Contact cadences: who contacts which tier how often, on which channels.")
             .key("cadences", SHAPE).reader(CadenceReader::read).build();
 

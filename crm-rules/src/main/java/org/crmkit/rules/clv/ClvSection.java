@@ -12,6 +12,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code clv} section of a policy file, for the policy loader; applications read the
  * section with {@code policy.section(ClvPolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class ClvSection {
     static final Shape.Fields SHAPE = fields("Purchase model, time unit, horizon and discount rate.")
@@ -27,7 +30,7 @@ public final class ClvSection {
             .build();
 
     /** Without one, or for a field left out, the standard values. */
-    public static final PolicySection<ClvPolicy> SECTION = PolicySection.of(ClvPolicy.class)
+    static final PolicySection<ClvPolicy> SECTION = PolicySection.of(ClvPolicy.class)
             .description("Customer lifetime value: the purchase model and how value is counted.")
             .key("clv", SHAPE).standard(ClvPolicy::standard).reader(ClvReader::read).build();
 

@@ -27,6 +27,9 @@ public final class CustomerSummaries {
     private double repeatValueSum;
     private Optional<PurchaseSummary> unpaidRepeatBuyer = Optional.empty();
 
+    private CustomerSummaries() {
+    }
+
     /** @return an empty collection of summaries */
     public static CustomerSummaries create() {
         return new CustomerSummaries();

@@ -24,8 +24,11 @@ import org.crmkit.rules.internal.section.Shape;
 public final class PolicySchema {
     /** Where the schema is published, as its {@code $id}. */
     public static final String ID = "urn:crmkit:policy-schema";
-    /** The schema's resource in the crm-rules jar. */
-    public static final String RESOURCE = "org/crmkit/rules/policy-schema.json";
+    /**
+     * The schema's resource in the crm-rules jar, in a package of its own that the module opens,
+     * so that tools read it on the module path too.
+     */
+    public static final String RESOURCE = "org/crmkit/rules/schema/policy-schema.json";
 
     /** A decimal written as a string, as JSON users do to keep amounts exact. */
     private static final String PLAIN_DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";

@@ -14,6 +14,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code lifecycle} section of a policy file, for the policy loader; applications read
  * the section with {@code policy.find(LifecyclePolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class LifecycleSection {
     static final Shape.Fields STAGE = fields("A lifecycle stage and its condition; the last has none.")
@@ -48,7 +51,7 @@ public final class LifecycleSection {
             .build();
 
     /** Optional: only policies that track lifecycles have one. */
-    public static final PolicySection<LifecyclePolicy> SECTION = PolicySection.of(LifecyclePolicy.class)
+    static final PolicySection<LifecyclePolicy> SECTION = PolicySection.of(LifecyclePolicy.class)
             .description("Lifecycle stages by first match, win-back and churn risk.")
             .key("lifecycle", SHAPE).reader(LifecycleReader::read).build();
 

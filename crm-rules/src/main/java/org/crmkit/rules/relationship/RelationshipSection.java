@@ -13,6 +13,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code relationship} section of a policy file, for the policy loader; applications
  * read the section with {@code policy.find(RelationshipPolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class RelationshipSection {
     static final Shape.Fields LEVELS;
@@ -42,7 +45,7 @@ public final class RelationshipSection {
             .build();
 
     /** Optional: only policies that judge relationships have one. */
-    public static final PolicySection<RelationshipPolicy> SECTION = PolicySection.of(RelationshipPolicy.class)
+    static final PolicySection<RelationshipPolicy> SECTION = PolicySection.of(RelationshipPolicy.class)
             .description("Relationship levels from evidence, and relationship types by first match.")
             .key("relationship", SHAPE).reader(RelationshipReader::read).build();
 

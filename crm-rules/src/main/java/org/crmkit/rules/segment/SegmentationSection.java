@@ -12,6 +12,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code segmentation} section of a policy file, for the policy loader; applications
  * read the section with {@code policy.section(SegmentationPolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class SegmentationSection {
     static final Shape.Fields RFM = fields("RFM scoring.")
@@ -34,7 +37,7 @@ public final class SegmentationSection {
             .build();
 
     /** Without one, or for a field left out, the standard values. */
-    public static final PolicySection<SegmentationPolicy> SECTION = PolicySection.of(SegmentationPolicy.class)
+    static final PolicySection<SegmentationPolicy> SECTION = PolicySection.of(SegmentationPolicy.class)
             .description("Segmentation: RFM scores and ABC classes.")
             .key("segmentation", SHAPE).standard(SegmentationPolicy::standard).reader(SegmentationReader::read)
             .build();

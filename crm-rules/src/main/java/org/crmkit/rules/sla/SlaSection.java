@@ -16,6 +16,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code sla} section of a policy file, for the policy loader; applications read the
  * section with {@code policy.section(SlaPolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class SlaSection {
     /** A warning before a milestone's target. */
@@ -57,7 +60,7 @@ public final class SlaSection {
             .build();
 
     /** Without one, no case has an SLA. */
-    public static final PolicySection<SlaPolicy> SECTION = PolicySection.of(SlaPolicy.class)
+    static final PolicySection<SlaPolicy> SECTION = PolicySection.of(SlaPolicy.class)
             .description("Service levels: milestones per kind of case, tier and priority, in business time.")
             .key("sla", SHAPE).standard(SlaPolicy::none).reader(SlaReader::read).build();
 

@@ -18,10 +18,12 @@ import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.port.CaseEventLog;
+import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.TierAssignments;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,26 +52,32 @@ public final class SlaService {
     private final DomainEventPublisher events;
     private final Clock clock;
 
-    private SlaService(Builder builder) {
-        this.header = builder.header;
-        this.engine = SlaEngine.of(header.ref(), builder.sla);
-        this.cases = Objects.requireNonNull(builder.cases, "cases");
-        this.caseEvents = Objects.requireNonNull(builder.caseEvents, "caseEvents");
-        this.tiers = Objects.requireNonNull(builder.tiers, "tiers");
-        this.published = Objects.requireNonNull(builder.published, "published");
-        this.events = Objects.requireNonNull(builder.events, "events");
-        this.clock = Objects.requireNonNull(builder.clock, "clock");
+    private SlaService(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
+        this.header = policy.header();
+        this.engine = SlaEngine.of(header.ref(), policy.section(SlaPolicy.class));
+        this.cases = store.cases();
+        this.caseEvents = store.caseEvents();
+        this.tiers = store.tierAssignments();
+        this.published = store.publishedEvents();
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Starts building a service.
+     * A service that checks a store's service cases against a policy's SLA section: cases and
+     * their events from {@link CrmStore#cases()} and {@link CrmStore#caseEvents()}, customers'
+     * tiers from {@link CrmStore#tierAssignments()}, and the keys of events already published in
+     * {@link CrmStore#publishedEvents()}, so that each is published once.
      *
-     * @param header the policy header; not null
-     * @param sla the SLA section; not null
-     * @return the builder
+     * @param policy the policy; not null
+     * @param store where the cases, tiers and published keys are; not null
+     * @param events where warnings, breaches and milestones go; not null
+     * @param clock the clock for "now"; not null
+     * @return the service
      */
-    public static Builder builder(PolicyHeader header, SlaPolicy sla) {
-        return new Builder(header, sla);
+    public static SlaService of(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
+        return new SlaService(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(store, "store"),
+                events, clock);
     }
 
     /** @return the engine this service evaluates with */
@@ -154,86 +162,5 @@ public final class SlaService {
             }
         }
         return count;
-    }
-
-    /** Collects what an {@link SlaService} needs; every part is required. */
-    public static final class Builder {
-        private final PolicyHeader header;
-        private final SlaPolicy sla;
-        private ServiceCases cases;
-        private CaseEventLog caseEvents;
-        private TierAssignments tiers;
-        private PublishedEvents published;
-        private DomainEventPublisher events;
-        private Clock clock;
-
-        private Builder(PolicyHeader header, SlaPolicy sla) {
-            this.header = Objects.requireNonNull(header, "header");
-            this.sla = Objects.requireNonNull(sla, "sla");
-        }
-
-        /**
-         * @param store the cases; not null
-         * @return this builder
-         */
-        public Builder cases(ServiceCases store) {
-            this.cases = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * @param log the cases' events; not null
-         * @return this builder
-         */
-        public Builder caseEvents(CaseEventLog log) {
-            this.caseEvents = Objects.requireNonNull(log, "log");
-            return this;
-        }
-
-        /**
-         * @param assignments where customers' tiers are read; not null
-         * @return this builder
-         */
-        public Builder tiers(TierAssignments assignments) {
-            this.tiers = Objects.requireNonNull(assignments, "assignments");
-            return this;
-        }
-
-        /**
-         * @param keys remembers which events were published; not null
-         * @return this builder
-         */
-        public Builder published(PublishedEvents keys) {
-            this.published = Objects.requireNonNull(keys, "keys");
-            return this;
-        }
-
-        /**
-         * @param publisher where SLA events go; not null
-         * @return this builder
-         */
-        public Builder events(DomainEventPublisher publisher) {
-            this.events = Objects.requireNonNull(publisher, "publisher");
-            return this;
-        }
-
-        /**
-         * @param time the clock for "now"; not null
-         * @return this builder
-         */
-        public Builder clock(Clock time) {
-            this.clock = Objects.requireNonNull(time, "time");
-            return this;
-        }
-
-        /**
-         * Builds the service.
-         *
-         * @return the service
-         * @throws NullPointerException naming the part that was not given
-         */
-        public SlaService build() {
-            return new SlaService(this);
-        }
     }
 }

@@ -16,6 +16,9 @@ import org.crmkit.rules.internal.section.Shape;
 /**
  * Declares the {@code tiers} and {@code tiering} sections of a policy file, for the policy loader;
  * applications read the section with {@code policy.section(TieringPolicy.class)}.
+ *
+ * <p>Public only so that the registration in {@code org.crmkit.rules.internal.PolicySections} can name
+ * it; its declaration is package-private, so that no type of the loader is part of the API.
  */
 public final class TieringSection {
     /** The {@code tiering} options. */
@@ -39,7 +42,7 @@ public final class TieringSection {
             .build();
 
     /** Required: every policy has tiers. */
-    public static final PolicySection<TieringPolicy> SECTION = PolicySection.of(TieringPolicy.class)
+    static final PolicySection<TieringPolicy> SECTION = PolicySection.of(TieringPolicy.class)
             .description("Customer tiers: rules tried from the highest tier down, the first that matches decides.")
             .key("tiering", OPTIONS)
             .key("tiers", list(TIER, 1, "Tier rules, highest tier first; required."))

@@ -19,9 +19,11 @@ import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
+import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.DomainEventPublisher;
 import org.crmkit.core.port.TierAssignments;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,25 +52,29 @@ public final class TieringService {
     private final DomainEventPublisher events;
     private final Clock clock;
 
-    private TieringService(Builder builder) {
-        this.header = builder.header;
-        this.policy = builder.policy;
-        this.engine = TierEngine.of(header, policy);
-        this.facts = Objects.requireNonNull(builder.facts, "facts");
-        this.assignments = Objects.requireNonNull(builder.assignments, "assignments");
-        this.events = Objects.requireNonNull(builder.events, "events");
-        this.clock = Objects.requireNonNull(builder.clock, "clock");
+    private TieringService(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
+        this.header = policy.header();
+        this.policy = policy.section(TieringPolicy.class);
+        this.engine = TierEngine.of(header, this.policy);
+        this.facts = store.facts();
+        this.assignments = store.tierAssignments();
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Starts building a service for a policy.
+     * A service that tiers with a policy's tiering section the customers of a store: their facts
+     * from {@link CrmStore#facts()}, their assignments kept in {@link CrmStore#tierAssignments()}.
      *
-     * @param header the policy header; not null
-     * @param policy the tiering section; not null
-     * @return the builder
+     * @param policy the policy; not null
+     * @param store where the customers' records and tier history are; not null
+     * @param events where {@link TierChanged} events go; not null
+     * @param clock the clock for "today" and for record times; not null
+     * @return the service
      */
-    public static Builder builder(PolicyHeader header, TieringPolicy policy) {
-        return new Builder(header, policy);
+    public static TieringService of(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
+        return new TieringService(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(store, "store"),
+                events, clock);
     }
 
     /** @return today in the policy's time zone, from the injected clock */
@@ -206,66 +212,5 @@ public final class TieringService {
         return new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + conflicts.size()
                 + (conflicts.size() == 1 ? " customer has" : " customers have") + " an assignment for a later day: "
                 + examples + (conflicts.size() > 5 ? ", ..." : "") + "; nothing was recorded");
-    }
-
-    /** Collects what a {@link TieringService} needs; every part is required. */
-    public static final class Builder {
-        private final PolicyHeader header;
-        private final TieringPolicy policy;
-        private CustomerFactsSource facts;
-        private TierAssignments assignments;
-        private DomainEventPublisher events;
-        private Clock clock;
-
-        private Builder(PolicyHeader header, TieringPolicy policy) {
-            this.header = Objects.requireNonNull(header, "header");
-            this.policy = Objects.requireNonNull(policy, "policy");
-        }
-
-        /**
-         * @param source where the customers' facts come from (the tier rules need their metrics); not null
-         * @return this builder
-         */
-        public Builder facts(CustomerFactsSource source) {
-            this.facts = Objects.requireNonNull(source, "source");
-            return this;
-        }
-
-        /**
-         * @param store where assignments are kept; not null
-         * @return this builder
-         */
-        public Builder assignments(TierAssignments store) {
-            this.assignments = Objects.requireNonNull(store, "store");
-            return this;
-        }
-
-        /**
-         * @param publisher where {@link TierChanged} events go; not null
-         * @return this builder
-         */
-        public Builder events(DomainEventPublisher publisher) {
-            this.events = Objects.requireNonNull(publisher, "publisher");
-            return this;
-        }
-
-        /**
-         * @param time the clock for "today" and for record times; not null
-         * @return this builder
-         */
-        public Builder clock(Clock time) {
-            this.clock = Objects.requireNonNull(time, "time");
-            return this;
-        }
-
-        /**
-         * Builds the service.
-         *
-         * @return the service
-         * @throws NullPointerException naming the part that was not given
-         */
-        public TieringService build() {
-            return new TieringService(this);
-        }
     }
 }

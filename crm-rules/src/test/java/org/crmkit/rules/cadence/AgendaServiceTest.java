@@ -1,7 +1,7 @@
 package org.crmkit.rules.cadence;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,14 +32,30 @@ class AgendaServiceTest {
     private final InMemoryStore store = InMemoryStore.create();
 
     private AgendaService service() {
-        return AgendaService.builder(STANDARD.header(), STANDARD.find(CadencePolicy.class).orElseThrow(), STANDARD.section(TieringPolicy.class).ladder())
-                .customers(store.customers()).facts(store.facts()).interactions(store.interactions())
-                .tiers(store.tierAssignments()).cases(store.cases()).caseEvents(store.caseEvents()).build();
+        return AgendaService.of(STANDARD, store);
     }
 
     private void tier(String customer, String asOf, String tier) {
         store.tierAssignments().record(new TierAssignment(CustomerId.of(customer), Optional.of(Tier.of(tier)),
                 LocalDate.parse(asOf), PolicyRef.of("standard", "2026.1"), 0, Instant.EPOCH));
+    }
+
+    @Test
+    void refusesAPolicyWithoutCadences() {
+        Policy withoutCadences = PolicyLoader.parse("""
+                id: plain
+                version: "1"
+                effective_from: 2026-01-01
+                currency: CNY
+                time_zone: Asia/Shanghai
+                tiers:
+                  - name: member
+                    when: {spend: {gte: 0}}
+                """, "plain.yaml");
+
+        assertThatThrownBy(() -> AgendaService.of(withoutCadences, store))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Policy 'plain@1' has no cadences section to plan contacts with");
     }
 
     @Test

@@ -108,9 +108,7 @@ class SlaProperties {
                     store.cases().save(history.opened());
                     history.events().forEach(store.caseEvents()::append);
                     RecordingEventPublisher publisher = new RecordingEventPublisher();
-                    SlaService service = SlaService.builder(SlaFixtures.POLICY.header(), SlaFixtures.POLICY.section(SlaPolicy.class))
-                            .cases(store.cases()).caseEvents(store.caseEvents()).tiers(store.tierAssignments())
-                            .published(store.publishedEvents()).events(publisher).clock(Clock.systemUTC()).build();
+                    SlaService service = SlaService.of(SlaFixtures.POLICY, store, publisher, Clock.systemUTC());
                     List<Integer> moments = new ArrayList<>(minutesAfterOpening);
                     moments.sort(Integer::compare);
                     // Evaluate at every moment twice, as a scheduler that runs often would.

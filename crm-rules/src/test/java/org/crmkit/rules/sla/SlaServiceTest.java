@@ -36,9 +36,7 @@ class SlaServiceTest {
 
     @BeforeEach
     void setUp() {
-        service = SlaService.builder(SlaFixtures.POLICY.header(), SlaFixtures.POLICY.section(SlaPolicy.class)).cases(store.cases())
-                .caseEvents(store.caseEvents()).tiers(store.tierAssignments()).published(store.publishedEvents())
-                .events(publisher).clock(Clock.fixed(at("2026-04-01T12:00+08:00"), ZoneOffset.UTC)).build();
+        service = SlaService.of(SlaFixtures.POLICY, store, publisher, Clock.fixed(at("2026-04-01T12:00+08:00"), ZoneOffset.UTC));
         store.cases().save(SlaFixtures.complaint("2026-04-01T10:00+08:00"));
     }
 

@@ -54,8 +54,7 @@ class TieringServiceTest {
     }
 
     private TieringService service(Policy policy) {
-        return TieringService.builder(policy.header(), policy.section(TieringPolicy.class)).facts(store.facts())
-                .assignments(store.tierAssignments()).events(events).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        return TieringService.of(policy, store, events, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -170,9 +169,8 @@ class TieringServiceTest {
     @Test
     void tellsTodayInThePolicysTimeZone() {
         // 02:00 UTC on April 1 is 10:00 in Shanghai: still April 1; at 20:00 UTC on March 31 it is April 1 too.
-        TieringService service = TieringService.builder(PolicyLoader.standard().header(),
-                PolicyLoader.standard().section(TieringPolicy.class)).facts(store.facts()).assignments(store.tierAssignments())
-                .events(events).clock(Clock.fixed(Instant.parse("2026-03-31T20:00:00Z"), ZoneOffset.UTC)).build();
+        TieringService service = TieringService.of(PolicyLoader.standard(), store, events,
+                Clock.fixed(Instant.parse("2026-03-31T20:00:00Z"), ZoneOffset.UTC));
 
         assertThat(service.today()).isEqualTo(LocalDate.of(2026, 4, 1));
     }
@@ -188,10 +186,12 @@ class TieringServiceTest {
     void refusesToBuildWithoutEveryPart() {
         Policy standard = PolicyLoader.standard();
 
-        assertThatThrownBy(() -> TieringService.builder(standard.header(), standard.section(TieringPolicy.class))
-                .facts(store.facts()).events(events).clock(Clock.systemUTC()).build())
+        assertThatThrownBy(() -> TieringService.of(standard, store, null, Clock.systemUTC()))
                 .isInstanceOf(NullPointerException.class)
-                .hasMessage("assignments");
+                .hasMessage("events");
+        assertThatThrownBy(() -> TieringService.of(standard, null, events, Clock.systemUTC()))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("store");
     }
 
     private Optional<Tier> tierOf(String id) {

@@ -1,0 +1,26 @@
+/**
+ * crmkit's ports on JDBC: {@link org.crmkit.jdbc.JdbcStore}, on H2 (embedded) or PostgreSQL, its
+ * schema migrated by Flyway. Exports {@code org.crmkit.jdbc} only.
+ *
+ * <p>The JDBC drivers are not required: {@code java.sql} finds them as services, so an application
+ * on the module path puts H2 or PostgreSQL's driver there too.
+ */
+// Flyway 13 can only be required as an automatic module (below); the warning says nothing more.
+@SuppressWarnings("requires-automatic")
+module org.crmkit.jdbc {
+    // The stores hand out crm-core's ports; JdbcStore.create takes a javax.sql.DataSource.
+    requires transitive org.crmkit.core;
+    requires transitive java.sql;
+    requires static org.jspecify;
+
+    // Flyway 13 has neither a module descriptor nor an Automatic-Module-Name: the name derived from
+    // its jar's file name is the only one a module can require it by.
+    requires flyway.core;
+    requires org.slf4j;
+
+    exports org.crmkit.jdbc;
+
+    // Flyway lists and reads the migration scripts through the class loader, which finds resources
+    // in a named module's packages only when they are open to everyone.
+    opens org.crmkit.jdbc.migration;
+}
