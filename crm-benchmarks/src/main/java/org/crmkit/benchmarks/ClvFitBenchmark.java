@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.rules.clv.BgNbdModel;
+import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.ModelFitter;
 import org.crmkit.rules.clv.PurchaseSummaries;
@@ -59,7 +60,8 @@ public class ClvFitBenchmark {
         /** Reads the file once per run. */
         @Setup(Level.Trial)
         public void read() {
-            customers = PurchaseSummaries.readCsv(cdnowFile.isEmpty() ? defaultFile() : Path.of(cdnowFile));
+            customers = PurchaseSummaries.readCsv(cdnowFile.isEmpty() ? defaultFile() : Path.of(cdnowFile),
+                    ClvTimeUnit.WEEKS);
         }
 
         /** Prints the last fit. */

@@ -65,7 +65,7 @@ public class ClvValueBenchmark {
         @Setup(Level.Trial)
         public void read() {
             customers = inDays(PurchaseSummaries.readCsv(cdnowFile.isEmpty() ? ClvFitBenchmark.defaultFile()
-                    : Path.of(cdnowFile)));
+                    : Path.of(cdnowFile), ClvTimeUnit.WEEKS));
             purchases = model(model);
         }
     }

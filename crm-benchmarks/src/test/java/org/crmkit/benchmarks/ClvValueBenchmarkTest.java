@@ -17,7 +17,7 @@ class ClvValueBenchmarkTest {
     @Test
     void theWalkAndThePerPeriodAnchorAgreeOnTheCdnowCustomers() {
         List<PurchaseSummary> customers = ClvValueBenchmark.inDays(PurchaseSummaries.readCsv(
-                ClvFitBenchmark.defaultFile()));
+                ClvFitBenchmark.defaultFile(), ClvTimeUnit.WEEKS));
 
         assertThat(customers).hasSize(2357);
         for (String key : List.of("bgnbd", "pareto_nbd")) {

@@ -82,7 +82,7 @@ final class ClvInputOptions {
         ClvTimeUnit unit = timeUnit.orElse(policy.section(ClvPolicy.class).timeUnit());
         String unitSource = timeUnit.isPresent() ? TIME_UNIT : "the policy's clv.time_unit";
         if (summary.isPresent()) {
-            SummaryFile file = PurchaseSummaries.readFile(summary.get());
+            SummaryFile file = PurchaseSummaries.readFile(summary.get(), unit);
             return new ClvInput(file.customers()::forEach, file.repeatValuesGiven(), unit, Optional.empty(),
                     Optional.empty(), count -> String.format(Locale.ROOT, "%,d customers from %s, times in %s (%s), %s",
                             count, summary.get(), unit.key(), unitSource, file.repeatValuesGiven()

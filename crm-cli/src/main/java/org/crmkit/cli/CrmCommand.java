@@ -1,6 +1,7 @@
 package org.crmkit.cli;
 
 import java.util.concurrent.Callable;
+import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 success, 2 bad input, bad policy or usage error (nothing on standard output),"
                     + " 1 anything else."},
         subcommands = {TierCommand.class, SlaCommand.class, AgendaCommand.class, LifecycleCommand.class,
-            ClvCommand.class, PolicyCommand.class})
+            ClvCommand.class, PolicyCommand.class, GenerateCompletion.class})
 final class CrmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -2,7 +2,9 @@ package org.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,12 +90,40 @@ class ClvInputErrorsTest {
     @CsvSource(delimiter = '|', value = {
             "ID,x,t_x\\n1,2,30 | :1: missing column 'T'; the header has ID,x,t_x, expected ID,frequency,recency,T or"
                     + " ID,x,t_x,T,zbar",
-            "ID,x,t_x,T,zbar\\n1,2,30.43,38.86,22.35\\n2,two,1,38.86,0 | :3: column 'x': not a number: 'two'",
-            "ID,frequency,recency,T\\n1,1,40,38.86 | :2: column 'recency': recency 40 is more than T 38.86"})
+            "ID,x,t_x,T,zbar\\n1,2,30.43,38.86,22.35\\n2,two,1,38.86,0 | :3: column 'x': not a decimal number: 'two'",
+            "ID,frequency,recency,T\\n1,1,40,38.86 | :2: column 'recency': recency '40' is more than T '38.86'",
+            "ID,x,t_x,T,zbar\\n1,2,30.43,38.86,1e30 | :2: column 'zbar': not a decimal number: '1e30'",
+            "ID,x,t_x,T,zbar\\n1,2,30.43,38.86,1000000000000000000000000000000 | :2: column 'zbar': must be at"
+                    + " most 1000000000000, was '1000000000000000000000000000000'",
+            "ID,x,t_x,T,zbar\\n1,100000000,30.43,38.86,22.35 | :2: column 'x': must be at most 214, one purchase a"
+                    + " day over t_x = 30.43 weeks, was '100000000'",
+            "ID,x,t_x,T\\n1,2,30.43,6000 | :2: column 'T': must be at most 5218 weeks (100 years), was '6000'"})
     void aBadSummaryFileIsReportedWithFileLineAndColumn(String content, String message) throws IOException {
         Files.writeString(dir.resolve("summary.csv"), content.replace("\\n", "\n"));
 
         assertBadInput(crm("clv", "--summary", path("summary.csv")), "crm clv: " + path("summary.csv") + message);
+    }
+
+    @Test
+    void theSummaryFileIsReadInTheTimeUnitGiven() throws IOException {
+        // 40 days of age fit in days; 40 repeat purchases in 30 days do not.
+        Files.writeString(dir.resolve("summary.csv"), "ID,x,t_x,T\n1,40,30,40\n");
+
+        assertBadInput(crm("clv", "fit", "--summary", path("summary.csv"), "--time-unit", "days"),
+                "crm clv fit: " + path("summary.csv") + ":2: column 'x': must be at most 30, one purchase a day"
+                        + " over t_x = 30 days, was '40'");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8InASummaryFileAreReportedAtTheirLine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("ID,x,t_x,T\n1,0,0,4\n2".getBytes(StandardCharsets.US_ASCII));
+        bytes.write(0xFF);      // byte offset 20, on line 3
+        bytes.writeBytes(",0,0,4\n".getBytes(StandardCharsets.US_ASCII));
+        Files.write(dir.resolve("summary.csv"), bytes.toByteArray());
+
+        assertBadInput(crm("clv", "--summary", path("summary.csv")), "crm clv: " + path("summary.csv")
+                + ":3: not UTF-8 text: bad byte sequence at byte offset 20");
     }
 
     @Test

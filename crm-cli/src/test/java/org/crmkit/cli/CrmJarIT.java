@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,11 +156,12 @@ class CrmJarIT {
     }
 
     @Test
-    void versionIsTheProjectVersionFromTheJarsManifest() throws Exception {
+    void versionIsTheProjectVersionWithTheCommitAndTheBuildDate() throws Exception {
         ProcessRun run = crm(List.of("--version"));
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).isEqualTo("crm " + System.getProperty("crm.version") + System.lineSeparator());
+        assertThat(run.out()).matches(Pattern.quote("crm " + System.getProperty("crm.version") + " ("
+                + GitHead.commitOrUnknown() + ", built ") + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\R");
         assertThat(run.err()).isEmpty();
     }
 

@@ -217,6 +217,31 @@ class PolicyCommandTest {
     }
 
     @Test
+    void lintOfATabIndentedPolicySaysTabsAreNotAllowedAtTheLine() throws IOException {
+        Path policy = Files.writeString(dir.resolve("tabs.yaml"), DEAD_RULE_AND_GAP.replace("    when:\n      spend: {gte: 1000}",
+                "    when:\n\tspend: {gte: 1000}"));
+
+        CrmRun run = CrmRun.of("policy", "lint", "--policy", policy.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid policy: " + policy
+                + ":9: tabs are not allowed in YAML indentation; indent with spaces");
+    }
+
+    @Test
+    void lintOfAPolicyNestedTooDeeplyNamesTheLineAndTheLimit() throws IOException {
+        Path policy = Files.writeString(dir.resolve("deep.yaml"), DEAD_RULE_AND_GAP + "notes: " + "[".repeat(5000));
+
+        CrmRun run = CrmRun.of("policy", "lint", "--policy", policy.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("Invalid policy: " + policy + ":18: the document nests more than"
+                + " 1000 levels of lists and maps, the most crmkit reads (a policy needs fewer than ten)");
+    }
+
+    @Test
     void showPrintsTheBuiltInPolicyTextVerbatim() throws IOException {
         CrmRun run = CrmRun.of("policy", "show");
 

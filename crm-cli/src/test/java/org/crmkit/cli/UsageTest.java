@@ -2,6 +2,7 @@ package org.crmkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Command-line usage errors exit with 2, a clear message and a hint, and print nothing on standard output. */
@@ -64,14 +65,15 @@ class UsageTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
                 "crm: Unmatched argument at index 0: 'tire'",
-                "Did you mean: crm tier?",
+                // picocli's suggestions by similarity of letter pairs; generate-completion shares "ti" and "re".
+                "Did you mean: crm tier or crm generate-completion?",
                 "Try 'crm --help' for more information.");
     }
 
     @Test
     void aGroupWithoutSubcommandNamesTheSubcommands() {
         assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, sla, agenda,"
-                + " lifecycle, clv, policy");
+                + " lifecycle, clv, policy, generate-completion");
         CrmRun run = CrmRun.of("policy");
 
         assertThat(run.status()).isEqualTo(2);
@@ -142,10 +144,21 @@ class UsageTest {
     }
 
     @Test
-    void versionIsPrinted() {
+    void versionNamesTheCommitGitReportsAndTheBuildDate() throws Exception {
         CrmRun run = CrmRun.of("--version");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).startsWith("crm ");
+        assertThat(run.out()).matches("crm \\S+ \\(" + Pattern.quote(GitHead.commitOrUnknown())
+                + ", built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\R");
+    }
+
+    @Test
+    void generateCompletionPrintsABashAndZshScriptForCrm() {
+        CrmRun run = CrmRun.of("generate-completion");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_crm -o default crm ")
+                .contains("local commands=\"tier sla agenda lifecycle clv policy generate-completion\"")
+                .contains("--customers");
     }
 }

@@ -187,6 +187,36 @@ class PolicyValidationTest {
     }
 
     @Test
+    void aTabInTheIndentationIsReportedAtItsLine() {
+        String tabbed = VALID.replace("  trailing_months: 12", "\ttrailing_months: 12");
+
+        assertThatThrownBy(() -> PolicyLoader.parse(tabbed, "bad.yaml")).isInstanceOf(PolicyValidationException.class)
+                .hasMessage("Invalid policy: bad.yaml:7: tabs are not allowed in YAML indentation; indent with spaces");
+    }
+
+    @Test
+    void aTabDeeperInTheDocumentIsReportedAtItsOwnLine() {
+        // Blank lines and a comment between the last good token and the tab: the tab's line counts.
+        String tabbed = VALID.replace("    when:\n      all:", "    when:\n\n      # both\n\t  all:");
+
+        assertThatThrownBy(() -> PolicyLoader.parse(tabbed, "bad.yaml"))
+                .hasMessage("Invalid policy: bad.yaml:16: tabs are not allowed in YAML indentation; indent with spaces");
+    }
+
+    @Test
+    void aDocumentNestedTooDeeplyIsReportedWithItsLineAndTheLimit() {
+        String yaml = VALID + "deep: " + "[".repeat(1200) + "\n";
+        String json = "{\"id\": \"acme\",\n \"deep\":\n " + "[".repeat(1200) + "\n";
+
+        assertThatThrownBy(() -> PolicyLoader.parse(yaml, "bad.yaml")).isInstanceOf(PolicyValidationException.class)
+                .hasMessage("Invalid policy: bad.yaml:22: the document nests more than 1000 levels of lists and maps,"
+                        + " the most crmkit reads (a policy needs fewer than ten)");
+        assertThatThrownBy(() -> PolicyLoader.parse(json, "bad.json"))
+                .hasMessage("Invalid policy: bad.json:3: the document nests more than 1000 levels of lists and maps,"
+                        + " the most crmkit reads (a policy needs fewer than ten)");
+    }
+
+    @Test
     void readsJsonWithTheSameChecks() {
         String json = """
                 {"id": "acme", "version": "1", "effective_from": "2026-01-01", "currency": "CNY",

@@ -40,6 +40,11 @@ public enum ClvTimeUnit {
         return ChronoUnit.DAYS.between(from, to) / (double) days;
     }
 
+    /** @return the length of one unit in days: 1 or 7 */
+    int days() {
+        return days;
+    }
+
     /** @return the name used in files and on the command line, {@code days} or {@code weeks} */
     public String key() {
         return key;

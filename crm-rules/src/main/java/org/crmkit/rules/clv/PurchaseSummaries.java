@@ -2,6 +2,7 @@ package org.crmkit.rules.clv;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,16 @@ import org.crmkit.core.model.Purchase;
 public final class PurchaseSummaries {
     /** Mean repeat values keep 16 significant digits; they are averages, not amounts anyone paid. */
     private static final MathContext AVERAGE = MathContext.DECIMAL64;
+
+    /**
+     * The largest average repeat value (z&#772;) a summary file may give: a trillion in the file's
+     * currency per purchase. Larger means are not averages of real purchases but broken exports,
+     * and with cents they would no longer be held exactly by the doubles the spend model computes in.
+     */
+    public static final BigDecimal MAX_AVERAGE_VALUE = new BigDecimal("1000000000000");
+
+    /** The longest age T a summary file may give, in days: 100 years, the longest CLV horizon too. */
+    private static final int MAX_AGE_DAYS = CustomerValue.MAX_HORIZON;
 
     private PurchaseSummaries() {
     }
@@ -138,17 +149,26 @@ public final class PurchaseSummaries {
      * {@code ID,frequency,recency,T} (lifetimes' names; an optional {@code monetary_value} column
      * is read as z&#772;) or {@code ID,x,t_x,T,zbar} (the literature's names; {@code zbar}
      * optional). Columns may come in any order and others are ignored; the file is UTF-8 CSV
-     * with a header row; times are in whatever unit the file uses. Blank lines are skipped.
+     * with a header row; times are in {@code unit}. Blank lines are skipped. Values are plain
+     * decimals (no exponent, as in orders.csv) within these bounds:
+     * <ul>
+     *   <li>T from 0 to 100 years: 36,525 days or 5,218 weeks;</li>
+     *   <li>t<sub>x</sub> from 0 to T, 0 exactly when x is 0;</li>
+     *   <li>x a whole number from 0 to t<sub>x</sub> in days, rounded up: at most one repeat
+     *       purchase a day, as summaries of purchases count them;</li>
+     *   <li>z&#772; from 0 to {@link #MAX_AVERAGE_VALUE}, 0 when x is 0.</li>
+     * </ul>
      *
      * @param file the CSV file; not null
+     * @param unit the unit of the file's times; not null
      * @return the summaries in file order
-     * @throws InvalidValueException at the first problem, naming the file, line and column: a
-     *     missing column, a value that is not a number, a negative value, a fractional frequency,
-     *     t<sub>x</sub> above T, a recency that does not fit the frequency, a duplicate ID, or a
-     *     file that cannot be read; nothing is returned then
+     * @throws InvalidValueException at the first problem, naming the file, line and column and
+     *     quoting the value: a missing column, a value that is not a plain decimal, a value out of
+     *     its bounds, a recency that does not fit the frequency, a duplicate ID, bytes that are not
+     *     UTF-8 (at their line), or a file that cannot be read; nothing is returned then
      */
-    public static List<PurchaseSummary> readCsv(Path file) {
-        return readFile(file).customers();
+    public static List<PurchaseSummary> readCsv(Path file, ClvTimeUnit unit) {
+        return readFile(file, unit).customers();
     }
 
     /**
@@ -156,12 +176,28 @@ public final class PurchaseSummaries {
      * repeat values: only then can a spend model be fitted on it.
      *
      * @param file the CSV file; not null
+     * @param unit the unit of the file's times; not null
      * @return the summaries in file order, and whether the file has a {@code zbar} or
      *     {@code monetary_value} column
      * @throws InvalidValueException at the first problem, as {@link #readCsv} does
      */
-    public static SummaryFile readFile(Path file) {
+    public static SummaryFile readFile(Path file, ClvTimeUnit unit) {
         Objects.requireNonNull(file, "file");
-        return SummaryCsv.read(file);
+        Objects.requireNonNull(unit, "unit");
+        return SummaryCsv.read(file, unit);
+    }
+
+    /** The longest age T a summary file may give in {@code unit}: 36,525 days or 5,218 weeks. */
+    static BigDecimal maxAge(ClvTimeUnit unit) {
+        // Whole units, rounded up, so that 100 years of days always fit.
+        return BigDecimal.valueOf(MAX_AGE_DAYS).divide(BigDecimal.valueOf(unit.days()), 0, RoundingMode.CEILING);
+    }
+
+    /**
+     * The most repeat purchases a recency allows: one a day, counted as purchases summarised by day
+     * are. Rounded up, since files round their times (a day is 0.14 weeks in CDNOW's files).
+     */
+    static long maxFrequency(BigDecimal recency, ClvTimeUnit unit) {
+        return recency.multiply(BigDecimal.valueOf(unit.days())).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 }

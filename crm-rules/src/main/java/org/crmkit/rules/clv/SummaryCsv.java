@@ -6,7 +6,10 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +25,8 @@ import org.crmkit.core.InvalidValueException;
 
 /**
  * Reads customer summary files (see {@link PurchaseSummaries#readFile}). Every problem is an
- * {@link InvalidValueException} whose message starts with {@code file:line:} and names the column.
+ * {@link InvalidValueException} whose message starts with {@code file:line:}, names the column and
+ * quotes the bad value.
  */
 final class SummaryCsv {
     /** Thread-safe once configured. */
@@ -30,7 +34,8 @@ final class SummaryCsv {
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES)
             .build();
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** Plain decimals only, as orders.csv's amounts and quantities: no exponent, no grouping. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /** The columns of one of the two forms. */
     private record Form(String frequency, String recency, String value) {
@@ -45,14 +50,16 @@ final class SummaryCsv {
     }
 
     private final String name;
+    private final ClvTimeUnit unit;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
 
-    private SummaryCsv(String name) {
+    private SummaryCsv(String name, ClvTimeUnit unit) {
         this.name = name;
+        this.unit = unit;
     }
 
-    static SummaryFile read(Path file) {
-        SummaryCsv reader = new SummaryCsv(file.toString());
+    static SummaryFile read(Path file, ClvTimeUnit unit) {
+        SummaryCsv reader = new SummaryCsv(file.toString(), unit);
         return reader.summaries(reader.rows(reader.text(file)));
     }
 
@@ -65,13 +72,32 @@ final class SummaryCsv {
         } catch (IOException e) {
             throw new InvalidValueException(name + ": cannot be read: " + e.getMessage());
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw problem(1, "is not UTF-8 text");
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
         }
+        if (result.isError()) {
+            // The decoder stops at the bad sequence: count the line breaks before it.
+            throw problem(lineOf(bytes, in.position()),
+                    "not UTF-8 text: bad byte sequence at byte offset " + in.position());
+        }
+        String text = out.flip().toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Every non-blank record with its line. */
@@ -120,29 +146,49 @@ final class SummaryCsv {
             if (earlier != null) {
                 throw problem(row.line(), ID, "duplicate customer '" + id + "', first on line " + earlier);
             }
-            int frequency = frequency(row, form.frequency());
-            double age = number(row, AGE).doubleValue();
-            double recency = number(row, form.recency()).doubleValue();
-            if (recency > age) {
-                throw problem(row.line(), form.recency(), "recency " + value(row, form.recency())
-                        + " is more than T " + value(row, AGE));
+            BigDecimal frequencyValue = number(row, form.frequency());
+            BigDecimal ageValue = number(row, AGE);
+            BigDecimal recencyValue = number(row, form.recency());
+            Optional<BigDecimal> averageValue = valueColumn.map(column -> number(row, column));
+            int frequency = frequency(row, form.frequency(), frequencyValue);
+            BigDecimal maxAge = PurchaseSummaries.maxAge(unit);
+            if (ageValue.compareTo(maxAge) > 0) {
+                throw problem(row.line(), AGE, "must be at most " + maxAge.toPlainString() + " " + unit.key()
+                        + " (100 years), was '" + value(row, AGE) + "'");
             }
-            if (frequency == 0 && recency != 0) {
-                throw problem(row.line(), form.recency(), "must be 0 when " + form.frequency() + " is 0, was "
-                        + value(row, form.recency()));
+            if (recencyValue.compareTo(ageValue) > 0) {
+                throw problem(row.line(), form.recency(), "recency '" + value(row, form.recency())
+                        + "' is more than T '" + value(row, AGE) + "'");
             }
-            if (frequency > 0 && recency == 0) {
+            if (frequency == 0 && recencyValue.signum() != 0) {
+                throw problem(row.line(), form.recency(), "must be 0 when " + form.frequency() + " is 0, was '"
+                        + value(row, form.recency()) + "'");
+            }
+            if (frequency > 0 && recencyValue.signum() == 0) {
                 throw problem(row.line(), form.recency(), "must be more than 0 when " + form.frequency() + " is "
                         + frequency);
             }
+            long maxFrequency = PurchaseSummaries.maxFrequency(recencyValue, unit);
+            if (frequency > maxFrequency) {
+                throw problem(row.line(), form.frequency(), "must be at most " + maxFrequency + ", one purchase a day"
+                        + " over " + form.recency() + " = " + value(row, form.recency()) + " " + unit.key()
+                        + ", was '" + value(row, form.frequency()) + "'");
+            }
             BigDecimal average = BigDecimal.ZERO;
-            if (valueColumn.isPresent()) {
-                average = number(row, valueColumn.get());
+            if (averageValue.isPresent()) {
+                String column = valueColumn.get();
+                average = averageValue.get();
                 if (frequency == 0 && average.signum() != 0) {
-                    throw problem(row.line(), valueColumn.get(), "must be 0 when " + form.frequency() + " is 0, was "
-                            + value(row, valueColumn.get()));
+                    throw problem(row.line(), column, "must be 0 when " + form.frequency() + " is 0, was '"
+                            + value(row, column) + "'");
+                }
+                if (average.compareTo(PurchaseSummaries.MAX_AVERAGE_VALUE) > 0) {
+                    throw problem(row.line(), column, "must be at most "
+                            + PurchaseSummaries.MAX_AVERAGE_VALUE.toPlainString() + ", was '" + value(row, column) + "'");
                 }
             }
+            double recency = recencyValue.doubleValue();
+            double age = ageValue.doubleValue();
             summaries.add(new PurchaseSummary(id, frequency, recency, age, average));
         }
         return new SummaryFile(summaries, valueColumn.isPresent());
@@ -172,22 +218,21 @@ final class SummaryCsv {
     private BigDecimal number(Row row, String column) {
         String text = value(row, column);
         if (!NUMBER.matcher(text).matches()) {
-            throw problem(row.line(), column, "not a number: '" + text + "'");
+            throw problem(row.line(), column, "not a decimal number: '" + text + "'");
         }
         BigDecimal number = new BigDecimal(text);
         if (number.signum() < 0) {
-            throw problem(row.line(), column, "must not be negative, was " + text);
+            throw problem(row.line(), column, "must not be negative, was '" + text + "'");
         }
         return number;
     }
 
-    private int frequency(Row row, String column) {
-        BigDecimal number = number(row, column);
-        try {
-            return number.stripTrailingZeros().intValueExact();
-        } catch (ArithmeticException e) {
-            throw problem(row.line(), column, "must be a whole number of purchases, was " + value(row, column));
+    private int frequency(Row row, String column, BigDecimal number) {
+        if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+            throw problem(row.line(), column, "must be a whole number of purchases, was '" + value(row, column) + "'");
         }
+        // Far beyond every bound checked later; saturating keeps the "at most" message for huge values.
+        return number.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 ? Integer.MAX_VALUE : number.intValue();
     }
 
     private InvalidValueException problem(int line, String message) {

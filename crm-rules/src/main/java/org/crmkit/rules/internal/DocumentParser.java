@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crmkit.rules.internal.section.Node.ListNode;
 import org.crmkit.rules.internal.section.Node.MapNode;
 import org.crmkit.rules.internal.section.Node.Scalar;
@@ -27,6 +30,8 @@ import org.crmkit.rules.internal.section.Node.Scalar;
 public final class DocumentParser {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** A line whose indentation holds a tab. */
+    private static final Pattern TAB_INDENTED = Pattern.compile("(?m)^ *\t");
 
     private DocumentParser() {
     }
@@ -49,26 +54,62 @@ public final class DocumentParser {
      */
     public static Optional<Node> parse(String text, Syntax syntax, Problems problems) {
         JsonFactory factory = syntax == Syntax.JSON ? JSON : YAML;
+        String syntaxName = syntax == Syntax.JSON ? "JSON" : "YAML";
         try (JsonParser parser = factory.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                problems.add(0, "", "the document is empty");
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    problems.add(0, "", "the document is empty");
+                    return Optional.empty();
+                }
+                Node root = read(parser, "", line(parser), problems);
+                if (parser.nextToken() != null) {
+                    problems.add(line(parser), "", "unexpected content after the end of the document");
+                }
+                return Optional.of(root);
+            } catch (StreamConstraintsException e) {
+                // Jackson's message names its own setting; say what the limit is, and where it was hit.
+                int depth = factory.streamReadConstraints().getMaxNestingDepth();
+                String what = parser.getParsingContext().getNestingDepth() >= depth
+                        ? "the document nests more than " + depth + " levels of lists and maps, the most crmkit reads"
+                                + " (a policy needs fewer than ten)"
+                        : "not valid " + syntaxName + ": a value is larger than crmkit reads";
+                problems.add(Math.max(0, parser.currentLocation().getLineNr()), "", what);
                 return Optional.empty();
             }
-            Node root = read(parser, "", line(parser), problems);
-            if (parser.nextToken() != null) {
-                problems.add(line(parser), "", "unexpected content after the end of the document");
-            }
-            return Optional.of(root);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             int line = location == null ? 0 : Math.max(0, location.getLineNr());
-            String syntaxName = syntax == Syntax.JSON ? "JSON" : "YAML";
-            problems.add(line, "", "not valid " + syntaxName + ": " + Problems.firstLine(e.getOriginalMessage()));
+            Optional<Integer> tabLine = syntax == Syntax.YAML ? tabIndentedLine(text, line, e) : Optional.empty();
+            if (tabLine.isPresent()) {
+                problems.add(tabLine.get(), "", "tabs are not allowed in YAML indentation; indent with spaces");
+            } else {
+                problems.add(line, "", "not valid " + syntaxName + ": " + Problems.firstLine(e.getOriginalMessage()));
+            }
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The line of the tab that stopped SnakeYAML, if a tab did. SnakeYAML says so only in its
+     * message, and Jackson's location is that of the last token read before it, so the tab's line
+     * is the first tab-indented line from there on.
+     */
+    private static Optional<Integer> tabIndentedLine(String text, int reportedLine, JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.contains("(TAB)")) {
+            return Optional.empty();
+        }
+        Matcher tab = TAB_INDENTED.matcher(text);
+        while (tab.find()) {
+            int line = 1 + (int) text.substring(0, tab.start()).chars().filter(c -> c == '\n').count();
+            if (line >= reportedLine) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Node read(JsonParser parser, String path, int line, Problems problems) throws IOException {

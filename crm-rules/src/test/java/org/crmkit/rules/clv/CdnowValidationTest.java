@@ -28,7 +28,8 @@ class CdnowValidationTest {
     @BeforeAll
     static void readAndFit() {
         data = CdnowData.folder();
-        customers = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary_with_transactions.csv"));
+        customers = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary_with_transactions.csv"),
+                ClvTimeUnit.WEEKS);
         bgNbd = ModelFitter.fitBgNbd(customers);
     }
 
@@ -107,7 +108,8 @@ class CdnowValidationTest {
 
     @Test
     void bothSummaryFilesHoldTheSameHistories() {
-        List<PurchaseSummary> lifetimesForm = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary.csv"));
+        List<PurchaseSummary> lifetimesForm = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary.csv"),
+                ClvTimeUnit.WEEKS);
 
         assertThat(lifetimesForm).hasSize(customers.size());
         for (int i = 0; i < customers.size(); i++) {

@@ -31,7 +31,8 @@ class CustomerValueWalkTest {
 
     @BeforeAll
     static void readCdnow() {
-        customers = PurchaseSummaries.readCsv(CdnowData.folder().resolve("cdnow_customers_summary.csv"));
+        customers = PurchaseSummaries.readCsv(CdnowData.folder().resolve("cdnow_customers_summary.csv"),
+                ClvTimeUnit.WEEKS);
         inDays = customers.stream().map(c -> PurchaseSummary.of(c.customerKey(), c.frequency(), c.recency() * 7,
                 c.age() * 7)).toList();
     }
