@@ -14,8 +14,10 @@ import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
  * A validated policy document: the header every capability shares, the business calendars, and
- * one section per capability, given by its type. Load one with {@link PolicyLoader}; a policy that
- * exists is valid.
+ * one section per capability, given by its type. Load one with {@link PolicyLoader}, which checks
+ * every section and the references between them (tiers named by the SLA or cadence sections,
+ * calendars). A policy built in code with {@link #builder} has its required sections, each
+ * valid by its own constructor; the checks between sections run only in the loader.
  *
  * <pre>{@code
  * Policy policy = PolicyLoader.load(Path.of("policy.yaml"));

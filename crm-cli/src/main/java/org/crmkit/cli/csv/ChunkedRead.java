@@ -138,6 +138,11 @@ final class ChunkedRead {
             for (Thread worker : workers) {
                 worker.join();
             }
+            if (stopped) {
+                // Workers that failed take no more chunks and give back no buffers: the reader may
+                // wait for one for ever.
+                reader.interrupt();
+            }
             reader.join();
         } catch (InterruptedException e) {
             stopped = true;
@@ -274,9 +279,13 @@ final class ChunkedRead {
         }
 
         void read(Chunk chunk) throws InterruptedException {
-            int length = stopped ? -1 : decode(chunk);
-            // The bytes are no longer needed, decoded or not: the reader fills them again.
-            free.put(chunk.bytes());
+            int length;
+            try {
+                length = stopped ? -1 : decode(chunk);
+            } finally {
+                // The bytes are no longer needed, decoded or not: the reader fills them again.
+                free.put(chunk.bytes());
+            }
             if (length < 0) {
                 stopped = true;
                 return;

@@ -42,6 +42,8 @@ import org.crmkit.core.model.SurveyAnswer;
  */
 final class FactsRead {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactsRead.class);
+    /** Fewer bytes than any row that passes the checks: the ids, a day, an amount and a currency. */
+    private static final int MIN_ROW_BYTES = 24;
 
     /**
      * The case files of a read; read whole, since they are few beside the customers.
@@ -313,7 +315,9 @@ final class FactsRead {
         for (int i = 0; i < read; i++) {
             lines += start[i] == '\n' ? 1 : 0;
         }
-        return read == 0 ? 0 : size / Math.max(1, read / lines);
+        // A start of blank or very short lines must not size the tables for more rows than the
+        // file can hold: a row with an id, a customer, a day, an amount and a currency is longer.
+        return read == 0 ? 0 : size / Math.max(MIN_ROW_BYTES, read / lines);
     }
 
     private static long size(Path file) {

@@ -76,7 +76,10 @@ final class SharedFingerprints implements Fingerprints {
      */
     SharedFingerprints(long expected) {
         long perShard = expected / shards.length * 10 / 7 + 1;
-        int capacity = (int) Math.min(1 << 28, Math.max(1 << 8, Long.highestOneBit(perShard - 1) << 1));
+        // Made at once, the tables take at most an eighth of the heap; beyond that they grow as needed.
+        long affordable = Math.max(1 << 8, Runtime.getRuntime().maxMemory() / 8 / Long.BYTES / shards.length);
+        int capacity = (int) Math.min(Math.min(1 << 28, Long.highestOneBit(affordable)),
+                Math.max(1 << 8, Long.highestOneBit(perShard - 1) << 1));
         Arrays.setAll(shards, i -> new Shard(capacity));
     }
 

@@ -53,12 +53,12 @@ public final class AgendaService {
         this.header = header;
         this.cadences = cadences;
         this.planner = AgendaPlanner.of(cadences, ladder);
-        this.customers = store.customers();
-        this.facts = store.facts();
-        this.interactions = store.interactions();
-        this.tiers = store.tierAssignments();
-        this.cases = store.cases();
-        this.caseEvents = store.caseEvents();
+        this.customers = Objects.requireNonNull(store.customers(), "store.customers()");
+        this.facts = Objects.requireNonNull(store.facts(), "store.facts()");
+        this.interactions = Objects.requireNonNull(store.interactions(), "store.interactions()");
+        this.tiers = Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()");
+        this.cases = Objects.requireNonNull(store.cases(), "store.cases()");
+        this.caseEvents = Objects.requireNonNull(store.caseEvents(), "store.caseEvents()");
     }
 
     /**

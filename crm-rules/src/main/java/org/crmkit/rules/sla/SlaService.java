@@ -55,10 +55,10 @@ public final class SlaService {
     private SlaService(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
         this.header = policy.header();
         this.engine = SlaEngine.of(header.ref(), policy.section(SlaPolicy.class));
-        this.cases = store.cases();
-        this.caseEvents = store.caseEvents();
-        this.tiers = store.tierAssignments();
-        this.published = store.publishedEvents();
+        this.cases = Objects.requireNonNull(store.cases(), "store.cases()");
+        this.caseEvents = Objects.requireNonNull(store.caseEvents(), "store.caseEvents()");
+        this.tiers = Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()");
+        this.published = Objects.requireNonNull(store.publishedEvents(), "store.publishedEvents()");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
     }

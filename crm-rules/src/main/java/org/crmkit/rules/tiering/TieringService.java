@@ -56,8 +56,8 @@ public final class TieringService {
         this.header = policy.header();
         this.policy = policy.section(TieringPolicy.class);
         this.engine = TierEngine.of(header, this.policy);
-        this.facts = store.facts();
-        this.assignments = store.tierAssignments();
+        this.facts = Objects.requireNonNull(store.facts(), "store.facts()");
+        this.assignments = Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
