@@ -2,6 +2,7 @@ package org.crmkit.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -75,6 +76,13 @@ public final class Crm {
         CommandLine cli = new CommandLine(new CrmCommand(), factory);
         cli.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cli.setParameterExceptionHandler(new ErrorHandlers.Usage());
+        OutputFile.addTo(cli);
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            List<CommandLine> commands = parsed.asCommandLineList();
+            CommandLine last = commands.get(commands.size() - 1);
+            return OutputFile.run(last, last.getCommandSpec().qualifiedName(), () -> runLast.execute(parsed));
+        });
         return cli;
     }
 
