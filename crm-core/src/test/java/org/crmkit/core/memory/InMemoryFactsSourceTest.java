@@ -6,9 +6,9 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.CustomerFactsSourceContract;
+import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
 
-class InMemoryFactsSourceTest extends CustomerFactsSourceContract {
+class InMemoryFactsSourceTest extends OtherCurrencyFactsSourceContract {
     @Override
     protected CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
             List<Interaction> interactions, List<SurveyAnswer> surveys) {
