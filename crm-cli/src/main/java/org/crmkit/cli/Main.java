@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.crmkit.cli.output.EncodedOutput;
 
 /** The entry point of {@code crm} ({@code java -jar crm.jar}, or the {@code ./crm} launcher). */
 public final class Main {
@@ -19,8 +20,7 @@ public final class Main {
      */
     public static void main(String[] args) {
         // UTF-8 whatever the platform's locale: the formats are UTF-8, and names and ids may be in any script.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8));
+        PrintWriter out = EncodedOutput.of(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         System.exit(Crm.run(Clock.systemUTC(), out, err, Progress.standardErrorIsTerminal(), args));

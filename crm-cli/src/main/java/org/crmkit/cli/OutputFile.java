@@ -2,12 +2,12 @@ package org.crmkit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.IntSupplier;
+import org.crmkit.cli.output.EncodedOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -79,7 +79,7 @@ final class OutputFile {
         boolean moved = false;
         try {
             int status;
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8))) {
+            try (PrintWriter out = EncodedOutput.of(Files.newOutputStream(part))) {
                 command.setOut(out);
                 status = run.getAsInt();
                 out.flush();
