@@ -10,6 +10,7 @@ import static org.crmkit.rules.internal.section.Shape.words;
 
 import org.crmkit.core.model.Channel;
 import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.References;
 import org.crmkit.rules.internal.section.Shape;
 
 /**
@@ -71,8 +72,16 @@ public final class CadenceSection {
     /** Optional: only policies that plan contacts have one. */
     static final PolicySection<CadencePolicy> SECTION = PolicySection.of(CadencePolicy.class)
             .description("Contact cadences: who contacts which tier how often, on which channels.")
-            .key("cadences", SHAPE).reader(CadenceReader::read).build();
+            .key("cadences", SHAPE).reader(CadenceReader::read).check(CadenceSection::references).build();
 
     private CadenceSection() {
+    }
+
+    /** The calendars and the tiers with rules must be the policy's. */
+    private static void references(CadencePolicy cadences, References policy) {
+        policy.calendar("cadences.calendar", cadences.calendar());
+        cadences.owners().forEach((kind, pool) -> pool.calendar()
+                .ifPresent(calendar -> policy.calendar("cadences.owners." + kind.key() + ".calendar", calendar)));
+        cadences.rules().keySet().forEach(tier -> policy.tier("cadences.tiers." + tier.name(), tier));
     }
 }

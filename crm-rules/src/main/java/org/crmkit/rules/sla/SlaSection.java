@@ -11,6 +11,7 @@ import org.crmkit.core.model.CaseEventType;
 import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Priority;
 import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.References;
 import org.crmkit.rules.internal.section.Shape;
 
 /**
@@ -62,8 +63,21 @@ public final class SlaSection {
     /** Without one, no case has an SLA. */
     static final PolicySection<SlaPolicy> SECTION = PolicySection.of(SlaPolicy.class)
             .description("Service levels: milestones per kind of case, tier and priority, in business time.")
-            .key("sla", SHAPE).standard(SlaPolicy::none).reader(SlaReader::read).build();
+            .key("sla", SHAPE).standard(SlaPolicy::none).reader(SlaReader::read).check(SlaSection::references)
+            .build();
 
     private SlaSection() {
+    }
+
+    /** The tiers each target names and the calendar of each milestone must be the policy's. */
+    private static void references(SlaPolicy sla, References policy) {
+        for (int t = 0; t < sla.targets().size(); t++) {
+            SlaTarget target = sla.targets().get(t);
+            String path = "sla.targets[" + t + "]";
+            policy.tiers(path + ".when.tiers", target.tiers());
+            for (int m = 0; m < target.milestones().size(); m++) {
+                policy.calendar(path + ".milestones[" + m + "].calendar", target.milestones().get(m).calendar());
+            }
+        }
     }
 }
