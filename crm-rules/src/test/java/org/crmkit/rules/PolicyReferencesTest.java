@@ -135,6 +135,12 @@ class PolicyReferencesTest {
         return thrown.problems();
     }
 
+    /** The problems of a document broken only in what it refers to, which the schema accepts. */
+    private static List<PolicyProblem> loaded(String document) {
+        PolicyDocuments.assertSchemaAccepts(document);
+        return problems(() -> PolicyLoader.parse(document, "acme.yaml"));
+    }
+
     private static List<String> pathsAndMessages(List<PolicyProblem> problems) {
         return problems.stream().map(problem -> problem.path() + ": " + problem.message()).toList();
     }
@@ -146,10 +152,9 @@ class PolicyReferencesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("references")
     void aReferenceThePolicyDoesNotDefineIsRejectedInAFileAndInCodeWithTheSameMessages(Case reference) {
-        List<PolicyProblem> loaded = problems(() -> PolicyLoader.parse(HEAD + reference.calendars() + reference.tiers()
-                + reference.section(), "acme.yaml"));
-        Policy without = PolicyLoader.parse(HEAD + reference.calendars() + reference.tiers(), "acme.yaml");
-        Policy defining = PolicyLoader.parse(HEAD + reference.defining() + reference.section(), "defining.yaml");
+        List<PolicyProblem> loaded = loaded(HEAD + reference.calendars() + reference.tiers() + reference.section());
+        Policy without = PolicyDocuments.load(HEAD + reference.calendars() + reference.tiers(), "acme.yaml");
+        Policy defining = PolicyDocuments.load(HEAD + reference.defining() + reference.section(), "defining.yaml");
         List<PolicyProblem> built = problems(() -> without.toBuilder().section(section(defining, reference.type()))
                 .build());
 
@@ -168,8 +173,8 @@ class PolicyReferencesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("references")
     void theSamePolicyWithEverythingItNamesIsAcceptedBothWays(Case reference) {
-        Policy defining = PolicyLoader.parse(HEAD + reference.defining() + reference.section(), "defining.yaml");
-        Policy rebuilt = PolicyLoader.parse(HEAD + reference.defining(), "defining.yaml").toBuilder()
+        Policy defining = PolicyDocuments.load(HEAD + reference.defining() + reference.section(), "defining.yaml");
+        Policy rebuilt = PolicyDocuments.load(HEAD + reference.defining(), "defining.yaml").toBuilder()
                 .section(section(defining, reference.type())).source(defining.source()).build();
 
         assertThat(rebuilt).isEqualTo(defining);
@@ -177,8 +182,8 @@ class PolicyReferencesTest {
 
     @Test
     void theBuilderNamesItsSourceWithoutALine() {
-        Policy without = PolicyLoader.parse(HEAD + OFFICE + GOLD, "acme.yaml");
-        Policy defining = PolicyLoader.parse(HEAD + OFFICE + GOLD_AND_PLATINUM + """
+        Policy without = PolicyDocuments.load(HEAD + OFFICE + GOLD, "acme.yaml");
+        Policy defining = PolicyDocuments.load(HEAD + OFFICE + GOLD_AND_PLATINUM + """
                 cadences:
                   calendar: office
                   tiers: {platinum: []}
@@ -194,7 +199,7 @@ class PolicyReferencesTest {
     @Test
     void aFileThatRepeatsATierIsToldOfTheItemItWrote() {
         // The target keeps gold once; the message points at the third item, as the file wrote it.
-        List<PolicyProblem> problems = problems(() -> PolicyLoader.parse(HEAD + OFFICE + GOLD + """
+        List<PolicyProblem> problems = loaded(HEAD + OFFICE + GOLD + """
                 sla:
                   calendar: office
                   targets:
@@ -205,7 +210,7 @@ class PolicyReferencesTest {
                           - gold
                           - platinum
                       milestones: [{name: first_response, within: 1h, met_by: [responded]}]
-                """, "acme.yaml"));
+                """);
 
         assertThat(problems).extracting(PolicyProblem::toString).containsExactly(
                 "acme.yaml:18: sla.targets[0].when.tiers[2]: unknown tier 'platinum', expected one of gold");
@@ -223,19 +228,18 @@ class PolicyReferencesTest {
                       milestones: [{name: first_response, within: an hour, met_by: [responded]}]
                 """;
 
-        assertThat(problems(() -> PolicyLoader.parse(document, "acme.yaml"))).extracting(PolicyProblem::toString)
+        assertThat(PolicyDocuments.rejected(document, "acme.yaml", PolicyDocuments.Broken.STRUCTURE))
                 .containsExactly("acme.yaml:15: sla.targets[0].milestones[0].within: must be a duration like 1h, 30m"
                         + " or 1h30m, was 'an hour'");
-        assertThat(problems(() -> PolicyLoader.parse(document.replace("an hour", "1h"), "acme.yaml")))
-                .extracting(PolicyProblem::toString).containsExactly(
+        assertThat(loaded(document.replace("an hour", "1h"))).extracting(PolicyProblem::toString).containsExactly(
                         "acme.yaml:14: sla.targets[0].when.tiers[0]: unknown tier 'platinum', expected one of gold");
     }
 
     @Test
     void codeMustUseThePoliciesOwnCalendarOfAName() {
         // A file names calendars, so only code can hand a section another calendar of the same name.
-        Policy without = PolicyLoader.parse(HEAD + OFFICE + GOLD, "acme.yaml");
-        Policy otherOffice = PolicyLoader.parse(HEAD + """
+        Policy without = PolicyDocuments.load(HEAD + OFFICE + GOLD, "acme.yaml");
+        Policy otherOffice = PolicyDocuments.load(HEAD + """
                 calendars:
                   office: {hours: {mon-fri: ["08:00-12:00"]}}
                 """ + GOLD + """
@@ -254,13 +258,14 @@ class PolicyReferencesTest {
     @Test
     void replacingTheTiersOfAPolicyChecksWhatItsOtherSectionsName() {
         Policy standard = PolicyLoader.standard();
-        Policy goldOnly = PolicyLoader.parse(HEAD + GOLD, "gold.yaml");
+        Policy goldOnly = PolicyDocuments.load(HEAD + GOLD, "gold.yaml");
 
         List<PolicyProblem> problems = problems(() -> standard.toBuilder()
                 .section(goldOnly.section(org.crmkit.rules.tiering.TieringPolicy.class)).build());
 
         assertThat(problems).isNotEmpty().allSatisfy(problem -> {
-            assertThat(problem.path()).matches("(sla\\.targets\\[\\d+]\\.when\\.tiers\\[\\d+]|cadences\\.tiers\\.\\w+)");
+            assertThat(problem.path())
+                    .matches("(sla\\.targets\\[\\d+]\\.when\\.tiers\\[\\d+]|cadences\\.tiers\\.\\w+)");
             assertThat(problem.message()).matches("unknown tier '\\w+', expected one of gold");
         });
         assertThat(problems).extracting(PolicyProblem::path).contains("cadences.tiers.core", "cadences.tiers.basic");
