@@ -17,9 +17,13 @@ import org.crmkit.rules.internal.section.Shape;
 
 /**
  * Generates the JSON Schema (draft 2020-12) of a policy file from the section declarations
- * ({@link DocumentShape#document()}). It checks structure: keys, types, words, number ranges and
- * the condition language; what relates values to each other (tiers named elsewhere, shares that add
- * up, a warning before its target) is checked by the loader alone.
+ * ({@link DocumentShape#document()}). It checks structure: keys, types, words (in any case where
+ * the loader reads them so), patterns such as durations and intervals, number ranges, and the
+ * condition language with the measures each section's conditions may use (relationship signals only
+ * in {@code relationship} and {@code lifecycle}); what relates values to each other (tiers named
+ * elsewhere, shares that add up, a warning before its target) and the rules of each measure's
+ * thresholds are checked by the loader alone. The tests pin the split: {@code PolicyDocuments}
+ * checks every policy fixture against this schema as well.
  */
 public final class PolicySchema {
     /** Where the schema is published, as its {@code $id}. */
@@ -58,7 +62,8 @@ public final class PolicySchema {
         schema.put("title", "crmkit policy");
         schema.setAll(of(DocumentShape.document()));
         ObjectNode defs = schema.putObject("$defs");
-        defs.set("condition", condition());
+        defs.set(Shape.CONDITION.name(), condition(Shape.CONDITION, false));
+        defs.set(Shape.SIGNAL_CONDITION.name(), condition(Shape.SIGNAL_CONDITION, true));
         defs.set("number", number());
         return schema;
     }
@@ -93,7 +98,14 @@ public final class PolicySchema {
                 node.put("minItems", items.minItems());
             }
         } else if (shape instanceof Shape.Text text) {
-            if (!text.words().isEmpty()) {
+            if (!text.words().isEmpty() && text.anyCase()) {
+                // The words for editors to offer, and the same in any case, which the loader reads too.
+                ArrayNode either = node.putArray("anyOf");
+                ArrayNode words = either.addObject().put("type", "string").putArray("enum");
+                text.words().forEach(words::add);
+                either.addObject().put("type", "string").put("pattern", "(?i)^\\s*(" + String.join("|", text.words())
+                        + ")\\s*$");
+            } else if (!text.words().isEmpty()) {
                 node.put("type", "string");
                 ArrayNode words = node.putArray("enum");
                 text.words().forEach(words::add);
@@ -110,7 +122,8 @@ public final class PolicySchema {
         } else if (shape instanceof Shape.Number number) {
             ObjectNode asNumber = JSON.objectNode();
             asNumber.put("type", number.whole() ? "integer" : "number");
-            number.minimum().ifPresent(minimum -> asNumber.put("minimum", minimum));
+            number.minimum().ifPresent(minimum -> asNumber.put(number.aboveMinimum() ? "exclusiveMinimum" : "minimum",
+                    minimum));
             number.maximum().ifPresent(maximum -> asNumber.put("maximum", maximum));
             if (number.whole()) {
                 node.setAll(asNumber);
@@ -131,10 +144,10 @@ public final class PolicySchema {
         return node;
     }
 
-    /** The condition language: one key, all, any or a measure with its comparisons. */
-    private static ObjectNode condition() {
+    /** The condition language: one key, all, any or a measure with its comparisons; signals only where allowed. */
+    private static ObjectNode condition(Shape.Named shape, boolean signals) {
         ObjectNode node = JSON.objectNode();
-        node.put("description", Shape.CONDITION.description());
+        node.put("description", shape.description());
         node.put("type", "object");
         node.put("minProperties", 1);
         node.put("maxProperties", 1);
@@ -143,12 +156,12 @@ public final class PolicySchema {
             ObjectNode list = properties.putObject(combination);
             list.put("type", "array");
             list.put("minItems", 1);
-            list.putObject("items").put("$ref", "#/$defs/condition");
+            list.putObject("items").put("$ref", "#/$defs/" + shape.name());
         }
         for (Measure measure : Metric.values()) {
             properties.set(measure.key(), comparisons(measure));
         }
-        for (Measure measure : Signal.values()) {
+        for (Measure measure : signals ? Signal.values() : new Measure[0]) {
             properties.set(measure.key(), comparisons(measure));
         }
         node.put("additionalProperties", false);

@@ -2,17 +2,12 @@ package org.crmkit.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.crmkit.rules.MinimalPolicy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,10 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * meaning (references, sums, dates that do not exist) are schema-valid, and that is asserted too.
  */
 class PolicySchemaTest {
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(PolicySchema.text());
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     /**
      * The cases of {@code PolicyValidationTest.brokenPolicies} that only the loader can reject: what
      * they break is meaning, not structure, or (duplicate keys, aliases) the YAML itself, which a
@@ -91,12 +82,6 @@ class PolicySchemaTest {
     }
 
     private static List<Error> errors(String yaml) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(yaml);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not YAML: " + e.getMessage(), e);
-        }
-        return SCHEMA.validate(tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree);
+        return PolicyDocuments.schemaErrors(yaml);
     }
 }
