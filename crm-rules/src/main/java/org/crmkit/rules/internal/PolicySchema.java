@@ -89,7 +89,7 @@ public final class PolicySchema {
             node.put("additionalProperties", false);
         } else if (shape instanceof Shape.NamedMap map) {
             node.put("type", "object");
-            map.namePattern().ifPresent(pattern -> node.putObject("propertyNames").put("pattern", pattern));
+            map.namePattern().ifPresent(pattern -> node.putObject("propertyNames").put("pattern", ecma(pattern)));
             node.set("additionalProperties", of(map.values()));
         } else if (shape instanceof Shape.Items items) {
             node.put("type", "array");
@@ -103,15 +103,15 @@ public final class PolicySchema {
                 ArrayNode either = node.putArray("anyOf");
                 ArrayNode words = either.addObject().put("type", "string").putArray("enum");
                 text.words().forEach(words::add);
-                either.addObject().put("type", "string").put("pattern", "(?i)^\\s*(" + String.join("|", text.words())
-                        + ")\\s*$");
+                String anyCase = "(?i)^\\s*(" + String.join("|", text.words()) + ")\\s*$";
+                either.addObject().put("type", "string").put("pattern", ecma(anyCase));
             } else if (!text.words().isEmpty()) {
                 node.put("type", "string");
                 ArrayNode words = node.putArray("enum");
                 text.words().forEach(words::add);
             } else if (text.pattern().isPresent()) {
                 node.put("type", "string");
-                node.put("pattern", text.pattern().get());
+                node.put("pattern", ecma(text.pattern().get()));
             } else {
                 // The loader reads numbers as their text, so version: 3 is a version.
                 ArrayNode types = node.putArray("type");
@@ -145,6 +145,44 @@ public final class PolicySchema {
     }
 
     /** The condition language: one key, all, any or a measure with its comparisons; signals only where allowed. */
+    /**
+     * A pattern as JSON Schema's regular expressions (ECMA-262) read it: those have no inline
+     * flags, so a pattern that starts with {@code (?i)} has each letter outside escapes and
+     * classes spelt in both cases ({@code [dD][aA][yY]}), which Java reads the same way.
+     *
+     * @param pattern a Java regular expression, {@code (?i)} allowed at its start or after {@code ^}
+     * @return the same language without inline flags
+     */
+    static String ecma(String pattern) {
+        String flag = "(?i)";
+        int at = pattern.startsWith(flag) ? 0 : pattern.startsWith("^" + flag) ? 1 : -1;
+        if (at < 0) {
+            return pattern;
+        }
+        String rest = pattern.substring(0, at) + pattern.substring(at + flag.length());
+        StringBuilder out = new StringBuilder(rest.length() * 3);
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '\\' && i + 1 < rest.length()) {
+                out.append(c).append(rest.charAt(++i));
+            } else if (c == '[') {
+                int end = rest.indexOf(']', i + 1);
+                String members = rest.substring(i, end + 1);
+                if (members.chars().anyMatch(Character::isLetter)) {
+                    throw new IllegalArgumentException("cannot spell the class " + members + " of " + pattern
+                            + " in both cases: list both cases in it and drop (?i)");
+                }
+                out.append(members);
+                i = end;
+            } else if (Character.isLetter(c) && Character.toLowerCase(c) != Character.toUpperCase(c)) {
+                out.append('[').append(Character.toLowerCase(c)).append(Character.toUpperCase(c)).append(']');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static ObjectNode condition(Shape.Named shape, boolean signals) {
         ObjectNode node = JSON.objectNode();
         node.put("description", shape.description());
