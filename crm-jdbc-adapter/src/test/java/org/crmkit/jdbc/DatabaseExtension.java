@@ -7,11 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
@@ -44,6 +46,7 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
     private @Nullable DataSource dataSource;
     private @Nullable String schema;
     private @Nullable String h2Url;
+    private final List<String> emptySchemas = new ArrayList<>();
 
     private DatabaseExtension(boolean postgres) {
         this.postgres = postgres;
@@ -87,6 +90,36 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
     JdbcStore openAgain() {
         return postgres ? JdbcStore.create(postgresDataSource())
                 : JdbcStore.h2InMemory(Objects.requireNonNull(h2Url, "h2Url").substring("jdbc:h2:mem:".length()));
+    }
+
+    /** @return a data source of the current test's database, H2 or PostgreSQL (bound to the test's schema) */
+    DataSource dataSource() {
+        if (postgres) {
+            return postgresDataSource();
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(Objects.requireNonNull(h2Url, "h2Url: only available during a test"));
+        return h2;
+    }
+
+    /**
+     * A database of its own without any table, for tests that check what a store writes: a new H2
+     * in-memory database that lives until the JVM ends, or a new schema that the test's end drops.
+     *
+     * @return its data source
+     * @throws SQLException if the schema cannot be created
+     */
+    DataSource emptyDatabase() throws SQLException {
+        int number = NEXT.incrementAndGet();
+        if (postgres) {
+            String empty = "empty_" + number;
+            execute(server().getPostgresDatabase(), "CREATE SCHEMA " + empty);
+            emptySchemas.add(empty);
+            return server().getDatabase("postgres", "postgres", Map.of("currentSchema", empty));
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:empty-" + number + ";DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     /** @return the current test's PostgreSQL data source, bound to its schema */
@@ -137,6 +170,10 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
             store = null;
             h2Url = null;
         }
+        for (String empty : emptySchemas) {
+            execute(server().getPostgresDatabase(), "DROP SCHEMA " + empty + " CASCADE");
+        }
+        emptySchemas.clear();
         if (schema != null) {
             execute(server().getPostgresDatabase(), "DROP SCHEMA " + schema + " CASCADE");
             schema = null;
