@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.CurrencyMismatchException;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.facts.ActivityFacts;
 import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactGroup;
@@ -298,29 +301,35 @@ final class JdbcFactsSource implements CustomerFactsSource {
     /**
      * The first purchase that counts and is in another currency, named as the reference names it:
      * one in the window fails the metrics, which come first; otherwise one earlier fails the history.
+     * A purchase whose mapped currency column is NULL has no currency to compare: it fails too.
      */
-    private CurrencyMismatchException currencyMismatch(Connection connection, CustomerId customerId,
-            FactsQuery query) throws SQLException {
+    private CrmException currencyMismatch(Connection connection, CustomerId customerId, FactsQuery query)
+            throws SQLException {
         MetricsQuery metrics = query.metrics();
         Optional<List<String>> inWindow = firstForeign(connection, customerId, metrics,
                 SqlValues.dayBound(metrics.window().start()), SqlValues.dayBound(metrics.window().end()));
         if (inWindow.isPresent()) {
-            return new CurrencyMismatchException("Purchase '" + inWindow.get().get(0) + "'", metrics.currency(),
-                    Money.currency(inWindow.get().get(1)));
+            return foreign("Purchase '" + inWindow.get().get(0) + "'", metrics, inWindow.get().get(1));
         }
         List<String> earlier = firstForeign(connection, customerId, metrics, SqlValues.FIRST_DAY.minusDays(1),
                 SqlValues.dayBound(metrics.asOf())).orElseThrow();
-        return new CurrencyMismatchException("Purchase '" + earlier.get(0) + "' of customer '" + customerId + "'",
-                metrics.currency(), Money.currency(earlier.get(1)));
+        return foreign("Purchase '" + earlier.get(0) + "' of customer '" + customerId + "'", metrics, earlier.get(1));
+    }
+
+    private static CrmException foreign(String purchase, MetricsQuery metrics, @Nullable String currency) {
+        if (currency == null) {
+            return new InvalidValueException(purchase + " has no currency (its currency column is NULL)");
+        }
+        return new CurrencyMismatchException(purchase, metrics.currency(), Money.currency(currency));
     }
 
     private Optional<List<String>> firstForeign(Connection connection, CustomerId customerId, MetricsQuery metrics,
             LocalDate from, LocalDate until) throws SQLException {
         Relation orders = relations.orders();
         return Database.first(connection, "SELECT id, currency FROM " + orders.from()
-                        + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND currency <> ?"
+                        + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND (currency IS NULL OR currency <> ?)"
                         + " ORDER BY order_date, " + database.dialect().byId("id") + " FETCH FIRST 1 ROWS ONLY",
-                row -> List.of(row.getString("id"), row.getString("currency")),
+                row -> Arrays.asList(row.getString("id"), row.getString("currency")),
                 orders.parametersThen(customerId.value(), from, until, metrics.currency().getCurrencyCode()));
     }
 
@@ -366,13 +375,14 @@ final class JdbcFactsSource implements CustomerFactsSource {
                         windowStart, windowEnd);
         if (history) {
             // Every purchase up to the as-of day counts for the history, so all must be in the currency.
-            statement.append(" COUNT(CASE WHEN currency <> ? THEN 1 END) AS foreign_orders,", currency)
+            statement.append(" COUNT(CASE WHEN currency IS NULL OR currency <> ? THEN 1 END) AS foreign_orders,", currency)
                     .append(" COUNT(CASE WHEN amount >= 0 THEN 1 END) AS history_orders, SUM(amount) AS history_spend,"
                             + " COUNT(DISTINCT CASE WHEN amount >= 0 THEN order_date END) AS purchase_days,"
                             + " MIN(CASE WHEN amount >= 0 THEN order_date END) AS first_purchase,"
                             + " SUM(CASE WHEN order_date > first_day THEN amount END) AS repeat_spend,");
         } else {
-            statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND currency <> ? THEN 1 END)"
+            statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND (currency IS NULL OR currency <> ?)"
+                    + " THEN 1 END)"
                     + " AS foreign_orders,", windowStart, windowEnd, currency);
         }
         if (query.wants(FactGroup.ACTIVITY)) {

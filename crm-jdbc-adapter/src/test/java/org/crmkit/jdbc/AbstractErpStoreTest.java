@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.facts.PurchaseHistoryFacts;
@@ -254,6 +255,27 @@ abstract class AbstractErpStoreTest {
         assertThat(visited).containsExactly("c-1", "c-3");
         assertThat(skipped).containsExactly(new NotEvaluable(CustomerId.of("c-2"),
                 "Purchase 'o-2': currency USD does not match CNY (crmkit does not convert currencies)"));
+    }
+
+    @Test
+    void anOrderWhoseCurrencyColumnIsNullMakesItsCustomerNotEvaluable() {
+        JdbcStore store = erp(List.of(customer("c-1", "A"), customer("c-2", "B")),
+                List.of(purchase("o-1", "c-1", "2026-01-10", "10.00"), purchase("o-2", "c-2", "2026-01-10", "3.00")),
+                List.of());
+        execute("ALTER TABLE sales_document ALTER COLUMN curr DROP NOT NULL");
+        execute("UPDATE sales_document SET curr = NULL WHERE doc_no = 'o-2'");
+        List<String> visited = new ArrayList<>();
+        List<NotEvaluable> skipped = new ArrayList<>();
+
+        store.facts(skipped::add).forEach(FactsQuery.metricsOnly(YEAR),
+                facts -> visited.add(facts.metrics().customerId().value()));
+
+        assertThat(visited).containsExactly("c-1");
+        assertThat(skipped).containsExactly(new NotEvaluable(CustomerId.of("c-2"),
+                "Purchase 'o-2' has no currency (its currency column is NULL)"));
+        assertThatThrownBy(() -> store.facts().forEach(FactsQuery.metricsOnly(YEAR), facts -> { }))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("Purchase 'o-2' has no currency (its currency column is NULL)");
     }
 
     @Test
