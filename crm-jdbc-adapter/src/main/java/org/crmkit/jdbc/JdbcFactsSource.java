@@ -109,7 +109,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
         List<CustomerFacts> found = database.transaction("compute the facts of customer '" + customerId + "'",
                 connection -> {
                     List<CustomerFacts> rows = new ArrayList<>();
-                    visit(connection, Optional.of(customerId), query, rows::add);
+                    visit(connection, Optional.of(customerId), Optional.empty(), query, rows::add);
                     return rows;
                 });
         return found.stream().findFirst();
@@ -119,8 +119,23 @@ final class JdbcFactsSource implements CustomerFactsSource {
     public void forEach(FactsQuery query, Consumer<? super CustomerFacts> action) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(action, "action");
+        forEachAfter(query, Optional.empty(), action);
+    }
+
+    /**
+     * As {@link #forEach}, for the customers after one only (in the dialect's id order): where a
+     * resumed batch job starts.
+     *
+     * @param query what to compute
+     * @param after the last customer not to visit, or empty to visit all
+     * @param action called once per customer
+     */
+    void forEachAfter(FactsQuery query, Optional<String> after, Consumer<? super CustomerFacts> action) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(action, "action");
         database.transaction("compute the facts of every customer", connection -> {
-            visit(connection, Optional.empty(), query, action);
+            visit(connection, Optional.empty(), after, query, action);
             return null;
         });
     }
@@ -130,17 +145,17 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * in one pass or range by range. Stops at the first customer with a purchase that counts in
      * another currency, and throws for it once the result sets are closed.
      */
-    private void visit(Connection connection, Optional<CustomerId> only, FactsQuery query,
+    private void visit(Connection connection, Optional<CustomerId> only, Optional<String> from, FactsQuery query,
             Consumer<? super CustomerFacts> action) throws SQLException {
         Optional<CustomerId> mismatched;
         if (only.isPresent()) {
             mismatched = visit(connection, Scope.only(only.get().value()), query, action);
         } else if (customersPerRange.isEmpty()) {
-            mismatched = visit(connection, Scope.ALL, query, action);
+            mismatched = visit(connection, new Scope(Optional.empty(), from, Optional.empty()), query, action);
         } else {
             // The ranges (-inf, l1], (l1, l2], ... (lk, +inf) cover every id once, whatever happens meanwhile.
             mismatched = Optional.empty();
-            Optional<String> after = Optional.empty();
+            Optional<String> after = from;
             boolean more = true;
             while (more && mismatched.isEmpty()) {
                 Optional<String> last = lastOfRange(connection, after, customersPerRange.getAsInt());
@@ -229,8 +244,6 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * another (inclusive), each bound absent for no bound.
      */
     private record Scope(Optional<String> only, Optional<String> after, Optional<String> through) {
-        static final Scope ALL = new Scope(Optional.empty(), Optional.empty(), Optional.empty());
-
         static Scope only(String id) {
             return new Scope(Optional.of(id), Optional.empty(), Optional.empty());
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,6 +24,10 @@ import org.crmkit.core.port.PurchaseHistory;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.jdbc.job.EventOutbox;
+import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.jdbc.mapping.MappingException;
 import org.crmkit.jdbc.mapping.ReadOnlyEntityException;
@@ -68,12 +73,13 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     private final PurchaseHistory purchases;
     private final InteractionLog interactions;
     private final TierAssignments tierAssignments;
-    private final CustomerFactsSource facts;
+    private final JdbcFactsSource facts;
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
     private final PublishedEvents publishedEvents;
     private final SurveyAnswers surveys;
     private final LifecycleHistory lifecycleHistory;
+    private final EventOutbox outbox;
     private final Optional<Connection> keepAlive;
     private final Database database;
     private final Relations relations;
@@ -91,6 +97,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         this.publishedEvents = new JdbcPublishedEvents(database);
         this.surveys = new JdbcSurveyAnswers(database);
         this.lifecycleHistory = new JdbcLifecycleHistory(database);
+        this.outbox = new JdbcEventOutbox(database);
         this.keepAlive = keepAlive;
     }
 
@@ -309,6 +316,42 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     @Override
     public PublishedEvents publishedEvents() {
         return publishedEvents;
+    }
+
+    /**
+     * The nightly tiering job on this store, writing chunks of 1,000 customers: see {@link TieringJob}.
+     * Its facts are this store's {@link #facts()}, its history {@link #tierAssignments()} (with
+     * each assignment's reasons in {@code crm_tier_reason}), its events go to {@link #outbox()}, and
+     * its runs are recorded in {@code crm_job_run}.
+     *
+     * @param policy the policy whose tiering section decides; not null
+     * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
+     * @return the job
+     */
+    public TieringJob tieringJob(Policy policy, Clock clock) {
+        return tieringJob(policy, clock, 1_000, decision -> { });
+    }
+
+    /**
+     * The nightly tiering job on this store, with a chunk size and a look at each decision.
+     *
+     * @param policy the policy whose tiering section decides; not null
+     * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
+     * @param customersPerChunk customers written per transaction; at least 1
+     * @param each receives every decision, in customer id order, before its chunk is committed: if it
+     *     throws, the chunk is rolled back and the run stays incomplete; must not call back into the
+     *     store; not null
+     * @return the job
+     * @throws InvalidValueException if {@code customersPerChunk} is less than 1
+     */
+    public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
+            Consumer<? super TierDecision> each) {
+        return new JdbcTieringJob(database, facts, policy, clock, customersPerChunk, each);
+    }
+
+    /** @return the outbox of the events the jobs wrote, in {@code crm_outbox} */
+    public EventOutbox outbox() {
+        return outbox;
     }
 
     /**

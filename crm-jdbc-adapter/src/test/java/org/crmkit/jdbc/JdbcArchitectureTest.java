@@ -52,6 +52,14 @@ class JdbcArchitectureTest {
     }
 
     @Test
+    void theJobApiKnowsNoJdbc() {
+        noClasses().that().resideInAPackage("org.crmkit.jdbc.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.crmkit.jdbc")
+                .because("the store implements the jobs; their API is ports and values")
+                .check(adapter);
+    }
+
+    @Test
     void noJavaSqlTypeCrossesThePublicApi() {
         noMethods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
                 .should().haveRawReturnType(resideInAPackage("java.sql.."))
@@ -65,7 +73,7 @@ class JdbcArchitectureTest {
     @Test
     void dependsOnNoDriverOrPoolClasses() {
         classes().that().resideInAPackage("org.crmkit.jdbc..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.crmkit.core..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.crmkit.core..", "org.crmkit.rules..",
                         "org.crmkit.jdbc..", "org.flywaydb.core..", "org.slf4j..", "org.jspecify..",
                         "com.fasterxml.jackson.core..", "com.fasterxml.jackson.dataformat.yaml..")
                 .because("H2 and PostgreSQL are reached through JDBC URLs and data sources only")
