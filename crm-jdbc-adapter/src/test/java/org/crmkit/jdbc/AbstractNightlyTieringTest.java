@@ -66,34 +66,43 @@ abstract class AbstractNightlyTieringTest {
     /** @return the extension of the subclass */
     protected abstract DatabaseExtension database();
 
-    private static void seed(CrmStore store) {
-        int[] order = {0};
-        customer(store, "a-core", LocalDate.of(2024, 1, 10));
+    private static final List<Customer> CUSTOMERS = new ArrayList<>();
+    private static final List<Purchase> PURCHASES = new ArrayList<>();
+    private static final List<Interaction> INTERACTIONS = List.of(Interaction.of(InteractionId.of("i-1"),
+            CustomerId.of("e-prospect"), OffsetDateTime.of(2026, 3, 2, 9, 15, 0, 0, ZoneOffset.ofHours(8)),
+            Channel.PHONE, InteractionKind.INQUIRY));
+
+    static {
+        customer("a-core", LocalDate.of(2024, 1, 10));
         for (String day : List.of("2025-05-15", "2025-07-15", "2025-10-15", "2026-01-15")) {
-            order(store, order, "a-core", day, "40000");
+            order("a-core", day, "40000");
         }
-        customer(store, "b-slipping", LocalDate.of(2024, 1, 10));
-        order(store, order, "b-slipping", "2025-04-15", "35000");
-        customer(store, "c-basic", LocalDate.of(2024, 1, 10));
-        order(store, order, "c-basic", "2026-02-01", "5000");
-        customer(store, "d-none", LocalDate.of(2024, 1, 10));
-        customer(store, "e-prospect", LocalDate.of(2024, 1, 10));
-        store.interactions().record(Interaction.of(InteractionId.of("i-1"), CustomerId.of("e-prospect"),
-                OffsetDateTime.of(2026, 3, 2, 9, 15, 0, 0, ZoneOffset.ofHours(8)), Channel.PHONE, InteractionKind.INQUIRY));
-        customer(store, "f-rising", LocalDate.of(2024, 1, 10));
-        order(store, order, "f-rising", "2026-03-01", "20000");
-        order(store, order, "f-rising", "2026-05-01", "50000");
-        customer(store, "g-new", LocalDate.of(2026, 5, 1));
-        order(store, order, "g-new", "2026-05-02", "200000");
+        customer("b-slipping", LocalDate.of(2024, 1, 10));
+        order("b-slipping", "2025-04-15", "35000");
+        customer("c-basic", LocalDate.of(2024, 1, 10));
+        order("c-basic", "2026-02-01", "5000");
+        customer("d-none", LocalDate.of(2024, 1, 10));
+        customer("e-prospect", LocalDate.of(2024, 1, 10));
+        customer("f-rising", LocalDate.of(2024, 1, 10));
+        order("f-rising", "2026-03-01", "20000");
+        order("f-rising", "2026-05-01", "50000");
+        customer("g-new", LocalDate.of(2026, 5, 1));
+        order("g-new", "2026-05-02", "200000");
     }
 
-    private static void customer(CrmStore store, String id, LocalDate created) {
-        store.customers().save(Customer.of(CustomerId.of(id), "Customer " + id, created));
+    private static void customer(String id, LocalDate created) {
+        CUSTOMERS.add(Customer.of(CustomerId.of(id), "Customer " + id, created));
     }
 
-    private static void order(CrmStore store, int[] number, String customer, String day, String amount) {
-        store.purchases().record(Purchase.of(PurchaseId.of("o-" + (++number[0])), CustomerId.of(customer),
+    private static void order(String customer, String day, String amount) {
+        PURCHASES.add(Purchase.of(PurchaseId.of("o-" + (PURCHASES.size() + 1)), CustomerId.of(customer),
                 LocalDate.parse(day), Money.of("CNY", amount)));
+    }
+
+    private static void seed(CrmStore store) {
+        CUSTOMERS.forEach(store.customers()::save);
+        PURCHASES.forEach(store.purchases()::record);
+        INTERACTIONS.forEach(store.interactions()::record);
     }
 
     private JdbcStore seeded() {
@@ -121,7 +130,15 @@ abstract class AbstractNightlyTieringTest {
 
     @Test
     void decidesAsTieringServiceDoesDayAfterDay() {
-        JdbcStore store = seeded();
+        decidesAsTieringServiceDoes(seeded());
+    }
+
+    @Test
+    void decidesAsTieringServiceDoesOverAnErpMapping() {
+        decidesAsTieringServiceDoes(ErpSchema.storeHolding(database(), CUSTOMERS, PURCHASES, INTERACTIONS, List.of()));
+    }
+
+    private void decidesAsTieringServiceDoes(JdbcStore store) {
         InMemoryStore reference = InMemoryStore.create();
         seed(reference);
         RecordingEventPublisher published = new RecordingEventPublisher();
