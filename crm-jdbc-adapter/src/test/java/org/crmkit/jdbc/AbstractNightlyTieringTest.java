@@ -51,17 +51,17 @@ import org.junit.jupiter.api.Test;
  * resumption, lock and outbox; run on H2 and PostgreSQL by the subclasses.
  */
 abstract class AbstractNightlyTieringTest {
-    private static final LocalDate Q1 = LocalDate.of(2026, 3, 31);
-    private static final LocalDate Q2 = LocalDate.of(2026, 6, 30);
+    static final LocalDate Q1 = LocalDate.of(2026, 3, 31);
+    static final LocalDate Q2 = LocalDate.of(2026, 6, 30);
     private static final LocalDate Q3 = LocalDate.of(2026, 9, 30);
     private static final List<LocalDate> DAYS = List.of(Q1, Q2, Q3);
     private static final Instant NOW = Instant.parse("2026-10-01T02:00:00.123456789Z");
-    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     /** The standard policy with two evaluations of demotion grace, so that grace counts are stored. */
-    private static final Policy GRACE = PolicyLoader.parse(PolicyLoader.standardText()
+    static final Policy GRACE = PolicyLoader.parse(PolicyLoader.standardText()
             .replace("  hit_policy: first_match\n", "  hit_policy: first_match\n  demotion_grace: {evaluations: 2}\n"),
             "grace.yaml");
-    private static final int CHUNK = 2;
+    static final int CHUNK = 2;
 
     /** @return the extension of the subclass */
     protected abstract DatabaseExtension database();
@@ -105,24 +105,24 @@ abstract class AbstractNightlyTieringTest {
         INTERACTIONS.forEach(store.interactions()::record);
     }
 
-    private JdbcStore seeded() {
+    JdbcStore seeded() {
         JdbcStore store = database().store();
         seed(store);
         return store;
     }
 
     /** A second database of the same kind with the same data, for an uninterrupted run to compare with. */
-    private DataSource seededTwin() throws SQLException {
+    DataSource seededTwin() throws SQLException {
         DataSource twin = database().emptyDatabase();
         seed(JdbcStore.create(twin));
         return twin;
     }
 
-    private static TieringJob job(JdbcStore store, List<TierDecision> decisions) {
+    static TieringJob job(JdbcStore store, List<TierDecision> decisions) {
         return store.tieringJob(GRACE, CLOCK, CHUNK, decisions::add);
     }
 
-    private static List<DomainEvent> drain(JdbcStore store) {
+    static List<DomainEvent> drain(JdbcStore store) {
         List<DomainEvent> events = new ArrayList<>();
         store.outbox().drainTo((key, event) -> events.add(event));
         return events;
@@ -336,7 +336,7 @@ abstract class AbstractNightlyTieringTest {
     }
 
     /** Every row the job writes, as text, in a fixed order; outbox rows without their sequence numbers. */
-    private static List<String> dump(DataSource dataSource) throws SQLException {
+    static List<String> dump(DataSource dataSource) throws SQLException {
         List<String> all = new ArrayList<>();
         all.addAll(rows(dataSource, "SELECT * FROM crm_tier_assignment ORDER BY customer_id, as_of"));
         all.addAll(rows(dataSource, "SELECT * FROM crm_tier_reason ORDER BY customer_id, as_of, reason_number"));

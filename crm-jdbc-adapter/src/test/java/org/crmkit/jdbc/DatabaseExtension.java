@@ -127,6 +127,12 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
         return Objects.requireNonNull(dataSource, "dataSource: only available in a PostgreSQL test");
     }
 
+    /** @return a JDBC URL of the current test's PostgreSQL schema, for another process */
+    String postgresUrl() {
+        return server().getJdbcUrl("postgres", "postgres") + "&currentSchema="
+                + Objects.requireNonNull(schema, "schema: only available in a PostgreSQL test");
+    }
+
     /** @return the embedded PostgreSQL of the test run */
     EmbeddedPostgres server() {
         return Objects.requireNonNull(server, "server: only available in a PostgreSQL test class");
