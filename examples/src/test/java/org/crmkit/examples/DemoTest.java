@@ -32,15 +32,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoTest {
     private static String output;
+    private static String log;
     private static Demo.Result result;
 
     @BeforeAll
     static void runTheDemoWithItsDefaults() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream standardError = System.err;
+        // The library logs through slf4j-simple, which writes to whatever System.err is at the time.
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+                PrintStream err = new PrintStream(logged, true, StandardCharsets.UTF_8)) {
+            System.setErr(err);
             result = Demo.run(Demo.Options.defaults(), out);
+        } finally {
+            System.setErr(standardError);
         }
         output = bytes.toString(StandardCharsets.UTF_8);
+        log = logged.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fitsTheLifetimeValueModelsWithNoParameterAtTheBoundOfItsSearchRange() {
+        // The log was captured: the tiering service reports both runs in it.
+        assertThat(log).contains("Tiered 10000 customers as of 2026-03-31")
+                .contains("Tiered 10000 customers as of 2026-06-30")
+                .doesNotContain("at the bound").doesNotContain("WARN");
+        assertThat(result.lifecycle().model()).hasSizeGreaterThanOrEqualTo(2)
+                .noneMatch(note -> note.contains("at the bound"));
+        assertThat(output).doesNotContain("at the bound");
     }
 
     @Test
