@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -261,6 +264,29 @@ class DemoTest {
                 .contains(highRisk.get(0).customerId() + " explained (CustomerAssessment.reasons()):")
                 .containsPattern("Win-back: [\\d,]+ churned customers flagged")
                 .containsPattern("A quarter later, as of 2026-06-30: [\\d,]+ customers changed stage");
+    }
+
+    @Test
+    void endsByPointingAtTheCommandLineOnTheSampleFiles() throws IOException {
+        Path root = Path.of(System.getProperty("crmkit.root.dir", "..")).toAbsolutePath().normalize();
+        String closing = output.substring(output.lastIndexOf("(done in "));
+        List<String> lines = closing.lines().toList();
+
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Every command, its options, input files and output fields:"
+                + " docs/cli.md");
+        assertThat(closing).contains("Next: the same engines on the command line")
+                .contains("samples/README.md")
+                .contains(String.format("from the repository root:%n%n  %s%n%n", Demo.NEXT_COMMAND));
+        // The command is an example of the README, which CliGuideTest runs from the repository root
+        // and compares with what the README shows; the files it reads and the guides are there.
+        assertThat(Files.readString(root.resolve("README.md")))
+                .contains("<!-- crm-example -->\n```sh\n" + Demo.NEXT_COMMAND + "\n```\n");
+        assertThat(Demo.NEXT_COMMAND).startsWith("./crm tier ");
+        List<String> files = List.of(Demo.NEXT_COMMAND.split(" ")).stream().filter(word -> word.startsWith("samples/"))
+                .toList();
+        assertThat(files).hasSize(3).allSatisfy(file -> assertThat(root.resolve(file)).isRegularFile());
+        assertThat(root.resolve("samples/README.md")).isRegularFile();
+        assertThat(root.resolve(Demo.CLI_GUIDE)).isRegularFile();
     }
 
     @Test
