@@ -71,7 +71,7 @@ import org.crmkit.rules.calendar.BusinessTime;
  *       like cold leads (a few who buy very rarely have not bought in the history all the same);</li>
  *   <li>its segment is what it did by the as-of day: {@link Segment#STEADY steady} if it still
  *       buys, {@link Segment#LAPSING lapsing} if it stopped during the last year, {@link
- *       Segment#DORMANT dormant} if it stopped before (about 92%, 4% and 3% of the buying customers);</li>
+ *       Segment#DORMANT dormant} if it stopped before (about 92%, 5% and 3% of the buying customers);</li>
  *   <li>order amounts as the Gamma-Gamma spend model assumes them (Colombo and Jiang 1999):
  *       gamma with shape 4 and a rate of the customer's own, itself gamma with shape 2.2 and rate
  *       2,600 CNY, so that the customers' mean orders are heavy-tailed (a median of about 5,500

@@ -283,7 +283,8 @@ class SyntheticCustomerBaseTest {
                 generated.span().end(), ClvTimeUnit.WEEKS);
 
         FittedModel<BgNbdModel> purchases = ModelFitter.fitBgNbd(summaries);
-        FittedModel<GammaGammaModel> spend = ModelFitter.fitGammaGammaOnPaidRepeatBuyers(CustomerSummaries.of(summaries));
+        FittedModel<GammaGammaModel> spend =
+                ModelFitter.fitGammaGammaOnPaidRepeatBuyers(CustomerSummaries.of(summaries));
 
         assertThat(purchases.parametersAtBound()).as("BG/NBD %s", purchases.model()).isEmpty();
         assertThat(spend.parametersAtBound()).as("Gamma-Gamma %s", spend.model()).isEmpty();
