@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,15 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@code ./crm} command run from the repository root; the fenced blocks after
  * {@code <!-- crm-example: stdout -->}, {@code stderr} or {@code ics} are what it prints there.
  * In a shown output, a line {@code ...} stands for any number of lines and {@code ...} within a line
- * for any text. Also: every option of every command is in the synopsis of {@code docs/cli.md}.
+ * for any text. Also: every option of every command is in the synopsis of {@code docs/cli.md};
+ * every file in {@code samples/} is read by an example, every command that reads files has an
+ * example on them, and their CSV files have the columns of the guide's input files.
  */
 class CliGuideTest {
     private static final Path ROOT = Path.of(System.getProperty("crmkit.root.dir", "..")).toAbsolutePath().normalize();
     private static final String EXAMPLE = "<!-- crm-example -->";
+    /** The sample files, from the repository root: every one is read by a documented example. */
+    private static final String SAMPLES = "samples";
     private static final Pattern OUTPUT = Pattern.compile("<!-- crm-example: (stdout|stderr|ics) -->");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?");
 
@@ -112,6 +117,115 @@ class CliGuideTest {
         check(Crm.commandLine(CrmRun.CLOCK).getCommandSpec(), lines, missing);
 
         assertThat(missing).as("options of crm missing from the synopsis of docs/cli.md").isEmpty();
+    }
+
+    @Test
+    void everySampleFileIsReadByADocumentedExample() {
+        List<Example> examples = documents().stream().flatMap(doc -> examples(doc).stream()).toList();
+        List<String> samples = sampleFiles().stream().map(file -> SAMPLES + "/" + file.getFileName()).toList();
+
+        assertThat(samples).as("files in %s", SAMPLES).isNotEmpty();
+        for (String sample : samples) {
+            assertThat(examples).as("documented examples reading %s", sample)
+                    .anyMatch(example -> example.args().contains(sample));
+        }
+    }
+
+    @Test
+    void everyCommandThatReadsFilesHasADocumentedExampleOnTheSamples() {
+        List<Example> examples = documents().stream().flatMap(doc -> examples(doc).stream()).toList();
+        Set<String> onSamples = new LinkedHashSet<>();
+        for (Example example : examples) {
+            if (example.args().stream().anyMatch(arg -> arg.startsWith(SAMPLES + "/"))) {
+                onSamples.add(commandOf(example.args()));
+            }
+        }
+        List<String> readingFiles = new ArrayList<>();
+        commands(Crm.commandLine(CrmRun.CLOCK).getCommandSpec(), readingFiles);
+
+        assertThat(readingFiles).as("commands with a FILE option").contains("crm tier", "crm sla review",
+                "crm agenda unscheduled", "crm clv fit", "crm policy show").doesNotContain("crm generate-completion");
+        assertThat(onSamples).as("commands with a documented example on %s", SAMPLES).containsAll(readingFiles);
+    }
+
+    @Test
+    void everySampleCsvFileHasTheColumnsOfTheInputFilesOfTheGuide() {
+        Map<String, List<Set<String>>> contract = inputFiles();
+        List<Path> csvFiles = sampleFiles().stream().filter(file -> file.toString().endsWith(".csv")).toList();
+
+        assertThat(contract).as("the input files table of docs/cli.md").containsKeys("customers.csv", "orders.csv",
+                "interactions.csv", "complaints.csv", "complaint_events.csv", "surveys.csv");
+        assertThat(csvFiles).extracting(file -> file.getFileName().toString())
+                .containsExactlyInAnyOrderElementsOf(contract.keySet());
+        for (Path file : csvFiles) {
+            String name = file.getFileName().toString();
+            List<String> header = List.of(lines(file).get(0).replace("\uFEFF", "").split(",", -1));
+            Set<String> required = contract.get(name).get(0);
+            Set<String> optional = contract.get(name).get(1);
+            Set<String> all = new LinkedHashSet<>(required);
+            all.addAll(optional);
+
+            assertThat(header).as("%s: the required columns", name).containsAll(required);
+            // The guide says that the sample files show every column.
+            assertThat(header).as("%s: the optional columns", name).containsAll(optional);
+            assertThat(header).as("%s: columns of the guide only", name).doesNotHaveDuplicates().isSubsetOf(all);
+        }
+    }
+
+    /** The commands below {@code command} with an option that takes a file to read. */
+    private static void commands(CommandSpec command, List<String> readingFiles) {
+        boolean readsFiles = command.options().stream()
+                .anyMatch(option -> "FILE".equals(option.paramLabel()) && !option.longestName().equals("--output"));
+        if (readsFiles) {
+            readingFiles.add(command.qualifiedName());
+        }
+        command.subcommands().values().forEach(sub -> commands(sub.getCommandSpec(), readingFiles));
+    }
+
+    /** The qualified name of the command that arguments call, e.g. {@code crm agenda overdue}. */
+    private static String commandOf(List<String> args) {
+        CommandSpec command = Crm.commandLine(CrmRun.CLOCK).getCommandSpec();
+        for (String arg : args) {
+            CommandLine sub = command.subcommands().get(arg);
+            if (sub == null) {
+                break;
+            }
+            command = sub.getCommandSpec();
+        }
+        return command.qualifiedName();
+    }
+
+    /**
+     * The table of input files of docs/cli.md: per file its required and its optional columns, the
+     * names in backquotes outside parentheses (those inside give example values).
+     */
+    private static Map<String, List<Set<String>>> inputFiles() {
+        List<String> cli = lines(ROOT.resolve("docs/cli.md"));
+        int header = cli.indexOf("| file | required columns | optional columns |");
+        assertThat(header).as("the input files table of docs/cli.md").isNotNegative();
+        Map<String, List<Set<String>>> files = new LinkedHashMap<>();
+        for (int i = header + 2; i < cli.size() && cli.get(i).startsWith("|"); i++) {
+            String[] cells = cli.get(i).split("\\|");
+            files.put(cells[1].strip(), List.of(columns(cells[2]), columns(cells[3])));
+        }
+        return files;
+    }
+
+    private static Set<String> columns(String cell) {
+        Matcher name = Pattern.compile("`([^`]+)`").matcher(cell.replaceAll("\\([^)]*\\)", ""));
+        Set<String> columns = new LinkedHashSet<>();
+        while (name.find()) {
+            columns.add(name.group(1));
+        }
+        return columns;
+    }
+
+    private static List<Path> sampleFiles() {
+        try (Stream<Path> files = Files.list(ROOT.resolve(SAMPLES))) {
+            return files.filter(file -> !file.getFileName().toString().equals("README.md")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void check(CommandSpec command, List<String> synopsis, Set<String> missing) {

@@ -38,7 +38,8 @@ import org.crmkit.rules.tiering.TieringService;
  * of it: the tier distribution against the policy's expected shares, three explained decisions,
  * the {@link TierChanged} events, the complaint SLAs at the end of the as-of day with one case
  * explained and the weekly review of the as-of week, the contacts the policy's cadences plan for
- * the month after the as-of day, and a second evaluation a quarter later.
+ * the month after the as-of day, and a second evaluation a quarter later; it ends by pointing at
+ * the command line on the sample files in {@code samples/}.
  *
  * <pre>
  * java -jar crm-demo.jar [--customers N] [--seed S] [--as-of YYYY-MM-DD]
@@ -49,6 +50,11 @@ import org.crmkit.rules.tiering.TieringService;
 public final class Demo {
     /** How to call the demo. */
     public static final String USAGE = "usage: java -jar crm-demo.jar [--customers N] [--seed S] [--as-of YYYY-MM-DD]";
+    /** The command the demo ends with: the command line on the sample files, run from the repository root. */
+    public static final String NEXT_COMMAND = "./crm tier --customers samples/customers.csv --orders samples/orders.csv"
+            + " --interactions samples/interactions.csv --as-of 2026-03-31";
+    /** The command line's guide, from the repository root. */
+    public static final String CLI_GUIDE = "docs/cli.md";
 
     private static final BigDecimal CORE_SPEND = new BigDecimal("100000");
     private static final int FOLLOW_UP_MONTHS = 3;
@@ -247,6 +253,7 @@ public final class Demo {
                 .filter(event -> event.asOf().equals(nextAsOf)).toList();
         printSecondRun(out, store, asOf, second, later);
         out.printf(Locale.ROOT, "%n(done in %.1f s)%n", (System.nanoTime() - started) / 1e9);
+        printNextStep(out);
         return new Result(first, second, firstEvents, later.size(), sla, agenda, lifecycle.first(),
                 lifecycle.transitions().size());
     }
@@ -351,6 +358,15 @@ public final class Demo {
                     .collect(Collectors.joining(", "));
             out.println("    assignment history: " + history);
         });
+    }
+
+    /** Where to go from here: the same engines on files a reader can open and change. */
+    private static void printNextStep(PrintStream out) {
+        out.printf("%nNext: the same engines on the command line, over CSV files as an ERP exports them. The folder%n"
+                + "samples/ holds a small customer base to try them on (samples/README.md says what each file holds%n"
+                + "and which command reads it). After the build, from the repository root:%n%n");
+        out.printf("  %s%n%n", NEXT_COMMAND);
+        out.printf("Every command, its options, input files and output fields: %s%n", CLI_GUIDE);
     }
 
     private static String tierName(Optional<Tier> tier) {

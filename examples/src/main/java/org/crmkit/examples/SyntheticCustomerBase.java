@@ -58,20 +58,27 @@ import org.crmkit.rules.calendar.BusinessTime;
  *
  * <p>The model, per customer (all parameters are constants of this class):
  * <ul>
- *   <li>a segment: 19% {@link Segment#PROSPECT prospects} who only inquire, 2% {@link Segment#DORMANT
- *       dormant} customers who bought, if at all, more than a year ago, and buying customers, of
- *       whom 62% buy {@link Segment#STEADY steadily}, 25% {@link Segment#SEASONAL seasonally} (in
- *       one or two rolling quarters a year only) and 13% are {@link Segment#LAPSING lapsing}
- *       (stopped buying during the last year);</li>
- *   <li>a heavy-tailed annual budget: lognormal with a median of 42,000 CNY and a log standard
- *       deviation of 1.15, so that a few accounts buy millions a year and most far less;</li>
- *   <li>an average order that grows with the budget less than proportionally (bigger accounts
- *       order both more and more often; at least twice a year on average), orders as a Poisson
- *       process at that rate, and lognormal order amounts around the average;</li>
- *   <li>a creation day over the last three years (prospects: within the last year); the ERP opens
- *       a buying customer's record with its first order, a prospect's with its first inquiry;</li>
- *   <li>an account manager for accounts budgeted at 120,000 CNY or more, who visits and calls
- *       them, and a strategic agreement for a quarter of those budgeted at 500,000 CNY or more;</li>
+ *   <li>19% {@link Segment#PROSPECT prospects} who only inquire, created within the last year;
+ *       the others buy, created over the last three years (the ERP opens a buying customer's
+ *       record with its first order, a prospect's with its first inquiry);</li>
+ *   <li>orders as the BG/NBD model assumes them (Fader, Hardie and Lee 2005), so that the
+ *       lifecycle analysis fits it on these data with every parameter inside its search range:
+ *       while a customer buys, a Poisson process at a rate of its own, gamma-distributed with
+ *       shape 2.5 and rate 0.29 a year (8.6 orders a year on average, a few customers far more);
+ *       after each order the customer stops for good with a chance of its own, beta-distributed
+ *       with shapes 0.2 and 15 (1.3% on average: most customers almost never stop, a few soon).
+ *       Customers who stopped before the history starts were archived and are not in the base,
+ *       like cold leads (a few who buy very rarely have not bought in the history all the same);</li>
+ *   <li>its segment is what it did by the as-of day: {@link Segment#STEADY steady} if it still
+ *       buys, {@link Segment#LAPSING lapsing} if it stopped during the last year, {@link
+ *       Segment#DORMANT dormant} if it stopped before (about 92%, 5% and 3% of the buying customers);</li>
+ *   <li>order amounts as the Gamma-Gamma spend model assumes them (Colombo and Jiang 1999):
+ *       gamma with shape 4 and a rate of the customer's own, itself gamma with shape 2.2 and rate
+ *       2,600 CNY, so that the customers' mean orders are heavy-tailed (a median of about 5,500
+ *       CNY, a few accounts many times that) and independent of how often they order;</li>
+ *   <li>an account manager for accounts worth 120,000 CNY or more a year while they buy (rate
+ *       times mean order), who visits and calls them, and a strategic agreement for a quarter of
+ *       those worth 500,000 CNY or more that have not stopped before the last year;</li>
  *   <li>a few inquiries and surveys a year from buying customers, and from prospects inquiries
  *       for about half a year, some followed up by a sales call;</li>
  *   <li>engagement of buying customers while they buy: survey answers (CSAT 1-5 and NPS; three in
@@ -90,7 +97,7 @@ import org.crmkit.rules.calendar.BusinessTime;
  *       few forgotten for days.</li>
  * </ul>
  * Under the standard policy, as of 2026-03-31 with 10,000 customers, this gives about 10% core,
- * 30% important, 38% basic and 20% potential customers and 2-3% in no tier, for any seed tried.
+ * 30% important, 37% basic and 20% potential customers and 3% in no tier, for any seed tried.
  * Nothing forces these shares: they follow from the model. Customers are a fixed set: nobody
  * new arrives after the as-of day, so over a follow-up cold prospects and lapsed buyers leave
  * their tiers and nobody replaces them.
@@ -109,24 +116,21 @@ public final class SyntheticCustomerBase {
     /** The currency of every generated purchase. */
     public static final Currency CURRENCY = Money.currency("CNY");
 
-    // Segment mix: prospects and dormant customers of all customers, the rest buys.
+    // Prospects, of all customers; the others bought.
     private static final double PROSPECT_SHARE = 0.19;
-    private static final double DORMANT_SHARE = 0.02;
-    // Buying patterns, as shares of the buying customers.
-    private static final double SEASONAL_SHARE = 0.25;
-    private static final double LAPSING_SHARE = 0.13;
 
-    // Annual budget: lognormal, the heavy tail of B2B accounts.
-    private static final double MEDIAN_BUDGET = 42_000;
-    private static final double BUDGET_SIGMA = 1.15;
-    private static final double DORMANT_BUDGET_FACTOR = 0.4;
-    // Average order: 2,500 CNY for a 10,000 CNY account, growing with the budget to the power 0.6.
-    private static final double ORDER_AT_10K = 2_500;
-    private static final double ORDER_ELASTICITY = 0.6;
-    private static final double ORDER_SIZE_SIGMA = 0.35;
-    private static final double ORDER_AMOUNT_SIGMA = 0.5;
+    // Orders a year while active: gamma with shape r and rate alpha (in years), as BG/NBD assumes.
+    private static final double RATE_SHAPE = 2.5;
+    private static final double RATE_PER_YEAR = 0.29;
+    // The chance to stop for good after each order: beta with shapes a and b, as BG/NBD assumes.
+    private static final double DROPOUT_A = 0.2;
+    private static final double DROPOUT_B = 15;
+    // Order amounts: gamma with shape p and a rate of the customer's own, itself gamma with shape q
+    // and rate gamma (in CNY), as the Gamma-Gamma model assumes; the heavy tail of B2B accounts.
+    private static final double ORDER_SHAPE = 4;
+    private static final double SPEND_Q = 2.2;
+    private static final double SPEND_GAMMA = 2_600;
     private static final double MINIMUM_ORDER = 20;
-    private static final double MINIMUM_ORDERS_PER_YEAR = 2;
 
     private static final double ACCOUNT_MANAGER_BUDGET = 120_000;
     private static final double STRATEGIC_BUDGET = 500_000;
@@ -189,22 +193,20 @@ public final class SyntheticCustomerBase {
     private static final List<String> SUFFIXES = List.of("Trading Co., Ltd.", "Machinery Co., Ltd.",
             "Industrial Group", "Technology Co., Ltd.", "Supply Chain Co., Ltd.", "Engineering Ltd.");
 
-    /** How a generated customer behaves. */
+    /** How a generated customer behaved by the as-of day. */
     public enum Segment {
-        /** Buys all year round. */
+        /** Bought and has not stopped buying by the as-of day. */
         STEADY,
-        /** Buys in one or two rolling quarters of every year only, such as project or season business. */
-        SEASONAL,
-        /** Bought steadily, then stopped during the year before the as-of day. */
+        /** Bought, then stopped for good during the year before the as-of day: its last order falls in that year. */
         LAPSING,
         /** Has inquired but never bought. */
         PROSPECT,
-        /** Bought, if at all, more than a year before the as-of day, and has been silent since. */
+        /** Bought, then stopped for good more than a year before the as-of day, and has been silent since. */
         DORMANT;
 
         /** @return whether customers of this segment buy during the year before the as-of day */
         public boolean buysInTheLastYear() {
-            return this == STEADY || this == SEASONAL || this == LAPSING;
+            return this == STEADY || this == LAPSING;
         }
     }
 
@@ -527,23 +529,41 @@ public final class SyntheticCustomerBase {
             SplittableRandom inquiryRandom = random.split();
             SplittableRandom surveyRandom = random.split();
             SplittableRandom managerRandom = random.split();
-            Segment segment = segment(random);
-            LocalDate created = created(random, segment);
-            Customer customer = Customer.of(id, name(random), created).withIndustry(Draws.pick(random, INDUSTRIES));
-            segments.put(id, segment);
-            if (segment == Segment.PROSPECT) {
-                customers.add(prospect(customer, inquiryRandom));
+            boolean prospect = random.nextDouble() < PROSPECT_SHARE;
+            String name = name(random);
+            String industry = Draws.pick(random, INDUSTRIES);
+            if (prospect) {
+                // This year's leads; older leads that never bought have gone cold and are left out.
+                LocalDate created = Draws.day(random, windowStart, asOf.minusDays(3));
+                segments.put(id, Segment.PROSPECT);
+                customers.add(prospect(Customer.of(id, name, created).withIndustry(industry), inquiryRandom));
                 return;
             }
-            double budget = Draws.lognormal(random, MEDIAN_BUDGET, BUDGET_SIGMA)
-                    * (segment == Segment.DORMANT ? DORMANT_BUDGET_FACTOR : 1);
-            double typicalOrder = ORDER_AT_10K * Math.pow(budget / 10_000, ORDER_ELASTICITY)
-                    * Draws.lognormal(random, 1, ORDER_SIZE_SIGMA);
-            double averageOrder = Math.min(budget / MINIMUM_ORDERS_PER_YEAR, typicalOrder);
-            double ordersPerYear = budget / averageOrder;
-            Set<Integer> seasons = seasons(random, segment);
+            // The BG/NBD and Gamma-Gamma models' own assumptions: a Poisson purchase rate from a
+            // gamma distribution, a dropout chance after each order from a beta distribution, and
+            // gamma order amounts at a rate of the customer's own (the inverse of its mean), itself gamma.
+            // Customers who stopped buying before the history starts were archived: like cold
+            // leads, the ERP holds none of them, so such a customer is drawn again.
+            LocalDate drawnCreated;
+            double drawnRate;
+            double drawnSpendRate;
+            Orders orders;
+            do {
+                drawnCreated = Draws.day(random, asOf.minusMonths(36), asOf.minusDays(7));
+                drawnRate = Draws.gamma(random, RATE_SHAPE) / RATE_PER_YEAR;
+                drawnSpendRate = Draws.gamma(random, SPEND_Q) / SPEND_GAMMA;
+                orders = new Orders(id, orderRandom, Draws.beta(random, DROPOUT_A, DROPOUT_B), drawnSpendRate);
+                orders.beforeHistory(drawnCreated, drawnRate);
+            } while (orders.stopped());
+            LocalDate created = drawnCreated;
+            orders.inHistory(created, drawnRate);
+            // What the account is worth a year while it buys: orders a year times the mean order.
+            double budget = drawnRate * ORDER_SHAPE / drawnSpendRate;
+            Segment segment = orders.segment();
             LocalDate first = later(created, settings.historyStart());
-            LocalDate last = lastActiveDay(random, segment, first);
+            LocalDate last = orders.lastActiveDay();
+            segments.put(id, segment);
+            Customer customer = Customer.of(id, name, created).withIndustry(industry);
             if (budget >= ACCOUNT_MANAGER_BUDGET) {
                 customer = customer.withAccountManager(staff("AM", random.nextInt(ACCOUNT_MANAGERS) + 1));
             }
@@ -551,26 +571,8 @@ public final class SyntheticCustomerBase {
                 customer = customer.withStrategicAgreement(true);
             }
             customers.add(customer);
-
-            CustomerId owner = customer.id();
-            int[] orderNumber = {0};
-            IntPredicate active = block -> seasons.isEmpty() || seasons.contains(Math.floorMod(block, 4));
-            double perYear = seasons.isEmpty() ? ordersPerYear : ordersPerYear * 4 / seasons.size();
-            Consumer<LocalDate> order = day -> {
-                // Lognormal around the average order, corrected so that the mean stays the average.
-                double amount = averageOrder * Draws.lognormal(orderRandom,
-                        Math.exp(-ORDER_AMOUNT_SIGMA * ORDER_AMOUNT_SIGMA / 2), ORDER_AMOUNT_SIGMA);
-                PurchaseId purchaseId = PurchaseId.of(owner + "-P" + padded(++orderNumber[0], 4));
-                purchases.add(Purchase.of(purchaseId, owner, day,
-                                Money.of(CURRENCY, Draws.yuan(amount, MINIMUM_ORDER)))
-                        .withCategory(Draws.pick(orderRandom, CATEGORIES)));
-            };
-            // The ERP opens the customer record with the first order.
-            if (!created.isBefore(settings.historyStart()) && !created.isAfter(last)) {
-                order.accept(created);
-            }
-            LocalDate afterFirstOrder = created.isBefore(settings.historyStart()) ? first : created.plusDays(1);
-            spread(orderRandom, afterFirstOrder, last, perYear, active, !seasons.isEmpty(), order);
+            purchases.addAll(orders.recorded);
+            CustomerId owner = id;
             buyerInquiries(owner, inquiryRandom, first, last);
             surveys(owner, surveyRandom, first, last);
             customer.accountManager()
@@ -739,48 +741,82 @@ public final class SyntheticCustomerBase {
             return Math.max(1, Math.round(Draws.lognormal(random, median, sigma)));
         }
 
-        private Segment segment(SplittableRandom random) {
-            double draw = random.nextDouble();
-            if (draw < PROSPECT_SHARE) {
-                return Segment.PROSPECT;
-            }
-            if (draw < PROSPECT_SHARE + DORMANT_SHARE) {
-                return Segment.DORMANT;
-            }
-            double pattern = random.nextDouble();
-            if (pattern < SEASONAL_SHARE) {
-                return Segment.SEASONAL;
-            }
-            return pattern < SEASONAL_SHARE + LAPSING_SHARE ? Segment.LAPSING : Segment.STEADY;
-        }
+        /**
+         * A buying customer's orders as the BG/NBD model has them: the first on the day the record
+         * was opened, then a Poisson process at the customer's rate, and after each order the
+         * customer stops for good with its dropout chance. Orders before the history are drawn to
+         * know whether the customer stopped then, and not kept. One stream, oldest draw first, so
+         * that a follow-up only appends.
+         */
+        private final class Orders {
+            private final CustomerId owner;
+            private final SplittableRandom random;
+            private final double dropout;
+            private final double spendRate;
+            private final List<Purchase> recorded = new ArrayList<>();
+            private LocalDate stoppedOn;
 
-        private LocalDate created(SplittableRandom random, Segment segment) {
-            return switch (segment) {
-                // This year's leads; older leads that never bought have gone cold and are left out.
-                case PROSPECT -> Draws.day(random, windowStart, asOf.minusDays(3));
-                case DORMANT -> Draws.day(random, asOf.minusMonths(36), asOf.minusMonths(15));
-                // A lapsing customer first has to have bought for a while.
-                case LAPSING -> Draws.day(random, asOf.minusMonths(36), asOf.minusMonths(6));
-                case STEADY, SEASONAL -> Draws.day(random, asOf.minusMonths(36), asOf.minusDays(7));
-            };
-        }
-
-        private static Set<Integer> seasons(SplittableRandom random, Segment segment) {
-            if (segment != Segment.SEASONAL) {
-                return Set.of();
+            Orders(CustomerId owner, SplittableRandom random, double dropout, double spendRate) {
+                this.owner = owner;
+                this.random = random;
+                this.dropout = dropout;
+                this.spendRate = spendRate;
             }
-            int season = random.nextInt(4);
-            // Three in five seasonal customers buy in two quarters, the others in one.
-            return random.nextDouble() < 0.6 ? Set.of(season, (season + 1 + random.nextInt(3)) % 4) : Set.of(season);
-        }
 
-        private LocalDate lastActiveDay(SplittableRandom random, Segment segment, LocalDate first) {
-            return switch (segment) {
-                case LAPSING -> later(first.plusDays(14), asOf.minusDays(20 + random.nextInt(310)));
-                // Dormant: quiet for at least the last year; may have stopped before the history starts.
-                case DORMANT -> windowStart.minusDays(1 + random.nextInt(240));
-                default -> settings.end();
-            };
+            /** Draws the first order and those before the history starts. */
+            void beforeHistory(LocalDate created, double perYear) {
+                place(created);
+                LocalDate from = created.plusDays(1);
+                LocalDate to = settings.historyStart().minusDays(1);
+                if (from.isAfter(to)) {
+                    return;
+                }
+                int count = Draws.poisson(random, perYear * (ChronoUnit.DAYS.between(from, to) + 1) / 365.25);
+                List<LocalDate> days = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    days.add(Draws.day(random, from, to));
+                }
+                Collections.sort(days);
+                days.forEach(this::place);
+            }
+
+            /** Draws the orders from the history's start, or the day after the first order, to the end. */
+            void inHistory(LocalDate created, double perYear) {
+                spread(random, later(created.plusDays(1), settings.historyStart()), settings.end(), perYear,
+                        block -> true, false, this::place);
+            }
+
+            private void place(LocalDate day) {
+                if (stoppedOn != null) {
+                    return;
+                }
+                if (!day.isBefore(settings.historyStart())) {
+                    double amount = Draws.gamma(random, ORDER_SHAPE) / spendRate;
+                    PurchaseId id = PurchaseId.of(owner + "-P" + padded(recorded.size() + 1, 4));
+                    recorded.add(Purchase.of(id, owner, day, Money.of(CURRENCY, Draws.yuan(amount, MINIMUM_ORDER)))
+                            .withCategory(Draws.pick(random, CATEGORIES)));
+                }
+                if (random.nextDouble() < dropout) {
+                    stoppedOn = day;
+                }
+            }
+
+            boolean stopped() {
+                return stoppedOn != null;
+            }
+
+            /** @return what the customer did by the as-of day: stopped before the window, in it, or buys on */
+            Segment segment() {
+                if (stoppedOn != null && stoppedOn.isBefore(windowStart)) {
+                    return Segment.DORMANT;
+                }
+                return stoppedOn != null && !stoppedOn.isAfter(asOf) ? Segment.LAPSING : Segment.STEADY;
+            }
+
+            /** @return the last day the customer buys and is in touch: its last order if it stopped */
+            LocalDate lastActiveDay() {
+                return stoppedOn == null ? settings.end() : stoppedOn;
+            }
         }
 
         private Customer prospect(Customer customer, SplittableRandom random) {

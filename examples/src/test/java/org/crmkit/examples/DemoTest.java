@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -32,15 +35,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoTest {
     private static String output;
+    private static String log;
     private static Demo.Result result;
 
     @BeforeAll
     static void runTheDemoWithItsDefaults() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream standardError = System.err;
+        // The library logs through slf4j-simple, which writes to whatever System.err is at the time.
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+                PrintStream err = new PrintStream(logged, true, StandardCharsets.UTF_8)) {
+            System.setErr(err);
             result = Demo.run(Demo.Options.defaults(), out);
+        } finally {
+            System.setErr(standardError);
         }
         output = bytes.toString(StandardCharsets.UTF_8);
+        log = logged.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void fitsTheLifetimeValueModelsWithNoParameterAtTheBoundOfItsSearchRange() {
+        // The log was captured: the tiering service reports both runs in it.
+        assertThat(log).contains("Tiered 10000 customers as of 2026-03-31")
+                .contains("Tiered 10000 customers as of 2026-06-30")
+                .doesNotContain("at the bound").doesNotContain("WARN");
+        assertThat(result.lifecycle().model()).hasSizeGreaterThanOrEqualTo(2)
+                .noneMatch(note -> note.contains("at the bound"));
+        assertThat(output).doesNotContain("at the bound");
     }
 
     @Test
@@ -241,6 +264,29 @@ class DemoTest {
                 .contains(highRisk.get(0).customerId() + " explained (CustomerAssessment.reasons()):")
                 .containsPattern("Win-back: [\\d,]+ churned customers flagged")
                 .containsPattern("A quarter later, as of 2026-06-30: [\\d,]+ customers changed stage");
+    }
+
+    @Test
+    void endsByPointingAtTheCommandLineOnTheSampleFiles() throws IOException {
+        Path root = Path.of(System.getProperty("crmkit.root.dir", "..")).toAbsolutePath().normalize();
+        String closing = output.substring(output.lastIndexOf("(done in "));
+        List<String> lines = closing.lines().toList();
+
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Every command, its options, input files and output fields:"
+                + " docs/cli.md");
+        assertThat(closing).contains("Next: the same engines on the command line")
+                .contains("samples/README.md")
+                .contains(String.format("from the repository root:%n%n  %s%n%n", Demo.NEXT_COMMAND));
+        // The command is an example of the README, which CliGuideTest runs from the repository root
+        // and compares with what the README shows; the files it reads and the guides are there.
+        assertThat(Files.readString(root.resolve("README.md")))
+                .contains("<!-- crm-example -->\n```sh\n" + Demo.NEXT_COMMAND + "\n```\n");
+        assertThat(Demo.NEXT_COMMAND).startsWith("./crm tier ");
+        List<String> files = List.of(Demo.NEXT_COMMAND.split(" ")).stream().filter(word -> word.startsWith("samples/"))
+                .toList();
+        assertThat(files).hasSize(3).allSatisfy(file -> assertThat(root.resolve(file)).isRegularFile());
+        assertThat(root.resolve("samples/README.md")).isRegularFile();
+        assertThat(root.resolve(Demo.CLI_GUIDE)).isRegularFile();
     }
 
     @Test
