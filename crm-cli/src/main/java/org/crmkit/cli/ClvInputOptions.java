@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.clv.ClvPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,9 +12,11 @@ import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.core.facts.FactGroup;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.SummaryFile;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -82,7 +83,7 @@ final class ClvInputOptions {
         ClvTimeUnit unit = timeUnit.orElse(policy.section(ClvPolicy.class).timeUnit());
         String unitSource = timeUnit.isPresent() ? TIME_UNIT : "the policy's clv.time_unit";
         if (summary.isPresent()) {
-            SummaryFile file = PurchaseSummaries.readFile(summary.get(), unit);
+            SummaryFile file = PurchaseSummaryCsv.readFile(summary.get(), unit);
             return new ClvInput(file.customers()::forEach, file.repeatValuesGiven(), unit, Optional.empty(),
                     Optional.empty(), count -> String.format(Locale.ROOT, "%,d customers from %s, times in %s (%s), %s",
                             count, summary.get(), unit.key(), unitSource, file.repeatValuesGiven()
