@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +25,9 @@ import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.AgendaPlanner;
 import org.crmkit.rules.cadence.CadenceCustomer;
 import org.crmkit.rules.cadence.CadencePolicy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.rules.tiering.TieringPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -126,15 +127,15 @@ final class AgendaOptions {
         CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.orElseThrow(),
                 orders.orElseThrow(), interactions);
         if (complaints.isPresent()) {
-            ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(),
+            ImportedCases cases = CaseFilesOptions.readCases(InputFile.of(complaints.get()),
+                    InputFile.of(events.orElseThrow()),
                     Optional.of(customerFiles), policy);
             data = cases.customerData().orElseThrow();
             // The plan's days are the planner's: in the cadences calendar's zone.
             complaining = ServiceCase.customersWithOpenComplaints(cases.cases(), cases::eventsOf,
                     first.atStartOfDay(cadences.calendar().zone()).toInstant());
         } else {
-            data = CsvImport.read(customerFiles.customers(), customerFiles.orders(), interactions,
-                    policy.header().currency());
+            data = CsvImport.read(customerFiles, policy.header().currency());
             complaining = Set.of();
         }
         return plan(policy, cadences, data, complaining, first, last);

@@ -13,6 +13,7 @@ import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.sla.SlaEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -100,7 +101,8 @@ final class CaseFilesOptions {
     ImportedCases read(Policy policy) {
         Optional<CsvImport.CustomerFiles> customerFiles = customers.map(file ->
                 new CsvImport.CustomerFiles(file, orders.orElseThrow(), interactions));
-        return readCases(complaints.orElseThrow(), events.orElseThrow(), customerFiles, policy);
+        return readCases(InputFile.of(complaints.orElseThrow()), InputFile.of(events.orElseThrow()), customerFiles,
+                policy);
     }
 
     /**
@@ -114,7 +116,7 @@ final class CaseFilesOptions {
      * @return the cases
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      */
-    static ImportedCases readCases(Path complaints, Path events, Optional<CsvImport.CustomerFiles> customerFiles,
+    static ImportedCases readCases(InputFile complaints, InputFile events, Optional<CsvImport.CustomerFiles> customerFiles,
             Policy policy) {
         return CsvImport.readCases(complaints, events, customerFiles, policy.header().currency(),
                 SlaEngine::checkHistory);

@@ -16,6 +16,7 @@ import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.SummaryFile;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,7 +95,8 @@ final class ClvInputOptions {
         String endSource = calibrationEnd.isPresent() ? CALIBRATION_END
                 : asOf.isPresent() ? AS_OF : "today in the policy's time zone";
         // Streamed: each customer's history summed up as the orders go by, never a list of the orders.
-        CsvFactsSource facts = CsvFactsSource.ofOrders(orders.orElseThrow(), customers);
+        CsvFactsSource facts = CsvFactsSource.ofOrders(InputFile.of(orders.orElseThrow()),
+                customers.map(InputFile::of));
         FactsQuery query = new FactsQuery(policy.header().metricsQuery(end), Set.of(FactGroup.HISTORY), Set.of());
         CsvFactsSource.FilesRead read = facts.read(query);
         ClvInput.Customers walk = action -> facts.forEach(query,

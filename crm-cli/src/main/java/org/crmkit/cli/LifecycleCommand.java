@@ -1,7 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.relationship.RelationshipPolicy;
-import org.crmkit.rules.clv.ClvPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,11 +16,14 @@ import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.crmkit.rules.lifecycle.ValueEstimator;
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.sla.SlaEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,14 +149,15 @@ final class LifecycleCommand implements Callable<Integer> {
         FactsQuery query = FactsQuery.all(loaded.header().metricsQuery(day),
                 loaded.find(RelationshipPolicy.class).orElseThrow().valueAddedCategories());
         Progress shown = progress.get();
-        List<Path> files = new ArrayList<>(List.of(customers, orders));
-        interactions.ifPresent(files::add);
-        surveys.ifPresent(files::add);
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers, orders, interactions, surveys);
+        List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
+        customerFiles.interactions().ifPresent(files::add);
+        customerFiles.surveys().ifPresent(files::add);
         shown.expect(files);
-        CsvFactsSource source = CsvFactsSource.of(new CsvImport.CustomerFiles(customers, orders, interactions,
-                surveys)).withProgress(shown);
+        CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
         if (complaints.isPresent()) {
-            source = source.withCases(complaints.get(), events.orElseThrow(), SlaEngine::checkHistory);
+            source = source.withCases(InputFile.of(complaints.get()), InputFile.of(events.orElseThrow()),
+                    SlaEngine::checkHistory);
         }
         CustomerBaseSummary summary;
         try {

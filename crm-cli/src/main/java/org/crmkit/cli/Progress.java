@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.crmkit.cli.csv.ReadProgress;
+import org.crmkit.rules.io.InputFile;
 
 /**
  * A one-line progress display on standard error for long runs: what is being read, how much of
@@ -70,11 +71,11 @@ class Progress implements ReadProgress {
      *
      * @param files the input files; those that cannot be measured count as empty
      */
-    void expect(List<Path> files) {
+    void expect(List<InputFile> files) {
         long bytes = 0;
-        for (Path file : files) {
+        for (InputFile file : files) {
             try {
-                bytes += Files.size(file);
+                bytes += Files.size(file.path());
             } catch (IOException e) {
                 // a missing file is reported by the read; it adds nothing to read
             }
@@ -83,8 +84,9 @@ class Progress implements ReadProgress {
     }
 
     @Override
-    public void file(Path file, String pass) {
-        what = pass + " " + Optional.ofNullable(file.getFileName()).map(Path::toString).orElse(file.toString());
+    public void file(InputFile file, String pass) {
+        what = pass + " " + Optional.ofNullable(file.path().getFileName()).map(Path::toString)
+                .filter(shortName -> file.name().endsWith(shortName)).orElse(file.name());
         draw(true);
     }
 

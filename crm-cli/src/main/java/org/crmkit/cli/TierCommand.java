@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
+import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.cli.output.RowWriter;
@@ -22,9 +22,11 @@ import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TierDistribution;
 import org.crmkit.rules.tiering.TierEngine;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -109,10 +111,11 @@ final class TierCommand implements Callable<Integer> {
         MetricsQuery query = loaded.header().metricsQuery(day);
         TierEngine engine = TierEngine.of(loaded.header(), loaded.section(TieringPolicy.class));
         Progress shown = progress.get();
-        List<Path> files = new ArrayList<>(List.of(customers, orders));
-        interactions.ifPresent(files::add);
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers, orders, interactions);
+        List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
+        customerFiles.interactions().ifPresent(files::add);
         shown.expect(files);
-        CsvFactsSource source = CsvFactsSource.of(customers, orders, interactions).withProgress(shown);
+        CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
 
         // Each decision is written as it is made; only the count per tier is kept for the summary.
         TierCounts counts = new TierCounts();

@@ -21,7 +21,7 @@ class CliArchitectureTest {
                         "org.crmkit.rules", "org.crmkit.rules.policy..", "org.crmkit.rules.condition..",
                         "org.crmkit.rules.tiering..", "org.crmkit.rules.sla..", "org.crmkit.rules.cadence..",
                         "org.crmkit.rules.lifecycle..", "org.crmkit.rules.relationship..", "org.crmkit.rules.segment..",
-                        "org.crmkit.rules.clv..",
+                        "org.crmkit.rules.clv..", "org.crmkit.rules.io..",
                         "org.crmkit.core.calendar..", "picocli..", "com.fasterxml.jackson..",
                         "org.slf4j..", "org.jspecify..")
                 .check(CLI);

@@ -19,6 +19,7 @@ import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.rules.io.InputFile;
 
 /**
  * Customers' facts computed in one streaming pass over the interchange formats' CSV files
@@ -56,10 +57,10 @@ import org.crmkit.core.port.CustomerFactsSource;
  * }</pre>
  */
 public final class CsvFactsSource implements CustomerFactsSource {
-    private final Optional<Path> customers;
-    private final Path orders;
-    private final Optional<Path> interactions;
-    private final Optional<Path> surveys;
+    private final Optional<InputFile> customers;
+    private final InputFile orders;
+    private final Optional<InputFile> interactions;
+    private final Optional<InputFile> surveys;
     private final Optional<FactsRead.CaseFiles> cases;
     private final boolean customersFromOrders;
     private final ReadProgress progress;
@@ -69,7 +70,8 @@ public final class CsvFactsSource implements CustomerFactsSource {
     /** The last read started, complete or not; for {@link #filesReadInChunks}. */
     private Optional<FactsRead> lastStarted = Optional.empty();
 
-    private CsvFactsSource(Optional<Path> customers, Path orders, Optional<Path> interactions, Optional<Path> surveys,
+    private CsvFactsSource(Optional<InputFile> customers, InputFile orders, Optional<InputFile> interactions,
+            Optional<InputFile> surveys,
             Optional<FactsRead.CaseFiles> cases, boolean customersFromOrders, ReadProgress progress,
             FactsRead.Split split) {
         this.customers = customers;
@@ -107,6 +109,18 @@ public final class CsvFactsSource implements CustomerFactsSource {
     }
 
     /**
+     * A source over an orders file alone, as {@link #ofOrders(InputFile, Optional)}, each file
+     * named by its path.
+     *
+     * @param orders {@code orders.csv}; not null
+     * @param customers {@code customers.csv}, if given; not null
+     * @return the source; nothing is read until facts are asked for
+     */
+    public static CsvFactsSource ofOrders(Path orders, Optional<Path> customers) {
+        return ofOrders(InputFile.of(orders), customers.map(InputFile::of));
+    }
+
+    /**
      * A source over an orders file alone, for the purchase models ({@code crm clv}): the customers
      * are those of the orders, each created on the day of its first order, so that a customer's
      * facts as of a day exist when it bought on or before that day. The orders must all be in one
@@ -119,7 +133,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
      * @param customers {@code customers.csv}, if given; not null
      * @return the source; nothing is read until facts are asked for
      */
-    public static CsvFactsSource ofOrders(Path orders, Optional<Path> customers) {
+    public static CsvFactsSource ofOrders(InputFile orders, Optional<InputFile> customers) {
         return new CsvFactsSource(Objects.requireNonNull(customers, "customers"),
                 Objects.requireNonNull(orders, "orders"), Optional.empty(), Optional.empty(), Optional.empty(), true,
                 ReadProgress.NONE, FactsRead.Split.DEFAULT);
@@ -150,6 +164,19 @@ public final class CsvFactsSource implements CustomerFactsSource {
     }
 
     /**
+     * A copy that also reads the service cases, as {@link #withCases(InputFile, InputFile,
+     * CaseHistoryCheck)}, each file named by its path.
+     *
+     * @param complaints {@code complaints.csv}; not null
+     * @param events {@code complaint_events.csv}; not null
+     * @param histories checks each case's history; not null
+     * @return the copy
+     */
+    public CsvFactsSource withCases(Path complaints, Path events, CaseHistoryCheck histories) {
+        return withCases(InputFile.of(complaints), InputFile.of(events), histories);
+    }
+
+    /**
      * A copy that also reads the service cases of {@code complaints.csv} and their events, whole (they
      * are few beside the customers), in the same read and checked as {@link CsvImport#readCases}
      * checks them: every case's customer must be in the customers file, each case's events must make
@@ -161,7 +188,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
      * @param histories checks each case's history; not null
      * @return the copy
      */
-    public CsvFactsSource withCases(Path complaints, Path events, CaseHistoryCheck histories) {
+    public CsvFactsSource withCases(InputFile complaints, InputFile events, CaseHistoryCheck histories) {
         return new CsvFactsSource(customers, orders, interactions, surveys, Optional.of(new FactsRead.CaseFiles(
                 Objects.requireNonNull(complaints, "complaints"), Objects.requireNonNull(events, "events"),
                 Objects.requireNonNull(histories, "histories"))), customersFromOrders, progress, split);

@@ -2,6 +2,7 @@ package org.crmkit.cli.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * The problems of one file read as a stream, in the order {@link CsvImport} reports them: malformed
@@ -22,7 +23,7 @@ final class FileProblems {
     private static final int VALUES = 3;
 
     /** A problem, or a duplicate id waiting for confirmation. */
-    private record Entry(CsvProblem problem, int suspect) {
+    private record Entry(InputProblem problem, int suspect) {
     }
 
     private final List<List<Entry>> kept = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
@@ -30,10 +31,10 @@ final class FileProblems {
     private final long[] counts = new long[4];
     private long pending;
     /** Set when the file is unreadable: the one problem, which nothing reported later changes. */
-    private CsvProblem fatal;
+    private InputProblem fatal;
 
     /** Replaces everything reported so far and later: the file counts as unreadable. */
-    synchronized void replaceAll(CsvProblem problem) {
+    synchronized void replaceAll(InputProblem problem) {
         kept.forEach(List::clear);
         java.util.Arrays.fill(counts, 0);
         pending = 0;
@@ -41,19 +42,19 @@ final class FileProblems {
         fatal = problem;
     }
 
-    synchronized void quoting(CsvProblem problem) {
+    synchronized void quoting(InputProblem problem) {
         add(QUOTING, new Entry(problem, -1));
     }
 
-    synchronized void header(CsvProblem problem) {
+    synchronized void header(InputProblem problem) {
         add(HEADER, new Entry(problem, -1));
     }
 
-    synchronized void fields(CsvProblem problem) {
+    synchronized void fields(InputProblem problem) {
         add(FIELDS, new Entry(problem, -1));
     }
 
-    synchronized void value(CsvProblem problem) {
+    synchronized void value(InputProblem problem) {
         add(VALUES, new Entry(problem, -1));
     }
 
@@ -63,7 +64,7 @@ final class FileProblems {
      * @param problem the problem as it reads if confirmed, with a placeholder for the first line
      * @param suspect the suspect's number in {@link DuplicateIds}
      */
-    synchronized void pendingDuplicate(CsvProblem problem, int suspect) {
+    synchronized void pendingDuplicate(InputProblem problem, int suspect) {
         if (fatal != null) {
             return;
         }
@@ -101,9 +102,8 @@ final class FileProblems {
             if (entry.suspect() < 0) {
                 settled.add(entry);
             } else if (firstLines[entry.suspect()] > 0) {
-                CsvProblem problem = entry.problem();
-                settled.add(new Entry(new CsvProblem(problem.file(), problem.line(), problem.column(),
-                        problem.message() + firstLines[entry.suspect()]), -1));
+                settled.add(new Entry(entry.problem().withMessageEnding(String.valueOf(firstLines[entry.suspect()])),
+                        -1));
             }
         }
         values.clear();
@@ -116,7 +116,7 @@ final class FileProblems {
     }
 
     /** Adds this file's first problems, in report order, until the list holds {@code max}. */
-    synchronized void appendTo(List<CsvProblem> problems, int max) {
+    synchronized void appendTo(List<InputProblem> problems, int max) {
         for (List<Entry> kind : kept) {
             for (Entry entry : kind) {
                 if (problems.size() >= max) {
@@ -146,9 +146,7 @@ final class FileProblems {
                     if (entries.size() == KEPT) {
                         break;
                     }
-                    CsvProblem problem = entry.problem();
-                    entries.add(new Entry(problem.line() == 0 ? problem : new CsvProblem(problem.file(),
-                            problem.line() + lineOffset, problem.column(), problem.message()), entry.suspect()));
+                    entries.add(new Entry(entry.problem().movedDown(lineOffset), entry.suspect()));
                 }
                 counts[kind] += later.counts[kind];
             }

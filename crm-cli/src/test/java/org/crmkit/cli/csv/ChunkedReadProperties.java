@@ -19,6 +19,7 @@ import org.crmkit.core.model.Money;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
+import org.crmkit.rules.io.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class ChunkedReadProperties {
 
     /** What a read gave: the counts and facts, or the problems. */
     private record Outcome(Optional<CsvFactsSource.FilesRead> read, List<CustomerFacts> facts,
-            List<CsvProblem> problems, long total) {
+            List<InputProblem> problems, long total) {
     }
 
     private static Outcome outcome(CsvFactsSource source) {
@@ -195,7 +196,7 @@ class ChunkedReadProperties {
         Outcome actual = outcome(chunked);
 
         assertThat(chunked.filesReadInChunks()).isZero();
-        assertThat(actual.problems()).extracting(CsvProblem::toString)
+        assertThat(actual.problems()).extracting(InputProblem::toString)
                 .containsExactly(ordersFile + ":901: column 'order_id': duplicate id 'o-5', first on line 6");
         assertThat(actual.total()).isEqualTo(1);
     }
