@@ -23,6 +23,6 @@ public final class Main {
                 StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        System.exit(Crm.run(Clock.systemUTC(), out, err, Progress.standardErrorIsTerminal(), args));
+        System.exit(Crm.run(Clock.systemUTC(), System.in, out, err, Progress.standardErrorIsTerminal(), args));
     }
 }

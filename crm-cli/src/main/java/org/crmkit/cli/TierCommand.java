@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.cli.input.FileArgument;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.cli.output.RowWriter;
 import org.crmkit.core.facts.FactsQuery;
@@ -72,14 +72,14 @@ final class TierCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--customers", required = true, paramLabel = "FILE", description = "customers.csv")
-    Path customers;
+    FileArgument customers;
 
     @Option(names = "--orders", required = true, paramLabel = "FILE", description = "orders.csv")
-    Path orders;
+    FileArgument orders;
 
     @Option(names = "--interactions", paramLabel = "FILE",
             description = "interactions.csv; inquiries in it count for the potential tier.")
-    Optional<Path> interactions = Optional.empty();
+    Optional<FileArgument> interactions = Optional.empty();
 
     @Mixin
     PolicyOption policy;
@@ -111,7 +111,8 @@ final class TierCommand implements Callable<Integer> {
         MetricsQuery query = loaded.header().metricsQuery(day);
         TierEngine engine = TierEngine.of(loaded.header(), loaded.section(TieringPolicy.class));
         Progress shown = progress.get();
-        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers, orders, interactions);
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.file(), orders.file(),
+                interactions.map(FileArgument::file));
         List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
         customerFiles.interactions().ifPresent(files::add);
         shown.expect(files);
