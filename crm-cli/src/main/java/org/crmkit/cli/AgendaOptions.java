@@ -136,6 +136,7 @@ final class AgendaOptions {
             data = CsvImport.read(customerFiles, policy.header().currency());
             complaining = Set.of();
         }
+        StandardOutput.warnings(spec, data.warnings());
         return plan(policy, cadences, data, complaining, first, last);
     }
 

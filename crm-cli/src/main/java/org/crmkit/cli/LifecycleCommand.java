@@ -164,6 +164,7 @@ final class LifecycleCommand implements Callable<Integer> {
         try {
             // Every file read and checked before anything is computed or written.
             CsvFactsSource.FilesRead read = source.read(query);
+            StandardOutput.warnings(spec, read.warnings(), read.warningCount());
             InMemoryStore cases = cases(read);
             StandardOutput.Streamed<CustomerAssessment> out = StandardOutput.streamed(spec,
                     format.get().writer(Reports.lifecycle(day, loaded.ref())));

@@ -125,7 +125,11 @@ final class TierCommand implements Callable<Integer> {
         DecisionPipeline[] pipeline = {null};
         RowWriter.Rows<TierDecision>[] lines = newLines();
         try {
-            source.forEach(FactsQuery.metricsOnly(query), facts -> {
+            // Every file read and checked before anything is decided; the warnings before the output.
+            FactsQuery facts = FactsQuery.metricsOnly(query);
+            CsvFactsSource.FilesRead read = source.read(facts);
+            StandardOutput.warnings(spec, read.warnings(), read.warningCount());
+            source.forEach(facts, customer -> {
                 if (pipeline[0] == null) {
                     // The first customer: every file was read and found valid.
                     lines[0] = open(writer, out);
@@ -136,7 +140,7 @@ final class TierCommand implements Callable<Integer> {
                         }
                     });
                 }
-                pipeline[0].accept(facts.metrics());
+                pipeline[0].accept(customer.metrics());
             });
             if (pipeline[0] != null) {
                 pipeline[0].finish();

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,6 +21,7 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Customers' facts computed in one streaming pass over the interchange formats' CSV files
@@ -30,8 +32,8 @@ import org.crmkit.rules.io.InputFile;
  * exactly as {@link CsvImport} validates it (the same messages, in the same order), and each
  * customer's facts are summed into primitive columns as the orders, interactions and survey
  * answers stream by: for the metrics, the exact spend in units of the currency's minor unit (with
- * an exact decimal where an amount has more digits), the orders in the window, the active quarters
- * as bits, the last purchase day and the inquiries (about 120 bytes per customer); for the purchase
+ * an exact decimal where a sum outgrows a long), the orders in the window, the active quarters as
+ * bits, the last purchase day and the inquiries (about 120 bytes per customer); for the purchase
  * history and the window's activity, when the query asks for them, the orders, spend, first day and
  * its spend, distinct purchase days, the spend of the window's later half, the categories as a set
  * of bits, the engagement interactions, promoter answers and the two latest CSAT scores (64 bytes
@@ -39,7 +41,8 @@ import org.crmkit.rules.io.InputFile;
  * day) pairs sorted once the orders are read, 8 bytes per order while the orders file is read).
  * Duplicate order and interaction ids, and a customer's second survey answer at one moment, are
  * found by 64-bit fingerprints and confirmed by a second look at the file only when fingerprints
- * repeat. Bad input throws a {@link CsvImportException} before {@link #forEach} hands out a single
+ * repeat. Orders dated before their customer was created are warnings ({@link FilesRead#warnings()}),
+ * not problems. Bad input throws a {@link CsvImportException} before {@link #forEach} hands out a single
  * customer, with the first {@value FileProblems#KEPT} problems of each kind in each file and the
  * count of all.
  *
@@ -202,13 +205,21 @@ public final class CsvFactsSource implements CustomerFactsSource {
      * @param currency the currency of the amounts: the query's, or for a source of orders alone the
      *     orders' own; empty when there was no order to name it; not null
      * @param cases the service cases and their events, for a source {@link #withCases with cases}; not null
+     * @param warnings the first warnings of the files, in file order: orders dated before their
+     *     customer was created (not for a source of orders alone); not null
+     * @param warningCount how many warnings there are in all, at least as many as given
      */
     public record FilesRead(long orders, long ordersAfterAsOf, Optional<Currency> currency,
-            Optional<ImportedCases> cases) {
+            Optional<ImportedCases> cases, List<InputProblem> warnings, long warningCount) {
         /** Checks the arguments. */
         public FilesRead {
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(cases, "cases");
+            warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+            if (warningCount < warnings.size()) {
+                throw new IllegalArgumentException("warning count " + warningCount + " is less than the "
+                        + warnings.size() + " warnings given");
+            }
         }
     }
 
@@ -223,7 +234,8 @@ public final class CsvFactsSource implements CustomerFactsSource {
      */
     public FilesRead read(FactsQuery query) {
         FactsRead.Result read = readFor(Objects.requireNonNull(query, "query"));
-        return new FilesRead(read.orders, read.ordersAfterAsOf, Optional.ofNullable(read.currency), read.cases);
+        return new FilesRead(read.orders, read.ordersAfterAsOf, Optional.ofNullable(read.currency), read.cases,
+                read.warnings, read.warningCount);
     }
 
     /**

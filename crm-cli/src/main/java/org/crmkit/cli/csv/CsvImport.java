@@ -276,7 +276,7 @@ public final class CsvImport {
                 .flatMap(file -> CsvTable.read(file, SurveyRows.REQUIRED, SurveyRows.OPTIONAL, problems))
                 .ifPresent(table -> surveyRows.read(table, problems));
         return new CustomerFileRows(check, new ImportedData(customerRows.customers(), orderRows.purchases(),
-                interactionRows.interactions(), surveyRows.answers()));
+                interactionRows.interactions(), surveyRows.answers(), problems.warnings()));
     }
 
     /** Reads the customers file into the rows, and returns the check of customer ids against it. */

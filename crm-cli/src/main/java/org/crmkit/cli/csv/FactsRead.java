@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
@@ -57,7 +58,7 @@ final class FactsRead {
     record CaseFiles(InputFile complaints, InputFile events, CaseHistoryCheck histories) {
     }
 
-    /** What a read found: the columns, the currency of the amounts, counts, and the cases. */
+    /** What a read found: the columns, the currency of the amounts, counts, the cases and the warnings. */
     static final class Result {
         final CustomerColumns customers;
         final Optional<HistoryColumns> history;
@@ -66,8 +67,11 @@ final class FactsRead {
         final long orders;
         final long ordersAfterAsOf;
         final Optional<ImportedCases> cases;
+        /** The first {@value FileProblems#KEPT} warnings of the orders file, in file order, and how many there are. */
+        final List<InputProblem> warnings;
+        final long warningCount;
 
-        private Result(FactsRead read) {
+        private Result(FactsRead read, FileProblems orderProblems) {
             customers = read.customers;
             history = Optional.ofNullable(read.history);
             currency = read.currency;
@@ -75,6 +79,10 @@ final class FactsRead {
             orders = read.orders;
             ordersAfterAsOf = read.ordersAfterAsOf;
             cases = read.cases;
+            List<InputProblem> first = new ArrayList<>();
+            orderProblems.appendWarningsTo(first, FileProblems.KEPT);
+            warnings = List.copyOf(first);
+            warningCount = orderProblems.warnings();
         }
     }
 
@@ -257,7 +265,7 @@ final class FactsRead {
             }
             throw new CsvImportException(first, total);
         }
-        return new Result(this);
+        return new Result(this, orderProblems);
     }
 
     /** Makes the table of one thread of a chunked read. */
@@ -612,12 +620,19 @@ final class FactsRead {
             long units = FastValues.NOT_FAST_LONG;
             BigDecimal exact = null;
             if (present(row, amount, "amount")) {
-                // Until the currency is known (customers from orders), its decimals are not: exactly, then.
-                if (scale >= 0) {
-                    units = FastValues.unscaled(c, row.start(amount), row.end(amount), scale);
+                // The amount's decimals are those of its own currency, when that is one (as OrderRows reads it).
+                Currency known = rowCurrency(row);
+                int decimals = known == null ? -1 : known.getDefaultFractionDigits();
+                if (decimals >= 0) {
+                    units = FastValues.unscaled(c, row.start(amount), row.end(amount), decimals);
+                    if (units > Values.maxUnits(decimals)) {
+                        // Beyond the largest amount: the full check says so.
+                        units = FastValues.NOT_FAST_LONG;
+                    }
                 }
                 if (units == FastValues.NOT_FAST_LONG) {
-                    exact = parse(row, amount, "amount", Values::amount).orElse(null);
+                    exact = parse(row, amount, "amount", text -> known == null ? Values.amount(text)
+                            : Values.amount(text, known)).orElse(null);
                 }
             }
             if (present(row, currencyColumn, "currency")) {
@@ -639,6 +654,10 @@ final class FactsRead {
             }
             if (customersFromOrders) {
                 customers.createdNoLaterThan(customer, day);
+            } else if (day < sums.createdOn(customer)) {
+                // The creation day lies beside the sums this order is about to add to: no other memory is touched.
+                problems.warning(OrderRows.datedBeforeCreation(name, row.line(), row.text(id), row.text(customerId),
+                        row.text(orderDate), LocalDate.ofEpochDay(sums.createdOn(customer))));
             }
             if (day <= asOf) {
                 boolean inWindow = day >= windowStart && day <= windowEnd;
@@ -661,6 +680,16 @@ final class FactsRead {
                     }
                 }
             }
+        }
+
+        /** @return the row's currency, or null when its text is none (reported by {@link #checkCurrency}) */
+        private Currency rowCurrency(CsvRecord row) {
+            if (currencyCode != null && FastValues.equals(row.chars(), row.start(currencyColumn),
+                    row.end(currencyColumn), currencyCode)) {
+                return currency;
+            }
+            return isEmpty(row, currencyColumn) ? null : OrderRows.currencyOrEmpty(row.text(currencyColumn))
+                    .orElse(null);
         }
 
         /** The policy's currency, or with customers from orders the first order's, as {@link OrderRows} checks it. */

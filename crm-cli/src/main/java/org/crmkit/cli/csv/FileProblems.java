@@ -7,7 +7,8 @@ import org.crmkit.rules.io.InputProblem;
 /**
  * The problems of one file read as a stream, in the order {@link CsvImport} reports them: malformed
  * quoting first (the table reader parses the whole file before it checks anything), then the
- * header, then rows whose field count differs from the header's, then bad values line by line.
+ * header, then rows whose field count differs from the header's, then bad values line by line;
+ * and apart from them its warnings, line by line, which do not make the file invalid.
  * Only the first {@link #KEPT} of each kind are kept, the rest counted, so that a file broken on
  * every one of ten million lines costs no memory. A duplicate id is kept as pending until the
  * file's second look confirms it (see {@link DuplicateIds}). Thread-safe: the parsing and the
@@ -21,14 +22,17 @@ final class FileProblems {
     private static final int HEADER = 1;
     private static final int FIELDS = 2;
     private static final int VALUES = 3;
+    private static final int WARNINGS = 4;
+    /** The kinds that are problems, not warnings. */
+    private static final int PROBLEM_KINDS = 4;
 
     /** A problem, or a duplicate id waiting for confirmation. */
     private record Entry(InputProblem problem, int suspect) {
     }
 
     private final List<List<Entry>> kept = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-            new ArrayList<>());
-    private final long[] counts = new long[4];
+            new ArrayList<>(), new ArrayList<>());
+    private final long[] counts = new long[5];
     private long pending;
     /** Set when the file is unreadable: the one problem, which nothing reported later changes. */
     private InputProblem fatal;
@@ -56,6 +60,26 @@ final class FileProblems {
 
     synchronized void value(InputProblem problem) {
         add(VALUES, new Entry(problem, -1));
+    }
+
+    /** Something worth a warning, which does not make the file invalid. */
+    synchronized void warning(InputProblem warning) {
+        add(WARNINGS, new Entry(warning, -1));
+    }
+
+    /** @return how many warnings there are */
+    synchronized long warnings() {
+        return counts[WARNINGS];
+    }
+
+    /** Adds this file's first warnings, in line order, until the list holds {@code max}. */
+    synchronized void appendWarningsTo(List<InputProblem> warnings, int max) {
+        for (Entry entry : kept.get(WARNINGS)) {
+            if (warnings.size() >= max) {
+                return;
+            }
+            warnings.add(entry.problem());
+        }
     }
 
     /**
@@ -117,7 +141,7 @@ final class FileProblems {
 
     /** Adds this file's first problems, in report order, until the list holds {@code max}. */
     synchronized void appendTo(List<InputProblem> problems, int max) {
-        for (List<Entry> kind : kept) {
+        for (List<Entry> kind : kept.subList(0, PROBLEM_KINDS)) {
             for (Entry entry : kind) {
                 if (problems.size() >= max) {
                     return;

@@ -7,6 +7,17 @@ import org.crmkit.rules.io.InputProblem;
 /** Collects the problems of one import, in the order they are found; not thread-safe. */
 final class Problems {
     private final List<InputProblem> found = new ArrayList<>();
+    private final List<InputProblem> warnings = new ArrayList<>();
+
+    /** Records something worth a warning, which does not make the input invalid. */
+    void warning(InputProblem warning) {
+        warnings.add(warning);
+    }
+
+    /** @return the warnings so far, in the order they were found */
+    List<InputProblem> warnings() {
+        return List.copyOf(warnings);
+    }
 
     void add(InputProblem problem) {
         found.add(problem);

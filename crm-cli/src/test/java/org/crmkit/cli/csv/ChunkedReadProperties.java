@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Orders and interactions read in chunks on several threads give what a read in file order gives:
- * the same facts and counts for valid files, and for bad ones the same problems in the same order
+ * the same facts, counts and warnings (orders dated before their customer was created) for valid
+ * files, and for bad ones the same problems in the same order
  * (the first {@value FileProblems#KEPT} of each kind) and the same count, whatever the chunk size
  * and the threads' timing. The files are cut into chunks of a few bytes, so that problems, quoted
  * line breaks, long lines, a byte order mark, bytes that are not UTF-8 and repeated ids fall in
@@ -119,8 +120,9 @@ class ChunkedReadProperties {
                 List.of(cell(bad, List.of("c-1", "c-2", "c-3", "c-4", "c-5"), List.of("c-7", "", "c 4\u0007")),
                         cell(bad, List.of("2026-01-01", "2025-04-01", "2025-06-30", "2024-12-31", "2026-04-01",
                                 "2026-03-31"), List.of("2026-13-01", "", "+10000-01-01")),
-                        cell(bad, List.of("10.00", "0", "5", "1234.56", "12.345", "99999999999999999999.99"),
-                                List.of("-1", "1.5e3", "\"12,50\"", "")),
+                        cell(bad, List.of("10.00", "0", "5", "1234.56", "12.50", "999999999999.99", "1000000000000"),
+                                List.of("-1", "1.5e3", "\"12,50\"", "", "12.345", "99999999999999999999.99",
+                                        "1000000000000.01")),
                         cell(bad, List.of("CNY"), List.of("USD", "", "cny")),
                         cell(bad, List.of("", "hardware", "\"a \"\"b\"\"\"", "x" + "y".repeat(300)), List.of("")),
                         cell(bad, List.of("", "1", "2"), List.of("0", "two"))),
@@ -208,6 +210,7 @@ class ChunkedReadProperties {
                 .cover("bad files read in chunks", 15)
                 .cover("more problems than are kept, read in chunks", 2)
                 .cover("read again in file order", 8)
+                .cover("warnings read in chunks", 5)
                 .check((files, threads, chunkBytes) -> {
                     Path customersFile = write("customers.csv", CUSTOMERS);
                     Path ordersFile = write("orders.csv", files.get(0));
@@ -228,6 +231,8 @@ class ChunkedReadProperties {
                     Property.classify("more problems than are kept, read in chunks", expected.total() > FileProblems.KEPT
                             && chunked.filesReadInChunks() > 0);
                     Property.classify("read again in file order", chunked.filesReadInChunks() < larger);
+                    Property.classify("warnings read in chunks", expected.read().filter(read -> read.warningCount() > 0)
+                            .isPresent() && chunked.filesReadInChunks() > 0);
                     assertThat(actual).isEqualTo(expected);
                 });
     }
