@@ -656,8 +656,12 @@ final class FactsRead {
                 customers.createdNoLaterThan(customer, day);
             } else if (day < sums.createdOn(customer)) {
                 // The creation day lies beside the sums this order is about to add to: no other memory is touched.
-                problems.warning(OrderRows.datedBeforeCreation(name, row.line(), row.text(id), row.text(customerId),
-                        row.text(orderDate), LocalDate.ofEpochDay(sums.createdOn(customer))));
+                if (problems.keepsWarning()) {
+                    problems.warning(OrderRows.datedBeforeCreation(name, row.line(), row.text(id),
+                            row.text(customerId), row.text(orderDate), LocalDate.ofEpochDay(sums.createdOn(customer))));
+                } else {
+                    problems.warningNotKept();
+                }
             }
             if (day <= asOf) {
                 boolean inWindow = day >= windowStart && day <= windowEnd;

@@ -67,6 +67,21 @@ final class FileProblems {
         add(WARNINGS, new Entry(warning, -1));
     }
 
+    /**
+     * Whether a warning would be kept; when not, {@link #warningNotKept} counts it, so that a file
+     * with millions of them builds no message beyond the first {@value #KEPT}.
+     */
+    synchronized boolean keepsWarning() {
+        return fatal == null && kept.get(WARNINGS).size() < KEPT;
+    }
+
+    /** Counts a warning that {@link #keepsWarning} said is not kept. */
+    synchronized void warningNotKept() {
+        if (fatal == null) {
+            counts[WARNINGS]++;
+        }
+    }
+
     /** @return how many warnings there are */
     synchronized long warnings() {
         return counts[WARNINGS];
