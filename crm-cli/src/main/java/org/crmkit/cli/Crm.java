@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.output.OutputFile;
 import org.crmkit.cli.input.StandardInput;
 import picocli.CommandLine;
 
@@ -83,7 +84,12 @@ public final class Crm {
         cli.registerConverter(FileArgument.class, FileArgument.converter(standardInput));
         cli.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cli.setParameterExceptionHandler(new ErrorHandlers.Usage());
-        OutputFile.addTo(cli);
+        // Every command that prints records takes --output: not the group, the policy commands or completion.
+        OutputFile.addTo(cli, command -> {
+            Object user = command.getCommandSpec().userObject();
+            return !(user instanceof PolicyCommand || user instanceof CrmCommand
+                    || "generate-completion".equals(command.getCommandName()));
+        });
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cli.setExecutionStrategy(parsed -> {
             List<CommandLine> commands = parsed.asCommandLineList();

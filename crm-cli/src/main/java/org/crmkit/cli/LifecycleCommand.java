@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.input.InputFiles;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
@@ -154,7 +155,7 @@ final class LifecycleCommand implements Callable<Integer> {
         List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
         customerFiles.interactions().ifPresent(files::add);
         customerFiles.surveys().ifPresent(files::add);
-        shown.expect(files);
+        shown.expect(InputFiles.totalSize(files));
         CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
         if (complaints.isPresent()) {
             source = source.withCases(complaints.get().file(), events.orElseThrow().file(),

@@ -16,6 +16,7 @@ import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.input.InputFiles;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.cli.output.RowWriter;
 import org.crmkit.core.facts.FactsQuery;
@@ -115,7 +116,7 @@ final class TierCommand implements Callable<Integer> {
                 interactions.map(FileArgument::file));
         List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
         customerFiles.interactions().ifPresent(files::add);
-        shown.expect(files);
+        shown.expect(InputFiles.totalSize(files));
         CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
 
         // Each decision is written as it is made; only the count per tier is kept for the summary.

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crmkit.cli.input.InputFiles;
 import org.crmkit.rules.io.InputFile;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ProgressTest {
     void estimatesTheTimeLeftFromTheRateSoFar() throws Exception {
         Path file = java.nio.file.Files.createTempFile("progress", ".csv");
         java.nio.file.Files.write(file, new byte[4000]);
-        progress.expect(java.util.List.of(InputFile.of(file)));
+        progress.expect(InputFiles.totalSize(java.util.List.of(InputFile.of(file))));
         at(5);
         progress.file(InputFile.of(file), "reading");
         at(10);

@@ -34,17 +34,6 @@ public final class FileArgument {
                 standardInput);
     }
 
-    /**
-     * A file by its path, for callers outside a run's command line (and tests).
-     *
-     * @param path the path; not null
-     * @return the argument
-     */
-    public static FileArgument of(Path path) {
-        return new FileArgument(Optional.of(Objects.requireNonNull(path, "path")),
-                new StandardInput(java.io.InputStream.nullInputStream()));
-    }
-
     /** @return whether it names standard input */
     public boolean isStandardInput() {
         return path.isEmpty();
