@@ -1,6 +1,8 @@
 /**
- * crmkit's policies and engines: the policy loader and linter, the condition language, and one
- * package per capability (tiering, SLA, cadences, lifecycle, relationship, segmentation, CLV).
+ * crmkit's policies and engines: the policy loader and linter, the condition language, one
+ * package per capability (tiering, SLA, cadences, lifecycle, relationship, segmentation, CLV),
+ * and the reading of input files ({@code org.crmkit.rules.io}: the one CSV reader and the located
+ * problem; {@code org.crmkit.rules.io.clv}: customer summary files).
  * Exports its API packages only; the loader's readers ({@code org.crmkit.rules.internal} and
  * {@code org.crmkit.rules.internal.section}) stay inside the module.
  *
@@ -37,6 +39,8 @@ module org.crmkit.rules {
     exports org.crmkit.rules.calendar;
     exports org.crmkit.rules.clv;
     exports org.crmkit.rules.condition;
+    exports org.crmkit.rules.io;
+    exports org.crmkit.rules.io.clv;
     exports org.crmkit.rules.lifecycle;
     exports org.crmkit.rules.policy;
     exports org.crmkit.rules.relationship;

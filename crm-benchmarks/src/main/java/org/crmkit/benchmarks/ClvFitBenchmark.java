@@ -7,8 +7,8 @@ import org.crmkit.rules.clv.BgNbdModel;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.FittedModel;
 import org.crmkit.rules.clv.ModelFitter;
-import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.PurchaseSummary;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,7 +60,7 @@ public class ClvFitBenchmark {
         /** Reads the file once per run. */
         @Setup(Level.Trial)
         public void read() {
-            customers = PurchaseSummaries.readCsv(cdnowFile.isEmpty() ? defaultFile() : Path.of(cdnowFile),
+            customers = PurchaseSummaryCsv.readCsv(cdnowFile.isEmpty() ? defaultFile() : Path.of(cdnowFile),
                     ClvTimeUnit.WEEKS);
         }
 

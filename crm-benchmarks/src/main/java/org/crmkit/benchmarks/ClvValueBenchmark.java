@@ -9,8 +9,8 @@ import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.CustomerValue;
 import org.crmkit.rules.clv.ParetoNbdModel;
 import org.crmkit.rules.clv.PurchaseModel;
-import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.PurchaseSummary;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,7 +64,7 @@ public class ClvValueBenchmark {
         /** Reads the file once per run. */
         @Setup(Level.Trial)
         public void read() {
-            customers = inDays(PurchaseSummaries.readCsv(cdnowFile.isEmpty() ? ClvFitBenchmark.defaultFile()
+            customers = inDays(PurchaseSummaryCsv.readCsv(cdnowFile.isEmpty() ? ClvFitBenchmark.defaultFile()
                     : Path.of(cdnowFile), ClvTimeUnit.WEEKS));
             purchases = model(model);
         }

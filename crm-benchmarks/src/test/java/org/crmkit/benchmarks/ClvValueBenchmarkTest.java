@@ -7,8 +7,8 @@ import java.util.List;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.CustomerValue;
 import org.crmkit.rules.clv.PurchaseModel;
-import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.PurchaseSummary;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's two computations give the same values on its inputs. */
@@ -16,7 +16,7 @@ class ClvValueBenchmarkTest {
 
     @Test
     void theWalkAndThePerPeriodAnchorAgreeOnTheCdnowCustomers() {
-        List<PurchaseSummary> customers = ClvValueBenchmark.inDays(PurchaseSummaries.readCsv(
+        List<PurchaseSummary> customers = ClvValueBenchmark.inDays(PurchaseSummaryCsv.readCsv(
                 ClvFitBenchmark.defaultFile(), ClvTimeUnit.WEEKS));
 
         assertThat(customers).hasSize(2357);

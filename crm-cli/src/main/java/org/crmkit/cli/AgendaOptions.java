@@ -1,7 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.tiering.TieringPolicy;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +14,7 @@ import java.util.Set;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.cli.input.FileArgument;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -27,6 +26,7 @@ import org.crmkit.rules.cadence.AgendaPlanner;
 import org.crmkit.rules.cadence.CadenceCustomer;
 import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.rules.tiering.TieringPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,23 +53,23 @@ final class AgendaOptions {
     @Option(names = CUSTOMERS, paramLabel = "FILE",
             description = "customers.csv: customer_id, name, created_on; account_manager, time_zone, preferred_channel,"
                     + " preferred_days, preferred_hours and do_not_contact shape the plan. Required.")
-    Optional<Path> customers = Optional.empty();
+    Optional<FileArgument> customers = Optional.empty();
 
     @Option(names = ORDERS, paramLabel = "FILE", description = "orders.csv, for the tiers. Required.")
-    Optional<Path> orders = Optional.empty();
+    Optional<FileArgument> orders = Optional.empty();
 
     @Option(names = INTERACTIONS, paramLabel = "FILE",
             description = "interactions.csv: the actual contacts, which reset each cadence's clock and count towards"
                     + " the frequency cap; inquiries in it count for the potential tier. Required.")
-    Optional<Path> interactions = Optional.empty();
+    Optional<FileArgument> interactions = Optional.empty();
 
     @Option(names = COMPLAINTS, paramLabel = "FILE",
             description = "complaints.csv, with --events: customers with an open complaint get no marketing contacts"
                     + " (if the policy says so).")
-    Optional<Path> complaints = Optional.empty();
+    Optional<FileArgument> complaints = Optional.empty();
 
     @Option(names = EVENTS, paramLabel = "FILE", description = "complaint_events.csv, with --complaints.")
-    Optional<Path> events = Optional.empty();
+    Optional<FileArgument> events = Optional.empty();
 
     @Option(names = FROM, paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "The plan's first day, e.g. 2026-04-01; contacts due before it are overdue. Default: the"
@@ -123,20 +123,20 @@ final class AgendaOptions {
 
         ImportedData data;
         Set<CustomerId> complaining;
-        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.orElseThrow(),
-                orders.orElseThrow(), interactions);
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.orElseThrow().file(),
+                orders.orElseThrow().file(), interactions.map(FileArgument::file));
         if (complaints.isPresent()) {
-            ImportedCases cases = CaseFilesOptions.readCases(complaints.get(), events.orElseThrow(),
+            ImportedCases cases = CaseFilesOptions.readCases(complaints.get().file(), events.orElseThrow().file(),
                     Optional.of(customerFiles), policy);
             data = cases.customerData().orElseThrow();
             // The plan's days are the planner's: in the cadences calendar's zone.
             complaining = ServiceCase.customersWithOpenComplaints(cases.cases(), cases::eventsOf,
                     first.atStartOfDay(cadences.calendar().zone()).toInstant());
         } else {
-            data = CsvImport.read(customerFiles.customers(), customerFiles.orders(), interactions,
-                    policy.header().currency());
+            data = CsvImport.read(customerFiles, policy.header().currency());
             complaining = Set.of();
         }
+        StandardOutput.warnings(spec, data.warnings());
         return plan(policy, cadences, data, complaining, first, last);
     }
 

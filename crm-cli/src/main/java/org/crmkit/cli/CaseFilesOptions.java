@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,9 +9,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
+import org.crmkit.cli.input.FileArgument;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.sla.SlaEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,25 +35,25 @@ final class CaseFilesOptions {
     @Option(names = COMPLAINTS, paramLabel = "FILE",
             description = "complaints.csv: complaint_id, customer_id, opened_at; optionally kind (complaint, the"
                     + " default, or inquiry), priority (P1..P4), cause, channel. Required.")
-    Optional<Path> complaints = Optional.empty();
+    Optional<FileArgument> complaints = Optional.empty();
 
     @Option(names = EVENTS, paramLabel = "FILE",
             description = "complaint_events.csv: complaint_id, occurred_at, event; optionally detail (the new"
                     + " priority of priority_changed). Each complaint's events in the order they happened. Required.")
-    Optional<Path> events = Optional.empty();
+    Optional<FileArgument> events = Optional.empty();
 
     @Option(names = CUSTOMERS, paramLabel = "FILE",
             description = "customers.csv, with --orders: tiers are computed from them with the policy's tier rules."
                     + " Without them every tier is unknown and only targets that name no tier apply.")
-    Optional<Path> customers = Optional.empty();
+    Optional<FileArgument> customers = Optional.empty();
 
     @Option(names = ORDERS, paramLabel = "FILE", description = "orders.csv, with --customers.")
-    Optional<Path> orders = Optional.empty();
+    Optional<FileArgument> orders = Optional.empty();
 
     @Option(names = INTERACTIONS, paramLabel = "FILE",
             description = "interactions.csv, with --customers and --orders; inquiries in it count for the potential"
                     + " tier.")
-    Optional<Path> interactions = Optional.empty();
+    Optional<FileArgument> interactions = Optional.empty();
 
     /**
      * Checks that the required files are given and the customer files come together.
@@ -98,9 +99,10 @@ final class CaseFilesOptions {
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      */
     ImportedCases read(Policy policy) {
-        Optional<CsvImport.CustomerFiles> customerFiles = customers.map(file ->
-                new CsvImport.CustomerFiles(file, orders.orElseThrow(), interactions));
-        return readCases(complaints.orElseThrow(), events.orElseThrow(), customerFiles, policy);
+        Optional<CsvImport.CustomerFiles> customerFiles = customers.map(file -> new CsvImport.CustomerFiles(
+                file.file(), orders.orElseThrow().file(), interactions.map(FileArgument::file)));
+        return readCases(complaints.orElseThrow().file(), events.orElseThrow().file(), customerFiles,
+                policy);
     }
 
     /**
@@ -114,7 +116,7 @@ final class CaseFilesOptions {
      * @return the cases
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      */
-    static ImportedCases readCases(Path complaints, Path events, Optional<CsvImport.CustomerFiles> customerFiles,
+    static ImportedCases readCases(InputFile complaints, InputFile events, Optional<CsvImport.CustomerFiles> customerFiles,
             Policy policy) {
         return CsvImport.readCases(complaints, events, customerFiles, policy.header().currency(),
                 SlaEngine::checkHistory);

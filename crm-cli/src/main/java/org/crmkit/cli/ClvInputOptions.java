@@ -1,7 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.clv.ClvPolicy;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,12 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.cli.csv.CsvFactsSource;
+import org.crmkit.cli.input.FileArgument;
 import org.crmkit.core.facts.FactGroup;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.SummaryFile;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,16 +40,16 @@ final class ClvInputOptions {
                     + " monetary_value) or ID,x,t_x,T,zbar, times in the --time-unit, as published with the CDNOW"
                     + " data. Without a monetary_value or zbar column spend is unknown. One of " + SUMMARY + " and "
                     + ORDERS + " is required.")
-    Optional<Path> summary = Optional.empty();
+    Optional<FileArgument> summary = Optional.empty();
 
     @Option(names = ORDERS, paramLabel = "FILE",
             description = "orders.csv (order_id, customer_id, order_date, amount, currency), all in one currency,"
                     + " any: summarised per customer up to the calibration end; later orders are ignored.")
-    Optional<Path> orders = Optional.empty();
+    Optional<FileArgument> orders = Optional.empty();
 
     @Option(names = CUSTOMERS, paramLabel = "FILE",
             description = "customers.csv, with " + ORDERS + ": every order's customer must be in it. Not needed.")
-    Optional<Path> customers = Optional.empty();
+    Optional<FileArgument> customers = Optional.empty();
 
     @Option(names = CALIBRATION_END, paramLabel = "DATE", converter = IsoDateConverter.class,
             description = "With " + ORDERS + ": the last day of the calibration period, e.g. 1997-09-30."
@@ -82,7 +83,7 @@ final class ClvInputOptions {
         ClvTimeUnit unit = timeUnit.orElse(policy.section(ClvPolicy.class).timeUnit());
         String unitSource = timeUnit.isPresent() ? TIME_UNIT : "the policy's clv.time_unit";
         if (summary.isPresent()) {
-            SummaryFile file = PurchaseSummaries.readFile(summary.get(), unit);
+            SummaryFile file = PurchaseSummaryCsv.read(summary.get().file(), unit);
             return new ClvInput(file.customers()::forEach, file.repeatValuesGiven(), unit, Optional.empty(),
                     Optional.empty(), count -> String.format(Locale.ROOT, "%,d customers from %s, times in %s (%s), %s",
                             count, summary.get(), unit.key(), unitSource, file.repeatValuesGiven()
@@ -93,7 +94,7 @@ final class ClvInputOptions {
         String endSource = calibrationEnd.isPresent() ? CALIBRATION_END
                 : asOf.isPresent() ? AS_OF : "today in the policy's time zone";
         // Streamed: each customer's history summed up as the orders go by, never a list of the orders.
-        CsvFactsSource facts = CsvFactsSource.ofOrders(orders.orElseThrow(), customers);
+        CsvFactsSource facts = CsvFactsSource.ofOrders(orders.orElseThrow().file(), customers.map(FileArgument::file));
         FactsQuery query = new FactsQuery(policy.header().metricsQuery(end), Set.of(FactGroup.HISTORY), Set.of());
         CsvFactsSource.FilesRead read = facts.read(query);
         ClvInput.Customers walk = action -> facts.forEach(query,

@@ -1,10 +1,16 @@
 package org.crmkit.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.output.OutputFile;
+import org.crmkit.cli.input.StandardInput;
 import picocli.CommandLine;
 
 /**
@@ -29,7 +35,7 @@ public final class Crm {
      * @return the command line
      */
     public static CommandLine commandLine(Clock clock) {
-        return commandLine(clock, Progress::off);
+        return commandLine(clock, Progress::off, new StandardInput(InputStream.nullInputStream()));
     }
 
     /**
@@ -37,8 +43,9 @@ public final class Crm {
      *
      * @param clock the clock that says what day it is
      * @param progress makes the display of a run (one that shows nothing when standard error is not a terminal)
+     * @param standardInput what an input option given as {@code -} reads
      */
-    static CommandLine commandLine(Clock clock, Supplier<Progress> progress) {
+    static CommandLine commandLine(Clock clock, Supplier<Progress> progress, StandardInput standardInput) {
         Objects.requireNonNull(clock, "clock");
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -74,20 +81,52 @@ public final class Crm {
             }
         };
         CommandLine cli = new CommandLine(new CrmCommand(), factory);
+        cli.registerConverter(FileArgument.class, FileArgument.converter(standardInput));
         cli.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cli.setParameterExceptionHandler(new ErrorHandlers.Usage());
-        OutputFile.addTo(cli);
+        // Every command that prints records takes --output: not the group, the policy commands or completion.
+        OutputFile.addTo(cli, command -> {
+            Object user = command.getCommandSpec().userObject();
+            return !(user instanceof PolicyCommand || user instanceof CrmCommand
+                    || "generate-completion".equals(command.getCommandName()));
+        });
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cli.setExecutionStrategy(parsed -> {
             List<CommandLine> commands = parsed.asCommandLineList();
             CommandLine last = commands.get(commands.size() - 1);
+            oneStandardInput(commands);
             return OutputFile.run(last, last.getCommandSpec().qualifiedName(), () -> runLast.execute(parsed));
         });
         return cli;
     }
 
     /**
-     * Runs one command.
+     * Standard input serves one option at most: a usage error names the options that give
+     * {@code -}, since all but the first would read nothing.
+     */
+    private static void oneStandardInput(List<CommandLine> commands) {
+        List<String> named = new ArrayList<>();
+        for (CommandLine command : commands) {
+            for (CommandLine.Model.OptionSpec option : command.getParseResult().matchedOptions()) {
+                Object value = option.getValue();
+                if (value instanceof Optional<?> optional) {
+                    value = optional.orElse(null);
+                }
+                if (value instanceof FileArgument file && file.isStandardInput()) {
+                    named.add(option.longestName());
+                }
+            }
+        }
+        if (named.size() > 1) {
+            CommandLine last = commands.get(commands.size() - 1);
+            throw new CommandLine.ParameterException(last, String.join(" and ", named)
+                    + (named.size() == 2 ? " both" : " all") + " name standard input ('-'): at most one input of a run"
+                    + " can be read from it");
+        }
+    }
+
+    /**
+     * Runs one command, with an empty standard input.
      *
      * @param clock the clock that says what day it is; not null
      * @param out standard output: results only; not null
@@ -96,7 +135,21 @@ public final class Crm {
      * @return the exit status, see {@link ExitCodes}
      */
     public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-        return run(clock, out, err, false, args);
+        return run(clock, InputStream.nullInputStream(), out, err, args);
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param clock the clock that says what day it is; not null
+     * @param in standard input, read by the option given as {@code -}, if one is; not null
+     * @param out standard output: results only; not null
+     * @param err standard error: messages, warnings and summaries; not null
+     * @param args the arguments, e.g. {@code tier --customers - --orders o.csv}; not null
+     * @return the exit status, see {@link ExitCodes}
+     */
+    public static int run(Clock clock, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+        return run(clock, in, out, err, false, args);
     }
 
     /**
@@ -108,15 +161,17 @@ public final class Crm {
      *
      * @param showProgress whether {@code err} is a terminal a person watches
      */
-    static int run(Clock clock, PrintWriter out, PrintWriter err, boolean showProgress, String... args) {
+    static int run(Clock clock, InputStream in, PrintWriter out, PrintWriter err, boolean showProgress,
+            String... args) {
+        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         Objects.requireNonNull(args, "args");
         String command = commandName(args);
         Supplier<Progress> progress = showProgress
                 ? () -> new Progress(command, err, System::nanoTime) : Progress::off;
-        try {
-            CommandLine cli = commandLine(clock, progress);
+        try (StandardInput standardInput = new StandardInput(in)) {
+            CommandLine cli = commandLine(clock, progress, standardInput);
             cli.setOut(out);
             cli.setErr(err);
             return cli.execute(args);

@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
         description = {
             "crmkit on the command line: reads ERP exports (CSV), applies a policy, prints JSON Lines"
                     + " (or CSV) on standard output and a summary on standard error.",
+            "Every option that names an input file takes - for standard input (one option per run);"
+                    + " messages call it <stdin>.",
             "Exit status: 0 success, 2 bad input, bad policy or usage error (nothing on standard output),"
                     + " 1 anything else."},
         subcommands = {TierCommand.class, SlaCommand.class, AgendaCommand.class, LifecycleCommand.class,

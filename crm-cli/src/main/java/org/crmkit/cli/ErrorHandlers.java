@@ -4,17 +4,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.crmkit.cli.csv.CsvImportException;
-import org.crmkit.cli.csv.CsvProblem;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** Turns failures into messages on standard error and the exit statuses of {@link ExitCodes}. */
 final class ErrorHandlers {
@@ -92,7 +92,7 @@ final class ErrorHandlers {
      * The lines that report input problems: at most {@link #MAX_PROBLEMS_SHOWN}, then how many
      * more there are, then a closing line saying that nothing was written.
      */
-    static List<String> inputProblems(List<CsvProblem> problems, String command) {
+    static List<String> inputProblems(List<InputProblem> problems, String command) {
         return inputProblems(problems, problems.size(), command);
     }
 
@@ -102,9 +102,9 @@ final class ErrorHandlers {
      * @param problems the first problems
      * @param total how many there are in all
      */
-    static List<String> inputProblems(List<CsvProblem> problems, long total, String command) {
+    static List<String> inputProblems(List<InputProblem> problems, long total, String command) {
         List<String> lines = new java.util.ArrayList<>();
-        problems.stream().limit(MAX_PROBLEMS_SHOWN).map(CsvProblem::toString).forEach(lines::add);
+        problems.stream().limit(MAX_PROBLEMS_SHOWN).map(InputProblem::toString).forEach(lines::add);
         if (total > MAX_PROBLEMS_SHOWN) {
             lines.add("... and " + (total - Math.min(MAX_PROBLEMS_SHOWN, problems.size())) + " more");
         }

@@ -1,8 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.relationship.RelationshipPolicy;
-import org.crmkit.rules.clv.ClvPolicy;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,16 +10,21 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
+import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.input.InputFiles;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.CustomerBaseSummary;
 import org.crmkit.rules.lifecycle.ValueEstimator;
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import org.crmkit.rules.sla.SlaEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,28 +91,28 @@ final class LifecycleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--customers", required = true, paramLabel = "FILE", description = "customers.csv")
-    Path customers;
+    FileArgument customers;
 
     @Option(names = "--orders", required = true, paramLabel = "FILE", description = "orders.csv")
-    Path orders;
+    FileArgument orders;
 
     @Option(names = "--interactions", paramLabel = "FILE",
             description = "interactions.csv; referrals, events, trials and joint-planning meetings count as"
                     + " relationship evidence, inquiries for the potential tier.")
-    Optional<Path> interactions = Optional.empty();
+    Optional<FileArgument> interactions = Optional.empty();
 
     @Option(names = COMPLAINTS, paramLabel = "FILE",
             description = "complaints.csv, with --events: open complaints and breached service levels raise the"
                     + " churn risk and withhold the trust level.")
-    Optional<Path> complaints = Optional.empty();
+    Optional<FileArgument> complaints = Optional.empty();
 
     @Option(names = EVENTS, paramLabel = "FILE", description = "complaint_events.csv, with --complaints.")
-    Optional<Path> events = Optional.empty();
+    Optional<FileArgument> events = Optional.empty();
 
     @Option(names = "--surveys", paramLabel = "FILE",
             description = "surveys.csv: a falling CSAT raises the churn risk, a promoter answer (nps 9-10) is"
                     + " relationship evidence.")
-    Optional<Path> surveys = Optional.empty();
+    Optional<FileArgument> surveys = Optional.empty();
 
     @Mixin
     PolicyOption policy;
@@ -148,19 +150,22 @@ final class LifecycleCommand implements Callable<Integer> {
         FactsQuery query = FactsQuery.all(loaded.header().metricsQuery(day),
                 loaded.find(RelationshipPolicy.class).orElseThrow().valueAddedCategories());
         Progress shown = progress.get();
-        List<Path> files = new ArrayList<>(List.of(customers, orders));
-        interactions.ifPresent(files::add);
-        surveys.ifPresent(files::add);
-        shown.expect(files);
-        CsvFactsSource source = CsvFactsSource.of(new CsvImport.CustomerFiles(customers, orders, interactions,
-                surveys)).withProgress(shown);
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.file(), orders.file(),
+                interactions.map(FileArgument::file), surveys.map(FileArgument::file));
+        List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
+        customerFiles.interactions().ifPresent(files::add);
+        customerFiles.surveys().ifPresent(files::add);
+        shown.expect(InputFiles.totalSize(files));
+        CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
         if (complaints.isPresent()) {
-            source = source.withCases(complaints.get(), events.orElseThrow(), SlaEngine::checkHistory);
+            source = source.withCases(complaints.get().file(), events.orElseThrow().file(),
+                    SlaEngine::checkHistory);
         }
         CustomerBaseSummary summary;
         try {
             // Every file read and checked before anything is computed or written.
             CsvFactsSource.FilesRead read = source.read(query);
+            StandardOutput.warnings(spec, read.warnings(), read.warningCount());
             InMemoryStore cases = cases(read);
             StandardOutput.Streamed<CustomerAssessment> out = StandardOutput.streamed(spec,
                     format.get().writer(Reports.lifecycle(day, loaded.ref())));

@@ -1,12 +1,8 @@
 package org.crmkit.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import org.crmkit.cli.output.EncodedOutput;
+import org.crmkit.cli.output.StandardStreams;
 
 /** The entry point of {@code crm} ({@code java -jar crm.jar}, or the {@code ./crm} launcher). */
 public final class Main {
@@ -19,10 +15,8 @@ public final class Main {
      * @param args the arguments; not null
      */
     public static void main(String[] args) {
-        // UTF-8 whatever the platform's locale: the formats are UTF-8, and names and ids may be in any script.
-        PrintWriter out = EncodedOutput.of(new FileOutputStream(FileDescriptor.out));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                StandardCharsets.UTF_8), true);
-        System.exit(Crm.run(Clock.systemUTC(), out, err, Progress.standardErrorIsTerminal(), args));
+        PrintWriter out = StandardStreams.out();
+        PrintWriter err = StandardStreams.err();
+        System.exit(Crm.run(Clock.systemUTC(), System.in, out, err, StandardStreams.errorIsTerminal(), args));
     }
 }

@@ -1,11 +1,11 @@
 package org.crmkit.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.crmkit.cli.input.PolicyFiles;
 import org.crmkit.cli.output.LintFormat;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLinter;
@@ -115,16 +115,12 @@ final class PolicyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            StandardOutput.print(spec, policy.file.map(Show::validatedText).orElseGet(PolicyLoader::standardText));
+            // Read once, so that the text printed is exactly the text validated.
+            StandardOutput.print(spec, policy.file.map(file -> PolicyFiles.read(file).text())
+                    .orElseGet(PolicyLoader::standardText));
             return ExitCodes.OK;
         }
 
-        /** Reads the file once, so that the text printed is exactly the text validated. */
-        private static String validatedText(Path file) {
-            String text = PolicyLoader.readText(file);
-            PolicyLoader.parse(file, text);
-            return text;
-        }
     }
 
     /** The only {@code --format} of {@code crm policy show}. */

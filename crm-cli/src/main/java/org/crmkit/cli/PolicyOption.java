@@ -1,7 +1,8 @@
 package org.crmkit.cli;
 
-import java.nio.file.Path;
 import java.util.Optional;
+import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.input.PolicyFiles;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ final class PolicyOption {
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Policy file, YAML or JSON (.json). Default: the built-in standard policy"
                     + " (see 'crm policy show').")
-    Optional<Path> file = Optional.empty();
+    Optional<FileArgument> file = Optional.empty();
 
     /**
      * Loads and validates the policy.
@@ -20,6 +21,6 @@ final class PolicyOption {
      * @throws org.crmkit.rules.policy.PolicyValidationException if it is missing or invalid
      */
     Policy load() {
-        return file.map(PolicyLoader::load).orElseGet(PolicyLoader::standard);
+        return file.map(PolicyFiles::load).orElseGet(PolicyLoader::standard);
     }
 }

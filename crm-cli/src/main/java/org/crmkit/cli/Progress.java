@@ -1,15 +1,11 @@
 package org.crmkit.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.crmkit.cli.csv.ReadProgress;
+import org.crmkit.rules.io.InputFile;
 
 /**
  * A one-line progress display on standard error for long runs: what is being read, how much of
@@ -51,40 +47,19 @@ class Progress implements ReadProgress {
     }
 
     /**
-     * Whether standard error of this process is a terminal: on Linux, file descriptor 2 is a
-     * terminal device. Elsewhere (no {@code /proc}) the answer is no, and no progress is shown.
-     *
-     * @return true if a person is probably watching standard error
-     */
-    static boolean standardErrorIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
-    }
-
-    /**
      * Sets the amount of input the run will read, for the share done and the time left.
      *
-     * @param files the input files; those that cannot be measured count as empty
+     * @param bytes the input files' sizes added up ({@link org.crmkit.cli.input.InputFiles#totalSize})
      */
-    void expect(List<Path> files) {
-        long bytes = 0;
-        for (Path file : files) {
-            try {
-                bytes += Files.size(file);
-            } catch (IOException e) {
-                // a missing file is reported by the read; it adds nothing to read
-            }
-        }
+    void expect(long bytes) {
         total = bytes;
     }
 
     @Override
-    public void file(Path file, String pass) {
-        what = pass + " " + Optional.ofNullable(file.getFileName()).map(Path::toString).orElse(file.toString());
+    public void file(InputFile file, String pass) {
+        // The name without its folders, e.g. orders.csv, or <stdin>.
+        String name = file.name();
+        what = pass + " " + name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         draw(true);
     }
 

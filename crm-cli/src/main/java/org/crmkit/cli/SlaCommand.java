@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.crmkit.cli.csv.ImportedCases;
+import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
@@ -23,6 +23,7 @@ import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.sla.SlaEngine;
+import org.crmkit.rules.sla.SlaPolicy;
 import org.crmkit.rules.sla.WeeklyReview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +102,7 @@ final class SlaCommand implements Callable<Integer> {
         Instant moment = asOf.map(given -> given.resolve(zone)).orElseGet(clock::instant);
         LocalDate day = moment.atZone(zone).toLocalDate();
         ImportedCases input = files.read(loaded);
+        StandardOutput.warnings(spec, input.customerData().map(ImportedData::warnings).orElse(List.of()));
         SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.section(SlaPolicy.class));
         Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, day);
 
@@ -191,6 +193,7 @@ final class SlaCommand implements Callable<Integer> {
             LocalDate sunday = WeeklyReview.mondayOf(reviewed).plusDays(6);
             Instant end = AsOfMoment.endOfDay(sunday, zone);
             ImportedCases input = files.read(loaded);
+            StandardOutput.warnings(spec, input.customerData().map(ImportedData::warnings).orElse(List.of()));
             Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, sunday);
             List<WeeklyReview.CaseRecord> records = new ArrayList<>();
             for (ServiceCase serviceCase : input.cases()) {

@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.crmkit.cli.output.RowWriter;
+import org.crmkit.rules.io.InputProblem;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -164,5 +166,39 @@ final class StandardOutput {
         PrintWriter err = spec.commandLine().getErr();
         lines.forEach(err::println);
         err.flush();
+    }
+
+    /** Warnings shown of an input; the rest are counted. */
+    static final int MAX_WARNINGS_SHOWN = 5;
+
+    /**
+     * Prints all the warnings of an input read whole, as {@link #warnings(CommandSpec, List, long)}.
+     *
+     * @param spec the command's spec, whose command line holds standard error
+     * @param warnings every warning, in file order
+     */
+    static void warnings(CommandSpec spec, List<InputProblem> warnings) {
+        warnings(spec, warnings, warnings.size());
+    }
+
+    /**
+     * Prints warnings about valid input on standard error, each as
+     * {@code crm tier: warning: orders.csv:5: column 'order_date': ...}: the first
+     * {@value #MAX_WARNINGS_SHOWN}, then how many more there are, so that a file with many (a
+     * history migrated from an older system, say) does not bury the summary.
+     *
+     * @param spec the command's spec, whose command line holds standard error
+     * @param warnings the first warnings, in file order
+     * @param total how many there are in all
+     */
+    static void warnings(CommandSpec spec, List<InputProblem> warnings, long total) {
+        String prefix = spec.qualifiedName() + ": warning: ";
+        List<String> lines = new ArrayList<>();
+        warnings.stream().limit(MAX_WARNINGS_SHOWN).forEach(warning -> lines.add(prefix + warning));
+        long shown = lines.size();
+        if (total > shown) {
+            lines.add(prefix + "... and " + (total - shown) + " more");
+        }
+        summary(spec, lines);
     }
 }

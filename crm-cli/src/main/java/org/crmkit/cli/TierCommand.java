@@ -1,11 +1,9 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,16 +13,21 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
+import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedData;
+import org.crmkit.cli.input.FileArgument;
+import org.crmkit.cli.input.InputFiles;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.cli.output.RowWriter;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TierDistribution;
 import org.crmkit.rules.tiering.TierEngine;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -70,14 +73,14 @@ final class TierCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--customers", required = true, paramLabel = "FILE", description = "customers.csv")
-    Path customers;
+    FileArgument customers;
 
     @Option(names = "--orders", required = true, paramLabel = "FILE", description = "orders.csv")
-    Path orders;
+    FileArgument orders;
 
     @Option(names = "--interactions", paramLabel = "FILE",
             description = "interactions.csv; inquiries in it count for the potential tier.")
-    Optional<Path> interactions = Optional.empty();
+    Optional<FileArgument> interactions = Optional.empty();
 
     @Mixin
     PolicyOption policy;
@@ -109,10 +112,12 @@ final class TierCommand implements Callable<Integer> {
         MetricsQuery query = loaded.header().metricsQuery(day);
         TierEngine engine = TierEngine.of(loaded.header(), loaded.section(TieringPolicy.class));
         Progress shown = progress.get();
-        List<Path> files = new ArrayList<>(List.of(customers, orders));
-        interactions.ifPresent(files::add);
-        shown.expect(files);
-        CsvFactsSource source = CsvFactsSource.of(customers, orders, interactions).withProgress(shown);
+        CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.file(), orders.file(),
+                interactions.map(FileArgument::file));
+        List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
+        customerFiles.interactions().ifPresent(files::add);
+        shown.expect(InputFiles.totalSize(files));
+        CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
 
         // Each decision is written as it is made; only the count per tier is kept for the summary.
         TierCounts counts = new TierCounts();
@@ -121,7 +126,11 @@ final class TierCommand implements Callable<Integer> {
         DecisionPipeline[] pipeline = {null};
         RowWriter.Rows<TierDecision>[] lines = newLines();
         try {
-            source.forEach(FactsQuery.metricsOnly(query), facts -> {
+            // Every file read and checked before anything is decided; the warnings before the output.
+            FactsQuery facts = FactsQuery.metricsOnly(query);
+            CsvFactsSource.FilesRead read = source.read(facts);
+            StandardOutput.warnings(spec, read.warnings(), read.warningCount());
+            source.forEach(facts, customer -> {
                 if (pipeline[0] == null) {
                     // The first customer: every file was read and found valid.
                     lines[0] = open(writer, out);
@@ -132,7 +141,7 @@ final class TierCommand implements Callable<Integer> {
                         }
                     });
                 }
-                pipeline[0].accept(facts.metrics());
+                pipeline[0].accept(customer.metrics());
             });
             if (pipeline[0] != null) {
                 pipeline[0].finish();

@@ -179,6 +179,23 @@ class CrmJarIT {
         assertTierOnFixtures(run);
     }
 
+    @Test
+    void theLauncherReadsAnInputFromAShellPipe() throws Exception {
+        Optional<Path> bash = onPath("bash");
+        assertThat(bash).as("bash on the PATH, which runs the launcher").isPresent();
+        String path = Path.of(ProcessRun.JAVA).getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+        // cat's output through a pipe into crm: no file for crm to seek in or read twice.
+        List<String> command = List.of(bash.get().toString(), "-c",
+                "cat \"$1\" | \"$2\" tier --customers \"$3\" --orders - --interactions \"$4\" --as-of 2026-03-31", "crm",
+                CrmRun.fixture("orders.csv"), LAUNCHER.toString(), CrmRun.fixture("customers.csv"),
+                CrmRun.fixture("interactions.csv"));
+
+        ProcessRun run = ProcessRun.run(dir, Map.of("PATH", path), command);
+
+        assertTierOnFixtures(run);
+        assertThat(run.out()).isEqualTo(crm(TIER_ON_FIXTURES).out());
+    }
+
     private static Optional<Path> onPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator))

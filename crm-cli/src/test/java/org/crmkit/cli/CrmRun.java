@@ -1,14 +1,19 @@
 package org.crmkit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +47,55 @@ record CrmRun(int status, String out, String err) {
         StringWriter err = new StringWriter();
         int status = Crm.run(clock, new PrintWriter(out), new PrintWriter(err), args);
         return new CrmRun(status, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code crm} with bytes on its standard input through a real pipe (an operating system
+     * pipe, written by another thread as a process would be fed), so that the command can neither
+     * seek in it nor read it twice.
+     *
+     * @param input what standard input gives, then its end
+     * @param args the arguments
+     * @return the run
+     */
+    static CrmRun piped(byte[] input, String... args) {
+        Pipe pipe;
+        try {
+            pipe = Pipe.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread writer = new Thread(() -> {
+            try (OutputStream sink = Channels.newOutputStream(pipe.sink())) {
+                sink.write(input);
+            } catch (IOException e) {
+                // The command stopped reading (a usage error, say): the rest is not wanted.
+            }
+        }, "crm-run-stdin");
+        writer.start();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try (InputStream in = Channels.newInputStream(pipe.source())) {
+            status = Crm.run(CLOCK, in, new PrintWriter(out), new PrintWriter(err), args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new CrmRun(status, out.toString(), err.toString());
+    }
+
+    /** {@link #piped(byte[], String...)} with a file's bytes. */
+    static CrmRun piped(Path input, String... args) {
+        try {
+            return piped(java.nio.file.Files.readAllBytes(input), args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @return standard output split into lines */

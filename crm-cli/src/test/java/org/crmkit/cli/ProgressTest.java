@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.crmkit.cli.input.InputFiles;
+import org.crmkit.rules.io.InputFile;
 import org.junit.jupiter.api.Test;
 
 class ProgressTest {
@@ -21,7 +23,7 @@ class ProgressTest {
     @Test
     void showsTheFileTheShareTheRateTheElapsedAndTheTimeLeftOnOneLine() {
         at(2);
-        progress.file(Path.of("/data/orders.csv"), "reading");
+        progress.file(InputFile.of(Path.of("/data/orders.csv")), "reading");
         at(4);
         progress.bytesRead(100L << 20);
 
@@ -33,9 +35,9 @@ class ProgressTest {
     void estimatesTheTimeLeftFromTheRateSoFar() throws Exception {
         Path file = java.nio.file.Files.createTempFile("progress", ".csv");
         java.nio.file.Files.write(file, new byte[4000]);
-        progress.expect(java.util.List.of(file));
+        progress.expect(InputFiles.totalSize(java.util.List.of(InputFile.of(file))));
         at(5);
-        progress.file(file, "reading");
+        progress.file(InputFile.of(file), "reading");
         at(10);
         progress.bytesRead(1000);
 
@@ -45,7 +47,7 @@ class ProgressTest {
 
     @Test
     void staysQuietInTheFirstSecondAndErasesItsLineAtTheEnd() {
-        progress.file(Path.of("orders.csv"), "reading");
+        progress.file(InputFile.of(Path.of("orders.csv")), "reading");
         assertThat(err.toString()).isEmpty();
 
         at(3);
@@ -59,7 +61,7 @@ class ProgressTest {
     @Test
     void offShowsNothing() {
         Progress off = Progress.off();
-        off.file(Path.of("orders.csv"), "reading");
+        off.file(InputFile.of(Path.of("orders.csv")), "reading");
         off.bytesRead(1L << 30);
         off.writing("customers decided and written", 1);
         off.done();

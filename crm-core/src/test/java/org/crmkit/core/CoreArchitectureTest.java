@@ -37,6 +37,15 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void noPackageDoesIo() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..",
+                        "java.sql..")
+                .because("crm-core is the pure domain: reading files is crm-rules' I/O packages' business, and a"
+                        + " package added later is covered too")
+                .check(core);
+    }
+
+    @Test
     void onlyTheMemoryPackageUsesTheInMemoryAdapters() {
         noClasses().that().resideInAPackage("org.crmkit.core..")
                 .and().resideOutsideOfPackage("org.crmkit.core.memory..")

@@ -6,14 +6,14 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CustomerFactsSource contract, computed in SQL on H2 over an existing ERP's tables read
  * through a mapping (ErpSchema): other names, a view, a status filter, zone-less timestamps.
  */
-class H2ErpFactsSourceTest extends OtherCurrencyFactsSourceContract {
+class H2ErpFactsSourceTest extends StoredPurchasesFactsSourceContract {
     @RegisterExtension
     static final DatabaseExtension DATABASE = DatabaseExtension.h2();
 

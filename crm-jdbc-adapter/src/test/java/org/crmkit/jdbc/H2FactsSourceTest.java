@@ -6,11 +6,11 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The CustomerFactsSource contract, computed in SQL on an H2 in-memory database. */
-class H2FactsSourceTest extends OtherCurrencyFactsSourceContract {
+class H2FactsSourceTest extends StoredPurchasesFactsSourceContract {
     @RegisterExtension
     static final DatabaseExtension DATABASE = DatabaseExtension.h2();
 

@@ -6,14 +6,14 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CustomerFactsSource contract, computed in SQL on an embedded PostgreSQL over an existing ERP's tables read
  * through a mapping (ErpSchema): other names, a view, a status filter, zone-less timestamps.
  */
-class PostgresErpFactsSourceTest extends OtherCurrencyFactsSourceContract {
+class PostgresErpFactsSourceTest extends StoredPurchasesFactsSourceContract {
     @RegisterExtension
     static final DatabaseExtension DATABASE = DatabaseExtension.postgres();
 

@@ -6,14 +6,14 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CustomerFactsSource contract, computed in SQL on an embedded PostgreSQL in ranges of three customers, so
  * that range boundaries fall between the contract's customers.
  */
-class PostgresFactsSourceInRangesTest extends OtherCurrencyFactsSourceContract {
+class PostgresFactsSourceInRangesTest extends StoredPurchasesFactsSourceContract {
     @RegisterExtension
     static final DatabaseExtension DATABASE = DatabaseExtension.postgres();
 

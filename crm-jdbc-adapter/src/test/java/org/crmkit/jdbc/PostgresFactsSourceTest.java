@@ -6,11 +6,11 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The CustomerFactsSource contract, computed in SQL on an embedded PostgreSQL. */
-class PostgresFactsSourceTest extends OtherCurrencyFactsSourceContract {
+class PostgresFactsSourceTest extends StoredPurchasesFactsSourceContract {
     @RegisterExtension
     static final DatabaseExtension DATABASE = DatabaseExtension.postgres();
 

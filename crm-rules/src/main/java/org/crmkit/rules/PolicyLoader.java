@@ -3,6 +3,7 @@ package org.crmkit.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.rules.internal.DocumentParser;
 import org.crmkit.rules.internal.PolicyReader;
+import org.crmkit.rules.io.Utf8;
 import org.crmkit.rules.policy.PolicyProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 
@@ -90,14 +92,30 @@ public final class PolicyLoader {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            return decode(Files.readAllBytes(file), name);
         } catch (NoSuchFileException e) {
             throw fileProblem(name, "no such file");
-        } catch (CharacterCodingException e) {
-            throw fileProblem(name, "not UTF-8 text");
         } catch (IOException e) {
             throw fileProblem(name, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes a policy document's bytes, strictly as UTF-8, as {@link #readText} does: for a
+     * document that does not come from a file, such as standard input.
+     *
+     * @param bytes the document's bytes; not null
+     * @param name the document's name, for the problem; not null
+     * @return the text
+     * @throws PolicyValidationException if the bytes are not UTF-8
+     */
+    public static String decode(byte[] bytes, String name) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(name, "name");
+        try {
+            return Utf8.decoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw fileProblem(name, "not UTF-8 text");
         }
     }
 

@@ -44,7 +44,8 @@ class ModuleBoundariesIT {
                     "org.crmkit.core.facts", "org.crmkit.core.memory", "org.crmkit.core.metrics",
                     "org.crmkit.core.model", "org.crmkit.core.port"),
             "org.crmkit.rules", Set.of("org.crmkit.rules", "org.crmkit.rules.cadence", "org.crmkit.rules.calendar",
-                    "org.crmkit.rules.clv", "org.crmkit.rules.condition", "org.crmkit.rules.lifecycle",
+                    "org.crmkit.rules.clv", "org.crmkit.rules.condition", "org.crmkit.rules.io", "org.crmkit.rules.io.clv",
+                    "org.crmkit.rules.lifecycle",
                     "org.crmkit.rules.policy", "org.crmkit.rules.relationship", "org.crmkit.rules.segment",
                     "org.crmkit.rules.sla", "org.crmkit.rules.tiering"),
             "org.crmkit.jdbc", Set.of("org.crmkit.jdbc", "org.crmkit.jdbc.mapping", "org.crmkit.jdbc.job"));

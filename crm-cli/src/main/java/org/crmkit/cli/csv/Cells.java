@@ -2,6 +2,7 @@ package org.crmkit.cli.csv;
 
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Reads the values of one row with their parsers, reporting each bad value with file, line and
@@ -63,7 +64,7 @@ final class Cells {
 
     /** Reports a problem with the row as a whole, not with one of its columns. */
     void rowProblem(String message) {
-        problems.add(CsvProblem.atLine(table.name(), row.line(), message));
+        problems.add(InputProblem.atLine(table.name(), row.line(), message));
         ok = false;
     }
 

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,10 +16,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.crmkit.rules.io.CsvReader;
+import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
+import org.crmkit.rules.io.Utf8;
 
 /**
  * Reads one CSV file on several threads: a reader thread cuts the bytes into chunks after a line
- * break, and each worker decodes, parses, checks and records whole chunks with a
+ * break, and each worker decodes ({@link Utf8#decoder()}), parses ({@link CsvReader#readChunk}:
+ * the one reader's quoting and trimming), checks and records whole chunks with a
  * {@link StreamTable} of its own, which sums into columns of its own for the caller to add up. The
  * chunks' problems are put together in file order, their lines counted on from the chunks before,
  * so that the file's problems are those of a read in file order: the same, in the same order,
@@ -50,10 +54,10 @@ final class ChunkedRead {
     private static final Chunk END = new Chunk(-1, new byte[0], 0);
 
     /** What a worker found in a chunk, waiting for the chunks before it. */
-    private record Done(FileProblems problems, CsvStream.ChunkOutcome outcome) {
+    private record Done(FileProblems problems, CsvReader.ChunkOutcome outcome) {
     }
 
-    private final Path file;
+    private final InputFile file;
     private final int chunkBytes;
     private final ReadProgress progress;
     private final BooleanSupplier giveUp;
@@ -69,7 +73,7 @@ final class ChunkedRead {
     private int lines;
     private long rows;
 
-    private ChunkedRead(Path file, int threads, int chunkBytes, ReadProgress progress, BooleanSupplier giveUp) {
+    private ChunkedRead(InputFile file, int threads, int chunkBytes, ReadProgress progress, BooleanSupplier giveUp) {
         this.file = file;
         this.chunkBytes = chunkBytes;
         this.progress = progress;
@@ -94,7 +98,7 @@ final class ChunkedRead {
      * @return whether the file was read; if not, nothing went to {@code problems}, and what the
      *     tables summed up counts for nothing
      */
-    static boolean read(Path file, List<? extends StreamTable> tables, FileProblems problems, int chunkBytes,
+    static boolean read(InputFile file, List<? extends StreamTable> tables, FileProblems problems, int chunkBytes,
             ReadProgress progress, BooleanSupplier giveUp) {
         ChunkedRead read = new ChunkedRead(file, tables.size(), chunkBytes, progress, giveUp);
         if (!read.run(tables)) {
@@ -108,7 +112,7 @@ final class ChunkedRead {
     private boolean run(List<? extends StreamTable> tables) {
         InputStream in;
         try {
-            in = Files.newInputStream(file);
+            in = Files.newInputStream(file.path());
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -174,7 +178,7 @@ final class ChunkedRead {
         }
         synchronized (this) {
             if (rows == 0) {
-                found.header(CsvProblem.atLine(file.toString(), 1, "no header row: the file is empty"));
+                found.header(InputProblem.atLine(file.name(), 1, "no header row: the file is empty"));
             }
         }
         return true;
@@ -263,7 +267,7 @@ final class ChunkedRead {
     /** Reads chunks with one table until the end of the file, or until the read gives up. */
     private final class Worker {
         private final StreamTable table;
-        private final CharsetDecoder decoder = CsvStream.utf8();
+        private final CharsetDecoder decoder = Utf8.decoder();
         private char[] chars = new char[0];
 
         Worker(StreamTable table) {
@@ -291,7 +295,7 @@ final class ChunkedRead {
                 return;
             }
             FileProblems problems = new FileProblems();
-            CsvStream.ChunkOutcome outcome = table.readChunk(chars, length, chunk.number() == 0, problems);
+            CsvReader.ChunkOutcome outcome = table.readChunk(chars, length, chunk.number() == 0, problems);
             if (!outcome.wellFormed() || giveUp.getAsBoolean()) {
                 stopped = true;
                 return;
@@ -320,7 +324,7 @@ final class ChunkedRead {
         for (Done in = waiting.remove(next); in != null; in = waiting.remove(next)) {
             found.append(in.problems(), lines);
             lines += in.outcome().lines();
-            rows += in.outcome().rows();
+            rows += in.outcome().records();
             next++;
         }
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,6 +20,8 @@ import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Customers' facts computed in one streaming pass over the interchange formats' CSV files
@@ -29,8 +32,8 @@ import org.crmkit.core.port.CustomerFactsSource;
  * exactly as {@link CsvImport} validates it (the same messages, in the same order), and each
  * customer's facts are summed into primitive columns as the orders, interactions and survey
  * answers stream by: for the metrics, the exact spend in units of the currency's minor unit (with
- * an exact decimal where an amount has more digits), the orders in the window, the active quarters
- * as bits, the last purchase day and the inquiries (about 120 bytes per customer); for the purchase
+ * an exact decimal where a sum outgrows a long), the orders in the window, the active quarters as
+ * bits, the last purchase day and the inquiries (about 120 bytes per customer); for the purchase
  * history and the window's activity, when the query asks for them, the orders, spend, first day and
  * its spend, distinct purchase days, the spend of the window's later half, the categories as a set
  * of bits, the engagement interactions, promoter answers and the two latest CSAT scores (64 bytes
@@ -38,7 +41,8 @@ import org.crmkit.core.port.CustomerFactsSource;
  * day) pairs sorted once the orders are read, 8 bytes per order while the orders file is read).
  * Duplicate order and interaction ids, and a customer's second survey answer at one moment, are
  * found by 64-bit fingerprints and confirmed by a second look at the file only when fingerprints
- * repeat. Bad input throws a {@link CsvImportException} before {@link #forEach} hands out a single
+ * repeat. Orders dated before their customer was created are warnings ({@link FilesRead#warnings()}),
+ * not problems. Bad input throws a {@link CsvImportException} before {@link #forEach} hands out a single
  * customer, with the first {@value FileProblems#KEPT} problems of each kind in each file and the
  * count of all.
  *
@@ -56,10 +60,10 @@ import org.crmkit.core.port.CustomerFactsSource;
  * }</pre>
  */
 public final class CsvFactsSource implements CustomerFactsSource {
-    private final Optional<Path> customers;
-    private final Path orders;
-    private final Optional<Path> interactions;
-    private final Optional<Path> surveys;
+    private final Optional<InputFile> customers;
+    private final InputFile orders;
+    private final Optional<InputFile> interactions;
+    private final Optional<InputFile> surveys;
     private final Optional<FactsRead.CaseFiles> cases;
     private final boolean customersFromOrders;
     private final ReadProgress progress;
@@ -69,7 +73,8 @@ public final class CsvFactsSource implements CustomerFactsSource {
     /** The last read started, complete or not; for {@link #filesReadInChunks}. */
     private Optional<FactsRead> lastStarted = Optional.empty();
 
-    private CsvFactsSource(Optional<Path> customers, Path orders, Optional<Path> interactions, Optional<Path> surveys,
+    private CsvFactsSource(Optional<InputFile> customers, InputFile orders, Optional<InputFile> interactions,
+            Optional<InputFile> surveys,
             Optional<FactsRead.CaseFiles> cases, boolean customersFromOrders, ReadProgress progress,
             FactsRead.Split split) {
         this.customers = customers;
@@ -107,6 +112,18 @@ public final class CsvFactsSource implements CustomerFactsSource {
     }
 
     /**
+     * A source over an orders file alone, as {@link #ofOrders(InputFile, Optional)}, each file
+     * named by its path.
+     *
+     * @param orders {@code orders.csv}; not null
+     * @param customers {@code customers.csv}, if given; not null
+     * @return the source; nothing is read until facts are asked for
+     */
+    public static CsvFactsSource ofOrders(Path orders, Optional<Path> customers) {
+        return ofOrders(InputFile.of(orders), customers.map(InputFile::of));
+    }
+
+    /**
      * A source over an orders file alone, for the purchase models ({@code crm clv}): the customers
      * are those of the orders, each created on the day of its first order, so that a customer's
      * facts as of a day exist when it bought on or before that day. The orders must all be in one
@@ -119,7 +136,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
      * @param customers {@code customers.csv}, if given; not null
      * @return the source; nothing is read until facts are asked for
      */
-    public static CsvFactsSource ofOrders(Path orders, Optional<Path> customers) {
+    public static CsvFactsSource ofOrders(InputFile orders, Optional<InputFile> customers) {
         return new CsvFactsSource(Objects.requireNonNull(customers, "customers"),
                 Objects.requireNonNull(orders, "orders"), Optional.empty(), Optional.empty(), Optional.empty(), true,
                 ReadProgress.NONE, FactsRead.Split.DEFAULT);
@@ -150,6 +167,19 @@ public final class CsvFactsSource implements CustomerFactsSource {
     }
 
     /**
+     * A copy that also reads the service cases, as {@link #withCases(InputFile, InputFile,
+     * CaseHistoryCheck)}, each file named by its path.
+     *
+     * @param complaints {@code complaints.csv}; not null
+     * @param events {@code complaint_events.csv}; not null
+     * @param histories checks each case's history; not null
+     * @return the copy
+     */
+    public CsvFactsSource withCases(Path complaints, Path events, CaseHistoryCheck histories) {
+        return withCases(InputFile.of(complaints), InputFile.of(events), histories);
+    }
+
+    /**
      * A copy that also reads the service cases of {@code complaints.csv} and their events, whole (they
      * are few beside the customers), in the same read and checked as {@link CsvImport#readCases}
      * checks them: every case's customer must be in the customers file, each case's events must make
@@ -161,7 +191,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
      * @param histories checks each case's history; not null
      * @return the copy
      */
-    public CsvFactsSource withCases(Path complaints, Path events, CaseHistoryCheck histories) {
+    public CsvFactsSource withCases(InputFile complaints, InputFile events, CaseHistoryCheck histories) {
         return new CsvFactsSource(customers, orders, interactions, surveys, Optional.of(new FactsRead.CaseFiles(
                 Objects.requireNonNull(complaints, "complaints"), Objects.requireNonNull(events, "events"),
                 Objects.requireNonNull(histories, "histories"))), customersFromOrders, progress, split);
@@ -175,13 +205,21 @@ public final class CsvFactsSource implements CustomerFactsSource {
      * @param currency the currency of the amounts: the query's, or for a source of orders alone the
      *     orders' own; empty when there was no order to name it; not null
      * @param cases the service cases and their events, for a source {@link #withCases with cases}; not null
+     * @param warnings the first warnings of the files, in file order: orders dated before their
+     *     customer was created (not for a source of orders alone); not null
+     * @param warningCount how many warnings there are in all, at least as many as given
      */
     public record FilesRead(long orders, long ordersAfterAsOf, Optional<Currency> currency,
-            Optional<ImportedCases> cases) {
+            Optional<ImportedCases> cases, List<InputProblem> warnings, long warningCount) {
         /** Checks the arguments. */
         public FilesRead {
             Objects.requireNonNull(currency, "currency");
             Objects.requireNonNull(cases, "cases");
+            warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+            if (warningCount < warnings.size()) {
+                throw new IllegalArgumentException("warning count " + warningCount + " is less than the "
+                        + warnings.size() + " warnings given");
+            }
         }
     }
 
@@ -196,7 +234,8 @@ public final class CsvFactsSource implements CustomerFactsSource {
      */
     public FilesRead read(FactsQuery query) {
         FactsRead.Result read = readFor(Objects.requireNonNull(query, "query"));
-        return new FilesRead(read.orders, read.ordersAfterAsOf, Optional.ofNullable(read.currency), read.cases);
+        return new FilesRead(read.orders, read.ordersAfterAsOf, Optional.ofNullable(read.currency), read.cases,
+                read.warnings, read.warningCount);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.ServiceCase;
+import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.sla.CaseHistoryException;
 
 /**
@@ -65,6 +67,19 @@ public final class CsvImport {
     }
 
     /**
+     * Reads and validates an orders file on its own, as {@link #readOrders(InputFile, Optional)}
+     * does, each file named by its path.
+     *
+     * @param orders {@code orders.csv}; not null
+     * @param customers {@code customers.csv}, if given; not null
+     * @return the orders, in file order
+     * @throws CsvImportException listing every problem of both files
+     */
+    public static List<Purchase> readOrders(Path orders, Optional<Path> customers) {
+        return readOrders(InputFile.of(orders), customers.map(InputFile::of));
+    }
+
+    /**
      * Reads and validates an orders file on its own, for the purchase models, which need the
      * orders alone: every order must be in one currency, whichever the first names (any currency
      * will do, since nothing is converted or compared with the policy's amounts); when a
@@ -75,7 +90,7 @@ public final class CsvImport {
      * @return the orders, in file order
      * @throws CsvImportException listing every problem of both files
      */
-    public static List<Purchase> readOrders(Path orders, Optional<Path> customers) {
+    public static List<Purchase> readOrders(InputFile orders, Optional<InputFile> customers) {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(customers, "customers");
         Problems problems = new Problems();
@@ -86,6 +101,23 @@ public final class CsvImport {
                 .ifPresent(table -> orderRows.read(table, problems));
         problems.throwIfAny();
         return orderRows.purchases();
+    }
+
+    /**
+     * Reads and validates case files as {@link #readCases(InputFile, InputFile, Optional, Currency,
+     * CaseHistoryCheck)} does, each named by its path.
+     *
+     * @param complaints {@code complaints.csv}; not null
+     * @param events {@code complaint_events.csv}; not null
+     * @param customerFiles the customer files, if given; not null
+     * @param currency the policy's currency, for the orders; not null
+     * @param histories checks each case's history; not null
+     * @return the cases and events, and the customer data if its files were given
+     * @throws CsvImportException listing every problem of every file
+     */
+    public static ImportedCases readCases(Path complaints, Path events, Optional<CustomerFiles> customerFiles,
+            Currency currency, CaseHistoryCheck histories) {
+        return readCases(InputFile.of(complaints), InputFile.of(events), customerFiles, currency, histories);
     }
 
     /**
@@ -105,7 +137,7 @@ public final class CsvImport {
      * @return the cases and events, and the customer data if its files were given
      * @throws CsvImportException listing every problem of every file
      */
-    public static ImportedCases readCases(Path complaints, Path events, Optional<CustomerFiles> customerFiles,
+    public static ImportedCases readCases(InputFile complaints, InputFile events, Optional<CustomerFiles> customerFiles,
             Currency currency, CaseHistoryCheck histories) {
         Objects.requireNonNull(complaints, "complaints");
         Objects.requireNonNull(events, "events");
@@ -118,15 +150,15 @@ public final class CsvImport {
         ImportedCases imported = readCaseFiles(complaints, events, customerRows.map(CustomerFileRows::check),
                 customerRows.map(CustomerFileRows::data), histories, problems);
         // The case files first, as the commands name them, then the customer files; each by line.
-        List<String> files = new ArrayList<>(List.of(complaints.toString(), events.toString()));
+        List<String> files = new ArrayList<>(List.of(complaints.name(), events.name()));
         customerFiles.ifPresent(given -> {
-            files.add(given.customers().toString());
-            files.add(given.orders().toString());
-            given.interactions().ifPresent(file -> files.add(file.toString()));
-            given.surveys().ifPresent(file -> files.add(file.toString()));
+            files.add(given.customers().name());
+            files.add(given.orders().name());
+            given.interactions().ifPresent(file -> files.add(file.name()));
+            given.surveys().ifPresent(file -> files.add(file.name()));
         });
-        problems.sort(Comparator.<CsvProblem>comparingInt(problem -> files.indexOf(problem.file()))
-                .thenComparingInt(CsvProblem::line));
+        problems.sort(Comparator.<InputProblem>comparingInt(problem -> files.indexOf(problem.source()))
+                .thenComparingInt(InputProblem::line));
         problems.throwIfAny();
         return imported;
     }
@@ -140,17 +172,17 @@ public final class CsvImport {
      * @param customerData what the customer files gave, for the result
      * @return the cases and events
      */
-    static ImportedCases readCaseFiles(Path complaints, Path events, Optional<CustomerCheck> customers,
+    static ImportedCases readCaseFiles(InputFile complaints, InputFile events, Optional<CustomerCheck> customers,
             Optional<ImportedData> customerData, CaseHistoryCheck histories, Problems problems) {
         CaseRows caseRows = new CaseRows(customers);
         Optional<CsvTable> caseTable = CsvTable.read(complaints, CaseRows.REQUIRED, CaseRows.OPTIONAL, problems);
         caseTable.ifPresent(table -> caseRows.read(table, problems));
-        CaseEventRows eventRows = new CaseEventRows(caseRows, complaints.toString(),
+        CaseEventRows eventRows = new CaseEventRows(caseRows, complaints.name(),
                 caseTable.map(CsvTable::complete).orElse(false));
         Optional<CsvTable> eventTable = CsvTable.read(events, CaseEventRows.REQUIRED, CaseEventRows.OPTIONAL, problems);
         eventTable.ifPresent(table -> eventRows.read(table, problems));
 
-        ImportedCases imported = new ImportedCases(caseRows.cases(), eventRows.events(), events.toString(),
+        ImportedCases imported = new ImportedCases(caseRows.cases(), eventRows.events(), events.name(),
                 customerData);
         if (eventTable.isPresent()) {
             for (ServiceCase serviceCase : imported.cases()) {
@@ -176,7 +208,8 @@ public final class CsvImport {
      * @param interactions {@code interactions.csv}, if given; not null
      * @param surveys {@code surveys.csv}, if given; not null
      */
-    public record CustomerFiles(Path customers, Path orders, Optional<Path> interactions, Optional<Path> surveys) {
+    public record CustomerFiles(InputFile customers, InputFile orders, Optional<InputFile> interactions,
+            Optional<InputFile> surveys) {
         /** Checks the invariants. */
         public CustomerFiles {
             Objects.requireNonNull(customers, "customers");
@@ -187,6 +220,30 @@ public final class CsvImport {
 
         /**
          * The files without survey answers.
+         *
+         * @param customers {@code customers.csv}; not null
+         * @param orders {@code orders.csv}; not null
+         * @param interactions {@code interactions.csv}, if given; not null
+         */
+        public CustomerFiles(InputFile customers, InputFile orders, Optional<InputFile> interactions) {
+            this(customers, orders, interactions, Optional.empty());
+        }
+
+        /**
+         * The files by their paths, each named as its path.
+         *
+         * @param customers {@code customers.csv}; not null
+         * @param orders {@code orders.csv}; not null
+         * @param interactions {@code interactions.csv}, if given; not null
+         * @param surveys {@code surveys.csv}, if given; not null
+         */
+        public CustomerFiles(Path customers, Path orders, Optional<Path> interactions, Optional<Path> surveys) {
+            this(InputFile.of(customers), InputFile.of(orders), interactions.map(InputFile::of),
+                    surveys.map(InputFile::of));
+        }
+
+        /**
+         * The files by their paths, without survey answers.
          *
          * @param customers {@code customers.csv}; not null
          * @param orders {@code orders.csv}; not null
@@ -219,13 +276,13 @@ public final class CsvImport {
                 .flatMap(file -> CsvTable.read(file, SurveyRows.REQUIRED, SurveyRows.OPTIONAL, problems))
                 .ifPresent(table -> surveyRows.read(table, problems));
         return new CustomerFileRows(check, new ImportedData(customerRows.customers(), orderRows.purchases(),
-                interactionRows.interactions(), surveyRows.answers()));
+                interactionRows.interactions(), surveyRows.answers(), problems.warnings()));
     }
 
     /** Reads the customers file into the rows, and returns the check of customer ids against it. */
-    private static CustomerCheck readCustomers(Path customers, CustomerRows rows, Problems problems) {
+    private static CustomerCheck readCustomers(InputFile customers, CustomerRows rows, Problems problems) {
         Optional<CsvTable> table = CsvTable.read(customers, CustomerRows.REQUIRED, CustomerRows.OPTIONAL, problems);
         table.ifPresent(read -> rows.read(read, problems));
-        return new CustomerCheck(rows, customers.toString(), table.map(CsvTable::complete).orElse(false));
+        return new CustomerCheck(rows, customers.name(), table.map(CsvTable::complete).orElse(false));
     }
 }

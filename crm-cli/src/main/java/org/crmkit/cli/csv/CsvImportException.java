@@ -3,6 +3,7 @@ package org.crmkit.cli.csv;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.CrmException;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Input files are invalid. Carries the problems found in every file, so that a user can fix
@@ -13,7 +14,7 @@ import org.crmkit.core.CrmException;
 public class CsvImportException extends CrmException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<CsvProblem> problems;
+    private final transient List<InputProblem> problems;
     private final long total;
 
     /**
@@ -21,7 +22,7 @@ public class CsvImportException extends CrmException {
      *
      * @param problems one or more problems, in file and line order; not null
      */
-    public CsvImportException(List<CsvProblem> problems) {
+    public CsvImportException(List<InputProblem> problems) {
         this(problems, Objects.requireNonNull(problems, "problems").size());
     }
 
@@ -31,14 +32,14 @@ public class CsvImportException extends CrmException {
      * @param problems the first problems, one or more, in report order; not null
      * @param total how many problems there are in all, at least as many as given
      */
-    public CsvImportException(List<CsvProblem> problems, long total) {
+    public CsvImportException(List<InputProblem> problems, long total) {
         super(summary(problems, total));
         this.problems = List.copyOf(problems);
         this.total = total;
     }
 
     /** @return the problems (all of them, or the first ones of a streaming read), in report order */
-    public List<CsvProblem> problems() {
+    public List<InputProblem> problems() {
         return problems;
     }
 
@@ -47,7 +48,7 @@ public class CsvImportException extends CrmException {
         return total;
     }
 
-    private static String summary(List<CsvProblem> problems, long total) {
+    private static String summary(List<InputProblem> problems, long total) {
         Objects.requireNonNull(problems, "problems");
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an import exception needs at least one problem");

@@ -1,5 +1,8 @@
 package org.crmkit.cli.csv;
 
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.core.model.CustomerId;
 
@@ -10,11 +13,12 @@ import org.crmkit.core.model.CustomerId;
  */
 final class CustomerCheck {
     private final Predicate<CustomerId> known;
+    private final Function<CustomerId, Optional<LocalDate>> createdOn;
     private final String customersFile;
     private final boolean trusted;
 
     CustomerCheck(CustomerRows customers, String customersFile, boolean trusted) {
-        this(customers::known, customersFile, trusted);
+        this(customers::known, customers::createdOn, customersFile, trusted);
     }
 
     /**
@@ -23,7 +27,13 @@ final class CustomerCheck {
      * @param trusted whether the file was read completely
      */
     CustomerCheck(Predicate<CustomerId> known, String customersFile, boolean trusted) {
+        this(known, id -> Optional.empty(), customersFile, trusted);
+    }
+
+    private CustomerCheck(Predicate<CustomerId> known, Function<CustomerId, Optional<LocalDate>> createdOn,
+            String customersFile, boolean trusted) {
         this.known = known;
+        this.createdOn = createdOn;
         this.customersFile = customersFile;
         this.trusted = trusted;
     }
@@ -31,6 +41,11 @@ final class CustomerCheck {
     /** @return a check that accepts every customer: no customers file was given */
     static CustomerCheck none() {
         return new CustomerCheck(id -> true, "", false);
+    }
+
+    /** @return the day a customer was created, when its row of the customers file was read without problems */
+    Optional<LocalDate> createdOn(CustomerId id) {
+        return createdOn.apply(id);
     }
 
     void check(Cells cells, String column, CustomerId id) {

@@ -57,12 +57,17 @@ final class CustomerColumns {
      * by side: it sums its orders and interactions there, found through this index, and
      * {@link #addSums} adds them up at the end. Only the sums of orders and interactions work in
      * it ({@link #ordered}, {@link #spentExactly}, {@link #inquired}, {@link #lastPurchase},
-     * {@link #touchSums}).
+     * {@link #touchSums}), and {@link #createdOn}, copied beside them so that comparing an order's
+     * day with it touches no other memory than summing the order does.
      *
-     * @return the sums, all empty
+     * @return the sums, all empty, with the customers' creation days
      */
     CustomerColumns emptySums() {
-        return new CustomerColumns(size);
+        CustomerColumns part = new CustomerColumns(size);
+        for (int customer = 0; customer < size; customer++) {
+            part.sums[customer * SUMS + 3] = sums[customer * SUMS + 3];
+        }
+        return part;
     }
 
     /**

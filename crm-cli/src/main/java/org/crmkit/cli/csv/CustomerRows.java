@@ -4,7 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.model.Channel;
@@ -23,6 +25,7 @@ final class CustomerRows {
 
     private final IdRegistry<CustomerId> ids = new IdRegistry<>();
     private final List<Customer> customers = new ArrayList<>();
+    private final Map<CustomerId, LocalDate> createdOn = new HashMap<>();
 
     /** Reads every row of the table, reporting bad values. */
     void read(CsvTable table, Problems problems) {
@@ -48,12 +51,18 @@ final class CustomerRows {
                     blocked.orElse(Set.of()));
             customers.add(new Customer(id.orElseThrow(), name.orElseThrow(), industry, createdOn.orElseThrow(),
                     manager, preferences, strategic.orElse(false)));
+            this.createdOn.put(id.orElseThrow(), createdOn.orElseThrow());
         }
     }
 
     /** @return whether a row with this id was read, even one with other bad values */
     boolean known(CustomerId id) {
         return ids.contains(id);
+    }
+
+    /** @return the day a customer was created, for one whose row had no problems */
+    Optional<LocalDate> createdOn(CustomerId id) {
+        return Optional.ofNullable(createdOn.get(id));
     }
 
     /** @return the customers of the rows without problems */

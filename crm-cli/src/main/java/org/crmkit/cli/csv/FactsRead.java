@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
@@ -29,6 +29,9 @@ import org.crmkit.core.model.LocalTimeRange;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.rules.io.CsvRecord;
+import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * One read of the customer files for one facts query: every row of {@code customers.csv},
@@ -52,10 +55,10 @@ final class FactsRead {
      * @param events {@code complaint_events.csv}
      * @param histories checks each case's history
      */
-    record CaseFiles(Path complaints, Path events, CaseHistoryCheck histories) {
+    record CaseFiles(InputFile complaints, InputFile events, CaseHistoryCheck histories) {
     }
 
-    /** What a read found: the columns, the currency of the amounts, counts, and the cases. */
+    /** What a read found: the columns, the currency of the amounts, counts, the cases and the warnings. */
     static final class Result {
         final CustomerColumns customers;
         final Optional<HistoryColumns> history;
@@ -64,8 +67,11 @@ final class FactsRead {
         final long orders;
         final long ordersAfterAsOf;
         final Optional<ImportedCases> cases;
+        /** The first {@value FileProblems#KEPT} warnings of the orders file, in file order, and how many there are. */
+        final List<InputProblem> warnings;
+        final long warningCount;
 
-        private Result(FactsRead read) {
+        private Result(FactsRead read, FileProblems orderProblems) {
             customers = read.customers;
             history = Optional.ofNullable(read.history);
             currency = read.currency;
@@ -73,13 +79,17 @@ final class FactsRead {
             orders = read.orders;
             ordersAfterAsOf = read.ordersAfterAsOf;
             cases = read.cases;
+            List<InputProblem> first = new ArrayList<>();
+            orderProblems.appendWarningsTo(first, FileProblems.KEPT);
+            warnings = List.copyOf(first);
+            warningCount = orderProblems.warnings();
         }
     }
 
-    private final Optional<Path> customersFile;
-    private final Path ordersFile;
-    private final Optional<Path> interactionsFile;
-    private final Optional<Path> surveysFile;
+    private final Optional<InputFile> customersFile;
+    private final InputFile ordersFile;
+    private final Optional<InputFile> interactionsFile;
+    private final Optional<InputFile> surveysFile;
     private final Optional<CaseFiles> caseFiles;
     private final boolean customersFromOrders;
     private final ReadProgress progress;
@@ -141,7 +151,7 @@ final class FactsRead {
      *     file then only checks that the orders' customers exist
      * @param split how the orders and interactions are read side by side
      */
-    FactsRead(Optional<Path> customers, Path orders, Optional<Path> interactions, Optional<Path> surveys,
+    FactsRead(Optional<InputFile> customers, InputFile orders, Optional<InputFile> interactions, Optional<InputFile> surveys,
             Optional<CaseFiles> caseFiles, boolean customersFromOrders, FactsQuery query, ReadProgress progress,
             Split split) {
         this.threads = split.threads();
@@ -237,25 +247,25 @@ final class FactsRead {
             LOG.debug("read {} in {} ms", file, millis(started));
         });
 
-        List<CsvProblem> caseList = caseProblems.list();
+        List<InputProblem> caseList = caseProblems.list();
         long total = caseList.size() + all.stream().mapToLong(FileProblems::count).sum();
         if (total > 0) {
-            List<CsvProblem> first = new ArrayList<>(caseList);
+            List<InputProblem> first = new ArrayList<>(caseList);
             int max = caseList.size() + FileProblems.KEPT;
             for (FileProblems problems : all) {
                 if (caseFiles.isEmpty()) {
                     problems.appendTo(first, max);
                 } else {
                     // With cases, the problems of each file come by line, as CsvImport.readCases sorts them.
-                    List<CsvProblem> kept = new ArrayList<>();
+                    List<InputProblem> kept = new ArrayList<>();
                     problems.appendTo(kept, Integer.MAX_VALUE);
-                    kept.sort(Comparator.comparingInt(CsvProblem::line));
+                    kept.sort(Comparator.comparingInt(InputProblem::line));
                     kept.stream().limit(Math.max(0, max - first.size())).forEach(first::add);
                 }
             }
             throw new CsvImportException(first, total);
         }
-        return new Result(this);
+        return new Result(this, orderProblems);
     }
 
     /** Makes the table of one thread of a chunked read. */
@@ -272,7 +282,7 @@ final class FactsRead {
      * @return whether the file was read so; if not, nothing was reported or summed, and the caller
      *     reads it in file order (as it does when ids repeat, or the chunks do not work out)
      */
-    private boolean inChunks(Path file, FileProblems problems, ChunkTable tables) {
+    private boolean inChunks(InputFile file, FileProblems problems, ChunkTable tables) {
         long size = size(file);
         if (threads < 2 || customersFromOrders || history != null || size <= chunkBytes) {
             return false;
@@ -300,10 +310,10 @@ final class FactsRead {
     }
 
     /** About how many rows a file has, from the line breaks in its first bytes; 0 if it cannot be read. */
-    private static long estimatedRows(Path file, long size) {
+    private static long estimatedRows(InputFile file, long size) {
         byte[] start = new byte[1 << 16];
         int read = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file.path())) {
             for (int n = 0; n >= 0 && read < start.length; n = in.read(start, read, start.length - read)) {
                 read += n;
             }
@@ -320,9 +330,9 @@ final class FactsRead {
         return read == 0 ? 0 : size / Math.max(MIN_ROW_BYTES, read / lines);
     }
 
-    private static long size(Path file) {
+    private static long size(InputFile file) {
         try {
-            return Files.size(file);
+            return Files.size(file.path());
         } catch (IOException | RuntimeException e) {
             // The read in file order reports what is wrong with it.
             return -1;
@@ -337,7 +347,7 @@ final class FactsRead {
         long orders;
         long ordersAfterAsOf;
 
-        SummingTable(Path file, FileProblems problems, List<String> required, List<String> optional,
+        SummingTable(InputFile file, FileProblems problems, List<String> required, List<String> optional,
                 Fingerprints ids, CustomerColumns sums) {
             super(file, problems, required, optional, BATCH);
             this.ids = ids;
@@ -356,16 +366,16 @@ final class FactsRead {
      * customers just read; their problems sorted by file and line, before those of the other files.
      */
     private void readCases(CaseFiles files, Problems problems) {
-        String customersName = customersFile.map(Path::toString).orElse("");
+        String customersName = customersFile.map(InputFile::name).orElse("");
         CustomerCheck check = new CustomerCheck(id -> {
             char[] c = id.value().toCharArray();
             return customers.find(c, 0, c.length, FastValues.hash(c, 0, c.length)) >= 0;
         }, customersName, customersTrusted);
         ImportedCases imported = CsvImport.readCaseFiles(files.complaints(), files.events(), Optional.of(check),
                 Optional.empty(), files.histories(), problems);
-        List<String> order = List.of(files.complaints().toString(), files.events().toString());
-        problems.sort(Comparator.<CsvProblem>comparingInt(problem -> order.indexOf(problem.file()))
-                .thenComparingInt(CsvProblem::line));
+        List<String> order = List.of(files.complaints().name(), files.events().name());
+        problems.sort(Comparator.<InputProblem>comparingInt(problem -> order.indexOf(problem.source()))
+                .thenComparingInt(InputProblem::line));
         cases = Optional.of(imported);
         LOG.debug("read {} cases", imported.cases().size());
     }
@@ -378,36 +388,39 @@ final class FactsRead {
      * of their index slots for all rows at once, then finds each row's customer and starts the
      * loads of its sums, so that ten million rows do not wait for memory one load at a time.
      */
-    private long prefetch(StreamRow[] rows, int count, int id, int customerId, Fingerprints ids,
-            CustomerColumns sums) {
+    private long prefetch(StreamTable.Batch batch, int id, int customerId, Fingerprints ids, CustomerColumns sums) {
+        CsvRecord[] rows = batch.rows;
+        long[] hash0 = batch.hash0;
+        long[] hash1 = batch.hash1;
+        int[] found = batch.customer;
+        int count = batch.count;
         for (int i = 0; i < count; i++) {
-            StreamRow row = rows[i];
+            CsvRecord row = rows[i];
             char[] c = row.chars();
-            row.hash0 = id < 0 ? 0 : FastValues.plainIdHash(c, row.start(id), row.end(id));
-            row.hash1 = customerId < 0 ? 0 : FastValues.plainIdHash(c, row.start(customerId), row.end(customerId));
+            hash0[i] = id < 0 ? 0 : FastValues.plainIdHash(c, row.start(id), row.end(id));
+            hash1[i] = customerId < 0 ? 0 : FastValues.plainIdHash(c, row.start(customerId), row.end(customerId));
         }
         // Loads only, nothing between them to wait for: the memory system serves them side by side.
         long sink = 0;
         for (int i = 0; i < count; i++) {
-            StreamRow row = rows[i];
-            sink += ids.touch(row.hash0) + customers.touch(row.hash1);
+            sink += ids.touch(hash0[i]) + customers.touch(hash1[i]);
         }
         for (int i = 0; i < count; i++) {
-            StreamRow row = rows[i];
+            CsvRecord row = rows[i];
             int customer = -1;
             if (customerId >= 0 && row.length(customerId) > 0) {
-                long hash = row.hash1 != 0 ? row.hash1
+                long hash = hash1[i] != 0 ? hash1[i]
                         : FastValues.hash(row.chars(), row.start(customerId), row.end(customerId));
                 customer = customers.find(row.chars(), row.start(customerId), row.end(customerId), hash);
             }
-            row.customer = customer;
+            found[i] = customer;
         }
         for (int i = 0; i < count; i++) {
-            sink += sums.touchSums(rows[i].customer);
+            sink += sums.touchSums(found[i]);
         }
         if (history != null) {
             for (int i = 0; i < count; i++) {
-                sink += history.touch(rows[i].customer);
+                sink += history.touch(found[i]);
             }
         }
         return sink;
@@ -418,7 +431,7 @@ final class FactsRead {
     }
 
     /** The second look at a file whose ids had fingerprints in common, to tell true duplicates. */
-    private void confirm(Path file, FileProblems problems, DuplicateIds ids, String idColumn,
+    private void confirm(InputFile file, FileProblems problems, DuplicateIds ids, String idColumn,
             StreamTable.Parser<?> check) {
         ids.release();
         if (ids.suspects() == 0) {
@@ -435,7 +448,7 @@ final class FactsRead {
             }
 
             @Override
-            void record(StreamRow row) {
+            void record(CsvRecord row) {
                 if (!isEmpty(row, id) && validId(row, id, idColumn, check)) {
                     long hash = FastValues.hash(row.chars(), row.start(id), row.end(id));
                     confirmation.id(row.chars(), row.start(id), row.end(id), hash, row.line());
@@ -450,15 +463,15 @@ final class FactsRead {
      * Looks up an order's or interaction's customer, reporting an unknown one when the customers
      * file is trusted; the batch's {@link #prefetch} found it already, if its id is valid.
      */
-    private int customer(StreamTable table, StreamRow row, int index) {
+    private int customer(StreamTable table, CsvRecord row, int index) {
         if (!table.present(row, index, "customer_id")
-                || table.validId(row, index, "customer_id", CustomerId::of, row.hash1) == 0) {
+                || table.validId(row, index, "customer_id", CustomerId::of, table.hash1) == 0) {
             return -1;
         }
-        int found = row.customer;
+        int found = table.customer;
         if (found < 0 && customersFromOrders && customersFile.isEmpty()) {
             // Known from its orders alone: new, or added by an earlier row of the batch.
-            long hash = row.hash1 != 0 ? row.hash1 : FastValues.hash(row.chars(), row.start(index), row.end(index));
+            long hash = table.hash1 != 0 ? table.hash1 : FastValues.hash(row.chars(), row.start(index), row.end(index));
             found = customers.find(row.chars(), row.start(index), row.end(index), hash);
             if (found < 0) {
                 found = customers.add(row.chars(), row.start(index), row.end(index), hash, row.line());
@@ -476,12 +489,12 @@ final class FactsRead {
     }
 
     /** Registers a row's valid id by its hash, reporting a suspected duplicate. */
-    private static void register(StreamTable table, StreamRow row, int index, String column, Fingerprints ids,
+    private static void register(StreamTable table, CsvRecord row, int index, String column, Fingerprints ids,
             long hash) {
         int suspect = ids.register(hash, row.line());
         if (suspect >= 0) {
             // Not yet a problem: the row still counts until the second look confirms it.
-            table.problems.pendingDuplicate(CsvProblem.at(table.name, row.line(), column,
+            table.problems.pendingDuplicate(InputProblem.atColumn(table.name, row.line(), column,
                     "duplicate id '" + row.text(index) + "', first on line "), suspect);
         }
     }
@@ -493,7 +506,7 @@ final class FactsRead {
         private int createdOn;
         private int strategic;
 
-        CustomerReader(Path file, FileProblems problems) {
+        CustomerReader(InputFile file, FileProblems problems) {
             // In batches too: the rows are parsed on another thread; nothing to prefetch.
             super(file, problems, CustomerRows.REQUIRED, CustomerRows.OPTIONAL, BATCH);
         }
@@ -507,7 +520,7 @@ final class FactsRead {
         }
 
         @Override
-        void record(StreamRow row) {
+        void record(CsvRecord row) {
             char[] c = row.chars();
             int customer = -1;
             if (present(row, id, CustomerRows.ID) && validId(row, id, CustomerRows.ID, CustomerId::of)) {
@@ -566,13 +579,13 @@ final class FactsRead {
         private int category;
         private int quantity;
 
-        OrderReader(Path file, FileProblems problems, Fingerprints ids, CustomerColumns sums) {
+        OrderReader(InputFile file, FileProblems problems, Fingerprints ids, CustomerColumns sums) {
             super(file, problems, OrderRows.REQUIRED, OrderRows.OPTIONAL, ids, sums);
         }
 
         @Override
-        void prefetch(StreamRow[] rows, int count) {
-            touched += FactsRead.this.prefetch(rows, count, id, customerId, ids, sums);
+        void prefetch(StreamTable.Batch batch) {
+            touched += FactsRead.this.prefetch(batch, id, customerId, ids, sums);
         }
 
         @Override
@@ -587,10 +600,10 @@ final class FactsRead {
         }
 
         @Override
-        void record(StreamRow row) {
+        void record(CsvRecord row) {
             char[] c = row.chars();
             if (present(row, id, ID)) {
-                long hash = validId(row, id, ID, PurchaseId::of, row.hash0);
+                long hash = validId(row, id, ID, PurchaseId::of, hash0);
                 if (hash != 0) {
                     register(this, row, id, ID, ids, hash);
                 }
@@ -607,12 +620,19 @@ final class FactsRead {
             long units = FastValues.NOT_FAST_LONG;
             BigDecimal exact = null;
             if (present(row, amount, "amount")) {
-                // Until the currency is known (customers from orders), its decimals are not: exactly, then.
-                if (scale >= 0) {
-                    units = FastValues.unscaled(c, row.start(amount), row.end(amount), scale);
+                // The amount's decimals are those of its own currency, when that is one (as OrderRows reads it).
+                Currency known = rowCurrency(row);
+                int decimals = known == null ? -1 : known.getDefaultFractionDigits();
+                if (decimals >= 0) {
+                    units = FastValues.unscaled(c, row.start(amount), row.end(amount), decimals);
+                    if (units > Values.maxUnits(decimals)) {
+                        // Beyond the largest amount: the full check says so.
+                        units = FastValues.NOT_FAST_LONG;
+                    }
                 }
                 if (units == FastValues.NOT_FAST_LONG) {
-                    exact = parse(row, amount, "amount", Values::amount).orElse(null);
+                    exact = parse(row, amount, "amount", text -> known == null ? Values.amount(text)
+                            : Values.amount(text, known)).orElse(null);
                 }
             }
             if (present(row, currencyColumn, "currency")) {
@@ -634,6 +654,14 @@ final class FactsRead {
             }
             if (customersFromOrders) {
                 customers.createdNoLaterThan(customer, day);
+            } else if (day < sums.createdOn(customer)) {
+                // The creation day lies beside the sums this order is about to add to: no other memory is touched.
+                if (problems.keepsWarning()) {
+                    problems.warning(OrderRows.datedBeforeCreation(name, row.line(), row.text(id),
+                            row.text(customerId), row.text(orderDate), LocalDate.ofEpochDay(sums.createdOn(customer))));
+                } else {
+                    problems.warningNotKept();
+                }
             }
             if (day <= asOf) {
                 boolean inWindow = day >= windowStart && day <= windowEnd;
@@ -658,8 +686,18 @@ final class FactsRead {
             }
         }
 
+        /** @return the row's currency, or null when its text is none (reported by {@link #checkCurrency}) */
+        private Currency rowCurrency(CsvRecord row) {
+            if (currencyCode != null && FastValues.equals(row.chars(), row.start(currencyColumn),
+                    row.end(currencyColumn), currencyCode)) {
+                return currency;
+            }
+            return isEmpty(row, currencyColumn) ? null : OrderRows.currencyOrEmpty(row.text(currencyColumn))
+                    .orElse(null);
+        }
+
         /** The policy's currency, or with customers from orders the first order's, as {@link OrderRows} checks it. */
-        private void checkCurrency(StreamRow row) {
+        private void checkCurrency(CsvRecord row) {
             char[] c = row.chars();
             if (currencyCode != null
                     && FastValues.equals(c, row.start(currencyColumn), row.end(currencyColumn), currencyCode)) {
@@ -696,13 +734,13 @@ final class FactsRead {
         private int kind;
         private int outcome;
 
-        InteractionReader(Path file, FileProblems problems, Fingerprints ids, CustomerColumns sums) {
+        InteractionReader(InputFile file, FileProblems problems, Fingerprints ids, CustomerColumns sums) {
             super(file, problems, InteractionRows.REQUIRED, InteractionRows.OPTIONAL, ids, sums);
         }
 
         @Override
-        void prefetch(StreamRow[] rows, int count) {
-            touched += FactsRead.this.prefetch(rows, count, id, customerId, ids, sums);
+        void prefetch(StreamTable.Batch batch) {
+            touched += FactsRead.this.prefetch(batch, id, customerId, ids, sums);
         }
 
         @Override
@@ -716,10 +754,10 @@ final class FactsRead {
         }
 
         @Override
-        void record(StreamRow row) {
+        void record(CsvRecord row) {
             char[] c = row.chars();
             if (present(row, id, ID)) {
-                long hash = validId(row, id, ID, InteractionId::of, row.hash0);
+                long hash = validId(row, id, ID, InteractionId::of, hash0);
                 if (hash != 0) {
                     register(this, row, id, ID, ids, hash);
                 }
@@ -794,14 +832,14 @@ final class FactsRead {
         private int csat;
         private int nps;
 
-        SurveyReader(Path file, FileProblems problems, DuplicateIds moments) {
+        SurveyReader(InputFile file, FileProblems problems, DuplicateIds moments) {
             super(file, problems, SurveyRows.REQUIRED, SurveyRows.OPTIONAL, BATCH);
             this.moments = moments;
         }
 
         @Override
-        void prefetch(StreamRow[] rows, int count) {
-            touched += FactsRead.this.prefetch(rows, count, -1, customerId, moments, customers);
+        void prefetch(StreamTable.Batch batch) {
+            touched += FactsRead.this.prefetch(batch, -1, customerId, moments, customers);
         }
 
         @Override
@@ -813,10 +851,9 @@ final class FactsRead {
         }
 
         @Override
-        void record(StreamRow row) {
+        void record(CsvRecord row) {
             boolean customerRead = present(row, customerId, SurveyRows.CUSTOMER_ID)
-                    && validId(row, customerId, SurveyRows.CUSTOMER_ID, CustomerId::of, row.hash1) != 0;
-            int customer = row.customer;
+                    && validId(row, customerId, SurveyRows.CUSTOMER_ID, CustomerId::of, hash1) != 0;
             if (customerRead && customer < 0 && customersTrusted) {
                 problem(SurveyRows.CUSTOMER_ID, "unknown customer '" + row.text(customerId) + "', not in "
                         + customersFile.orElseThrow());
@@ -830,7 +867,7 @@ final class FactsRead {
                 int suspect = moments.register(hash, row.line());
                 if (suspect >= 0) {
                     // Not yet a problem: the row still counts until the second look confirms it.
-                    problems.pendingDuplicate(CsvProblem.at(name, row.line(), SurveyRows.ANSWERED_AT,
+                    problems.pendingDuplicate(InputProblem.atColumn(name, row.line(), SurveyRows.ANSWERED_AT,
                             "duplicate answer of customer '" + row.text(customerId) + "' at '" + row.text(answeredAt)
                                     + "', first on line "), suspect);
                 }
@@ -856,7 +893,7 @@ final class FactsRead {
         }
 
         /** @return the score, or -1 when absent or bad (reported) */
-        private int score(StreamRow row, int index, String column, int min, int max) {
+        private int score(CsvRecord row, int index, String column, int min, int max) {
             if (isEmpty(row, index)) {
                 return -1;
             }
@@ -891,7 +928,7 @@ final class FactsRead {
          *
          * @return whether it was read
          */
-        boolean moment(StreamRow row, int index, StreamTable table) {
+        boolean moment(CsvRecord row, int index, StreamTable table) {
             char[] c = row.chars();
             int start = row.start(index);
             int end = row.end(index);
@@ -914,7 +951,7 @@ final class FactsRead {
         }
 
         /** @return the fingerprint of the customer's id and the moment read last; {@link #chars} holds them */
-        long hash(StreamRow row, int customerIndex) {
+        long hash(CsvRecord row, int customerIndex) {
             length = 0;
             char[] c = row.chars();
             for (int i = row.start(customerIndex); i < row.end(customerIndex); i++) {
@@ -937,7 +974,7 @@ final class FactsRead {
     }
 
     /** The second look at a surveys file whose answers' moments had fingerprints in common. */
-    private void confirmMoments(Path file, FileProblems problems, DuplicateIds moments) {
+    private void confirmMoments(InputFile file, FileProblems problems, DuplicateIds moments) {
         moments.release();
         if (moments.suspects() == 0) {
             return;
@@ -956,7 +993,7 @@ final class FactsRead {
             }
 
             @Override
-            void record(StreamRow row) {
+            void record(CsvRecord row) {
                 if (!isEmpty(row, customerId) && validId(row, customerId, SurveyRows.CUSTOMER_ID, CustomerId::of)
                         && !isEmpty(row, answeredAt) && key.moment(row, answeredAt, this)) {
                     long hash = key.hash(row, customerId);
@@ -969,7 +1006,7 @@ final class FactsRead {
     }
 
     /** The constant whose file spelling the value is exactly (lower case), or null for the full parser to decide. */
-    private static <E extends Enum<E>> E key(StreamRow row, int index, E[] constants) {
+    private static <E extends Enum<E>> E key(CsvRecord row, int index, E[] constants) {
         char[] c = row.chars();
         for (E constant : constants) {
             if (equalsLowerName(c, row.start(index), row.end(index), constant.name())) {

@@ -2,11 +2,13 @@ package org.crmkit.cli.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * The problems of one file read as a stream, in the order {@link CsvImport} reports them: malformed
  * quoting first (the table reader parses the whole file before it checks anything), then the
- * header, then rows whose field count differs from the header's, then bad values line by line.
+ * header, then rows whose field count differs from the header's, then bad values line by line;
+ * and apart from them its warnings, line by line, which do not make the file invalid.
  * Only the first {@link #KEPT} of each kind are kept, the rest counted, so that a file broken on
  * every one of ten million lines costs no memory. A duplicate id is kept as pending until the
  * file's second look confirms it (see {@link DuplicateIds}). Thread-safe: the parsing and the
@@ -20,20 +22,23 @@ final class FileProblems {
     private static final int HEADER = 1;
     private static final int FIELDS = 2;
     private static final int VALUES = 3;
+    private static final int WARNINGS = 4;
+    /** The kinds that are problems, not warnings. */
+    private static final int PROBLEM_KINDS = 4;
 
     /** A problem, or a duplicate id waiting for confirmation. */
-    private record Entry(CsvProblem problem, int suspect) {
+    private record Entry(InputProblem problem, int suspect) {
     }
 
     private final List<List<Entry>> kept = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-            new ArrayList<>());
-    private final long[] counts = new long[4];
+            new ArrayList<>(), new ArrayList<>());
+    private final long[] counts = new long[5];
     private long pending;
     /** Set when the file is unreadable: the one problem, which nothing reported later changes. */
-    private CsvProblem fatal;
+    private InputProblem fatal;
 
     /** Replaces everything reported so far and later: the file counts as unreadable. */
-    synchronized void replaceAll(CsvProblem problem) {
+    synchronized void replaceAll(InputProblem problem) {
         kept.forEach(List::clear);
         java.util.Arrays.fill(counts, 0);
         pending = 0;
@@ -41,20 +46,55 @@ final class FileProblems {
         fatal = problem;
     }
 
-    synchronized void quoting(CsvProblem problem) {
+    synchronized void quoting(InputProblem problem) {
         add(QUOTING, new Entry(problem, -1));
     }
 
-    synchronized void header(CsvProblem problem) {
+    synchronized void header(InputProblem problem) {
         add(HEADER, new Entry(problem, -1));
     }
 
-    synchronized void fields(CsvProblem problem) {
+    synchronized void fields(InputProblem problem) {
         add(FIELDS, new Entry(problem, -1));
     }
 
-    synchronized void value(CsvProblem problem) {
+    synchronized void value(InputProblem problem) {
         add(VALUES, new Entry(problem, -1));
+    }
+
+    /** Something worth a warning, which does not make the file invalid. */
+    synchronized void warning(InputProblem warning) {
+        add(WARNINGS, new Entry(warning, -1));
+    }
+
+    /**
+     * Whether a warning would be kept; when not, {@link #warningNotKept} counts it, so that a file
+     * with millions of them builds no message beyond the first {@value #KEPT}.
+     */
+    synchronized boolean keepsWarning() {
+        return fatal == null && kept.get(WARNINGS).size() < KEPT;
+    }
+
+    /** Counts a warning that {@link #keepsWarning} said is not kept. */
+    synchronized void warningNotKept() {
+        if (fatal == null) {
+            counts[WARNINGS]++;
+        }
+    }
+
+    /** @return how many warnings there are */
+    synchronized long warnings() {
+        return counts[WARNINGS];
+    }
+
+    /** Adds this file's first warnings, in line order, until the list holds {@code max}. */
+    synchronized void appendWarningsTo(List<InputProblem> warnings, int max) {
+        for (Entry entry : kept.get(WARNINGS)) {
+            if (warnings.size() >= max) {
+                return;
+            }
+            warnings.add(entry.problem());
+        }
     }
 
     /**
@@ -63,7 +103,7 @@ final class FileProblems {
      * @param problem the problem as it reads if confirmed, with a placeholder for the first line
      * @param suspect the suspect's number in {@link DuplicateIds}
      */
-    synchronized void pendingDuplicate(CsvProblem problem, int suspect) {
+    synchronized void pendingDuplicate(InputProblem problem, int suspect) {
         if (fatal != null) {
             return;
         }
@@ -101,9 +141,8 @@ final class FileProblems {
             if (entry.suspect() < 0) {
                 settled.add(entry);
             } else if (firstLines[entry.suspect()] > 0) {
-                CsvProblem problem = entry.problem();
-                settled.add(new Entry(new CsvProblem(problem.file(), problem.line(), problem.column(),
-                        problem.message() + firstLines[entry.suspect()]), -1));
+                settled.add(new Entry(entry.problem().withMessageEnding(String.valueOf(firstLines[entry.suspect()])),
+                        -1));
             }
         }
         values.clear();
@@ -116,8 +155,8 @@ final class FileProblems {
     }
 
     /** Adds this file's first problems, in report order, until the list holds {@code max}. */
-    synchronized void appendTo(List<CsvProblem> problems, int max) {
-        for (List<Entry> kind : kept) {
+    synchronized void appendTo(List<InputProblem> problems, int max) {
+        for (List<Entry> kind : kept.subList(0, PROBLEM_KINDS)) {
             for (Entry entry : kind) {
                 if (problems.size() >= max) {
                     return;
@@ -146,9 +185,7 @@ final class FileProblems {
                     if (entries.size() == KEPT) {
                         break;
                     }
-                    CsvProblem problem = entry.problem();
-                    entries.add(new Entry(problem.line() == 0 ? problem : new CsvProblem(problem.file(),
-                            problem.line() + lineOffset, problem.column(), problem.message()), entry.suspect()));
+                    entries.add(new Entry(entry.problem().movedDown(lineOffset), entry.suspect()));
                 }
                 counts[kind] += later.counts[kind];
             }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.ServiceCase;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Service cases and their events read from {@code complaints.csv} and
@@ -65,13 +66,13 @@ public record ImportedCases(List<ServiceCase> cases, Map<CaseId, List<LocatedEve
      * @param problem what is wrong; not null
      * @return the problem, e.g. {@code complaint_events.csv:7: complaint 'k-1': resumed at ... without a pause to end}
      */
-    CsvProblem historyProblem(CaseId id, int eventNumber, String problem) {
+    InputProblem historyProblem(CaseId id, int eventNumber, String problem) {
         List<LocatedEvent> located = events.getOrDefault(Objects.requireNonNull(id, "id"), List.of());
         String message = "complaint '" + id + "': " + Objects.requireNonNull(problem, "problem");
         if (eventNumber < 1 || eventNumber > located.size()) {
             // Not an event of this file: the history as a whole is wrong.
-            return CsvProblem.inFile(eventsFile, message);
+            return InputProblem.inFile(eventsFile, message);
         }
-        return CsvProblem.atLine(eventsFile, located.get(eventNumber - 1).line(), message);
+        return InputProblem.atLine(eventsFile, located.get(eventNumber - 1).line(), message);
     }
 }

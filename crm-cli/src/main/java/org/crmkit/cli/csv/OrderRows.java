@@ -10,6 +10,7 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Maps the rows of {@code orders.csv} to {@link Purchase}s: in the policy's currency, or, for the
@@ -22,6 +23,8 @@ final class OrderRows {
 
     private final Optional<Currency> policyCurrency;
     private final CustomerCheck customers;
+    /** Whether the customers' creation days count: not for orders alone, whose customers are theirs. */
+    private final boolean creationCounts;
     private final IdRegistry<PurchaseId> ids = new IdRegistry<>();
     private final List<Purchase> purchases = new ArrayList<>();
     /** Without a policy's currency: the first currency read, and its line. */
@@ -33,7 +36,7 @@ final class OrderRows {
      * @param customers tells whether an order's customer exists
      */
     OrderRows(Currency currency, CustomerCheck customers) {
-        this(Optional.of(currency), customers);
+        this(Optional.of(currency), customers, true);
     }
 
     /**
@@ -42,8 +45,32 @@ final class OrderRows {
      * @param customers tells whether an order's customer exists
      */
     OrderRows(Optional<Currency> policyCurrency, CustomerCheck customers) {
+        this(policyCurrency, customers, false);
+    }
+
+    private OrderRows(Optional<Currency> policyCurrency, CustomerCheck customers, boolean creationCounts) {
         this.policyCurrency = policyCurrency;
         this.customers = customers;
+        this.creationCounts = creationCounts;
+    }
+
+    /**
+     * The warning of an order dated before its customer was created: the order still counts, but
+     * the date is often an export's stand-in for none (0001-01-01), or the customer's creation day
+     * is too late, which understates its tenure.
+     *
+     * @param file the orders file
+     * @param line the order's line
+     * @param order the order's id
+     * @param customer the customer's id
+     * @param date the order's date as written
+     * @param createdOn the customer's creation day
+     * @return the warning, at the order's date
+     */
+    static InputProblem datedBeforeCreation(String file, int line, String order, String customer, String date,
+            LocalDate createdOn) {
+        return InputProblem.atColumn(file, line, "order_date", "order '" + order + "' of customer '" + customer
+                + "' is dated " + date + ", before the customer was created on " + createdOn);
     }
 
     /** Reads every row of the table, reporting bad values. */
@@ -56,7 +83,10 @@ final class OrderRows {
             Optional<CustomerId> customer = cells.required("customer_id", CustomerId::of);
             customer.ifPresent(value -> customers.check(cells, "customer_id", value));
             Optional<LocalDate> date = cells.required("order_date", Values::date);
-            Optional<BigDecimal> amount = cells.required("amount", Values::amount);
+            // The amount's decimals are those of its own currency, when that is one.
+            Optional<Currency> known = cells.optionalText("currency").flatMap(OrderRows::currencyOrEmpty);
+            Optional<BigDecimal> amount = cells.required("amount", text -> known.isPresent()
+                    ? Values.amount(text, known.get()) : Values.amount(text));
             Optional<Currency> rowCurrency = cells.required("currency", Values::currency);
             rowCurrency.ifPresent(value -> checkCurrency(cells, value));
             Optional<String> category = cells.optionalText("category");
@@ -64,7 +94,22 @@ final class OrderRows {
             if (cells.ok()) {
                 purchases.add(new Purchase(id.orElseThrow(), customer.orElseThrow(), date.orElseThrow(),
                         Money.of(rowCurrency.orElseThrow(), amount.orElseThrow()), category, quantity));
+                if (creationCounts) {
+                    customers.createdOn(customer.get()).filter(created -> date.get().isBefore(created))
+                            .ifPresent(created -> problems.warning(datedBeforeCreation(table.name(), row.line(),
+                                    id.get().value(), customer.get().value(), table.value(row, "order_date"),
+                                    created)));
+                }
             }
+        }
+    }
+
+    /** @return the currency, or empty when the text is none (reported where the currency is read) */
+    static Optional<Currency> currencyOrEmpty(String text) {
+        try {
+            return Optional.of(Values.currency(text));
+        } catch (org.crmkit.core.InvalidValueException e) {
+            return Optional.empty();
         }
     }
 

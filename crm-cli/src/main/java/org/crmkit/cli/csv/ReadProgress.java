@@ -1,6 +1,6 @@
 package org.crmkit.cli.csv;
 
-import java.nio.file.Path;
+import org.crmkit.rules.io.InputFile;
 
 /**
  * Told how far a read of the input files has come, for a progress display. Called on the reading
@@ -17,7 +17,7 @@ public interface ReadProgress {
      * @param file the file; not null
      * @param pass what the read is for, e.g. {@code "reading"} or {@code "checking duplicate ids"}; not null
      */
-    default void file(Path file, String pass) {
+    default void file(InputFile file, String pass) {
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.crmkit.cli.csv;
 
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,14 +7,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.rules.io.CsvReader;
+import org.crmkit.rules.io.CsvRecord;
+import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 
 /**
- * One CSV file read row by row through {@link CsvStream}, with the checks of {@link CsvTable}: the
- * header names every required column once, and every row has as many fields as the header. Rows
- * that pass go to {@link #record}; the values' problems are reported with {@link #problem}, with
- * the same file, line, column and message as {@link Cells}. Not thread-safe.
+ * One CSV file read row by row through crmkit's one reader ({@link CsvReader}), with the checks
+ * of {@link CsvTable}: the header names every required column once, and every row has as many
+ * fields as the header. Rows that pass go to {@link #record}; the values' problems are reported
+ * with {@link #problem}, with the same file, line, column and message as {@link Cells}. Not
+ * thread-safe.
  */
-abstract class StreamTable implements CsvStream.RowHandler {
+abstract class StreamTable implements CsvReader.RecordHandler {
     /** Parses a value's text; throws {@link InvalidValueException} quoting it. */
     @FunctionalInterface
     interface Parser<T> {
@@ -38,6 +41,13 @@ abstract class StreamTable implements CsvStream.RowHandler {
     /** Whether the current row's values were all good so far. */
     protected boolean ok;
     protected int line;
+    /**
+     * What {@link #prefetch} found for the current row: the hashes of two of its ids (0 when not
+     * plain) and its customer (-1 when unknown); 0, 0 and -1 for a table that does not batch.
+     */
+    protected long hash0;
+    protected long hash1;
+    protected int customer = -1;
 
     /** Rows handed to {@link #record} at once, after {@link #prefetch}; 1 for one at a time. */
     private final int batchSize;
@@ -51,20 +61,30 @@ abstract class StreamTable implements CsvStream.RowHandler {
     /** The batch of a chunk being read ({@link #readChunk}), recorded on the same thread when full; else null. */
     private Batch chunkBatch;
 
-    /** Rows parsed and checked against the header, for the recording thread. */
-    private static final class Batch {
-        final StreamRow[] rows;
+    /**
+     * Rows parsed and checked against the header, for the recording thread, with what
+     * {@link #prefetch} finds for each.
+     */
+    static final class Batch {
+        final CsvRecord[] rows;
+        /** Per row: scratch of {@link #prefetch}, see {@link StreamTable#hash0}. */
+        final long[] hash0;
+        final long[] hash1;
+        final int[] customer;
         int count;
 
         Batch(int size) {
-            rows = new StreamRow[size];
+            rows = new CsvRecord[size];
+            hash0 = new long[size];
+            hash1 = new long[size];
+            customer = new int[size];
             for (int i = 0; i < size; i++) {
-                rows[i] = new StreamRow();
+                rows[i] = new CsvRecord();
             }
         }
     }
 
-    StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional) {
+    StreamTable(InputFile file, FileProblems problems, List<String> required, List<String> optional) {
         this(file, problems, required, optional, 1);
     }
 
@@ -72,8 +92,8 @@ abstract class StreamTable implements CsvStream.RowHandler {
      * @param batchSize rows kept before they are recorded, so that {@link #prefetch} can start the
      *     memory loads of all of them at once instead of waiting for each in turn
      */
-    StreamTable(Path file, FileProblems problems, List<String> required, List<String> optional, int batchSize) {
-        this.name = file.toString();
+    StreamTable(InputFile file, FileProblems problems, List<String> required, List<String> optional, int batchSize) {
+        this.name = file.name();
         this.problems = problems;
         this.required = required;
         this.optional = optional;
@@ -86,12 +106,20 @@ abstract class StreamTable implements CsvStream.RowHandler {
      * @return whether it was read completely: readable, a usable header, no malformed quoting and
      *     no row with the wrong number of fields (a check across files trusts only such a file)
      */
-    boolean read(Path file, ReadProgress progress) {
-        CsvStream.Outcome outcome = batchSize == 1 ? CsvStream.read(file, problems, progress, this)
+    boolean read(InputFile file, ReadProgress progress) {
+        CsvReader.Outcome outcome = batchSize == 1 ? CsvReader.read(file, progress::bytesRead, this)
                 : readOnTwoThreads(file, progress);
         readable = outcome.readable();
-        if (outcome.readable() && outcome.complete() && outcome.rows() == 0) {
-            problems.header(CsvProblem.atLine(name, 1, "no header row: the file is empty"));
+        outcome.problem().ifPresent(problem -> {
+            if (outcome.readable()) {
+                problems.quoting(problem);
+            } else {
+                // Unreadable: the file counts as absent, whatever its rows gave before.
+                problems.replaceAll(problem);
+            }
+        });
+        if (outcome.readable() && outcome.complete() && outcome.records() == 0) {
+            problems.header(InputProblem.atLine(name, 1, "no header row: the file is empty"));
         }
         return outcome.readable() && outcome.complete() && usable && fieldsComplete;
     }
@@ -108,12 +136,12 @@ abstract class StreamTable implements CsvStream.RowHandler {
      * @param chunkProblems where the chunk's problems go, with lines counted from its start
      * @return how the chunk went
      */
-    CsvStream.ChunkOutcome readChunk(char[] chars, int length, boolean fileStart, FileProblems chunkProblems) {
+    CsvReader.ChunkOutcome readChunk(char[] chars, int length, boolean fileStart, FileProblems chunkProblems) {
         problems = chunkProblems;
         if (chunkBatch == null) {
             chunkBatch = new Batch(Math.max(batchSize, 1));
         }
-        CsvStream.ChunkOutcome outcome = CsvStream.readChunk(chars, length, fileStart,
+        CsvReader.ChunkOutcome outcome = CsvReader.readChunk(chars, length, fileStart,
                 chunkBatch.rows[chunkBatch.count], this);
         recordChunkBatch();
         return outcome;
@@ -137,11 +165,18 @@ abstract class StreamTable implements CsvStream.RowHandler {
     }
 
     private void recordChunkBatch() {
-        prefetch(chunkBatch.rows, chunkBatch.count);
-        for (int i = 0; i < chunkBatch.count; i++) {
-            recordOne(chunkBatch.rows[i]);
+        recordBatch(chunkBatch);
+    }
+
+    private void recordBatch(Batch batch) {
+        prefetch(batch);
+        for (int i = 0; i < batch.count; i++) {
+            hash0 = batch.hash0[i];
+            hash1 = batch.hash1[i];
+            customer = batch.customer[i];
+            recordOne(batch.rows[i]);
         }
-        chunkBatch.count = 0;
+        batch.count = 0;
     }
 
     /**
@@ -153,7 +188,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
     }
 
     @Override
-    public final StreamRow row(StreamRow row) {
+    public final CsvRecord accept(CsvRecord row) {
         if (headerSize < 0) {
             header(row);
             if (chunkBatch != null) {
@@ -169,8 +204,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
             return row;
         }
         if (row.size() != headerSize) {
-            problems.fields(CsvProblem.atLine(name, row.line(), "row has " + row.size() + " field"
-                    + (row.size() == 1 ? "" : "s") + ", the header has " + headerSize));
+            problems.fields(Header.fieldCount(name, row.line(), row.size(), headerSize));
             fieldsComplete = false;
             return row;
         }
@@ -200,17 +234,17 @@ abstract class StreamTable implements CsvStream.RowHandler {
      * checks rows against the header and hands them over in batches; this thread runs
      * {@link #prefetch} and {@link #record} on each batch in file order.
      */
-    private CsvStream.Outcome readOnTwoThreads(Path file, ReadProgress progress) {
+    private CsvReader.Outcome readOnTwoThreads(InputFile file, ReadProgress progress) {
         full = new ArrayBlockingQueue<>(BATCHES + 1);
         free = new ArrayBlockingQueue<>(BATCHES);
         for (int i = 0; i < BATCHES; i++) {
             free.add(new Batch(batchSize));
         }
-        AtomicReference<CsvStream.Outcome> outcome = new AtomicReference<>();
+        AtomicReference<CsvReader.Outcome> outcome = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread parser = new Thread(() -> {
             try {
-                outcome.set(CsvStream.read(file, problems, progress, this));
+                outcome.set(CsvReader.read(file, progress::bytesRead, this));
                 if (filling != null && filling.count > 0) {
                     put(full, filling);
                 }
@@ -224,11 +258,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
         parser.start();
         try {
             for (Batch batch = full.take(); batch != END; batch = full.take()) {
-                prefetch(batch.rows, batch.count);
-                for (int i = 0; i < batch.count; i++) {
-                    recordOne(batch.rows[i]);
-                }
-                batch.count = 0;
+                recordBatch(batch);
                 free.put(batch);
             }
             parser.join();
@@ -268,24 +298,23 @@ abstract class StreamTable implements CsvStream.RowHandler {
         }
     }
 
-    private void recordOne(StreamRow row) {
+    private void recordOne(CsvRecord row) {
         ok = true;
         line = row.line();
         record(row);
     }
 
     /**
-     * Called with each batch before its rows are recorded: computes what the rows need and touches
-     * the memory their records will use, so that the loads overlap.
+     * Called with each batch before its rows are recorded: computes what the rows need into the
+     * batch's scratch and touches the memory their records will use, so that the loads overlap.
      *
-     * @param rows the batch
-     * @param count how many rows it holds
+     * @param batch the batch, its rows and their scratch
      */
-    void prefetch(StreamRow[] rows, int count) {
+    void prefetch(Batch batch) {
     }
 
     /** Reads a row whose fields line up with the header. */
-    abstract void record(StreamRow row);
+    abstract void record(CsvRecord row);
 
     /** @return the column's index in the file, or -1 when the file does not have it */
     int column(String column) {
@@ -293,24 +322,24 @@ abstract class StreamTable implements CsvStream.RowHandler {
     }
 
     /** @return whether the value is empty; a column the file does not have is always empty */
-    static boolean isEmpty(StreamRow row, int column) {
+    static boolean isEmpty(CsvRecord row, int column) {
         return column < 0 || row.length(column) == 0;
     }
 
     /** Reports a problem with a value of the current row. */
     void problem(String column, String message) {
-        problems.value(CsvProblem.at(name, line, column, message));
+        problems.value(InputProblem.atColumn(name, line, column, message));
         ok = false;
     }
 
     /** Reports a problem with the current row as a whole, not with one of its columns. */
     void rowProblem(String message) {
-        problems.value(CsvProblem.atLine(name, line, message));
+        problems.value(InputProblem.atLine(name, line, message));
         ok = false;
     }
 
     /** Reports "required value is empty" when the value is; returns whether it is there. */
-    boolean present(StreamRow row, int index, String column) {
+    boolean present(CsvRecord row, int index, String column) {
         if (isEmpty(row, index)) {
             problem(column, "required value is empty");
             return false;
@@ -323,7 +352,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
      *
      * @return the value, or empty when it is bad (reported)
      */
-    <T> Optional<T> parse(StreamRow row, int index, String column, Parser<T> parser) {
+    <T> Optional<T> parse(CsvRecord row, int index, String column, Parser<T> parser) {
         try {
             return Optional.of(parser.parse(row.text(index)));
         } catch (InvalidValueException e) {
@@ -333,7 +362,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
     }
 
     /** Checks an optional value the full way when it is there. */
-    void optional(StreamRow row, String column, Parser<?> parser) {
+    void optional(CsvRecord row, String column, Parser<?> parser) {
         int index = column(column);
         if (!isEmpty(row, index)) {
             parse(row, index, column, parser);
@@ -345,7 +374,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
      *
      * @return whether the id is valid (a bad one is reported)
      */
-    boolean validId(StreamRow row, int index, String column, Parser<?> check) {
+    boolean validId(CsvRecord row, int index, String column, Parser<?> check) {
         if (FastValues.isPlainId(row.chars(), row.start(index), row.end(index))) {
             return true;
         }
@@ -358,7 +387,7 @@ abstract class StreamTable implements CsvStream.RowHandler {
      * @param plainHash the id's plain hash, 0 when it is not plain
      * @return its hash if valid (a bad one is reported), else 0
      */
-    long validId(StreamRow row, int index, String column, Parser<?> check, long plainHash) {
+    long validId(CsvRecord row, int index, String column, Parser<?> check, long plainHash) {
         if (plainHash != 0) {
             return plainHash;
         }
@@ -368,33 +397,12 @@ abstract class StreamTable implements CsvStream.RowHandler {
         return FastValues.hash(row.chars(), row.start(index), row.end(index));
     }
 
-    private void header(StreamRow row) {
-        List<String> names = row.texts();
-        headerSize = names.size();
-        Map<String, Integer> first = new HashMap<>();
-        Map<String, Integer> found = new HashMap<>();
-        usable = true;
-        for (int i = 0; i < names.size(); i++) {
-            String column = names.get(i);
-            if (!required.contains(column) && !optional.contains(column)) {
-                continue;
-            }
-            Integer earlier = first.putIfAbsent(column, i);
-            if (earlier != null) {
-                problems.header(CsvProblem.at(name, row.line(), column, "appears twice in the header (fields "
-                        + (earlier + 1) + " and " + (i + 1) + ")"));
-                usable = false;
-            } else {
-                found.put(column, i);
-            }
-        }
-        for (String column : required) {
-            if (!found.containsKey(column)) {
-                problems.header(CsvProblem.at(name, row.line(), column, "required column is missing"));
-                usable = false;
-            }
-        }
-        columns = Map.copyOf(found);
+    private void header(CsvRecord row) {
+        headerSize = row.size();
+        Optional<Map<String, Integer>> found = Header.columns(name, row.line(), row.texts(), required, optional,
+                problems::header);
+        usable = found.isPresent();
+        columns = found.orElse(Map.of());
         started();
     }
 

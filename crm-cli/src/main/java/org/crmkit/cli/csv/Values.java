@@ -74,13 +74,64 @@ final class Values {
         }
     }
 
-    /** A plain decimal amount, zero or more. */
+    /**
+     * The largest amount of an order, a trillion in its currency: no order is worth more, and the
+     * purchase models' spend model computes in doubles, which hold a trillion with up to three
+     * decimals exactly (the customer summary files' average repeat values have the same bound).
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
+
+    /** {@link #MAX_AMOUNT} in units of 10^-scale, for the decimals a currency can have. */
+    private static final long[] MAX_UNITS = {MAX_AMOUNT.longValueExact(), MAX_AMOUNT.movePointRight(1).longValueExact(),
+        MAX_AMOUNT.movePointRight(2).longValueExact(), MAX_AMOUNT.movePointRight(3).longValueExact(),
+        MAX_AMOUNT.movePointRight(4).longValueExact()};
+
+    /** A plain decimal amount, zero to {@link #MAX_AMOUNT}. */
     static BigDecimal amount(String text) {
         BigDecimal amount = Money.parseAmount(text);
         if (amount.signum() < 0) {
             throw new InvalidValueException("amount must not be negative, was '" + text + "'");
         }
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidValueException("amount must be at most " + MAX_AMOUNT.toPlainString() + ", was '" + text
+                    + "'");
+        }
         return amount;
+    }
+
+    /**
+     * An order's amount in its currency: as {@link #amount(String)}, with no more decimals than
+     * the currency's minor unit (trailing zeros aside: {@code 12.500} is {@code 12.50} in CNY).
+     * Money is not rounded: an amount the currency cannot pay is a mistake in the export. A
+     * currency without a minor unit (gold, say) takes any decimals.
+     *
+     * @return the amount, with no more decimals than the currency's
+     */
+    static BigDecimal amount(String text, Currency currency) {
+        BigDecimal amount = amount(text);
+        int decimals = currency.getDefaultFractionDigits();
+        if (decimals < 0 || amount.scale() <= decimals) {
+            return amount;
+        }
+        try {
+            return amount.setScale(decimals);
+        } catch (ArithmeticException e) {
+            String code = currency.getCurrencyCode();
+            throw new InvalidValueException(decimals == 0
+                    ? "amount must be a whole number in " + code + ", which has no minor unit, was '" + text + "'"
+                    : "amount must have at most " + decimals + " decimal" + (decimals == 1 ? "" : "s") + " in " + code
+                            + ", was '" + text + "'");
+        }
+    }
+
+    /**
+     * The largest amount in units of 10^-scale, for amounts read in that form.
+     *
+     * @param scale the currency's decimals, 0 to 4
+     * @return {@link #MAX_AMOUNT} in those units
+     */
+    static long maxUnits(int scale) {
+        return MAX_UNITS[scale];
     }
 
     /** A plain decimal quantity, more than zero. */

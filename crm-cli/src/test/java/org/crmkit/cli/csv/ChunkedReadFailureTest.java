@@ -13,6 +13,8 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.crmkit.rules.io.CsvRecord;
+import org.crmkit.rules.io.InputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,7 @@ class ChunkedReadFailureTest {
         CyclicBarrier together = new CyclicBarrier(2);
         List<FailingTable> tables = List.of(new FailingTable(file, together), new FailingTable(file, together));
 
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> ChunkedRead.read(file,
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> ChunkedRead.read(InputFile.of(file),
                 tables, new FileProblems(), 64, ReadProgress.NONE, () -> false))
                 .isInstanceOf(IllegalStateException.class).hasMessage("a failure while reading a row"));
     }
@@ -44,12 +46,12 @@ class ChunkedReadFailureTest {
         private int recorded;
 
         FailingTable(Path file, CyclicBarrier together) {
-            super(file, new FileProblems(), List.of("id", "value"), List.of());
+            super(InputFile.of(file), new FileProblems(), List.of("id", "value"), List.of());
             this.together = together;
         }
 
         @Override
-        void record(StreamRow row) {
+        void record(CsvRecord row) {
             if (++recorded > 20) {
                 try {
                     together.await(5, TimeUnit.SECONDS);

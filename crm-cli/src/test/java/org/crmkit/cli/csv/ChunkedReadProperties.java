@@ -19,12 +19,14 @@ import org.crmkit.core.model.Money;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
+import org.crmkit.rules.io.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Orders and interactions read in chunks on several threads give what a read in file order gives:
- * the same facts and counts for valid files, and for bad ones the same problems in the same order
+ * the same facts, counts and warnings (orders dated before their customer was created) for valid
+ * files, and for bad ones the same problems in the same order
  * (the first {@value FileProblems#KEPT} of each kind) and the same count, whatever the chunk size
  * and the threads' timing. The files are cut into chunks of a few bytes, so that problems, quoted
  * line breaks, long lines, a byte order mark, bytes that are not UTF-8 and repeated ids fall in
@@ -44,7 +46,7 @@ class ChunkedReadProperties {
 
     /** What a read gave: the counts and facts, or the problems. */
     private record Outcome(Optional<CsvFactsSource.FilesRead> read, List<CustomerFacts> facts,
-            List<CsvProblem> problems, long total) {
+            List<InputProblem> problems, long total) {
     }
 
     private static Outcome outcome(CsvFactsSource source) {
@@ -118,8 +120,9 @@ class ChunkedReadProperties {
                 List.of(cell(bad, List.of("c-1", "c-2", "c-3", "c-4", "c-5"), List.of("c-7", "", "c 4\u0007")),
                         cell(bad, List.of("2026-01-01", "2025-04-01", "2025-06-30", "2024-12-31", "2026-04-01",
                                 "2026-03-31"), List.of("2026-13-01", "", "+10000-01-01")),
-                        cell(bad, List.of("10.00", "0", "5", "1234.56", "12.345", "99999999999999999999.99"),
-                                List.of("-1", "1.5e3", "\"12,50\"", "")),
+                        cell(bad, List.of("10.00", "0", "5", "1234.56", "12.50", "999999999999.99", "1000000000000"),
+                                List.of("-1", "1.5e3", "\"12,50\"", "", "12.345", "99999999999999999999.99",
+                                        "1000000000000.01")),
                         cell(bad, List.of("CNY"), List.of("USD", "", "cny")),
                         cell(bad, List.of("", "hardware", "\"a \"\"b\"\"\"", "x" + "y".repeat(300)), List.of("")),
                         cell(bad, List.of("", "1", "2"), List.of("0", "two"))),
@@ -195,7 +198,7 @@ class ChunkedReadProperties {
         Outcome actual = outcome(chunked);
 
         assertThat(chunked.filesReadInChunks()).isZero();
-        assertThat(actual.problems()).extracting(CsvProblem::toString)
+        assertThat(actual.problems()).extracting(InputProblem::toString)
                 .containsExactly(ordersFile + ":901: column 'order_id': duplicate id 'o-5', first on line 6");
         assertThat(actual.total()).isEqualTo(1);
     }
@@ -207,6 +210,7 @@ class ChunkedReadProperties {
                 .cover("bad files read in chunks", 15)
                 .cover("more problems than are kept, read in chunks", 2)
                 .cover("read again in file order", 8)
+                .cover("warnings read in chunks", 5)
                 .check((files, threads, chunkBytes) -> {
                     Path customersFile = write("customers.csv", CUSTOMERS);
                     Path ordersFile = write("orders.csv", files.get(0));
@@ -227,6 +231,8 @@ class ChunkedReadProperties {
                     Property.classify("more problems than are kept, read in chunks", expected.total() > FileProblems.KEPT
                             && chunked.filesReadInChunks() > 0);
                     Property.classify("read again in file order", chunked.filesReadInChunks() < larger);
+                    Property.classify("warnings read in chunks", expected.read().filter(read -> read.warningCount() > 0)
+                            .isPresent() && chunked.filesReadInChunks() > 0);
                     assertThat(actual).isEqualTo(expected);
                 });
     }

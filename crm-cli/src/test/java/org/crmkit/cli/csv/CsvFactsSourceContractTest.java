@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * crm-core's {@link CustomerFactsSourceContract} run on {@link CsvFactsSource} over the same records
  * written as CSV files, and the cases of files alone: rows out of order in the file, more categories
  * than a set holds, answers a nanosecond apart. The contract's cases about purchases in another
- * currency ({@code OtherCurrencyFactsSourceContract}) do not apply to files, where such an order is
+ * currency ({@code StoredPurchasesFactsSourceContract}) do not apply to files, where such an order is
  * bad input; the last case here says so.
  */
 class CsvFactsSourceContractTest extends CustomerFactsSourceContract {
@@ -189,7 +189,7 @@ class CsvFactsSourceContractTest extends CustomerFactsSourceContract {
     @Test
     void theHistoryCountsPurchaseDaysWhateverTheirOrderInTheFile() throws IOException {
         DataSet data = new DataSet().customer("c-1")
-                .purchase("o-3", "c-1", "2025-12-24", "100.005")
+                .purchase("o-3", "c-1", "2025-12-24", "100.05")
                 .purchase("o-1", "c-1", "2019-07-01", "5.00")
                 .purchase("o-4", "c-1", "2026-03-31", "0.00")
                 .purchase("o-2", "c-1", "2019-07-01", "7.50")
@@ -199,8 +199,8 @@ class CsvFactsSourceContractTest extends CustomerFactsSourceContract {
 
         // Three purchase days up to the as-of day; the first day's two orders are one purchase,
         // though a later day's order came between them in the file.
-        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.505"), 3,
-                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.005")));
+        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.55"), 3,
+                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.05")));
         assertThat(facts.metrics().lastPurchase()).contains(AS_OF);
         assertThat(facts).isEqualTo(data.expected(ACME, ALL));
     }

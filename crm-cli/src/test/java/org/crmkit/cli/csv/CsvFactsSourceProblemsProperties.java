@@ -17,6 +17,7 @@ import org.crmkit.core.model.Money;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.sla.SlaEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +106,7 @@ class CsvFactsSourceProblemsProperties {
         }
         assertThat(actual).isNotNull();
         assertThat(actual.total()).isEqualTo(expected.problems().size());
-        List<CsvProblem> first = expected.problems().subList(0, Math.min(actual.problems().size(),
+        List<InputProblem> first = expected.problems().subList(0, Math.min(actual.problems().size(),
                 expected.problems().size()));
         assertThat(actual.problems()).isEqualTo(first);
         assertThat(actual.problems()).hasSizeGreaterThanOrEqualTo(Math.min(FileProblems.KEPT,
@@ -160,7 +161,7 @@ class CsvFactsSourceProblemsProperties {
 
                     Property.classify("bad input", expected != null);
                     Property.classify("a case of an unknown customer", expected != null && expected.problems()
-                            .stream().anyMatch(problem -> problem.file().endsWith("complaints.csv")
+                            .stream().anyMatch(problem -> problem.source().endsWith("complaints.csv")
                                     && problem.message().startsWith("unknown customer")));
                     assertSameProblems(expected, actual);
                     if (expected == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,17 +37,35 @@ class CsvFactsSourceTest {
     void customersComeInAscendingIdOrderWhateverTheFileOrderAndLaterOnesAreLeftOut() throws IOException {
         CsvFactsSource source = source("customer_id,name,created_on\nc-3,C,2024-01-01\nc-1,A,2024-01-01\n"
                 + "c-2,B,2026-04-01\nc-10,D,2025-01-01\n", "order_id,customer_id,order_date,amount,currency\n"
-                + "o-1,c-1,2026-01-10,100.50,CNY\no-2,c-1,2026-03-31,0.005,CNY\no-3,c-3,2026-04-01,7,CNY\n");
+                + "o-1,c-1,2026-01-10,100.50,CNY\no-2,c-1,2026-03-31,0.05,CNY\no-3,c-3,2026-04-01,7,CNY\n");
 
         List<CustomerFacts> facts = new ArrayList<>();
         source.forEach(FactsQuery.metricsOnly(QUERY), facts::add);
 
         assertThat(facts).extracting(fact -> fact.customerId().value()).containsExactly("c-1", "c-10", "c-3");
-        assertThat(facts.get(0).metrics().spend().amount()).isEqualByComparingTo("100.505");
+        assertThat(facts.get(0).metrics().spend().amount()).isEqualByComparingTo("100.55");
         assertThat(facts.get(0).metrics().orders()).isEqualTo(2);
         assertThat(facts.get(2).metrics().lastPurchase()).isEmpty();
         assertThat(source.find(CustomerId.of("c-2"), FactsQuery.metricsOnly(QUERY)))
                 .hasValueSatisfying(fact -> assertThat(fact.metrics().tenureMonths()).isZero());
+    }
+
+    @Test
+    void spendBeyondALongOfMinorUnitsIsSummedExactly() throws IOException {
+        // 10,000 orders of the largest amount in BHD (3 decimals): 10^19 fils, beyond a long's 9.2 x 10^18.
+        StringBuilder orders = new StringBuilder("order_id,customer_id,order_date,amount,currency\n");
+        for (int i = 0; i < 10_000; i++) {
+            orders.append("o-").append(i).append(",c-1,2026-01-").append(10 + i % 20).append(",999999999999.999,BHD\n");
+        }
+        CsvFactsSource source = source("customer_id,name,created_on\nc-1,A,2024-01-01\n", orders.toString());
+        MetricsQuery bhd = new MetricsQuery(QUERY.asOf(), QUERY.window(), QUERY.zone(), Money.currency("BHD"));
+        BigDecimal expected = new BigDecimal("999999999999.999").multiply(BigDecimal.valueOf(10_000));
+
+        CustomerFacts facts = source.find(CustomerId.of("c-1"), FactsQuery.all(bhd, Set.of())).orElseThrow();
+
+        assertThat(expected.unscaledValue().bitLength()).isGreaterThan(63);
+        assertThat(facts.metrics().spend()).isEqualTo(Money.of(Money.currency("BHD"), expected));
+        assertThat(facts.history().orElseThrow().spend()).isEqualTo(Money.of(Money.currency("BHD"), expected));
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.sla.SlaEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,7 +188,7 @@ class CsvImportTest {
 
         assertThatThrownBy(() -> CsvImport.readOrders(orders, Optional.empty()))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).extracting(
-                        CsvProblem::toString).containsExactly(
+                        InputProblem::toString).containsExactly(
                         orders + ":2: column 'currency': Unknown currency 'XYZ'",
                         orders + ":4: column 'currency': currency EUR differs from USD on line 3: the orders must"
                                 + " all be in one currency (crmkit does not convert currencies)",
@@ -203,7 +204,7 @@ class CsvImportTest {
 
         assertThatThrownBy(() -> CsvImport.readOrders(orders, Optional.of(customers)))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).extracting(
-                        CsvProblem::toString).containsExactly(
+                        InputProblem::toString).containsExactly(
                         customers + ":3: column 'customer_id': duplicate id 'c-1', first on line 2",
                         orders + ":3: column 'customer_id': unknown customer 'c-2', not in " + customers));
     }
@@ -296,7 +297,7 @@ class CsvImportTest {
     void badSurveyRowsAreReportedWithFileLineAndColumn(String kind, String surveys, String expected) {
         assertThatThrownBy(() -> readWithSurveys(surveys))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
-                        .extracting(CsvProblem::toString)
+                        .extracting(InputProblem::toString)
                         .containsExactly(dir.resolve("surveys.csv") + expected.replace("{customers}",
                                 dir.resolve("customers.csv").toString())));
     }
@@ -310,9 +311,9 @@ class CsvImportTest {
         assertThatThrownBy(() -> CsvImport.read(new CsvImport.CustomerFiles(customers, orders, Optional.empty(),
                 Optional.of(surveys)), CNY))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).containsExactly(
-                        CsvProblem.at(customers.toString(), 2, "created_on", "not an ISO date (YYYY-MM-DD): 'someday'"),
-                        CsvProblem.at(orders.toString(), 2, "amount", "not a decimal amount: 'x'"),
-                        CsvProblem.at(surveys.toString(), 2, "csat", "score must be 1 to 5, was '9'")));
+                        InputProblem.atColumn(customers.toString(), 2, "created_on", "not an ISO date (YYYY-MM-DD): 'someday'"),
+                        InputProblem.atColumn(orders.toString(), 2, "amount", "not a decimal amount: 'x'"),
+                        InputProblem.atColumn(surveys.toString(), 2, "csat", "score must be 1 to 5, was '9'")));
     }
 
     @Test
@@ -328,7 +329,7 @@ class CsvImportTest {
                 customers, emptyOrders(), Optional.of(interactions), Optional.of(surveys))), CNY,
                 SlaEngine::checkHistory))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
-                        .extracting(CsvProblem::file)
+                        .extracting(InputProblem::source)
                         .containsExactly(complaints.toString(), interactions.toString(), surveys.toString()));
     }
 
@@ -357,8 +358,8 @@ class CsvImportTest {
 
         assertThatThrownBy(() -> read(customers, orders))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems()).containsExactly(
-                        CsvProblem.atLine(orders.toString(), 2, "row has 6 fields, the header has 5"),
-                        CsvProblem.at(orders.toString(), 3, "amount", "not a decimal amount: '5;0'")))
+                        InputProblem.atLine(orders.toString(), 2, "row has 6 fields, the header has 5"),
+                        InputProblem.atColumn(orders.toString(), 3, "amount", "not a decimal amount: '5;0'")))
                 .hasMessage("Invalid input, 2 problems, the first: " + orders + ":2: row has 6 fields, the header has 5");
     }
 
@@ -369,16 +370,7 @@ class CsvImportTest {
 
         assertThatThrownBy(() -> read(missing, orders))
                 .isInstanceOfSatisfying(CsvImportException.class, e -> assertThat(e.problems())
-                        .containsExactly(CsvProblem.inFile(missing.toString(), "no such file")));
-    }
-
-    @Test
-    void problemsPrintWithTheColumnOnlyWhenOneColumnIsConcerned() {
-        assertThat(CsvProblem.at("orders.csv", 5, "amount", "not a decimal amount: '12,50'"))
-                .hasToString("orders.csv:5: column 'amount': not a decimal amount: '12,50'");
-        assertThat(CsvProblem.atLine("orders.csv", 7, "row has 4 fields, the header has 5"))
-                .hasToString("orders.csv:7: row has 4 fields, the header has 5");
-        assertThat(CsvProblem.inFile("orders.csv", "no such file")).hasToString("orders.csv: no such file");
+                        .containsExactly(InputProblem.inFile(missing.toString(), "no such file")));
     }
 
     @Test

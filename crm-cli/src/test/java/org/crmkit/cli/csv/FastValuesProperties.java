@@ -2,11 +2,15 @@ package org.crmkit.cli.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Money;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
@@ -57,13 +61,20 @@ class FastValuesProperties {
     }
 
     @Test
-    void aFastAmountIsTheAmountTheFullParserReads() {
+    void aFastAmountWithinTheBoundIsTheAmountTheFullParserReadsInItsCurrency() {
         Gen<String> amounts = texts("0", "1", "5", "9", "00", "99", ".", ".5", "0.10", "123456789", "-", "+", "e");
-        Property.forAll(amounts, Gens.integers(0, 4)).check((text, scale) -> {
+        Gen<Currency> currencies = Gens.of(Money.currency("JPY"), Money.currency("CNY"), Money.currency("BHD"),
+                Money.currency("CLF"));
+        Property.forAll(amounts, currencies).check((text, currency) -> {
             char[] c = text.toCharArray();
+            int scale = currency.getDefaultFractionDigits();
             long units = FastValues.unscaled(c, 0, c.length, scale);
-            if (units != FastValues.NOT_FAST_LONG) {
-                assertThat(BigDecimal.valueOf(units, scale)).as(text).isEqualByComparingTo(Values.amount(text));
+            if (units != FastValues.NOT_FAST_LONG && units <= Values.maxUnits(scale)) {
+                assertThat(BigDecimal.valueOf(units, scale)).as(text).isEqualByComparingTo(Values.amount(text, currency));
+            } else if (units != FastValues.NOT_FAST_LONG) {
+                // Read fast, but beyond the largest amount: the full parser says so.
+                assertThatThrownBy(() -> Values.amount(text, currency)).as(text).isInstanceOf(InvalidValueException.class)
+                        .hasMessageStartingWith("amount must be at most 1000000000000, was");
             }
         });
     }

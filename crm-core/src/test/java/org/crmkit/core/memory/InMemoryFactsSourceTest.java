@@ -6,9 +6,9 @@ import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.contract.OtherCurrencyFactsSourceContract;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
 
-class InMemoryFactsSourceTest extends OtherCurrencyFactsSourceContract {
+class InMemoryFactsSourceTest extends StoredPurchasesFactsSourceContract {
     @Override
     protected CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
             List<Interaction> interactions, List<SurveyAnswer> surveys) {

@@ -3,7 +3,6 @@ package org.crmkit.rules.clv;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,8 +19,10 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Purchase;
 
 /**
- * Builds {@link PurchaseSummary customer summaries}: from purchases, or from the summary files
- * the CDNOW studies and the lifetimes library publish.
+ * Builds {@link PurchaseSummary customer summaries} from purchases or from a customer's facts,
+ * and states the bounds within which summaries are read from files (the summary files the CDNOW
+ * studies and the lifetimes library publish are read by
+ * {@link org.crmkit.rules.io.clv.PurchaseSummaryCsv}).
  */
 public final class PurchaseSummaries {
     /** Mean repeat values keep 16 significant digits; they are averages, not amounts anyone paid. */
@@ -145,50 +146,13 @@ public final class PurchaseSummaries {
     }
 
     /**
-     * Reads a customer summary file as published with the CDNOW data, in either of its two forms:
-     * {@code ID,frequency,recency,T} (lifetimes' names; an optional {@code monetary_value} column
-     * is read as z&#772;) or {@code ID,x,t_x,T,zbar} (the literature's names; {@code zbar}
-     * optional). Columns may come in any order and others are ignored; the file is UTF-8 CSV
-     * with a header row; times are in {@code unit}. Blank lines are skipped. Values are plain
-     * decimals (no exponent, as in orders.csv) within these bounds:
-     * <ul>
-     *   <li>T from 0 to 100 years: 36,525 days or 5,218 weeks;</li>
-     *   <li>t<sub>x</sub> from 0 to T, 0 exactly when x is 0;</li>
-     *   <li>x a whole number from 0 to t<sub>x</sub> in days, rounded up: at most one repeat
-     *       purchase a day, as summaries of purchases count them;</li>
-     *   <li>z&#772; from 0 to {@link #MAX_AVERAGE_VALUE}, 0 when x is 0.</li>
-     * </ul>
+     * The longest age T a summary file may give: 100 years, the longest CLV horizon too.
      *
-     * @param file the CSV file; not null
      * @param unit the unit of the file's times; not null
-     * @return the summaries in file order
-     * @throws InvalidValueException at the first problem, naming the file, line and column and
-     *     quoting the value: a missing column, a value that is not a plain decimal, a value out of
-     *     its bounds, a recency that does not fit the frequency, a duplicate ID, bytes that are not
-     *     UTF-8 (at their line), or a file that cannot be read; nothing is returned then
+     * @return 36,525 days or 5,218 weeks (whole units, rounded up)
      */
-    public static List<PurchaseSummary> readCsv(Path file, ClvTimeUnit unit) {
-        return readFile(file, unit).customers();
-    }
-
-    /**
-     * Reads a customer summary file as {@link #readCsv} does, and tells whether it gave average
-     * repeat values: only then can a spend model be fitted on it.
-     *
-     * @param file the CSV file; not null
-     * @param unit the unit of the file's times; not null
-     * @return the summaries in file order, and whether the file has a {@code zbar} or
-     *     {@code monetary_value} column
-     * @throws InvalidValueException at the first problem, as {@link #readCsv} does
-     */
-    public static SummaryFile readFile(Path file, ClvTimeUnit unit) {
-        Objects.requireNonNull(file, "file");
+    public static BigDecimal maxAge(ClvTimeUnit unit) {
         Objects.requireNonNull(unit, "unit");
-        return SummaryCsv.read(file, unit);
-    }
-
-    /** The longest age T a summary file may give in {@code unit}: 36,525 days or 5,218 weeks. */
-    static BigDecimal maxAge(ClvTimeUnit unit) {
         // Whole units, rounded up, so that 100 years of days always fit.
         return BigDecimal.valueOf(MAX_AGE_DAYS).divide(BigDecimal.valueOf(unit.days()), 0, RoundingMode.CEILING);
     }
@@ -196,8 +160,14 @@ public final class PurchaseSummaries {
     /**
      * The most repeat purchases a recency allows: one a day, counted as purchases summarised by day
      * are. Rounded up, since files round their times (a day is 0.14 weeks in CDNOW's files).
+     *
+     * @param recency t<sub>x</sub>, zero or more; not null
+     * @param unit the unit of the recency; not null
+     * @return the largest frequency x a summary with this recency may have
      */
-    static long maxFrequency(BigDecimal recency, ClvTimeUnit unit) {
+    public static long maxFrequency(BigDecimal recency, ClvTimeUnit unit) {
+        Objects.requireNonNull(recency, "recency");
+        Objects.requireNonNull(unit, "unit");
         return recency.multiply(BigDecimal.valueOf(unit.days())).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 }

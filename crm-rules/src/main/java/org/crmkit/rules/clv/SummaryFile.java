@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A customer summary file as {@link PurchaseSummaries#readFile} read it: the summaries, and whether
+ * A customer summary file as {@link org.crmkit.rules.io.clv.PurchaseSummaryCsv#readFile} read it: the summaries, and whether
  * the file gave their average repeat values. A file without a value column still gives summaries
  * (every z&#772; is 0 then), but says nothing about spend, so no spend model can be fitted on it.
  * Immutable and thread-safe.

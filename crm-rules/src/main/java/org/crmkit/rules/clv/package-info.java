@@ -4,8 +4,9 @@
  *
  * <ul>
  *   <li>{@link org.crmkit.rules.clv.PurchaseSummary}: a customer's repeat purchases, recency and
- *       age (x, t<sub>x</sub>, T), built from purchases or read from a summary file by
- *       {@link org.crmkit.rules.clv.PurchaseSummaries};</li>
+ *       age (x, t<sub>x</sub>, T), built from purchases by
+ *       {@link org.crmkit.rules.clv.PurchaseSummaries} (summary files are read by
+ *       {@link org.crmkit.rules.io.clv.PurchaseSummaryCsv}: this package reads no files);</li>
  *   <li>{@link org.crmkit.rules.clv.PurchaseModel}: the BG/NBD model of Fader, Hardie &amp; Lee
  *       (2005) and the Pareto/NBD model of Schmittlein, Morrison &amp; Colombo (1987);</li>
  *   <li>{@link org.crmkit.rules.clv.GammaGammaModel}: the spend per purchase (Fader &amp;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmkit.core.model.Purchase;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class CdnowValidationTest {
     @BeforeAll
     static void readAndFit() {
         data = CdnowData.folder();
-        customers = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary_with_transactions.csv"),
+        customers = PurchaseSummaryCsv.readCsv(data.resolve("cdnow_customers_summary_with_transactions.csv"),
                 ClvTimeUnit.WEEKS);
         bgNbd = ModelFitter.fitBgNbd(customers);
     }
@@ -108,7 +109,7 @@ class CdnowValidationTest {
 
     @Test
     void bothSummaryFilesHoldTheSameHistories() {
-        List<PurchaseSummary> lifetimesForm = PurchaseSummaries.readCsv(data.resolve("cdnow_customers_summary.csv"),
+        List<PurchaseSummary> lifetimesForm = PurchaseSummaryCsv.readCsv(data.resolve("cdnow_customers_summary.csv"),
                 ClvTimeUnit.WEEKS);
 
         assertThat(lifetimesForm).hasSize(customers.size());

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
+import org.crmkit.rules.io.clv.PurchaseSummaryCsv;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class CustomerValueWalkTest {
 
     @BeforeAll
     static void readCdnow() {
-        customers = PurchaseSummaries.readCsv(CdnowData.folder().resolve("cdnow_customers_summary.csv"),
+        customers = PurchaseSummaryCsv.readCsv(CdnowData.folder().resolve("cdnow_customers_summary.csv"),
                 ClvTimeUnit.WEEKS);
         inDays = customers.stream().map(c -> PurchaseSummary.of(c.customerKey(), c.frequency(), c.recency() * 7,
                 c.age() * 7)).toList();

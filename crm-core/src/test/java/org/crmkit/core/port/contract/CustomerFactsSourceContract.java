@@ -31,10 +31,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link CustomerFactsSource} implementation must show: the metrics of
  * {@link FactsSourceMetricsContract}, and the purchase history and window activity
- * {@link FactsCalculator} defines. An adapter's test extends this class (or
- * {@link OtherCurrencyFactsSourceContract}, when its storage can hold purchases in other
- * currencies) and implements {@link #newFactsSource}; test methods are public so that subclasses
- * in other packages inherit them.
+ * {@link FactsCalculator} defines, for purchases that input files accept: in the policy's
+ * currency, with no more decimals than its minor unit. An adapter's test extends this class (or
+ * {@link StoredPurchasesFactsSourceContract}, when its storage can hold purchases in other
+ * currencies or with more decimals) and implements {@link #newFactsSource}; test methods are
+ * public so that subclasses in other packages inherit them.
  *
  * <p>Each test checks the numbers it expects by hand and also against
  * {@link FactsCalculator#compute}, the reference definition.
@@ -143,15 +144,15 @@ public abstract class CustomerFactsSourceContract extends FactsSourceMetricsCont
         DataSet data = new DataSet().customer("c-1")
                 .purchase("o-1", "c-1", "2019-07-01", "5.00")
                 .purchase("o-2", "c-1", "2019-07-01", "7.50")
-                .purchase("o-3", "c-1", "2025-12-24", "100.005")
+                .purchase("o-3", "c-1", "2025-12-24", "100.05")
                 .purchase("o-4", "c-1", "2026-03-31", "0.00")
                 .purchase("o-5", "c-1", "2026-04-01", "999.00");
 
         CustomerFacts facts = data.source().find(ACME, ALL).orElseThrow();
 
         // Three purchase days up to the as-of day; the first day's two orders are one purchase.
-        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.505"), 3,
-                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.005")));
+        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.55"), 3,
+                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.05")));
         assertThat(facts.history().orElseThrow().repeatPurchaseDays()).isEqualTo(2);
         assertThat(facts.metrics().lastPurchase()).contains(AS_OF);
         assertThat(facts).isEqualTo(data.expected(ACME, ALL));

@@ -1,4 +1,4 @@
-package org.crmkit.cli;
+package org.crmkit.cli.output;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.IntSupplier;
-import org.crmkit.cli.output.EncodedOutput;
+import java.util.function.Predicate;
+import org.crmkit.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -18,12 +19,12 @@ import picocli.CommandLine.Option;
  * of a result behind. Every command that prints records takes the option; it is added to them
  * when the command line is made.
  */
-final class OutputFile {
+public final class OutputFile {
     /** The name under which the option's mixin is added to each command. */
     static final String MIXIN = "output";
 
     /** The option itself, one instance per command. */
-    static final class Option {
+    public static final class Option {
         @CommandLine.Option(names = "--output", paramLabel = "FILE",
                 description = "Write the records to FILE instead of standard output; FILE is replaced only when"
                         + " the command succeeds.")
@@ -34,17 +35,16 @@ final class OutputFile {
     }
 
     /**
-     * Adds the option to a command and its subcommands, except those that print no records.
+     * Adds the option to a command and its subcommands, those that print records.
      *
      * @param command the command line
+     * @param printsRecords whether a command prints records, and so takes the option
      */
-    static void addTo(CommandLine command) {
-        Object user = command.getCommandSpec().userObject();
-        if (!(user instanceof PolicyCommand || user instanceof CrmCommand
-                || "generate-completion".equals(command.getCommandName()))) {
+    public static void addTo(CommandLine command, Predicate<CommandLine> printsRecords) {
+        if (printsRecords.test(command)) {
             command.addMixin(MIXIN, new Option());
         }
-        command.getSubcommands().values().forEach(OutputFile::addTo);
+        command.getSubcommands().values().forEach(sub -> addTo(sub, printsRecords));
     }
 
     /**
@@ -55,7 +55,7 @@ final class OutputFile {
      * @param run runs it and gives its exit status
      * @return the exit status
      */
-    static int run(CommandLine command, String name, IntSupplier run) {
+    public static int run(CommandLine command, String name, IntSupplier run) {
         Object mixin = command.getMixins().get(MIXIN);
         Path file = mixin instanceof Option option ? option.file : null;
         if (file == null) {

@@ -3,11 +3,14 @@ package org.crmkit.core.port.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.CurrencyMismatchException;
+import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactsQuery;
+import org.crmkit.core.facts.PurchaseHistoryFacts;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
@@ -16,12 +19,44 @@ import org.crmkit.core.port.CustomerFactsSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of a {@link CustomerFactsSource} whose storage holds purchases in other currencies
- * than the policy's (the in-memory store, a database): those outside the window are ignored, one
- * inside fails with a {@link CurrencyMismatchException} only when it is reached. A source over
- * files, which reject such a purchase as bad input, runs {@link CustomerFactsSourceContract} alone.
+ * The contract of a {@link CustomerFactsSource} whose storage holds purchases that input files
+ * reject as bad input (the in-memory store, a database): in other currencies than the policy's
+ * (those outside the window are ignored, one inside fails with a {@link CurrencyMismatchException}
+ * only when it is reached), and with more decimals than the currency's minor unit (summed
+ * exactly, never rounded). A source over files runs {@link CustomerFactsSourceContract} alone.
  */
-public abstract class OtherCurrencyFactsSourceContract extends CustomerFactsSourceContract {
+public abstract class StoredPurchasesFactsSourceContract extends CustomerFactsSourceContract {
+    @Test
+    public void sumsAmountsWithMoreDecimalsThanTheCurrencyExactly() {
+        FactsSourceMetricsContract.DataSet data = new FactsSourceMetricsContract.DataSet().customer("c-1")
+                .purchase("o-1", "c-1", day("2025-06-10"), "0.10")
+                .purchase("o-2", "c-1", day("2025-06-10"), "0.20")
+                .purchase("o-3", "c-1", day("2026-02-01"), "1234.005")
+                .purchase("o-4", "c-1", day("2026-01-01"), "0.004")
+                .purchase("o-5", "c-1", day("2026-03-31"), "99999999999.99");
+
+        CustomerMetrics metrics = data.source().find(ACME, YEAR).orElseThrow();
+
+        assertThat(metrics.spend()).isEqualTo(Money.of("CNY", "100000001234.299"));
+        assertThat(metrics.spend().amount().toPlainString()).isEqualTo("100000001234.299");
+        assertThat(metrics).isEqualTo(data.expected(ACME, YEAR));
+    }
+
+    @Test
+    public void theHistorySumsRepeatDaysWithMoreDecimalsThanTheCurrencyExactly() {
+        DataSet data = new DataSet().customer("c-1")
+                .purchase("o-1", "c-1", "2019-07-01", "5.00")
+                .purchase("o-2", "c-1", "2019-07-01", "7.50")
+                .purchase("o-3", "c-1", "2025-12-24", "100.005")
+                .purchase("o-4", "c-1", "2026-03-31", "0.00");
+
+        CustomerFacts facts = data.source().find(ACME, ALL).orElseThrow();
+
+        assertThat(facts.history()).contains(new PurchaseHistoryFacts(4, cny("112.505"), 3,
+                Optional.of(LocalDate.of(2019, 7, 1)), cny("100.005")));
+        assertThat(facts).isEqualTo(data.expected(ACME, ALL));
+    }
+
     @Test
     public void rejectsAPurchaseInAnotherCurrencyInTheWindow() {
         FactsSourceMetricsContract.DataSet data = new FactsSourceMetricsContract.DataSet().customer("c-1")

@@ -1,15 +1,17 @@
-package org.crmkit.cli.csv;
+package org.crmkit.rules.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The current row of a {@link CsvStream}: its line and its values, trimmed as {@link CsvTable}
- * trims them, as ranges of one reused character array, so that reading a value allocates nothing
- * until its text is asked for. Not thread-safe; valid only during the handler's call.
+ * A record of a CSV file as {@link CsvReader} fills it: the line it starts on and its values, as
+ * ranges of one character array that the next record reuses, so that reading a value allocates
+ * nothing until its text is asked for ({@link #text}). Values are trimmed as the reader describes.
+ * Not thread-safe, and valid only during the {@link CsvReader.RecordHandler}'s call, unless the
+ * handler keeps the record and hands the reader another to fill.
  */
-final class StreamRow {
+public final class CsvRecord {
     private char[] chars = new char[256];
     private int length;
     private int[] starts = new int[16];
@@ -18,55 +20,66 @@ final class StreamRow {
     private int valueStart;
     private int line;
 
-    /** Scratch of a batching reader: the hashes of two ids of the row, 0 when not plain. */
-    long hash0;
-    long hash1;
-    /** Scratch of a batching reader: the row's customer, or -1. */
-    int customer;
+    /** An empty record, for a reader to fill. */
+    public CsvRecord() {
+    }
 
-    void begin(int rowLine) {
-        line = rowLine;
+    /** Starts the record afresh at a line; the values of the last record are gone. */
+    void begin(int recordLine) {
+        line = recordLine;
         length = 0;
         size = 0;
     }
 
-    /** @return the line the row starts on, 1-based */
-    int line() {
+    /** @return the 1-based line the record starts on */
+    public int line() {
         return line;
     }
 
     /** @return the number of values */
-    int size() {
+    public int size() {
         return size;
     }
 
-    /** @return the backing characters of every value; see {@link #start(int)} and {@link #end(int)} */
-    char[] chars() {
+    /** @return the characters of every value; see {@link #start(int)} and {@link #end(int)} */
+    public char[] chars() {
         return chars;
     }
 
-    /** @return where a value starts in {@link #chars()} */
-    int start(int index) {
+    /**
+     * @param index the value's position in the record, from 0
+     * @return where the value starts in {@link #chars()}
+     */
+    public int start(int index) {
         return starts[index];
     }
 
-    /** @return where a value ends (exclusive) in {@link #chars()} */
-    int end(int index) {
+    /**
+     * @param index the value's position in the record, from 0
+     * @return where the value ends (exclusive) in {@link #chars()}
+     */
+    public int end(int index) {
         return ends[index];
     }
 
-    /** @return the length of a value, 0 for an empty one */
-    int length(int index) {
+    /**
+     * @param index the value's position in the record, from 0
+     * @return the value's length, 0 for an empty value
+     */
+    public int length(int index) {
         return ends[index] - starts[index];
     }
 
-    /** @return a value as text */
-    String text(int index) {
+    /**
+     * @param index the value's position in the record, from 0
+     * @return the value as text
+     */
+    public String text(int index) {
         return new String(chars, starts[index], ends[index] - starts[index]);
     }
 
-    /** @return every value as text */
-    List<String> texts() {
+    /** @return every value as text, in the record's order */
+    public List<String> texts() {
         List<String> texts = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             texts.add(text(i));
@@ -74,8 +87,8 @@ final class StreamRow {
         return texts;
     }
 
-    /** An empty line parses as one empty value; it is not a record. */
-    boolean isBlank() {
+    /** @return whether the line is blank: one empty value, which is not a record */
+    public boolean isBlank() {
         return size == 1 && starts[0] == ends[0];
     }
 
@@ -103,7 +116,7 @@ final class StreamRow {
         length += count;
     }
 
-    /** Jackson trims characters up to U+0020 at the end of an unquoted value (the start was skipped); then strip. */
+    /** Characters up to U+0020 at the end of an unquoted value are not data (the start was skipped); then strip. */
     void endUnquoted() {
         int end = length;
         while (end > valueStart && chars[end - 1] <= ' ') {
@@ -112,7 +125,7 @@ final class StreamRow {
         strip(valueStart, end);
     }
 
-    /** A quoted value is kept as written by Jackson, then stripped. */
+    /** A quoted value is kept as written, then stripped. */
     void endQuoted() {
         strip(valueStart, length);
     }
