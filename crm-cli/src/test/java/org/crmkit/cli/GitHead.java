@@ -10,14 +10,16 @@ final class GitHead {
     }
 
     /**
-     * @return {@code commit} and the first 12 digits of HEAD, or {@code unknown commit} where git
+     * @return {@code commit} and the first 12 digits of the latest commit that is not a merge (what
+     *     the build's buildnumber-maven-plugin asks git for), or {@code unknown commit} where git
      *     cannot tell (a source tree without .git, no git installed), as the build then says
      */
     static String commitOrUnknown() throws InterruptedException {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(false)
+            Process git = new ProcessBuilder("git", "log", "-1", "--no-merges", "--format=%H").redirectErrorStream(false)
                     .start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String full = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            String out = full.length() >= 12 ? full.substring(0, 12) : full;
             boolean done = git.waitFor(30, TimeUnit.SECONDS);
             return done && git.exitValue() == 0 && out.matches("[0-9a-f]{12}") ? "commit " + out : "unknown commit";
         } catch (IOException e) {
