@@ -87,8 +87,9 @@ final class AgendaCommand implements Callable<Integer> {
         AgendaPlan plan = options.plan(spec, loaded, clock);
         LOG.debug("planned {} contacts for {}..{} under {}", plan.agenda().planned().size(), plan.from(), plan.to(),
                 loaded.ref());
-        AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), "crmkit agenda of "
-                + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(), clock.instant());
+        AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), plan.zone(),
+                "crmkit agenda of " + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(),
+                clock.instant());
         StandardOutput.print(spec, out -> format.write(plan.planned(), context, out));
         StandardOutput.summary(spec, AgendaSummary.plan(spec.qualifiedName(), plan));
         return ExitCodes.OK;

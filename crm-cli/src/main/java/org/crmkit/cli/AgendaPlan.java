@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.cadence.Agenda;
+import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.cadence.PlannedContact;
 import org.crmkit.rules.cadence.UnscheduledContact;
 
@@ -42,6 +43,11 @@ record AgendaPlan(Policy policy, Agenda agenda, Optional<String> owner, int cust
 
     LocalDate to() {
         return agenda.to();
+    }
+
+    /** @return the zone the plan's days are counted in: the cadences calendar's, as the planner counts them */
+    ZoneId zone() {
+        return policy.find(CadencePolicy.class).orElseThrow().calendar().zone();
     }
 
     /** @return the planned contacts of the chosen owner, or all */

@@ -19,6 +19,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.PropertyContainer;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.validate.ValidationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,10 +182,26 @@ class AgendaICalendarTest {
     }
 
     @Test
-    void anEmptyPlanIsAnEmptyCalendar() {
-        Calendar calendar = read(AgendaCommandTest.agenda("--from", "2026-04-01", "--format", "ics",
-                "--owner", "nobody").out());
+    void anEmptyPlanIsAValidCalendarHoldingThePlansTimeZone() throws Exception {
+        String ics = AgendaCommandTest.agenda("--from", "2026-04-01", "--format", "ics", "--owner", "nobody").out();
+        Calendar calendar = read(ics);
 
-        assertThat(calendar.getComponents()).isEmpty();
+        // RFC 5545 wants at least one component; ical4j's validation says so of a calendar without one.
+        ValidationResult validation = calendar.validate();
+        assertThat(validation.hasErrors()).as("%s", validation).isFalse();
+        assertThat(events(calendar)).isEmpty();
+        // The cadences calendar's zone, in which the plan's days are counted; China's last change was in 1991.
+        assertThat(calendar.getComponents()).singleElement().isInstanceOf(VTimeZone.class);
+        assertThat(ics).contains("""
+                BEGIN:VTIMEZONE\r
+                TZID:Asia/Shanghai\r
+                BEGIN:STANDARD\r
+                DTSTART:19910915T020000\r
+                TZOFFSETFROM:+0900\r
+                TZOFFSETTO:+0800\r
+                END:STANDARD\r
+                END:VTIMEZONE\r
+                END:VCALENDAR\r
+                """);
     }
 }

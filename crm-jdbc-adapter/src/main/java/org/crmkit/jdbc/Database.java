@@ -97,6 +97,16 @@ final class Database {
     }
 
     /**
+     * A connection outside any unit of work, for what must span several: a job's lock.
+     *
+     * @return the connection; the caller closes it
+     * @throws SQLException if none can be had
+     */
+    Connection open() throws SQLException {
+        return connections.open();
+    }
+
+    /**
      * Runs work in a transaction: commits if it returns, rolls back if it throws. A unique-key
      * violation means that a concurrent writer inserted the same key first; the work is then run
      * once more, and sees that writer's row.

@@ -30,11 +30,34 @@ final class InteractionRows {
      * @throws SQLException on a database failure
      */
     static Interaction map(ResultSet row) throws SQLException {
+        return map(row, Moments.CRMKIT);
+    }
+
+    /**
+     * The columns a relation reads, by how it keeps moments.
+     *
+     * @param moments how the relation keeps moments
+     * @return the column list
+     */
+    static String columns(Moments moments) {
+        return moments.kind() == Moments.Kind.CRMKIT ? COLUMNS
+                : "id, customer_id, occurred_at, channel, kind, staff_id, outcome";
+    }
+
+    /**
+     * Reads the current row of a relation.
+     *
+     * @param row positioned on a row of {@link #columns}
+     * @param moments how the relation keeps moments
+     * @return the interaction
+     * @throws SQLException on a database failure
+     */
+    static Interaction map(ResultSet row, Moments moments) throws SQLException {
         String staff = row.getString("staff_id");
         return new Interaction(
                 InteractionId.of(row.getString("id")),
                 CustomerId.of(row.getString("customer_id")),
-                SqlValues.momentWithOffset(row, "occurred"),
+                moments.read(row, "occurred"),
                 Channel.parse(row.getString("channel")),
                 InteractionKind.parse(row.getString("kind")),
                 Optional.ofNullable(staff).map(StaffId::of),

@@ -12,33 +12,41 @@ import org.crmkit.core.port.Customers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link Customers} on {@code crm_customer}. */
+/**
+ * {@link Customers} on {@code crm_customer}, or read-only on an ERP's customers through a mapping
+ * ({@link Relation#mapped()}).
+ */
 final class JdbcCustomers implements Customers {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCustomers.class);
 
     private final Database database;
+    private final Relation relation;
+    private final String select;
     private final String selectAllInIdOrder;
 
-    JdbcCustomers(Database database) {
+    JdbcCustomers(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
-        this.selectAllInIdOrder = CustomerRows.SELECT + " ORDER BY " + database.dialect().byId("id");
+        this.relation = Objects.requireNonNull(relation, "relation");
+        this.select = "SELECT " + CustomerRows.COLUMNS + " FROM " + relation.from();
+        this.selectAllInIdOrder = select + " ORDER BY " + database.dialect().byId("id");
     }
 
     @Override
     public Optional<Customer> findById(CustomerId id) {
         Objects.requireNonNull(id, "id");
         return database.transaction("find customer '" + id + "'", connection -> Database.first(connection,
-                CustomerRows.SELECT + " WHERE id = ?", CustomerRows::map, id.value()));
+                select + " WHERE id = ?", relation.naming(CustomerRows::map), relation.parametersThen(id.value())));
     }
 
     @Override
     public void forEach(Consumer<? super Customer> action) {
         Objects.requireNonNull(action, "action");
         database.transaction("visit the customers", connection -> {
-            try (PreparedStatement statement = Database.streaming(connection, selectAllInIdOrder, List.of());
-                    ResultSet rows = statement.executeQuery()) {
+            Database.RowMapper<Customer> mapper = relation.naming(CustomerRows::map);
+            try (PreparedStatement statement = Database.streaming(connection, selectAllInIdOrder,
+                    relation.parameters()); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    action.accept(CustomerRows.map(rows));
+                    action.accept(mapper.map(rows));
                 }
             }
             return null;
@@ -48,6 +56,7 @@ final class JdbcCustomers implements Customers {
     @Override
     public void save(Customer customer) {
         Objects.requireNonNull(customer, "customer");
+        ReadOnly.refuse(relation, "save customer '" + customer.id() + "'");
         database.transaction("save customer '" + customer.id() + "'", connection -> {
             int updated;
             try (PreparedStatement update = connection.prepareStatement(CustomerRows.UPDATE)) {
@@ -70,6 +79,7 @@ final class JdbcCustomers implements Customers {
     @Override
     public long count() {
         return database.transaction("count the customers", connection -> Database.first(connection,
-                "SELECT COUNT(*) FROM crm_customer", row -> row.getLong(1)).orElse(0L));
+                "SELECT COUNT(*) FROM " + relation.from(), row -> row.getLong(1), relation.parametersThen())
+                .orElse(0L));
     }
 }

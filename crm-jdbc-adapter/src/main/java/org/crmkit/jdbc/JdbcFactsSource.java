@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.crmkit.core.CrmException;
 import org.crmkit.core.CurrencyMismatchException;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.facts.ActivityFacts;
 import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactGroup;
@@ -60,22 +63,39 @@ import org.slf4j.LoggerFactory;
  * ranges of ids instead: the queries run once per range, restricted to it, so that memory is bounded
  * by the range and not by the customer base. A purchase that counts in another currency is counted
  * separately; when there is one, the first of them by day and id is looked up to name it in the
- * {@link CurrencyMismatchException}.
+ * {@link CurrencyMismatchException}, or, for a source that reports customers it cannot evaluate, in
+ * a {@link NotEvaluable} before it goes on with the next customer.
+ *
+ * <p>The tables are {@link Relations}: crmkit's own, or an ERP's read through a mapping. Returns and
+ * credit notes, purchases with negative amounts (which only an ERP's orders hold), reduce the sums
+ * of the window, its halves and the history they are dated in, each sum at least zero; they are not
+ * orders, purchase days, categories, first or last purchases, and make no quarter active.
  */
 final class JdbcFactsSource implements CustomerFactsSource {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFactsSource.class);
 
     private final Database database;
+    private final Relations relations;
     /** Customers per range of forEach; empty to run each query once over all customers. */
     private final OptionalInt customersPerRange;
+    /** Where forEach reports the customers it skips; empty to stop at the first instead. */
+    private final Optional<Consumer<? super NotEvaluable>> notEvaluable;
 
-    JdbcFactsSource(Database database) {
-        this(database, database.dialect().customersPerRange());
+    JdbcFactsSource(Database database, Relations relations) {
+        this(database, relations, database.dialect().customersPerRange(), Optional.empty());
     }
 
-    /** For tests that put range boundaries between a few customers. */
-    JdbcFactsSource(Database database, OptionalInt customersPerRange) {
+    /**
+     * A facts source.
+     *
+     * @param customersPerRange how many customers forEach aggregates at a time, or empty for all at once
+     * @param notEvaluable where forEach reports the customers it skips, or empty to stop at the first
+     */
+    JdbcFactsSource(Database database, Relations relations, OptionalInt customersPerRange,
+            Optional<Consumer<? super NotEvaluable>> notEvaluable) {
         this.database = Objects.requireNonNull(database, "database");
+        this.relations = Objects.requireNonNull(relations, "relations");
+        this.notEvaluable = Objects.requireNonNull(notEvaluable, "notEvaluable");
         this.customersPerRange = Objects.requireNonNull(customersPerRange, "customersPerRange");
         if (customersPerRange.isPresent() && customersPerRange.getAsInt() < 1) {
             throw new IllegalArgumentException("customersPerRange: " + customersPerRange.getAsInt());
@@ -89,7 +109,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
         List<CustomerFacts> found = database.transaction("compute the facts of customer '" + customerId + "'",
                 connection -> {
                     List<CustomerFacts> rows = new ArrayList<>();
-                    visit(connection, Optional.of(customerId), query, rows::add);
+                    visit(connection, Optional.of(customerId), Optional.empty(), query, rows::add);
                     return rows;
                 });
         return found.stream().findFirst();
@@ -99,8 +119,23 @@ final class JdbcFactsSource implements CustomerFactsSource {
     public void forEach(FactsQuery query, Consumer<? super CustomerFacts> action) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(action, "action");
+        forEachAfter(query, Optional.empty(), action);
+    }
+
+    /**
+     * As {@link #forEach}, for the customers after one only (in the dialect's id order): where a
+     * resumed batch job starts.
+     *
+     * @param query what to compute
+     * @param after the last customer not to visit, or empty to visit all
+     * @param action called once per customer
+     */
+    void forEachAfter(FactsQuery query, Optional<String> after, Consumer<? super CustomerFacts> action) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(action, "action");
         database.transaction("compute the facts of every customer", connection -> {
-            visit(connection, Optional.empty(), query, action);
+            visit(connection, Optional.empty(), after, query, action);
             return null;
         });
     }
@@ -110,17 +145,17 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * in one pass or range by range. Stops at the first customer with a purchase that counts in
      * another currency, and throws for it once the result sets are closed.
      */
-    private void visit(Connection connection, Optional<CustomerId> only, FactsQuery query,
+    private void visit(Connection connection, Optional<CustomerId> only, Optional<String> from, FactsQuery query,
             Consumer<? super CustomerFacts> action) throws SQLException {
         Optional<CustomerId> mismatched;
         if (only.isPresent()) {
             mismatched = visit(connection, Scope.only(only.get().value()), query, action);
         } else if (customersPerRange.isEmpty()) {
-            mismatched = visit(connection, Scope.ALL, query, action);
+            mismatched = visit(connection, new Scope(Optional.empty(), from, Optional.empty()), query, action);
         } else {
             // The ranges (-inf, l1], (l1, l2], ... (lk, +inf) cover every id once, whatever happens meanwhile.
             mismatched = Optional.empty();
-            Optional<String> after = Optional.empty();
+            Optional<String> after = from;
             boolean more = true;
             while (more && mismatched.isEmpty()) {
                 Optional<String> last = lastOfRange(connection, after, customersPerRange.getAsInt());
@@ -142,7 +177,9 @@ final class JdbcFactsSource implements CustomerFactsSource {
      */
     private Optional<String> lastOfRange(Connection connection, Optional<String> after, int customers)
             throws SQLException {
-        Statement statement = new Statement().append("SELECT id FROM crm_customer");
+        Relation relation = relations.customers();
+        Statement statement = new Statement().append("SELECT id FROM " + relation.from(),
+                relation.parameters().toArray());
         after.ifPresent(id -> statement.append(" WHERE " + database.dialect().byId("id") + " > ?", id));
         statement.append(" ORDER BY " + database.dialect().byId("id") + " OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY",
                 customers - 1);
@@ -184,6 +221,11 @@ final class JdbcFactsSource implements CustomerFactsSource {
                         query.wants(FactGroup.ACTIVITY) ? at(cursors.get(3), id) : null,
                         query.wants(FactGroup.ACTIVITY) ? at(cursors.get(4), id) : null);
                 if (rows.purchases != null && rows.purchases.getLong("foreign_orders") > 0) {
+                    if (notEvaluable.isPresent()) {
+                        String reason = currencyMismatch(connection, CustomerId.of(id), query).getMessage();
+                        notEvaluable.get().accept(new NotEvaluable(CustomerId.of(id), reason));
+                        continue;
+                    }
                     mismatched = Optional.of(CustomerId.of(id));
                     break;
                 }
@@ -202,8 +244,6 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * another (inclusive), each bound absent for no bound.
      */
     private record Scope(Optional<String> only, Optional<String> after, Optional<String> through) {
-        static final Scope ALL = new Scope(Optional.empty(), Optional.empty(), Optional.empty());
-
         static Scope only(String id) {
             return new Scope(Optional.of(id), Optional.empty(), Optional.empty());
         }
@@ -274,29 +314,36 @@ final class JdbcFactsSource implements CustomerFactsSource {
     /**
      * The first purchase that counts and is in another currency, named as the reference names it:
      * one in the window fails the metrics, which come first; otherwise one earlier fails the history.
+     * A purchase whose mapped currency column is NULL has no currency to compare: it fails too.
      */
-    private CurrencyMismatchException currencyMismatch(Connection connection, CustomerId customerId,
-            FactsQuery query) throws SQLException {
+    private CrmException currencyMismatch(Connection connection, CustomerId customerId, FactsQuery query)
+            throws SQLException {
         MetricsQuery metrics = query.metrics();
         Optional<List<String>> inWindow = firstForeign(connection, customerId, metrics,
                 SqlValues.dayBound(metrics.window().start()), SqlValues.dayBound(metrics.window().end()));
         if (inWindow.isPresent()) {
-            return new CurrencyMismatchException("Purchase '" + inWindow.get().get(0) + "'", metrics.currency(),
-                    Money.currency(inWindow.get().get(1)));
+            return foreign("Purchase '" + inWindow.get().get(0) + "'", metrics, inWindow.get().get(1));
         }
         List<String> earlier = firstForeign(connection, customerId, metrics, SqlValues.FIRST_DAY.minusDays(1),
                 SqlValues.dayBound(metrics.asOf())).orElseThrow();
-        return new CurrencyMismatchException("Purchase '" + earlier.get(0) + "' of customer '" + customerId + "'",
-                metrics.currency(), Money.currency(earlier.get(1)));
+        return foreign("Purchase '" + earlier.get(0) + "' of customer '" + customerId + "'", metrics, earlier.get(1));
+    }
+
+    private static CrmException foreign(String purchase, MetricsQuery metrics, @Nullable String currency) {
+        if (currency == null) {
+            return new InvalidValueException(purchase + " has no currency (its currency column is NULL)");
+        }
+        return new CurrencyMismatchException(purchase, metrics.currency(), Money.currency(currency));
     }
 
     private Optional<List<String>> firstForeign(Connection connection, CustomerId customerId, MetricsQuery metrics,
             LocalDate from, LocalDate until) throws SQLException {
-        return Database.first(connection, "SELECT id, currency FROM crm_purchase"
-                        + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND currency <> ?"
+        Relation orders = relations.orders();
+        return Database.first(connection, "SELECT id, currency FROM " + orders.from()
+                        + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND (currency IS NULL OR currency <> ?)"
                         + " ORDER BY order_date, " + database.dialect().byId("id") + " FETCH FIRST 1 ROWS ONLY",
-                row -> List.of(row.getString("id"), row.getString("currency")),
-                customerId.value(), from, until, metrics.currency().getCurrencyCode());
+                row -> Arrays.asList(row.getString("id"), row.getString("currency")),
+                orders.parametersThen(customerId.value(), from, until, metrics.currency().getCurrencyCode()));
     }
 
     /** SQL text and its parameters, built together so that they stay in step. */
@@ -313,7 +360,9 @@ final class JdbcFactsSource implements CustomerFactsSource {
 
     /** The customers visited: those in the scope created by the as-of day, or the one asked for. */
     private Statement customers(Scope scope, FactsQuery query) {
-        Statement statement = new Statement().append("SELECT id, created_on, strategic_agreement FROM crm_customer");
+        Relation customers = relations.customers();
+        Statement statement = new Statement().append("SELECT id, created_on, strategic_agreement FROM "
+                + customers.from(), customers.parameters().toArray());
         if (scope.only().isPresent()) {
             statement.append(" WHERE id = ?", scope.only().get());
         } else {
@@ -335,16 +384,18 @@ final class JdbcFactsSource implements CustomerFactsSource {
         Statement statement = new Statement().append("SELECT customer_id,")
                 .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN amount END) AS spend,",
                         windowStart, windowEnd)
-                .append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? THEN 1 END) AS orders,",
+                .append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0 THEN 1 END) AS orders,",
                         windowStart, windowEnd);
         if (history) {
             // Every purchase up to the as-of day counts for the history, so all must be in the currency.
-            statement.append(" COUNT(CASE WHEN currency <> ? THEN 1 END) AS foreign_orders,", currency)
-                    .append(" COUNT(*) AS history_orders, SUM(amount) AS history_spend,"
-                            + " COUNT(DISTINCT order_date) AS purchase_days, MIN(order_date) AS first_purchase,"
+            statement.append(" COUNT(CASE WHEN currency IS NULL OR currency <> ? THEN 1 END) AS foreign_orders,", currency)
+                    .append(" COUNT(CASE WHEN amount >= 0 THEN 1 END) AS history_orders, SUM(amount) AS history_spend,"
+                            + " COUNT(DISTINCT CASE WHEN amount >= 0 THEN order_date END) AS purchase_days,"
+                            + " MIN(CASE WHEN amount >= 0 THEN order_date END) AS first_purchase,"
                             + " SUM(CASE WHEN order_date > first_day THEN amount END) AS repeat_spend,");
         } else {
-            statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND currency <> ? THEN 1 END)"
+            statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND (currency IS NULL OR currency <> ?)"
+                    + " THEN 1 END)"
                     + " AS foreign_orders,", windowStart, windowEnd, currency);
         }
         if (query.wants(FactGroup.ACTIVITY)) {
@@ -353,12 +404,14 @@ final class JdbcFactsSource implements CustomerFactsSource {
                             windowStart, laterHalf)
                     .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN amount END) AS later_spend,",
                             laterHalf, windowEnd)
-                    .append(" COUNT(DISTINCT CASE WHEN order_date >= ? AND order_date <= ? THEN LOWER(category) END)"
+                    .append(" COUNT(DISTINCT CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0"
+                            + " THEN LOWER(category) END)"
                             + " AS categories,", windowStart, windowEnd);
             if (query.valueAddedCategories().isEmpty()) {
                 statement.append(" 0 AS value_added,");
             } else {
-                statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND LOWER(category) IN ("
+                statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0"
+                        + " AND LOWER(category) IN ("
                         + String.join(", ", Collections.nCopies(query.valueAddedCategories().size(), "?"))
                         + ") THEN 1 END) AS value_added,", windowStart, windowEnd);
                 query.valueAddedCategories().forEach(statement.parameters::add);
@@ -366,20 +419,24 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
         for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
             DateWindow quarter = metrics.quarter(i);
-            statement.append(" MAX(CASE WHEN order_date >= ? AND order_date <= ? THEN 1 ELSE 0 END) AS quarter" + i
+            statement.append(" MAX(CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0 THEN 1 ELSE 0 END)"
+                    + " AS quarter" + i
                     + ",", SqlValues.dayBound(quarter.start()), SqlValues.dayBound(quarter.end()));
         }
-        statement.append(" MAX(order_date) AS last_purchase");
+        statement.append(" MAX(CASE WHEN amount >= 0 THEN order_date END) AS last_purchase");
         LocalDate asOf = SqlValues.dayBound(metrics.asOf());
+        Relation orders = relations.orders();
         if (history) {
             // The first day of each customer, next to every purchase row, in the same scan.
             statement.append(" FROM (SELECT customer_id, order_date, amount, currency, category,"
-                    + " MIN(order_date) OVER (PARTITION BY customer_id) AS first_day"
-                    + " FROM crm_purchase WHERE order_date <= ?", asOf);
+                    + " MIN(CASE WHEN amount >= 0 THEN order_date END) OVER (PARTITION BY customer_id) AS first_day"
+                    + " FROM " + orders.from(), orders.parameters().toArray())
+                    .append(" WHERE order_date <= ?", asOf);
             restrict(statement, scope, "customer_id");
             statement.append(") h");
         } else {
-            statement.append(" FROM crm_purchase WHERE order_date <= ?", asOf);
+            statement.append(" FROM " + orders.from(), orders.parameters().toArray())
+                    .append(" WHERE order_date <= ?", asOf);
             restrict(statement, scope, "customer_id");
         }
         return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
@@ -388,6 +445,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
     /** Each customer's interactions in the window, counted by kind. */
     private Statement interactions(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
+        Relation interactions = relations.interactions();
         Statement statement = new Statement().append("SELECT customer_id,"
                 + " COUNT(CASE WHEN kind = ? THEN 1 END) AS inquiries", InteractionKind.INQUIRY.key());
         if (query.wants(FactGroup.ACTIVITY)) {
@@ -396,12 +454,14 @@ final class JdbcFactsSource implements CustomerFactsSource {
                     .append(", COUNT(CASE WHEN kind = ? THEN 1 END) AS trials", InteractionKind.TRIAL.key())
                     .append(", COUNT(CASE WHEN kind = ? AND LOWER(outcome) = ? THEN 1 END) AS joint_planning",
                             InteractionKind.MEETING.key(), ActivityFacts.JOINT_PLANNING_OUTCOME)
-                    .append(" FROM crm_interaction WHERE ");
+                    .append(" FROM " + interactions.from() + " WHERE ", interactions.parameters().toArray());
         } else {
-            statement.append(" FROM crm_interaction WHERE kind = ? AND ", InteractionKind.INQUIRY.key());
+            statement.append(" FROM " + interactions.from(), interactions.parameters().toArray())
+                    .append(" WHERE kind = ? AND ", InteractionKind.INQUIRY.key());
         }
-        statement.append(SqlValues.momentRangeCondition("occurred_at", "occurred_nanos"),
-                SqlValues.momentRangeParameters(metrics.windowStart(), metrics.windowEndExclusive()));
+        Moments moments = interactions.moments();
+        statement.append(moments.rangeCondition("occurred"),
+                moments.rangeParameters(metrics.windowStart(), metrics.windowEndExclusive()));
         restrict(statement, scope, "customer_id");
         return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
     }
@@ -476,9 +536,10 @@ final class JdbcFactsSource implements CustomerFactsSource {
         return row == null ? 0 : Math.toIntExact(row.getLong(column));
     }
 
+    /** A sum of amounts; a sum that credit notes took below zero is zero. */
     private static Money money(@Nullable ResultSet row, String column, MetricsQuery query) throws SQLException {
         BigDecimal amount = row == null ? null : row.getBigDecimal(column);
-        return amount == null ? Money.zero(query.currency()) : Money.of(query.currency(), amount);
+        return amount == null || amount.signum() < 0 ? Money.zero(query.currency()) : Money.of(query.currency(), amount);
     }
 
     private static OptionalInt score(@Nullable ResultSet row, String column) throws SQLException {

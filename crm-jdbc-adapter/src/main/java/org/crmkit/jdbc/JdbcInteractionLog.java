@@ -11,18 +11,21 @@ import org.crmkit.core.port.InteractionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link InteractionLog} on {@code crm_interaction}. */
+/** {@link InteractionLog} on {@code crm_interaction}, or read-only on an ERP's interactions through a mapping. */
 final class JdbcInteractionLog implements InteractionLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcInteractionLog.class);
 
     private final Database database;
+    private final Relation relation;
     private final String selectByCustomerAndMoments;
 
-    JdbcInteractionLog(Database database) {
+    JdbcInteractionLog(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
-        this.selectByCustomerAndMoments = InteractionRows.SELECT
-                + " WHERE customer_id = ? AND " + SqlValues.momentRangeCondition("occurred_at", "occurred_nanos")
-                + " ORDER BY occurred_at, occurred_nanos, " + database.dialect().byId("id");
+        this.relation = Objects.requireNonNull(relation, "relation");
+        Moments moments = relation.moments();
+        this.selectByCustomerAndMoments = "SELECT " + InteractionRows.columns(moments) + " FROM " + relation.from()
+                + " WHERE customer_id = ? AND " + moments.rangeCondition("occurred")
+                + " ORDER BY " + moments.order("occurred") + ", " + database.dialect().byId("id");
     }
 
     @Override
@@ -31,13 +34,16 @@ final class JdbcInteractionLog implements InteractionLog {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
         return database.transaction("find the interactions of customer '" + customerId + "'",
-                connection -> Database.list(connection, selectByCustomerAndMoments, InteractionRows::map,
-                        SqlValues.momentRangeParameters(List.of(customerId.value()), from, until)));
+                connection -> Database.list(connection, selectByCustomerAndMoments,
+                        relation.naming(row -> InteractionRows.map(row, relation.moments())),
+                        relation.parametersThen(concat(customerId.value(),
+                                relation.moments().rangeParameters(from, until)))));
     }
 
     @Override
     public void record(Interaction interaction) {
         Objects.requireNonNull(interaction, "interaction");
+        ReadOnly.refuse(relation, "record interaction '" + interaction.id() + "'");
         database.transaction("record interaction '" + interaction.id() + "'", connection -> {
             Optional<Interaction> stored = Database.first(connection, InteractionRows.SELECT + " WHERE id = ?",
                     InteractionRows::map, interaction.id().value());
@@ -48,5 +54,12 @@ final class JdbcInteractionLog implements InteractionLog {
             }
             return null;
         });
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }

@@ -11,17 +11,23 @@ import org.crmkit.core.port.PurchaseHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link PurchaseHistory} on {@code crm_purchase}. */
+/**
+ * {@link PurchaseHistory} on {@code crm_purchase}, or read-only on an ERP's orders through a mapping.
+ * Returns and credit notes (negative amounts) are not purchases: they are left out here, and only
+ * reduce the spend of the facts.
+ */
 final class JdbcPurchaseHistory implements PurchaseHistory {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPurchaseHistory.class);
 
     private final Database database;
+    private final Relation relation;
     private final String selectByCustomerAndDays;
 
-    JdbcPurchaseHistory(Database database) {
+    JdbcPurchaseHistory(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
-        this.selectByCustomerAndDays = PurchaseRows.SELECT
-                + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ?"
+        this.relation = Objects.requireNonNull(relation, "relation");
+        this.selectByCustomerAndDays = "SELECT " + PurchaseRows.COLUMNS + " FROM " + relation.from()
+                + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND amount >= 0"
                 + " ORDER BY order_date, " + database.dialect().byId("id");
     }
 
@@ -30,13 +36,15 @@ final class JdbcPurchaseHistory implements PurchaseHistory {
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(days, "days");
         return database.transaction("find the purchases of customer '" + customerId + "'",
-                connection -> Database.list(connection, selectByCustomerAndDays, PurchaseRows::map,
-                        customerId.value(), SqlValues.dayBound(days.start()), SqlValues.dayBound(days.end())));
+                connection -> Database.list(connection, selectByCustomerAndDays, relation.naming(PurchaseRows::map),
+                        relation.parametersThen(customerId.value(), SqlValues.dayBound(days.start()),
+                                SqlValues.dayBound(days.end()))));
     }
 
     @Override
     public void record(Purchase purchase) {
         Objects.requireNonNull(purchase, "purchase");
+        ReadOnly.refuse(relation, "record purchase '" + purchase.id() + "'");
         database.transaction("record purchase '" + purchase.id() + "'", connection -> {
             Optional<Purchase> stored = Database.first(connection, PurchaseRows.SELECT + " WHERE id = ?",
                     PurchaseRows::map, purchase.id().value());

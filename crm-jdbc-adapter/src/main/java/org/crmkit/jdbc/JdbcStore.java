@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.crmkit.core.InvalidValueException;
@@ -22,6 +24,13 @@ import org.crmkit.core.port.PurchaseHistory;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.jdbc.job.EventOutbox;
+import org.crmkit.jdbc.job.TieringJob;
+import org.crmkit.jdbc.mapping.ErpMapping;
+import org.crmkit.jdbc.mapping.MappingException;
+import org.crmkit.jdbc.mapping.ReadOnlyEntityException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -41,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Over an ERP's database, {@link #create(DataSource, ErpMapping)} reads customers, orders and
+ * interactions from the ERP's own tables, views or queries where they are, as a mapping says; those
+ * ports only read (their writes throw {@link ReadOnlyEntityException}), and the facts are computed
+ * in SQL over the mapped tables. crmkit's own tables still keep what crmkit writes (tier
+ * assignments, cases, survey answers, lifecycle, published events).
+ *
  * <p>Every port opens a connection per call and runs it in a transaction of its own. Storage
  * failures surface as {@link PersistenceException} naming the operation and ids, never personal
  * data. Values beyond what the schema keeps are refused with {@link InvalidValueException}: days
@@ -58,27 +73,31 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     private final PurchaseHistory purchases;
     private final InteractionLog interactions;
     private final TierAssignments tierAssignments;
-    private final CustomerFactsSource facts;
+    private final JdbcFactsSource facts;
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
     private final PublishedEvents publishedEvents;
     private final SurveyAnswers surveys;
     private final LifecycleHistory lifecycleHistory;
+    private final EventOutbox outbox;
     private final Optional<Connection> keepAlive;
     private final Database database;
+    private final Relations relations;
 
-    private JdbcStore(Database database, Optional<Connection> keepAlive) {
+    private JdbcStore(Database database, Relations relations, Optional<Connection> keepAlive) {
         this.database = database;
-        this.customers = new JdbcCustomers(database);
-        this.purchases = new JdbcPurchaseHistory(database);
-        this.interactions = new JdbcInteractionLog(database);
+        this.relations = relations;
+        this.customers = new JdbcCustomers(database, relations.customers());
+        this.purchases = new JdbcPurchaseHistory(database, relations.orders());
+        this.interactions = new JdbcInteractionLog(database, relations.interactions());
         this.tierAssignments = new JdbcTierAssignments(database);
-        this.facts = new JdbcFactsSource(database);
+        this.facts = new JdbcFactsSource(database, relations);
         this.cases = new JdbcServiceCases(database);
         this.caseEvents = new JdbcCaseEventLog(database);
         this.publishedEvents = new JdbcPublishedEvents(database);
         this.surveys = new JdbcSurveyAnswers(database);
         this.lifecycleHistory = new JdbcLifecycleHistory(database);
+        this.outbox = new JdbcEventOutbox(database);
         this.keepAlive = keepAlive;
     }
 
@@ -93,10 +112,29 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      * @throws PersistenceException if the database cannot be reached or migrated
      */
     public static JdbcStore create(DataSource dataSource) {
+        return create(dataSource, ErpMapping.crmkitTables());
+    }
+
+    /**
+     * A store on an ERP's database that reads the customers, orders and interactions where the
+     * mapping says. The mapping is checked against the database's metadata first, only reading it;
+     * crmkit's own tables are migrated only once it fits, so a mapping that names a missing table or
+     * column, or a column of a type its field cannot be read from, leaves the database as it was.
+     *
+     * @param dataSource where the tables live; not null
+     * @param mapping where each entity is read from; {@link ErpMapping#crmkitTables()} for crmkit's own; not null
+     * @return the store
+     * @throws MappingException naming every problem of the mapping on this database
+     * @throws InvalidValueException if the database is neither H2 nor PostgreSQL
+     * @throws PersistenceException if the database cannot be reached or migrated
+     */
+    public static JdbcStore create(DataSource dataSource, ErpMapping mapping) {
         Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(mapping, "mapping");
         Database database = new Database(dataSource::getConnection, dialectOf(dataSource::getConnection));
+        Relations relations = MappingCheck.resolve(dataSource::getConnection, mapping);
         migrate(Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(dataSource));
-        return new JdbcStore(database, Optional.empty());
+        return new JdbcStore(database, relations, Optional.empty());
     }
 
     /**
@@ -147,7 +185,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         try {
             Database database = new Database(() -> DriverManager.getConnection(url), Dialect.H2);
             migrate(Flyway.configure(JdbcStore.class.getClassLoader()).dataSource(url, "", ""));
-            return new JdbcStore(database, Optional.of(keepAlive));
+            return new JdbcStore(database, Relations.OWN, Optional.of(keepAlive));
         } catch (RuntimeException e) {
             closeQuietly(keepAlive, e);
             throw e;
@@ -188,19 +226,19 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         }
     }
 
-    /** @return the customers, in {@code crm_customer} */
+    /** @return the customers, in {@code crm_customer} or read from the ERP's table the mapping names */
     @Override
     public Customers customers() {
         return customers;
     }
 
-    /** @return the purchase history, in {@code crm_purchase} */
+    /** @return the purchase history, in {@code crm_purchase} or read from the ERP's orders the mapping names */
     @Override
     public PurchaseHistory purchases() {
         return purchases;
     }
 
-    /** @return the interaction log, in {@code crm_interaction} */
+    /** @return the interaction log, in {@code crm_interaction} or read from the ERP's table the mapping names */
     @Override
     public InteractionLog interactions() {
         return interactions;
@@ -231,7 +269,23 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      * @return the facts source
      */
     CustomerFactsSource factsInRangesOf(int customersPerRange) {
-        return new JdbcFactsSource(database, OptionalInt.of(customersPerRange));
+        return new JdbcFactsSource(database, relations, OptionalInt.of(customersPerRange), Optional.empty());
+    }
+
+    /**
+     * Facts computed in SQL as {@link #facts()} computes them, except that {@code forEach} does not
+     * stop at a customer it cannot evaluate (a purchase that counts is in another currency than the
+     * query's): it reports the customer, with the reason, and goes on with the next. {@code find}
+     * still throws for such a customer, as {@link #facts()} does.
+     *
+     * @param notEvaluable called, on the thread of forEach, for each customer skipped; must not call
+     *     back into the store; not null
+     * @return the facts source
+     */
+    public CustomerFactsSource facts(Consumer<? super NotEvaluable> notEvaluable) {
+        Objects.requireNonNull(notEvaluable, "notEvaluable");
+        return new JdbcFactsSource(database, relations, database.dialect().customersPerRange(),
+                Optional.of(notEvaluable));
     }
 
     /** @return the service cases (complaints and inquiries), in {@code crm_case} */
@@ -262,6 +316,42 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     @Override
     public PublishedEvents publishedEvents() {
         return publishedEvents;
+    }
+
+    /**
+     * The nightly tiering job on this store, writing chunks of 1,000 customers: see {@link TieringJob}.
+     * Its facts are this store's {@link #facts()}, its history {@link #tierAssignments()} (with
+     * each assignment's reasons in {@code crm_tier_reason}), its events go to {@link #outbox()}, and
+     * its runs are recorded in {@code crm_job_run}.
+     *
+     * @param policy the policy whose tiering section decides; not null
+     * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
+     * @return the job
+     */
+    public TieringJob tieringJob(Policy policy, Clock clock) {
+        return tieringJob(policy, clock, 1_000, decision -> { });
+    }
+
+    /**
+     * The nightly tiering job on this store, with a chunk size and a look at each decision.
+     *
+     * @param policy the policy whose tiering section decides; not null
+     * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
+     * @param customersPerChunk customers written per transaction; at least 1
+     * @param each receives every decision, in customer id order, before its chunk is committed: if it
+     *     throws, the chunk is rolled back and the run stays incomplete; must not call back into the
+     *     store; not null
+     * @return the job
+     * @throws InvalidValueException if {@code customersPerChunk} is less than 1
+     */
+    public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
+            Consumer<? super TierDecision> each) {
+        return new JdbcTieringJob(database, facts, policy, clock, customersPerChunk, each);
+    }
+
+    /** @return the outbox of the events the jobs wrote, in {@code crm_outbox} */
+    public EventOutbox outbox() {
+        return outbox;
     }
 
     /**

@@ -7,11 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Purchase;
@@ -44,6 +46,7 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
     private @Nullable DataSource dataSource;
     private @Nullable String schema;
     private @Nullable String h2Url;
+    private final List<String> emptySchemas = new ArrayList<>();
 
     private DatabaseExtension(boolean postgres) {
         this.postgres = postgres;
@@ -89,9 +92,45 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
                 : JdbcStore.h2InMemory(Objects.requireNonNull(h2Url, "h2Url").substring("jdbc:h2:mem:".length()));
     }
 
+    /** @return a data source of the current test's database, H2 or PostgreSQL (bound to the test's schema) */
+    DataSource dataSource() {
+        if (postgres) {
+            return postgresDataSource();
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(Objects.requireNonNull(h2Url, "h2Url: only available during a test"));
+        return h2;
+    }
+
+    /**
+     * A database of its own without any table, for tests that check what a store writes: a new H2
+     * in-memory database that lives until the JVM ends, or a new schema that the test's end drops.
+     *
+     * @return its data source
+     * @throws SQLException if the schema cannot be created
+     */
+    DataSource emptyDatabase() throws SQLException {
+        int number = NEXT.incrementAndGet();
+        if (postgres) {
+            String empty = "empty_" + number;
+            execute(server().getPostgresDatabase(), "CREATE SCHEMA " + empty);
+            emptySchemas.add(empty);
+            return server().getDatabase("postgres", "postgres", Map.of("currentSchema", empty));
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:empty-" + number + ";DB_CLOSE_DELAY=-1");
+        return h2;
+    }
+
     /** @return the current test's PostgreSQL data source, bound to its schema */
     DataSource postgresDataSource() {
         return Objects.requireNonNull(dataSource, "dataSource: only available in a PostgreSQL test");
+    }
+
+    /** @return a JDBC URL of the current test's PostgreSQL schema, for another process */
+    String postgresUrl() {
+        return server().getJdbcUrl("postgres", "postgres") + "&currentSchema="
+                + Objects.requireNonNull(schema, "schema: only available in a PostgreSQL test");
     }
 
     /** @return the embedded PostgreSQL of the test run */
@@ -137,6 +176,10 @@ final class DatabaseExtension implements BeforeAllCallback, BeforeEachCallback, 
             store = null;
             h2Url = null;
         }
+        for (String empty : emptySchemas) {
+            execute(server().getPostgresDatabase(), "DROP SCHEMA " + empty + " CASCADE");
+        }
+        emptySchemas.clear();
         if (schema != null) {
             execute(server().getPostgresDatabase(), "DROP SCHEMA " + schema + " CASCADE");
             schema = null;

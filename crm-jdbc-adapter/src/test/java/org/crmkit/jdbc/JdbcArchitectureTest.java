@@ -3,6 +3,7 @@ package org.crmkit.jdbc;
 import static com.tngtech.archunit.base.DescribedPredicate.anyElementThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +34,28 @@ class JdbcArchitectureTest {
     }
 
     @Test
-    void jdbcStoreIsTheOnlyPublicType() {
-        classes().that().resideInAPackage("org.crmkit.jdbc..")
+    void jdbcStoreIsTheOnlyPublicTypeOfTheAdapterPackage() {
+        classes().that().resideInAPackage("org.crmkit.jdbc")
                 .and().doNotHaveFullyQualifiedName(JdbcStore.class.getName())
+                .and().doNotHaveFullyQualifiedName(NotEvaluable.class.getName())
                 .should().notBePublic()
-                .because("adapters sit behind one entry point")
+                .because("adapters sit behind one entry point; NotEvaluable is what its facts source reports")
+                .check(adapter);
+    }
+
+    @Test
+    void theMappingModelKnowsNoJdbc() {
+        noClasses().that().resideInAPackage("org.crmkit.jdbc.mapping..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.crmkit.jdbc")
+                .because("a mapping is data, checked against a database only by the store")
+                .check(adapter);
+    }
+
+    @Test
+    void theJobApiKnowsNoJdbc() {
+        noClasses().that().resideInAPackage("org.crmkit.jdbc.job..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.crmkit.jdbc")
+                .because("the store implements the jobs; their API is ports and values")
                 .check(adapter);
     }
 
@@ -55,8 +73,9 @@ class JdbcArchitectureTest {
     @Test
     void dependsOnNoDriverOrPoolClasses() {
         classes().that().resideInAPackage("org.crmkit.jdbc..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.crmkit.core..",
-                        "org.crmkit.jdbc..", "org.flywaydb.core..", "org.slf4j..", "org.jspecify..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.crmkit.core..", "org.crmkit.rules..",
+                        "org.crmkit.jdbc..", "org.flywaydb.core..", "org.slf4j..", "org.jspecify..",
+                        "com.fasterxml.jackson.core..", "com.fasterxml.jackson.dataformat.yaml..")
                 .because("H2 and PostgreSQL are reached through JDBC URLs and data sources only")
                 .check(adapter);
     }

@@ -9,15 +9,16 @@ import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.rules.internal.PolicySections;
 import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.Problems;
 import org.crmkit.rules.policy.PolicyHeader;
+import org.crmkit.rules.policy.PolicyValidationException;
 import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
  * A validated policy document: the header every capability shares, the business calendars, and
- * one section per capability, given by its type. Load one with {@link PolicyLoader}, which checks
- * every section and the references between them (tiers named by the SLA or cadence sections,
- * calendars). A policy built in code with {@link #builder} has its required sections, each
- * valid by its own constructor; the checks between sections run only in the loader.
+ * one section per capability, given by its type. Load one with {@link PolicyLoader}, or build one
+ * in code with {@link #builder}: both check every section and the references between them (tiers
+ * named by the SLA or cadence sections, calendars) with the same checks and the same messages.
  *
  * <pre>{@code
  * Policy policy = PolicyLoader.load(Path.of("policy.yaml"));
@@ -39,10 +40,14 @@ public final class Policy {
     private final Map<Class<?>, Object> sections;
     private final PolicySource source;
 
+    /** The source named by the problems of a policy built in code, which have no file and no line. */
+    static final String BUILDER_SOURCE = "<builder>";
+
     private Policy(Builder builder) {
         this.header = builder.header;
+        BusinessCalendar alwaysOpen = BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone());
         Map<String, BusinessCalendar> all = new LinkedHashMap<>();
-        all.put(ALWAYS_OPEN_CALENDAR, BusinessCalendar.alwaysOpen(ALWAYS_OPEN_CALENDAR, header.zone()));
+        all.put(ALWAYS_OPEN_CALENDAR, alwaysOpen);
         all.putAll(builder.calendars);
         this.calendars = Collections.unmodifiableMap(all);
         Map<Class<?>, Object> present = new LinkedHashMap<>();
@@ -58,6 +63,12 @@ public final class Policy {
         }
         this.sections = Collections.unmodifiableMap(present);
         this.source = builder.source;
+        // The loader's order of calendars, for the same messages: the policy's, then the built-in one.
+        Map<String, BusinessCalendar> known = new LinkedHashMap<>(builder.calendars);
+        known.put(ALWAYS_OPEN_CALENDAR, alwaysOpen);
+        Problems problems = new Problems(BUILDER_SOURCE);
+        PolicySections.checkReferences(sections, Optional.of(known), (path, message) -> problems.add(0, path, message));
+        problems.throwIfAny();
     }
 
     /**
@@ -74,7 +85,8 @@ public final class Policy {
     }
 
     /**
-     * A builder for policies built in code.
+     * A builder for policies built in code, which {@link Builder#build} checks as the loader checks
+     * a file.
      *
      * @param header the header; not null
      * @return a builder with no calendars but the built-in one, no sections, and the source "code"
@@ -187,7 +199,10 @@ public final class Policy {
                 sections.keySet().stream().map(Class::getSimpleName).toList()) + "]";
     }
 
-    /** Builds a policy in code; {@link #build} checks that the required sections are there. */
+    /**
+     * Builds a policy in code; {@link #build} checks that the required sections are there and that
+     * what they refer to is in the policy, as the loader does.
+     */
     public static final class Builder {
         private final PolicyHeader header;
         private final Map<String, BusinessCalendar> calendars = new LinkedHashMap<>();
@@ -238,10 +253,17 @@ public final class Policy {
         }
 
         /**
-         * Builds the policy; absent sections with a standard value get it.
+         * Builds the policy; absent sections with a standard value get it. The references between
+         * sections are checked as the loader checks them, with the same messages: every tier that
+         * the SLA targets and the cadences name must be one of the tiering section's, and every
+         * calendar they use must be the policy's calendar of that name (added with
+         * {@link #calendar}, or the built-in {@value Policy#ALWAYS_OPEN_CALENDAR} in the header's
+         * zone). The problems name the source {@code <builder>}, the path and no line, e.g.
+         * {@code <builder>: sla.targets[0].when.tiers[0]: unknown tier 'gold', expected one of basic}.
          *
          * @return the policy
          * @throws IllegalArgumentException if a required section is missing
+         * @throws PolicyValidationException listing every reference the policy does not define
          */
         public Policy build() {
             return new Policy(this);

@@ -16,7 +16,7 @@ class PolicyLinterTest {
             """;
 
     private static java.util.List<String> lint(String tiers) {
-        return PolicyLinter.lint(PolicyLoader.parse(HEADER + tiers, "lint.yaml")).stream()
+        return PolicyLinter.lint(PolicyDocuments.load(HEADER + tiers, "lint.yaml")).stream()
                 .map(PolicyProblem::toString).toList();
     }
 

@@ -145,7 +145,7 @@ class PolicyValidationTest {
 
     @Test
     void acceptsTheValidPolicyTheCasesStartFrom() {
-        Policy policy = PolicyLoader.parse(VALID, "bad.yaml");
+        Policy policy = PolicyDocuments.load(VALID, "bad.yaml");
 
         assertThat(policy.ref().toString()).isEqualTo("acme@3");
         assertThat(policy.section(TieringPolicy.class).rules()).hasSize(2);
@@ -167,6 +167,8 @@ class PolicyValidationTest {
         String document = VALID.replace("currency: CNY", "currency: RMB").replace("{gte: 100000}", "{gte: -1}")
                 .replace("hit_policy: first_match", "hit_policy: best");
 
+        // The unknown hit policy breaks the structure; the currency and the negative threshold only the loader sees.
+        assertThat(PolicyDocuments.rejected(document, "bad.yaml", PolicyDocuments.Broken.STRUCTURE)).hasSize(3);
         assertThatThrownBy(() -> PolicyLoader.parse(document, "bad.yaml"))
                 .isInstanceOf(PolicyValidationException.class)
                 .hasMessage("""
@@ -227,7 +229,8 @@ class PolicyValidationTest {
 
         assertThatThrownBy(() -> PolicyLoader.parse(json, "policy.json"))
                 .hasMessage("Invalid policy: policy.json:4: tiers[1].when.orders.gte: must not be negative, was -2");
-        Policy valid = PolicyLoader.parse(json.replace("-2", "2"), "policy.json");
+        assertThat(PolicyDocuments.rejected(json, "policy.json", PolicyDocuments.Broken.MEANING)).hasSize(1);
+        Policy valid = PolicyDocuments.load(json.replace("-2", "2"), "policy.json");
         assertThat(valid.section(TieringPolicy.class).rules().get(0).when().toString()).isEqualTo("spend >= 100000.50");
     }
 

@@ -1,10 +1,9 @@
 package org.crmkit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.crmkit.rules.PolicyDocuments.Broken.MEANING;
+import static org.crmkit.rules.PolicyDocuments.Broken.STRUCTURE;
 
-import org.crmkit.rules.policy.PolicyProblem;
-import org.crmkit.rules.policy.PolicyValidationException;
 import org.crmkit.rules.sla.SlaPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class SectionProblemsTest {
 
     @Test
     void theFixtureIsValid() {
-        assertThat(PolicyLoader.parse(VALID, "acme.yaml").section(SlaPolicy.class).targets()).hasSize(1);
+        assertThat(PolicyDocuments.load(VALID, "acme.yaml").section(SlaPolicy.class).targets()).hasSize(1);
     }
 
     @Test
@@ -42,7 +41,7 @@ class SectionProblemsTest {
         String document = VALID.replace("{gte: 100}", "{gte: lots}").replace("within: 1h", "within: an hour")
                 .replace("horizon: 52", "horizon: 0");
 
-        assertThat(problems(document)).containsExactly(
+        assertThat(problems(document, STRUCTURE)).containsExactly(
                 "acme.yaml:10: tiers[0].when.spend.gte: must be a number, was 'lots'",
                 "acme.yaml:17: sla.targets[0].milestones[0].within: must be a duration like 1h, 30m or 1h30m,"
                         + " was 'an hour'",
@@ -51,7 +50,7 @@ class SectionProblemsTest {
 
     @Test
     void aTierReferenceIsCheckedWhenTheTiersCouldBeRead() {
-        assertThat(problems(VALID.replace("tiers: [gold]", "tiers: [platinum]"))).containsExactly(
+        assertThat(problems(VALID.replace("tiers: [gold]", "tiers: [platinum]"), MEANING)).containsExactly(
                 "acme.yaml:15: sla.targets[0].when.tiers[0]: unknown tier 'platinum', expected one of gold");
     }
 
@@ -60,7 +59,7 @@ class SectionProblemsTest {
         // Which tiers exist is unknown while the tier list is broken; its own problem is the one to fix first.
         String document = VALID.replace("{gte: 100}", "{gte: lots}").replace("tiers: [gold]", "tiers: [platinum]");
 
-        assertThat(problems(document)).containsExactly(
+        assertThat(problems(document, STRUCTURE)).containsExactly(
                 "acme.yaml:10: tiers[0].when.spend.gte: must be a number, was 'lots'");
     }
 
@@ -69,15 +68,13 @@ class SectionProblemsTest {
         String document = VALID.replace("09:00-18:00", "09:00-33:00").replace("calendar: office", "calendar: shop")
                 .replace("within: 1h", "within: an hour");
 
-        assertThat(problems(document)).hasSize(2).first().asString().startsWith("acme.yaml:7: calendars.office");
-        assertThat(problems(document).get(1)).isEqualTo("acme.yaml:17: sla.targets[0].milestones[0].within: must be"
+        assertThat(problems(document, STRUCTURE)).hasSize(2).first().asString()
+                .startsWith("acme.yaml:7: calendars.office");
+        assertThat(problems(document, STRUCTURE).get(1)).isEqualTo("acme.yaml:17: sla.targets[0].milestones[0].within: must be"
                 + " a duration like 1h, 30m or 1h30m, was 'an hour'");
     }
 
-    private static java.util.List<String> problems(String document) {
-        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyLoader.parse(document, "acme.yaml"));
-        assertThat(thrown).as("the document must be rejected").isNotNull();
-        return thrown.problems().stream().map(PolicyProblem::toString).toList();
+    private static java.util.List<String> problems(String document, PolicyDocuments.Broken broken) {
+        return PolicyDocuments.rejected(document, "acme.yaml", broken);
     }
 }

@@ -42,7 +42,7 @@ class StandardPolicyTest {
 
     @Test
     void readsBackFromItsOwnTextAsTheSamePolicy() {
-        Policy copy = PolicyLoader.parse(PolicyLoader.standardText(), "copy.yaml");
+        Policy copy = PolicyDocuments.load(PolicyLoader.standardText(), "copy.yaml");
 
         assertThat(copy.header()).isEqualTo(standard.header());
         assertThat(copy.section(TieringPolicy.class)).isEqualTo(standard.section(TieringPolicy.class));

@@ -109,9 +109,22 @@ final class CustomerColumns {
     int find(char[] c, int start, int end, long hash) {
         long key = hash;
         int length = end - start;
-        boolean inline = inline(c, start, end);
-        long packed0 = inline ? pack(c, start, Math.min(end, start + 8)) : 0;
-        long packed1 = inline ? pack(c, Math.min(end, start + 8), end) : 0;
+        // One pass packs the characters and tells whether they fit a slot (any beyond U+00FF spoils the packing).
+        long packed0 = 0;
+        long packed1 = 0;
+        int bits = 0;
+        if (length <= INLINE_CHARS) {
+            int middle = Math.min(end, start + 8);
+            for (int i = start; i < middle; i++) {
+                bits |= c[i];
+                packed0 = (packed0 << 8) | c[i];
+            }
+            for (int i = middle; i < end; i++) {
+                bits |= c[i];
+                packed1 = (packed1 << 8) | c[i];
+            }
+        }
+        boolean inline = length <= INLINE_CHARS && bits <= 0xFF;
         long[] slots = table;
         int mask = slots.length / SLOT - 1;
         for (int slot = (int) (key ^ (key >>> 32)) & mask; ; slot = (slot + 1) & mask) {

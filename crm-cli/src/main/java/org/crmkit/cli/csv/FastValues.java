@@ -1,5 +1,9 @@
 package org.crmkit.cli.csv;
 
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+
 /**
  * Allocation-free readings of the common spellings of values, straight from a row's characters:
  * each accepts only a form that {@link Values} (or crm-core's parsers) certainly accept with the
@@ -12,7 +16,28 @@ final class FastValues {
     /** Not a value in the fast form. */
     static final long NOT_FAST_LONG = Long.MIN_VALUE;
 
-    private static final long DAYS_0000_TO_1970 = 719_528L;
+    /**
+     * Dates are read by table, ten million order dates without a division: the epoch day of each
+     * year's January 1 (years 1 to 9999, which is all a four-digit year can be), whether the year
+     * is a leap year (1) or not (0), and the days before each month (1 to 12) in either kind.
+     */
+    private static final int[] YEAR_START = new int[10_000];
+    private static final byte[] LEAP = new byte[10_000];
+    private static final int[][] MONTH_START = new int[2][13];
+
+    static {
+        for (int year = 1; year < YEAR_START.length; year++) {
+            YEAR_START[year] = (int) LocalDate.of(year, 1, 1).toEpochDay();
+            LEAP[year] = (byte) (Year.isLeap(year) ? 1 : 0);
+        }
+        for (int leap = 0; leap < 2; leap++) {
+            for (int month = 2; month <= 12; month++) {
+                MONTH_START[leap][month] = MONTH_START[leap][month - 1]
+                        + Month.of(month - 1).length(leap == 1);
+            }
+        }
+    }
+
     private static final int MAX_ID_LENGTH = 128;
     /** Digits that always fit a long, whatever they are. */
     private static final int MAX_LONG_DIGITS = 18;
@@ -98,19 +123,9 @@ final class FastValues {
         return (int) epochDay(year, month, day);
     }
 
-    /** As {@link java.time.LocalDate#toEpochDay()}, for years 1 and later. */
+    /** As {@link LocalDate#toEpochDay()}, for years 1 to 9999. */
     static long epochDay(int year, int month, int day) {
-        long y = year;
-        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
-        total += (367L * month - 362) / 12;
-        total += day - 1;
-        if (month > 2) {
-            total--;
-            if (!isLeap(year)) {
-                total--;
-            }
-        }
-        return total - DAYS_0000_TO_1970;
+        return YEAR_START[year] + MONTH_START[LEAP[year]][month] + day - 1;
     }
 
     /**
@@ -251,13 +266,9 @@ final class FastValues {
         return value;
     }
 
-    private static boolean isLeap(int year) {
-        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-    }
-
     private static int lengthOfMonth(int year, int month) {
         return switch (month) {
-            case 2 -> isLeap(year) ? 29 : 28;
+            case 2 -> 28 + LEAP[year];
             case 4, 6, 9, 11 -> 30;
             default -> 31;
         };

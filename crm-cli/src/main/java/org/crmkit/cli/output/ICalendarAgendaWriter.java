@@ -3,12 +3,16 @@ package org.crmkit.cli.output;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.rules.cadence.PlannedContact;
@@ -33,6 +37,11 @@ import org.crmkit.rules.cadence.PlannedContact;
  * {@code UID} is a name-based UUID of customer, rule and day, so that importing a later run of
  * the same plan updates the events instead of doubling them. Events are transparent: a planned
  * contact does not block the owner's time. Lines end with CRLF and are folded at 75 octets.
+ *
+ * <p>RFC 5545 requires a calendar to hold at least one component, so an empty plan is written as
+ * the {@code VTIMEZONE} of the plan's zone, with the observance in effect when the plan starts and
+ * each change of offset within it; calendar clients import it as a calendar without events. A
+ * plan with events needs none: its all-day dates are in no zone.
  */
 final class ICalendarAgendaWriter {
     /** The product that made the document; RFC 5545 requires one. */
@@ -41,6 +50,7 @@ final class ICalendarAgendaWriter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -69,7 +79,55 @@ final class ICalendarAgendaWriter {
             line(out, "TRANSP:TRANSPARENT");
             line(out, "END:VEVENT");
         }
+        if (contacts.isEmpty()) {
+            timeZone(context, out);
+        }
         line(out, "END:VCALENDAR");
+    }
+
+    /**
+     * The plan's zone as a VTIMEZONE: the observance in effect on the plan's first day (from the
+     * zone's last change before it, or 1970 for a zone that never changes) and each change up to
+     * the end of its last day. An observance's DTSTART is the local time before the change.
+     */
+    private static void timeZone(AgendaContext context, Writer out) throws IOException {
+        ZoneRules rules = context.zone().getRules();
+        Instant start = context.from().atStartOfDay(context.zone()).toInstant();
+        Instant end = context.to().plusDays(1).atStartOfDay(context.zone()).toInstant();
+        line(out, "BEGIN:VTIMEZONE");
+        line(out, "TZID:" + context.zone().getId());
+        ZoneOffsetTransition previous = rules.previousTransition(start.plusNanos(1));
+        if (previous == null) {
+            ZoneOffset offset = rules.getOffset(start);
+            observance(out, rules.isDaylightSavings(start), LocalDateTime.of(1970, 1, 1, 0, 0), offset, offset);
+        } else {
+            observance(out, rules.isDaylightSavings(previous.getInstant()), previous.getDateTimeBefore(),
+                    previous.getOffsetBefore(), previous.getOffsetAfter());
+        }
+        for (ZoneOffsetTransition next = rules.nextTransition(start); next != null
+                && next.getInstant().isBefore(end); next = rules.nextTransition(next.getInstant())) {
+            observance(out, rules.isDaylightSavings(next.getInstant()), next.getDateTimeBefore(), next.getOffsetBefore(),
+                    next.getOffsetAfter());
+        }
+        line(out, "END:VTIMEZONE");
+    }
+
+    private static void observance(Writer out, boolean daylight, LocalDateTime onset, ZoneOffset from, ZoneOffset to)
+            throws IOException {
+        String kind = daylight ? "DAYLIGHT" : "STANDARD";
+        line(out, "BEGIN:" + kind);
+        line(out, "DTSTART:" + LOCAL.format(onset));
+        line(out, "TZOFFSETFROM:" + offset(from));
+        line(out, "TZOFFSETTO:" + offset(to));
+        line(out, "END:" + kind);
+    }
+
+    /** RFC 5545's UTC-OFFSET: +0800, -0330, or with seconds when the offset has them. */
+    private static String offset(ZoneOffset offset) {
+        int seconds = Math.abs(offset.getTotalSeconds());
+        String text = String.format(Locale.ROOT, "%s%02d%02d", offset.getTotalSeconds() < 0 ? "-" : "+", seconds / 3600,
+                seconds / 60 % 60);
+        return seconds % 60 == 0 ? text : text + String.format(Locale.ROOT, "%02d", seconds % 60);
     }
 
     /**

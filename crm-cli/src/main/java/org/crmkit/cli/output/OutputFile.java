@@ -2,7 +2,6 @@ package org.crmkit.cli.output;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class OutputFile {
         boolean moved = false;
         try {
             int status;
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8))) {
+            try (PrintWriter out = EncodedOutput.of(Files.newOutputStream(part))) {
                 command.setOut(out);
                 status = run.getAsInt();
                 out.flush();

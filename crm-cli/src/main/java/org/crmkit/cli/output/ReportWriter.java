@@ -1,12 +1,15 @@
 package org.crmkit.cli.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -23,13 +26,15 @@ import org.jspecify.annotations.Nullable;
 final class ReportWriter<R> implements RowWriter<R> {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // As the writer-based generator does: a character beyond U+FFFF as its four UTF-8 bytes, not as two escapes.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .build();
     private static final CsvSchema ROWS = CsvSchema.emptySchema().withLineSeparator("\n");
     /** About what a line takes, to size a run's buffer. */
-    private static final int LINE_CHARS = 512;
+    private static final int LINE_BYTES = 512;
 
     private final Report<R> report;
     private final boolean csv;
@@ -60,7 +65,8 @@ final class ReportWriter<R> implements RowWriter<R> {
 
             @Override
             public Rendered render(List<? extends R> inputs) throws IOException {
-                TextRun text = new TextRun(inputs.size() * LINE_CHARS);
+                // Encoded here, on the rendering thread, so that writing the run is a copy of bytes.
+                EncodedRun text = new EncodedRun(inputs.size() * LINE_BYTES);
                 try (JsonGenerator run = generator(text)) {
                     Report.Line runLine = line(run);
                     for (R input : inputs) {
@@ -74,7 +80,7 @@ final class ReportWriter<R> implements RowWriter<R> {
             public void write(Rendered rendered) throws IOException {
                 // Whatever the generator holds goes first, so that the order stays that of the calls.
                 generator.flush();
-                ((TextRun) rendered).writeTo(out);
+                ((EncodedRun) rendered).writeTo(out);
             }
 
             @Override
@@ -85,12 +91,19 @@ final class ReportWriter<R> implements RowWriter<R> {
     }
 
     private JsonGenerator generator(Writer out) throws IOException {
-        JsonGenerator generator;
+        return configured(csv ? CSV.getFactory().createGenerator(out) : JSON.createGenerator(out));
+    }
+
+    /** A generator writing UTF-8 bytes, for rendered runs. */
+    private JsonGenerator generator(OutputStream out) throws IOException {
+        return configured(csv ? CSV.getFactory().createGenerator(out, JsonEncoding.UTF8)
+                : JSON.createGenerator(out, JsonEncoding.UTF8));
+    }
+
+    private JsonGenerator configured(JsonGenerator generator) {
         if (csv) {
-            generator = CSV.getFactory().createGenerator(out);
             generator.setSchema(ROWS);
         } else {
-            generator = JSON.createGenerator(out);
             // Lines end with LF, written after each object; no separator between root values.
             generator.setRootValueSeparator(null);
         }

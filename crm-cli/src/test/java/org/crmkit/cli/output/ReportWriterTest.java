@@ -3,9 +3,11 @@ package org.crmkit.cli.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,29 @@ class ReportWriterTest {
             }
 
             assertThat(out.toString()).as(format.key()).isEqualTo(write(format, ORDERS, PLAIN, AWKWARD, PLAIN, AWKWARD));
+        }
+    }
+
+    @Test
+    void runsRenderedAsBytesAreTheUtf8OfTheTextWrittenByTheWriter() throws IOException {
+        // Chinese text, a character outside the Basic Multilingual Plane and a control character.
+        Order chinese = new Order("订单-1", "客户 \uD83D\uDE00\u0007", new BigDecimal("88.80"), BigDecimal.ZERO, 1, true,
+                List.of("华东", "a\"b"), new Customer("客户-1", "上海"), List.of());
+        for (OutputFormat format : OutputFormat.values()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (EncodedOutput out = EncodedOutput.of(bytes)) {
+                try (RowWriter.Rows<Order> rows = format.writer(ORDERS).open(out)) {
+                    rows.write(chinese);
+                    rows.write(rows.render(List.of(PLAIN, chinese, AWKWARD)));
+                    rows.write(AWKWARD);
+                    rows.write(rows.render(List.of(chinese)));
+                }
+                assertThat(out.checkError()).isFalse();
+            }
+
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).as(format.key())
+                    .isEqualTo(write(format, ORDERS, chinese, PLAIN, chinese, AWKWARD, AWKWARD, chinese))
+                    .contains("订单-1", "\uD83D\uDE00");
         }
     }
 

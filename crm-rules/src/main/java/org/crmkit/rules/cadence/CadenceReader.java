@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +25,12 @@ import org.crmkit.rules.internal.section.Node;
 import org.crmkit.rules.internal.section.Read;
 import org.crmkit.rules.internal.section.SectionInput;
 import org.crmkit.rules.internal.section.Shape;
-import org.crmkit.rules.tiering.TieringPolicy;
 
-/** Reads the {@code cadences} section: rules per tier, owners and capacities, cap and suppression. */
+/**
+ * Reads the {@code cadences} section: rules per tier, owners and capacities, cap and suppression,
+ * with the policy's calendars; the tiers it names are checked by the section's declaration
+ * ({@link CadenceSection}), as for cadences built in code.
+ */
 final class CadenceReader {
     private static final List<String> FIELDS = CadenceSection.SHAPE.keys();
     private static final List<String> CAP_FIELDS = ((Shape.Fields) CadenceSection.SHAPE.get("frequency_cap")).keys();
@@ -37,20 +39,18 @@ final class CadenceReader {
     private static final List<String> WIN_BACK_FIELDS = ((Shape.Fields) CadenceSection.SHAPE.get("win_back")).keys();
 
     private final Read read;
-    private final Optional<Set<Tier>> tiers;
     private final Optional<Map<String, BusinessCalendar>> calendars;
     private final ConditionReader conditions;
 
     private CadenceReader(SectionInput input) {
         this.read = input.read();
-        this.tiers = input.section(TieringPolicy.class).map(tiering -> new LinkedHashSet<>(tiering.ladder().tiers()));
         this.calendars = input.calendars();
         this.conditions = input.conditions();
     }
 
     /**
-     * Reads the section, called only when the document has one; tiers and calendars it names are
-     * checked when those could be read.
+     * Reads the section, called only when the document has one; the calendars it names are looked
+     * up when those could be read.
      *
      * @param input the document
      * @return the policy, or empty after problems
@@ -172,11 +172,6 @@ final class CadenceReader {
                 tier = Tier.of(entry.getKey());
             } catch (InvalidValueException e) {
                 read.problems().add(entry.getValue(), e.getMessage());
-                complete = false;
-                continue;
-            }
-            if (tiers.isPresent() && !tiers.get().contains(tier)) {
-                read.problems().add(entry.getValue(), Read.unknown("tier", tier, tiers.get()));
                 complete = false;
                 continue;
             }

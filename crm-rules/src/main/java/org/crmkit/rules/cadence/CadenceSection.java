@@ -4,12 +4,14 @@ import static org.crmkit.rules.internal.section.Shape.fields;
 import static org.crmkit.rules.internal.section.Shape.flag;
 import static org.crmkit.rules.internal.section.Shape.list;
 import static org.crmkit.rules.internal.section.Shape.named;
+import static org.crmkit.rules.internal.section.Shape.pattern;
 import static org.crmkit.rules.internal.section.Shape.text;
 import static org.crmkit.rules.internal.section.Shape.whole;
-import static org.crmkit.rules.internal.section.Shape.words;
+import static org.crmkit.rules.internal.section.Shape.wordsInAnyCase;
 
 import org.crmkit.core.model.Channel;
 import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.References;
 import org.crmkit.rules.internal.section.Shape;
 
 /**
@@ -23,11 +25,14 @@ public final class CadenceSection {
     private static Shape.FieldsBuilder rule(Shape.FieldsBuilder builder) {
         return builder
                 .required("name", text("The rule's name, unique in the section."))
-                .required("channels", list(words(Channel.values(), Channel::key, "A channel."), 1,
+                .required("channels", list(wordsInAnyCase(Channel.values(), Channel::key, "A channel."), 1,
                         "The channels to contact on."))
-                .required("every", text("How often, e.g. 30d, 2w or 1m."))
-                .required("owner", words(OwnerKind.values(), OwnerKind::key, "Who makes the contact."))
-                .required("purpose", words(ContactPurpose.values(), ContactPurpose::key, "Why."));
+                // CadenceInterval.parse: 1 to 4 digits above zero, then a unit, in any case.
+                .required("every", pattern("(?i)^\\s*(?!0+\\s)\\d{1,4}\\s+"
+                        + "(days?|weeks?|months?|quarters?|business days?)\\s*$", "How often: a number of days, weeks,"
+                        + " months, quarters or business days, e.g. 2 weeks."))
+                .required("owner", wordsInAnyCase(OwnerKind.values(), OwnerKind::key, "Who makes the contact."))
+                .required("purpose", wordsInAnyCase(ContactPurpose.values(), ContactPurpose::key, "Why."));
     }
 
     static final Shape.Fields RULE = rule(fields("A contact rhythm.")).build();
@@ -71,8 +76,16 @@ public final class CadenceSection {
     /** Optional: only policies that plan contacts have one. */
     static final PolicySection<CadencePolicy> SECTION = PolicySection.of(CadencePolicy.class)
             .description("Contact cadences: who contacts which tier how often, on which channels.")
-            .key("cadences", SHAPE).reader(CadenceReader::read).build();
+            .key("cadences", SHAPE).reader(CadenceReader::read).check(CadenceSection::references).build();
 
     private CadenceSection() {
+    }
+
+    /** The calendars and the tiers with rules must be the policy's. */
+    private static void references(CadencePolicy cadences, References policy) {
+        policy.calendar("cadences.calendar", cadences.calendar());
+        cadences.owners().forEach((kind, pool) -> pool.calendar()
+                .ifPresent(calendar -> policy.calendar("cadences.owners." + kind.key() + ".calendar", calendar)));
+        cadences.rules().keySet().forEach(tier -> policy.tier("cadences.tiers." + tier.name(), tier));
     }
 }

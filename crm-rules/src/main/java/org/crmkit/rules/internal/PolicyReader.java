@@ -22,6 +22,7 @@ import org.crmkit.rules.internal.section.Node.MapNode;
 import org.crmkit.rules.internal.section.PolicySection;
 import org.crmkit.rules.internal.section.Problems;
 import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.References;
 import org.crmkit.rules.internal.section.SectionInput;
 import org.crmkit.rules.policy.EvaluationWindow;
 import org.crmkit.rules.policy.PolicyHeader;
@@ -32,8 +33,11 @@ import org.crmkit.rules.policy.PolicyHeader;
  *
  * <p>The header and the calendars are read first, then every registered section
  * ({@link PolicySections#ALL}) in order, each with its own problems: a broken section does not
- * keep another from being read and checked. A section that refers to a broken one (the SLA's tiers
- * when the tiers are broken) skips only that check, since the broken section's problems are reported.
+ * keep another from being read and checked. Then the references between them (the tiers the SLA
+ * and the cadences name) are checked on the sections that could be read, by the checks that
+ * {@code Policy.Builder} runs too, and each problem is located at its path's line. A reference to
+ * a broken section (the SLA's tiers when the tiers are broken) is not checked, since the broken
+ * section's problems are reported; nor is one of a broken section, until its own problems are fixed.
  */
 public final class PolicyReader {
     private static final List<String> WINDOW_FIELDS = DocumentShape.WINDOW.keys();
@@ -98,8 +102,7 @@ public final class PolicyReader {
                 continue;
             }
             Problems own = problems.child();
-            SectionInput input = new SectionInput(new Read(own), map, currency, zone, effectiveFrom, known,
-                    type -> Optional.ofNullable(sections.get(type)));
+            SectionInput input = new SectionInput(new Read(own), map, currency, zone, effectiveFrom, known);
             Optional<?> value = section.reader().read(input);
             if (value.isPresent() && own.isEmpty()) {
                 sections.put(section.type(), value.get());
@@ -107,6 +110,9 @@ public final class PolicyReader {
                 failed.add(section);
             }
         }
+        Map<String, Node> nodes = new HashMap<>();
+        collect(rootNode, nodes);
+        PolicySections.checkReferences(sections, known, new LocatedReport(problems, nodes));
         if (!problems.noneInDocument()) {
             return Optional.empty();
         }
@@ -116,7 +122,9 @@ public final class PolicyReader {
         }
         PolicyHeader header = new PolicyHeader(PolicyRef.of(id.orElseThrow(), version.orElseThrow()),
                 effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
-        Policy.Builder policy = Policy.builder(header).source(new PolicySource(source, lines(rootNode)));
+        Map<String, Integer> lines = new HashMap<>();
+        nodes.forEach((path, node) -> lines.put(path, node.line()));
+        Policy.Builder policy = Policy.builder(header).source(new PolicySource(source, lines));
         calendars.orElseThrow().values().forEach(policy::calendar);
         for (PolicySection<?> section : PolicySections.ALL) {
             Object value = sections.get(section.type());
@@ -169,18 +177,35 @@ public final class PolicyReader {
         return read.integer(map.get().entries().get(key), 1).map(length -> new EvaluationWindow(length, unit));
     }
 
-    private static Map<String, Integer> lines(Node root) {
-        Map<String, Integer> lines = new HashMap<>();
-        collectLines(root, lines);
-        return lines;
+    private static void collect(Node node, Map<String, Node> nodes) {
+        nodes.put(node.path(), node);
+        if (node instanceof MapNode map) {
+            map.entries().values().forEach(child -> collect(child, nodes));
+        } else if (node instanceof ListNode list) {
+            list.items().forEach(child -> collect(child, nodes));
+        }
     }
 
-    private static void collectLines(Node node, Map<String, Integer> lines) {
-        lines.put(node.path(), node.line());
-        if (node instanceof MapNode map) {
-            map.entries().values().forEach(child -> collectLines(child, lines));
-        } else if (node instanceof ListNode list) {
-            list.items().forEach(child -> collectLines(child, lines));
+    /** Locates each reference problem at the line of its path's node. */
+    private record LocatedReport(Problems problems, Map<String, Node> nodes) implements References.Report {
+        @Override
+        public void at(String path, String message) {
+            Node node = nodes.get(path);
+            problems.add(node == null ? 0 : node.line(), path, message);
+        }
+
+        @Override
+        public void atItem(String listPath, int index, String name, String message) {
+            // The item that gives the name first: a repeated name is kept once, so counting would miss it.
+            if (nodes.get(listPath) instanceof ListNode list) {
+                for (Node item : list.items()) {
+                    if (item instanceof Node.Scalar scalar && scalar.text().equals(name)) {
+                        problems.add(item, message);
+                        return;
+                    }
+                }
+            }
+            References.Report.super.atItem(listPath, index, name, message);
         }
     }
 }

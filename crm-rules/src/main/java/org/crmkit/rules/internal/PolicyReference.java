@@ -118,12 +118,14 @@ public final class PolicyReference {
         }
         if (shape instanceof Shape.Text text) {
             if (!text.words().isEmpty()) {
-                return String.join(" \\| ", text.words().stream().map(word -> "`" + word + "`").toList());
+                return String.join(" \\| ", text.words().stream().map(word -> "`" + word + "`").toList())
+                        + (text.anyCase() ? " (any case)" : "");
             }
             return text.pattern().isPresent() ? "text `" + text.pattern().get().replace("|", "\\|") + "`" : "text";
         }
         if (shape instanceof Shape.Number number) {
-            String range = number.minimum().map(min -> " " + min.toPlainString()).orElse("")
+            String range = number.minimum().map(min -> (number.aboveMinimum() ? " above " : " ") + min.toPlainString())
+                    .orElse("")
                     + number.maximum().map(max -> (number.minimum().isPresent() ? " to " : " up to ")
                     + max.toPlainString()).orElse(number.minimum().isPresent() ? " or more" : "");
             return (number.whole() ? "whole number" : "number") + range;

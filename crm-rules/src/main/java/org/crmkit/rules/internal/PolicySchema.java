@@ -17,9 +17,13 @@ import org.crmkit.rules.internal.section.Shape;
 
 /**
  * Generates the JSON Schema (draft 2020-12) of a policy file from the section declarations
- * ({@link DocumentShape#document()}). It checks structure: keys, types, words, number ranges and
- * the condition language; what relates values to each other (tiers named elsewhere, shares that add
- * up, a warning before its target) is checked by the loader alone.
+ * ({@link DocumentShape#document()}). It checks structure: keys, types, words (in any case where
+ * the loader reads them so), patterns such as durations and intervals, number ranges, and the
+ * condition language with the measures each section's conditions may use (relationship signals only
+ * in {@code relationship} and {@code lifecycle}); what relates values to each other (tiers named
+ * elsewhere, shares that add up, a warning before its target) and the rules of each measure's
+ * thresholds are checked by the loader alone. The tests pin the split: {@code PolicyDocuments}
+ * checks every policy fixture against this schema as well.
  */
 public final class PolicySchema {
     /** Where the schema is published, as its {@code $id}. */
@@ -58,7 +62,8 @@ public final class PolicySchema {
         schema.put("title", "crmkit policy");
         schema.setAll(of(DocumentShape.document()));
         ObjectNode defs = schema.putObject("$defs");
-        defs.set("condition", condition());
+        defs.set(Shape.CONDITION.name(), condition(Shape.CONDITION, false));
+        defs.set(Shape.SIGNAL_CONDITION.name(), condition(Shape.SIGNAL_CONDITION, true));
         defs.set("number", number());
         return schema;
     }
@@ -84,7 +89,7 @@ public final class PolicySchema {
             node.put("additionalProperties", false);
         } else if (shape instanceof Shape.NamedMap map) {
             node.put("type", "object");
-            map.namePattern().ifPresent(pattern -> node.putObject("propertyNames").put("pattern", pattern));
+            map.namePattern().ifPresent(pattern -> node.putObject("propertyNames").put("pattern", ecma(pattern)));
             node.set("additionalProperties", of(map.values()));
         } else if (shape instanceof Shape.Items items) {
             node.put("type", "array");
@@ -93,13 +98,20 @@ public final class PolicySchema {
                 node.put("minItems", items.minItems());
             }
         } else if (shape instanceof Shape.Text text) {
-            if (!text.words().isEmpty()) {
+            if (!text.words().isEmpty() && text.anyCase()) {
+                // The words for editors to offer, and the same in any case, which the loader reads too.
+                ArrayNode either = node.putArray("anyOf");
+                ArrayNode words = either.addObject().put("type", "string").putArray("enum");
+                text.words().forEach(words::add);
+                String anyCase = "(?i)^\\s*(" + String.join("|", text.words()) + ")\\s*$";
+                either.addObject().put("type", "string").put("pattern", ecma(anyCase));
+            } else if (!text.words().isEmpty()) {
                 node.put("type", "string");
                 ArrayNode words = node.putArray("enum");
                 text.words().forEach(words::add);
             } else if (text.pattern().isPresent()) {
                 node.put("type", "string");
-                node.put("pattern", text.pattern().get());
+                node.put("pattern", ecma(text.pattern().get()));
             } else {
                 // The loader reads numbers as their text, so version: 3 is a version.
                 ArrayNode types = node.putArray("type");
@@ -110,7 +122,8 @@ public final class PolicySchema {
         } else if (shape instanceof Shape.Number number) {
             ObjectNode asNumber = JSON.objectNode();
             asNumber.put("type", number.whole() ? "integer" : "number");
-            number.minimum().ifPresent(minimum -> asNumber.put("minimum", minimum));
+            number.minimum().ifPresent(minimum -> asNumber.put(number.aboveMinimum() ? "exclusiveMinimum" : "minimum",
+                    minimum));
             number.maximum().ifPresent(maximum -> asNumber.put("maximum", maximum));
             if (number.whole()) {
                 node.setAll(asNumber);
@@ -131,10 +144,48 @@ public final class PolicySchema {
         return node;
     }
 
-    /** The condition language: one key, all, any or a measure with its comparisons. */
-    private static ObjectNode condition() {
+    /** The condition language: one key, all, any or a measure with its comparisons; signals only where allowed. */
+    /**
+     * A pattern as JSON Schema's regular expressions (ECMA-262) read it: those have no inline
+     * flags, so a pattern that starts with {@code (?i)} has each letter outside escapes and
+     * classes spelt in both cases ({@code [dD][aA][yY]}), which Java reads the same way.
+     *
+     * @param pattern a Java regular expression, {@code (?i)} allowed at its start or after {@code ^}
+     * @return the same language without inline flags
+     */
+    static String ecma(String pattern) {
+        String flag = "(?i)";
+        int at = pattern.startsWith(flag) ? 0 : pattern.startsWith("^" + flag) ? 1 : -1;
+        if (at < 0) {
+            return pattern;
+        }
+        String rest = pattern.substring(0, at) + pattern.substring(at + flag.length());
+        StringBuilder out = new StringBuilder(rest.length() * 3);
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '\\' && i + 1 < rest.length()) {
+                out.append(c).append(rest.charAt(++i));
+            } else if (c == '[') {
+                int end = rest.indexOf(']', i + 1);
+                String members = rest.substring(i, end + 1);
+                if (members.chars().anyMatch(Character::isLetter)) {
+                    throw new IllegalArgumentException("cannot spell the class " + members + " of " + pattern
+                            + " in both cases: list both cases in it and drop (?i)");
+                }
+                out.append(members);
+                i = end;
+            } else if (Character.isLetter(c) && Character.toLowerCase(c) != Character.toUpperCase(c)) {
+                out.append('[').append(Character.toLowerCase(c)).append(Character.toUpperCase(c)).append(']');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static ObjectNode condition(Shape.Named shape, boolean signals) {
         ObjectNode node = JSON.objectNode();
-        node.put("description", Shape.CONDITION.description());
+        node.put("description", shape.description());
         node.put("type", "object");
         node.put("minProperties", 1);
         node.put("maxProperties", 1);
@@ -143,12 +194,12 @@ public final class PolicySchema {
             ObjectNode list = properties.putObject(combination);
             list.put("type", "array");
             list.put("minItems", 1);
-            list.putObject("items").put("$ref", "#/$defs/condition");
+            list.putObject("items").put("$ref", "#/$defs/" + shape.name());
         }
         for (Measure measure : Metric.values()) {
             properties.set(measure.key(), comparisons(measure));
         }
-        for (Measure measure : Signal.values()) {
+        for (Measure measure : signals ? Signal.values() : new Measure[0]) {
             properties.set(measure.key(), comparisons(measure));
         }
         node.put("additionalProperties", false);

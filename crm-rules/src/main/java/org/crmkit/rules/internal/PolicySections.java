@@ -4,21 +4,25 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.calendar.BusinessCalendar;
+import org.crmkit.core.model.Tier;
 import org.crmkit.rules.cadence.CadenceSection;
 import org.crmkit.rules.clv.ClvSection;
 import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.References;
 import org.crmkit.rules.lifecycle.LifecycleSection;
 import org.crmkit.rules.relationship.RelationshipSection;
 import org.crmkit.rules.segment.SegmentationSection;
 import org.crmkit.rules.sla.SlaSection;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.crmkit.rules.tiering.TieringSection;
 
 /**
  * The registration of every capability's policy section: one line per capability, naming the class
  * that declares it ({@code TieringSection}). The order is the order of their keys in messages, the
- * schema and the key reference, and the order they are read in; a section may look up those
- * registered before it (the SLA section checks its tiers against tiering's).
+ * schema and the key reference, and the order they are read and checked in.
  *
  * <p>Each declaring class keeps its declaration in a package-private {@code static final}
  * {@link PolicySection} field named {@code SECTION}: the capability packages are exported and
@@ -74,6 +78,31 @@ public final class PolicySections {
                     + ", a type of another package");
         }
         return section;
+    }
+
+    /**
+     * Checks what each section refers to elsewhere in the policy (the SLA's and the cadences' tiers
+     * and calendars) with each declaration's {@link PolicySection#check check}: the loader calls it
+     * on the sections it read, {@code Policy.Builder} on those it was given, so that both report
+     * the same problems.
+     *
+     * @param sections the sections by type; a section that could not be read is left out, and
+     *     without tiering the references to tiers are not checked
+     * @param calendars every calendar by name, in policy order with the built-in one last, or empty
+     *     when they could not be read
+     * @param report receives each problem at its path
+     */
+    public static void checkReferences(Map<Class<?>, Object> sections,
+            Optional<Map<String, BusinessCalendar>> calendars, References.Report report) {
+        Optional<List<Tier>> tiers = Optional.ofNullable(sections.get(TieringPolicy.class))
+                .map(tiering -> ((TieringPolicy) tiering).ladder().tiers());
+        References references = new References(tiers, calendars, report);
+        for (PolicySection<?> section : ALL) {
+            Object value = sections.get(section.type());
+            if (value != null) {
+                section.check(value, references);
+            }
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import static org.crmkit.rules.internal.section.Shape.decimal;
 import static org.crmkit.rules.internal.section.Shape.fields;
 import static org.crmkit.rules.internal.section.Shape.list;
 import static org.crmkit.rules.internal.section.Shape.text;
-import static org.crmkit.rules.internal.section.Shape.words;
+import static org.crmkit.rules.internal.section.Shape.wordsInAnyCase;
 
 import java.util.Optional;
 import org.crmkit.core.model.LifecycleStage;
@@ -20,9 +20,9 @@ import org.crmkit.rules.internal.section.Shape;
  */
 public final class LifecycleSection {
     static final Shape.Fields STAGE = fields("A lifecycle stage and its condition; the last has none.")
-            .required("stage", words(LifecycleStage.values(), LifecycleStage::key, "The stage."))
+            .required("stage", wordsInAnyCase(LifecycleStage.values(), LifecycleStage::key, "The stage."))
             .optional("description", text("What the stage means."))
-            .optional("when", Shape.CONDITION)
+            .optional("when", Shape.SIGNAL_CONDITION)
             .build();
 
     static final Shape.Fields WEIGHTS;
@@ -39,7 +39,7 @@ public final class LifecycleSection {
     static final Shape.Fields SHAPE = fields("Lifecycle stages, win-back and churn risk.")
             .required("stages", list(STAGE, 1, "Stage rules, first match wins; every stage once."))
             .optional("win_back", fields("Which churned customers to flag for win-back; all when left out.")
-                    .required("when", Shape.CONDITION).build())
+                    .required("when", Shape.SIGNAL_CONDITION).build())
             .required("churn_risk", fields("How churn risk is scored.")
                     .required("weights", WEIGHTS)
                     .required("high_risk", decimal(Optional.of("0"), Optional.of("1"), "The score from which risk"

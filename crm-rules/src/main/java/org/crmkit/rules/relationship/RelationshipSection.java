@@ -3,7 +3,7 @@ package org.crmkit.rules.relationship;
 import static org.crmkit.rules.internal.section.Shape.fields;
 import static org.crmkit.rules.internal.section.Shape.list;
 import static org.crmkit.rules.internal.section.Shape.text;
-import static org.crmkit.rules.internal.section.Shape.words;
+import static org.crmkit.rules.internal.section.Shape.wordsInAnyCase;
 
 import org.crmkit.core.model.RelationshipLevel;
 import org.crmkit.core.model.RelationshipType;
@@ -25,16 +25,16 @@ public final class RelationshipSection {
         for (RelationshipLevel level : RelationshipLevel.values()) {
             levels.required(level.key(), fields("The evidence of " + level.key() + ".")
                     .optional("description", text("What the level means."))
-                    .required("when", Shape.CONDITION)
+                    .required("when", Shape.SIGNAL_CONDITION)
                     .build());
         }
         LEVELS = levels.build();
     }
 
     static final Shape.Fields TYPE = fields("A relationship type and its condition; the last has none.")
-            .required("type", words(RelationshipType.values(), RelationshipType::key, "The type."))
+            .required("type", wordsInAnyCase(RelationshipType.values(), RelationshipType::key, "The type."))
             .optional("description", text("What the type means."))
-            .optional("when", Shape.CONDITION)
+            .optional("when", Shape.SIGNAL_CONDITION)
             .build();
 
     static final Shape.Fields SHAPE = fields("Relationship levels and types.")

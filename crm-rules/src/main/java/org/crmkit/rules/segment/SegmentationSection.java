@@ -1,11 +1,10 @@
 package org.crmkit.rules.segment;
 
-import static org.crmkit.rules.internal.section.Shape.decimal;
 import static org.crmkit.rules.internal.section.Shape.fields;
+import static org.crmkit.rules.internal.section.Shape.share;
 import static org.crmkit.rules.internal.section.Shape.whole;
 import static org.crmkit.rules.internal.section.Shape.words;
 
-import java.util.Optional;
 import org.crmkit.rules.internal.section.PolicySection;
 import org.crmkit.rules.internal.section.Shape;
 
@@ -25,10 +24,8 @@ public final class SegmentationSection {
             .build();
 
     static final Shape.Fields ABC = fields("ABC classes by share of spend.")
-            .optional("a", decimal(Optional.of("0"), Optional.of("1"), "Share of spend that class A covers, above 0"
-                    + " and below b (default 0.70)."))
-            .optional("b", decimal(Optional.of("0"), Optional.of("1"), "Share of spend that classes A and B cover"
-                    + " (default 0.90)."))
+            .optional("a", share("Share of spend that class A covers, above 0 and below b (default 0.70)."))
+            .optional("b", share("Share of spend that classes A and B cover (default 0.90)."))
             .build();
 
     static final Shape.Fields SHAPE = fields("RFM binning and ABC thresholds.")

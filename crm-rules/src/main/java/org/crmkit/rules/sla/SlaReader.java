@@ -23,11 +23,11 @@ import org.crmkit.rules.internal.section.Node;
 import org.crmkit.rules.internal.section.Read;
 import org.crmkit.rules.internal.section.SectionInput;
 import org.crmkit.rules.internal.section.Shape;
-import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
  * Reads the {@code sla} section: targets with their conditions and milestones, defaults for
- * the calendar and the warning, checked against the policy's tiers and calendars.
+ * the calendar and the warning, with the policy's calendars; the tiers it names are checked
+ * by the section's declaration ({@link SlaSection}), as for an SLA built in code.
  */
 final class SlaReader {
     private static final List<String> FIELDS = SlaSection.SHAPE.keys();
@@ -38,7 +38,6 @@ final class SlaReader {
     private static final List<String> ESCALATE_FIELDS = ((Shape.Fields) SlaSection.MILESTONE.get("escalate")).keys();
 
     private final Read read;
-    private final Optional<Set<Tier>> tiers;
     private final Optional<Map<String, BusinessCalendar>> calendars;
 
     /** Warning defaults of the section. */
@@ -48,12 +47,11 @@ final class SlaReader {
 
     private SlaReader(SectionInput input) {
         this.read = input.read();
-        this.tiers = input.section(TieringPolicy.class).map(tiering -> new LinkedHashSet<>(tiering.ladder().tiers()));
         this.calendars = input.calendars();
     }
 
     /**
-     * Reads the section; tiers and calendars it names are checked when those could be read.
+     * Reads the section; the calendars it names are looked up when those could be read.
      *
      * @param input the document
      * @return the SLA policy, or empty after problems
@@ -111,7 +109,7 @@ final class SlaReader {
             if (conditions.isPresent()) {
                 complete &= values(conditions.get(), "kinds", CaseKind::parse, kinds);
                 complete &= values(conditions.get(), "priorities", Priority::parse, priorities);
-                complete &= values(conditions.get(), "tiers", this::knownTier, forTiers);
+                complete &= values(conditions.get(), "tiers", Tier::of, forTiers);
             }
         }
         Optional<ListNode> milestoneNodes = read.required(map.get(), "milestones").flatMap(read::list);
@@ -223,14 +221,6 @@ final class SlaReader {
             return Optional.empty();
         }
         return Optional.of(new Warning(percent, before, beforeNode));
-    }
-
-    private Tier knownTier(String name) {
-        Tier tier = Tier.of(name);
-        if (tiers.isPresent() && !tiers.get().contains(tier)) {
-            throw new InvalidValueException(Read.unknown("tier", name, tiers.get()));
-        }
-        return tier;
     }
 
     /** Reads an optional list of values into a collection, reporting each bad one. */

@@ -5,12 +5,13 @@ import static org.crmkit.rules.internal.section.Shape.flag;
 import static org.crmkit.rules.internal.section.Shape.list;
 import static org.crmkit.rules.internal.section.Shape.text;
 import static org.crmkit.rules.internal.section.Shape.whole;
-import static org.crmkit.rules.internal.section.Shape.words;
+import static org.crmkit.rules.internal.section.Shape.wordsInAnyCase;
 
 import org.crmkit.core.model.CaseEventType;
 import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Priority;
 import org.crmkit.rules.internal.section.PolicySection;
+import org.crmkit.rules.internal.section.References;
 import org.crmkit.rules.internal.section.Shape;
 
 /**
@@ -32,7 +33,7 @@ public final class SlaSection {
             .required("within", Shape.DURATION)
             .optional("business_time", Shape.flag("Count the calendar's working time (default) or wall-clock time."))
             .optional("calendar", text("The calendar of business time; default sla.calendar."))
-            .required("met_by", list(words(CaseEventType.values(), CaseEventType::key, "A case event."), 1,
+            .required("met_by", list(wordsInAnyCase(CaseEventType.values(), CaseEventType::key, "A case event."), 1,
                     "The events that meet the milestone."))
             .optional("warn", WARN)
             .optional("escalate", fields("Who is told on a warning and on a breach.")
@@ -45,9 +46,9 @@ public final class SlaSection {
     static final Shape.Fields TARGET = fields("Milestones for the cases a target applies to.")
             .required("name", text("The target's name, unique in the section."))
             .optional("when", fields("Which cases the target applies to; all when left out.")
-                    .optional("kinds", list(words(CaseKind.values(), CaseKind::key, "A case kind."), 0, "Case kinds."))
+                    .optional("kinds", list(wordsInAnyCase(CaseKind.values(), CaseKind::key, "A case kind."), 0, "Case kinds."))
                     .optional("tiers", list(Shape.TIER, 0, "Customer tiers, defined in tiers."))
-                    .optional("priorities", list(words(Priority.values(), Priority::key, "A priority."), 0,
+                    .optional("priorities", list(wordsInAnyCase(Priority.values(), Priority::key, "A priority."), 0,
                             "Case priorities."))
                     .build())
             .required("milestones", list(MILESTONE, 1, "The target's milestones."))
@@ -62,8 +63,21 @@ public final class SlaSection {
     /** Without one, no case has an SLA. */
     static final PolicySection<SlaPolicy> SECTION = PolicySection.of(SlaPolicy.class)
             .description("Service levels: milestones per kind of case, tier and priority, in business time.")
-            .key("sla", SHAPE).standard(SlaPolicy::none).reader(SlaReader::read).build();
+            .key("sla", SHAPE).standard(SlaPolicy::none).reader(SlaReader::read).check(SlaSection::references)
+            .build();
 
     private SlaSection() {
+    }
+
+    /** The tiers each target names and the calendar of each milestone must be the policy's. */
+    private static void references(SlaPolicy sla, References policy) {
+        for (int t = 0; t < sla.targets().size(); t++) {
+            SlaTarget target = sla.targets().get(t);
+            String path = "sla.targets[" + t + "]";
+            policy.tiers(path + ".when.tiers", target.tiers());
+            for (int m = 0; m < target.milestones().size(); m++) {
+                policy.calendar(path + ".milestones[" + m + "].calendar", target.milestones().get(m).calendar());
+            }
+        }
     }
 }

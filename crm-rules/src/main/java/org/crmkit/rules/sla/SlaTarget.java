@@ -18,7 +18,7 @@ import org.crmkit.core.model.Tier;
  *
  * @param name the target's name; not blank
  * @param kinds the case kinds it applies to; empty for any; not null
- * @param tiers the customer tiers it applies to; empty for any; not null
+ * @param tiers the customer tiers it applies to, in the order given; empty for any; not null
  * @param priorities the priorities it applies to; empty for any; not null
  * @param milestones the promises, with distinct names; not empty; not null
  */
@@ -31,7 +31,9 @@ public record SlaTarget(String name, Set<CaseKind> kinds, Set<Tier> tiers, Set<P
             throw new InvalidValueException("SLA target name must not be blank");
         }
         kinds = kinds.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(kinds));
-        tiers = Set.copyOf(Objects.requireNonNull(tiers, "tiers"));
+        // In the policy's order, so that a message about the n-th tier names the n-th of the file.
+        tiers = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(
+                List.copyOf(Objects.requireNonNull(tiers, "tiers"))));
         priorities = priorities.isEmpty() ? Set.of()
                 : java.util.Collections.unmodifiableSet(EnumSet.copyOf(priorities));
         milestones = List.copyOf(Objects.requireNonNull(milestones, "milestones"));

@@ -21,12 +21,13 @@ import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
 class AgendaPlannerProperties {
     /** The standard policy with tight capacities, so that contention and unscheduled contacts happen. */
-    private static final Policy TIGHT = PolicyLoader.parse(PolicyLoader.standardText()
+    private static final Policy TIGHT = PolicyDocuments.load(PolicyLoader.standardText()
             .replace("account_manager: {capacity: {visit: 3, video: 6, phone: 12}}",
                     "account_manager: {capacity: {visit: 1, video: 1}}")
             .replace("sales_team: {capacity: {phone: 40, online: 40, email: 80, wechat: 80}}",

@@ -15,6 +15,7 @@ import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.ContactPreferences;
 import org.crmkit.core.model.InteractionKind;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class AgendaPlannerTest {
     @Test
     void aCoreCustomerLastVisited35DaysAgoIsOverdueAndPlannedFirst() {
         // One visit a day for the manager: the overdue customer gets the first day.
-        Policy oneVisitADay = PolicyLoader.parse(PolicyLoader.standardText()
+        Policy oneVisitADay = PolicyDocuments.load(PolicyLoader.standardText()
                 .replace("account_manager: {capacity: {visit: 3, video: 6, phone: 12}}",
                         "account_manager: {capacity: {visit: 1, video: 0}}"), "tight.yaml");
         CadenceCustomer overdue = customer("c-late").tier("core").manager("m-1")
@@ -187,7 +188,7 @@ class AgendaPlannerTest {
     void aWeekendPreferringCustomerIsCalledOnASaturdayInTheSalesTeamsUsualHoursButNotOnAHoliday() {
         CadenceCustomer weekender = customer("c-sat").tier("potential")
                 .preferences(ContactPreferences.none().withPreferredDays(Set.of(DayOfWeek.SATURDAY))).build();
-        Policy holidaySaturday = PolicyLoader.parse(PolicyLoader.standardText().replace(
+        Policy holidaySaturday = PolicyDocuments.load(PolicyLoader.standardText().replace(
                 "      mon-fri: [\"09:00-18:00\"]", "      mon-fri: [\"09:00-18:00\"]\n    holidays: [2026-04-04]"),
                 "holiday.yaml");
 
@@ -215,7 +216,7 @@ class AgendaPlannerTest {
 
     @Test
     void givesTheDayToTheHigherTierWhenCapacityIsShort() {
-        Policy onePhoneCall = PolicyLoader.parse(PolicyLoader.standardText().replace(
+        Policy onePhoneCall = PolicyDocuments.load(PolicyLoader.standardText().replace(
                 "sales_team: {capacity: {phone: 40, online: 40, email: 80, wechat: 80}}",
                 "sales_team: {capacity: {phone: 1, online: 0, email: 0, wechat: 0}}"), "short.yaml");
         // Surveys taken last month keep the quarterly survey out of the way: only the calls compete.
@@ -268,7 +269,7 @@ class AgendaPlannerTest {
                         org.crmkit.core.model.Money.of("CNY", "0"), 0, 0, 0, 15, false, java.util.Optional.empty()),
                 java.util.Optional.empty());
 
-        Policy withWinBack = PolicyLoader.parse(PolicyLoader.standardText().replace("  suppress_marketing_while",
+        Policy withWinBack = PolicyDocuments.load(PolicyLoader.standardText().replace("  suppress_marketing_while",
                 "  win_back: {when: {all: [{orders: {eq: 0}}, {inquiries: {eq: 0}}, {tenure_months: {gte: 12}}]},"
                         + " name: quarterly_win_back, channels: [email, sms], every: 1 quarter, owner: automation,"
                         + " purpose: win_back}\n  suppress_marketing_while"), "win-back.yaml");

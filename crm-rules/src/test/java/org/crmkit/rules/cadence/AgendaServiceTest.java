@@ -23,6 +23,7 @@ import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class AgendaServiceTest {
 
     @Test
     void refusesAPolicyWithoutCadences() {
-        Policy withoutCadences = PolicyLoader.parse("""
+        Policy withoutCadences = PolicyDocuments.load("""
                 id: plain
                 version: "1"
                 effective_from: 2026-01-01

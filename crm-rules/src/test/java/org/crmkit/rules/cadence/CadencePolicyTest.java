@@ -1,7 +1,8 @@
 package org.crmkit.rules.cadence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.crmkit.rules.PolicyDocuments.Broken.MEANING;
+import static org.crmkit.rules.PolicyDocuments.Broken.STRUCTURE;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -9,9 +10,8 @@ import java.util.stream.Stream;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
-import org.crmkit.rules.policy.PolicyValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -72,46 +72,46 @@ class CadencePolicyTest {
 
     static Stream<Arguments> brokenSections() {
         return Stream.of(
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: shop
                           tiers: {}
                         """, "cad.yaml:11: cadences.calendar: unknown calendar 'shop', expected one of office, 24x7"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: office
                           tiers:
                             platinum: []
                         """, "cad.yaml:13: cadences.tiers.platinum: unknown tier 'platinum', expected one of gold"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           tiers:
                             gold: [{name: r, channels: [fax], every: 1 month, owner: automation, purpose: offer}]
                         """, "cad.yaml:13: cadences.tiers.gold[0].channels[0]: Unknown channel 'fax', expected one of"
                         + " visit, video, phone, online, sms, email, wechat, event"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           tiers:
                             gold: [{name: r, channels: [sms], every: fortnightly, owner: automation, purpose: offer}]
                         """, "cad.yaml:13: cadences.tiers.gold[0].every: interval must look like '2 weeks', '1 month',"
                         + " '10 business days' or '1 quarter', was 'fortnightly'"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           tiers:
                             gold: [{name: r, channels: [sms], every: 1 month, owner: robot, purpose: offer}]
                         """, "cad.yaml:13: cadences.tiers.gold[0].owner: Unknown owner 'robot', expected one of"
                         + " account_manager, sales_team, service_team, automation"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: office
                           tiers:
                             gold:
                               - {name: r, channels: [sms], every: 1 month, owner: automation, purpose: offer}
                               - {name: r, channels: [email], every: 1 month, owner: automation, purpose: offer}
                         """, "cad.yaml:15: cadences.tiers.gold[1].name: duplicate cadence rule 'r'"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           frequency_cap: {touches: 0, days: 30}
                           tiers: {}
                         """, "cad.yaml:12: cadences.frequency_cap.touches: must be at least 1, was 0"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           owners: {sales_team: {capacity: {phone: -1}}}
                           tiers: {}
@@ -120,17 +120,13 @@ class CadencePolicyTest {
 
     @ParameterizedTest
     @MethodSource("brokenSections")
-    void rejectsBrokenSectionsWithLocatedMessages(String section, String expected) {
-        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyLoader.parse(HEAD + section, "cad.yaml"));
-
-        assertThat(thrown).isNotNull();
-        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+    void rejectsBrokenSectionsWithLocatedMessages(PolicyDocuments.Broken broken, String section, String expected) {
+        assertThat(PolicyDocuments.rejected(HEAD + section, "cad.yaml", broken)).containsExactly(expected);
     }
 
     @Test
     void aPolicyWithoutCadencesPlansNothing() {
-        Policy policy = PolicyLoader.parse(HEAD.replace("cadences:\n", ""), "cad.yaml");
+        Policy policy = PolicyDocuments.load(HEAD.replace("cadences:\n", ""), "cad.yaml");
 
         assertThat(policy.find(CadencePolicy.class)).isEmpty();
         assertThat(List.of(policy.ref().id())).containsExactly("cad");

@@ -1,7 +1,8 @@
 package org.crmkit.rules.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.crmkit.rules.PolicyDocuments.Broken.MEANING;
+import static org.crmkit.rules.PolicyDocuments.Broken.STRUCTURE;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,8 @@ import java.util.stream.Stream;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.WorkingInterval;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
-import org.crmkit.rules.policy.PolicyValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +38,11 @@ class CalendarPolicyTest {
             """;
 
     private static Policy parse(String calendars) {
-        return PolicyLoader.parse(HEAD + calendars, "cal.yaml");
+        return PolicyDocuments.load(HEAD + calendars, "cal.yaml");
     }
 
-    private static List<String> problems(String calendars, Optional<Path> folder) {
-        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyLoader.parse(HEAD + calendars, "cal.yaml", folder));
-        assertThat(thrown).as("the calendars must be rejected").isNotNull();
-        return thrown.problems().stream().map(PolicyProblem::toString).toList();
+    private static List<String> problems(String calendars, Optional<Path> folder, PolicyDocuments.Broken broken) {
+        return PolicyDocuments.rejected(HEAD + calendars, "cal.yaml", folder, broken);
     }
 
     @Test
@@ -109,12 +106,14 @@ class CalendarPolicyTest {
                 2026-02-14,working_day,make-up day
                 """);
         Path policyFile = folder.resolve("policy.yaml");
-        Files.writeString(policyFile, HEAD + """
+        String policy = HEAD + """
                   office:
                     hours:
                       mon-fri: ["09:00-18:00"]
                     files: [cn-2026.csv]
-                """);
+                """;
+        PolicyDocuments.assertSchemaAccepts(policy);
+        Files.writeString(policyFile, policy);
 
         BusinessCalendar office = PolicyLoader.load(policyFile).calendar("office").orElseThrow();
 
@@ -136,7 +135,7 @@ class CalendarPolicyTest {
                   office:
                     hours: {mon-fri: ["09:00-18:00"]}
                     files: [days.csv]
-                """, Optional.of(folder))).containsExactly(
+                """, Optional.of(folder), MEANING)).containsExactly(
                 file + ":3: column 'date': must be a date like 2026-01-01, was '2026-02-30'",
                 file + ":4: column 'type': expected holiday or working_day, was 'off'");
     }
@@ -157,65 +156,65 @@ class CalendarPolicyTest {
 
     static Stream<Arguments> brokenCalendars() {
         return Stream.of(
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           office:
                             hours: {weekdays: ["09:00-18:00"]}
                         """, "cal.yaml:11: calendars.office.hours.weekdays: unknown day 'weekdays', expected mon,"
                         + " tue, wed, thu, fri, sat, sun or a range such as mon-fri"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {fri-mon: ["09:00-18:00"]}
                         """, "cal.yaml:11: calendars.office.hours.fri-mon: day range 'fri-mon' must run forward"
                         + " within one week, e.g. mon-fri"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours:
                               mon-fri: ["09:00-18:00"]
                               fri: ["10:00-12:00"]
                         """, "cal.yaml:13: calendars.office.hours.fri: fri is already given by 'mon-fri'"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {mon: ["09:00-13:00", "12:00-18:00"]}
                         """, "cal.yaml:10: calendars.office: calendar 'office': working intervals 09:00-13:00 and"
                         + " 12:00-18:00 of MONDAY overlap"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {mon: ["18:00-09:00"]}
                         """, "cal.yaml:11: calendars.office.hours.mon[0]: working interval must end after it starts,"
                         + " was '18:00-09:00'"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {mon: []}
                         """, "cal.yaml:11: calendars.office.hours: has no working time on any day; use always_open:"
                         + " true for a 24x7 calendar"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             always_open: true
                             hours: {mon: ["09:00-18:00"]}
                         """, "cal.yaml:10: calendars.office: an always-open calendar takes no hours"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           24x7:
                             always_open: true
                         """, "cal.yaml:10: calendars.24x7: '24x7' is built in and cannot be redefined"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           Office Hours:
                             hours: {mon: ["09:00-18:00"]}
                         """, "cal.yaml:10: calendars.Office Hours: calendar name must be lower-case letters, digits,"
                         + " '_' or '-', starting with a letter, was 'Office Hours'"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {mon: ["09:00-18:00"]}
                             holidays: [2026-02-16]
                             extra_working_days: [2026-02-16]
                         """, "cal.yaml:10: calendars.office: calendar 'office': 2026-02-16 is both a holiday and an"
                         + " extra working day"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {mon: ["09:00-18:00"]}
                             jollyday: {country: xx}
                         """, "cal.yaml:12: calendars.office.jollyday.country: Jollyday has no holidays for country"
                         + " 'xx'"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           office:
                             hours: {mon: ["09:00-18:00"]}
                             files: [days.csv]
@@ -225,7 +224,7 @@ class CalendarPolicyTest {
 
     @ParameterizedTest
     @MethodSource("brokenCalendars")
-    void rejectsBrokenCalendarsWithLocatedMessages(String calendars, String expected) {
-        assertThat(problems(calendars, Optional.empty())).containsExactly(expected);
+    void rejectsBrokenCalendarsWithLocatedMessages(PolicyDocuments.Broken broken, String calendars, String expected) {
+        assertThat(problems(calendars, Optional.empty(), broken)).containsExactly(expected);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.rules.MinimalPolicy;
+import org.crmkit.rules.PolicyDocuments;
 import org.junit.jupiter.api.Test;
 
 /** The horizon's upper bound, {@link CustomerValue#MAX_HORIZON}, in the library and in policies. */
@@ -47,7 +48,7 @@ class ClvHorizonBoundTest {
     @Test
     void aPolicyFileWithAHorizonAboveTheBoundIsRejectedWithALocatedMessage() {
         assertThat(MinimalPolicy.with("clv: {time_unit: days, horizon: 36525}\n").section(ClvPolicy.class).horizon()).isEqualTo(36_525);
-        MinimalPolicy.assertRejected("clv: {horizon: 36526}\n",
+        MinimalPolicy.assertRejected("clv: {horizon: 36526}\n", PolicyDocuments.Broken.STRUCTURE,
                 "acme.yaml:9: clv.horizon: must be at most 36525 (periods of the time_unit; 100 years in days), was"
                         + " 36526");
     }

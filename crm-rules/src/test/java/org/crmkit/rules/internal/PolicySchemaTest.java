@@ -2,18 +2,19 @@ package org.crmkit.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.crmkit.rules.MinimalPolicy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.proptest.Gen;
+import org.crmkit.proptest.Gens;
+import org.crmkit.proptest.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,10 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * meaning (references, sums, dates that do not exist) are schema-valid, and that is asserted too.
  */
 class PolicySchemaTest {
-    private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(PolicySchema.text());
-    private static final YAMLMapper YAML = new YAMLMapper();
-
     /**
      * The cases of {@code PolicyValidationTest.brokenPolicies} that only the loader can reject: what
      * they break is meaning, not structure, or (duplicate keys, aliases) the YAML itself, which a
@@ -90,13 +87,36 @@ class PolicySchemaTest {
         assertThat(names).containsAll(SCHEMA_VALID);
     }
 
-    private static List<Error> errors(String yaml) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(yaml);
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not YAML: " + e.getMessage(), e);
+    @Test
+    void theSchemasPatternsUseNoInlineFlagsWhichEditorsRegularExpressionsLack() {
+        Matcher patterns = Pattern.compile("\"pattern\" ?: ?\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(PolicySchema.text());
+        List<String> found = new ArrayList<>();
+        while (patterns.find()) {
+            found.add(patterns.group(1));
         }
-        return SCHEMA.validate(tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree);
+
+        assertThat(found).isNotEmpty().noneMatch(pattern -> pattern.matches(".*\\(\\?[a-zA-Z].*"));
+    }
+
+    @Test
+    void aPatternInAnyCaseSpeltInBothCasesMatchesWhatTheJavaFlagMatches() {
+        List<String> javaPatterns = List.of("(?i)^\\s*(?!0+\\s)\\d{1,4}\\s+(days?|weeks?|business days?)\\s*$",
+                "^(?i)(mon|tue|sun)(-(mon|tue|sun))?$", "(?i)^\\s*(p1|email|win_back)\\s*$");
+        Gen<String> pieces = Gens.of("d", "D", "ay", "AY", "s", "S", " ", "0", "1", "12", "mon", "MoN", "-", "tue",
+                "sUn", "p1", "P1", "e", "mail", "EMAIL", "win_back", "WIN_back", "business", "Weeks", "x", "\t");
+        Property.forAll(Gens.of(javaPatterns), pieces.list(0, 8)).check((java, parts) -> {
+            String text = String.join("", parts);
+            String ecma = PolicySchema.ecma(java);
+
+            assertThat(ecma).doesNotContain("(?i)");
+            assertThat(Pattern.compile(ecma).matcher(text).find()).as(text + " against " + ecma)
+                    .isEqualTo(Pattern.compile(java).matcher(text).find());
+        });
+        assertThat(PolicySchema.ecma("(?i)^\\s*(days?)\\s*$")).isEqualTo("^\\s*([dD][aA][yY][sS]?)\\s*$");
+        assertThat(PolicySchema.ecma("^[a-z]+$")).isEqualTo("^[a-z]+$");
+    }
+
+    private static List<Error> errors(String yaml) {
+        return PolicyDocuments.schemaErrors(yaml);
     }
 }

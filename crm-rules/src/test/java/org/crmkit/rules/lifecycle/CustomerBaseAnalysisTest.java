@@ -24,6 +24,7 @@ import org.crmkit.core.model.RelationshipLevel;
 import org.crmkit.core.model.RelationshipType;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.segment.AbcClass;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,7 @@ class CustomerBaseAnalysisTest {
         try (var in = PolicyLoader.class.getResourceAsStream("standard-policy.yaml")) {
             standard = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Policy riskAware = PolicyLoader.parse(standard.replace("      when: {strategic_agreement: true}\n    - type: relational",
+        Policy riskAware = PolicyDocuments.load(standard.replace("      when: {strategic_agreement: true}\n    - type: relational",
                 "      when: {churn_risk: {gte: 0.5}}\n    - type: relational"), "risk-aware.yaml");
         customer("c-1", "2024-01-01");
         bought("c-1", "2025-07-10", "40000");

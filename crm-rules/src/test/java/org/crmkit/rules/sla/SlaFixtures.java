@@ -12,6 +12,7 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 
 /** A test policy with calendars that exercise every corner, and builders for cases. */
@@ -21,7 +22,7 @@ final class SlaFixtures {
      * Saturday 2026-04-11 a make-up working day. Targets by priority: P1 strict, P2 in Berlin
      * around the clock, P3 in New York office hours; complaints without priority get 1-4-48.
      */
-    static final Policy POLICY = PolicyLoader.parse("""
+    static final Policy POLICY = PolicyDocuments.load("""
             id: sla-test
             version: 1
             effective_from: 2026-01-01

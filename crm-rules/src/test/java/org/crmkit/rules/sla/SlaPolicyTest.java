@@ -1,7 +1,8 @@
 package org.crmkit.rules.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.crmkit.rules.PolicyDocuments.Broken.MEANING;
+import static org.crmkit.rules.PolicyDocuments.Broken.STRUCTURE;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +13,8 @@ import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
-import org.crmkit.rules.policy.PolicyValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -67,7 +67,7 @@ class SlaPolicyTest {
 
     @Test
     void readsDurationsWarningsAndEscalations() {
-        Policy policy = PolicyLoader.parse(HEAD + """
+        Policy policy = PolicyDocuments.load(HEAD + """
                   calendar: office
                   warn: {at_percent: 80}
                   targets:
@@ -92,40 +92,40 @@ class SlaPolicyTest {
 
     static Stream<Arguments> brokenSections() {
         return Stream.of(
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           targets:
                             - {name: t, milestones: [{name: m, within: 1h, met_by: [responded]}]}
                         """, "sla.yaml:12: sla.targets[0].milestones[0]: a business-time milestone needs a calendar:"
                         + " set calendar here or in sla.calendar, or business_time: false"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: shop
                           targets: []
                         """, "sla.yaml:11: sla.calendar: unknown calendar 'shop', expected one of office, 24x7"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           targets:
                             - {name: t, milestones: [{name: m, within: an hour, met_by: [responded]}]}
                         """, "sla.yaml:13: sla.targets[0].milestones[0].within: must be a duration like 1h, 30m or"
                         + " 1h30m, was 'an hour'"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           targets:
                             - {name: t, milestones: [{name: m, within: 1h, met_by: [answered]}]}
                         """, "sla.yaml:13: sla.targets[0].milestones[0].met_by[0]: Unknown case event 'answered',"
                         + " expected one of responded, solution_proposed, resolved, feedback_received, paused,"
                         + " resumed, reopened, closed, priority_changed"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: office
                           targets:
                             - {name: t, when: {tiers: [gold]}, milestones: [{name: m, within: 1h, met_by: [responded]}]}
                         """, "sla.yaml:13: sla.targets[0].when.tiers[0]: unknown tier 'gold', expected one of basic"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           targets:
                             - {name: t, when: {priorities: [P5]}, milestones: [{name: m, within: 1h, met_by: [responded]}]}
                         """, "sla.yaml:13: sla.targets[0].when.priorities[0]: Unknown priority 'P5', expected one of"
                         + " p1, p2, p3, p4"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: office
                           targets:
                             - name: t
@@ -133,31 +133,31 @@ class SlaPolicyTest {
                                 - {name: m, within: 1h, met_by: [responded]}
                                 - {name: m, within: 2h, met_by: [resolved]}
                         """, "sla.yaml:16: sla.targets[0].milestones[1].name: duplicate milestone 'm' in this target"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: office
                           targets:
                             - {name: t, milestones: [{name: m, within: 1h, met_by: [responded], warn: {before: 2h}}]}
                         """, "sla.yaml:13: sla.targets[0].milestones[0].warn.before: the warning lead time '2h' must be"
                         + " less than the milestone's target of '1h'"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           calendar: office
                           warn: {before: 2h}
                           targets:
                             - {name: t, milestones: [{name: m, within: 1h, met_by: [responded]}]}
                         """, "sla.yaml:12: sla.warn.before: the warning lead time '2h' must be less than the"
                         + " milestone's target of '1h' (milestone m)"),
-                Arguments.of("""
+                Arguments.of(MEANING, """
                           targets:
                             - {name: t, milestones: [{name: m, within: 1h, met_by: [responded], business_time: false,
                                calendar: office}]}
                         """, "sla.yaml:13: sla.targets[0].milestones[0].calendar: a milestone with business_time: false"
                         + " counts wall-clock time and takes no calendar"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           warn: {at_percent: 100}
                           targets: []
                         """, "sla.yaml:12: sla.warn.at_percent: must be at most 99, was 100"),
-                Arguments.of("""
+                Arguments.of(STRUCTURE, """
                           calendar: office
                           targets:
                             - {name: t, milestones: [{name: m, within: 0m, met_by: [responded]}]}
@@ -166,11 +166,7 @@ class SlaPolicyTest {
 
     @ParameterizedTest
     @MethodSource("brokenSections")
-    void rejectsBrokenSectionsWithLocatedMessages(String section, String expected) {
-        PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
-                () -> PolicyLoader.parse(HEAD + section, "sla.yaml"));
-
-        assertThat(thrown).isNotNull();
-        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+    void rejectsBrokenSectionsWithLocatedMessages(PolicyDocuments.Broken broken, String section, String expected) {
+        assertThat(PolicyDocuments.rejected(HEAD + section, "sla.yaml", broken)).containsExactly(expected);
     }
 }

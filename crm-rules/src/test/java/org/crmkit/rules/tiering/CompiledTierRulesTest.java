@@ -25,6 +25,7 @@ import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.condition.AllOf;
 import org.crmkit.rules.condition.AnyOf;
@@ -120,7 +121,7 @@ class CompiledTierRulesTest {
 
     @Test
     void explainsNestedAnyAndAllAsTheReadmeShowsThem() {
-        Policy policy = PolicyLoader.parse("""
+        Policy policy = PolicyDocuments.load("""
                 id: nested
                 version: 1
                 effective_from: 2026-01-01

@@ -1,6 +1,7 @@
 package org.crmkit.rules.tiering;
 
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyDocuments;
 import org.crmkit.rules.PolicyLoader;
 
 /** Variants of the standard policy for tests. */
@@ -15,6 +16,6 @@ final class Policies {
         if (text.equals(PolicyLoader.standardText())) {
             throw new IllegalStateException("the standard policy no longer has the line this test edits");
         }
-        return PolicyLoader.parse(text, "grace.yaml");
+        return PolicyDocuments.load(text, "grace.yaml");
     }
 }

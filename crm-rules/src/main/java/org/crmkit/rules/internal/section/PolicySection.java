@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * The one declaration of a capability's policy section: its keys in the document, its type, how it
- * is read and checked, and what stands in when the document leaves it out. Each capability package
+ * is read and checked, what it refers to elsewhere in the policy, and what stands in when the
+ * document leaves it out. Each capability package
  * declares its section (e.g. {@code SlaSection.SECTION}) and registers it with one line in
  * {@link org.crmkit.rules.internal.PolicySections#ALL}; the loader, {@link org.crmkit.rules.Policy}
  * and the generated schema and key reference work from these declarations alone.
@@ -31,6 +32,7 @@ public final class PolicySection<S> {
     private final Presence presence;
     private final Optional<Supplier<S>> standard;
     private final SectionReader<S> reader;
+    private final SectionCheck<S> check;
 
     private PolicySection(Builder<S> builder) {
         this.type = builder.type;
@@ -39,6 +41,7 @@ public final class PolicySection<S> {
         this.presence = builder.presence;
         this.standard = builder.standard;
         this.reader = Objects.requireNonNull(builder.reader, "reader");
+        this.check = builder.check;
         if (shapes.isEmpty()) {
             throw new IllegalArgumentException(type.getSimpleName() + " declares no key");
         }
@@ -90,6 +93,18 @@ public final class PolicySection<S> {
         return reader;
     }
 
+    /**
+     * Checks what a value of this section refers to elsewhere in the policy: the loader calls it on
+     * each section it read, {@code Policy.Builder} on each section it was given.
+     *
+     * @param section a value of this section's type
+     * @param references the policy's tiers and calendars, and where to report
+     * @throws ClassCastException if the value is not of this section's type
+     */
+    public void check(Object section, References references) {
+        check.check(type.cast(section), references);
+    }
+
     @Override
     public String toString() {
         return type.getSimpleName() + " " + keys();
@@ -107,6 +122,7 @@ public final class PolicySection<S> {
         private Presence presence = Presence.OPTIONAL;
         private Optional<Supplier<S>> standard = Optional.empty();
         private SectionReader<S> reader;
+        private SectionCheck<S> check = (section, references) -> { };
 
         private Builder(Class<S> type) {
             this.type = type;
@@ -166,6 +182,18 @@ public final class PolicySection<S> {
          */
         public Builder<S> reader(SectionReader<S> reader) {
             this.reader = Objects.requireNonNull(reader, "reader");
+            return this;
+        }
+
+        /**
+         * Declares how the section's references to other parts of the policy (tiers, calendars) are
+         * checked; a section without references needs none.
+         *
+         * @param check the check, run on the section's value
+         * @return this builder
+         */
+        public Builder<S> check(SectionCheck<S> check) {
+            this.check = Objects.requireNonNull(check, "check");
             return this;
         }
 

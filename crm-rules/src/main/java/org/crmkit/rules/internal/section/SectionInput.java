@@ -6,15 +6,15 @@ import java.util.Currency;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.rules.internal.section.Node.MapNode;
 
 /**
  * What a section's reader sees: the document's root, a reader whose problems count as this
- * section's, the header values, the calendars, and the sections registered before it. Anything
- * that failed to read is empty here; a reader then skips the checks that need it, because that
- * failure's own problems are already reported.
+ * section's, the header values and the calendars. Anything that failed to read is empty here; a
+ * reader then skips the checks that need it, because that failure's own problems are already
+ * reported. References to other sections are checked after reading, by the section's
+ * {@link SectionCheck}.
  */
 public final class SectionInput {
     private final Read read;
@@ -23,7 +23,6 @@ public final class SectionInput {
     private final Optional<ZoneId> zone;
     private final Optional<LocalDate> effectiveFrom;
     private final Optional<Map<String, BusinessCalendar>> calendars;
-    private final Function<Class<?>, Optional<?>> earlier;
 
     /**
      * Creates the input of one section.
@@ -34,18 +33,15 @@ public final class SectionInput {
      * @param zone the policy's time zone, if it could be read
      * @param effectiveFrom the policy's effective date, if it could be read
      * @param calendars every calendar by name with the built-in one, if the calendars could be read
-     * @param earlier the value of a section registered earlier, empty when it failed
      */
     public SectionInput(Read read, MapNode root, Optional<Currency> currency, Optional<ZoneId> zone,
-            Optional<LocalDate> effectiveFrom, Optional<Map<String, BusinessCalendar>> calendars,
-            Function<Class<?>, Optional<?>> earlier) {
+            Optional<LocalDate> effectiveFrom, Optional<Map<String, BusinessCalendar>> calendars) {
         this.read = Objects.requireNonNull(read, "read");
         this.root = Objects.requireNonNull(root, "root");
         this.currency = currency;
         this.zone = zone;
         this.effectiveFrom = effectiveFrom;
         this.calendars = calendars;
-        this.earlier = earlier;
     }
 
     /** @return reads typed values; its problems are this section's */
@@ -91,16 +87,5 @@ public final class SectionInput {
     /** @return a reader of conditions on the metrics, checking amounts against the policy's currency */
     public ConditionReader conditions() {
         return new ConditionReader(read, currency);
-    }
-
-    /**
-     * A section registered before this one, as read from this document.
-     *
-     * @param type its type
-     * @param <T> its type
-     * @return its value, or empty when it failed (its problems are reported) or is absent
-     */
-    public <T> Optional<T> section(Class<T> type) {
-        return earlier.apply(type).map(type::cast);
     }
 }

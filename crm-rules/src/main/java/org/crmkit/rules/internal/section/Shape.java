@@ -12,7 +12,8 @@ import java.util.Optional;
  * and must have, the type of each value, its allowed words and its number range. The readers take
  * their key lists from it (so the unknown-key check and the schema cannot disagree), and the JSON
  * Schema and the Markdown key reference are generated from it. Checks that relate values to each
- * other or to other sections stay in the readers.
+ * other stay in the readers, and those of references to other sections in the section's
+ * {@link SectionCheck}.
  */
 public sealed interface Shape {
     /** @return what the value means, for the schema's and the reference's descriptions; may be empty */
@@ -80,9 +81,10 @@ public sealed interface Shape {
      *
      * @param words the allowed words, or empty for any text
      * @param pattern a regular expression the text must match, if any
+     * @param anyCase whether the words may be written in any case, as the reader takes them
      * @param description what it is
      */
-    record Text(List<String> words, Optional<String> pattern, String description) implements Shape {
+    record Text(List<String> words, Optional<String> pattern, boolean anyCase, String description) implements Shape {
         /** Copies the words. */
         public Text {
             words = List.copyOf(words);
@@ -93,12 +95,13 @@ public sealed interface Shape {
      * A number, written as a number or as a string of decimal digits.
      *
      * @param whole whether it must be a whole number
-     * @param minimum the smallest value, if bounded
+     * @param minimum the lower bound, if bounded
+     * @param aboveMinimum whether the value must be above the lower bound rather than at least it
      * @param maximum the largest value, if bounded
      * @param description what it is
      */
-    record Number(boolean whole, Optional<java.math.BigDecimal> minimum, Optional<java.math.BigDecimal> maximum,
-            String description) implements Shape {
+    record Number(boolean whole, Optional<java.math.BigDecimal> minimum, boolean aboveMinimum,
+            Optional<java.math.BigDecimal> maximum, String description) implements Shape {
     }
 
     /**
@@ -141,22 +144,23 @@ public sealed interface Shape {
 
     /** @param description what it is @return any non-blank text */
     static Text text(String description) {
-        return new Text(List.of(), Optional.empty(), description);
+        return new Text(List.of(), Optional.empty(), false, description);
     }
 
     /** @param pattern the regular expression @param description what it is @return text matching a pattern */
     static Text pattern(String pattern, String description) {
-        return new Text(List.of(), Optional.of(pattern), description);
+        return new Text(List.of(), Optional.of(pattern), false, description);
     }
 
     /** @param words the allowed words @param description what it is @return one of the words */
     static Text oneOf(List<String> words, String description) {
-        return new Text(words, Optional.empty(), description);
+        return new Text(words, Optional.empty(), false, description);
     }
 
     /** @param minimum the smallest value @param description what it is @return a whole number of at least minimum */
     static Number whole(long minimum, String description) {
-        return new Number(true, Optional.of(java.math.BigDecimal.valueOf(minimum)), Optional.empty(), description);
+        return new Number(true, Optional.of(java.math.BigDecimal.valueOf(minimum)), false, Optional.empty(),
+                description);
     }
 
     /**
@@ -168,7 +172,7 @@ public sealed interface Shape {
      * @return the shape
      */
     static Number whole(long minimum, long maximum, String description) {
-        return new Number(true, Optional.of(java.math.BigDecimal.valueOf(minimum)),
+        return new Number(true, Optional.of(java.math.BigDecimal.valueOf(minimum)), false,
                 Optional.of(java.math.BigDecimal.valueOf(maximum)), description);
     }
 
@@ -181,7 +185,18 @@ public sealed interface Shape {
      * @return the shape
      */
     static Number decimal(Optional<String> minimum, Optional<String> maximum, String description) {
-        return new Number(false, minimum.map(java.math.BigDecimal::new), maximum.map(java.math.BigDecimal::new),
+        return new Number(false, minimum.map(java.math.BigDecimal::new), false,
+                maximum.map(java.math.BigDecimal::new), description);
+    }
+
+    /**
+     * A share: a decimal above 0 and at most 1.
+     *
+     * @param description what it is
+     * @return the shape
+     */
+    static Number share(String description) {
+        return new Number(false, Optional.of(java.math.BigDecimal.ZERO), true, Optional.of(java.math.BigDecimal.ONE),
                 description);
     }
 
@@ -197,6 +212,21 @@ public sealed interface Shape {
     static <E extends Enum<E>> Text words(E[] constants, java.util.function.Function<E, String> key,
             String description) {
         return oneOf(java.util.Arrays.stream(constants).map(key).toList(), description);
+    }
+
+    /**
+     * One of an enum's policy spellings in any case, for the enums that the reader parses
+     * ignoring case ({@code P1} for {@code p1}).
+     *
+     * @param constants the enum's constants
+     * @param key a constant's spelling
+     * @param description what it is
+     * @param <E> the enum
+     * @return the shape
+     */
+    static <E extends Enum<E>> Text wordsInAnyCase(E[] constants, java.util.function.Function<E, String> key,
+            String description) {
+        return new Text(java.util.Arrays.stream(constants).map(key).toList(), Optional.empty(), true, description);
     }
 
     /** @param description what it is @return true or false */
@@ -221,11 +251,19 @@ public sealed interface Shape {
         return new NamedMap(Optional.ofNullable(namePattern), values, description);
     }
 
-    /** The shape of a condition, such as {@code {spend: {gte: 100000}}}, defined once in the schema. */
+    /** The shape of a condition on the metrics, such as {@code {spend: {gte: 100000}}}, defined once in the schema. */
     Named CONDITION = new Named("condition", "A condition: all, any, or one metric with comparisons.");
 
-    /** A duration such as 1h, 30m, 1h30m or ISO-8601 PT1H. */
-    Text DURATION = pattern("^(?:\\d{1,6}h)?(?:\\d{1,6}m)?$|^[Pp]", "A duration such as 1h, 30m, 1h30m or PT1H.");
+    /**
+     * The shape of a condition on the metrics and the relationship signals, for the relationship
+     * and lifecycle sections, such as {@code {referrals: {gte: 1}}}.
+     */
+    Named SIGNAL_CONDITION = new Named("signal_condition", "A condition: all, any, or one metric or relationship"
+            + " signal with comparisons.");
+
+    /** A duration more than zero such as 1h, 30m, 1h30m, or ISO-8601 PT1H. */
+    Text DURATION = pattern("^(?=[^1-9]*[1-9])(?:\\d{1,6}h)?(?:\\d{1,6}m)?$|^[Pp]", "A duration more than zero such as"
+            + " 1h, 30m, 1h30m or PT1H.");
 
     /** A tier's name. */
     Text TIER = pattern("^[A-Za-z][A-Za-z0-9_-]{0,31}$", "A tier's name.");

@@ -1,0 +1,119 @@
+package org.crmkit.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.PersistenceException;
+import org.crmkit.core.event.TierChanged;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.PolicyRef;
+import org.crmkit.core.model.Tier;
+import org.crmkit.jdbc.job.EventOutbox;
+import org.crmkit.jdbc.job.OutboxSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link EventOutbox} on {@code crm_outbox}, drained in batches in sequence order. */
+final class JdbcEventOutbox implements EventOutbox {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventOutbox.class);
+    /** Events read at a time; a batch is marked published in one transaction. */
+    private static final int BATCH = 500;
+    private static final String PENDING = "SELECT sequence_number, event_key, event_type, customer_id, as_of,"
+            + " from_tier, to_tier, direction, policy_id, policy_version, reasons, occurred_at, occurred_nanos"
+            + " FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ? ORDER BY sequence_number"
+            + " FETCH FIRST " + BATCH + " ROWS ONLY";
+    private static final String MARK = "UPDATE crm_outbox SET published_at = CURRENT_TIMESTAMP WHERE sequence_number = ?";
+    private static final String COUNT_PENDING = "SELECT COUNT(*) FROM crm_outbox WHERE published_at IS NULL";
+
+    private final Database database;
+
+    JdbcEventOutbox(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    /**
+     * The idempotency key of a tier change: a customer's tier changes at most once per as-of day.
+     *
+     * @param event the event
+     * @return {@code tier-changed/<customer id>/<as-of day>}
+     */
+    static String key(TierChanged event) {
+        return "tier-changed/" + event.customerId().value() + "/" + event.asOf();
+    }
+
+    /** A waiting event with its place in the outbox. */
+    private record Waiting(long sequence, String key, TierChanged event) {
+    }
+
+    @Override
+    public long drainTo(OutboxSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        long published = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Waiting> batch = database.transaction("read the waiting events",
+                    connection -> Database.list(connection, PENDING, JdbcEventOutbox::map, from));
+            if (batch.isEmpty()) {
+                LOG.debug("Published {} event(s) from the outbox", published);
+                return published;
+            }
+            List<Long> done = new ArrayList<>(batch.size());
+            try {
+                for (Waiting waiting : batch) {
+                    sink.publish(waiting.key(), waiting.event());
+                    done.add(waiting.sequence());
+                }
+            } finally {
+                // What the sink took is marked even when it failed on a later event.
+                mark(done);
+            }
+            published += done.size();
+            after = batch.get(batch.size() - 1).sequence();
+        }
+    }
+
+    private void mark(List<Long> sequences) {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        database.transaction("mark " + sequences.size() + " event(s) published", connection -> {
+            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+                for (long sequence : sequences) {
+                    mark.setLong(1, sequence);
+                    mark.addBatch();
+                }
+                mark.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long pending() {
+        return database.transaction("count the waiting events",
+                connection -> Database.first(connection, COUNT_PENDING, row -> row.getLong(1)).orElse(0L));
+    }
+
+    private static Waiting map(ResultSet row) throws SQLException {
+        long sequence = row.getLong("sequence_number");
+        String type = row.getString("event_type");
+        if (!type.equals("TierChanged")) {
+            throw new PersistenceException("Outbox event " + sequence + " has the unknown type '" + type + "'",
+                    new SQLException("unknown event type"));
+        }
+        TierChanged event = new TierChanged(CustomerId.of(row.getString("customer_id")),
+                Optional.ofNullable(row.getString("from_tier")).map(Tier::of),
+                Optional.ofNullable(row.getString("to_tier")).map(Tier::of),
+                TierChanged.Direction.valueOf(row.getString("direction")), row.getObject("as_of", LocalDate.class),
+                PolicyRef.of(row.getString("policy_id"), row.getString("policy_version")),
+                JsonStrings.read(row.getString("reasons"), "The reasons of outbox event " + sequence),
+                SqlValues.moment(row, "occurred"));
+        return new Waiting(sequence, row.getString("event_key"), event);
+    }
+}

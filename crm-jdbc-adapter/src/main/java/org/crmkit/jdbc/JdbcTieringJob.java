@@ -1,0 +1,401 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.crmkit.core.ConcurrentUpdateException;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.event.TierChanged;
+import org.crmkit.core.facts.FactsQuery;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.PolicyRef;
+import org.crmkit.core.model.Tier;
+import org.crmkit.core.model.TierAssignment;
+import org.crmkit.jdbc.job.JobRunningException;
+import org.crmkit.jdbc.job.TieringJob;
+import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.policy.PolicyHeader;
+import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.rules.tiering.TierEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TieringJob} on the store's tables: facts from {@link JdbcFactsSource}, previous assignments
+ * streamed from {@code crm_tier_assignment}, results written chunk by chunk with JDBC batches.
+ */
+final class JdbcTieringJob implements TieringJob {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTieringJob.class);
+    static final String JOB = "tiering";
+
+    private static final String RUN_COLUMNS = "as_of, policy_id, policy_version, status, started_at, started_nanos,"
+            + " finished_at, finished_nanos, last_customer_id, customers, changes, events";
+    private static final String FIND_RUN = "SELECT " + RUN_COLUMNS + " FROM crm_job_run WHERE job = ? AND as_of = ?";
+    private static final String RUNNING_RUN = "SELECT " + RUN_COLUMNS + " FROM crm_job_run WHERE job = ?"
+            + " AND status <> 'COMPLETE' ORDER BY started_at DESC, started_nanos DESC FETCH FIRST 1 ROWS ONLY";
+    private static final String LAST_COMPLETE = "SELECT " + RUN_COLUMNS + " FROM crm_job_run WHERE job = ?"
+            + " AND status = 'COMPLETE' ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
+    private static final String INSERT_RUN = "INSERT INTO crm_job_run (job, " + RUN_COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, NULL, NULL, NULL, 0, 0, 0)";
+    private static final String RESUME_RUN = "UPDATE crm_job_run SET status = 'RUNNING' WHERE job = ? AND as_of = ?";
+    private static final String PROGRESS = "UPDATE crm_job_run SET last_customer_id = ?, customers = customers + ?,"
+            + " changes = changes + ?, events = events + ? WHERE job = ? AND as_of = ? AND status = 'RUNNING'";
+    private static final String COMPLETE = "UPDATE crm_job_run SET status = 'COMPLETE', finished_at = ?,"
+            + " finished_nanos = ? WHERE job = ? AND as_of = ? AND status = 'RUNNING'";
+    private static final String FAIL = "UPDATE crm_job_run SET status = 'FAILED' WHERE job = ? AND as_of = ?"
+            + " AND status = 'RUNNING'";
+    private static final String COUNT_LATER = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of > ?";
+    private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of = ?";
+    private static final String INSERT_REASON = "INSERT INTO crm_tier_reason (customer_id, as_of, reason_number, reason)"
+            + " VALUES (?, ?, ?, ?)";
+    static final String INSERT_EVENT = "INSERT INTO crm_outbox (event_key, event_type, customer_id, as_of, from_tier,"
+            + " to_tier, direction, policy_id, policy_version, reasons, occurred_at, occurred_nanos)"
+            + " VALUES (?, 'TierChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Database database;
+    private final JdbcFactsSource facts;
+    private final PolicyHeader header;
+    private final TierEngine engine;
+    private final Clock clock;
+    private final int customersPerChunk;
+    private final Consumer<? super TierDecision> each;
+    private final String previousAssignments;
+    private final String upsertHead;
+
+    JdbcTieringJob(Database database, JdbcFactsSource facts, Policy policy, Clock clock, int customersPerChunk,
+            Consumer<? super TierDecision> each) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.facts = Objects.requireNonNull(facts, "facts");
+        this.header = Objects.requireNonNull(policy, "policy").header();
+        this.engine = TierEngine.of(policy);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (customersPerChunk < 1) {
+            throw new InvalidValueException("customersPerChunk must be at least 1, was " + customersPerChunk);
+        }
+        this.customersPerChunk = customersPerChunk;
+        this.each = Objects.requireNonNull(each, "each");
+        // Each customer's latest assignment before the day, in the order the facts come in.
+        this.previousAssignments = "SELECT " + TierAssignmentRows.COLUMNS + " FROM crm_tier_assignment a"
+                + " WHERE a.as_of < ? AND NOT EXISTS (SELECT 1 FROM crm_tier_assignment b"
+                + " WHERE b.customer_id = a.customer_id AND b.as_of > a.as_of AND b.as_of < ?)"
+                + " ORDER BY " + database.dialect().byId("a.customer_id");
+        this.upsertHead = database.dialect() == Dialect.POSTGRESQL
+                ? "INSERT INTO crm_tier_head (customer_id, latest_as_of) VALUES (?, ?) ON CONFLICT (customer_id)"
+                        + " DO UPDATE SET latest_as_of = GREATEST(crm_tier_head.latest_as_of, EXCLUDED.latest_as_of)"
+                : "MERGE INTO crm_tier_head t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS DATE)))"
+                        + " s (customer_id, latest_as_of) ON t.customer_id = s.customer_id"
+                        + " WHEN MATCHED THEN UPDATE SET latest_as_of = GREATEST(t.latest_as_of, s.latest_as_of)"
+                        + " WHEN NOT MATCHED THEN INSERT (customer_id, latest_as_of) VALUES (s.customer_id, s.latest_as_of)";
+    }
+
+    @Override
+    public TieringRun run(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        SqlValues.storableDay(asOf, "Tiering run asOf");
+        try (JobLock lock = lock()) {
+            TieringRun run = database.transaction("start the tiering run as of " + asOf, connection -> start(connection, asOf));
+            if (run.complete()) {
+                LOG.info("Tiering as of {} is complete already; nothing written", asOf);
+                return run;
+            }
+            try {
+                return execute(run);
+            } catch (RuntimeException e) {
+                try {
+                    database.transaction("mark the tiering run as of " + asOf + " failed",
+                            connection -> Database.update(connection, FAIL, JOB, asOf));
+                } catch (RuntimeException markFailure) {
+                    e.addSuppressed(markFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public Optional<TieringRun> find(LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return database.transaction("find the tiering run as of " + asOf,
+                connection -> Database.first(connection, FIND_RUN, JdbcTieringJob::mapRun, JOB, SqlValues.dayBound(asOf)));
+    }
+
+    @Override
+    public Optional<TieringRun> lastComplete() {
+        return database.transaction("find the last complete tiering run",
+                connection -> Database.first(connection, LAST_COMPLETE, JdbcTieringJob::mapRun, JOB));
+    }
+
+    private JobLock lock() {
+        Optional<JobLock> lock;
+        try {
+            lock = JobLock.tryAcquire(database.open(), database.dialect(), JOB);
+        } catch (SQLException e) {
+            throw Database.failure("Could not take the lock of the tiering job", e);
+        }
+        if (lock.isPresent()) {
+            return lock.get();
+        }
+        Optional<TieringRun> running = database.transaction("find the running tiering run",
+                connection -> Database.first(connection, RUNNING_RUN, JdbcTieringJob::mapRun, JOB));
+        throw new JobRunningException("Another tiering job is running on this database"
+                + running.map(run -> " (the run as of " + run.asOf() + " with policy " + run.policy() + ", started "
+                        + run.startedAt() + ")").orElse("")
+                + "; this one did not run");
+    }
+
+    /** Finds the day's run, or records a new one once the stored history allows it. */
+    private TieringRun start(Connection connection, LocalDate asOf) throws SQLException {
+        PolicyRef policy = header.ref();
+        Optional<TieringRun> found = Database.first(connection, FIND_RUN, JdbcTieringJob::mapRun, JOB, asOf);
+        if (found.isPresent() && !found.get().policy().equals(policy)) {
+            throw new ConcurrentUpdateException("Cannot tier as of " + asOf + " with policy " + policy
+                    + ": the day's run used policy " + found.get().policy() + "; nothing was written");
+        }
+        if (found.isPresent() && found.get().complete()) {
+            return found.get();
+        }
+        long later = count(connection, COUNT_LATER, asOf);
+        if (later > 0) {
+            throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + later
+                    + " assignment(s) for a later day are stored; nothing was written");
+        }
+        if (found.isPresent()) {
+            Database.update(connection, RESUME_RUN, JOB, asOf);
+            LOG.info("Resuming tiering as of {} after customer {}", asOf,
+                    found.get().lastCustomer().map(CustomerId::value).orElse("(none)"));
+            return found.get();
+        }
+        long sameDay = count(connection, COUNT_SAME_DAY, asOf);
+        if (sameDay > 0) {
+            throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + sameDay
+                    + " assignment(s) for the day were stored outside the job; nothing was written");
+        }
+        Instant started = clock.instant();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
+            insert.setString(1, JOB);
+            insert.setObject(2, asOf);
+            insert.setString(3, policy.id());
+            insert.setString(4, policy.version());
+            SqlValues.bindMoment(insert, 5, SqlValues.storableMoment(started, "Tiering run startedAt"));
+            insert.executeUpdate();
+        }
+        LOG.info("Tiering as of {} with policy {}", asOf, policy);
+        return new TieringRun(asOf, policy, TieringRun.Status.RUNNING, started, Optional.empty(), Optional.empty(),
+                0, 0, 0);
+    }
+
+    private static long count(Connection connection, String sql, LocalDate asOf) throws SQLException {
+        return Database.first(connection, sql, row -> row.getLong(1), asOf).orElse(0L);
+    }
+
+    /** Decides every customer after the run's last committed one and writes them chunk by chunk. */
+    private TieringRun execute(TieringRun run) {
+        LocalDate asOf = run.asOf();
+        Optional<String> after = run.lastCustomer().map(CustomerId::value);
+        Chunk chunk = new Chunk(run.startedAt());
+        long[] totals = {run.customers(), run.changes(), run.events()};
+        database.transaction("stream the tier assignments before " + asOf, connection -> {
+            try (PreparedStatement statement = Database.streaming(connection, previousAssignments, List.of(asOf, asOf));
+                    ResultSet rows = statement.executeQuery()) {
+                Previous previous = new Previous(rows, database.dialect().idOrder());
+                facts.forEachAfter(FactsQuery.metricsOnly(header.metricsQuery(asOf)), after, found -> {
+                    Optional<TierAssignment> held = previous.of(found.customerId().value());
+                    TierDecision decision = engine.evaluate(found.metrics(), held);
+                    chunk.add(decision, held);
+                    each.accept(decision);
+                    if (chunk.size() == customersPerChunk) {
+                        write(chunk, asOf, totals);
+                    }
+                });
+            }
+            return null;
+        });
+        if (chunk.size() > 0) {
+            write(chunk, asOf, totals);
+        }
+        Instant finished = clock.instant();
+        database.transaction("complete the tiering run as of " + asOf, connection -> {
+            try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
+                int next = SqlValues.bindMoment(complete, 1, SqlValues.storableMoment(finished, "Tiering run finishedAt"));
+                complete.setString(next, JOB);
+                complete.setObject(next + 1, asOf);
+                complete.executeUpdate();
+            }
+            return null;
+        });
+        LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", totals[0], asOf,
+                totals[1], totals[2]);
+        return find(asOf).orElseThrow();
+    }
+
+    /** Writes a chunk's changes, events and the run's progress in one transaction, then empties it. */
+    private void write(Chunk chunk, LocalDate asOf, long[] totals) {
+        String last = chunk.last();
+        long[] written = database.transaction("write the tiers as of " + asOf + " through customer '" + last + "'",
+                connection -> {
+                    long changes = 0;
+                    long events = 0;
+                    try (PreparedStatement assignments = connection.prepareStatement(TierAssignmentRows.INSERT);
+                            PreparedStatement reasons = connection.prepareStatement(INSERT_REASON);
+                            PreparedStatement heads = connection.prepareStatement(upsertHead);
+                            PreparedStatement outbox = connection.prepareStatement(INSERT_EVENT)) {
+                        for (Chunk.Entry entry : chunk.entries) {
+                            if (!entry.changed()) {
+                                continue;
+                            }
+                            changes++;
+                            addAssignment(entry.decision(), chunk.recordedAt, assignments, reasons, heads);
+                            Optional<TierChanged> event = event(entry, chunk.recordedAt);
+                            if (event.isPresent()) {
+                                events++;
+                                addEvent(event.get(), outbox);
+                            }
+                        }
+                        assignments.executeBatch();
+                        reasons.executeBatch();
+                        heads.executeBatch();
+                        outbox.executeBatch();
+                    }
+                    Database.update(connection, PROGRESS, last, chunk.size(), changes, events, JOB, asOf);
+                    return new long[] {changes, events};
+                });
+        totals[0] += chunk.size();
+        totals[1] += written[0];
+        totals[2] += written[1];
+        LOG.debug("Committed tiers as of {} through customer {}", asOf, last);
+        chunk.clear();
+    }
+
+    private static void addAssignment(TierDecision decision, Instant recordedAt, PreparedStatement assignments,
+            PreparedStatement reasons, PreparedStatement heads) throws SQLException {
+        TierAssignmentRows.bind(assignments, decision.toAssignment(recordedAt));
+        assignments.addBatch();
+        int number = 0;
+        for (String reason : decision.reasons()) {
+            reasons.setString(1, decision.customerId().value());
+            reasons.setObject(2, decision.asOf());
+            reasons.setInt(3, ++number);
+            reasons.setString(4, reason);
+            reasons.addBatch();
+        }
+        heads.setString(1, decision.customerId().value());
+        heads.setObject(2, decision.asOf());
+        heads.addBatch();
+    }
+
+    /** The event of a change of tier, against the stored tier before the day, as TieringService publishes it. */
+    private Optional<TierChanged> event(Chunk.Entry entry, Instant occurredAt) {
+        TierDecision decision = entry.decision();
+        Optional<Tier> before = entry.previous().flatMap(TierAssignment::tier);
+        if (before.equals(decision.tier())) {
+            return Optional.empty();
+        }
+        TierChanged.Direction direction = entry.previous().isEmpty() ? TierChanged.Direction.ASSIGNED
+                : engine.ladder().compare(decision.tier(), before) > 0
+                        ? TierChanged.Direction.PROMOTION : TierChanged.Direction.DEMOTION;
+        return Optional.of(new TierChanged(decision.customerId(), before, decision.tier(), direction, decision.asOf(),
+                header.ref(), decision.reasons(), occurredAt));
+    }
+
+    private static void addEvent(TierChanged event, PreparedStatement outbox) throws SQLException {
+        outbox.setString(1, JdbcEventOutbox.key(event));
+        outbox.setString(2, event.customerId().value());
+        outbox.setObject(3, event.asOf());
+        outbox.setString(4, event.from().map(Tier::name).orElse(null));
+        outbox.setString(5, event.to().map(Tier::name).orElse(null));
+        outbox.setString(6, event.direction().name());
+        outbox.setString(7, event.policy().id());
+        outbox.setString(8, event.policy().version());
+        outbox.setString(9, JsonStrings.write(event.reasons()));
+        SqlValues.bindMoment(outbox, 10, event.occurredAt());
+        outbox.addBatch();
+    }
+
+    static TieringRun mapRun(ResultSet row) throws SQLException {
+        TieringRun.Status status = TieringRun.Status.valueOf(row.getString("status"));
+        Optional<Instant> finished = status == TieringRun.Status.COMPLETE
+                ? Optional.of(SqlValues.moment(row, "finished")) : Optional.empty();
+        return new TieringRun(row.getObject("as_of", LocalDate.class),
+                PolicyRef.of(row.getString("policy_id"), row.getString("policy_version")), status,
+                SqlValues.moment(row, "started"), finished,
+                Optional.ofNullable(row.getString("last_customer_id")).map(CustomerId::of),
+                row.getLong("customers"), row.getLong("changes"), row.getLong("events"));
+    }
+
+    /** The decisions of the customers not yet written, with the assignment each was decided against. */
+    private static final class Chunk {
+        private record Entry(TierDecision decision, Optional<TierAssignment> previous) {
+            /** @return true when the decision needs a history row: first one, or tier or grace count differ */
+            boolean changed() {
+                return previous.isEmpty() || !previous.get().tier().equals(decision.tier())
+                        || previous.get().evaluationsBelow() != decision.evaluationsBelow();
+            }
+        }
+
+        private final Instant recordedAt;
+        private final List<Entry> entries = new ArrayList<>();
+
+        Chunk(Instant recordedAt) {
+            this.recordedAt = recordedAt;
+        }
+
+        void add(TierDecision decision, Optional<TierAssignment> previous) {
+            entries.add(new Entry(decision, previous));
+        }
+
+        int size() {
+            return entries.size();
+        }
+
+        String last() {
+            return entries.get(entries.size() - 1).decision().customerId().value();
+        }
+
+        void clear() {
+            entries.clear();
+        }
+    }
+
+    /** The previous assignments, read forward as the customers go by in the same order. */
+    private static final class Previous {
+        private final ResultSet rows;
+        private final Comparator<String> order;
+        private boolean more;
+        private boolean started;
+
+        Previous(ResultSet rows, Comparator<String> order) {
+            this.rows = rows;
+            this.order = order;
+        }
+
+        Optional<TierAssignment> of(String customerId) {
+            try {
+                if (!started) {
+                    more = rows.next();
+                    started = true;
+                }
+                while (more && order.compare(rows.getString("customer_id"), customerId) < 0) {
+                    more = rows.next();
+                }
+                if (more && rows.getString("customer_id").equals(customerId)) {
+                    return Optional.of(TierAssignmentRows.map(rows));
+                }
+                return Optional.empty();
+            } catch (SQLException e) {
+                throw Database.failure("Could not read the tier assignment before the day of customer '"
+                        + customerId + "'", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.crmkit.jdbc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.core.InvalidValueException;
+import org.crmkit.jdbc.mapping.Entity;
+
+/**
+ * Where the store reads an entity, as SQL that follows {@code FROM}: crmkit's own table, or a
+ * subquery over an ERP's table, view or query that gives its rows crmkit's column names, with the
+ * values it binds. Immutable.
+ *
+ * @param entity the entity
+ * @param from the table name or the aliased subquery
+ * @param parameters the values of the subquery's markers, in order
+ * @param moments how its moments are kept
+ * @param description names the rows' origin in messages, e.g. {@code table "partner"}; empty for crmkit's own
+ */
+record Relation(Entity entity, String from, List<Object> parameters, Moments moments, String description) {
+    Relation {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(from, "from");
+        parameters = List.copyOf(parameters);
+        Objects.requireNonNull(moments, "moments");
+        Objects.requireNonNull(description, "description");
+    }
+
+    /** crmkit's own table of an entity. */
+    static Relation own(Entity entity) {
+        return new Relation(entity, entity.crmkitTable(), List.of(), Moments.CRMKIT, "");
+    }
+
+    /** crmkit's own table of survey answers, which no mapping maps. */
+    static Relation surveys() {
+        return new Relation(Entity.INTERACTIONS, "crm_survey_answer", List.of(), Moments.CRMKIT, "");
+    }
+
+    /** @return whether the rows are an ERP's, which crmkit only reads */
+    boolean mapped() {
+        return !description.isEmpty();
+    }
+
+    /**
+     * The relation's parameters followed by others, for a query that reads from it.
+     *
+     * @param more the values of the markers after the relation's
+     * @return all values in order
+     */
+    Object[] parametersThen(Object... more) {
+        List<Object> all = new ArrayList<>(parameters);
+        Collections.addAll(all, more);
+        return all.toArray();
+    }
+
+    /**
+     * Maps a row, naming the ERP's table in the message if its values are not ones crmkit accepts.
+     *
+     * @param mapper the mapper
+     * @return the mapper that names the origin
+     */
+    <T> Database.RowMapper<T> naming(Database.RowMapper<T> mapper) {
+        if (!mapped()) {
+            return mapper;
+        }
+        return row -> {
+            try {
+                return mapper.map(row);
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("A row of " + description + " (the " + entity.key()
+                        + " of the mapping): " + e.getMessage());
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package org.crmkit.jdbc;
+
+import java.util.Objects;
+import org.crmkit.jdbc.mapping.Entity;
+
+/**
+ * The relations a store reads, one per entity.
+ *
+ * @param customers the customers
+ * @param orders the orders
+ * @param interactions the interactions
+ * @param surveys the survey answers, always crmkit's own table
+ */
+record Relations(Relation customers, Relation orders, Relation interactions, Relation surveys) {
+    /** crmkit's own tables. */
+    static final Relations OWN = new Relations(Relation.own(Entity.CUSTOMERS), Relation.own(Entity.ORDERS),
+            Relation.own(Entity.INTERACTIONS), Relation.surveys());
+
+    Relations {
+        Objects.requireNonNull(customers, "customers");
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(interactions, "interactions");
+        Objects.requireNonNull(surveys, "surveys");
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Batch jobs over a {@link org.crmkit.jdbc.JdbcStore}, and the transactional outbox their events go
+ * through: {@link org.crmkit.jdbc.job.TieringJob} re-tiers every customer as of a day, set-based
+ * and in chunks, resumable and exclusive, each run recorded as a {@link org.crmkit.jdbc.job.TieringRun};
+ * {@link org.crmkit.jdbc.job.EventOutbox} hands the events it wrote to an
+ * {@link org.crmkit.jdbc.job.OutboxSink}, at least once and in order per customer.
+ *
+ * <p>Like {@code org.crmkit.jdbc.mapping}, this package knows no JDBC: the store implements it.
+ */
+@NullMarked
+package org.crmkit.jdbc.job;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package org.crmkit.jdbc.mapping;
+
+/**
+ * A field crmkit reads of an entity, with what a column for it must hold. Required fields need
+ * a column (or a fixed value, where one is allowed); an optional field left out reads as absent
+ * (or, for {@link #CUSTOMER_STRATEGIC_AGREEMENT}, as {@code false}).
+ */
+public enum Field {
+    /** The customer's key: text or an integer column, read as text. */
+    CUSTOMER_ID(Entity.CUSTOMERS, "id", Kind.KEY, true),
+    /** The customer's name. */
+    CUSTOMER_NAME(Entity.CUSTOMERS, "name", Kind.TEXT, true),
+    /** The day the customer was created: a DATE, or a TIMESTAMP without time zone (its day). */
+    CUSTOMER_CREATED_ON(Entity.CUSTOMERS, "created_on", Kind.DAY, true),
+    /** The customer's industry. */
+    CUSTOMER_INDUSTRY(Entity.CUSTOMERS, "industry", Kind.TEXT, false),
+    /** The key of the customer's account manager. */
+    CUSTOMER_ACCOUNT_MANAGER(Entity.CUSTOMERS, "account_manager", Kind.KEY, false),
+    /** Whether the customer has a strategic (framework) agreement: a BOOLEAN column or a fixed value. */
+    CUSTOMER_STRATEGIC_AGREEMENT(Entity.CUSTOMERS, "strategic_agreement", Kind.BOOLEAN, false),
+
+    /** The order's key: text or an integer column, read as text. */
+    ORDER_ID(Entity.ORDERS, "id", Kind.KEY, true),
+    /** The key of the customer who ordered, as {@link #CUSTOMER_ID} reads it. */
+    ORDER_CUSTOMER_ID(Entity.ORDERS, "customer_id", Kind.KEY, true),
+    /** The order's day: a DATE, or a TIMESTAMP without time zone (its day). */
+    ORDER_DATE(Entity.ORDERS, "order_date", Kind.DAY, true),
+    /** The amount: an exact number (NUMERIC, DECIMAL or an integer), negative for returns and credit notes. */
+    ORDER_AMOUNT(Entity.ORDERS, "amount", Kind.DECIMAL, true),
+    /** The amount's ISO 4217 currency: a text column or a fixed code. */
+    ORDER_CURRENCY(Entity.ORDERS, "currency", Kind.CURRENCY, true),
+    /** The order's product category. */
+    ORDER_CATEGORY(Entity.ORDERS, "category", Kind.TEXT, false),
+
+    /** The interaction's key: text or an integer column, read as text. */
+    INTERACTION_ID(Entity.INTERACTIONS, "id", Kind.KEY, true),
+    /** The key of the customer contacted, as {@link #CUSTOMER_ID} reads it. */
+    INTERACTION_CUSTOMER_ID(Entity.INTERACTIONS, "customer_id", Kind.KEY, true),
+    /**
+     * When it happened: a TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one, read in the
+     * mapping's time zone.
+     */
+    INTERACTION_OCCURRED_AT(Entity.INTERACTIONS, "occurred_at", Kind.MOMENT, true),
+    /** The channel, as crmkit spells it ({@code phone}, {@code email}, ...): a text column or a fixed value. */
+    INTERACTION_CHANNEL(Entity.INTERACTIONS, "channel", Kind.CHANNEL, true),
+    /** The kind, as crmkit spells it ({@code inquiry}, {@code meeting}, ...): a text column or a fixed value. */
+    INTERACTION_KIND(Entity.INTERACTIONS, "kind", Kind.INTERACTION_KIND, true),
+    /** The key of the staff member who had the contact. */
+    INTERACTION_STAFF_ID(Entity.INTERACTIONS, "staff_id", Kind.KEY, false),
+    /** The outcome, free text. */
+    INTERACTION_OUTCOME(Entity.INTERACTIONS, "outcome", Kind.TEXT, false);
+
+    /** What a field's column must hold, and whether a fixed value may stand in for it. */
+    public enum Kind {
+        /** A key: a text column, or an integer one (INTEGER, BIGINT, NUMERIC without decimals), read as text. */
+        KEY(false),
+        /** Text. */
+        TEXT(true),
+        /** A day: DATE, or a TIMESTAMP without time zone. */
+        DAY(false),
+        /** An exact number: NUMERIC, DECIMAL or an integer; never a binary floating-point type. */
+        DECIMAL(false),
+        /** A moment: TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one in the mapping's time zone. */
+        MOMENT(false),
+        /** A truth value: BOOLEAN. */
+        BOOLEAN(true),
+        /** An ISO 4217 currency code, as text. */
+        CURRENCY(true),
+        /** A channel key, as text. */
+        CHANNEL(true),
+        /** An interaction kind key, as text. */
+        INTERACTION_KIND(true);
+
+        private final boolean fixable;
+
+        Kind(boolean fixable) {
+            this.fixable = fixable;
+        }
+
+        /** @return whether a fixed value may stand in for a column */
+        public boolean fixable() {
+            return fixable;
+        }
+    }
+
+    private final Entity entity;
+    private final String key;
+    private final Kind kind;
+    private final boolean required;
+
+    Field(Entity entity, String key, Kind kind, boolean required) {
+        this.entity = entity;
+        this.key = key;
+        this.kind = kind;
+        this.required = required;
+    }
+
+    /** @return the entity the field belongs to */
+    public Entity entity() {
+        return entity;
+    }
+
+    /** @return the field's key in a mapping file, which is also crmkit's column name, e.g. {@code amount} */
+    public String key() {
+        return key;
+    }
+
+    /** @return what its column must hold */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return whether a mapping of the entity must name a column or a fixed value for it */
+    public boolean required() {
+        return required;
+    }
+}

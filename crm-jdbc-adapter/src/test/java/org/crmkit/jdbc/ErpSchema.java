@@ -1,0 +1,205 @@
+package org.crmkit.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.StaffId;
+import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.jdbc.mapping.Entity;
+import org.crmkit.jdbc.mapping.EntityMapping;
+import org.crmkit.jdbc.mapping.ErpMapping;
+import org.crmkit.jdbc.mapping.Field;
+import org.crmkit.jdbc.mapping.Filter;
+
+/**
+ * An "existing ERP": its own tables with its own names (partner, sales_document, contact_log),
+ * a view that hides deleted contacts, order statuses of which only 'posted' counts, and contact
+ * times kept as TIMESTAMP without time zone, local times in Berlin. The same SQL runs on H2 and
+ * PostgreSQL. {@link #storeHolding} writes crm-core records into these tables as the ERP would,
+ * each with a row beside it that the mapping's filters must leave out, and returns a store that
+ * reads them through {@link #MAPPING}.
+ */
+final class ErpSchema {
+    /** The zone the ERP keeps its zone-less timestamps in. */
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    static final List<String> DDL = List.of("""
+            CREATE TABLE partner (
+                partner_no         VARCHAR(128) NOT NULL PRIMARY KEY,
+                company            VARCHAR(400) NOT NULL,
+                sector             VARCHAR(100),
+                since              DATE         NOT NULL,
+                framework_contract BOOLEAN      NOT NULL,
+                key_account        VARCHAR(128)
+            )""", """
+            CREATE TABLE sales_document (
+                doc_no        VARCHAR(128)    NOT NULL PRIMARY KEY,
+                partner_no    VARCHAR(128)    NOT NULL,
+                doc_date      DATE            NOT NULL,
+                net_total     NUMERIC(38, 18) NOT NULL,
+                curr          CHAR(3)         NOT NULL,
+                product_group VARCHAR(200),
+                doc_status    VARCHAR(12)     NOT NULL
+            )""", """
+            CREATE TABLE contact_log (
+                log_id     VARCHAR(128) NOT NULL PRIMARY KEY,
+                partner_no VARCHAR(128) NOT NULL,
+                logged_at  TIMESTAMP    NOT NULL,
+                medium     VARCHAR(16)  NOT NULL,
+                topic      VARCHAR(16)  NOT NULL,
+                result     VARCHAR(400),
+                deleted    BOOLEAN      NOT NULL
+            )""", """
+            CREATE VIEW v_contact AS
+                SELECT log_id, partner_no, logged_at, medium, topic, result FROM contact_log WHERE deleted = FALSE""");
+
+    /** The ERP's mapping, as docs/database.md shows it in YAML. */
+    static final ErpMapping MAPPING = ErpMapping.builder()
+            .timeZone(BERLIN)
+            .entity(EntityMapping.builder(Entity.CUSTOMERS).table("partner")
+                    .column(Field.CUSTOMER_ID, "partner_no").column(Field.CUSTOMER_NAME, "company")
+                    .column(Field.CUSTOMER_INDUSTRY, "sector").column(Field.CUSTOMER_CREATED_ON, "since")
+                    .column(Field.CUSTOMER_STRATEGIC_AGREEMENT, "framework_contract")
+                    .column(Field.CUSTOMER_ACCOUNT_MANAGER, "key_account")
+                    .build())
+            .entity(EntityMapping.builder(Entity.ORDERS).table("sales_document")
+                    .column(Field.ORDER_ID, "doc_no").column(Field.ORDER_CUSTOMER_ID, "partner_no")
+                    .column(Field.ORDER_DATE, "doc_date").column(Field.ORDER_AMOUNT, "net_total")
+                    .column(Field.ORDER_CURRENCY, "curr").column(Field.ORDER_CATEGORY, "product_group")
+                    .filter(Filter.in("doc_status", "posted"))
+                    .build())
+            .entity(EntityMapping.builder(Entity.INTERACTIONS).table("v_contact")
+                    .column(Field.INTERACTION_ID, "log_id").column(Field.INTERACTION_CUSTOMER_ID, "partner_no")
+                    .column(Field.INTERACTION_OCCURRED_AT, "logged_at").column(Field.INTERACTION_CHANNEL, "medium")
+                    .column(Field.INTERACTION_KIND, "topic").column(Field.INTERACTION_OUTCOME, "result")
+                    .build())
+            .build();
+
+    private ErpSchema() {
+    }
+
+    /**
+     * Creates the ERP's tables.
+     *
+     * @param dataSource where
+     * @throws SQLException on failure
+     */
+    static void create(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String ddl : DDL) {
+                statement.execute(ddl);
+            }
+        }
+    }
+
+    /**
+     * The test's database with the ERP's tables holding the records, and a store reading them
+     * through the mapping; survey answers, which no mapping maps, go to crmkit's table.
+     *
+     * @return the store
+     */
+    static JdbcStore storeHolding(DatabaseExtension database, List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, List<SurveyAnswer> surveys) {
+        DataSource dataSource = database.dataSource();
+        try {
+            try (Connection connection = dataSource.getConnection()) {
+                // A test may ask for its data more than once: the ERP then holds exactly that data again.
+                if (exists(connection)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("DELETE FROM partner");
+                        statement.execute("DELETE FROM sales_document");
+                        statement.execute("DELETE FROM contact_log");
+                    }
+                } else {
+                    create(dataSource);
+                }
+                for (Customer customer : customers) {
+                    insertCustomer(connection, customer);
+                }
+                for (Purchase purchase : purchases) {
+                    insertOrder(connection, purchase.id().value(), purchase, "posted");
+                    // Rows the status filter must leave out, with amounts that would show.
+                    insertOrder(connection, "x-" + purchase.id().value(), purchase, "cancelled");
+                    insertOrder(connection, "y-" + purchase.id().value(), purchase, "refunded");
+                }
+                for (Interaction interaction : interactions) {
+                    insertContact(connection, interaction.id().value(), interaction, false);
+                    // A deleted contact, which the view hides.
+                    insertContact(connection, "x-" + interaction.id().value(), interaction, true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not fill the ERP's tables", e);
+        }
+        JdbcStore store = JdbcStore.create(dataSource, MAPPING);
+        surveys.forEach(store.surveys()::record);
+        return store;
+    }
+
+    private static boolean exists(Connection connection) throws SQLException {
+        try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%", null)) {
+            while (tables.next()) {
+                if (tables.getString("TABLE_NAME").equalsIgnoreCase("partner")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static void insertCustomer(Connection connection, Customer customer) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO partner"
+                + " (partner_no, company, sector, since, framework_contract, key_account) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, customer.id().value());
+            insert.setString(2, customer.name());
+            insert.setString(3, customer.industry().orElse(null));
+            insert.setObject(4, customer.createdOn());
+            insert.setBoolean(5, customer.strategicAgreement());
+            insert.setString(6, customer.accountManager().map(StaffId::value).orElse(null));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertOrder(Connection connection, String id, Purchase purchase, String status)
+            throws SQLException {
+        boolean posted = status.equals("posted");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sales_document"
+                + " (doc_no, partner_no, doc_date, net_total, curr, product_group, doc_status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, purchase.customerId().value());
+            insert.setObject(3, purchase.orderDate());
+            insert.setBigDecimal(4, posted ? purchase.amount().amount() : new java.math.BigDecimal("1000000"));
+            insert.setString(5, purchase.amount().currency().getCurrencyCode());
+            insert.setString(6, posted ? purchase.category().orElse(null) : "cancelled goods");
+            insert.setString(7, status);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void insertContact(Connection connection, String id, Interaction interaction, boolean deleted)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact_log"
+                + " (log_id, partner_no, logged_at, medium, topic, result, deleted) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, interaction.customerId().value());
+            // The ERP keeps the local time in Berlin, to the microsecond.
+            insert.setObject(3, LocalDateTime.ofInstant(interaction.occurredAt().toInstant(), BERLIN)
+                    .truncatedTo(ChronoUnit.MICROS));
+            insert.setString(4, interaction.channel().key());
+            insert.setString(5, interaction.kind().key());
+            insert.setString(6, interaction.outcome().orElse(null));
+            insert.setBoolean(7, deleted);
+            insert.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.crmkit.jdbc;
+
+import java.util.List;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.contract.StoredPurchasesFactsSourceContract;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The CustomerFactsSource contract, computed in SQL on H2 over an existing ERP's tables read
+ * through a mapping (ErpSchema): other names, a view, a status filter, zone-less timestamps.
+ */
+class H2ErpFactsSourceTest extends StoredPurchasesFactsSourceContract {
+    @RegisterExtension
+    static final DatabaseExtension DATABASE = DatabaseExtension.h2();
+
+    @Override
+    protected CustomerFactsSource newFactsSource(List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, List<SurveyAnswer> surveys) {
+        return ErpSchema.storeHolding(DATABASE, customers, purchases, interactions, surveys).facts();
+    }
+}
