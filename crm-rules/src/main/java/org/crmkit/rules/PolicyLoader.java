@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.rules.internal.DocumentParser;
 import org.crmkit.rules.internal.PolicyReader;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.io.Utf8;
-import org.crmkit.rules.policy.PolicyProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 
 /**
@@ -153,6 +153,6 @@ public final class PolicyLoader {
     }
 
     private static PolicyValidationException fileProblem(String name, String message) {
-        return new PolicyValidationException(List.of(new PolicyProblem(name, 0, "", message)));
+        return new PolicyValidationException(List.of(InputProblem.inFile(name, message)));
     }
 }
