@@ -146,7 +146,7 @@ public final class PolicyLoader {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
-        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String withoutBom = !text.isEmpty() && text.charAt(0) == Utf8.BYTE_ORDER_MARK ? text.substring(1) : text;
         DocumentParser.Syntax syntax = sourceName.toLowerCase(Locale.ROOT).endsWith(".json")
                 ? DocumentParser.Syntax.JSON : DocumentParser.Syntax.YAML;
         return PolicyReader.read(withoutBom, syntax, sourceName, baseDirectory);
