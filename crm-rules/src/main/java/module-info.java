@@ -25,7 +25,6 @@ module org.crmkit.rules {
 
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
-    requires com.fasterxml.jackson.dataformat.csv;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires com.google.common;
     // Hipparchus 4 has neither a module descriptor nor an Automatic-Module-Name: these are the names

@@ -10,7 +10,7 @@ import org.crmkit.cli.output.LintFormat;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLinter;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -75,7 +75,7 @@ final class PolicyCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Policy loaded = policy.load();
-            List<PolicyProblem> warnings = PolicyLinter.lint(loaded);
+            List<InputProblem> warnings = PolicyLinter.lint(loaded);
             StandardOutput.print(spec, out -> format.writer().write(warnings, out));
             spec.commandLine().getErr().println("crm policy lint: " + loaded.ref() + " from " + loaded.source().name()
                     + " is valid, " + (warnings.isEmpty() ? "no warnings"

@@ -1,6 +1,5 @@
 package org.crmkit.cli;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -15,7 +14,8 @@ import java.util.List;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLinter;
 import org.crmkit.rules.PolicyLoader;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +48,7 @@ class PolicyCommandTest {
 
     /** The linter's wording of the spend gap; crm-rules owns it and tests it, the CLI only formats it. */
     private static String gapMessage(Path policy) {
-        List<PolicyProblem> warnings = PolicyLinter.lint(PolicyLoader.load(policy));
+        List<InputProblem> warnings = PolicyLinter.lint(PolicyLoader.load(policy));
         assertThat(warnings).hasSize(2);
         return warnings.get(1).message();
     }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,9 +22,9 @@ import org.crmkit.jdbc.mapping.Field;
 import org.crmkit.jdbc.mapping.FieldValue;
 import org.crmkit.jdbc.mapping.Filter;
 import org.crmkit.jdbc.mapping.MappingException;
-import org.crmkit.jdbc.mapping.MappingProblem;
 import org.crmkit.jdbc.mapping.Source;
 import org.crmkit.jdbc.mapping.SqlNames;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Checks a mapping against the database's metadata, only reading it, and turns each mapped
@@ -40,7 +39,7 @@ import org.crmkit.jdbc.mapping.SqlNames;
 final class MappingCheck {
     private final Connection connection;
     private final ErpMapping mapping;
-    private final List<MappingProblem> problems = new ArrayList<>();
+    private final List<InputProblem> problems = new ArrayList<>();
 
     /** A column of a mapped source, as the database describes it. */
     private record Column(String name, int type, String typeName, int scale) {

@@ -1,6 +1,5 @@
 package org.crmkit.rules;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.rules.internal.Box;
 import org.crmkit.rules.internal.Coverage;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.tiering.TierRule;
+import org.crmkit.rules.tiering.TieringPolicy;
 
 /**
  * Finds what is legal but probably wrong in a policy: tier rules that can never match (their
@@ -37,9 +37,9 @@ public final class PolicyLinter {
      * @param policy the policy; not null
      * @return the warnings in document order; empty when nothing looks wrong
      */
-    public static List<PolicyProblem> lint(Policy policy) {
+    public static List<InputProblem> lint(Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        List<PolicyProblem> warnings = new ArrayList<>();
+        List<InputProblem> warnings = new ArrayList<>();
         List<TierRule> rules = policy.section(TieringPolicy.class).rules();
         List<Optional<List<Box>>> boxes = rules.stream().map(rule -> Box.of(rule.when())).toList();
         for (int i = 0; i < rules.size(); i++) {
@@ -49,7 +49,7 @@ public final class PolicyLinter {
         return List.copyOf(warnings);
     }
 
-    private static Optional<PolicyProblem> neverMatches(Policy policy, List<TierRule> rules,
+    private static Optional<InputProblem> neverMatches(Policy policy, List<TierRule> rules,
             List<Optional<List<Box>>> boxes, int index) {
         if (boxes.get(index).isEmpty()) {
             return Optional.empty();
@@ -81,13 +81,13 @@ public final class PolicyLinter {
         return Optional.empty();
     }
 
-    private static List<PolicyProblem> uncoveredBuyers(Policy policy, List<Optional<List<Box>>> boxes) {
+    private static List<InputProblem> uncoveredBuyers(Policy policy, List<Optional<List<Box>>> boxes) {
         Optional<List<Box>> uncovered = Coverage.uncoveredBuyersOf(boxes);
         if (uncovered.isEmpty()) {
             return List.of();
         }
         Box buyers = Box.buyers();
-        List<PolicyProblem> warnings = new ArrayList<>();
+        List<InputProblem> warnings = new ArrayList<>();
         List<Box> regions = uncovered.get();
         for (Box region : regions.subList(0, Math.min(regions.size(), MAX_REGIONS))) {
             String where = region.describeWithin(buyers);
@@ -101,7 +101,7 @@ public final class PolicyLinter {
         return warnings;
     }
 
-    private static PolicyProblem warning(Policy policy, String path, String message) {
-        return new PolicyProblem(policy.source().name(), policy.source().line(path).orElse(0), path, message);
+    private static InputProblem warning(Policy policy, String path, String message) {
+        return InputProblem.atPath(policy.source().name(), policy.source().line(path).orElse(0), path, message);
     }
 }

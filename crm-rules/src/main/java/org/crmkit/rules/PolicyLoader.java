@@ -15,8 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.rules.internal.DocumentParser;
 import org.crmkit.rules.internal.PolicyReader;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.io.Utf8;
-import org.crmkit.rules.policy.PolicyProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 
 /**
@@ -146,13 +146,13 @@ public final class PolicyLoader {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
-        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String withoutBom = !text.isEmpty() && text.charAt(0) == Utf8.BYTE_ORDER_MARK ? text.substring(1) : text;
         DocumentParser.Syntax syntax = sourceName.toLowerCase(Locale.ROOT).endsWith(".json")
                 ? DocumentParser.Syntax.JSON : DocumentParser.Syntax.YAML;
         return PolicyReader.read(withoutBom, syntax, sourceName, baseDirectory);
     }
 
     private static PolicyValidationException fileProblem(String name, String message) {
-        return new PolicyValidationException(List.of(new PolicyProblem(name, 0, "", message)));
+        return new PolicyValidationException(List.of(InputProblem.inFile(name, message)));
     }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.rules.internal.PolicySchema;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 
 /**
@@ -103,7 +103,7 @@ public final class PolicyDocuments {
         PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class,
                 () -> PolicyLoader.parse(document, source, folder));
         assertThat(thrown).as("the loader must reject%n%s", document).isNotNull();
-        List<String> problems = thrown.problems().stream().map(PolicyProblem::toString).toList();
+        List<String> problems = thrown.problems().stream().map(InputProblem::toString).toList();
         if (broken == Broken.STRUCTURE) {
             assertThat(schemaErrors(document)).as("the schema must reject, as the loader does with %s,%n%s",
                     problems, document).isNotEmpty();

@@ -28,9 +28,9 @@ import org.crmkit.rules.condition.Condition;
 import org.crmkit.rules.condition.Operator;
 import org.crmkit.rules.internal.Box;
 import org.crmkit.rules.internal.Coverage;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.EvaluationWindow;
 import org.crmkit.rules.policy.PolicyHeader;
-import org.crmkit.rules.policy.PolicyProblem;
 import org.crmkit.rules.tiering.HitPolicy;
 import org.crmkit.rules.tiering.TierEngine;
 import org.crmkit.rules.tiering.TierRule;
@@ -48,7 +48,7 @@ class PolicyLinterProperties {
     void aRuleLintCallsDeadNeverDecidesATier() {
         Property.forAll(policies(), customers()).tries(300).cover("dead rule reported", 5).check((policy, customers) -> {
             List<String> dead = new ArrayList<>();
-            for (PolicyProblem warning : PolicyLinter.lint(policy)) {
+            for (InputProblem warning : PolicyLinter.lint(policy)) {
                 Matcher matcher = DEAD.matcher(warning.message());
                 if (matcher.matches()) {
                     dead.add(matcher.group(1));

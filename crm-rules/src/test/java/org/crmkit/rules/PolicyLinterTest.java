@@ -2,7 +2,7 @@ package org.crmkit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.junit.jupiter.api.Test;
 
 class PolicyLinterTest {
@@ -17,7 +17,7 @@ class PolicyLinterTest {
 
     private static java.util.List<String> lint(String tiers) {
         return PolicyLinter.lint(PolicyDocuments.load(HEADER + tiers, "lint.yaml")).stream()
-                .map(PolicyProblem::toString).toList();
+                .map(InputProblem::toString).toList();
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.stream.Stream;
 import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 import org.crmkit.rules.sla.SlaPolicy;
 import org.junit.jupiter.api.Test;
@@ -129,20 +129,20 @@ class PolicyReferencesTest {
                 .map(Arguments::of);
     }
 
-    private static List<PolicyProblem> problems(ThrowingSupplier<Policy> policy) {
+    private static List<InputProblem> problems(ThrowingSupplier<Policy> policy) {
         PolicyValidationException thrown = catchThrowableOfType(PolicyValidationException.class, policy::get);
         assertThat(thrown).as("the policy must be rejected").isNotNull();
         return thrown.problems();
     }
 
     /** The problems of a document broken only in what it refers to, which the schema accepts. */
-    private static List<PolicyProblem> loaded(String document) {
+    private static List<InputProblem> loaded(String document) {
         PolicyDocuments.assertSchemaAccepts(document);
         return problems(() -> PolicyLoader.parse(document, "acme.yaml"));
     }
 
-    private static List<String> pathsAndMessages(List<PolicyProblem> problems) {
-        return problems.stream().map(problem -> problem.path() + ": " + problem.message()).toList();
+    private static List<String> pathsAndMessages(List<InputProblem> problems) {
+        return problems.stream().map(problem -> problem.keyPath().orElse("") + ": " + problem.message()).toList();
     }
 
     private static Object section(Policy policy, Class<?> type) {
@@ -152,10 +152,10 @@ class PolicyReferencesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("references")
     void aReferenceThePolicyDoesNotDefineIsRejectedInAFileAndInCodeWithTheSameMessages(Case reference) {
-        List<PolicyProblem> loaded = loaded(HEAD + reference.calendars() + reference.tiers() + reference.section());
+        List<InputProblem> loaded = loaded(HEAD + reference.calendars() + reference.tiers() + reference.section());
         Policy without = PolicyDocuments.load(HEAD + reference.calendars() + reference.tiers(), "acme.yaml");
         Policy defining = PolicyDocuments.load(HEAD + reference.defining() + reference.section(), "defining.yaml");
-        List<PolicyProblem> built = problems(() -> without.toBuilder().section(section(defining, reference.type()))
+        List<InputProblem> built = problems(() -> without.toBuilder().section(section(defining, reference.type()))
                 .build());
 
         assertThat(pathsAndMessages(loaded)).isEqualTo(reference.expected());
@@ -199,7 +199,7 @@ class PolicyReferencesTest {
     @Test
     void aFileThatRepeatsATierIsToldOfTheItemItWrote() {
         // The target keeps gold once; the message points at the third item, as the file wrote it.
-        List<PolicyProblem> problems = loaded(HEAD + OFFICE + GOLD + """
+        List<InputProblem> problems = loaded(HEAD + OFFICE + GOLD + """
                 sla:
                   calendar: office
                   targets:
@@ -212,7 +212,7 @@ class PolicyReferencesTest {
                       milestones: [{name: first_response, within: 1h, met_by: [responded]}]
                 """);
 
-        assertThat(problems).extracting(PolicyProblem::toString).containsExactly(
+        assertThat(problems).extracting(InputProblem::toString).containsExactly(
                 "acme.yaml:18: sla.targets[0].when.tiers[2]: unknown tier 'platinum', expected one of gold");
     }
 
@@ -231,7 +231,7 @@ class PolicyReferencesTest {
         assertThat(PolicyDocuments.rejected(document, "acme.yaml", PolicyDocuments.Broken.STRUCTURE))
                 .containsExactly("acme.yaml:15: sla.targets[0].milestones[0].within: must be a duration like 1h, 30m"
                         + " or 1h30m, was 'an hour'");
-        assertThat(loaded(document.replace("an hour", "1h"))).extracting(PolicyProblem::toString).containsExactly(
+        assertThat(loaded(document.replace("an hour", "1h"))).extracting(InputProblem::toString).containsExactly(
                         "acme.yaml:14: sla.targets[0].when.tiers[0]: unknown tier 'platinum', expected one of gold");
     }
 
@@ -248,10 +248,10 @@ class PolicyReferencesTest {
                   tiers: {}
                 """, "other.yaml");
 
-        List<PolicyProblem> problems = problems(() -> without.toBuilder()
+        List<InputProblem> problems = problems(() -> without.toBuilder()
                 .section(section(otherOffice, CadencePolicy.class)).build());
 
-        assertThat(problems).extracting(PolicyProblem::toString).containsExactly("<builder>: cadences.calendar:"
+        assertThat(problems).extracting(InputProblem::toString).containsExactly("<builder>: cadences.calendar:"
                 + " calendar 'office' is not the policy's calendar of that name; use the one the policy holds");
     }
 
@@ -260,14 +260,15 @@ class PolicyReferencesTest {
         Policy standard = PolicyLoader.standard();
         Policy goldOnly = PolicyDocuments.load(HEAD + GOLD, "gold.yaml");
 
-        List<PolicyProblem> problems = problems(() -> standard.toBuilder()
+        List<InputProblem> problems = problems(() -> standard.toBuilder()
                 .section(goldOnly.section(org.crmkit.rules.tiering.TieringPolicy.class)).build());
 
         assertThat(problems).isNotEmpty().allSatisfy(problem -> {
-            assertThat(problem.path())
+            assertThat(problem.keyPath()).get().asString()
                     .matches("(sla\\.targets\\[\\d+]\\.when\\.tiers\\[\\d+]|cadences\\.tiers\\.\\w+)");
             assertThat(problem.message()).matches("unknown tier '\\w+', expected one of gold");
         });
-        assertThat(problems).extracting(PolicyProblem::path).contains("cadences.tiers.core", "cadences.tiers.basic");
+        assertThat(problems).extracting(problem -> problem.keyPath().orElse(""))
+                .contains("cadences.tiers.core", "cadences.tiers.basic");
     }
 }

@@ -1,6 +1,5 @@
 package org.crmkit.rules;
 
-import org.crmkit.rules.tiering.TieringPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -9,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,7 +158,7 @@ class PolicyValidationTest {
                 () -> PolicyLoader.parse(document, "bad.yaml"));
 
         assertThat(thrown).as("a policy with %s must be rejected", what).isNotNull();
-        assertThat(thrown.problems()).extracting(PolicyProblem::toString).containsExactly(expected);
+        assertThat(thrown.problems()).extracting(InputProblem::toString).containsExactly(expected);
         assertThat(thrown).hasMessage("Invalid policy: " + expected);
     }
 

@@ -1,6 +1,6 @@
 package org.crmkit.cli.output;
 
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * The {@code crm policy lint} report as JSON Lines and CSV: one line per warning, e.g.
@@ -14,12 +14,12 @@ final class LintFields {
     /** Lint reports only warnings: a policy with errors does not load, and those go to standard error. */
     private static final String WARNING = "warning";
 
-    static final Report<PolicyProblem> REPORT = Report.of(Columns.<PolicyProblem>builder()
-            .text("source", PolicyProblem::source)
+    static final Report<InputProblem> REPORT = Report.of(Columns.<InputProblem>builder()
+            .text("source", InputProblem::source)
             .number("line", warning -> warning.line() > 0 ? Integer.valueOf(warning.line()) : null)
-            .text("path", PolicyProblem::path)
+            .text("path", warning -> warning.keyPath().orElse(""))
             .text("severity", warning -> WARNING)
-            .text("message", PolicyProblem::message)
+            .text("message", InputProblem::message)
             .build());
 
     private LintFields() {

@@ -3,7 +3,7 @@ package org.crmkit.cli.output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 
 /** Writes the warnings of {@code crm policy lint} in one output format, one record per warning in the order given. */
 @FunctionalInterface
@@ -15,5 +15,5 @@ public interface LintWriter {
      * @param out where to write; not closed; not null
      * @throws IOException if writing fails
      */
-    void write(List<PolicyProblem> warnings, Writer out) throws IOException;
+    void write(List<InputProblem> warnings, Writer out) throws IOException;
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The process's standard output and error as the command line writes them: UTF-8, unbuffered by {@code System.out}. */
+/** The process's standard output and error as the command line writes them: UTF-8, past {@code System.out}. */
 public final class StandardStreams {
     private StandardStreams() {
     }
@@ -17,8 +17,8 @@ public final class StandardStreams {
     /**
      * Standard output, in UTF-8 whatever the platform's locale (the formats are UTF-8, and names
      * and ids may be in any script), written straight to the file descriptor, past
-     * {@code System.out}'s locking, since a command may write hundreds of megabytes there; it takes
-     * runs already encoded by the threads that render them ({@link EncodedOutput}).
+     * {@code System.out}'s locking, since a command may write hundreds of megabytes there; it
+     * takes runs of lines already encoded ({@link EncodedOutput}).
      *
      * @return a writer flushed by the caller
      */

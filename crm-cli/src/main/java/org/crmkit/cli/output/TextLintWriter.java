@@ -3,7 +3,7 @@ package org.crmkit.cli.output;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * One {@code file:line: path: message} line per warning, the way compilers report, for people
@@ -11,8 +11,8 @@ import org.crmkit.rules.policy.PolicyProblem;
  */
 final class TextLintWriter implements LintWriter {
     @Override
-    public void write(List<PolicyProblem> warnings, Writer out) throws IOException {
-        for (PolicyProblem warning : warnings) {
+    public void write(List<InputProblem> warnings, Writer out) throws IOException {
+        for (InputProblem warning : warnings) {
             out.write(warning.toString());
             out.write('\n');
         }

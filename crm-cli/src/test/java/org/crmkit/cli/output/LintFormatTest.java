@@ -7,19 +7,19 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LintFormatTest {
     /** A warning about the whole document, whose line is unknown. */
-    private static final PolicyProblem WHOLE_DOCUMENT = new PolicyProblem("built-in.yaml", 0, "", "looks odd");
+    private static final InputProblem WHOLE_DOCUMENT = InputProblem.atPath("built-in.yaml", 0, "", "looks odd");
     /** A warning whose message needs CSV quoting and JSON escaping. */
-    private static final PolicyProblem AWKWARD = new PolicyProblem("dir, with comma/p.yaml", 7, "tiers[0].when",
+    private static final InputProblem AWKWARD = InputProblem.atPath("dir, with comma/p.yaml", 7, "tiers[0].when",
             "rule \"gold\" says: spend in [0, 10)");
 
-    private static String write(LintFormat format, List<PolicyProblem> warnings) throws IOException {
+    private static String write(LintFormat format, List<InputProblem> warnings) throws IOException {
         StringWriter out = new StringWriter();
         format.writer().write(warnings, out);
         return out.toString();

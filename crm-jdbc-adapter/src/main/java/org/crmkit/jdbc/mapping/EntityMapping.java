@@ -11,6 +11,7 @@ import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
+import org.crmkit.rules.io.InputProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +49,7 @@ public record EntityMapping(Entity entity, Source source, Map<Field, FieldValue>
         List<Found> found = problems(entity, source, fields, filters);
         if (!found.isEmpty()) {
             throw new MappingException(found.stream()
-                    .map(problem -> new MappingProblem(ErpMapping.BUILT_IN_CODE, 0, problem.path(), problem.message()))
+                    .map(problem -> InputProblem.atPath(ErpMapping.BUILT_IN_CODE, 0, problem.path(), problem.message()))
                     .toList());
         }
     }
@@ -231,7 +232,7 @@ public record EntityMapping(Entity entity, Source source, Map<Field, FieldValue>
          */
         public EntityMapping build() {
             if (source == null) {
-                throw new MappingException(List.of(new MappingProblem(ErpMapping.BUILT_IN_CODE, 0, entity.key(),
+                throw new MappingException(List.of(InputProblem.atPath(ErpMapping.BUILT_IN_CODE, 0, entity.key(),
                         "name a table (or view) or a query")));
             }
             return new EntityMapping(entity, source, fields, filters);

@@ -2,7 +2,6 @@ package org.crmkit.jdbc.mapping;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -12,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.rules.io.InputProblem;
+import org.crmkit.rules.io.InvalidInputException;
+import org.crmkit.rules.io.Utf8;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,19 +72,28 @@ public final class ErpMapping {
      *
      * @param file the file; not null
      * @return the mapping
-     * @throws MappingException naming every problem with its file, line and key path
+     * @throws MappingException naming every problem with its file, line and key path, bytes that
+     *     are not UTF-8 too (a byte order mark is allowed)
      * @throws UncheckedIOException if the file cannot be read
      */
     public static ErpMapping read(Path file) {
         Objects.requireNonNull(file, "file");
-        String text;
+        Path fileName = file.getFileName();
+        String name = fileName == null ? file.toString() : fileName.toString();
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the mapping file '" + file + "'", e);
         }
-        Path name = file.getFileName();
-        return parse(text, name == null ? file.toString() : name.toString());
+        String text;
+        try {
+            // Decoded as every input of crmkit is: strictly, a bad byte reported at its line.
+            text = Utf8.decode(bytes, name);
+        } catch (InvalidInputException e) {
+            throw new MappingException(List.of(e.problem()));
+        }
+        return parse(text, name);
     }
 
     /**
@@ -127,9 +138,9 @@ public final class ErpMapping {
      * @param message what is wrong; not null
      * @return the problem
      */
-    public MappingProblem problemAt(String path, String message) {
+    public InputProblem problemAt(String path, String message) {
         Objects.requireNonNull(path, "path");
-        return new MappingProblem(source, lines.getOrDefault(path, 0), path, message);
+        return InputProblem.atPath(source, lines.getOrDefault(path, 0), path, message);
     }
 
     /** Mappings are equal when they map the same entities in the same way, wherever they were read from. */

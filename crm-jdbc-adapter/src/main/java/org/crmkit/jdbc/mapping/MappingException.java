@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.crmkit.core.CrmException;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * A mapping is invalid, in itself or for the database it is used on. Carries every problem found,
@@ -13,29 +14,29 @@ import org.crmkit.core.CrmException;
 public class MappingException extends CrmException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<MappingProblem> problems;
+    private final transient List<InputProblem> problems;
 
     /**
      * Creates the exception.
      *
      * @param problems one or more problems; not null
      */
-    public MappingException(List<MappingProblem> problems) {
+    public MappingException(List<InputProblem> problems) {
         super(render(problems));
         this.problems = List.copyOf(problems);
     }
 
     /** A problem of a value built in code, outside any mapping. */
     static MappingException single(String message) {
-        return new MappingException(List.of(new MappingProblem(ErpMapping.BUILT_IN_CODE, 0, "", message)));
+        return new MappingException(List.of(InputProblem.atPath(ErpMapping.BUILT_IN_CODE, 0, "", message)));
     }
 
     /** @return the problems, in mapping order */
-    public List<MappingProblem> problems() {
+    public List<InputProblem> problems() {
         return problems;
     }
 
-    private static String render(List<MappingProblem> problems) {
+    private static String render(List<InputProblem> problems) {
         Objects.requireNonNull(problems, "problems");
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a mapping exception needs at least one problem");

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.crmkit.rules.io.InputProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +39,7 @@ final class MappingReader {
     }
 
     private final String name;
-    private final List<MappingProblem> problems = new ArrayList<>();
+    private final List<InputProblem> problems = new ArrayList<>();
     private final Map<String, Integer> lines = new HashMap<>();
 
     private MappingReader(String name) {
@@ -52,14 +53,14 @@ final class MappingReader {
         root.ifPresent(node -> reader.readRoot(node, builder));
         if (!reader.problems.isEmpty()) {
             // In document order, as the policy loader reports them; a stable sort keeps a line's order.
-            reader.problems.sort(java.util.Comparator.comparingInt(MappingProblem::line));
+            reader.problems.sort(java.util.Comparator.comparingInt(InputProblem::line));
             throw new MappingException(reader.problems);
         }
         return builder.build(name, reader.lines);
     }
 
     private void problem(int line, String path, String message) {
-        problems.add(new MappingProblem(name, line, path, message));
+        problems.add(InputProblem.atPath(name, line, path, message));
     }
 
     private Optional<Node> parse(String text, boolean json) {

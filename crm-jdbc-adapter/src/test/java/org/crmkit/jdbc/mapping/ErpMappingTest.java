@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.crmkit.rules.io.InputProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,21 @@ class ErpMappingTest {
         assertThat(read.entity(Entity.ORDERS).orElseThrow().source())
                 .isEqualTo(new Source.Table(java.util.Optional.of("erp"), "sales_document"));
         assertThat(read.entity(Entity.CUSTOMERS)).isEmpty();
+    }
+
+    @Test
+    void aMappingFileIsDecodedAsEveryInputIsWithItsBadBytesAtTheirLine(@TempDir Path dir) throws Exception {
+        Path withMark = Files.write(dir.resolve("marked.yaml"), ("\uFEFF" + ORDERS).getBytes(StandardCharsets.UTF_8));
+        byte[] latin1 = (ORDERS + "# caf?\n").getBytes(StandardCharsets.UTF_8);
+        latin1[latin1.length - 2] = (byte) 0xE9;
+        Path broken = Files.write(dir.resolve("latin1.yaml"), latin1);
+        long line = ORDERS.lines().count() + 1;
+
+        assertThat(ErpMapping.read(withMark)).isEqualTo(ErpMapping.parse(ORDERS, "erp.yaml"));
+        assertThatThrownBy(() -> ErpMapping.read(broken)).isInstanceOfSatisfying(MappingException.class,
+                        e -> assertThat(e.problems()).extracting(InputProblem::line).containsExactly((int) line))
+                .hasMessage("Invalid mapping: latin1.yaml:" + line + ": not UTF-8 text: bad byte sequence at byte offset "
+                        + (latin1.length - 2));
     }
 
     @Test

@@ -1,17 +1,6 @@
 package org.crmkit.rules.internal;
 
-import org.crmkit.rules.internal.section.Node;
-import org.crmkit.rules.internal.section.Read;
-import org.crmkit.rules.internal.section.Shape;
-import org.crmkit.rules.internal.section.Problems;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -32,6 +21,13 @@ import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.WorkingInterval;
 import org.crmkit.rules.internal.section.Node.ListNode;
 import org.crmkit.rules.internal.section.Node.MapNode;
+import org.crmkit.rules.internal.section.Node;
+import org.crmkit.rules.internal.section.Read;
+import org.crmkit.rules.internal.section.Shape;
+import org.crmkit.rules.io.CsvReader;
+import org.crmkit.rules.io.CsvRecord;
+import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * Reads the {@code calendars} section: named business calendars with weekly hours, holidays,
@@ -259,61 +255,85 @@ final class CalendarReader {
 
     private boolean holidayFile(Node item, Path file, Set<LocalDate> holidays, Set<LocalDate> extraDays) {
         String source = file.toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (Files.notExists(file)) {
+            // Said at the policy's line that names the file, which is what the user has to fix.
             read.problems().add(item, "no such calendar file: " + source);
             return false;
-        } catch (IOException e) {
-            read.problems().add(item, "cannot read calendar file " + source + ": " + e.getMessage());
+        }
+        HolidayRows rows = new HolidayRows(source, holidays, extraDays);
+        CsvReader.Outcome outcome = CsvReader.read(InputFile.of(file), rows::record);
+        outcome.problem().ifPresent(read.problems()::addExternal);
+        if (!outcome.readable()) {
             return false;
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        boolean complete = true;
-        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class).with(schema)
-                .with(CsvParser.Feature.TRIM_SPACES).readValues(text)) {
-            CsvSchema header = (CsvSchema) rows.getParserSchema();
-            if (header.column("date") == null || header.column("type") == null) {
-                fileProblem(source, 1, "the header needs the columns date and type");
-                return false;
-            }
-            while (rows.hasNextValue()) {
-                Map<String, String> row = rows.nextValue();
-                int line = rows.getParser().currentTokenLocation().getLineNr();
-                String dateText = row.getOrDefault("date", "");
-                String type = row.getOrDefault("type", "").toLowerCase(Locale.ROOT);
-                LocalDate date;
-                try {
-                    date = LocalDate.parse(dateText);
-                } catch (DateTimeParseException e) {
-                    fileProblem(source, line, "column 'date': must be a date like 2026-01-01, was '" + dateText + "'");
-                    complete = false;
-                    continue;
-                }
-                switch (type) {
-                    case "holiday" -> holidays.add(date);
-                    case "working_day" -> extraDays.add(date);
-                    default -> {
-                        fileProblem(source, line, "column 'type': expected holiday or working_day, was '"
-                                + row.getOrDefault("type", "") + "'");
-                        complete = false;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            fileProblem(source, 0, "not a readable CSV file: " + Problems.firstLine(e.getMessage()));
+        if (outcome.records() == 0) {
+            read.problems().addExternal(InputProblem.atLine(source, 1, HolidayRows.HEADER_NEEDED));
             return false;
         }
-        return complete;
+        return outcome.complete() && rows.complete;
     }
 
-    private void fileProblem(String file, int line, String message) {
-        read.problems().addExternal(file, line, message);
+    /** The rows of a holiday file: its header names the columns date and type, in any order among others. */
+    private final class HolidayRows {
+        static final String HEADER_NEEDED = "the header needs the columns date and type";
+
+        private final String source;
+        private final Set<LocalDate> holidays;
+        private final Set<LocalDate> extraDays;
+        private int fields = -1;
+        private int date = -1;
+        private int type = -1;
+        private boolean complete = true;
+
+        HolidayRows(String source, Set<LocalDate> holidays, Set<LocalDate> extraDays) {
+            this.source = source;
+            this.holidays = holidays;
+            this.extraDays = extraDays;
+        }
+
+        CsvRecord record(CsvRecord row) {
+            if (fields < 0) {
+                fields = row.size();
+                List<String> names = row.texts();
+                date = names.indexOf("date");
+                type = names.indexOf("type");
+                if (date < 0 || type < 0) {
+                    problem(InputProblem.atLine(source, row.line(), HEADER_NEEDED));
+                }
+            } else if (date >= 0 && type >= 0) {
+                row(row);
+            }
+            return row;
+        }
+
+        private void row(CsvRecord row) {
+            if (row.size() != fields) {
+                problem(InputProblem.atLine(source, row.line(), "row has " + row.size() + " field"
+                        + (row.size() == 1 ? "" : "s") + ", the header has " + fields));
+                return;
+            }
+            String dateText = row.text(date);
+            String typeText = row.text(type);
+            LocalDate day;
+            try {
+                day = LocalDate.parse(dateText);
+            } catch (DateTimeParseException e) {
+                problem(InputProblem.atColumn(source, row.line(), "date", "must be a date like 2026-01-01, was '"
+                        + dateText + "'"));
+                return;
+            }
+            switch (typeText.toLowerCase(Locale.ROOT)) {
+                case "holiday" -> holidays.add(day);
+                case "working_day" -> extraDays.add(day);
+                default -> problem(InputProblem.atColumn(source, row.line(), "type",
+                        "expected holiday or working_day, was '" + typeText + "'"));
+            }
+        }
+
+        private void problem(InputProblem problem) {
+            read.problems().addExternal(problem);
+            complete = false;
+        }
     }
 
     private boolean jollyday(Node node, LocalDate effectiveFrom, Set<LocalDate> holidays) {

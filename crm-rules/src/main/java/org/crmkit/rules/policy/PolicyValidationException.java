@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.crmkit.core.CrmException;
+import org.crmkit.rules.io.InputProblem;
 
 /**
  * A policy document is invalid. Carries every problem found, each naming the document, the
@@ -13,24 +14,25 @@ import org.crmkit.core.CrmException;
 public class PolicyValidationException extends CrmException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<PolicyProblem> problems;
+    private final transient List<InputProblem> problems;
 
     /**
      * Creates the exception.
      *
-     * @param problems one or more problems; not null
+     * @param problems one or more problems, each naming the document (or a file it names), the line
+     *     and the key path; not null
      */
-    public PolicyValidationException(List<PolicyProblem> problems) {
+    public PolicyValidationException(List<InputProblem> problems) {
         super(render(problems));
         this.problems = List.copyOf(problems);
     }
 
     /** @return the problems, in document order */
-    public List<PolicyProblem> problems() {
+    public List<InputProblem> problems() {
         return problems;
     }
 
-    private static String render(List<PolicyProblem> problems) {
+    private static String render(List<InputProblem> problems) {
         Objects.requireNonNull(problems, "problems");
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a validation exception needs at least one problem");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.crmkit.rules.PolicyDocuments.Broken.MEANING;
 import static org.crmkit.rules.PolicyDocuments.Broken.STRUCTURE;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -138,6 +139,33 @@ class CalendarPolicyTest {
                 """, Optional.of(folder), MEANING)).containsExactly(
                 file + ":3: column 'date': must be a date like 2026-01-01, was '2026-02-30'",
                 file + ":4: column 'type': expected holiday or working_day, was 'off'");
+    }
+
+    @Test
+    void aCalendarFileIsReadAsEveryCsvFileIsWithItsProblemsAtTheirLines(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("days.csv");
+        byte[] text = ("\uFEFFtype, date ,name\r\n\nholiday,2026-02-16,\"Spring, Festival\"\nholiday,2026-02-17\n"
+                + "holiday,\"2026-02-18\"x,late\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(file, text);
+        String calendars = """
+                  office:
+                    hours: {mon-fri: ["09:00-18:00"]}
+                    files: [days.csv]
+                """;
+
+        assertThat(problems(calendars, Optional.of(folder), MEANING)).containsExactly(
+                file + ":4: row has 2 fields, the header has 3",
+                file + ":5: column 'date': malformed quoting: unexpected text after the closing quote of a value"
+                        + " (quotes inside a quoted value are doubled: \"\")");
+
+        byte[] latin1 = "date,type\n2026-02-16,holiday\n2026-02-17,f?te\n".getBytes(StandardCharsets.US_ASCII);
+        latin1[latin1.length - 4] = (byte) 0xEA;
+        Files.write(file, latin1);
+        assertThat(problems(calendars, Optional.of(folder), MEANING)).containsExactly(
+                file + ":3: not UTF-8 text: bad byte sequence at byte offset " + (latin1.length - 4));
+        Files.delete(file);
+        assertThat(problems(calendars, Optional.of(folder), MEANING)).containsExactly(
+                "cal.yaml:12: calendars.office.files[0]: no such calendar file: " + file);
     }
 
     @Test

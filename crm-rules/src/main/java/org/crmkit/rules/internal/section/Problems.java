@@ -3,7 +3,7 @@ package org.crmkit.rules.internal.section;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.crmkit.rules.policy.PolicyProblem;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 
 /**
@@ -13,7 +13,7 @@ import org.crmkit.rules.policy.PolicyValidationException;
  */
 public final class Problems {
     private final String source;
-    private final List<PolicyProblem> found;
+    private final List<InputProblem> found;
     private int own;
 
     /**
@@ -25,7 +25,7 @@ public final class Problems {
         this(source, new ArrayList<>());
     }
 
-    private Problems(String source, List<PolicyProblem> found) {
+    private Problems(String source, List<InputProblem> found) {
         this.source = source;
         this.found = found;
     }
@@ -63,19 +63,17 @@ public final class Problems {
      * @param message what
      */
     public void add(int line, String path, String message) {
-        found.add(new PolicyProblem(source, line, path, message));
+        found.add(InputProblem.atPath(source, line, path, message));
         own++;
     }
 
     /**
      * Records a problem in another file that the document refers to, such as a calendar file.
      *
-     * @param file that file's name
-     * @param line the line in it, 0 if unknown
-     * @param message what
+     * @param problem where in that file and what
      */
-    public void addExternal(String file, int line, String message) {
-        found.add(new PolicyProblem(file, line, "", message));
+    public void addExternal(InputProblem problem) {
+        found.add(problem);
         own++;
     }
 
@@ -90,11 +88,11 @@ public final class Problems {
     }
 
     /** @return the document's problems in line order, then those of the files it refers to */
-    public List<PolicyProblem> list() {
-        List<PolicyProblem> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparing((PolicyProblem problem) -> !problem.source().equals(source))
+    public List<InputProblem> list() {
+        List<InputProblem> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparing((InputProblem problem) -> !problem.source().equals(source))
                 .thenComparing(problem -> problem.source().equals(source) ? "" : problem.source())
-                .thenComparingInt(PolicyProblem::line));
+                .thenComparingInt(InputProblem::line));
         return List.copyOf(sorted);
     }
 
