@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
@@ -17,12 +18,17 @@ final class JdbcInteractionLog implements InteractionLog {
 
     private final Database database;
     private final String selectByCustomerAndMoments;
+    private final String selectMomentsInCustomerOrder;
 
     JdbcInteractionLog(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         this.selectByCustomerAndMoments = InteractionRows.SELECT
                 + " WHERE customer_id = ? AND " + SqlValues.momentRangeCondition("occurred_at", "occurred_nanos")
                 + " ORDER BY occurred_at, occurred_nanos, " + database.dialect().byId("id");
+        this.selectMomentsInCustomerOrder = InteractionRows.SELECT
+                + " WHERE " + SqlValues.momentRangeCondition("occurred_at", "occurred_nanos")
+                + " ORDER BY " + database.dialect().byId("customer_id") + ", occurred_at, occurred_nanos, "
+                + database.dialect().byId("id");
     }
 
     @Override
@@ -33,6 +39,15 @@ final class JdbcInteractionLog implements InteractionLog {
         return database.transaction("find the interactions of customer '" + customerId + "'",
                 connection -> Database.list(connection, selectByCustomerAndMoments, InteractionRows::map,
                         SqlValues.momentRangeParameters(List.of(customerId.value()), from, until)));
+    }
+
+    @Override
+    public void forEach(Instant from, Instant until, Consumer<? super Interaction> action) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(action, "action");
+        database.forEach("visit the interactions in a time range", selectMomentsInCustomerOrder,
+                List.of(SqlValues.momentRangeParameters(from, until)), InteractionRows::map, action);
     }
 
     @Override
