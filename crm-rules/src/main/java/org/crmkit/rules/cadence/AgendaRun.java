@@ -113,7 +113,7 @@ final class AgendaRun {
     private final Map<String, Integer> ownerNumbers = new HashMap<>();
 
     // Per customer.
-    private final CustomerIds ids = new CustomerIds();
+    private final IdTable ids = new IdTable("customer");
     private int[] managers = new int[1024];
     private int[] preferences = new int[1024];
     private int[] createdOn = new int[1024];
@@ -309,9 +309,12 @@ final class AgendaRun {
      * counts for a rule, and, unless the customer asked, it counts towards the frequency cap.
      */
     void interaction(int customer, Interaction interaction) {
-        int day = epochDay(interaction.occurredAt().atZoneSameInstant(zone).toLocalDate());
         int first = firstContact[customer];
-        if (first != NONE && day >= rhythmStart[customer]) {
+        if (first == NONE) {
+            return; // nothing to plan: neither a due day nor the cap depends on it
+        }
+        int day = epochDay(interaction.occurredAt().atZoneSameInstant(zone).toLocalDate());
+        if (day >= rhythmStart[customer]) {
             int count = rulesOf(customer).length;
             for (int contact = first; contact < first + count; contact++) {
                 CadenceRule rule = rules.get(contactRule[contact]);
@@ -326,6 +329,31 @@ final class AgendaRun {
                 && day <= lastTouchDay) {
             touch(customer, day);
         }
+    }
+
+    /**
+     * Opens the contacts of every customer included: call once their tiers and win-back flags
+     * are set.
+     *
+     * @return the first day whose interactions matter (the earliest rhythm's first day, or the
+     *     cap's first window), or empty if no customer has a contact to plan
+     */
+    Optional<LocalDate> openContactsOfAll() {
+        int earliest = Integer.MAX_VALUE;
+        for (int c = 0; c < customers; c++) {
+            if (included(c)) {
+                openContacts(c);
+                if (firstContact[c] != NONE) {
+                    earliest = Math.min(earliest, Math.min(rhythmStart[c], firstTouchDay));
+                }
+            }
+        }
+        return earliest == Integer.MAX_VALUE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(earliest));
+    }
+
+    /** @return the customers added */
+    int customers() {
+        return customers;
     }
 
     /** Adds one whole customer as the planner's callers hand it over. */

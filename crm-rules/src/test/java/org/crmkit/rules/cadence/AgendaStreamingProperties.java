@@ -127,12 +127,12 @@ class AgendaStreamingProperties {
     private static final Policy ROOMY = policy(CADENCES.replace(
             "sales_team: {capacity:", "sales_team: {members: [s-1, s-2, s-3], capacity:"), false);
 
-    private static final List<Policy> POLICIES = List.of(TIGHT, POOLED, MIXED, ROOMY);
-    private static final List<LocalDate> FIRST_DAYS = List.of(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 27),
+    static final List<Policy> POLICIES = List.of(TIGHT, POOLED, MIXED, ROOMY);
+    static final List<LocalDate> FIRST_DAYS = List.of(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 3, 27),
             LocalDate.of(2026, 12, 28));
 
     /** Days after the first: short plans leave contacts over more often, long ones plan successors. */
-    private static final Gen<Integer> DAYS = Gens.frequency(Gens.weighted(1, Gens.integers(0, 4)),
+    static final Gen<Integer> DAYS = Gens.frequency(Gens.weighted(1, Gens.integers(0, 4)),
             Gens.weighted(1, Gens.integers(5, 40)));
 
     @Test
@@ -162,15 +162,24 @@ class AgendaStreamingProperties {
                     Property.classify("a contact is blocked", reference.unscheduled().stream()
                             .anyMatch(contact -> contact.kind().ordinal() <= UnscheduledContact.Kind.NO_ACCOUNT_MANAGER
                                     .ordinal()));
-                    assertThat(received).filteredOn(PlannedContact.class::isInstance)
-                            .containsExactlyElementsOf(reference.planned());
-                    assertThat(received).filteredOn(UnscheduledContact.class::isInstance)
-                            .containsExactlyElementsOf(reference.unscheduled());
-                    assertThat(received).filteredOn(ManagerAssignment.class::isInstance)
-                            .containsExactlyElementsOf(reference.assignments());
-                    assertTheSinkOrder(received);
+                    assertReceived(received, reference);
                     assertThat(AgendaPlanner.of(cadences, ladder).plan(from, to, input)).isEqualTo(reference);
                 });
+    }
+
+    /**
+     * A sink received what the reference planned, each kind in the agenda's order: unscheduled
+     * contacts last; an assignment before the planned contact that made it, and after every
+     * contact of an earlier day.
+     */
+    static void assertReceived(List<Object> received, Agenda reference) {
+        assertThat(received).filteredOn(PlannedContact.class::isInstance)
+                .containsExactlyElementsOf(reference.planned());
+        assertThat(received).filteredOn(UnscheduledContact.class::isInstance)
+                .containsExactlyElementsOf(reference.unscheduled());
+        assertThat(received).filteredOn(ManagerAssignment.class::isInstance)
+                .containsExactlyElementsOf(reference.assignments());
+        assertTheSinkOrder(received);
     }
 
     /**
@@ -207,6 +216,11 @@ class AgendaStreamingProperties {
     }
 
     static Gen<List<CadenceCustomer>> customers() {
+        return customer().uniqueList(0, 60, customer -> customer.customer().id());
+    }
+
+    /** A customer with random tier, manager, preferences, rhythm, actual contacts, complaint, metrics and churn risk. */
+    static Gen<CadenceCustomer> customer() {
         Gen<Integer> numbers = Gens.integers(1, 400);
         Gen<String> tiers = Gens.of("core", "important", "basic", "potential", "legacy", "none");
         Gen<String> managers = Gens.of("m-1", "m-2", "m-5", "", "", "");
@@ -257,6 +271,6 @@ class AgendaStreamingProperties {
             return new CadenceCustomer(customer, tier.equals("none") ? Optional.empty() : Optional.of(Tier.of(tier)),
                     rhythmStart, interactions, complaints.generate(source), metrics, risks.generate(source));
         };
-        return one.uniqueList(0, 60, customer -> customer.customer().id());
+        return one;
     }
 }

@@ -4,32 +4,38 @@ import java.util.Arrays;
 import org.crmkit.core.InvalidValueException;
 
 /**
- * The ids of a plan's customers, their characters in one array: about two bytes a character and
- * four for its end, where a {@code CustomerId} with its {@code String} takes some 70 bytes.
- * Customers are numbered in the order they are added. Once {@link #finish() finished}, {@link
- * #rank} is the place of a customer's id in the ids' {@link String#compareTo natural order} (the
- * order of {@code CustomerId}) and {@link #indexOf} finds a customer by binary search; ids added in
- * ascending order, as the ports give them, need no table for either. Not thread-safe.
+ * The ids of a plan's customers (or complaints), their characters in one array: about two bytes a
+ * character and four for its end, where a {@code CustomerId} with its {@code String} takes some 70
+ * bytes. Ids are numbered in the order they are added. Once {@link #finish() finished}, {@link
+ * #rank} is the place of an id in the ids' {@link String#compareTo natural order} (the order of
+ * {@code CustomerId} and {@code CaseId}) and {@link #indexOf} finds an id by binary search; ids
+ * added in ascending order, as the ports give them, need no table for either. Not thread-safe.
  */
-final class CustomerIds {
+final class IdTable {
+    private final String what;
     private char[] chars = new char[1 << 12];
     private int[] ends = new int[1 << 8];
     private int size;
     private int length;
     private boolean ascending = true;
     private boolean finished;
-    /** The rank of each customer, or null while the ids were added in ascending order. */
+    /** The rank of each id, or null while the ids were added in ascending order. */
     private int[] ranks;
-    /** The customer of each rank, or null while the ids were added in ascending order. */
+    /** The id of each rank, or null while the ids were added in ascending order. */
     private int[] byRank;
-    /** The customer found last, since lookups come in runs of the same id. */
+    /** The id found last, since lookups come in runs of the same id. */
     private int lastFound = -1;
 
+    /** @param what what the ids name, for messages: {@code "customer"} */
+    IdTable(String what) {
+        this.what = what;
+    }
+
     /**
-     * Adds a customer's id.
+     * Adds an id.
      *
      * @param id the id
-     * @return the customer's number: 0, 1, 2...
+     * @return its number: 0, 1, 2...
      */
     int add(String id) {
         if (finished) {
@@ -54,7 +60,7 @@ final class CustomerIds {
     /**
      * Ranks the ids, when they were not added in ascending order, and lets go of spare room.
      *
-     * @throws InvalidValueException if an id was added twice
+     * @throws InvalidValueException if an id was added twice, naming it
      */
     void finish() {
         if (finished) {
@@ -67,8 +73,8 @@ final class CustomerIds {
             return;
         }
         IntList order = new IntList(size);
-        for (int customer = 0; customer < size; customer++) {
-            order.add(customer);
+        for (int number = 0; number < size; number++) {
+            order.add(number);
         }
         order.sort(this::compare, new IntList(size));
         byRank = new int[size];
@@ -77,7 +83,7 @@ final class CustomerIds {
             byRank[rank] = order.get(rank);
             ranks[order.get(rank)] = rank;
             if (rank > 0 && compare(byRank[rank - 1], byRank[rank]) == 0) {
-                throw new InvalidValueException("customer '" + id(byRank[rank]) + "' is given twice");
+                throw new InvalidValueException(what + " '" + id(byRank[rank]) + "' is given twice");
             }
         }
     }
@@ -86,22 +92,22 @@ final class CustomerIds {
         return size;
     }
 
-    /** The place of a customer's id among all ids in their natural order. */
-    int rank(int customer) {
-        return ranks == null ? customer : ranks[customer];
+    /** The place of an id among all ids in their natural order. */
+    int rank(int number) {
+        return ranks == null ? number : ranks[number];
     }
 
-    /** A customer's id. */
-    String id(int customer) {
-        int start = customer == 0 ? 0 : ends[customer - 1];
-        return new String(chars, start, ends[customer] - start);
+    /** The id with a number. */
+    String id(int number) {
+        int start = number == 0 ? 0 : ends[number - 1];
+        return new String(chars, start, ends[number] - start);
     }
 
     /**
-     * Finds a customer by id.
+     * Finds an id.
      *
      * @param id the id
-     * @return the customer's number, or -1 if no customer has the id
+     * @return its number, or -1 if it was not added
      */
     int indexOf(String id) {
         if (!finished) {
@@ -114,21 +120,21 @@ final class CustomerIds {
         int high = size - 1;
         while (low <= high) {
             int middle = (low + high) >>> 1;
-            int customer = byRank == null ? middle : byRank[middle];
-            int order = compare(customer, id);
+            int number = byRank == null ? middle : byRank[middle];
+            int order = compare(number, id);
             if (order < 0) {
                 low = middle + 1;
             } else if (order > 0) {
                 high = middle - 1;
             } else {
-                lastFound = customer;
-                return customer;
+                lastFound = number;
+                return number;
             }
         }
         return -1;
     }
 
-    /** Compares two customers' ids as {@link String#compareTo} does. */
+    /** Compares two ids by number as {@link String#compareTo} does. */
     private int compare(int a, int b) {
         int startA = a == 0 ? 0 : ends[a - 1];
         int startB = b == 0 ? 0 : ends[b - 1];
@@ -145,10 +151,10 @@ final class CustomerIds {
         return lengthA - lengthB;
     }
 
-    /** Compares a customer's id with an id as {@link String#compareTo} does. */
-    private int compare(int customer, String id) {
-        int start = customer == 0 ? 0 : ends[customer - 1];
-        int own = ends[customer] - start;
+    /** Compares an id by number with an id as {@link String#compareTo} does. */
+    private int compare(int number, String id) {
+        int start = number == 0 ? 0 : ends[number - 1];
+        int own = ends[number] - start;
         int common = Math.min(own, id.length());
         for (int i = 0; i < common; i++) {
             char x = chars[start + i];
