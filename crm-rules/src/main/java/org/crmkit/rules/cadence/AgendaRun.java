@@ -123,6 +123,8 @@ final class AgendaRun {
     private int[] firstContact = new int[1024];
     private BigDecimal[] churnRisks;
     private int[] touchHeads;
+    /** Each customer's contact days under the cap, up to 127: most have so few that no window can be full. */
+    private byte[] touchCounts;
     private int customers;
 
     // Per due contact: before planning, contactDue holds the last day that counts for its rule.
@@ -153,6 +155,7 @@ final class AgendaRun {
         this.lastTouchDay = toDay + reach;
         if (cap.isPresent()) {
             touchHeads = new int[1024];
+            touchCounts = new byte[1024];
             touchDays = new int[1024];
             touchNext = new int[1024];
         }
@@ -190,7 +193,7 @@ final class AgendaRun {
     int addCustomer(Customer customer) {
         int c = ids.add(customer.id().value());
         if (c == managers.length) {
-            int length = c + (c >> 1) + 16;
+            int length = grown(c);
             managers = Arrays.copyOf(managers, length);
             preferences = Arrays.copyOf(preferences, length);
             createdOn = Arrays.copyOf(createdOn, length);
@@ -200,6 +203,7 @@ final class AgendaRun {
             firstContact = Arrays.copyOf(firstContact, length);
             if (touchHeads != null) {
                 touchHeads = Arrays.copyOf(touchHeads, length);
+                touchCounts = Arrays.copyOf(touchCounts, length);
             }
             if (churnRisks != null) {
                 churnRisks = Arrays.copyOf(churnRisks, length);
@@ -291,7 +295,7 @@ final class AgendaRun {
         firstContact[customer] = contacts;
         for (int number : numbers) {
             if (contacts == contactCustomer.length) {
-                int length = contacts + (contacts >> 1) + 16;
+                int length = grown(contacts);
                 contactCustomer = Arrays.copyOf(contactCustomer, length);
                 contactRule = Arrays.copyOf(contactRule, length);
                 contactDue = Arrays.copyOf(contactDue, length);
@@ -419,6 +423,11 @@ final class AgendaRun {
         private final IntList placedDue = new IntList(1024);
         private final IntList scratch = new IntList(1024);
         private final Object noSlot = new Object();
+        // The layout of the keys that order the day's competition.
+        private int dueBase;
+        private int dueBits;
+        private int contactBits;
+        private long contactMask;
 
         Sweep(AgendaSink sink) {
             this.sink = sink;
@@ -466,7 +475,9 @@ final class AgendaRun {
         }
 
         void run() {
+            renumberContacts();
             IntList blocked = new IntList(16);
+            int earliest = fromDay;
             for (int contact = 0; contact < contacts; contact++) {
                 int due = firstDue(contact);
                 contactDue[contact] = due;
@@ -480,27 +491,40 @@ final class AgendaRun {
                     blocked.add(contact);
                 } else {
                     enqueue(contact, Math.max(due - fromDay, 0));
+                    earliest = Math.min(earliest, due);
                 }
             }
+            keys(earliest);
             // Day by day: every contact due by then competes for the day, ranked by tier, days
             // overdue and churn risk; what does not fit waits for the next day.
-            IntList waiting = new IntList(1024);
-            IntList merged = new IntList(1024);
-            IntList arriving = new IntList(1024);
+            long[] waiting = new long[0];
+            int waitingSize = 0;
+            long[] arriving = new long[16];
             for (int index = 0; index < days; index++) {
                 startDay(fromDay + index);
-                arriving.clear();
+                int arrivingSize = 0;
                 for (int contact = queueHeads[index]; contact != NONE; contact = queueNext[contact]) {
-                    arriving.add(contact);
+                    if (arrivingSize == arriving.length) {
+                        arriving = Arrays.copyOf(arriving, grown(arrivingSize));
+                    }
+                    arriving[arrivingSize++] = key(contact);
                 }
-                arriving.sort(this::compare, scratch);
-                merged.mergeOf(waiting, arriving, this::compare);
-                IntList swap = waiting;
-                waiting = merged;
-                merged = swap;
+                Arrays.sort(arriving, 0, arrivingSize);
+                if (waitingSize == 0) {
+                    long[] swap = waiting;
+                    waiting = arriving;
+                    arriving = swap;
+                    waitingSize = arrivingSize;
+                } else {
+                    if (waiting.length < waitingSize + arrivingSize) {
+                        waiting = Arrays.copyOf(waiting, Math.max(waitingSize + arrivingSize, grown(waiting.length)));
+                    }
+                    mergeFromTheEnd(waiting, waitingSize, arriving, arrivingSize);
+                    waitingSize += arrivingSize;
+                }
                 int kept = 0;
-                for (int i = 0; i < waiting.size(); i++) {
-                    int contact = waiting.get(i);
+                for (int i = 0; i < waitingSize; i++) {
+                    int contact = (int) (waiting[i] & contactMask);
                     if (place(contact)) {
                         int next = epochDay(rules.get(contactRule[contact]).every().after(date, policy.calendar()));
                         if (next <= toDay) {
@@ -509,14 +533,14 @@ final class AgendaRun {
                             enqueue(contact, next - fromDay);
                         }
                     } else {
-                        waiting.set(kept++, contact);
+                        waiting[kept++] = waiting[i];
                     }
                 }
-                waiting.truncate(kept);
+                waitingSize = kept;
                 writeDay();
             }
-            for (int i = 0; i < waiting.size(); i++) {
-                blocked.add(waiting.get(i));
+            for (int i = 0; i < waitingSize; i++) {
+                blocked.add((int) (waiting[i] & contactMask));
             }
             writeUnscheduled(blocked);
         }
@@ -526,31 +550,81 @@ final class AgendaRun {
             queueHeads[index] = contact;
         }
 
-        /** Tier first, then the most overdue, then the highest churn risk; ties by customer and rule. */
-        private int compare(int a, int b) {
-            int ca = contactCustomer[a];
-            int cb = contactCustomer[b];
-            int order = Integer.compare(tierRanks.get(tierOf[ca]), tierRanks.get(tierOf[cb]));
-            if (order != 0) {
-                return order;
+        /**
+         * Numbers the contacts in the order of their customers by churn risk (highest first), then
+         * id, each customer's by rule: then a contact's number is its place among contacts of the
+         * same tier and due day, and a contact's rank in the day's competition is one number,
+         * {@link #key}.
+         */
+        private void renumberContacts() {
+            if (churnRisks == null && ids.ascending()) {
+                return; // added in id order, and so numbered
             }
-            order = Integer.compare(contactDue[a], contactDue[b]);
-            if (order != 0) {
-                return order;
-            }
-            if (churnRisks != null) {
-                order = churn(cb).compareTo(churn(ca));
-                if (order != 0) {
-                    return order;
+            IntList order = new IntList(customers);
+            for (int c = 0; c < customers; c++) {
+                if (firstContact[c] != NONE) {
+                    order.add(c);
                 }
             }
-            order = Integer.compare(ids.rank(ca), ids.rank(cb));
-            return order != 0 ? order : Integer.compare(contactRule[a], contactRule[b]);
+            order.sort((a, b) -> {
+                if (churnRisks != null) {
+                    int result = churn(b).compareTo(churn(a));
+                    if (result != 0) {
+                        return result;
+                    }
+                }
+                return Integer.compare(ids.rank(a), ids.rank(b));
+            }, scratch);
+            int[] numbers = new int[contacts];
+            int next = 0;
+            for (int i = 0; i < order.size(); i++) {
+                int c = order.get(i);
+                int count = rulesOf(c).length;
+                for (int k = 0; k < count; k++) {
+                    numbers[firstContact[c] + k] = next + k;
+                }
+                firstContact[c] = next;
+                next += count;
+            }
+            int[] customerOf = new int[contacts];
+            short[] ruleOf = new short[contacts];
+            int[] dueOf = new int[contacts];
+            for (int contact = 0; contact < contacts; contact++) {
+                customerOf[numbers[contact]] = contactCustomer[contact];
+                ruleOf[numbers[contact]] = contactRule[contact];
+                dueOf[numbers[contact]] = contactDue[contact];
+            }
+            contactCustomer = customerOf;
+            contactRule = ruleOf;
+            contactDue = dueOf;
         }
 
         private BigDecimal churn(int customer) {
             BigDecimal risk = churnRisks[customer];
             return risk == null ? BigDecimal.ZERO : risk;
+        }
+
+        /**
+         * Lays out the bits of the keys: tier rank, then days since the earliest due day, then the
+         * contact's number, so that keys order contacts as the day's competition does.
+         */
+        private void keys(int earliest) {
+            dueBase = earliest;
+            contactBits = bits(contacts);
+            dueBits = bits(toDay - earliest + 1);
+            int tierBits = bits(tierRanks.max() + 1);
+            if (tierBits + dueBits + contactBits > 63) {
+                throw new InvalidValueException("a plan of " + contacts + " contacts due from "
+                        + LocalDate.ofEpochDay(earliest) + " to " + to + " in " + (tierRanks.max() + 1)
+                        + " tiers is too large to order");
+            }
+            contactMask = (1L << contactBits) - 1;
+        }
+
+        /** A contact's rank in the day's competition: tier first, then the most overdue, then its number. */
+        private long key(int contact) {
+            long tier = tierRanks.get(tierOf[contactCustomer[contact]]);
+            return tier << (dueBits + contactBits) | (long) (contactDue[contact] - dueBase) << contactBits | contact;
         }
 
         private int firstDue(int contact) {
@@ -815,6 +889,9 @@ final class AgendaRun {
                 return true;
             }
             int limit = cap.get().touches();
+            if (touchCounts[customer] + 1 <= limit) {
+                return true; // not even all of the customer's contact days fill a window
+            }
             int length = cap.get().days();
             // Every window that holds the day lies within length - 1 days of it.
             int near = 0;
@@ -888,6 +965,25 @@ final class AgendaRun {
 
     // ---------------------------------------------------------------- helpers
 
+    /** Merges the sorted {@code from} into the sorted start of {@code into}, which has room for both. */
+    private static void mergeFromTheEnd(long[] into, int intoSize, long[] from, int fromSize) {
+        int i = intoSize - 1;
+        int j = fromSize - 1;
+        int k = intoSize + fromSize - 1;
+        while (j >= 0) {
+            into[k--] = i >= 0 && into[i] > from[j] ? into[i--] : from[j--];
+        }
+    }
+
+    /** The bits that hold the numbers 0 to {@code count - 1}. */
+    private static int bits(int count) {
+        return count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
+    }
+
+    private static int grown(int length) {
+        return length + (length >> 1) + 16;
+    }
+
     private int[] rulesOf(int customer) {
         if ((flags[customer] & WIN_BACK) != 0) {
             return winBackRules;
@@ -900,13 +996,16 @@ final class AgendaRun {
             return;
         }
         if (touches == touchDays.length) {
-            int length = touches + (touches >> 1) + 16;
+            int length = grown(touches);
             touchDays = Arrays.copyOf(touchDays, length);
             touchNext = Arrays.copyOf(touchNext, length);
         }
         touchDays[touches] = day;
         touchNext[touches] = touchHeads[customer];
         touchHeads[customer] = touches++;
+        if (touchCounts[customer] < Byte.MAX_VALUE) {
+            touchCounts[customer]++;
+        }
     }
 
     private int tierNumber(Tier tier) {

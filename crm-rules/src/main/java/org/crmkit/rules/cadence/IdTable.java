@@ -92,6 +92,11 @@ final class IdTable {
         return size;
     }
 
+    /** @return whether the ids were added in ascending order, so that each id's number is its rank */
+    boolean ascending() {
+        return ranks == null;
+    }
+
     /** The place of an id among all ids in their natural order. */
     int rank(int number) {
         return ranks == null ? number : ranks[number];

@@ -55,6 +55,15 @@ final class IntList {
         size = newSize;
     }
 
+    /** @return the largest element; the list must not be empty */
+    int max() {
+        int max = values[0];
+        for (int i = 1; i < size; i++) {
+            max = Math.max(max, values[i]);
+        }
+        return max;
+    }
+
     void clear() {
         size = 0;
     }
@@ -74,30 +83,6 @@ final class IntList {
             scratch.values = new int[size];
         }
         mergeSort(values, scratch.values, 0, size, order);
-    }
-
-    /**
-     * Replaces this list's elements with the merge of two sorted lists, keeping, among equal
-     * elements, those of {@code first} ahead.
-     */
-    void mergeOf(IntList first, IntList second, Order order) {
-        int total = first.size + second.size;
-        if (values.length < total) {
-            values = new int[Math.max(total, grown(values.length))];
-        }
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < first.size && j < second.size) {
-            values[k++] = order.compare(second.values[j], first.values[i]) < 0 ? second.values[j++] : first.values[i++];
-        }
-        while (i < first.size) {
-            values[k++] = first.values[i++];
-        }
-        while (j < second.size) {
-            values[k++] = second.values[j++];
-        }
-        size = total;
     }
 
     private static int grown(int length) {
