@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
@@ -98,12 +99,25 @@ final class AgendaCustomers {
      * @return the customers, in id order
      */
     static List<CadenceCustomer> generate(int count, long seed, LocalDate from) {
-        SplittableRandom root = new SplittableRandom(seed);
         List<CadenceCustomer> customers = new ArrayList<>(count);
-        for (int number = 1; number <= count; number++) {
-            customers.add(customer(String.format("C%06d", number), root.split(), from));
-        }
+        forEach(count, seed, from, customers::add);
         return customers;
+    }
+
+    /**
+     * Generates the base one customer at a time, for bases too large to hold: the same customers
+     * as {@link #generate}, in the same order, each made when the action is ready for it.
+     *
+     * @param count how many customers
+     * @param seed the seed
+     * @param from the plan's first day: the as-of day of the metrics; contacts happen before it
+     * @param action receives each customer, in id order
+     */
+    static void forEach(int count, long seed, LocalDate from, Consumer<? super CadenceCustomer> action) {
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int number = 1; number <= count; number++) {
+            action.accept(customer(String.format("C%06d", number), root.split(), from));
+        }
     }
 
     private static CadenceCustomer customer(String id, SplittableRandom random,
