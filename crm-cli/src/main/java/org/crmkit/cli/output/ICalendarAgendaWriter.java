@@ -1,6 +1,7 @@
 package org.crmkit.cli.output;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.rules.cadence.PlannedContact;
@@ -34,7 +36,7 @@ import org.crmkit.rules.cadence.PlannedContact;
  * the same plan updates the events instead of doubling them. Events are transparent: a planned
  * contact does not block the owner's time. Lines end with CRLF and are folded at 75 octets.
  */
-final class ICalendarAgendaWriter {
+final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
     /** The product that made the document; RFC 5545 requires one. */
     static final String PRODUCT = "-//crmkit//crm agenda//EN";
 
@@ -44,32 +46,67 @@ final class ICalendarAgendaWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private ICalendarAgendaWriter() {
+    private final AgendaContext context;
+    private final String stamp;
+
+    ICalendarAgendaWriter(AgendaContext context) {
+        this.context = context;
+        this.stamp = STAMP.format(context.stamp().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Writes the contacts as one calendar, in the order given. */
-    static void write(java.util.List<PlannedContact> contacts, AgendaContext context, Writer out) throws IOException {
+    /** Starts the calendar; each contact is an event written as it comes, and closing ends the calendar. */
+    @Override
+    public Rows<PlannedContact> open(Writer out) throws IOException {
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
         line(out, "PRODID:" + PRODUCT);
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + ICalendarText.escape(context.calendarName()));
-        String stamp = STAMP.format(context.stamp().truncatedTo(ChronoUnit.SECONDS));
-        for (PlannedContact contact : contacts) {
-            line(out, "BEGIN:VEVENT");
-            line(out, "UID:" + uid(contact));
-            line(out, "DTSTAMP:" + stamp);
-            line(out, "DTSTART;VALUE=DATE:" + DAY.format(contact.date()));
-            line(out, "DTEND;VALUE=DATE:" + DAY.format(contact.date().plusDays(1)));
-            line(out, "SUMMARY:" + ICalendarText.escape(contact.rule().name() + " " + contact.customerId().value()
-                    + " via " + contact.channel().key()));
-            line(out, "DESCRIPTION:" + ICalendarText.escape(description(contact, context)));
-            line(out, "CATEGORIES:" + ICalendarText.escape(contact.rule().purpose().key()));
-            line(out, "TRANSP:TRANSPARENT");
-            line(out, "END:VEVENT");
-        }
-        line(out, "END:VCALENDAR");
+        return new Rows<>() {
+            @Override
+            public void write(PlannedContact contact) throws IOException {
+                event(out, contact);
+            }
+
+            @Override
+            public Rendered render(List<? extends PlannedContact> contacts) throws IOException {
+                StringWriter text = new StringWriter();
+                for (PlannedContact contact : contacts) {
+                    event(text, contact);
+                }
+                return new Events(text.toString());
+            }
+
+            @Override
+            public void write(Rendered rendered) throws IOException {
+                out.write(((Events) rendered).text());
+            }
+
+            @Override
+            public void close() throws IOException {
+                line(out, "END:VCALENDAR");
+                out.flush();
+            }
+        };
+    }
+
+    /** Events rendered ahead of writing. */
+    private record Events(String text) implements Rendered {
+    }
+
+    private void event(Writer out, PlannedContact contact) throws IOException {
+        line(out, "BEGIN:VEVENT");
+        line(out, "UID:" + uid(contact));
+        line(out, "DTSTAMP:" + stamp);
+        line(out, "DTSTART;VALUE=DATE:" + DAY.format(contact.date()));
+        line(out, "DTEND;VALUE=DATE:" + DAY.format(contact.date().plusDays(1)));
+        line(out, "SUMMARY:" + ICalendarText.escape(contact.rule().name() + " " + contact.customerId().value()
+                + " via " + contact.channel().key()));
+        line(out, "DESCRIPTION:" + ICalendarText.escape(description(contact, context)));
+        line(out, "CATEGORIES:" + ICalendarText.escape(contact.rule().purpose().key()));
+        line(out, "TRANSP:TRANSPARENT");
+        line(out, "END:VEVENT");
     }
 
     /**
