@@ -64,7 +64,7 @@ class CadencesStreamingGuideTest {
         try {
             // snippet begins
             // A store of any size: the service reads each port once, in a streaming pass, and keeps
-            // some 50 bytes of each customer and 25 of each due contact.
+            // some 50 bytes of each customer and 30 of each due contact.
             AgendaService agendas = AgendaService.of(policy, store);
             PrintWriter out = new PrintWriter(System.out, true);
 

@@ -43,11 +43,10 @@ import org.crmkit.core.model.TierLadder;
  * List)} collects the same into an {@link Agenda}, for small bases. The day-by-day competition
  * couples customers (owners' daily capacity, the balance within a team, the pool of account
  * managers, and a customer's frequency cap across owners), so every due contact of the base stays
- * known until its day; what the plan keeps of it is small: about 50 bytes per customer and 25 per
+ * known until its day; what the plan keeps of it is small: about 50 bytes per customer and 30 per
  * due contact (the id's characters, a few numbers and flags), plus 8 bytes per contact day under a
  * frequency cap and 13 per contact placed on the day being planned, until the day is written. A
- * month for a million customers plans in a heap of a few hundred megabytes (see
- * {@code docs/benchmarks.md}).
+ * month for a million customers plans in a 256 MB heap (see {@code docs/benchmarks.md}).
  *
  * <p>Immutable and thread-safe; every call starts from scratch.
  */

@@ -50,18 +50,21 @@ import org.crmkit.rules.calendar.BusinessTime;
  *
  * <h2>Memory</h2>
  * <ul>
- *   <li>Per customer, about 50 bytes: the id's characters (two bytes each) and its end, the
- *       numbers of its account manager, contact preferences and tier, its rhythm's first day,
- *       creation day and first due contact, flags, and the assigned manager; four more bytes for
- *       the head of its contact days under a frequency cap; eight more for a rank when the ids did
- *       not come in ascending order; a reference to a churn risk only once a customer has one.</li>
- *   <li>Per due contact (customer and rule), about 25 bytes: customer, rule, due day, state, the
- *       link of its day's queue, and its place in the queue of contacts waiting.</li>
+ *   <li>Per customer, 35 bytes and two per character of its id: the characters and their end, the
+ *       numbers of its account manager, contact preferences, tier and first due contact, its
+ *       creation day and rhythm's first day, flags, and the manager assigned in the run; five more
+ *       under a frequency cap (the head and count of its contact days); eight more for a rank when
+ *       the ids did not come in ascending order; four for a reference to a churn risk once any
+ *       customer has one. About 50 bytes for an id of seven characters.</li>
+ *   <li>Per due contact (customer and rule), about 30 bytes: customer, rule, due day, state, the
+ *       link of its day's queue, and its key in the sorted queue of contacts waiting (and in the
+ *       array the day's arrivals are sorted in).</li>
  *   <li>Per contact day counted by the frequency cap (actual, from the cap's first window on, or
  *       planned), 8 bytes; per contact placed on the day being planned, 13 bytes until the day is
  *       written.</li>
  *   <li>Per distinct contact preferences, the preferences themselves and, per rule, its usable
- *       channels; per owner (managers, team members), a name and the day's counters.</li>
+ *       channels and the day's slot; per owner (managers, team members), a name and the day's
+ *       counters.</li>
  * </ul>
  * Nothing holds a customer's record, interactions or metrics after they were read, nor a planned
  * contact after its day was written. A run is used once, on one thread.
@@ -193,21 +196,7 @@ final class AgendaRun {
     int addCustomer(Customer customer) {
         int c = ids.add(customer.id().value());
         if (c == managers.length) {
-            int length = grown(c);
-            managers = Arrays.copyOf(managers, length);
-            preferences = Arrays.copyOf(preferences, length);
-            createdOn = Arrays.copyOf(createdOn, length);
-            flags = Arrays.copyOf(flags, length);
-            tierOf = Arrays.copyOf(tierOf, length);
-            rhythmStart = Arrays.copyOf(rhythmStart, length);
-            firstContact = Arrays.copyOf(firstContact, length);
-            if (touchHeads != null) {
-                touchHeads = Arrays.copyOf(touchHeads, length);
-                touchCounts = Arrays.copyOf(touchCounts, length);
-            }
-            if (churnRisks != null) {
-                churnRisks = Arrays.copyOf(churnRisks, length);
-            }
+            resizeCustomers(grown(c));
         }
         managers[c] = customer.accountManager().map(manager -> ownerNumber(manager.value())).orElse(NONE);
         preferences[c] = preferenceNumbers.computeIfAbsent(customer.contactPreferences(), value -> {
@@ -295,11 +284,7 @@ final class AgendaRun {
         firstContact[customer] = contacts;
         for (int number : numbers) {
             if (contacts == contactCustomer.length) {
-                int length = grown(contacts);
-                contactCustomer = Arrays.copyOf(contactCustomer, length);
-                contactRule = Arrays.copyOf(contactRule, length);
-                contactDue = Arrays.copyOf(contactDue, length);
-                contactState = Arrays.copyOf(contactState, length);
+                resizeContacts(grown(contacts));
             }
             contactCustomer[contacts] = customer;
             contactRule[contacts] = (short) number;
@@ -387,7 +372,38 @@ final class AgendaRun {
         }
         planned = true;
         endCustomers();
+        trim();
         new Sweep(sink).run();
+    }
+
+    /** Lets go of the room the arrays grew into while the customers were read. */
+    private void trim() {
+        resizeCustomers(customers);
+        resizeContacts(contacts);
+    }
+
+    private void resizeCustomers(int length) {
+        managers = Arrays.copyOf(managers, length);
+        preferences = Arrays.copyOf(preferences, length);
+        createdOn = Arrays.copyOf(createdOn, length);
+        flags = Arrays.copyOf(flags, length);
+        tierOf = Arrays.copyOf(tierOf, length);
+        rhythmStart = Arrays.copyOf(rhythmStart, length);
+        firstContact = Arrays.copyOf(firstContact, length);
+        if (touchHeads != null) {
+            touchHeads = Arrays.copyOf(touchHeads, length);
+            touchCounts = Arrays.copyOf(touchCounts, length);
+        }
+        if (churnRisks != null) {
+            churnRisks = Arrays.copyOf(churnRisks, length);
+        }
+    }
+
+    private void resizeContacts(int length) {
+        contactCustomer = Arrays.copyOf(contactCustomer, length);
+        contactRule = Arrays.copyOf(contactRule, length);
+        contactDue = Arrays.copyOf(contactDue, length);
+        contactState = Arrays.copyOf(contactState, length);
     }
 
     /** The planning proper: day by day over the contacts, with the owners' counters of the day. */

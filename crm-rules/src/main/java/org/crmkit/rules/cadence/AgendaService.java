@@ -40,7 +40,7 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * until the last day ({@link InteractionLog#forEach(Instant, Instant, java.util.function.Consumer)});
  * and, when marketing waits on open complaints, the complaints with their events
  * ({@link CaseEventLog#forEach}). What it keeps is what {@link AgendaPlanner} keeps (about 50 bytes
- * per customer and 25 per due contact) and, while it reads them, some 50 bytes per complaint opened
+ * per customer and 30 per due contact) and, while it reads them, some 50 bytes per complaint opened
  * before the first day. The plan is written to the sink day by day.
  *
  * <p>Thread-safe if the ports are.
