@@ -11,6 +11,7 @@ import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.AgendaPlanner;
+import org.crmkit.rules.cadence.AgendaSink;
 import org.crmkit.rules.cadence.CadenceCustomer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -76,6 +77,21 @@ public class AgendaBenchmark {
     public Agenda planOneMonth() {
         last = planner.plan(from, to, customers);
         return last;
+    }
+
+    /**
+     * Plans April 2026 for the whole base through a sink that only counts: what a caller pays who
+     * writes the contacts out as they come instead of collecting an {@link Agenda}. (For bases too
+     * large for a list, {@link AgendaAtScale} generates the customers while they are planned.)
+     *
+     * @return the contacts planned, unscheduled and assigned, counted
+     */
+    @Benchmark
+    public long planOneMonthIntoASink() {
+        long[] counts = new long[1];
+        planner.plan(from, to, customers::forEach, AgendaSink.of(contact -> counts[0]++, contact -> counts[0]++,
+                assignment -> counts[0]++));
+        return counts[0];
     }
 
     /** Prints what the last plan held, for the README's figures. */

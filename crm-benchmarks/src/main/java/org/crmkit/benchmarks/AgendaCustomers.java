@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
@@ -77,9 +78,20 @@ final class AgendaCustomers {
      * @return the same cadences, the sales team with {@value #SALES_REPS} members
      */
     static CadencePolicy withSalesTeam(CadencePolicy standard) {
+        return withSalesTeam(standard, SALES_REPS);
+    }
+
+    /**
+     * The standard policy's cadences with a sales team of a given size.
+     *
+     * @param standard the standard policy's cadences
+     * @param size how many members
+     * @return the same cadences, the sales team with that many members
+     */
+    static CadencePolicy withSalesTeam(CadencePolicy standard, int size) {
         Map<OwnerKind, OwnerPool> owners = new EnumMap<>(OwnerKind.class);
         owners.putAll(standard.owners());
-        List<StaffId> reps = IntStream.rangeClosed(1, SALES_REPS).mapToObj(n -> StaffId.of(String.format("SR%02d", n)))
+        List<StaffId> reps = IntStream.rangeClosed(1, size).mapToObj(n -> StaffId.of(String.format("SR%02d", n)))
                 .toList();
         OwnerPool team = standard.pool(OwnerKind.SALES_TEAM);
         owners.put(OwnerKind.SALES_TEAM, new OwnerPool(OwnerKind.SALES_TEAM, reps, team.dailyCapacity(),
@@ -98,16 +110,44 @@ final class AgendaCustomers {
      * @return the customers, in id order
      */
     static List<CadenceCustomer> generate(int count, long seed, LocalDate from) {
-        SplittableRandom root = new SplittableRandom(seed);
         List<CadenceCustomer> customers = new ArrayList<>(count);
-        for (int number = 1; number <= count; number++) {
-            customers.add(customer(String.format("C%06d", number), root.split(), from));
-        }
+        forEach(count, seed, from, customers::add);
         return customers;
     }
 
-    private static CadenceCustomer customer(String id, SplittableRandom random,
-            LocalDate from) {
+    /**
+     * Generates the base one customer at a time, for bases too large to hold: the same customers
+     * as {@link #generate}, in the same order, each made when the action is ready for it.
+     *
+     * @param count how many customers
+     * @param seed the seed
+     * @param from the plan's first day: the as-of day of the metrics; contacts happen before it
+     * @param action receives each customer, in id order
+     */
+    static void forEach(int count, long seed, LocalDate from, Consumer<? super CadenceCustomer> action) {
+        forEach(count, seed, from, ACCOUNT_MANAGERS, action);
+    }
+
+    /**
+     * Generates the base one customer at a time, with a given number of account managers: the
+     * same customers as {@link #forEach(int, long, LocalDate, Consumer)} but for the managers
+     * drawn when there are {@value #ACCOUNT_MANAGERS}.
+     *
+     * @param count how many customers
+     * @param seed the seed
+     * @param from the plan's first day: the as-of day of the metrics; contacts happen before it
+     * @param managers how many account managers the core customers' are drawn from
+     * @param action receives each customer, in id order
+     */
+    static void forEach(int count, long seed, LocalDate from, int managers,
+            Consumer<? super CadenceCustomer> action) {
+        SplittableRandom root = new SplittableRandom(seed);
+        for (int number = 1; number <= count; number++) {
+            action.accept(customer(String.format("C%06d", number), root.split(), from, managers));
+        }
+    }
+
+    private static CadenceCustomer customer(String id, SplittableRandom random, LocalDate from, int managers) {
         double draw = random.nextDouble();
         Tier tier = draw < 0.10 ? CORE : draw < 0.40 ? IMPORTANT : draw < 0.80 ? BASIC : POTENTIAL;
         LocalDate created = from.minusDays(1 + random.nextInt(tier == POTENTIAL ? 365 : 3 * 365));
@@ -116,7 +156,7 @@ final class AgendaCustomers {
                 .withContactPreferences(preferences(random, tier));
         if (tier == CORE && random.nextDouble() < 0.95) {
             customer = customer.withAccountManager(StaffId.of(String.format("AM%02d",
-                    1 + random.nextInt(ACCOUNT_MANAGERS))));
+                    1 + random.nextInt(managers))));
         }
         List<Interaction> contacts = contacts(customerId, random, tier, created, from);
         boolean complaintOpen = random.nextDouble() < 0.01;

@@ -4,6 +4,7 @@ import org.crmkit.rules.cadence.CadencePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -77,6 +78,21 @@ class AgendaBenchmarkTest {
                 customer -> customer.customer().id().value(), customer -> customer));
         assertThat(agenda.planned()).noneMatch(contact -> byId.get(contact.customerId().value()).customer()
                 .contactPreferences().doNotContact().contains(contact.channel()));
+    }
+
+    @Test
+    void theSinkReceivesEveryContactAndAssignmentOfTheAgenda() {
+        assertThat(BENCHMARK.planOneMonthIntoASink())
+                .isEqualTo(agenda.planned().size() + agenda.unscheduled().size() + agenda.assignments().size());
+    }
+
+    @Test
+    void theGeneratorStreamsTheBaseItGenerates() {
+        List<CadenceCustomer> streamed = new ArrayList<>();
+
+        AgendaCustomers.forEach(200, AgendaBenchmark.SEED, AgendaBenchmark.FROM, streamed::add);
+
+        assertThat(streamed).isEqualTo(customers.subList(0, 200));
     }
 
     @Test

@@ -1,15 +1,16 @@
 package org.crmkit.cli;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.crmkit.cli.output.AgendaContext;
 import org.crmkit.cli.output.AgendaFormat;
+import org.crmkit.cli.output.OverdueContact;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.cadence.PlannedContact;
+import org.crmkit.rules.cadence.UnscheduledContact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code crm agenda}: the contacts the policy's cadences plan for a range of days, per owner;
  * with the subcommands {@code overdue} and {@code unscheduled}, the contacts past due and those
- * that could not be planned. Reads and validates all input first, then plans, then writes: bad
- * input gives no output at all.
+ * that could not be planned. Reads and validates all input first, then plans, writing each day's
+ * contacts (and, for {@code unscheduled}, the contacts that could not be planned) as the planner
+ * decides them: bad input gives no output at all, and the agenda is never held whole.
  */
 @Command(name = "agenda",
         header = "Plans the contacts of the policy's cadences for a range of days, per owner.",
@@ -85,13 +87,16 @@ final class AgendaCommand implements Callable<Integer> {
     public Integer call() {
         Policy loaded = policy.load();
         AgendaPlan plan = options.plan(spec, loaded, clock);
-        LOG.debug("planned {} contacts for {}..{} under {}", plan.agenda().planned().size(), plan.from(), plan.to(),
-                loaded.ref());
         AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), plan.zone(),
                 "crmkit agenda of " + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(),
                 clock.instant());
-        StandardOutput.print(spec, out -> format.write(plan.planned(), context, out));
-        StandardOutput.summary(spec, AgendaSummary.plan(spec.qualifiedName(), plan));
+        // Each day's contacts are written when the day is planned; the summary is counted on the way.
+        StandardOutput.Streamed<PlannedContact> out = StandardOutput.streamed(spec, format.writer(context));
+        AgendaTally tally = new AgendaTally(plan, out, contact -> { }, false);
+        plan.run(tally);
+        out.finish();
+        LOG.debug("planned {} contacts for {}..{} under {}", tally.planned(), plan.from(), plan.to(), loaded.ref());
+        StandardOutput.summary(spec, AgendaSummary.plan(spec.qualifiedName(), plan, tally));
         return ExitCodes.OK;
     }
 
@@ -121,16 +126,13 @@ final class AgendaCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             AgendaPlan plan = options.plan(spec, policy.load(), clock);
-            StandardOutput.print(spec, out -> write(plan, out));
-            StandardOutput.summary(spec, summary(spec.qualifiedName(), plan));
+            List<String> summary = write(plan);
+            StandardOutput.summary(spec, summary);
             return ExitCodes.OK;
         }
 
-        /** Writes the report of the plan on standard output in the chosen format. */
-        abstract void write(AgendaPlan plan, Writer out) throws IOException;
-
-        /** The summary lines for standard error. */
-        abstract List<String> summary(String command, AgendaPlan plan);
+        /** Plans, writes the report on standard output in the chosen format, and returns the summary. */
+        abstract List<String> write(AgendaPlan plan);
     }
 
     /** {@code crm agenda overdue}: the contacts past due on the plan's first day. */
@@ -151,14 +153,17 @@ final class AgendaCommand implements Callable<Integer> {
             super(clock);
         }
 
+        /** The overdue contacts are kept, since they are written most overdue first, once all are known. */
         @Override
-        void write(AgendaPlan plan, Writer out) throws IOException {
-            format.get().writer(Reports.overdue(plan.agenda())).write(plan.overdue(), out);
-        }
-
-        @Override
-        List<String> summary(String command, AgendaPlan plan) {
-            return AgendaSummary.overdue(command, plan);
+        List<String> write(AgendaPlan plan) {
+            AgendaTally tally = new AgendaTally(plan, contact -> { }, contact -> { }, true);
+            plan.run(tally);
+            List<OverdueContact> overdue = tally.overdueOfOwner();
+            StandardOutput.Streamed<OverdueContact> out = StandardOutput.streamed(spec,
+                    format.get().writer(Reports.overdue()));
+            overdue.forEach(out);
+            out.finish();
+            return AgendaSummary.overdue(spec.qualifiedName(), plan, tally, overdue);
         }
     }
 
@@ -184,14 +189,15 @@ final class AgendaCommand implements Callable<Integer> {
             super(clock);
         }
 
+        /** The contacts come from the planner in the report's order, due day then customer: written as they come. */
         @Override
-        void write(AgendaPlan plan, Writer out) throws IOException {
-            format.get().writer(Reports.unscheduled(plan.from())).write(plan.unscheduled(), out);
-        }
-
-        @Override
-        List<String> summary(String command, AgendaPlan plan) {
-            return AgendaSummary.unscheduled(command, plan);
+        List<String> write(AgendaPlan plan) {
+            StandardOutput.Streamed<UnscheduledContact> out = StandardOutput.streamed(spec,
+                    format.get().writer(Reports.unscheduled(plan.from())));
+            AgendaTally tally = new AgendaTally(plan, contact -> { }, out, false);
+            plan.run(tally);
+            out.finish();
+            return AgendaSummary.unscheduled(spec.qualifiedName(), plan, tally);
         }
     }
 }

@@ -21,9 +21,9 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.AgendaPlanner;
 import org.crmkit.rules.cadence.CadenceCustomer;
+import org.crmkit.rules.cadence.CadenceCustomerSource;
 import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TieringPolicy;
@@ -91,12 +91,12 @@ final class AgendaOptions {
     Optional<String> owner = Optional.empty();
 
     /**
-     * Checks the options, reads and validates every file, and plans.
+     * Checks the options, reads and validates every file, and prepares the plan.
      *
      * @param spec the command's spec, for usage errors
      * @param policy the policy
      * @param clock what day it is, for the default first day
-     * @return the plan
+     * @return the plan, ready to run
      * @throws ParameterException a usage error
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      * @throws InvalidValueException if the policy plans no contacts
@@ -156,20 +156,21 @@ final class AgendaOptions {
             byId.put(customer.id(), customer);
             customer.contactPreferences().timeZone().ifPresent(customerZone -> zones.put(customer.id(), customerZone));
         }
-        List<CadenceCustomer> inputs = new ArrayList<>();
         // Customers created after the first day have no metrics as of it: they are left out.
-        for (TierDecision decision : TierCommand.decisions(data, policy, first)) {
+        List<TierDecision> decisions = TierCommand.decisions(data, policy, first);
+        int openAndPlanned = (int) decisions.stream().filter(decision -> complaining.contains(decision.customerId()))
+                .count();
+        // Each customer is made when the planner takes it, and let go once it kept what it needs.
+        CadenceCustomerSource planned = each -> decisions.forEach(decision -> {
             Customer customer = byId.get(decision.customerId());
             // Stateless: no tier history, so every customer's rhythm starts on the day it was created.
-            inputs.add(new CadenceCustomer(customer, decision.tier(), customer.createdOn(),
+            each.accept(new CadenceCustomer(customer, decision.tier(), customer.createdOn(),
                     contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()),
                     decision.metrics(), Optional.empty()));
-        }
-        Agenda agenda = AgendaPlanner.of(cadences, policy.section(TieringPolicy.class).ladder()).plan(first, last, inputs);
-        int openAndPlanned = (int) inputs.stream().filter(CadenceCustomer::complaintOpen).count();
-        return new AgendaPlan(policy, agenda, owner, inputs.size(), data.customers().size() - inputs.size(),
-                openAndPlanned, zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and "
-                        + orders.orElseThrow());
+        });
+        return new AgendaPlan(policy, AgendaPlanner.of(cadences, policy.section(TieringPolicy.class).ladder()), first,
+                last, planned, owner, decisions.size(), data.customers().size() - decisions.size(), openAndPlanned,
+                zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and " + orders.orElseThrow());
     }
 
     /** Checks that the required options are given and the complaint files come together. */

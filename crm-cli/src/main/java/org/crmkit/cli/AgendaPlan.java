@@ -2,23 +2,27 @@ package org.crmkit.cli;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.cadence.Agenda;
+import org.crmkit.rules.cadence.AgendaPlanner;
+import org.crmkit.rules.cadence.AgendaSink;
+import org.crmkit.rules.cadence.CadenceCustomerSource;
 import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.cadence.PlannedContact;
-import org.crmkit.rules.cadence.UnscheduledContact;
 
 /**
- * One planning run of {@code crm agenda} and its subcommands: the agenda and what the summary
- * says about how it was made. Immutable and thread-safe.
+ * One planning run of {@code crm agenda} and its subcommands, its input read and checked: what
+ * is planned for whom, and what the summary says about how. {@link #run} plans and hands the
+ * results to a sink as they are decided, so that the commands write them out as they come.
+ * Immutable and thread-safe, if the customers' source is.
  *
  * @param policy the policy; not null
- * @param agenda the agenda of all owners; not null
+ * @param planner the policy's planner; not null
+ * @param from the plan's first day; not null
+ * @param to the plan's last day; not null
+ * @param planned the customers planned for, handed over one at a time; not null
  * @param owner the owner whose contacts are written, if {@code --owner} was given; not null
  * @param customers the customers planned for: those created by the first day
  * @param createdLater customers created after the first day, left out
@@ -26,23 +30,19 @@ import org.crmkit.rules.cadence.UnscheduledContact;
  * @param zones the time zones customers stated; not null
  * @param tierSource how tiers were decided, for the summary; not null
  */
-record AgendaPlan(Policy policy, Agenda agenda, Optional<String> owner, int customers, int createdLater,
-        int openComplaints, Map<CustomerId, ZoneId> zones, String tierSource) {
+record AgendaPlan(Policy policy, AgendaPlanner planner, LocalDate from, LocalDate to, CadenceCustomerSource planned,
+        Optional<String> owner, int customers, int createdLater, int openComplaints, Map<CustomerId, ZoneId> zones,
+        String tierSource) {
 
     AgendaPlan {
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(agenda, "agenda");
+        Objects.requireNonNull(planner, "planner");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(planned, "planned");
         Objects.requireNonNull(owner, "owner");
         zones = Map.copyOf(zones);
         Objects.requireNonNull(tierSource, "tierSource");
-    }
-
-    LocalDate from() {
-        return agenda.from();
-    }
-
-    LocalDate to() {
-        return agenda.to();
     }
 
     /** @return the zone the plan's days are counted in: the cadences calendar's, as the planner counts them */
@@ -50,19 +50,13 @@ record AgendaPlan(Policy policy, Agenda agenda, Optional<String> owner, int cust
         return policy.find(CadencePolicy.class).orElseThrow().calendar().zone();
     }
 
-    /** @return the planned contacts of the chosen owner, or all */
-    List<PlannedContact> planned() {
-        return agenda.planned().stream().filter(contact -> ownerWanted(contact.owner())).toList();
-    }
-
-    /** @return the unscheduled contacts of the chosen owner, or all */
-    List<UnscheduledContact> unscheduled() {
-        return agenda.unscheduled().stream().filter(contact -> ownerWanted(contact.owner())).toList();
-    }
-
-    /** @return the overdue contacts of the chosen owner, or all, most overdue first */
-    List<Agenda.Overdue> overdue() {
-        return agenda.overdue().stream().filter(item -> ownerWanted(item.owner())).toList();
+    /**
+     * Plans the days and hands the results to the sink as they are decided, in the planner's order.
+     *
+     * @param sink receives the contacts and assignments of all owners
+     */
+    void run(AgendaSink sink) {
+        planner.plan(from, to, planned, sink);
     }
 
     /** @return whether the owner's contacts are written */

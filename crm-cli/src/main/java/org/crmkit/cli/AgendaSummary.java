@@ -11,10 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.crmkit.cli.output.OverdueContact;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.cadence.Agenda;
-import org.crmkit.rules.cadence.ManagerAssignment;
-import org.crmkit.rules.cadence.PlannedContact;
 import org.crmkit.rules.cadence.UnscheduledContact;
 
 /**
@@ -29,37 +28,32 @@ final class AgendaSummary {
     private AgendaSummary() {
     }
 
-    /** The summary of {@code crm agenda}. */
-    static List<String> plan(String command, AgendaPlan plan) {
+    /** The summary of {@code crm agenda}, from what was counted while the plan was written. */
+    static List<String> plan(String command, AgendaPlan plan, AgendaTally tally) {
         List<String> lines = header(command, plan);
-        Agenda agenda = plan.agenda();
-        long overdue = agenda.overdue().size();
-        lines.add(command + ": " + count(agenda.planned().size(), "contact") + " planned, "
-                + agenda.unscheduled().size() + " unscheduled" + byReason(agenda.unscheduled()) + ", "
-                + count(agenda.assignments().size(), "account manager") + " assigned, " + overdue + " overdue");
-        lines.addAll(ownerTable(plan, agenda.planned()));
-        ownerLine(command, plan, plan.planned().size(), "contact").ifPresent(lines::add);
-        List<UnscheduledContact> unscheduled = plan.unscheduled();
-        if (!unscheduled.isEmpty()) {
+        lines.add(command + ": " + count(tally.planned(), "contact") + " planned, "
+                + tally.unscheduled() + " unscheduled" + byReason(tally.reasons()) + ", "
+                + count(tally.assignments(), "account manager") + " assigned, " + tally.overdue() + " overdue");
+        lines.addAll(ownerTable(plan, tally));
+        ownerLine(command, plan, tally, tally.plannedOfOwner(), "contact").ifPresent(lines::add);
+        if (tally.unscheduledOfOwner() > 0) {
             lines.add(command + ": unscheduled" + plan.owner().map(owner -> " of " + owner).orElse("") + ":");
-            unscheduled.stream().limit(MAX_LISTED).forEach(contact -> lines.add("  " + unscheduledLine(contact)));
-            more(unscheduled.size(), "'crm agenda unscheduled' lists them all").ifPresent(lines::add);
+            tally.firstUnscheduled().forEach(contact -> lines.add("  " + unscheduledLine(contact)));
+            more(tally.unscheduledOfOwner(), "'crm agenda unscheduled' lists them all").ifPresent(lines::add);
         }
-        List<ManagerAssignment> assignments = agenda.assignments().stream()
-                .filter(assignment -> plan.ownerWanted(assignment.manager().value())).toList();
-        if (!assignments.isEmpty()) {
+        if (tally.assignmentsOfOwner() > 0) {
             lines.add(command + ": account managers assigned (record them in your ERP):");
-            assignments.stream().limit(MAX_LISTED).forEach(assignment -> lines.add("  " + assignment.customerId()
+            tally.firstAssignments().forEach(assignment -> lines.add("  " + assignment.customerId()
                     + " -> " + assignment.manager() + ": " + assignment.reason()));
-            more(assignments.size(), "").ifPresent(lines::add);
+            more(tally.assignmentsOfOwner(), "").ifPresent(lines::add);
         }
         return lines;
     }
 
     /** The summary of {@code crm agenda overdue}: counts per owner and tier. */
-    static List<String> overdue(String command, AgendaPlan plan) {
+    static List<String> overdue(String command, AgendaPlan plan, AgendaTally tally, List<OverdueContact> written) {
         List<String> lines = header(command, plan);
-        List<Agenda.Overdue> overdue = plan.overdue();
+        List<Agenda.Overdue> overdue = written.stream().map(OverdueContact::contact).toList();
         long planned = overdue.stream().filter(Agenda.Overdue::planned).count();
         lines.add(command + ": " + count(overdue.size(), "contact") + " overdue on " + plan.from()
                 + plan.owner().map(owner -> " for " + owner).orElse("") + ", " + planned + " of them planned in "
@@ -70,7 +64,7 @@ final class AgendaSummary {
             Map<String, Map<String, List<Agenda.Overdue>>> groups = new TreeMap<>();
             for (Agenda.Overdue item : overdue) {
                 groups.computeIfAbsent(item.owner(), owner -> new LinkedHashMap<>())
-                        .computeIfAbsent(tierName(item.tier()), tier -> new ArrayList<>()).add(item);
+                        .computeIfAbsent(AgendaTally.tierName(item.tier()), tier -> new ArrayList<>()).add(item);
             }
             int width = Math.max("owner".length(), groups.keySet().stream().mapToInt(String::length).max().orElse(0));
             String format = "  %-" + width + "s %-11s %7s %7s %9s";
@@ -79,17 +73,16 @@ final class AgendaSummary {
                     format, owner, tier, items.size(), items.stream().filter(Agenda.Overdue::planned).count(),
                     items.stream().mapToLong(Agenda.Overdue::daysOverdue).max().orElse(0)))));
         }
-        ownerLine(command, plan, overdue.size(), "overdue contact").ifPresent(lines::add);
+        ownerLine(command, plan, tally, overdue.size(), "overdue contact").ifPresent(lines::add);
         return lines;
     }
 
     /** The summary of {@code crm agenda unscheduled}: counts by reason. */
-    static List<String> unscheduled(String command, AgendaPlan plan) {
+    static List<String> unscheduled(String command, AgendaPlan plan, AgendaTally tally) {
         List<String> lines = header(command, plan);
-        List<UnscheduledContact> unscheduled = plan.unscheduled();
-        lines.add(command + ": " + count(unscheduled.size(), "contact") + " unscheduled"
-                + plan.owner().map(owner -> " for " + owner).orElse("") + byReason(unscheduled));
-        ownerLine(command, plan, unscheduled.size(), "unscheduled contact").ifPresent(lines::add);
+        lines.add(command + ": " + count(tally.unscheduledOfOwner(), "contact") + " unscheduled"
+                + plan.owner().map(owner -> " for " + owner).orElse("") + byReason(tally.reasonsOfOwner()));
+        ownerLine(command, plan, tally, tally.unscheduledOfOwner(), "unscheduled contact").ifPresent(lines::add);
         return lines;
     }
 
@@ -111,16 +104,15 @@ final class AgendaSummary {
     }
 
     /** Planned contacts per owner (rows) and tier (columns, in the policy's order). */
-    private static List<String> ownerTable(AgendaPlan plan, List<PlannedContact> planned) {
-        if (planned.isEmpty()) {
+    private static List<String> ownerTable(AgendaPlan plan, AgendaTally tally) {
+        if (tally.planned() == 0) {
             return List.of();
         }
         List<String> tiers = new ArrayList<>(plan.policy().section(TieringPolicy.class).ladder().tiers().stream().map(Tier::name).toList());
-        if (planned.stream().anyMatch(contact -> contact.tier().isEmpty())) {
+        if (tally.plannedWithoutTier()) {
             tiers.add(NO_TIER);
         }
-        Map<String, Map<String, Long>> counts = planned.stream().collect(Collectors.groupingBy(PlannedContact::owner,
-                TreeMap::new, Collectors.groupingBy(contact -> tierName(contact.tier()), Collectors.counting())));
+        Map<String, Map<String, Long>> counts = tally.byOwnerAndTier();
         int width = Math.max("owner".length(), counts.keySet().stream().mapToInt(String::length).max().orElse(0));
         List<String> lines = new ArrayList<>();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-" + width + "s", "owner"));
@@ -137,14 +129,13 @@ final class AgendaSummary {
     }
 
     /** What was written for the chosen owner, and a warning when the plan has nothing of theirs. */
-    private static Optional<String> ownerLine(String command, AgendaPlan plan, int written, String what) {
+    private static Optional<String> ownerLine(String command, AgendaPlan plan, AgendaTally tally, long written,
+            String what) {
         if (plan.owner().isEmpty()) {
             return Optional.empty();
         }
         String owner = plan.owner().get();
-        TreeSet<String> owners = new TreeSet<>();
-        plan.agenda().planned().forEach(contact -> owners.add(contact.owner()));
-        plan.agenda().unscheduled().forEach(contact -> owners.add(contact.owner()));
+        TreeSet<String> owners = tally.owners();
         if (!owners.contains(owner)) {
             return Optional.of(command + ": warning: owner '" + owner + "' has nothing in this plan; its owners are "
                     + (owners.isEmpty() ? "none" : String.join(", ", owners)));
@@ -158,24 +149,19 @@ final class AgendaSummary {
     }
 
     /** E.g. {@code " (2 open complaint, 1 do-not-contact)"}, or nothing when there are none. */
-    static String byReason(List<UnscheduledContact> unscheduled) {
-        if (unscheduled.isEmpty()) {
+    static String byReason(Map<String, Long> kinds) {
+        if (kinds.isEmpty()) {
             return "";
         }
-        Map<String, Long> kinds = unscheduled.stream().collect(Collectors.groupingBy(
-                contact -> UnscheduledReason.of(contact.kind()), TreeMap::new, Collectors.counting()));
+        // The kinds come in name order: among equal counts, the first name leads.
         return kinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(entry -> entry.getValue() + " " + entry.getKey())
                 .collect(Collectors.joining(", ", " (", ")"));
     }
 
-    private static Optional<String> more(int total, String hint) {
+    private static Optional<String> more(long total, String hint) {
         return total > MAX_LISTED ? Optional.of("  ... and " + (total - MAX_LISTED) + " more"
                 + (hint.isEmpty() ? "" : ": " + hint)) : Optional.empty();
-    }
-
-    private static String tierName(Optional<Tier> tier) {
-        return tier.map(Tier::name).orElse(NO_TIER);
     }
 
     private static String count(long count, String what) {

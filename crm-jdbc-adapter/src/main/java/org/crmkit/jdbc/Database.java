@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmkit.core.PersistenceException;
 
@@ -291,5 +292,30 @@ final class Database {
         PreparedStatement statement = prepare(connection, sql, parameters);
         statement.setFetchSize(FETCH_SIZE);
         return statement;
+    }
+
+    /**
+     * Streams the rows of a query to an action, in a transaction of their own: the visits of
+     * whole tables, whose rows are never held together.
+     *
+     * @param operation what is done, for the exception message, e.g. {@code "visit the customers"}
+     * @param sql the query
+     * @param parameters one non-null value per marker
+     * @param mapper maps each row
+     * @param action receives each mapped row, in the query's order
+     * @param <T> the mapped type
+     * @throws PersistenceException if the database fails
+     */
+    <T> void forEach(String operation, String sql, List<?> parameters, RowMapper<T> mapper,
+            Consumer<? super T> action) {
+        transaction(operation, connection -> {
+            try (PreparedStatement statement = streaming(connection, sql, parameters);
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    action.accept(mapper.map(rows));
+                }
+            }
+            return null;
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.crmkit.jdbc;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseId;
@@ -29,9 +30,12 @@ final class JdbcCaseEventLog implements CaseEventLog {
     }
 
     private final Database database;
+    private final String selectAllInCaseOrder;
 
     JdbcCaseEventLog(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.selectAllInCaseOrder = CaseEventRows.SELECT + " ORDER BY " + database.dialect().byId("case_id")
+                + ", sequence_number";
     }
 
     @Override
@@ -39,6 +43,12 @@ final class JdbcCaseEventLog implements CaseEventLog {
         Objects.requireNonNull(caseId, "caseId");
         return database.transaction("find the events of case '" + caseId + "'",
                 connection -> Database.list(connection, HISTORY, CaseEventRows::map, caseId.value()));
+    }
+
+    @Override
+    public void forEach(Consumer<? super CaseEvent> action) {
+        Objects.requireNonNull(action, "action");
+        database.forEach("visit the events of the cases", selectAllInCaseOrder, List.of(), CaseEventRows::map, action);
     }
 
     @Override

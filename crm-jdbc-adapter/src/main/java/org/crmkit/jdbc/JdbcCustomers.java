@@ -1,7 +1,6 @@
 package org.crmkit.jdbc;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,16 +40,8 @@ final class JdbcCustomers implements Customers {
     @Override
     public void forEach(Consumer<? super Customer> action) {
         Objects.requireNonNull(action, "action");
-        database.transaction("visit the customers", connection -> {
-            Database.RowMapper<Customer> mapper = relation.naming(CustomerRows::map);
-            try (PreparedStatement statement = Database.streaming(connection, selectAllInIdOrder,
-                    relation.parameters()); ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    action.accept(mapper.map(rows));
-                }
-            }
-            return null;
-        });
+        database.forEach("visit the customers", selectAllInIdOrder, relation.parameters(),
+                relation.naming(CustomerRows::map), action);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.crmkit.jdbc;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
@@ -18,14 +20,18 @@ final class JdbcInteractionLog implements InteractionLog {
     private final Database database;
     private final Relation relation;
     private final String selectByCustomerAndMoments;
+    private final String selectMomentsInCustomerOrder;
 
     JdbcInteractionLog(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
         this.relation = Objects.requireNonNull(relation, "relation");
         Moments moments = relation.moments();
-        this.selectByCustomerAndMoments = "SELECT " + InteractionRows.columns(moments) + " FROM " + relation.from()
-                + " WHERE customer_id = ? AND " + moments.rangeCondition("occurred")
+        String select = "SELECT " + InteractionRows.columns(moments) + " FROM " + relation.from() + " WHERE ";
+        this.selectByCustomerAndMoments = select + "customer_id = ? AND " + moments.rangeCondition("occurred")
                 + " ORDER BY " + moments.order("occurred") + ", " + database.dialect().byId("id");
+        this.selectMomentsInCustomerOrder = select + moments.rangeCondition("occurred")
+                + " ORDER BY " + database.dialect().byId("customer_id") + ", " + moments.order("occurred") + ", "
+                + database.dialect().byId("id");
     }
 
     @Override
@@ -38,6 +44,16 @@ final class JdbcInteractionLog implements InteractionLog {
                         relation.naming(row -> InteractionRows.map(row, relation.moments())),
                         relation.parametersThen(concat(customerId.value(),
                                 relation.moments().rangeParameters(from, until)))));
+    }
+
+    @Override
+    public void forEach(Instant from, Instant until, Consumer<? super Interaction> action) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(action, "action");
+        database.forEach("visit the interactions in a time range", selectMomentsInCustomerOrder,
+                Arrays.asList(relation.parametersThen(relation.moments().rangeParameters(from, until))),
+                relation.naming(row -> InteractionRows.map(row, relation.moments())), action);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.crmkit.jdbc;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,15 +33,7 @@ final class JdbcServiceCases implements ServiceCases {
     @Override
     public void forEach(Consumer<? super ServiceCase> action) {
         Objects.requireNonNull(action, "action");
-        database.transaction("visit the service cases", connection -> {
-            try (PreparedStatement statement = Database.streaming(connection, selectAllInIdOrder, List.of());
-                    ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    action.accept(ServiceCaseRows.map(rows));
-                }
-            }
-            return null;
-        });
+        database.forEach("visit the service cases", selectAllInIdOrder, List.of(), ServiceCaseRows::map, action);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.crmkit.jdbc;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.port.TierAssignments;
@@ -23,10 +25,13 @@ final class JdbcTierAssignments implements TierAssignments {
     private static final String DELETE_SAME_DAY = "DELETE FROM crm_tier_assignment WHERE customer_id = ? AND as_of = ?";
 
     private final Database database;
+    private final String selectUpToInCustomerOrder;
     private final AsOfHead head = new AsOfHead("crm_tier_head", "Tier assignment");
 
     JdbcTierAssignments(Database database) {
         this.database = Objects.requireNonNull(database, "database");
+        this.selectUpToInCustomerOrder = TierAssignmentRows.SELECT + " WHERE as_of <= ? ORDER BY "
+                + database.dialect().byId("customer_id") + ", as_of";
     }
 
     @Override
@@ -50,6 +55,25 @@ final class JdbcTierAssignments implements TierAssignments {
         Objects.requireNonNull(customerId, "customerId");
         return database.transaction("read the tier history of customer '" + customerId + "'",
                 connection -> Database.list(connection, HISTORY, TierAssignmentRows::map, customerId.value()));
+    }
+
+    @Override
+    public void forEachHistory(LocalDate asOf, Consumer<? super List<TierAssignment>> action) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(action, "action");
+        // The rows come customer by customer: one customer's history is handed over whole.
+        List<TierAssignment> history = new ArrayList<>();
+        database.forEach("visit the tier histories as of " + asOf, selectUpToInCustomerOrder,
+                List.of(SqlValues.dayBound(asOf)), TierAssignmentRows::map, assignment -> {
+                    if (!history.isEmpty() && !history.get(0).customerId().equals(assignment.customerId())) {
+                        action.accept(List.copyOf(history));
+                        history.clear();
+                    }
+                    history.add(assignment);
+                });
+        if (!history.isEmpty()) {
+            action.accept(List.copyOf(history));
+        }
     }
 
     @Override

@@ -140,11 +140,29 @@ class EnginesOnDatabaseTest {
         assertThat(agenda(onPostgres)).isEqualTo(reference);
     }
 
+    @Test
+    void theAgendaOfAPolicyWithAWinBackConditionIsTheSameOnH2AndPostgresqlAsInMemory() {
+        // The win-back condition tests metrics: the service then reads the facts port too.
+        Policy winBack = PolicyLoader.parse(PolicyLoader.standardText().replace("suppress_marketing_while_complaint_open",
+                "win_back: {when: {orders: {eq: 0}}, name: quarterly_win_back, channels: [email, sms],"
+                        + " every: 1 quarter, owner: automation, purpose: win_back}\n  suppress_marketing_while_complaint_open"),
+                "win-back.yaml");
+        Agenda reference = agenda(inMemory, winBack);
+
+        assertThat(reference.planned()).anyMatch(contact -> contact.rule().name().equals("quarterly_win_back"));
+        assertThat(agenda(onH2, winBack)).isEqualTo(reference);
+        assertThat(agenda(onPostgres, winBack)).isEqualTo(reference);
+    }
+
     /** The next month's agenda, once the customers' tiers are stored (a rhythm starts when a tier is entered). */
     private static Agenda agenda(CrmStore store) {
+        return agenda(store, POLICY);
+    }
+
+    private static Agenda agenda(CrmStore store, Policy policy) {
         tiers(store);
         LocalDate from = AS_OF.plusDays(1);
-        return AgendaService.of(POLICY, store).plan(from, from.plusMonths(1).minusDays(1));
+        return AgendaService.of(policy, store).plan(from, from.plusMonths(1).minusDays(1));
     }
 
     private static List<TierDecision> tiers(CrmStore store) {

@@ -4,11 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LocalTimeRange;
-import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.PlannedContact;
 import org.crmkit.rules.cadence.UnscheduledContact;
 import org.jspecify.annotations.Nullable;
@@ -46,36 +43,18 @@ final class AgendaFields {
                 .build());
     }
 
-    /**
-     * @param agenda the agenda the overdue contacts come from: the day each planned one is planned
-     *     on and the reason each other one is not
-     * @return the report of overdue contacts ({@code crm agenda overdue})
-     */
-    static Report<Agenda.Overdue> overdue(Agenda agenda) {
-        Map<String, PlannedContact> planned = new HashMap<>();
-        agenda.planned().forEach(contact -> planned.putIfAbsent(key(contact.customerId(), contact.rule().name(),
-                contact.due()), contact));
-        Map<String, UnscheduledContact> unscheduled = new HashMap<>();
-        agenda.unscheduled().forEach(contact -> unscheduled.putIfAbsent(key(contact.customerId(),
-                contact.rule().name(), contact.due()), contact));
-        return Report.of(Columns.<Agenda.Overdue>builder()
-                .text("customer_id", item -> item.customerId().value())
-                .text("tier", item -> TierFields.name(item.tier()))
-                .text("rule", Agenda.Overdue::rule)
-                .text("owner", Agenda.Overdue::owner)
-                .text("due", item -> item.due().toString())
-                .number("days_overdue", Agenda.Overdue::daysOverdue)
-                .flag("planned", Agenda.Overdue::planned)
-                .text("planned_on", item -> {
-                    PlannedContact contact = item.planned() ? planned.get(key(item)) : null;
-                    return contact == null ? null : contact.date().toString();
-                })
-                .text("unscheduled_reason", item -> {
-                    UnscheduledContact missed = item.planned() ? null : unscheduled.get(key(item));
-                    return missed == null ? null : missed.reason();
-                })
-                .build());
-    }
+    /** The report of overdue contacts ({@code crm agenda overdue}). */
+    static final Report<OverdueContact> OVERDUE = Report.of(Columns.<OverdueContact>builder()
+            .text("customer_id", item -> item.contact().customerId().value())
+            .text("tier", item -> TierFields.name(item.contact().tier()))
+            .text("rule", item -> item.contact().rule())
+            .text("owner", item -> item.contact().owner())
+            .text("due", item -> item.contact().due().toString())
+            .number("days_overdue", item -> item.contact().daysOverdue())
+            .flag("planned", item -> item.contact().planned())
+            .text("planned_on", item -> item.plannedOn().map(LocalDate::toString).orElse(null))
+            .text("unscheduled_reason", item -> item.unscheduledReason().orElse(null))
+            .build());
 
     /**
      * @param from the plan's first day, against which contacts count as overdue
@@ -104,13 +83,5 @@ final class AgendaFields {
     private static @Nullable String zone(AgendaContext context, CustomerId customer) {
         ZoneId zone = context.zones().get(customer);
         return zone == null ? null : zone.getId();
-    }
-
-    private static String key(Agenda.Overdue item) {
-        return key(item.customerId(), item.rule(), item.due());
-    }
-
-    private static String key(CustomerId customer, String rule, LocalDate due) {
-        return customer.value() + '\u0000' + rule + '\u0000' + due;
     }
 }

@@ -1,8 +1,6 @@
 package org.crmkit.cli.output;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.List;
+import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.rules.cadence.PlannedContact;
 
@@ -32,19 +30,19 @@ public enum AgendaFormat {
     }
 
     /**
-     * Writes planned contacts in this format, in the order given.
+     * A writer of planned contacts in this format, one at a time as they come: JSON Lines or CSV
+     * lines, or the events of one iCalendar.
      *
-     * @param contacts the contacts, in output order; not null
      * @param context the plan's days, the customers' time zones and the calendar's name and stamp; not null
-     * @param out where to write; not closed; not null
-     * @throws IOException if writing fails
+     * @return the writer
      */
-    public void write(List<PlannedContact> contacts, AgendaContext context, Writer out) throws IOException {
-        switch (this) {
-            case JSONL -> OutputFormat.JSONL.writer(Reports.planned(context)).write(contacts, out);
-            case CSV -> OutputFormat.CSV.writer(Reports.planned(context)).write(contacts, out);
-            case ICS -> ICalendarAgendaWriter.write(contacts, context, out);
-        }
+    public RowWriter<PlannedContact> writer(AgendaContext context) {
+        Objects.requireNonNull(context, "context");
+        return switch (this) {
+            case JSONL -> OutputFormat.JSONL.writer(Reports.planned(context));
+            case CSV -> OutputFormat.CSV.writer(Reports.planned(context));
+            case ICS -> new ICalendarAgendaWriter(context);
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.crmkit.cli.output;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.rules.cadence.PlannedContact;
@@ -37,13 +39,8 @@ import org.crmkit.rules.cadence.PlannedContact;
  * {@code UID} is a name-based UUID of customer, rule and day, so that importing a later run of
  * the same plan updates the events instead of doubling them. Events are transparent: a planned
  * contact does not block the owner's time. Lines end with CRLF and are folded at 75 octets.
- *
- * <p>RFC 5545 requires a calendar to hold at least one component, so an empty plan is written as
- * the {@code VTIMEZONE} of the plan's zone, with the observance in effect when the plan starts and
- * each change of offset within it; calendar clients import it as a calendar without events. A
- * plan with events needs none: its all-day dates are in no zone.
  */
-final class ICalendarAgendaWriter {
+final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
     /** The product that made the document; RFC 5545 requires one. */
     static final String PRODUCT = "-//crmkit//crm agenda//EN";
 
@@ -54,35 +51,76 @@ final class ICalendarAgendaWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private ICalendarAgendaWriter() {
+    private final AgendaContext context;
+    private final String stamp;
+
+    ICalendarAgendaWriter(AgendaContext context) {
+        this.context = context;
+        this.stamp = STAMP.format(context.stamp().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Writes the contacts as one calendar, in the order given. */
-    static void write(java.util.List<PlannedContact> contacts, AgendaContext context, Writer out) throws IOException {
+    /** Starts the calendar; each contact is an event written as it comes, and closing ends the calendar. */
+    @Override
+    public Rows<PlannedContact> open(Writer out) throws IOException {
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
         line(out, "PRODID:" + PRODUCT);
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + ICalendarText.escape(context.calendarName()));
-        String stamp = STAMP.format(context.stamp().truncatedTo(ChronoUnit.SECONDS));
-        for (PlannedContact contact : contacts) {
-            line(out, "BEGIN:VEVENT");
-            line(out, "UID:" + uid(contact));
-            line(out, "DTSTAMP:" + stamp);
-            line(out, "DTSTART;VALUE=DATE:" + DAY.format(contact.date()));
-            line(out, "DTEND;VALUE=DATE:" + DAY.format(contact.date().plusDays(1)));
-            line(out, "SUMMARY:" + ICalendarText.escape(contact.rule().name() + " " + contact.customerId().value()
-                    + " via " + contact.channel().key()));
-            line(out, "DESCRIPTION:" + ICalendarText.escape(description(contact, context)));
-            line(out, "CATEGORIES:" + ICalendarText.escape(contact.rule().purpose().key()));
-            line(out, "TRANSP:TRANSPARENT");
-            line(out, "END:VEVENT");
-        }
-        if (contacts.isEmpty()) {
-            timeZone(context, out);
-        }
-        line(out, "END:VCALENDAR");
+        return new Rows<>() {
+            /** Whether an event was written: RFC 5545 wants a component, so an empty plan gets its zone's. */
+            private boolean any;
+
+            @Override
+            public void write(PlannedContact contact) throws IOException {
+                event(out, contact);
+                any = true;
+            }
+
+            @Override
+            public Rendered render(List<? extends PlannedContact> contacts) throws IOException {
+                StringWriter text = new StringWriter();
+                for (PlannedContact contact : contacts) {
+                    event(text, contact);
+                }
+                return new Events(text.toString());
+            }
+
+            @Override
+            public void write(Rendered rendered) throws IOException {
+                String text = ((Events) rendered).text();
+                out.write(text);
+                any |= !text.isEmpty();
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!any) {
+                    timeZone(context, out);
+                }
+                line(out, "END:VCALENDAR");
+                out.flush();
+            }
+        };
+    }
+
+    /** Events rendered ahead of writing. */
+    private record Events(String text) implements Rendered {
+    }
+
+    private void event(Writer out, PlannedContact contact) throws IOException {
+        line(out, "BEGIN:VEVENT");
+        line(out, "UID:" + uid(contact));
+        line(out, "DTSTAMP:" + stamp);
+        line(out, "DTSTART;VALUE=DATE:" + DAY.format(contact.date()));
+        line(out, "DTEND;VALUE=DATE:" + DAY.format(contact.date().plusDays(1)));
+        line(out, "SUMMARY:" + ICalendarText.escape(contact.rule().name() + " " + contact.customerId().value()
+                + " via " + contact.channel().key()));
+        line(out, "DESCRIPTION:" + ICalendarText.escape(description(contact, context)));
+        line(out, "CATEGORIES:" + ICalendarText.escape(contact.rule().purpose().key()));
+        line(out, "TRANSP:TRANSPARENT");
+        line(out, "END:VEVENT");
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.model.PolicyRef;
-import org.crmkit.rules.cadence.Agenda;
 import org.crmkit.rules.cadence.PlannedContact;
 import org.crmkit.rules.cadence.UnscheduledContact;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
@@ -53,13 +52,9 @@ public final class Reports {
         return AgendaFields.planned(Objects.requireNonNull(context, "context"));
     }
 
-    /**
-     * @param agenda the agenda the overdue contacts come from, for the day each planned one is
-     *     planned on and the reason each other one is not; not null
-     * @return {@code crm agenda overdue}: one line per overdue contact
-     */
-    public static Report<Agenda.Overdue> overdue(Agenda agenda) {
-        return AgendaFields.overdue(Objects.requireNonNull(agenda, "agenda"));
+    /** @return {@code crm agenda overdue}: one line per overdue contact, with its day or the reason it has none */
+    public static Report<OverdueContact> overdue() {
+        return AgendaFields.OVERDUE;
     }
 
     /**

@@ -25,8 +25,8 @@ class ICalendarAgendaWriterTest {
 
     private static String emptyPlan(ZoneId zone, LocalDate from, LocalDate to) throws IOException {
         StringWriter out = new StringWriter();
-        AgendaFormat.ICS.write(List.of(), new AgendaContext(from, to, Map.of(), zone, "empty",
-                Instant.parse("2026-03-31T04:00:00Z")), out);
+        AgendaFormat.ICS.writer(new AgendaContext(from, to, Map.of(), zone, "empty",
+                Instant.parse("2026-03-31T04:00:00Z"))).write(List.of(), out);
         return out.toString();
     }
 

@@ -1,10 +1,12 @@
 package org.crmkit.core.memory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseId;
@@ -16,6 +18,19 @@ final class InMemoryCaseEventLog implements CaseEventLog {
     @Override
     public synchronized List<CaseEvent> findByCase(CaseId caseId) {
         return List.copyOf(byCase.getOrDefault(Objects.requireNonNull(caseId, "caseId"), List.of()));
+    }
+
+    @Override
+    public void forEach(Consumer<? super CaseEvent> action) {
+        Objects.requireNonNull(action, "action");
+        List<CaseId> cases;
+        synchronized (this) {
+            cases = new ArrayList<>(byCase.keySet());
+        }
+        cases.sort(Comparator.naturalOrder());
+        for (CaseId caseId : cases) {
+            findByCase(caseId).forEach(action);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
@@ -35,6 +36,23 @@ final class InMemoryInteractionLog implements InteractionLog {
         }
         found.sort(BY_MOMENT_THEN_ID);
         return List.copyOf(found);
+    }
+
+    @Override
+    public void forEach(Instant from, Instant until, Consumer<? super Interaction> action) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(action, "action");
+        List<CustomerId> customers;
+        synchronized (this) {
+            customers = new ArrayList<>(byCustomer.keySet());
+        }
+        customers.sort(Comparator.naturalOrder());
+        // One customer's interactions at a time, copied under the lock, so that the action may run
+        // long without holding up writers and without a copy of the whole log.
+        for (CustomerId customer : customers) {
+            findByCustomer(customer, from, until).forEach(action);
+        }
     }
 
     @Override

@@ -2,11 +2,13 @@ package org.crmkit.core.memory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.TierAssignment;
@@ -38,6 +40,24 @@ final class InMemoryTierAssignments implements TierAssignments {
     @Override
     public synchronized List<TierAssignment> history(CustomerId customerId) {
         return List.copyOf(histories.getOrDefault(Objects.requireNonNull(customerId, "customerId"), List.of()));
+    }
+
+    @Override
+    public void forEachHistory(LocalDate asOf, Consumer<? super List<TierAssignment>> action) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(action, "action");
+        List<CustomerId> customers;
+        synchronized (this) {
+            customers = new ArrayList<>(histories.keySet());
+        }
+        customers.sort(Comparator.naturalOrder());
+        for (CustomerId customer : customers) {
+            List<TierAssignment> upToTheDay = history(customer).stream()
+                    .filter(assignment -> !assignment.asOf().isAfter(asOf)).toList();
+            if (!upToTheDay.isEmpty()) {
+                action.accept(upToTheDay);
+            }
+        }
     }
 
     @Override

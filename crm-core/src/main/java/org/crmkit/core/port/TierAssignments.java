@@ -3,6 +3,7 @@ package org.crmkit.core.port;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.TierAssignment;
 
@@ -34,6 +35,19 @@ public interface TierAssignments {
      * @return the assignments, oldest as-of day first; empty if never evaluated
      */
     List<TierAssignment> history(CustomerId customerId);
+
+    /**
+     * Visits every customer's history as of a day: the assignments with an as-of day on or before
+     * it, oldest first, one customer at a time in ascending customer id order; customers without
+     * such an assignment are left out. For engines that need every customer's tier on a day (and
+     * since when they have held it) in one pass instead of one query per customer.
+     * Implementations may stream from storage, so the action must not call back into this port.
+     *
+     * @param asOf the last as-of day to include; not null
+     * @param action called once per customer with an assignment on or before the day, with the
+     *     customer's assignments up to it; not null
+     */
+    void forEachHistory(LocalDate asOf, Consumer<? super List<TierAssignment>> action);
 
     /**
      * Appends an assignment. One for the as-of day of the current assignment replaces it, so a

@@ -45,25 +45,48 @@ public record Agenda(LocalDate from, LocalDate to, List<PlannedContact> planned,
      */
     public record Overdue(CustomerId customerId, Optional<Tier> tier, String rule, String owner, LocalDate due,
             long daysOverdue, boolean planned) {
+
+        /**
+         * The order of {@link Agenda#overdue()}: most overdue first, then by owner and customer.
+         * Stable sorts keep the planned contacts of a tie ahead of the unscheduled ones when they
+         * come first, as they do from an {@link AgendaSink}.
+         */
+        public static final Comparator<Overdue> ORDER = Comparator.comparingLong(Overdue::daysOverdue).reversed()
+                .thenComparing(Overdue::owner).thenComparing(Overdue::customerId);
+
+        /**
+         * The overdue entry of a planned contact.
+         *
+         * @param contact the contact; not null
+         * @param from the plan's first day; not null
+         * @return the entry, or empty if the contact was not due before the first day
+         */
+        public static Optional<Overdue> of(PlannedContact contact, LocalDate from) {
+            return contact.due().isBefore(from) ? Optional.of(new Overdue(contact.customerId(), contact.tier(),
+                    contact.rule().name(), contact.owner(), contact.due(), ChronoUnit.DAYS.between(contact.due(), from),
+                    true)) : Optional.empty();
+        }
+
+        /**
+         * The overdue entry of a contact that could not be planned.
+         *
+         * @param contact the contact; not null
+         * @param from the plan's first day; not null
+         * @return the entry, or empty if the contact was not due before the first day
+         */
+        public static Optional<Overdue> of(UnscheduledContact contact, LocalDate from) {
+            return contact.due().isBefore(from) ? Optional.of(new Overdue(contact.customerId(), contact.tier(),
+                    contact.rule().name(), contact.owner(), contact.due(), ChronoUnit.DAYS.between(contact.due(), from),
+                    false)) : Optional.empty();
+        }
     }
 
     /** @return the contacts due before the first day, most overdue first, then by owner and customer */
     public List<Overdue> overdue() {
         List<Overdue> overdue = new ArrayList<>();
-        for (PlannedContact contact : planned) {
-            if (contact.due().isBefore(from)) {
-                overdue.add(new Overdue(contact.customerId(), contact.tier(), contact.rule().name(), contact.owner(),
-                        contact.due(), ChronoUnit.DAYS.between(contact.due(), from), true));
-            }
-        }
-        for (UnscheduledContact contact : unscheduled) {
-            if (contact.due().isBefore(from)) {
-                overdue.add(new Overdue(contact.customerId(), contact.tier(), contact.rule().name(), contact.owner(),
-                        contact.due(), ChronoUnit.DAYS.between(contact.due(), from), false));
-            }
-        }
-        overdue.sort(Comparator.comparingLong(Overdue::daysOverdue).reversed().thenComparing(Overdue::owner)
-                .thenComparing(Overdue::customerId));
+        planned.forEach(contact -> Overdue.of(contact, from).ifPresent(overdue::add));
+        unscheduled.forEach(contact -> Overdue.of(contact, from).ifPresent(overdue::add));
+        overdue.sort(Overdue.ORDER);
         return List.copyOf(overdue);
     }
 }

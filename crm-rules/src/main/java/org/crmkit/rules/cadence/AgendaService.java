@@ -3,18 +3,13 @@ package org.crmkit.rules.cadence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.crmkit.core.facts.FactsQuery;
-import org.crmkit.core.metrics.CustomerMetrics;
-import org.crmkit.core.metrics.MetricsQuery;
-import org.crmkit.core.model.Customer;
-import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
@@ -35,10 +30,27 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * on the day the customer entered it, or was created if the customer has had no other tier),
  * their interactions, and their complaints open when the first day begins (a complaint is open
  * until resolved or closed, again after a reopening).
- * Customers without a stored tier get no cadence contacts except win-back. Thread-safe if the
- * ports are.
+ * Customers without a stored tier get no cadence contacts except win-back.
+ *
+ * <p>{@link #plan(LocalDate, LocalDate, AgendaSink)} reads the store in a few streaming passes,
+ * each port once and never one query per customer: the customers; the facts of those created by
+ * the first day (only when the policy has a win-back condition to test on their metrics, else
+ * their creation day says who they are); every customer's tier history up to the first day
+ * ({@link TierAssignments#forEachHistory}); the interactions from the earliest day that matters
+ * until the last day ({@link InteractionLog#forEach(Instant, Instant, java.util.function.Consumer)});
+ * and, when marketing waits on open complaints, the complaints with their events
+ * ({@link CaseEventLog#forEach}). What it keeps is what {@link AgendaPlanner} keeps (about 50 bytes
+ * per customer and 30 per due contact) and, while it reads them, some 50 bytes per complaint opened
+ * before the first day. The plan is written to the sink day by day.
+ *
+ * <p>Thread-safe if the ports are.
  */
 public final class AgendaService {
+    /** A complaint's state while its events are read: open. */
+    private static final byte OPEN = 1;
+    /** An event after the moment was seen: the case's later events do not count either. */
+    private static final byte PAST = 2;
+
     private final PolicyHeader header;
     private final CadencePolicy cadences;
     private final AgendaPlanner planner;
@@ -80,43 +92,119 @@ public final class AgendaService {
     }
 
     /**
-     * Plans the agenda of a range of days from the stored data as of its first day.
+     * Plans the agenda of a range of days from the stored data as of its first day and returns
+     * it whole: for bases whose agenda fits in memory.
      *
      * @param from the first day; not null
-     * @param to the last day; not null
+     * @param to the last day, not before the first; not null
      * @return the agenda
      */
     public Agenda plan(LocalDate from, LocalDate to) {
-        MetricsQuery query = header.metricsQuery(from);
-        Map<CustomerId, CustomerMetrics> snapshots = new HashMap<>();
-        facts.forEach(FactsQuery.metricsOnly(query), found -> snapshots.put(found.customerId(), found.metrics()));
+        AgendaCollector collector = new AgendaCollector();
+        plan(from, to, collector);
+        return collector.agenda(from, to);
+    }
+
+    /**
+     * Plans the agenda of a range of days from the stored data as of its first day and writes it
+     * to a sink as each day is planned, in the order {@link AgendaSink} describes: for bases of any
+     * size.
+     *
+     * @param from the first day; not null
+     * @param to the last day, not before the first; not null
+     * @param sink receives the planned and unscheduled contacts and the managers assigned; not null
+     */
+    public void plan(LocalDate from, LocalDate to, AgendaSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        AgendaRun run = planner.run(from, to);
+        customers.forEach(run::addCustomer);
+        run.endCustomers();
+        if (run.needsMetrics()) {
+            facts.forEach(FactsQuery.metricsOnly(header.metricsQuery(from)), found -> {
+                int customer = run.indexOf(found.customerId());
+                if (customer >= 0) {
+                    run.include(customer, run.winBack(found.metrics()));
+                }
+            });
+        } else {
+            // The facts source gives exactly the customers created by the first day: without a
+            // win-back condition their metrics say nothing more, and computing them would cost most.
+            for (int customer = 0; customer < run.customers(); customer++) {
+                if (!run.createdOn(customer).isAfter(from)) {
+                    run.include(customer, false);
+                }
+            }
+        }
+        tiers.forEachHistory(from, history -> {
+            int customer = run.indexOf(history.get(0).customerId());
+            if (customer >= 0 && run.included(customer)) {
+                run.tier(customer, history.get(history.size() - 1).tier(),
+                        rhythmStart(run.createdOn(customer), history));
+            }
+        });
         // Days of the plan are the planner's: in the cadences calendar's zone.
         ZoneId zone = cadences.calendar().zone();
-        List<ServiceCase> allCases = new ArrayList<>();
-        cases.forEach(allCases::add);
-        Set<CustomerId> complaining = ServiceCase.customersWithOpenComplaints(allCases, caseEvents::findByCase,
-                from.atStartOfDay(zone).toInstant());
-        List<Customer> all = new ArrayList<>();
-        customers.forEach(all::add);
-        // The planner looks no further back than the rhythm's start and the frequency cap's first window.
-        LocalDate capStart = from.minusDays(cadences.frequencyCap().map(cap -> cap.days() - 1L).orElse(0L));
-        Instant until = to.plusDays(1).atStartOfDay(zone).toInstant();
-        List<CadenceCustomer> inputs = new ArrayList<>();
-        for (Customer customer : all) {
-            CustomerMetrics snapshot = snapshots.get(customer.id());
-            if (snapshot == null) {
-                continue; // created after the first day
-            }
-            List<TierAssignment> history = tiers.history(customer.id()).stream()
-                    .filter(assignment -> !assignment.asOf().isAfter(from)).toList();
-            Optional<Tier> tier = history.isEmpty() ? Optional.empty() : history.get(history.size() - 1).tier();
-            LocalDate rhythmStart = rhythmStart(customer, history);
-            Instant since = (rhythmStart.isBefore(capStart) ? rhythmStart : capStart).atStartOfDay(zone).toInstant();
-            inputs.add(new CadenceCustomer(customer, tier, rhythmStart,
-                    interactions.findByCustomer(customer.id(), since, until), complaining.contains(customer.id()),
-                    snapshot, Optional.empty()));
+        Optional<LocalDate> since = run.openContactsOfAll();
+        if (since.isPresent()) {
+            interactions.forEach(since.get().atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone)
+                    .toInstant(), interaction -> {
+                        int customer = run.indexOf(interaction.customerId());
+                        if (customer >= 0 && run.included(customer)) {
+                            run.interaction(customer, interaction);
+                        }
+                    });
         }
-        return planner.plan(from, to, inputs);
+        if (cadences.suppressMarketingWhileComplaintOpen()) {
+            markOpenComplaints(run, from.atStartOfDay(zone).toInstant());
+        }
+        run.plan(sink);
+    }
+
+    /**
+     * Marks the customers with a complaint open at a moment ({@link ServiceCase#isOpenAt}): the
+     * complaints opened by then are kept by id while their events stream past.
+     */
+    private void markOpenComplaints(AgendaRun run, Instant moment) {
+        IdTable complaints = new IdTable("case");
+        IntList owners = new IntList(64);
+        cases.forEach(serviceCase -> {
+            if (serviceCase.kind() == CaseKind.COMPLAINT && !serviceCase.openedAt().toInstant().isAfter(moment)) {
+                int customer = run.indexOf(serviceCase.customerId());
+                if (customer >= 0 && run.included(customer)) {
+                    complaints.add(serviceCase.id().value());
+                    owners.add(customer);
+                }
+            }
+        });
+        if (owners.size() == 0) {
+            return;
+        }
+        complaints.finish();
+        // Open until resolved or closed, again after a reopening; events after the moment do not count.
+        byte[] states = new byte[owners.size()];
+        Arrays.fill(states, OPEN);
+        caseEvents.forEach(event -> {
+            int complaint = complaints.indexOf(event.caseId().value());
+            if (complaint >= 0 && (states[complaint] & PAST) == 0) {
+                states[complaint] = next(states[complaint], event, moment);
+            }
+        });
+        for (int complaint = 0; complaint < owners.size(); complaint++) {
+            if ((states[complaint] & OPEN) != 0) {
+                run.complaintOpen(owners.get(complaint));
+            }
+        }
+    }
+
+    private static byte next(byte state, CaseEvent event, Instant moment) {
+        if (event.occurredAt().toInstant().isAfter(moment)) {
+            return (byte) (state | PAST);
+        }
+        return switch (event.type()) {
+            case RESOLVED, CLOSED -> 0;
+            case REOPENED -> OPEN;
+            default -> state;
+        };
     }
 
     /**
@@ -124,16 +212,13 @@ public final class AgendaService {
      * the history. A customer who has held the tier since the first evaluation has held it, as
      * far as anyone knows, since becoming a customer: the creation day.
      */
-    private static LocalDate rhythmStart(Customer customer, List<TierAssignment> history) {
-        if (history.isEmpty()) {
-            return customer.createdOn();
-        }
+    private static LocalDate rhythmStart(LocalDate createdOn, List<TierAssignment> history) {
         Optional<Tier> current = history.get(history.size() - 1).tier();
         for (int i = history.size() - 2; i >= 0; i--) {
             if (!history.get(i).tier().equals(current)) {
                 return history.get(i + 1).asOf();
             }
         }
-        return customer.createdOn();
+        return createdOn;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
@@ -251,5 +252,37 @@ public abstract class CaseEventLogContract {
 
         assertThat(log.findByCase(CASE)).containsExactly(first, second);
         assertThat(log.findByCase(OTHER)).containsExactly(ofOther);
+    }
+
+    @Test
+    public void visitsEveryEventCaseByCaseInIdOrderEachInAppendOrder() {
+        CaseEventLog log = newCaseEventLog();
+        CaseId tenth = CaseId.of("k-10");
+        OffsetDateTime inShanghai = OffsetDateTime.parse("2026-03-02T10:00:00+08:00");
+        log.append(noted(OTHER, MOMENT, "other"));
+        log.append(noted(CASE, inShanghai, "c"));
+        log.append(noted(tenth, MOMENT.minusDays(1), "tenth"));
+        log.append(noted(CASE, inShanghai.withOffsetSameInstant(ZoneOffset.UTC), "b"));
+        log.append(CaseEvent.of(CASE, inShanghai.plusHours(1), CaseEventType.RESOLVED));
+        log.append(noted(OTHER, MOMENT.plusDays(1), "other again"));
+        List<CaseEvent> visited = new ArrayList<>();
+
+        log.forEach(visited::add);
+
+        // "k-10" sorts between "k-1" and "k-2"; events at one moment keep their append order.
+        List<CaseEvent> expected = new ArrayList<>(log.findByCase(CASE));
+        expected.addAll(log.findByCase(tenth));
+        expected.addAll(log.findByCase(OTHER));
+        assertThat(visited).containsExactlyElementsOf(expected);
+        assertThat(details(visited)).containsExactly("c", "b", "-", "tenth", "other", "other again");
+    }
+
+    @Test
+    public void visitsNothingWithoutEvents() {
+        List<CaseEvent> visited = new ArrayList<>();
+
+        newCaseEventLog().forEach(visited::add);
+
+        assertThat(visited).isEmpty();
     }
 }

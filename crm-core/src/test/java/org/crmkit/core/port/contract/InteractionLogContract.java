@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.Channel;
@@ -246,5 +247,58 @@ public abstract class InteractionLogContract {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("Interaction 'i-1' is already recorded with other values");
         assertThat(log.findByCustomer(OTHER, EARLIEST, LATEST)).isEmpty();
+    }
+
+    @Test
+    public void visitsTheRangeCustomerByCustomerInIdOrderEachByMomentThenId() {
+        InteractionLog log = newInteractionLog();
+        CustomerId tenth = CustomerId.of("c-10");
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        Instant until = Instant.parse("2026-04-01T00:00:00Z");
+        log.record(inquiry("i-other-late", OTHER, OffsetDateTime.parse("2026-03-01T09:00:00+08:00")));
+        log.record(inquiry("i-acme-b", ACME, OffsetDateTime.parse("2026-02-01T10:00:00+08:00")));
+        log.record(inquiry("i-tenth", tenth, OffsetDateTime.parse("2026-01-15T09:00:00Z")));
+        log.record(inquiry("i-acme-a", ACME, OffsetDateTime.parse("2026-02-01T02:00:00Z")));
+        log.record(inquiry("i-other-early", OTHER, OffsetDateTime.parse("2026-01-02T09:00:00-05:00")));
+        log.record(inquiry("i-acme-first", ACME, from.minusNanos(1).atOffset(ZoneOffset.UTC)));
+        log.record(inquiry("i-acme-end", ACME, until.atOffset(ZoneOffset.UTC)));
+        log.record(inquiry("i-other-last", OTHER, until.minusNanos(1).atOffset(ZoneOffset.ofHours(8))));
+        List<Interaction> visited = new ArrayList<>();
+
+        log.forEach(from, until, visited::add);
+
+        // "c-10" sorts between "c-1" and "c-2"; the moments just outside the range are left out.
+        assertThat(ids(visited)).containsExactly("i-acme-a", "i-acme-b", "i-tenth", "i-other-early",
+                "i-other-late", "i-other-last");
+        assertThat(visited.get(0)).isEqualTo(log.findByCustomer(ACME, from, until).get(0));
+    }
+
+    @Test
+    public void visitsWhatFindByCustomerFindsForEachCustomer() {
+        InteractionLog log = newInteractionLog();
+        Instant base = Instant.parse("2026-03-01T02:00:00.000001Z");
+        log.record(inquiry("i-3", ACME, base.plusNanos(999).atOffset(ZoneOffset.ofHours(8))));
+        log.record(inquiry("i-1", OTHER, base.atOffset(ZoneOffset.UTC)));
+        log.record(inquiry("i-2", ACME, base.plusNanos(1).atOffset(ZoneOffset.ofHours(-3))));
+        log.record(Interaction.of(InteractionId.of("i-4"), ACME, MOMENT, Channel.VISIT, InteractionKind.VISIT)
+                .withStaff(StaffId.of("s-1")).withOutcome("signed"));
+        List<Interaction> visited = new ArrayList<>();
+
+        log.forEach(EARLIEST, LATEST, visited::add);
+
+        List<Interaction> expected = new ArrayList<>(log.findByCustomer(ACME, EARLIEST, LATEST));
+        expected.addAll(log.findByCustomer(OTHER, EARLIEST, LATEST));
+        assertThat(visited).containsExactlyElementsOf(expected).hasSize(4);
+    }
+
+    @Test
+    public void visitsNothingInAnEmptyRange() {
+        InteractionLog log = newInteractionLog();
+        log.record(inquiry("i-1", ACME, MOMENT));
+        List<Interaction> visited = new ArrayList<>();
+
+        log.forEach(MOMENT.toInstant(), MOMENT.toInstant(), visited::add);
+
+        assertThat(visited).isEmpty();
     }
 }

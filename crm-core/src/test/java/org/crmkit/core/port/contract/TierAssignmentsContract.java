@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.ConcurrentUpdateException;
@@ -205,5 +206,45 @@ public abstract class TierAssignmentsContract {
         assertThat(days).hasSize(14).isSorted();
         assertThat(days.get(0)).isEqualTo(LocalDate.of(2025, 1, 31));
         assertThat(days.get(13)).isEqualTo(LocalDate.of(2026, 2, 28));
+    }
+
+    @Test
+    public void visitsEachCustomersHistoryAsOfADayInCustomerIdOrder() {
+        TierAssignments assignments = newTierAssignments();
+        CustomerId tenth = CustomerId.of("c-10");
+        CustomerId later = CustomerId.of("c-0");
+        TierAssignment otherJanuary = assignment(OTHER, "general", JANUARY);
+        TierAssignment acmeJanuary = assignment(ACME, "core", JANUARY);
+        TierAssignment acmeFebruary = assignment(ACME, "general", FEBRUARY);
+        TierAssignment tenthFebruary = assignment(tenth, "core", FEBRUARY);
+        assignments.record(otherJanuary);
+        assignments.record(tenthFebruary);
+        assignments.record(acmeJanuary);
+        assignments.record(acmeFebruary);
+        assignments.record(assignment(ACME, "core", MARCH));
+        assignments.record(assignment(later, "core", MARCH));
+        List<List<TierAssignment>> visited = new ArrayList<>();
+
+        assignments.forEachHistory(FEBRUARY, visited::add);
+
+        // The as-of day itself is in; "c-0", first evaluated after it, is left out.
+        assertThat(visited).containsExactly(List.of(acmeJanuary, acmeFebruary), List.of(tenthFebruary),
+                List.of(otherJanuary));
+    }
+
+    @Test
+    public void visitsWholeHistoriesAsOfALaterDayAndNothingAsOfAnEarlierOne() {
+        TierAssignments assignments = newTierAssignments();
+        LocalDate day = LocalDate.of(2025, 1, 31);
+        for (int month = 0; month < 14; month++) {
+            assignments.record(assignment(ACME, month % 2 == 0 ? "core" : "general", day.plusMonths(month)));
+            assignments.record(assignment(OTHER, "core", day.plusMonths(month)));
+        }
+        List<List<TierAssignment>> visited = new ArrayList<>();
+
+        assignments.forEachHistory(LocalDate.MAX, visited::add);
+        assignments.forEachHistory(day.minusDays(1), visited::add);
+
+        assertThat(visited).containsExactly(assignments.history(ACME), assignments.history(OTHER));
     }
 }
