@@ -16,7 +16,12 @@ import org.crmkit.core.InvalidValueException;
  * @param name the tier's name; not null
  */
 public record Tier(String name) {
-    private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M}\\p{N}_-]{0,31}");
+    /**
+     * The regular expression of a tier's name: a letter, then up to 31 letters, marks, digits,
+     * underscores or hyphens, in any script; for schemas that state the form.
+     */
+    public static final String NAME_PATTERN = "\\p{L}[\\p{L}\\p{M}\\p{N}_-]{0,31}";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     /** Checks the name. */
     public Tier {

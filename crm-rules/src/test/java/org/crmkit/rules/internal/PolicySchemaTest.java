@@ -54,7 +54,10 @@ class PolicySchemaTest {
                 Arguments.of("PolicyValidationTest's valid policy", org.crmkit.rules.PolicyValidationTestAccess.valid()),
                 Arguments.of("SectionProblemsTest's valid policy", org.crmkit.rules.PolicyValidationTestAccess
                         .sectionProblemsValid()),
-                Arguments.of("MinimalPolicy", MinimalPolicy.HEADER));
+                Arguments.of("MinimalPolicy", MinimalPolicy.HEADER),
+                // Tier names in any script, as Tier accepts them.
+                Arguments.of("the standard policy with its core tier named 核心",
+                        PolicyLoader.standardText().replaceAll("\\bcore\\b", "核心")));
     }
 
     @ParameterizedTest(name = "{0}")

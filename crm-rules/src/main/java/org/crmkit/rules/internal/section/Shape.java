@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.core.model.Tier;
 
 /**
  * The structure of a part of a policy document, declared once per section: which keys a map may
@@ -266,7 +267,7 @@ public sealed interface Shape {
             + " 1h, 30m, 1h30m or PT1H.");
 
     /** A tier's name. */
-    Text TIER = pattern("^[A-Za-z][A-Za-z0-9_-]{0,31}$", "A tier's name.");
+    Text TIER = pattern("^" + Tier.NAME_PATTERN + "$", "A tier's name.");
 
     /** An ISO date. */
     Text DATE = pattern("^\\d{4}-\\d{2}-\\d{2}$", "A date such as 2026-01-01.");
