@@ -3,8 +3,6 @@ package org.crmkit.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import org.crmkit.rules.internal.DocumentParser;
 import org.crmkit.rules.internal.PolicyReader;
 import org.crmkit.rules.io.InputProblem;
+import org.crmkit.rules.io.InvalidInputException;
 import org.crmkit.rules.io.Utf8;
 import org.crmkit.rules.policy.PolicyValidationException;
 
@@ -110,11 +109,9 @@ public final class PolicyLoader {
      * @throws PolicyValidationException if the bytes are not UTF-8
      */
     public static String decode(byte[] bytes, String name) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(name, "name");
         try {
-            return Utf8.decoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
+            return Utf8.decode(bytes, name);
+        } catch (InvalidInputException e) {
             throw fileProblem(name, "not UTF-8 text");
         }
     }

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.crmkit.rules.io.CsvReader;
 import org.crmkit.rules.io.InputFile;
-import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.io.Utf8;
 
 /**
@@ -178,7 +177,7 @@ final class ChunkedRead {
         }
         synchronized (this) {
             if (rows == 0) {
-                found.header(InputProblem.atLine(file.name(), 1, "no header row: the file is empty"));
+                found.header(CsvReader.emptyFile(file.name()));
             }
         }
         return true;

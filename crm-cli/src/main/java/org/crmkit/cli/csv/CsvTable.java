@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.rules.io.CsvReader;
 import org.crmkit.rules.io.InputFile;
-import org.crmkit.rules.io.InputProblem;
 
 /**
  * One CSV file read in full with crmkit's one reader ({@link CsvReader}: RFC 4180, UTF-8 with an
@@ -54,7 +53,7 @@ final class CsvTable {
         boolean complete = outcome.complete();
         if (raw.isEmpty()) {
             if (complete) {
-                problems.add(InputProblem.atLine(name, 1, "no header row: the file is empty"));
+                problems.add(CsvReader.emptyFile(name));
             }
             return Optional.empty();
         }
@@ -67,7 +66,7 @@ final class CsvTable {
         List<CsvRow> rows = new ArrayList<>();
         for (CsvRow row : raw.subList(1, raw.size())) {
             if (row.values().size() != header.values().size()) {
-                problems.add(Header.fieldCount(name, row.line(), row.values().size(), header.values().size()));
+                problems.add(CsvReader.fieldCount(name, row.line(), row.values().size(), header.values().size()));
                 complete = false;
                 continue;
             }

@@ -51,10 +51,4 @@ final class Header {
         }
         return usable ? Optional.of(Map.copyOf(found)) : Optional.empty();
     }
-
-    /** @return the problem of a row whose number of fields is not the header's */
-    static InputProblem fieldCount(String file, int line, int fields, int headerFields) {
-        return InputProblem.atLine(file, line, "row has " + fields + " field" + (fields == 1 ? "" : "s")
-                + ", the header has " + headerFields);
-    }
 }

@@ -119,7 +119,7 @@ abstract class StreamTable implements CsvReader.RecordHandler {
             }
         });
         if (outcome.readable() && outcome.complete() && outcome.records() == 0) {
-            problems.header(InputProblem.atLine(name, 1, "no header row: the file is empty"));
+            problems.header(CsvReader.emptyFile(name));
         }
         return outcome.readable() && outcome.complete() && usable && fieldsComplete;
     }
@@ -204,7 +204,7 @@ abstract class StreamTable implements CsvReader.RecordHandler {
             return row;
         }
         if (row.size() != headerSize) {
-            problems.fields(Header.fieldCount(name, row.line(), row.size(), headerSize));
+            problems.fields(CsvReader.fieldCount(name, row.line(), row.size(), headerSize));
             fieldsComplete = false;
             return row;
         }

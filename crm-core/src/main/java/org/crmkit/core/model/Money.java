@@ -3,6 +3,7 @@ package org.crmkit.core.model;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
 
@@ -18,6 +19,10 @@ import org.crmkit.core.InvalidValueException;
  * @param currency the ISO-4217 currency; not null
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+    /** The regular expression of a plain decimal ({@link #isPlainDecimal}), for schemas that state the form. */
+    public static final String PLAIN_DECIMAL = "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)";
+    private static final Pattern PLAIN_DECIMAL_FORM = Pattern.compile(PLAIN_DECIMAL);
+
 
     /** Normalises the scale so that equal amounts are equal records. */
     public Money {
@@ -93,6 +98,17 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     /**
+     * Whether a text is a plain decimal as amounts in files are written: an optional sign, digits
+     * with an optional point and fraction, no exponent, grouping or white space ({@link #PLAIN_DECIMAL}).
+     *
+     * @param text the text; not null
+     * @return whether {@link #parseAmount} reads it
+     */
+    public static boolean isPlainDecimal(String text) {
+        return PLAIN_DECIMAL_FORM.matcher(Objects.requireNonNull(text, "text")).matches();
+    }
+
+    /**
      * Parses a plain decimal string such as {@code "1200.50"} or {@code "-3"}. Exponents,
      * grouping separators and white space are rejected: amounts in files are plain decimals.
      *
@@ -101,8 +117,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * @throws InvalidValueException if the text is not a plain decimal number
      */
     public static BigDecimal parseAmount(String text) {
-        Objects.requireNonNull(text, "text");
-        if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (!isPlainDecimal(text)) {
             throw new InvalidValueException("not a decimal amount: '" + text + "'");
         }
         return new BigDecimal(text);

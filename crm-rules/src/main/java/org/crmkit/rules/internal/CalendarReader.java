@@ -308,8 +308,7 @@ final class CalendarReader {
 
         private void row(CsvRecord row) {
             if (row.size() != fields) {
-                problem(InputProblem.atLine(source, row.line(), "row has " + row.size() + " field"
-                        + (row.size() == 1 ? "" : "s") + ", the header has " + fields));
+                problem(CsvReader.fieldCount(source, row.line(), row.size(), fields));
                 return;
             }
             String dateText = row.text(date);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.crmkit.core.metrics.Measure;
 import org.crmkit.core.metrics.Metric;
 import org.crmkit.core.metrics.Signal;
+import org.crmkit.core.model.Money;
 import org.crmkit.rules.condition.Operator;
 import org.crmkit.rules.internal.section.Shape;
 
@@ -35,7 +36,7 @@ public final class PolicySchema {
     public static final String RESOURCE = "org/crmkit/rules/schema/policy-schema.json";
 
     /** A decimal written as a string, as JSON users do to keep amounts exact. */
-    private static final String PLAIN_DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";
+    private static final String PLAIN_DECIMAL = "^" + Money.PLAIN_DECIMAL + "$";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -144,7 +145,6 @@ public final class PolicySchema {
         return node;
     }
 
-    /** The condition language: one key, all, any or a measure with its comparisons; signals only where allowed. */
     /**
      * A pattern as JSON Schema's regular expressions (ECMA-262) read it: those have no inline
      * flags, so a pattern that starts with {@code (?i)} has each letter outside escapes and
@@ -183,6 +183,7 @@ public final class PolicySchema {
         return out.toString();
     }
 
+    /** The condition language: one key, all, any or a measure with its comparisons; signals only where allowed. */
     private static ObjectNode condition(Shape.Named shape, boolean signals) {
         ObjectNode node = JSON.objectNode();
         node.put("description", shape.description());

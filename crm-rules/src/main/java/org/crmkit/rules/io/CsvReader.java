@@ -165,6 +165,31 @@ public final class CsvReader {
     }
 
     /**
+     * The problem of a CSV file without even a header row, as every reader of one reports it.
+     *
+     * @param source the file's name; not null
+     * @return {@code name:1: no header row: the file is empty}
+     */
+    public static InputProblem emptyFile(String source) {
+        return InputProblem.atLine(source, 1, "no header row: the file is empty");
+    }
+
+    /**
+     * The problem of a record whose number of fields is not the header's, as every reader of a
+     * CSV file reports it.
+     *
+     * @param source the file's name; not null
+     * @param line the record's line
+     * @param fields the record's number of fields
+     * @param headerFields the header's
+     * @return e.g. {@code name:7: row has 4 fields, the header has 5}
+     */
+    public static InputProblem fieldCount(String source, int line, int fields, int headerFields) {
+        return InputProblem.atLine(source, line, "row has " + fields + " field" + (fields == 1 ? "" : "s")
+                + ", the header has " + headerFields);
+    }
+
+    /**
      * Reads a file record by record.
      *
      * @param file the file; not null

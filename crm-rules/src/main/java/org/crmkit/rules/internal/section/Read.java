@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.Money;
 import org.crmkit.rules.internal.section.Node.ListNode;
 import org.crmkit.rules.internal.section.Node.MapNode;
 import org.crmkit.rules.internal.section.Node.Scalar;
@@ -22,7 +23,6 @@ import org.crmkit.rules.internal.section.Node.Scalar;
  * quoting the bad value and returns empty.
  */
 public final class Read {
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d{1,6})h)?(?:(\\d{1,6})m)?");
     private static final int MAX_INTEGER_DIGITS = 20;
@@ -181,7 +181,7 @@ public final class Read {
                 } catch (NumberFormatException e) {
                     // reported below
                 }
-            } else if (scalar.kind() == Scalar.Kind.STRING && PLAIN_DECIMAL.matcher(text).matches()) {
+            } else if (scalar.kind() == Scalar.Kind.STRING && Money.isPlainDecimal(text)) {
                 number = Optional.of(new BigDecimal(text));
             }
         }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.Money;
 import org.crmkit.rules.clv.ClvTimeUnit;
 import org.crmkit.rules.clv.PurchaseSummaries;
 import org.crmkit.rules.clv.PurchaseSummary;
@@ -44,9 +44,6 @@ import org.crmkit.rules.io.InvalidInputException;
  * }</pre>
  */
 public final class PurchaseSummaryCsv {
-    /** Plain decimals only, as orders.csv's amounts and quantities: no exponent, no grouping. */
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-
     /** The columns of one of the two forms. */
     private record Form(String frequency, String recency, String value) {
     }
@@ -69,6 +66,8 @@ public final class PurchaseSummaryCsv {
 
     private final String name;
     private final ClvTimeUnit unit;
+    /** The longest customer age in the unit: the same for every row of the file. */
+    private final BigDecimal maxAge;
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private final Map<String, Integer> firstLine = new HashMap<>();
     private final List<PurchaseSummary> summaries = new ArrayList<>();
@@ -81,6 +80,7 @@ public final class PurchaseSummaryCsv {
     private PurchaseSummaryCsv(String name, ClvTimeUnit unit) {
         this.name = name;
         this.unit = unit;
+        this.maxAge = PurchaseSummaries.maxAge(unit);
     }
 
     /**
@@ -130,7 +130,7 @@ public final class PurchaseSummaryCsv {
         InputProblem first = outcome.readable() ? reader.problem.or(outcome::problem).orElse(null)
                 : outcome.problem().orElseThrow();
         if (first == null && outcome.records() == 0) {
-            first = InputProblem.atLine(file.name(), 1, "no header row: the file is empty");
+            first = CsvReader.emptyFile(file.name());
         }
         if (first != null) {
             throw new InvalidInputException(first);
@@ -180,8 +180,7 @@ public final class PurchaseSummaryCsv {
 
     private PurchaseSummary summary(CsvRecord row) {
         if (row.size() != headerSize) {
-            throw problem(row, "row has " + row.size() + " field" + (row.size() == 1 ? "" : "s") + ", the header has "
-                    + headerSize);
+            throw new Bad(CsvReader.fieldCount(name, row.line(), row.size(), headerSize));
         }
         String id = value(row, ID);
         if (id.isEmpty()) {
@@ -196,7 +195,6 @@ public final class PurchaseSummaryCsv {
         BigDecimal recencyValue = number(row, form.recency());
         Optional<BigDecimal> averageValue = valueColumn.map(column -> number(row, column));
         int frequency = frequency(row, form.frequency(), frequencyValue);
-        BigDecimal maxAge = PurchaseSummaries.maxAge(unit);
         if (ageValue.compareTo(maxAge) > 0) {
             throw problem(row, AGE, "must be at most " + maxAge.toPlainString() + " " + unit.key()
                     + " (100 years), was '" + value(row, AGE) + "'");
@@ -245,7 +243,8 @@ public final class PurchaseSummaryCsv {
 
     private BigDecimal number(CsvRecord row, String column) {
         String text = value(row, column);
-        if (!NUMBER.matcher(text).matches()) {
+        // Plain decimals only, as orders.csv's amounts and quantities: no exponent, no grouping.
+        if (!Money.isPlainDecimal(text)) {
             throw problem(row, column, "not a decimal number: '" + text + "'");
         }
         BigDecimal number = new BigDecimal(text);
