@@ -74,15 +74,26 @@ public record ServiceCase(
             if (event.occurredAt().toInstant().isAfter(moment)) {
                 break;
             }
-            switch (event.type()) {
-                case RESOLVED, CLOSED -> open = false;
-                case REOPENED -> open = true;
-                default -> {
-                    // other events leave the case as it was
-                }
-            }
+            open = openAfter(open, event);
         }
         return open;
+    }
+
+    /**
+     * Whether a case is open after one of its events, from whether it was open before: resolving
+     * or closing it closes it, reopening opens it, other events leave it as it was. The step of
+     * {@link #isOpenAt}, for callers that see a case's events one at a time.
+     *
+     * @param open whether the case was open before the event
+     * @param event the event; not null
+     * @return whether it is open after
+     */
+    public static boolean openAfter(boolean open, CaseEvent event) {
+        return switch (event.type()) {
+            case RESOLVED, CLOSED -> false;
+            case REOPENED -> true;
+            default -> open;
+        };
     }
 
     /**

@@ -196,7 +196,7 @@ final class AgendaRun {
     int addCustomer(Customer customer) {
         int c = ids.add(customer.id().value());
         if (c == managers.length) {
-            resizeCustomers(grown(c));
+            resizeCustomers(IntList.grown(c));
         }
         managers[c] = customer.accountManager().map(manager -> ownerNumber(manager.value())).orElse(NONE);
         preferences[c] = preferenceNumbers.computeIfAbsent(customer.contactPreferences(), value -> {
@@ -284,7 +284,7 @@ final class AgendaRun {
         firstContact[customer] = contacts;
         for (int number : numbers) {
             if (contacts == contactCustomer.length) {
-                resizeContacts(grown(contacts));
+                resizeContacts(IntList.grown(contacts));
             }
             contactCustomer[contacts] = customer;
             contactRule[contacts] = (short) number;
@@ -516,12 +516,17 @@ final class AgendaRun {
             long[] waiting = new long[0];
             int waitingSize = 0;
             long[] arriving = new long[16];
+            // A rule's next due day after the day, the same for every contact it places that day:
+            // worked out once a day per rule (a business-day interval walks the calendar).
+            int[] nextDue = new int[rules.size()];
+            int[] nextDueOn = new int[rules.size()];
+            Arrays.fill(nextDueOn, Integer.MIN_VALUE);
             for (int index = 0; index < days; index++) {
                 startDay(fromDay + index);
                 int arrivingSize = 0;
                 for (int contact = queueHeads[index]; contact != NONE; contact = queueNext[contact]) {
                     if (arrivingSize == arriving.length) {
-                        arriving = Arrays.copyOf(arriving, grown(arrivingSize));
+                        arriving = Arrays.copyOf(arriving, IntList.grown(arrivingSize));
                     }
                     arriving[arrivingSize++] = key(contact);
                 }
@@ -533,7 +538,8 @@ final class AgendaRun {
                     waitingSize = arrivingSize;
                 } else {
                     if (waiting.length < waitingSize + arrivingSize) {
-                        waiting = Arrays.copyOf(waiting, Math.max(waitingSize + arrivingSize, grown(waiting.length)));
+                        waiting = Arrays.copyOf(waiting,
+                                Math.max(waitingSize + arrivingSize, IntList.grown(waiting.length)));
                     }
                     mergeFromTheEnd(waiting, waitingSize, arriving, arrivingSize);
                     waitingSize += arrivingSize;
@@ -542,7 +548,12 @@ final class AgendaRun {
                 for (int i = 0; i < waitingSize; i++) {
                     int contact = (int) (waiting[i] & contactMask);
                     if (place(contact)) {
-                        int next = epochDay(rules.get(contactRule[contact]).every().after(date, policy.calendar()));
+                        int rule = contactRule[contact];
+                        if (nextDueOn[rule] != fromDay + index) {
+                            nextDue[rule] = epochDay(rules.get(rule).every().after(date, policy.calendar()));
+                            nextDueOn[rule] = fromDay + index;
+                        }
+                        int next = nextDue[rule];
                         if (next <= toDay) {
                             contactDue[contact] = next;
                             contactState[contact] = 0;
@@ -996,10 +1007,6 @@ final class AgendaRun {
         return count <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(count - 1);
     }
 
-    private static int grown(int length) {
-        return length + (length >> 1) + 16;
-    }
-
     private int[] rulesOf(int customer) {
         if ((flags[customer] & WIN_BACK) != 0) {
             return winBackRules;
@@ -1012,7 +1019,7 @@ final class AgendaRun {
             return;
         }
         if (touches == touchDays.length) {
-            int length = grown(touches);
+            int length = IntList.grown(touches);
             touchDays = Arrays.copyOf(touchDays, length);
             touchNext = Arrays.copyOf(touchNext, length);
         }

@@ -180,7 +180,7 @@ public final class AgendaService {
             return;
         }
         complaints.finish();
-        // Open until resolved or closed, again after a reopening; events after the moment do not count.
+        // Events after the moment do not count: a complaint's state stops at the first of them.
         byte[] states = new byte[owners.size()];
         Arrays.fill(states, OPEN);
         caseEvents.forEach(event -> {
@@ -200,11 +200,7 @@ public final class AgendaService {
         if (event.occurredAt().toInstant().isAfter(moment)) {
             return (byte) (state | PAST);
         }
-        return switch (event.type()) {
-            case RESOLVED, CLOSED -> 0;
-            case REOPENED -> OPEN;
-            default -> state;
-        };
+        return ServiceCase.openAfter((state & OPEN) != 0, event) ? OPEN : 0;
     }
 
     /**

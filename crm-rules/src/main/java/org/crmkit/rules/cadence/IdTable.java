@@ -47,7 +47,7 @@ final class IdTable {
         }
         id.getChars(0, n, chars, length);
         if (size == ends.length) {
-            ends = Arrays.copyOf(ends, size + (size >> 1) + 16);
+            ends = Arrays.copyOf(ends, IntList.grown(size));
         }
         ends[size] = length + n;
         length += n;
@@ -86,10 +86,6 @@ final class IdTable {
                 throw new InvalidValueException(what + " '" + id(byRank[rank]) + "' is given twice");
             }
         }
-    }
-
-    int size() {
-        return size;
     }
 
     /** @return whether the ids were added in ascending order, so that each id's number is its rank */

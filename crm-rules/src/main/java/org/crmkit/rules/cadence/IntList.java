@@ -39,20 +39,11 @@ final class IntList {
         return values[index];
     }
 
-    void set(int index, int value) {
-        values[index] = value;
-    }
-
     void add(int value) {
         if (size == values.length) {
             values = Arrays.copyOf(values, grown(size));
         }
         values[size++] = value;
-    }
-
-    /** Keeps the first {@code newSize} elements. */
-    void truncate(int newSize) {
-        size = newSize;
     }
 
     /** @return the largest element; the list must not be empty */
@@ -85,7 +76,8 @@ final class IntList {
         mergeSort(values, scratch.values, 0, size, order);
     }
 
-    private static int grown(int length) {
+    /** @return the length an array of this length grows to, by half and 16; throws beyond an array's limit */
+    static int grown(int length) {
         int larger = length + (length >> 1) + 16;
         if (larger < 0 || larger > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("more than " + length + " elements");
