@@ -32,6 +32,14 @@ enum Dialect {
                     + " ON t." + column + " = s." + column
                     + " WHEN NOT MATCHED THEN INSERT (" + column + ") VALUES (s." + column + ")";
         }
+
+        @Override
+        String upsertLatest(String table, String key, String keyType, String day) {
+            return "MERGE INTO " + table + " t USING (VALUES (CAST(? AS " + keyType + "), CAST(? AS DATE))) s (" + key
+                    + ", " + day + ") ON t." + key + " = s." + key
+                    + " WHEN MATCHED THEN UPDATE SET " + day + " = GREATEST(t." + day + ", s." + day + ")"
+                    + " WHEN NOT MATCHED THEN INSERT (" + key + ", " + day + ") VALUES (s." + key + ", s." + day + ")";
+        }
     },
     /** PostgreSQL sorts text by the database's locale; the "C" collation sorts by code point. */
     POSTGRESQL {
@@ -57,6 +65,12 @@ enum Dialect {
             // Waits for a concurrent insert of the key and then does nothing, without an error
             // that would abort the transaction.
             return "INSERT INTO " + table + " (" + column + ") VALUES (?) ON CONFLICT (" + column + ") DO NOTHING";
+        }
+
+        @Override
+        String upsertLatest(String table, String key, String keyType, String day) {
+            return "INSERT INTO " + table + " (" + key + ", " + day + ") VALUES (?, ?) ON CONFLICT (" + key + ")"
+                    + " DO UPDATE SET " + day + " = GREATEST(" + table + "." + day + ", EXCLUDED." + day + ")";
         }
     };
 
@@ -117,6 +131,18 @@ enum Dialect {
      * @return the statement
      */
     abstract String insertKeyUnlessPresent(String table, String column, String type);
+
+    /**
+     * A statement that inserts a key with a day, or raises the day stored for the key to it if it
+     * is later: binds the key, then the day.
+     *
+     * @param table the table
+     * @param key the key column, with a primary key or unique constraint of its own
+     * @param keyType the SQL type of the key column, e.g. {@code VARCHAR(128)}
+     * @param day the DATE column
+     * @return the statement
+     */
+    abstract String upsertLatest(String table, String key, String keyType, String day);
 
     /**
      * Picks the dialect for a database.

@@ -23,8 +23,13 @@ final class JdbcEventOutbox implements EventOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventOutbox.class);
     /** Events read at a time; a batch is marked published in one transaction. */
     private static final int BATCH = 500;
-    private static final String PENDING = "SELECT sequence_number, event_key, event_type, customer_id, as_of,"
-            + " from_tier, to_tier, direction, policy_id, policy_version, reasons, occurred_at, occurred_nanos"
+    /** The columns of an event, in the order {@link #INSERT} binds them after its type. */
+    private static final String EVENT_COLUMNS = "customer_id, as_of, from_tier, to_tier, direction, policy_id,"
+            + " policy_version, reasons, occurred_at, occurred_nanos";
+    /** Writes a tier change into the outbox, in the transaction of the state it describes; see {@link #add}. */
+    static final String INSERT = "INSERT INTO crm_outbox (event_key, event_type, " + EVENT_COLUMNS + ")"
+            + " VALUES (?, 'TierChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PENDING = "SELECT sequence_number, event_key, event_type, " + EVENT_COLUMNS
             + " FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ? ORDER BY sequence_number"
             + " FETCH FIRST " + BATCH + " ROWS ONLY";
     private static final String MARK = "UPDATE crm_outbox SET published_at = CURRENT_TIMESTAMP WHERE sequence_number = ?";
@@ -44,6 +49,26 @@ final class JdbcEventOutbox implements EventOutbox {
      */
     static String key(TierChanged event) {
         return "tier-changed/" + event.customerId().value() + "/" + event.asOf();
+    }
+
+    /**
+     * Binds a tier change to {@link #INSERT} and adds it to the statement's batch.
+     *
+     * @param event the change
+     * @param insert the prepared {@link #INSERT}
+     */
+    static void add(TierChanged event, PreparedStatement insert) throws SQLException {
+        insert.setString(1, key(event));
+        insert.setString(2, event.customerId().value());
+        insert.setObject(3, event.asOf());
+        insert.setString(4, event.from().map(Tier::name).orElse(null));
+        insert.setString(5, event.to().map(Tier::name).orElse(null));
+        insert.setString(6, event.direction().name());
+        insert.setString(7, event.policy().id());
+        insert.setString(8, event.policy().version());
+        insert.setString(9, JsonStrings.write(event.reasons()));
+        SqlValues.bindMoment(insert, 10, event.occurredAt());
+        insert.addBatch();
     }
 
     /** A waiting event with its place in the outbox. */

@@ -206,20 +206,20 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
         Comparator<String> byId = database.dialect().idOrder();
         List<PreparedStatement> prepared = new ArrayList<>();
-        List<Cursor> cursors = new ArrayList<>();
+        List<IdCursor> cursors = new ArrayList<>();
         Optional<CustomerId> mismatched = Optional.empty();
         try {
             for (Statement statement : statements) {
                 PreparedStatement next = Database.streaming(connection, statement.sql.toString(), statement.parameters);
                 prepared.add(next);
-                cursors.add(new Cursor(next.executeQuery(), byId));
+                cursors.add(new IdCursor(next.executeQuery(), byId));
             }
-            Cursor customers = cursors.get(0);
+            IdCursor customers = cursors.get(0);
             while (customers.advance()) {
                 String id = customers.id();
-                Rows rows = new Rows(customers.rows, at(cursors.get(1), id), at(cursors.get(2), id),
-                        query.wants(FactGroup.ACTIVITY) ? at(cursors.get(3), id) : null,
-                        query.wants(FactGroup.ACTIVITY) ? at(cursors.get(4), id) : null);
+                Rows rows = new Rows(customers.rows(), cursors.get(1).rowsAt(id), cursors.get(2).rowsAt(id),
+                        query.wants(FactGroup.ACTIVITY) ? cursors.get(3).rowsAt(id) : null,
+                        query.wants(FactGroup.ACTIVITY) ? cursors.get(4).rowsAt(id) : null);
                 if (rows.purchases != null && rows.purchases.getLong("foreign_orders") > 0) {
                     if (notEvaluable.isPresent()) {
                         String reason = currencyMismatch(connection, CustomerId.of(id), query).getMessage();
@@ -258,52 +258,6 @@ final class JdbcFactsSource implements CustomerFactsSource {
         String term = database.dialect().byId(column);
         scope.after().ifPresent(id -> statement.append(" AND " + term + " > ?", id));
         scope.through().ifPresent(id -> statement.append(" AND " + term + " <= ?", id));
-    }
-
-    /** The row of a grouped stream for the customer, if it has one, skipping rows of ids before it. */
-    private static @Nullable ResultSet at(Cursor cursor, String id) throws SQLException {
-        return cursor.seek(id) ? cursor.rows : null;
-    }
-
-    /** A result set sorted by customer id, read forward as the customers go by. */
-    private static final class Cursor {
-        private final ResultSet rows;
-        private final Comparator<String> byId;
-        private @Nullable String current;
-        private boolean started;
-        private boolean done;
-
-        Cursor(ResultSet rows, Comparator<String> byId) {
-            this.rows = rows;
-            this.byId = byId;
-        }
-
-        /** Moves to the next row; false at the end. */
-        boolean advance() throws SQLException {
-            started = true;
-            if (done || !rows.next()) {
-                done = true;
-                current = null;
-                return false;
-            }
-            current = rows.getString(1);
-            return true;
-        }
-
-        String id() {
-            return Objects.requireNonNull(current, "current");
-        }
-
-        /** Moves to the row of the id if there is one; rows of smaller ids belong to customers not visited. */
-        boolean seek(String id) throws SQLException {
-            if (!started) {
-                advance();
-            }
-            while (current != null && byId.compare(current, id) < 0) {
-                advance();
-            }
-            return current != null && current.equals(id);
-        }
     }
 
     /** One customer's rows of the streams; null where the customer has none. */

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.crmkit.core.event.TierChanged;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.PolicyRef;
-import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.jdbc.job.JobRunningException;
 import org.crmkit.jdbc.job.TieringJob;
@@ -59,9 +57,6 @@ final class JdbcTieringJob implements TieringJob {
     private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of = ?";
     private static final String INSERT_REASON = "INSERT INTO crm_tier_reason (customer_id, as_of, reason_number, reason)"
             + " VALUES (?, ?, ?, ?)";
-    static final String INSERT_EVENT = "INSERT INTO crm_outbox (event_key, event_type, customer_id, as_of, from_tier,"
-            + " to_tier, direction, policy_id, policy_version, reasons, occurred_at, occurred_nanos)"
-            + " VALUES (?, 'TierChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Database database;
     private final JdbcFactsSource facts;
@@ -90,13 +85,8 @@ final class JdbcTieringJob implements TieringJob {
                 + " WHERE a.as_of < ? AND NOT EXISTS (SELECT 1 FROM crm_tier_assignment b"
                 + " WHERE b.customer_id = a.customer_id AND b.as_of > a.as_of AND b.as_of < ?)"
                 + " ORDER BY " + database.dialect().byId("a.customer_id");
-        this.upsertHead = database.dialect() == Dialect.POSTGRESQL
-                ? "INSERT INTO crm_tier_head (customer_id, latest_as_of) VALUES (?, ?) ON CONFLICT (customer_id)"
-                        + " DO UPDATE SET latest_as_of = GREATEST(crm_tier_head.latest_as_of, EXCLUDED.latest_as_of)"
-                : "MERGE INTO crm_tier_head t USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS DATE)))"
-                        + " s (customer_id, latest_as_of) ON t.customer_id = s.customer_id"
-                        + " WHEN MATCHED THEN UPDATE SET latest_as_of = GREATEST(t.latest_as_of, s.latest_as_of)"
-                        + " WHEN NOT MATCHED THEN INSERT (customer_id, latest_as_of) VALUES (s.customer_id, s.latest_as_of)";
+        this.upsertHead = database.dialect().upsertLatest("crm_tier_head", "customer_id", "VARCHAR(128)",
+                "latest_as_of");
     }
 
     @Override
@@ -204,25 +194,24 @@ final class JdbcTieringJob implements TieringJob {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
         Chunk chunk = new Chunk(run.startedAt());
-        long[] totals = {run.customers(), run.changes(), run.events()};
         database.transaction("stream the tier assignments before " + asOf, connection -> {
             try (PreparedStatement statement = Database.streaming(connection, previousAssignments, List.of(asOf, asOf));
                     ResultSet rows = statement.executeQuery()) {
-                Previous previous = new Previous(rows, database.dialect().idOrder());
+                IdCursor previous = new IdCursor(rows, database.dialect().idOrder());
                 facts.forEachAfter(FactsQuery.metricsOnly(header.metricsQuery(asOf)), after, found -> {
-                    Optional<TierAssignment> held = previous.of(found.customerId().value());
+                    Optional<TierAssignment> held = previous(previous, found.customerId().value());
                     TierDecision decision = engine.evaluate(found.metrics(), held);
                     chunk.add(decision, held);
                     each.accept(decision);
                     if (chunk.size() == customersPerChunk) {
-                        write(chunk, asOf, totals);
+                        write(chunk, asOf);
                     }
                 });
             }
             return null;
         });
         if (chunk.size() > 0) {
-            write(chunk, asOf, totals);
+            write(chunk, asOf);
         }
         Instant finished = clock.instant();
         database.transaction("complete the tiering run as of " + asOf, connection -> {
@@ -234,32 +223,34 @@ final class JdbcTieringJob implements TieringJob {
             }
             return null;
         });
-        LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", totals[0], asOf,
-                totals[1], totals[2]);
-        return find(asOf).orElseThrow();
+        TieringRun complete = find(asOf).orElseThrow();
+        LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", complete.customers(),
+                asOf, complete.changes(), complete.events());
+        return complete;
     }
 
     /** Writes a chunk's changes, events and the run's progress in one transaction, then empties it. */
-    private void write(Chunk chunk, LocalDate asOf, long[] totals) {
+    private void write(Chunk chunk, LocalDate asOf) {
         String last = chunk.last();
-        long[] written = database.transaction("write the tiers as of " + asOf + " through customer '" + last + "'",
+        database.transaction("write the tiers as of " + asOf + " through customer '" + last + "'",
                 connection -> {
                     long changes = 0;
                     long events = 0;
                     try (PreparedStatement assignments = connection.prepareStatement(TierAssignmentRows.INSERT);
                             PreparedStatement reasons = connection.prepareStatement(INSERT_REASON);
                             PreparedStatement heads = connection.prepareStatement(upsertHead);
-                            PreparedStatement outbox = connection.prepareStatement(INSERT_EVENT)) {
+                            PreparedStatement outbox = connection.prepareStatement(JdbcEventOutbox.INSERT)) {
                         for (Chunk.Entry entry : chunk.entries) {
                             if (!entry.changed()) {
                                 continue;
                             }
                             changes++;
                             addAssignment(entry.decision(), chunk.recordedAt, assignments, reasons, heads);
-                            Optional<TierChanged> event = event(entry, chunk.recordedAt);
+                            Optional<TierChanged> event = engine.change(entry.decision(), entry.previous(),
+                                    chunk.recordedAt);
                             if (event.isPresent()) {
                                 events++;
-                                addEvent(event.get(), outbox);
+                                JdbcEventOutbox.add(event.get(), outbox);
                             }
                         }
                         assignments.executeBatch();
@@ -268,11 +259,8 @@ final class JdbcTieringJob implements TieringJob {
                         outbox.executeBatch();
                     }
                     Database.update(connection, PROGRESS, last, chunk.size(), changes, events, JOB, asOf);
-                    return new long[] {changes, events};
+                    return null;
                 });
-        totals[0] += chunk.size();
-        totals[1] += written[0];
-        totals[2] += written[1];
         LOG.debug("Committed tiers as of {} through customer {}", asOf, last);
         chunk.clear();
     }
@@ -292,34 +280,6 @@ final class JdbcTieringJob implements TieringJob {
         heads.setString(1, decision.customerId().value());
         heads.setObject(2, decision.asOf());
         heads.addBatch();
-    }
-
-    /** The event of a change of tier, against the stored tier before the day, as TieringService publishes it. */
-    private Optional<TierChanged> event(Chunk.Entry entry, Instant occurredAt) {
-        TierDecision decision = entry.decision();
-        Optional<Tier> before = entry.previous().flatMap(TierAssignment::tier);
-        if (before.equals(decision.tier())) {
-            return Optional.empty();
-        }
-        TierChanged.Direction direction = entry.previous().isEmpty() ? TierChanged.Direction.ASSIGNED
-                : engine.ladder().compare(decision.tier(), before) > 0
-                        ? TierChanged.Direction.PROMOTION : TierChanged.Direction.DEMOTION;
-        return Optional.of(new TierChanged(decision.customerId(), before, decision.tier(), direction, decision.asOf(),
-                header.ref(), decision.reasons(), occurredAt));
-    }
-
-    private static void addEvent(TierChanged event, PreparedStatement outbox) throws SQLException {
-        outbox.setString(1, JdbcEventOutbox.key(event));
-        outbox.setString(2, event.customerId().value());
-        outbox.setObject(3, event.asOf());
-        outbox.setString(4, event.from().map(Tier::name).orElse(null));
-        outbox.setString(5, event.to().map(Tier::name).orElse(null));
-        outbox.setString(6, event.direction().name());
-        outbox.setString(7, event.policy().id());
-        outbox.setString(8, event.policy().version());
-        outbox.setString(9, JsonStrings.write(event.reasons()));
-        SqlValues.bindMoment(outbox, 10, event.occurredAt());
-        outbox.addBatch();
     }
 
     static TieringRun mapRun(ResultSet row) throws SQLException {
@@ -367,35 +327,14 @@ final class JdbcTieringJob implements TieringJob {
         }
     }
 
-    /** The previous assignments, read forward as the customers go by in the same order. */
-    private static final class Previous {
-        private final ResultSet rows;
-        private final Comparator<String> order;
-        private boolean more;
-        private boolean started;
-
-        Previous(ResultSet rows, Comparator<String> order) {
-            this.rows = rows;
-            this.order = order;
-        }
-
-        Optional<TierAssignment> of(String customerId) {
-            try {
-                if (!started) {
-                    more = rows.next();
-                    started = true;
-                }
-                while (more && order.compare(rows.getString("customer_id"), customerId) < 0) {
-                    more = rows.next();
-                }
-                if (more && rows.getString("customer_id").equals(customerId)) {
-                    return Optional.of(TierAssignmentRows.map(rows));
-                }
-                return Optional.empty();
-            } catch (SQLException e) {
-                throw Database.failure("Could not read the tier assignment before the day of customer '"
-                        + customerId + "'", e);
-            }
+    /** Each customer's assignment before the day, from a stream in the same order as the customers. */
+    private static Optional<TierAssignment> previous(IdCursor assignments, String customerId) {
+        try {
+            ResultSet row = assignments.rowsAt(customerId);
+            return row == null ? Optional.empty() : Optional.of(TierAssignmentRows.map(row));
+        } catch (SQLException e) {
+            throw Database.failure("Could not read the tier assignment before the day of customer '"
+                    + customerId + "'", e);
         }
     }
 }

@@ -54,7 +54,7 @@ public final class SlaService {
 
     private SlaService(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
         this.header = policy.header();
-        this.engine = SlaEngine.of(header.ref(), policy.section(SlaPolicy.class));
+        this.engine = SlaEngine.of(policy);
         this.cases = Objects.requireNonNull(store.cases(), "store.cases()");
         this.caseEvents = Objects.requireNonNull(store.caseEvents(), "store.caseEvents()");
         this.tiers = Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()");

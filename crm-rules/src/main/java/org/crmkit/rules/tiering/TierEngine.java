@@ -1,5 +1,7 @@
 package org.crmkit.rules.tiering;
 
+import org.crmkit.core.event.TierChanged;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,6 +115,29 @@ public final class TierEngine {
         int tried = matched < 0 ? ruleCount : matched + 1;
         Optional<Tier> ruleTier = matched < 0 ? Optional.empty() : rules.tier(matched);
         return applyGrace(metrics, tried, ruleTier, previous);
+    }
+
+    /**
+     * The event of a decision that changes a customer's tier against what subscribers last heard:
+     * assigned when nothing was known, else a promotion or demotion by the policy's ladder.
+     *
+     * @param decision the decision; not null
+     * @param known the assignment subscribers last heard of, if any; not null
+     * @param occurredAt when the change is recorded; not null
+     * @return the event, or empty when the tier is the one known
+     */
+    public Optional<TierChanged> change(TierDecision decision, Optional<TierAssignment> known, Instant occurredAt) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Optional<Tier> before = Objects.requireNonNull(known, "known").flatMap(TierAssignment::tier);
+        if (before.equals(decision.tier())) {
+            return Optional.empty();
+        }
+        TierChanged.Direction direction = known.isEmpty() ? TierChanged.Direction.ASSIGNED
+                : ladder.compare(decision.tier(), before) > 0 ? TierChanged.Direction.PROMOTION
+                        : TierChanged.Direction.DEMOTION;
+        return Optional.of(new TierChanged(decision.customerId(), before, decision.tier(), direction, decision.asOf(),
+                decision.policy(), decision.reasons(), occurredAt));
     }
 
     private void requireCurrency(CustomerMetrics metrics) {

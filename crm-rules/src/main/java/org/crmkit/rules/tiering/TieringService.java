@@ -55,7 +55,7 @@ public final class TieringService {
     private TieringService(Policy policy, CrmStore store, DomainEventPublisher events, Clock clock) {
         this.header = policy.header();
         this.policy = policy.section(TieringPolicy.class);
-        this.engine = TierEngine.of(header, this.policy);
+        this.engine = TierEngine.of(policy);
         this.facts = Objects.requireNonNull(store.facts(), "store.facts()");
         this.assignments = Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()");
         this.events = Objects.requireNonNull(events, "events");
@@ -191,18 +191,12 @@ public final class TieringService {
     private boolean record(Pending pending, Instant now) {
         TierDecision decision = pending.decision();
         assignments.record(decision.toAssignment(now));
-        Optional<TierAssignment> known = pending.sameDay().or(pending::previous);
-        Optional<Tier> before = known.flatMap(TierAssignment::tier);
-        if (before.equals(decision.tier())) {
-            return false;
-        }
-        TierChanged.Direction direction = known.isEmpty() ? TierChanged.Direction.ASSIGNED
-                : engine.ladder().compare(decision.tier(), before) > 0
-                        ? TierChanged.Direction.PROMOTION : TierChanged.Direction.DEMOTION;
-        events.publish(new TierChanged(decision.customerId(), before, decision.tier(), direction, decision.asOf(),
-                header.ref(), decision.reasons(), now));
-        LOG.debug("Customer {} changed tier from {} to {}", decision.customerId(), before, decision.tier());
-        return true;
+        Optional<TierChanged> change = engine.change(decision, pending.sameDay().or(pending::previous), now);
+        change.ifPresent(event -> {
+            events.publish(event);
+            LOG.debug("Customer {} changed tier from {} to {}", event.customerId(), event.from(), event.to());
+        });
+        return change.isPresent();
     }
 
     private static ConcurrentUpdateException conflict(LocalDate asOf, List<Pending> conflicts) {
