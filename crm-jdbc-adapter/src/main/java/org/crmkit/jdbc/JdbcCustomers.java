@@ -1,7 +1,6 @@
 package org.crmkit.jdbc;
 
 import java.sql.PreparedStatement;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;

@@ -21,11 +21,13 @@ final class JdbcInteractionLog implements InteractionLog {
     private final Relation relation;
     private final String selectByCustomerAndMoments;
     private final String selectMomentsInCustomerOrder;
+    private final Database.RowMapper<Interaction> mapper;
 
     JdbcInteractionLog(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
         this.relation = Objects.requireNonNull(relation, "relation");
         Moments moments = relation.moments();
+        this.mapper = relation.naming(row -> InteractionRows.map(row, moments));
         String select = "SELECT " + InteractionRows.columns(moments) + " FROM " + relation.from() + " WHERE ";
         this.selectByCustomerAndMoments = select + "customer_id = ? AND " + moments.rangeCondition("occurred")
                 + " ORDER BY " + moments.order("occurred") + ", " + database.dialect().byId("id");
@@ -40,10 +42,8 @@ final class JdbcInteractionLog implements InteractionLog {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
         return database.transaction("find the interactions of customer '" + customerId + "'",
-                connection -> Database.list(connection, selectByCustomerAndMoments,
-                        relation.naming(row -> InteractionRows.map(row, relation.moments())),
-                        relation.parametersThen(concat(customerId.value(),
-                                relation.moments().rangeParameters(from, until)))));
+                connection -> Database.list(connection, selectByCustomerAndMoments, mapper, relation.parametersThen(
+                        relation.moments().rangeParameters(List.of(customerId.value()), from, until))));
     }
 
     @Override
@@ -53,7 +53,7 @@ final class JdbcInteractionLog implements InteractionLog {
         Objects.requireNonNull(action, "action");
         database.forEach("visit the interactions in a time range", selectMomentsInCustomerOrder,
                 Arrays.asList(relation.parametersThen(relation.moments().rangeParameters(from, until))),
-                relation.naming(row -> InteractionRows.map(row, relation.moments())), action);
+                mapper, action);
     }
 
     @Override
@@ -70,12 +70,5 @@ final class JdbcInteractionLog implements InteractionLog {
             }
             return null;
         });
-    }
-
-    private static Object[] concat(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 }

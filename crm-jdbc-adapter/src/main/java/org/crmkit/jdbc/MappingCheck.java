@@ -116,7 +116,7 @@ final class MappingCheck {
                 throw new MappingException(check.problems);
             }
             return new Relations(relations.get(Entity.CUSTOMERS), relations.get(Entity.ORDERS),
-                    relations.get(Entity.INTERACTIONS), Relation.surveys());
+                    relations.get(Entity.INTERACTIONS));
         } catch (SQLException e) {
             throw Database.failure("Could not check the mapping against the database", e);
         }

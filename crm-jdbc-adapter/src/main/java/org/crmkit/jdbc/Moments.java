@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -75,10 +77,25 @@ record Moments(Kind kind, Optional<ZoneId> zone) {
      * @return the values to bind
      */
     Object[] rangeParameters(Instant from, Instant until) {
+        return rangeParameters(List.of(), from, until);
+    }
+
+    /**
+     * The parameters of a query that binds some values and then {@link #rangeCondition}.
+     *
+     * @param before the values of the markers before the condition's, e.g. a customer id
+     * @param from the first moment, inclusive
+     * @param until the end, exclusive
+     * @return the values to bind
+     */
+    Object[] rangeParameters(List<?> before, Instant from, Instant until) {
         if (kind == Kind.CRMKIT) {
-            return SqlValues.momentRangeParameters(from, until);
+            return SqlValues.momentRangeParameters(before, from, until);
         }
-        return new Object[] {bound(from), bound(until)};
+        List<Object> parameters = new ArrayList<>(before);
+        parameters.add(bound(from));
+        parameters.add(bound(until));
+        return parameters.toArray();
     }
 
     /** The ORDER BY terms that sort by moment. */

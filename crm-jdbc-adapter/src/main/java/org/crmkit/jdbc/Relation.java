@@ -32,11 +32,6 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
         return new Relation(entity, entity.crmkitTable(), List.of(), Moments.CRMKIT, "");
     }
 
-    /** crmkit's own table of survey answers, which no mapping maps. */
-    static Relation surveys() {
-        return new Relation(Entity.INTERACTIONS, "crm_survey_answer", List.of(), Moments.CRMKIT, "");
-    }
-
     /** @return whether the rows are an ERP's, which crmkit only reads */
     boolean mapped() {
         return !description.isEmpty();

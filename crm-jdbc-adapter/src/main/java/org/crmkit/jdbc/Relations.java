@@ -9,17 +9,15 @@ import org.crmkit.jdbc.mapping.Entity;
  * @param customers the customers
  * @param orders the orders
  * @param interactions the interactions
- * @param surveys the survey answers, always crmkit's own table
  */
-record Relations(Relation customers, Relation orders, Relation interactions, Relation surveys) {
+record Relations(Relation customers, Relation orders, Relation interactions) {
     /** crmkit's own tables. */
     static final Relations OWN = new Relations(Relation.own(Entity.CUSTOMERS), Relation.own(Entity.ORDERS),
-            Relation.own(Entity.INTERACTIONS), Relation.surveys());
+            Relation.own(Entity.INTERACTIONS));
 
     Relations {
         Objects.requireNonNull(customers, "customers");
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(interactions, "interactions");
-        Objects.requireNonNull(surveys, "surveys");
     }
 }
