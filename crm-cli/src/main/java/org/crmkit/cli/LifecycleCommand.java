@@ -2,8 +2,6 @@ package org.crmkit.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,7 +16,6 @@ import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.clv.ClvPolicy;
-import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
@@ -152,10 +149,7 @@ final class LifecycleCommand implements Callable<Integer> {
         Progress shown = progress.get();
         CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.file(), orders.file(),
                 interactions.map(FileArgument::file), surveys.map(FileArgument::file));
-        List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
-        customerFiles.interactions().ifPresent(files::add);
-        customerFiles.surveys().ifPresent(files::add);
-        shown.expect(InputFiles.totalSize(files));
+        shown.expect(InputFiles.totalSize(customerFiles.all()));
         CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
         if (complaints.isPresent()) {
             source = source.withCases(complaints.get().file(), events.orElseThrow().file(),

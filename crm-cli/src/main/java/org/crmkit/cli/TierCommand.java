@@ -3,7 +3,6 @@ package org.crmkit.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TierDistribution;
 import org.crmkit.rules.tiering.TierEngine;
@@ -114,48 +112,31 @@ final class TierCommand implements Callable<Integer> {
         Progress shown = progress.get();
         CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.file(), orders.file(),
                 interactions.map(FileArgument::file));
-        List<InputFile> files = new ArrayList<>(List.of(customerFiles.customers(), customerFiles.orders()));
-        customerFiles.interactions().ifPresent(files::add);
-        shown.expect(InputFiles.totalSize(files));
+        shown.expect(InputFiles.totalSize(customerFiles.all()));
         CsvFactsSource source = CsvFactsSource.of(customerFiles).withProgress(shown);
 
         // Each decision is written as it is made; only the count per tier is kept for the summary.
         TierCounts counts = new TierCounts();
         PrintWriter out = spec.commandLine().getOut();
         RowWriter<TierDecision> writer = format.get().writer(Reports.tier());
-        DecisionPipeline[] pipeline = {null};
-        RowWriter.Rows<TierDecision>[] lines = newLines();
-        try {
-            // Every file read and checked before anything is decided; the warnings before the output.
-            FactsQuery facts = FactsQuery.metricsOnly(query);
-            CsvFactsSource.FilesRead read = source.read(facts);
-            StandardOutput.warnings(spec, read.warnings(), read.warningCount());
-            source.forEach(facts, customer -> {
-                if (pipeline[0] == null) {
-                    // The first customer: every file was read and found valid.
-                    lines[0] = open(writer, out);
-                    pipeline[0] = new DecisionPipeline(engine, lines[0], counts, written -> {
-                        if (written % CHECK_EVERY < DecisionPipeline.RUN) {
-                            StandardOutput.check(out);
-                            shown.writing("customers decided and written", written);
-                        }
-                    });
-                }
-                pipeline[0].accept(customer.metrics());
-            });
-            if (pipeline[0] != null) {
-                pipeline[0].finish();
-                LOG.debug("decided in runs of {}: {}", DecisionPipeline.RUN, pipeline[0].timing());
-            } else {
-                lines[0] = open(writer, out);
-            }
-            lines[0].close();
+        // Every file read and checked before anything is decided; the warnings before the output.
+        FactsQuery facts = FactsQuery.metricsOnly(query);
+        CsvFactsSource.FilesRead read = source.read(facts);
+        StandardOutput.warnings(spec, read.warnings(), read.warningCount());
+        try (RowWriter.Rows<TierDecision> lines = writer.open(out);
+                DecisionPipeline pipeline = new DecisionPipeline(engine, lines, counts, written -> {
+                    if (written % CHECK_EVERY < DecisionPipeline.RUN) {
+                        StandardOutput.check(out);
+                        shown.writing("customers decided and written", written);
+                    }
+                })) {
+            // The files read above are not read again: forEach decides from what they gave.
+            source.forEach(facts, customer -> pipeline.accept(customer.metrics()));
+            pipeline.finish();
+            LOG.debug("decided in runs of {}: {}", DecisionPipeline.RUN, pipeline.timing());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (pipeline[0] != null) {
-                pipeline[0].close();
-            }
             shown.done();
         }
         StandardOutput.check(out);
@@ -164,20 +145,6 @@ final class TierCommand implements Callable<Integer> {
                 (System.nanoTime() - started) / 1_000_000);
         StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
         return ExitCodes.OK;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static RowWriter.Rows<TierDecision>[] newLines() {
-        // One slot the callback below can fill: a generic array, which Java makes only unchecked.
-        return (RowWriter.Rows<TierDecision>[]) new RowWriter.Rows<?>[1];
-    }
-
-    private static RowWriter.Rows<TierDecision> open(RowWriter<TierDecision> writer, Writer out) {
-        try {
-            return writer.open(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -151,12 +151,7 @@ public final class CsvImport {
                 customerRows.map(CustomerFileRows::data), histories, problems);
         // The case files first, as the commands name them, then the customer files; each by line.
         List<String> files = new ArrayList<>(List.of(complaints.name(), events.name()));
-        customerFiles.ifPresent(given -> {
-            files.add(given.customers().name());
-            files.add(given.orders().name());
-            given.interactions().ifPresent(file -> files.add(file.name()));
-            given.surveys().ifPresent(file -> files.add(file.name()));
-        });
+        customerFiles.ifPresent(given -> given.all().forEach(file -> files.add(file.name())));
         problems.sort(Comparator.<InputProblem>comparingInt(problem -> files.indexOf(problem.source()))
                 .thenComparingInt(InputProblem::line));
         problems.throwIfAny();
@@ -216,6 +211,14 @@ public final class CsvImport {
             Objects.requireNonNull(orders, "orders");
             Objects.requireNonNull(interactions, "interactions");
             Objects.requireNonNull(surveys, "surveys");
+        }
+
+        /** @return the files given, in the order customers, orders, interactions, survey answers */
+        public List<InputFile> all() {
+            List<InputFile> all = new ArrayList<>(List.of(customers, orders));
+            interactions.ifPresent(all::add);
+            surveys.ifPresent(all::add);
+            return all;
         }
 
         /**

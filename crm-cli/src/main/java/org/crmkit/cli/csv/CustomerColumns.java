@@ -23,6 +23,8 @@ final class CustomerColumns {
     /** Longs per slot of the index: hash, length and number, and 16 characters of one byte. */
     private static final int SLOT = 4;
     private static final int INLINE_CHARS = 16;
+    /** What {@link #packHalf} gives for characters that do not fit a byte. */
+    private static final long NOT_PACKED = -1L;
     /** Longs per customer of the sums: spend; orders and last purchase; inquiries and quarters; creation. */
     private static final int SUMS = 4;
     private static final long LOW = 0xFFFF_FFFFL;
@@ -109,22 +111,10 @@ final class CustomerColumns {
     int find(char[] c, int start, int end, long hash) {
         long key = hash;
         int length = end - start;
-        // One pass packs the characters and tells whether they fit a slot (any beyond U+00FF spoils the packing).
-        long packed0 = 0;
-        long packed1 = 0;
-        int bits = 0;
-        if (length <= INLINE_CHARS) {
-            int middle = Math.min(end, start + 8);
-            for (int i = start; i < middle; i++) {
-                bits |= c[i];
-                packed0 = (packed0 << 8) | c[i];
-            }
-            for (int i = middle; i < end; i++) {
-                bits |= c[i];
-                packed1 = (packed1 << 8) | c[i];
-            }
-        }
-        boolean inline = length <= INLINE_CHARS && bits <= 0xFF;
+        int middle = Math.min(end, start + 8);
+        long packed0 = length <= INLINE_CHARS ? packHalf(c, start, middle) : NOT_PACKED;
+        long packed1 = length <= INLINE_CHARS ? packHalf(c, middle, end) : NOT_PACKED;
+        boolean inline = packed0 != NOT_PACKED && packed1 != NOT_PACKED;
         long[] slots = table;
         int mask = slots.length / SLOT - 1;
         for (int slot = (int) (key ^ (key >>> 32)) & mask; ; slot = (slot + 1) & mask) {
@@ -193,10 +183,11 @@ final class CustomerColumns {
                 }
             }
         }
-        long key = hash;
-        boolean inline = inline(c, start, end);
-        long[] entry = {key, ((long) length << 32) | customer,
-            inline ? pack(c, start, Math.min(end, start + 8)) : 0, inline ? pack(c, Math.min(end, start + 8), end) : 0};
+        int middle = Math.min(end, start + 8);
+        long packed0 = length <= INLINE_CHARS ? packHalf(c, start, middle) : NOT_PACKED;
+        long packed1 = length <= INLINE_CHARS ? packHalf(c, middle, end) : NOT_PACKED;
+        boolean inline = packed0 != NOT_PACKED && packed1 != NOT_PACKED;
+        long[] entry = {hash, ((long) length << 32) | customer, inline ? packed0 : 0, inline ? packed1 : 0};
         insert(entry, 0);
         return customer;
     }
@@ -211,26 +202,20 @@ final class CustomerColumns {
         System.arraycopy(from, at, table, slot * SLOT, SLOT);
     }
 
-    /** Whether an id's characters fit a slot: at most 16, each below U+0100. */
-    private static boolean inline(char[] c, int start, int end) {
-        if (end - start > INLINE_CHARS) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            if (c[i] > 0xFF) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Up to 8 one-byte characters in a long; the length is compared apart. */
-    private static long pack(char[] c, int start, int end) {
+    /**
+     * Up to 8 characters in a long, one byte each, as a slot keeps the halves of an id of at most
+     * 16 characters; {@link #NOT_PACKED} if one is beyond U+00FF, when the id is compared in
+     * {@link #idChars} instead (also for the one half of eight U+00FF that packs to it: finding
+     * and adding agree, which is all that matters).
+     */
+    private static long packHalf(char[] c, int from, int to) {
         long packed = 0;
-        for (int i = start; i < end; i++) {
+        int bits = 0;
+        for (int i = from; i < to; i++) {
+            bits |= c[i];
             packed = (packed << 8) | c[i];
         }
-        return packed;
+        return bits > 0xFF ? NOT_PACKED : packed;
     }
 
     /** @return the line where the customer's id first appeared */

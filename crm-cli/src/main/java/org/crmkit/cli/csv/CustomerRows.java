@@ -3,8 +3,7 @@ package org.crmkit.cli.csv;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +23,8 @@ final class CustomerRows {
             "preferred_days", "preferred_hours", "do_not_contact", "strategic_agreement");
 
     private final IdRegistry<CustomerId> ids = new IdRegistry<>();
-    private final List<Customer> customers = new ArrayList<>();
-    private final Map<CustomerId, LocalDate> createdOn = new HashMap<>();
+    /** The customers of the rows without problems, in file order, by id. */
+    private final Map<CustomerId, Customer> customers = new LinkedHashMap<>();
 
     /** Reads every row of the table, reporting bad values. */
     void read(CsvTable table, Problems problems) {
@@ -49,9 +48,8 @@ final class CustomerRows {
             }
             ContactPreferences preferences = new ContactPreferences(zone, channel, days.orElse(Set.of()), hours,
                     blocked.orElse(Set.of()));
-            customers.add(new Customer(id.orElseThrow(), name.orElseThrow(), industry, createdOn.orElseThrow(),
-                    manager, preferences, strategic.orElse(false)));
-            this.createdOn.put(id.orElseThrow(), createdOn.orElseThrow());
+            customers.put(id.orElseThrow(), new Customer(id.orElseThrow(), name.orElseThrow(), industry,
+                    createdOn.orElseThrow(), manager, preferences, strategic.orElse(false)));
         }
     }
 
@@ -62,11 +60,11 @@ final class CustomerRows {
 
     /** @return the day a customer was created, for one whose row had no problems */
     Optional<LocalDate> createdOn(CustomerId id) {
-        return Optional.ofNullable(createdOn.get(id));
+        return Optional.ofNullable(customers.get(id)).map(Customer::createdOn);
     }
 
     /** @return the customers of the rows without problems */
     List<Customer> customers() {
-        return List.copyOf(customers);
+        return List.copyOf(customers.values());
     }
 }

@@ -1,7 +1,6 @@
 package org.crmkit.cli.output;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.rules.cadence.PlannedContact;
@@ -48,6 +46,8 @@ final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
+    /** RFC 5545's UTC-OFFSET: +0800, -0330, or with seconds when the offset has them. */
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxxx", Locale.ROOT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -79,22 +79,6 @@ final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
             }
 
             @Override
-            public Rendered render(List<? extends PlannedContact> contacts) throws IOException {
-                StringWriter text = new StringWriter();
-                for (PlannedContact contact : contacts) {
-                    event(text, contact);
-                }
-                return new Events(text.toString());
-            }
-
-            @Override
-            public void write(Rendered rendered) throws IOException {
-                String text = ((Events) rendered).text();
-                out.write(text);
-                any |= !text.isEmpty();
-            }
-
-            @Override
             public void close() throws IOException {
                 if (!any) {
                     timeZone(context, out);
@@ -103,10 +87,6 @@ final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
                 out.flush();
             }
         };
-    }
-
-    /** Events rendered ahead of writing. */
-    private record Events(String text) implements Rendered {
     }
 
     private void event(Writer out, PlannedContact contact) throws IOException {
@@ -155,17 +135,9 @@ final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
         String kind = daylight ? "DAYLIGHT" : "STANDARD";
         line(out, "BEGIN:" + kind);
         line(out, "DTSTART:" + LOCAL.format(onset));
-        line(out, "TZOFFSETFROM:" + offset(from));
-        line(out, "TZOFFSETTO:" + offset(to));
+        line(out, "TZOFFSETFROM:" + OFFSET.format(from));
+        line(out, "TZOFFSETTO:" + OFFSET.format(to));
         line(out, "END:" + kind);
-    }
-
-    /** RFC 5545's UTC-OFFSET: +0800, -0330, or with seconds when the offset has them. */
-    private static String offset(ZoneOffset offset) {
-        int seconds = Math.abs(offset.getTotalSeconds());
-        String text = String.format(Locale.ROOT, "%s%02d%02d", offset.getTotalSeconds() < 0 ? "-" : "+", seconds / 3600,
-                seconds / 60 % 60);
-        return seconds % 60 == 0 ? text : text + String.format(Locale.ROOT, "%02d", seconds % 60);
     }
 
     /**

@@ -53,13 +53,16 @@ public interface RowWriter<R> {
 
         /**
          * Renders a run of consecutive inputs into this format's text without writing it, so that
-         * the work can be done on other threads while this one writes; thread-safe.
+         * the work can be done on other threads while this one writes; thread-safe. By default the
+         * inputs are kept and written by {@link #write(Rendered)}, for formats nothing renders ahead.
          *
          * @param inputs the inputs, in output order; not null
          * @return the rendered run, for {@link #write(Rendered)}
          * @throws IOException if rendering fails
          */
-        Rendered render(List<? extends R> inputs) throws IOException;
+        default Rendered render(List<? extends R> inputs) throws IOException {
+            return new Kept<>(List.copyOf(inputs));
+        }
 
         /**
          * Writes a run rendered by this output's {@link #render}, exactly as writing its inputs one
@@ -68,7 +71,17 @@ public interface RowWriter<R> {
          * @param rendered the run; not null
          * @throws IOException if writing fails
          */
-        void write(Rendered rendered) throws IOException;
+        default void write(Rendered rendered) throws IOException {
+            @SuppressWarnings("unchecked") // made by render above, for the same Rows
+            Kept<R> kept = (Kept<R>) rendered;
+            for (R input : kept.inputs()) {
+                write(input);
+            }
+        }
+    }
+
+    /** A run that {@link Rows#render} by default keeps, to be written input by input. */
+    record Kept<R>(List<R> inputs) implements Rendered {
     }
 
     /** A run of inputs rendered by {@link Rows#render}, to be written by the same {@link Rows}. */
