@@ -15,9 +15,6 @@ import org.crmkit.rules.cadence.AgendaPlanner;
 import org.crmkit.rules.cadence.AgendaSink;
 import org.crmkit.rules.cadence.CadenceCustomer;
 import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.cadence.ManagerAssignment;
-import org.crmkit.rules.cadence.PlannedContact;
-import org.crmkit.rules.cadence.UnscheduledContact;
 import org.crmkit.rules.tiering.TieringPolicy;
 
 /**

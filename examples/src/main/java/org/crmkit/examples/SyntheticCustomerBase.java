@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.function.IntPredicate;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.WorkingInterval;
@@ -592,7 +590,7 @@ public final class SyntheticCustomerBase {
             SplittableRandom answerRandom = random.split();
             boolean satisfied = random.nextDouble() < SATISFIED_SHARE;
             LocalDate unhappyFrom = segment == Segment.LAPSING ? last.minusDays(LAPSING_UNHAPPY_DAYS) : LocalDate.MAX;
-            spread(answerRandom, first, last, SURVEY_ANSWERS, block -> true, false, day -> {
+            spread(answerRandom, first, last, SURVEY_ANSWERS, day -> {
                 int csat = Math.max(1, Math.min(5, (satisfied ? 4 : 3) + answerRandom.nextInt(2)
                         - (day.isAfter(unhappyFrom) ? 2 : 0)));
                 int nps = Math.min(10, csat * 2 + answerRandom.nextInt(2));
@@ -620,7 +618,7 @@ public final class SyntheticCustomerBase {
             if (perYear <= 0) {
                 return;
             }
-            spread(random, first, last, perYear, block -> true, false, day -> {
+            spread(random, first, last, perYear, day -> {
                 Interaction interaction = Interaction.of(numbering.next(), numbering.customer(), at(random, day),
                         channel, kind);
                 contact(manager == null ? interaction : interaction.withStaff(manager).withOutcome("joint_planning"));
@@ -634,10 +632,10 @@ public final class SyntheticCustomerBase {
             SplittableRandom complaintRandom = random.split();
             SplittableRandom inquiryRandom = random.split();
             int[] complaints = {0};
-            spread(complaintRandom, first, last, complaintsPerYear, block -> true, false, day -> complaint(
+            spread(complaintRandom, first, last, complaintsPerYear, day -> complaint(
                     CaseId.of(id + "-CP" + padded(++complaints[0], 2)), id, complaintRandom, day));
             int[] inquiries = {0};
-            spread(inquiryRandom, first, last, CASE_INQUIRIES_PER_YEAR, block -> true, false, day -> inquiryCase(
+            spread(inquiryRandom, first, last, CASE_INQUIRIES_PER_YEAR, day -> inquiryCase(
                     CaseId.of(id + "-IQ" + padded(++inquiries[0], 2)), id, inquiryRandom, day));
         }
 
@@ -771,19 +769,13 @@ public final class SyntheticCustomerBase {
                 if (from.isAfter(to)) {
                     return;
                 }
-                int count = Draws.poisson(random, perYear * (ChronoUnit.DAYS.between(from, to) + 1) / 365.25);
-                List<LocalDate> days = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    days.add(Draws.day(random, from, to));
-                }
-                Collections.sort(days);
-                days.forEach(this::place);
+                drawDays(random, from, to, perYear * (ChronoUnit.DAYS.between(from, to) + 1) / 365.25, this::place);
             }
 
             /** Draws the orders from the history's start, or the day after the first order, to the end. */
             void inHistory(LocalDate created, double perYear) {
                 spread(random, later(created.plusDays(1), settings.historyStart()), settings.end(), perYear,
-                        block -> true, false, this::place);
+                        this::place);
             }
 
             private void place(LocalDate day) {
@@ -825,13 +817,13 @@ public final class SyntheticCustomerBase {
             Numbering numbering = new Numbering(customer.id(), "Q");
             inquiry(numbering, random, first);
             spread(random, first.plusDays(1), first.plusDays(PROSPECT_INTEREST_DAYS), PROSPECT_INQUIRIES,
-                    block -> true, false, day -> inquiry(numbering, random, day));
+                    day -> inquiry(numbering, random, day));
             return customer;
         }
 
         private void buyerInquiries(CustomerId id, SplittableRandom random, LocalDate first, LocalDate last) {
             Numbering numbering = new Numbering(id, "Q");
-            spread(random, first, last, BUYER_INQUIRIES, block -> true, false, day -> inquiry(numbering, random, day));
+            spread(random, first, last, BUYER_INQUIRIES, day -> inquiry(numbering, random, day));
         }
 
         private void inquiry(Numbering numbering, SplittableRandom random, LocalDate day) {
@@ -848,14 +840,14 @@ public final class SyntheticCustomerBase {
 
         private void surveys(CustomerId id, SplittableRandom random, LocalDate first, LocalDate last) {
             Numbering numbering = new Numbering(id, "S");
-            spread(random, first, last, BUYER_SURVEYS, block -> true, false, day -> contact(Interaction.of(
+            spread(random, first, last, BUYER_SURVEYS, day -> contact(Interaction.of(
                     numbering.next(), id, at(random, day), Channel.EMAIL, InteractionKind.SURVEY)));
         }
 
         private void managerContacts(CustomerId id, StaffId manager, SplittableRandom random, LocalDate first,
                 LocalDate last) {
             Numbering numbering = new Numbering(id, "M");
-            spread(random, first, last, MANAGER_CONTACTS, block -> true, false, day -> {
+            spread(random, first, last, MANAGER_CONTACTS, day -> {
                 double kind = random.nextDouble();
                 Channel channel = kind < 0.4 ? Channel.VISIT : kind < 0.8 ? Channel.PHONE : Channel.VIDEO;
                 InteractionKind what = kind < 0.4 ? InteractionKind.VISIT
@@ -869,26 +861,29 @@ public final class SyntheticCustomerBase {
          * oldest first, keeping to the generated span.
          */
         private void spread(SplittableRandom random, LocalDate first, LocalDate last, double perYear,
-                IntPredicate activeBlock, boolean atLeastOnePerBlock, Consumer<LocalDate> action) {
+                Consumer<LocalDate> action) {
             for (int block = oldestBlock; block >= newestBlock; block--) {
                 LocalDate from = later(later(asOf.minusMonths(3L * (block + 1)).plusDays(1), first),
                         settings.historyStart());
                 LocalDate to = earlier(earlier(asOf.minusMonths(3L * block), last), settings.end());
-                if (from.isAfter(to) || !activeBlock.test(block)) {
+                if (from.isAfter(to)) {
                     continue;
                 }
                 double years = (ChronoUnit.DAYS.between(from, to) + 1) / 365.25;
-                int count = Draws.poisson(random, perYear * years);
-                if (atLeastOnePerBlock) {
-                    count = Math.max(1, count);
-                }
-                List<LocalDate> days = new ArrayList<>(count);
-                for (int i = 0; i < count; i++) {
-                    days.add(Draws.day(random, from, to));
-                }
-                Collections.sort(days);
-                days.forEach(action);
+                drawDays(random, from, to, perYear * years, action);
             }
+        }
+
+        /** Draws a Poisson number of days, of the mean, between two days and hands them over in order. */
+        private static void drawDays(SplittableRandom random, LocalDate from, LocalDate to, double mean,
+                Consumer<LocalDate> action) {
+            int count = Draws.poisson(random, mean);
+            List<LocalDate> days = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                days.add(Draws.day(random, from, to));
+            }
+            Collections.sort(days);
+            days.forEach(action);
         }
 
         private void contact(Interaction interaction) {

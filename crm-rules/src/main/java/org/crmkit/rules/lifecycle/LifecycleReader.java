@@ -1,30 +1,20 @@
 package org.crmkit.rules.lifecycle;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.model.LifecycleStage;
-import org.crmkit.core.model.RelationshipLevel;
-import org.crmkit.core.model.RelationshipType;
-import org.crmkit.rules.condition.Choice;
 import org.crmkit.rules.condition.Condition;
 import org.crmkit.rules.condition.FirstMatch;
 import org.crmkit.rules.internal.section.ConditionReader;
-import org.crmkit.rules.internal.section.Node.ListNode;
 import org.crmkit.rules.internal.section.Node.MapNode;
 import org.crmkit.rules.internal.section.Node;
 import org.crmkit.rules.internal.section.Read;
 import org.crmkit.rules.internal.section.SectionInput;
 import org.crmkit.rules.internal.section.Shape;
-import org.crmkit.rules.relationship.RelationshipPolicy;
 
 /**
  * Reads the {@code lifecycle} section: the first-match list of stages (the last entry without

@@ -1,7 +1,5 @@
 package org.crmkit.rules.relationship;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -9,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.RelationshipLevel;
 import org.crmkit.core.model.RelationshipType;
-import org.crmkit.rules.condition.Choice;
 import org.crmkit.rules.condition.Condition;
 import org.crmkit.rules.condition.FirstMatch;
 import org.crmkit.rules.internal.section.ConditionReader;
@@ -24,9 +18,6 @@ import org.crmkit.rules.internal.section.Node;
 import org.crmkit.rules.internal.section.Read;
 import org.crmkit.rules.internal.section.SectionInput;
 import org.crmkit.rules.internal.section.Shape;
-import org.crmkit.rules.lifecycle.ChurnFactor;
-import org.crmkit.rules.lifecycle.ChurnRiskPolicy;
-import org.crmkit.rules.lifecycle.LifecyclePolicy;
 
 /**
  * Reads the {@code relationship} section: evidence per level, the first-match list of types (the

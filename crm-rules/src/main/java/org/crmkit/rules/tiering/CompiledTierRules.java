@@ -372,7 +372,10 @@ final class CompiledTierRules {
                 + valueText(second, metrics, spend) + (compare(second, metrics) ? metText[second] : notMetText[second]);
     }
 
-    /** The compared value as {@link #appendValue} writes it; small counts come from a table. */
+    /**
+     * The compared value as explanations show it (Comparison.format for the snapshot's values:
+     * flags as true/false, numbers as plain decimals); small counts come from a table.
+     */
     private String valueText(int c, CustomerMetrics metrics, String spend) {
         return switch (code[c] & SOURCE_MASK) {
             case SPEND -> spend;
@@ -382,9 +385,9 @@ final class CompiledTierRules {
             case TENURE_MONTHS -> count(metrics.tenureMonths());
             case STRATEGIC_AGREEMENT -> metrics.strategicAgreement() ? "true" : "false";
             default -> {
-                StringBuilder text = new StringBuilder(16);
-                appendValue(c, metrics, spend, text);
-                yield text.toString();
+                BigDecimal value = metrics.value(measure[c]);
+                yield measure[c].kind() == Measure.Kind.FLAG ? (value.signum() != 0 ? "true" : "false")
+                        : value.toPlainString();
             }
         };
     }
@@ -410,7 +413,7 @@ final class CompiledTierRules {
         int end = firstComparison[rule] + comparisonCount[rule];
         for (int c = firstComparison[rule]; c < end; c++) {
             out.append(leadText[c]);
-            appendValue(c, metrics, spend, out);
+            out.append(valueText(c, metrics, spend));
             out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
         }
     }
@@ -421,7 +424,7 @@ final class CompiledTierRules {
         if (kind == COMPARE) {
             int c = nodeStart[node];
             out.append(keyText[c]);
-            appendValue(c, metrics, spend, out);
+            out.append(valueText(c, metrics, spend));
             out.append(compare(c, metrics) ? metText[c] : notMetText[c]);
             return;
         }
@@ -442,23 +445,6 @@ final class CompiledTierRules {
                 out.append(')');
             } else {
                 explainNode(child, metrics, spend, out);
-            }
-        }
-    }
-
-    // Mirrors Comparison.format for the snapshot's values: flags as true/false, numbers as plain decimals.
-    private void appendValue(int c, CustomerMetrics metrics, String spend, StringBuilder out) {
-        switch (code[c] & SOURCE_MASK) {
-            case SPEND -> out.append(spend);
-            case ORDERS -> out.append(metrics.orders());
-            case ACTIVE_QUARTERS -> out.append(metrics.activeQuarters());
-            case INQUIRIES -> out.append(metrics.inquiries());
-            case TENURE_MONTHS -> out.append(metrics.tenureMonths());
-            case STRATEGIC_AGREEMENT -> out.append(metrics.strategicAgreement() ? "true" : "false");
-            default -> {
-                BigDecimal value = metrics.value(measure[c]);
-                out.append(measure[c].kind() == Measure.Kind.FLAG ? (value.signum() != 0 ? "true" : "false")
-                        : value.toPlainString());
             }
         }
     }

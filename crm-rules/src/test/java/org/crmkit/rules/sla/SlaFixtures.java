@@ -13,7 +13,6 @@ import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyDocuments;
-import org.crmkit.rules.PolicyLoader;
 
 /** A test policy with calendars that exercise every corner, and builders for cases. */
 final class SlaFixtures {
