@@ -87,7 +87,7 @@ final class AgendaCommand implements Callable<Integer> {
     public Integer call() {
         Policy loaded = policy.load();
         AgendaPlan plan = options.plan(spec, loaded, clock);
-        AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zones(), plan.zone(),
+        AgendaContext context = new AgendaContext(plan.from(), plan.to(), plan.zone(),
                 "crmkit agenda of " + plan.owner().orElse("all owners") + " " + plan.from() + ".." + plan.to(),
                 clock.instant());
         // Each day's contacts are written when the day is planned; the summary is counted on the way.

@@ -1,32 +1,24 @@
 package org.crmkit.cli;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.cli.csv.CsvAgendaInputs;
+import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
-import org.crmkit.cli.csv.ImportedCases;
-import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.cli.input.FileArgument;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.model.Customer;
+import org.crmkit.core.facts.FactsQuery;
+import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.CustomerId;
-import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
-import org.crmkit.rules.cadence.AgendaPlanner;
-import org.crmkit.rules.cadence.CadenceCustomer;
-import org.crmkit.rules.cadence.CadenceCustomerSource;
 import org.crmkit.rules.cadence.CadencePolicy;
-import org.crmkit.rules.tiering.TierDecision;
-import org.crmkit.rules.tiering.TieringPolicy;
+import org.crmkit.rules.sla.SlaEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -121,56 +113,23 @@ final class AgendaOptions {
         CadencePolicy cadences = policy.find(CadencePolicy.class).orElseThrow(() -> new InvalidValueException("policy "
                 + policy.ref() + " has no cadences section: it plans no contacts"));
 
-        ImportedData data;
-        Set<CustomerId> complaining;
         CsvImport.CustomerFiles customerFiles = new CsvImport.CustomerFiles(customers.orElseThrow().file(),
                 orders.orElseThrow().file(), interactions.map(FileArgument::file));
+        CsvFactsSource facts = CsvFactsSource.of(customerFiles);
         if (complaints.isPresent()) {
-            ImportedCases cases = CaseFilesOptions.readCases(complaints.get().file(), events.orElseThrow().file(),
-                    Optional.of(customerFiles), policy);
-            data = cases.customerData().orElseThrow();
-            // The plan's days are the planner's: in the cadences calendar's zone.
-            complaining = ServiceCase.customersWithOpenComplaints(cases.cases(), cases::eventsOf,
-                    first.atStartOfDay(cadences.calendar().zone()).toInstant());
-        } else {
-            data = CsvImport.read(customerFiles, policy.header().currency());
-            complaining = Set.of();
+            facts = facts.withCases(complaints.get().file(), events.orElseThrow().file(), SlaEngine::checkHistory);
         }
-        StandardOutput.warnings(spec, data.warnings());
-        return plan(policy, cadences, data, complaining, first, last);
-    }
-
-    private AgendaPlan plan(Policy policy, CadencePolicy cadences, ImportedData data, Set<CustomerId> complaining,
-            LocalDate first, LocalDate last) {
-        Instant end = last.plusDays(1).atStartOfDay(cadences.calendar().zone()).toInstant();
-        Map<CustomerId, List<Interaction>> contacts = new HashMap<>();
-        for (Interaction interaction : data.interactions()) {
-            // What happened up to the plan's end is an actual contact, as AgendaService reads them.
-            if (interaction.occurredAt().toInstant().isBefore(end)) {
-                contacts.computeIfAbsent(interaction.customerId(), id -> new ArrayList<>()).add(interaction);
-            }
-        }
-        Map<CustomerId, Customer> byId = new HashMap<>();
-        Map<CustomerId, ZoneId> zones = new HashMap<>();
-        for (Customer customer : data.customers()) {
-            byId.put(customer.id(), customer);
-            customer.contactPreferences().timeZone().ifPresent(customerZone -> zones.put(customer.id(), customerZone));
-        }
-        // Customers created after the first day have no metrics as of it: they are left out.
-        List<TierDecision> decisions = TierCommand.decisions(data, policy, first);
-        int openAndPlanned = (int) decisions.stream().filter(decision -> complaining.contains(decision.customerId()))
-                .count();
-        // Each customer is made when the planner takes it, and let go once it kept what it needs.
-        CadenceCustomerSource planned = each -> decisions.forEach(decision -> {
-            Customer customer = byId.get(decision.customerId());
-            // Stateless: no tier history, so every customer's rhythm starts on the day it was created.
-            each.accept(new CadenceCustomer(customer, decision.tier(), customer.createdOn(),
-                    contacts.getOrDefault(customer.id(), List.of()), complaining.contains(customer.id()),
-                    decision.metrics(), Optional.empty()));
-        });
-        return new AgendaPlan(policy, AgendaPlanner.of(cadences, policy.section(TieringPolicy.class).ladder()), first,
-                last, planned, owner, decisions.size(), data.customers().size() - decisions.size(), openAndPlanned,
-                zones, "tiers as of " + first + " from " + customers.orElseThrow() + " and " + orders.orElseThrow());
+        // Every file read and checked before anything is planned or written; the plan's pass over the
+        // facts reuses this read, and customers and interactions stream from their files again.
+        CsvFactsSource.FilesRead read = facts.read(FactsQuery.metricsOnly(policy.header().metricsQuery(first)));
+        StandardOutput.warnings(spec, read.warnings(), read.warningCount());
+        InMemoryStore cases = CaseFilesOptions.store(read);
+        // The plan's days are the planner's: in the cadences calendar's zone.
+        Set<CustomerId> complaining = read.cases().map(imported -> ServiceCase.customersWithOpenComplaints(
+                imported.cases(), imported::eventsOf, first.atStartOfDay(cadences.calendar().zone()).toInstant()))
+                .orElse(Set.of());
+        return new AgendaPlan(policy, first, last, owner, "tiers as of " + first + " from " + customers.orElseThrow()
+                + " and " + orders.orElseThrow(), CsvAgendaInputs.of(customerFiles), facts, cases, complaining);
     }
 
     /** Checks that the required options are given and the complaint files come together. */

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.cli.input.FileArgument;
+import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.io.InputFile;
@@ -137,5 +140,23 @@ final class CaseFilesOptions {
         input.customerData().ifPresent(data -> TierCommand.decisions(data, policy, day)
                 .forEach(decision -> tiers.put(decision.customerId(), decision.tier())));
         return customer -> tiers.getOrDefault(customer, Optional.empty());
+    }
+
+    /**
+     * The cases and their events a facts source read, when the case files were given: few, so held
+     * in memory.
+     *
+     * @param read the source's read
+     * @return a store holding the cases and their events, empty without case files
+     */
+    static InMemoryStore store(CsvFactsSource.FilesRead read) {
+        InMemoryStore store = InMemoryStore.create();
+        read.cases().ifPresent(imported -> {
+            for (ServiceCase serviceCase : imported.cases()) {
+                store.cases().save(serviceCase);
+                imported.eventsOf(serviceCase.id()).forEach(store.caseEvents()::append);
+            }
+        });
+        return store;
     }
 }

@@ -13,7 +13,6 @@ import org.crmkit.cli.input.InputFiles;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
-import org.crmkit.core.model.ServiceCase;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.lifecycle.ClvEstimator;
@@ -160,7 +159,7 @@ final class LifecycleCommand implements Callable<Integer> {
             // Every file read and checked before anything is computed or written.
             CsvFactsSource.FilesRead read = source.read(query);
             StandardOutput.warnings(spec, read.warnings(), read.warningCount());
-            InMemoryStore cases = cases(read);
+            InMemoryStore cases = CaseFilesOptions.store(read);
             StandardOutput.Streamed<CustomerAssessment> out = StandardOutput.streamed(spec,
                     format.get().writer(Reports.lifecycle(day, loaded.ref())));
             summary = analysis.analyse(source, cases.cases(), cases.caseEvents(), day, customer -> {
@@ -181,18 +180,5 @@ final class LifecycleCommand implements Callable<Integer> {
     /** The policy's purchase and spend models (its {@code clv} section), fitted on the orders up to the as-of day. */
     private static ValueEstimator estimator(Policy policy) {
         return ClvEstimator.of(policy.section(ClvPolicy.class));
-    }
-
-    /** The cases and their events, when the case files were given: few, so held in memory. */
-    private static InMemoryStore cases(CsvFactsSource.FilesRead read) {
-        InMemoryStore store = InMemoryStore.create();
-        read.cases().ifPresent(imported -> {
-            for (ServiceCase serviceCase : imported.cases()) {
-                store.cases().save(serviceCase);
-                imported.eventsOf(serviceCase.id()).forEach(store.caseEvents()::append);
-            }
-            LOG.debug("read {} cases", imported.cases().size());
-        });
-        return store;
     }
 }

@@ -8,7 +8,7 @@ import org.crmkit.rules.io.InputProblem;
  * Reads the values of one row with their parsers, reporting each bad value with file, line and
  * column; {@link #ok()} tells whether every value read so far was good. Not thread-safe.
  */
-final class Cells {
+final class Cells implements RowValues {
     private final CsvTable table;
     private final CsvRow row;
     private final Problems problems;
@@ -20,18 +20,13 @@ final class Cells {
         this.problems = problems;
     }
 
-    /** Parses a value; throws {@link InvalidValueException} with a message quoting the bad value. */
-    @FunctionalInterface
-    interface Parser<T> {
-        T parse(String text);
-    }
-
     /**
      * A required value, parsed.
      *
      * @return the value, or empty when it is empty or bad (both reported)
      */
-    <T> Optional<T> required(String column, Parser<T> parser) {
+    @Override
+    public <T> Optional<T> required(String column, Parser<T> parser) {
         String text = table.value(row, column);
         if (text.isEmpty()) {
             problem(column, "required value is empty");
@@ -45,19 +40,22 @@ final class Cells {
      *
      * @return the value, or empty when absent or bad (only a bad value is reported and clears {@link #ok()})
      */
-    <T> Optional<T> optional(String column, Parser<T> parser) {
+    @Override
+    public <T> Optional<T> optional(String column, Parser<T> parser) {
         String text = table.value(row, column);
         return text.isEmpty() ? Optional.empty() : parse(column, text, parser);
     }
 
     /** @return the optional value as text, empty when absent */
-    Optional<String> optionalText(String column) {
+    @Override
+    public Optional<String> optionalText(String column) {
         String text = table.value(row, column);
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     /** Reports a problem with a column of this row. */
-    void problem(String column, String message) {
+    @Override
+    public void problem(String column, String message) {
         problems.at(table.name(), row.line(), column, message);
         ok = false;
     }
@@ -69,7 +67,8 @@ final class Cells {
     }
 
     /** @return whether every value read so far was good */
-    boolean ok() {
+    @Override
+    public boolean ok() {
         return ok;
     }
 

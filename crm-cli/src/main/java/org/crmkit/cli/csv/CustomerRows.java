@@ -33,24 +33,35 @@ final class CustomerRows {
             Optional<CustomerId> id = cells.required(ID, CustomerId::of);
             id.flatMap(value -> ids.register(value, row.line())).ifPresent(first ->
                     cells.problem(ID, "duplicate id '" + id.get() + "', first on line " + first));
-            Optional<String> name = cells.required("name", text -> text);
-            Optional<LocalDate> createdOn = cells.required("created_on", Values::date);
-            Optional<String> industry = cells.optionalText("industry");
-            Optional<StaffId> manager = cells.optional("account_manager", StaffId::of);
-            Optional<ZoneId> zone = cells.optional("time_zone", Values::zone);
-            Optional<Channel> channel = cells.optional("preferred_channel", Channel::parse);
-            Optional<Set<DayOfWeek>> days = cells.optional("preferred_days", ContactPreferences::parseDays);
-            Optional<LocalTimeRange> hours = cells.optional("preferred_hours", LocalTimeRange::parse);
-            Optional<Set<Channel>> blocked = cells.optional("do_not_contact", ContactPreferences::parseChannels);
-            Optional<Boolean> strategic = cells.optional("strategic_agreement", Values::flag);
-            if (!cells.ok()) {
-                continue;
-            }
-            ContactPreferences preferences = new ContactPreferences(zone, channel, days.orElse(Set.of()), hours,
-                    blocked.orElse(Set.of()));
-            customers.put(id.orElseThrow(), new Customer(id.orElseThrow(), name.orElseThrow(), industry,
-                    createdOn.orElseThrow(), manager, preferences, strategic.orElse(false)));
+            customer(cells, id).ifPresent(customer -> customers.put(customer.id(), customer));
         }
+    }
+
+    /**
+     * The customer of a row, its values checked (each bad one reported).
+     *
+     * @param cells the row's values
+     * @param id the row's id, if it was good
+     * @return the customer, or empty when a value of the row was bad
+     */
+    static Optional<Customer> customer(RowValues cells, Optional<CustomerId> id) {
+        Optional<String> name = cells.required("name", text -> text);
+        Optional<LocalDate> createdOn = cells.required("created_on", Values::date);
+        Optional<String> industry = cells.optionalText("industry");
+        Optional<StaffId> manager = cells.optional("account_manager", StaffId::of);
+        Optional<ZoneId> zone = cells.optional("time_zone", Values::zone);
+        Optional<Channel> channel = cells.optional("preferred_channel", Channel::parse);
+        Optional<Set<DayOfWeek>> days = cells.optional("preferred_days", ContactPreferences::parseDays);
+        Optional<LocalTimeRange> hours = cells.optional("preferred_hours", LocalTimeRange::parse);
+        Optional<Set<Channel>> blocked = cells.optional("do_not_contact", ContactPreferences::parseChannels);
+        Optional<Boolean> strategic = cells.optional("strategic_agreement", Values::flag);
+        if (!cells.ok()) {
+            return Optional.empty();
+        }
+        ContactPreferences preferences = new ContactPreferences(zone, channel, days.orElse(Set.of()), hours,
+                blocked.orElse(Set.of()));
+        return Optional.of(new Customer(id.orElseThrow(), name.orElseThrow(), industry, createdOn.orElseThrow(),
+                manager, preferences, strategic.orElse(false)));
     }
 
     /** @return whether a row with this id was read, even one with other bad values */

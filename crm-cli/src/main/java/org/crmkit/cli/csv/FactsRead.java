@@ -432,7 +432,7 @@ final class FactsRead {
 
     /** The second look at a file whose ids had fingerprints in common, to tell true duplicates. */
     private void confirm(InputFile file, FileProblems problems, DuplicateIds ids, String idColumn,
-            StreamTable.Parser<?> check) {
+            RowValues.Parser<?> check) {
         ids.release();
         if (ids.suspects() == 0) {
             return;

@@ -35,16 +35,30 @@ final class InteractionRows {
                     cells.problem(ID, "duplicate id '" + id.get() + "', first on line " + first));
             Optional<CustomerId> customer = cells.required("customer_id", CustomerId::of);
             customer.ifPresent(value -> customers.check(cells, "customer_id", value));
-            Optional<OffsetDateTime> occurredAt = cells.required("occurred_at", Values::timestamp);
-            Optional<Channel> channel = cells.required("channel", Channel::parse);
-            Optional<InteractionKind> kind = cells.required("kind", InteractionKind::parse);
-            Optional<StaffId> staff = cells.optional("staff_id", StaffId::of);
-            Optional<String> outcome = cells.optionalText("outcome");
-            if (cells.ok()) {
-                interactions.add(new Interaction(id.orElseThrow(), customer.orElseThrow(), occurredAt.orElseThrow(),
-                        channel.orElseThrow(), kind.orElseThrow(), staff, outcome));
-            }
+            interaction(cells, id, customer).ifPresent(interactions::add);
         }
+    }
+
+    /**
+     * The interaction of a row, its values checked (each bad one reported).
+     *
+     * @param cells the row's values
+     * @param id the row's id, if it was good
+     * @param customer the row's customer, if it was good
+     * @return the interaction, or empty when a value of the row was bad
+     */
+    static Optional<Interaction> interaction(RowValues cells, Optional<InteractionId> id,
+            Optional<CustomerId> customer) {
+        Optional<OffsetDateTime> occurredAt = cells.required("occurred_at", Values::timestamp);
+        Optional<Channel> channel = cells.required("channel", Channel::parse);
+        Optional<InteractionKind> kind = cells.required("kind", InteractionKind::parse);
+        Optional<StaffId> staff = cells.optional("staff_id", StaffId::of);
+        Optional<String> outcome = cells.optionalText("outcome");
+        if (!cells.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Interaction(id.orElseThrow(), customer.orElseThrow(), occurredAt.orElseThrow(),
+                channel.orElseThrow(), kind.orElseThrow(), staff, outcome));
     }
 
     /** @return the interactions of the rows without problems */

@@ -20,12 +20,6 @@ import org.crmkit.rules.io.InputProblem;
  * thread-safe.
  */
 abstract class StreamTable implements CsvReader.RecordHandler {
-    /** Parses a value's text; throws {@link InvalidValueException} quoting it. */
-    @FunctionalInterface
-    interface Parser<T> {
-        T parse(String text);
-    }
-
     private final List<String> required;
     private final List<String> optional;
     protected final String name;
@@ -338,6 +332,49 @@ abstract class StreamTable implements CsvReader.RecordHandler {
         ok = false;
     }
 
+    /**
+     * The row's values by column name, for readers that turn rows into records as {@link Cells}
+     * does for a table read whole. One view serves every row: use it before the next row comes.
+     *
+     * @param row the current row
+     * @return its values
+     */
+    RowValues values(CsvRecord row) {
+        valuesRow = row;
+        return rowValues;
+    }
+
+    private CsvRecord valuesRow;
+    private final RowValues rowValues = new RowValues() {
+        @Override
+        public <T> Optional<T> required(String column, Parser<T> parser) {
+            int index = column(column);
+            return present(valuesRow, index, column) ? parse(valuesRow, index, column, parser) : Optional.empty();
+        }
+
+        @Override
+        public <T> Optional<T> optional(String column, Parser<T> parser) {
+            int index = column(column);
+            return isEmpty(valuesRow, index) ? Optional.empty() : parse(valuesRow, index, column, parser);
+        }
+
+        @Override
+        public Optional<String> optionalText(String column) {
+            int index = column(column);
+            return isEmpty(valuesRow, index) ? Optional.empty() : Optional.of(valuesRow.text(index));
+        }
+
+        @Override
+        public void problem(String column, String message) {
+            StreamTable.this.problem(column, message);
+        }
+
+        @Override
+        public boolean ok() {
+            return ok;
+        }
+    };
+
     /** Reports "required value is empty" when the value is; returns whether it is there. */
     boolean present(CsvRecord row, int index, String column) {
         if (isEmpty(row, index)) {
@@ -352,7 +389,7 @@ abstract class StreamTable implements CsvReader.RecordHandler {
      *
      * @return the value, or empty when it is bad (reported)
      */
-    <T> Optional<T> parse(CsvRecord row, int index, String column, Parser<T> parser) {
+    <T> Optional<T> parse(CsvRecord row, int index, String column, RowValues.Parser<T> parser) {
         try {
             return Optional.of(parser.parse(row.text(index)));
         } catch (InvalidValueException e) {
@@ -362,7 +399,7 @@ abstract class StreamTable implements CsvReader.RecordHandler {
     }
 
     /** Checks an optional value the full way when it is there. */
-    void optional(CsvRecord row, String column, Parser<?> parser) {
+    void optional(CsvRecord row, String column, RowValues.Parser<?> parser) {
         int index = column(column);
         if (!isEmpty(row, index)) {
             parse(row, index, column, parser);
@@ -374,7 +411,7 @@ abstract class StreamTable implements CsvReader.RecordHandler {
      *
      * @return whether the id is valid (a bad one is reported)
      */
-    boolean validId(CsvRecord row, int index, String column, Parser<?> check) {
+    boolean validId(CsvRecord row, int index, String column, RowValues.Parser<?> check) {
         if (FastValues.isPlainId(row.chars(), row.start(index), row.end(index))) {
             return true;
         }
@@ -387,7 +424,7 @@ abstract class StreamTable implements CsvReader.RecordHandler {
      * @param plainHash the id's plain hash, 0 when it is not plain
      * @return its hash if valid (a bad one is reported), else 0
      */
-    long validId(CsvRecord row, int index, String column, Parser<?> check, long plainHash) {
+    long validId(CsvRecord row, int index, String column, RowValues.Parser<?> check, long plainHash) {
         if (plainHash != 0) {
             return plainHash;
         }

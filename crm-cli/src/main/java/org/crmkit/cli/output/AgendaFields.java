@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LocalTimeRange;
 import org.crmkit.rules.cadence.PlannedContact;
 import org.crmkit.rules.cadence.UnscheduledContact;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The reports of {@code crm agenda} and its subcommands: one line per planned, overdue or
@@ -37,7 +35,7 @@ final class AgendaFields {
                 .text("due", contact -> contact.due().toString())
                 .number("days_overdue", contact -> daysOverdue(contact.due(), context.from()))
                 .text("preferred_hours", contact -> contact.hours().map(LocalTimeRange::toString).orElse(null))
-                .text("time_zone", contact -> zone(context, contact.customerId()))
+                .text("time_zone", contact -> contact.timeZone().map(ZoneId::getId).orElse(null))
                 .text("slot_start", contact -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(contact.slot().localStart()))
                 .text("slot_end", contact -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(contact.slot().localEnd()))
                 .build());
@@ -78,10 +76,5 @@ final class AgendaFields {
     /** Days from the due day to a later day, 0 when not later. */
     static long daysOverdue(LocalDate due, LocalDate day) {
         return due.isBefore(day) ? ChronoUnit.DAYS.between(due, day) : 0;
-    }
-
-    private static @Nullable String zone(AgendaContext context, CustomerId customer) {
-        ZoneId zone = context.zones().get(customer);
-        return zone == null ? null : zone.getId();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -154,8 +153,8 @@ final class ICalendarAgendaWriter implements RowWriter<PlannedContact> {
                 .equals(start.toLocalDate()) ? TIME.format(end) : DAY_AND_TIME.format(end)).append(' ')
                 .append(contact.slot().customerZone().getId());
         contact.hours().ifPresent(hours -> {
-            ZoneId zone = context.zones().get(contact.customerId());
-            text.append("\npreferred hours: ").append(hours).append(zone == null ? "" : " " + zone.getId());
+            text.append("\npreferred hours: ").append(hours)
+                    .append(contact.timeZone().map(zone -> " " + zone.getId()).orElse(""));
         });
         return text.toString();
     }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
@@ -25,7 +24,7 @@ class ICalendarAgendaWriterTest {
 
     private static String emptyPlan(ZoneId zone, LocalDate from, LocalDate to) throws IOException {
         StringWriter out = new StringWriter();
-        AgendaFormat.ICS.writer(new AgendaContext(from, to, Map.of(), zone, "empty",
+        AgendaFormat.ICS.writer(new AgendaContext(from, to, zone, "empty",
                 Instant.parse("2026-03-31T04:00:00Z"))).write(List.of(), out);
         return out.toString();
     }

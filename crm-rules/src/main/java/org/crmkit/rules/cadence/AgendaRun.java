@@ -764,7 +764,7 @@ final class AgendaRun {
                 ContactPreferences wishes = preferenceValues.get(preferences[customer]);
                 sink.planned(new PlannedContact(CustomerId.of(ids.id(customer)), tiers.get(tierOf[customer]), date,
                         CHANNELS[placedChannel.get(placed)], owners.get(placedOwner.get(placed)), rule, due,
-                        wishes.preferredHours(), slot(preferences[customer], rule.owner()), reason));
+                        wishes.preferredHours(), wishes.timeZone(), slot(preferences[customer], rule.owner()), reason));
             }
             placedContact.clear();
             placedOwner.clear();

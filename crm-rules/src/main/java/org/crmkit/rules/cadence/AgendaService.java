@@ -13,17 +13,17 @@ import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
-import org.crmkit.core.model.TierLadder;
 import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
-import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.TierAssignments;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
+import org.crmkit.rules.tiering.TierEngine;
 import org.crmkit.rules.tiering.TieringPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plans the agenda from stored data: customers, their stored tiers (the rhythm of a tier begins
@@ -43,6 +43,9 @@ import org.crmkit.rules.tiering.TieringPolicy;
  * per customer and 30 per due contact) and, while it reads them, some 50 bytes per complaint opened
  * before the first day. The plan is written to the sink day by day.
  *
+ * <p>{@link #fromRules} makes a service for callers that keep no tier history, such as the command
+ * line: the tiers come from the policy's tier rules instead, read with the facts in the same pass.
+ *
  * <p>Thread-safe if the ports are.
  */
 public final class AgendaService {
@@ -54,23 +57,26 @@ public final class AgendaService {
     private final PolicyHeader header;
     private final CadencePolicy cadences;
     private final AgendaPlanner planner;
-    private final Customers customers;
+    private final AgendaInputs inputs;
     private final CustomerFactsSource facts;
-    private final InteractionLog interactions;
-    private final TierAssignments tiers;
+    /** The stored tiers, or null when the tiers come from the rules. */
+    private final @Nullable TierAssignments tiers;
+    /** The tier rules, when the tiers come from them; else null. */
+    private final @Nullable TierEngine rules;
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
 
-    private AgendaService(PolicyHeader header, CadencePolicy cadences, TierLadder ladder, CrmStore store) {
-        this.header = header;
+    private AgendaService(Policy policy, CadencePolicy cadences, AgendaInputs inputs, CustomerFactsSource facts,
+            @Nullable TierAssignments tiers, ServiceCases cases, CaseEventLog caseEvents) {
+        this.header = policy.header();
         this.cadences = cadences;
-        this.planner = AgendaPlanner.of(cadences, ladder);
-        this.customers = Objects.requireNonNull(store.customers(), "store.customers()");
-        this.facts = Objects.requireNonNull(store.facts(), "store.facts()");
-        this.interactions = Objects.requireNonNull(store.interactions(), "store.interactions()");
-        this.tiers = Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()");
-        this.cases = Objects.requireNonNull(store.cases(), "store.cases()");
-        this.caseEvents = Objects.requireNonNull(store.caseEvents(), "store.caseEvents()");
+        this.planner = AgendaPlanner.of(cadences, policy.section(TieringPolicy.class).ladder());
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
+        this.facts = Objects.requireNonNull(facts, "facts");
+        this.tiers = tiers;
+        this.rules = tiers == null ? TierEngine.of(policy) : null;
+        this.cases = Objects.requireNonNull(cases, "cases");
+        this.caseEvents = Objects.requireNonNull(caseEvents, "caseEvents");
     }
 
     /**
@@ -84,11 +90,35 @@ public final class AgendaService {
      * @throws IllegalArgumentException if the policy has no cadences section
      */
     public static AgendaService of(Policy policy, CrmStore store) {
+        Objects.requireNonNull(store, "store");
+        return new AgendaService(policy, cadences(policy), AgendaInputs.of(store.customers(), store.interactions()),
+                store.facts(), Objects.requireNonNull(store.tierAssignments(), "store.tierAssignments()"),
+                store.cases(), store.caseEvents());
+    }
+
+    /**
+     * A service for callers that keep no tier history, such as the command line: each customer's
+     * tier is the one the policy's tier rules give its metrics as of the plan's first day
+     * ({@link TierEngine#tierOf}), and its rhythm starts on the day it was created. It reads what
+     * {@link #of} reads but the stored tiers, in as many passes.
+     *
+     * @param policy the policy, which must have a {@code cadences} section; not null
+     * @param inputs the customers and their interactions, in any order; not null
+     * @param facts the customers' facts, for the tiers and the win-back condition; not null
+     * @param cases their service cases, for the complaints open when the range begins; not null
+     * @param caseEvents the cases' events; not null
+     * @return the service
+     * @throws IllegalArgumentException if the policy has no cadences section
+     */
+    public static AgendaService fromRules(Policy policy, AgendaInputs inputs, CustomerFactsSource facts,
+            ServiceCases cases, CaseEventLog caseEvents) {
+        return new AgendaService(policy, cadences(policy), inputs, facts, null, cases, caseEvents);
+    }
+
+    private static CadencePolicy cadences(Policy policy) {
         Objects.requireNonNull(policy, "policy");
-        CadencePolicy cadences = policy.find(CadencePolicy.class).orElseThrow(() -> new IllegalArgumentException(
+        return policy.find(CadencePolicy.class).orElseThrow(() -> new IllegalArgumentException(
                 "Policy '" + policy.ref() + "' has no cadences section to plan contacts with"));
-        return new AgendaService(policy.header(), cadences, policy.section(TieringPolicy.class).ladder(),
-                Objects.requireNonNull(store, "store"));
     }
 
     /**
@@ -117,9 +147,18 @@ public final class AgendaService {
     public void plan(LocalDate from, LocalDate to, AgendaSink sink) {
         Objects.requireNonNull(sink, "sink");
         AgendaRun run = planner.run(from, to);
-        customers.forEach(run::addCustomer);
+        inputs.forEachCustomer(run::addCustomer);
         run.endCustomers();
-        if (run.needsMetrics()) {
+        if (rules != null) {
+            // Stateless: the rules decide each tier as of the first day, and the rhythm runs since creation.
+            facts.forEach(FactsQuery.metricsOnly(header.metricsQuery(from)), found -> {
+                int customer = run.indexOf(found.customerId());
+                if (customer >= 0) {
+                    run.include(customer, run.winBack(found.metrics()));
+                    run.tier(customer, rules.tierOf(found.metrics()), run.createdOn(customer));
+                }
+            });
+        } else if (run.needsMetrics()) {
             facts.forEach(FactsQuery.metricsOnly(header.metricsQuery(from)), found -> {
                 int customer = run.indexOf(found.customerId());
                 if (customer >= 0) {
@@ -135,18 +174,20 @@ public final class AgendaService {
                 }
             }
         }
-        tiers.forEachHistory(from, history -> {
-            int customer = run.indexOf(history.get(0).customerId());
-            if (customer >= 0 && run.included(customer)) {
-                run.tier(customer, history.get(history.size() - 1).tier(),
-                        rhythmStart(run.createdOn(customer), history));
-            }
-        });
+        if (tiers != null) {
+            tiers.forEachHistory(from, history -> {
+                int customer = run.indexOf(history.get(0).customerId());
+                if (customer >= 0 && run.included(customer)) {
+                    run.tier(customer, history.get(history.size() - 1).tier(),
+                            rhythmStart(run.createdOn(customer), history));
+                }
+            });
+        }
         // Days of the plan are the planner's: in the cadences calendar's zone.
         ZoneId zone = cadences.calendar().zone();
         Optional<LocalDate> since = run.openContactsOfAll();
         if (since.isPresent()) {
-            interactions.forEach(since.get().atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone)
+            inputs.forEachInteraction(since.get().atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone)
                     .toInstant(), interaction -> {
                         int customer = run.indexOf(interaction.customerId());
                         if (customer >= 0 && run.included(customer)) {

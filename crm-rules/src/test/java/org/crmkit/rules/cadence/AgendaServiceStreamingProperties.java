@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseEventType;
@@ -30,6 +33,8 @@ import org.crmkit.core.model.TierAssignment;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
+import org.crmkit.rules.tiering.TierEngine;
+import org.crmkit.rules.tiering.TieringPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +81,54 @@ class AgendaServiceStreamingProperties {
                     Property.classify("a contact planned", !reference.planned().isEmpty());
                     AgendaStreamingProperties.assertReceived(received, reference);
                     assertThat(AgendaService.of(policy, store).plan(from, to)).isEqualTo(reference);
+                });
+    }
+
+    @Test
+    void theServiceWithTiersFromTheRulesPlansWhatThePlannerPlansForCustomersTieredByTheRules() {
+        Property.forAll(Gens.of(AgendaStreamingProperties.POLICIES), Gens.of(AgendaStreamingProperties.FIRST_DAYS),
+                        AgendaStreamingProperties.DAYS, stores())
+                .tries(300)
+                .cover("a customer created after the first day", 15).cover("a complaint holds back marketing", 5)
+                .cover("a customer with a tier", 50).cover("a contact planned", 50)
+                .check((policy, from, extraDays, base) -> {
+                    LocalDate to = from.plusDays(extraDays);
+                    InMemoryStore store = InMemoryStore.create();
+                    base.forEach(stored -> load(store, stored));
+
+                    // The reference: the planner given whole customers, tiered by the rules as of the first
+                    // day, each rhythm since creation, as the command line planned before it streamed.
+                    ZoneId zone = policy.find(CadencePolicy.class).orElseThrow().calendar().zone();
+                    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+                    Set<CustomerId> complaining = ServiceCase.customersWithOpenComplaints(
+                            base.stream().flatMap(stored -> stored.cases().stream()).toList(),
+                            caseId -> base.stream().flatMap(stored -> stored.events().stream())
+                                    .filter(event -> event.caseId().equals(caseId)).toList(),
+                            from.atStartOfDay(zone).toInstant());
+                    TierEngine engine = TierEngine.of(policy);
+                    List<CadenceCustomer> tiered = new ArrayList<>();
+                    store.facts().forEach(FactsQuery.metricsOnly(policy.header().metricsQuery(from)), facts -> {
+                        Customer customer = store.customers().findById(facts.customerId()).orElseThrow();
+                        List<Interaction> before = store.interactions().findByCustomer(customer.id(), Instant.MIN, end);
+                        tiered.add(new CadenceCustomer(customer, engine.evaluate(facts.metrics()).tier(),
+                                customer.createdOn(), before, complaining.contains(customer.id()), facts.metrics(),
+                                Optional.empty()));
+                    });
+                    Agenda reference = AgendaPlanner.of(policy.find(CadencePolicy.class).orElseThrow(),
+                            policy.section(TieringPolicy.class).ladder()).plan(from, to, tiered);
+
+                    List<Object> received = new ArrayList<>();
+                    AgendaService.fromRules(policy, AgendaInputs.of(store.customers(), store.interactions()),
+                            store.facts(), store.cases(), store.caseEvents()).plan(from, to,
+                            AgendaSink.of(received::add, received::add, received::add));
+
+                    Property.classify("a customer created after the first day", base.stream()
+                            .anyMatch(stored -> stored.customer().createdOn().isAfter(from)));
+                    Property.classify("a complaint holds back marketing", reference.unscheduled().stream()
+                            .anyMatch(contact -> contact.kind() == UnscheduledContact.Kind.COMPLAINT_OPEN));
+                    Property.classify("a customer with a tier", tiered.stream().anyMatch(c -> c.tier().isPresent()));
+                    Property.classify("a contact planned", !reference.planned().isEmpty());
+                    AgendaStreamingProperties.assertReceived(received, reference);
                 });
     }
 

@@ -336,7 +336,7 @@ final class ListAgendaPlanner {
                     + pending.rule.every() + ", due " + pending.due + (overdue > 0 ? ", " + overdue + " days overdue"
                     : "");
             planned.add(new PlannedContact(who.id(), pending.customer.tier(), day, channel, owner, pending.rule,
-                    pending.due, who.contactPreferences().preferredHours(), slot, reason));
+                    pending.due, who.contactPreferences().preferredHours(), who.contactPreferences().timeZone(), slot, reason));
         }
 
         private List<Channel> channels(Customer who, CadenceRule rule) {
