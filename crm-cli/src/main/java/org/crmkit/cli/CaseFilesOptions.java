@@ -3,21 +3,26 @@ package org.crmkit.cli;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
 import org.crmkit.cli.csv.ImportedCases;
 import org.crmkit.cli.input.FileArgument;
+import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.io.InputFile;
+import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.sla.SlaEngine;
+import org.crmkit.rules.tiering.TierEngine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -94,52 +99,54 @@ final class CaseFilesOptions {
     }
 
     /**
-     * Reads and validates every file; each case's events must make a possible history
-     * ({@link SlaEngine#checkHistory}).
+     * The cases read and checked, and the tier of each case's customer as of a day.
      *
-     * @param policy the policy, for the orders' currency
-     * @return the cases
-     * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
+     * @param cases the cases and their events; not null
+     * @param tiers the tier of a case's customer: empty for no tier, for a customer that did not
+     *     exist on the day, and for every customer without customer files; not null
+     * @param warnings the first warnings of the customer files; not null
+     * @param warningCount how many warnings there are in all
      */
-    ImportedCases read(Policy policy) {
-        Optional<CsvImport.CustomerFiles> customerFiles = customers.map(file -> new CsvImport.CustomerFiles(
-                file.file(), orders.orElseThrow().file(), interactions.map(FileArgument::file)));
-        return readCases(complaints.orElseThrow().file(), events.orElseThrow().file(), customerFiles,
-                policy);
+    record CasesAndTiers(ImportedCases cases, Function<CustomerId, Optional<Tier>> tiers,
+            List<InputProblem> warnings, long warningCount) {
     }
 
     /**
-     * Reads and validates case files, and the customer files if given; each case's events must
-     * make a possible history ({@link SlaEngine#checkHistory}).
+     * Reads and validates every file (each case's events must make a possible history,
+     * {@link SlaEngine#checkHistory}), and decides the tiers of the cases' customers as of a day
+     * by the policy's tier rules, as {@code crm tier} decides them, when the customer files were
+     * given: their orders are summed into each customer's facts as they are read, and only the
+     * tiers of customers with cases are kept.
      *
-     * @param complaints the cases file
-     * @param events the case events file
-     * @param customerFiles the customer files, if any
-     * @param policy the policy, for the orders' currency
-     * @return the cases
+     * @param policy the policy, for the orders' currency and the tier rules
+     * @param day the as-of day of the tiers
+     * @return the cases and their customers' tiers
      * @throws org.crmkit.cli.csv.CsvImportException listing every problem of every file
      */
-    static ImportedCases readCases(InputFile complaints, InputFile events, Optional<CsvImport.CustomerFiles> customerFiles,
-            Policy policy) {
-        return CsvImport.readCases(complaints, events, customerFiles, policy.header().currency(),
-                SlaEngine::checkHistory);
-    }
-
-    /**
-     * Every customer's tier by the policy's tier rules as of a day, as {@code crm tier} decides
-     * it ({@link TierCommand#decisions}), when the customer files were given.
-     *
-     * @param input the cases, with the customer data if any
-     * @param policy the policy
-     * @param day the as-of day
-     * @return the tier of a customer; empty for no tier, for a customer that did not exist on the
-     *     day, and for every customer without customer files
-     */
-    static Function<CustomerId, Optional<Tier>> tiers(ImportedCases input, Policy policy, LocalDate day) {
+    CasesAndTiers read(Policy policy, LocalDate day) {
+        InputFile complaintsFile = complaints.orElseThrow().file();
+        InputFile eventsFile = events.orElseThrow().file();
+        if (customers.isEmpty()) {
+            return new CasesAndTiers(CsvImport.readCases(complaintsFile, eventsFile, Optional.empty(),
+                    policy.header().currency(), SlaEngine::checkHistory), customer -> Optional.empty(), List.of(), 0);
+        }
+        CsvFactsSource source = CsvFactsSource.of(new CsvImport.CustomerFiles(customers.get().file(),
+                orders.orElseThrow().file(), interactions.map(FileArgument::file)))
+                .withCases(complaintsFile, eventsFile, SlaEngine::checkHistory);
+        FactsQuery query = FactsQuery.metricsOnly(policy.header().metricsQuery(day));
+        CsvFactsSource.FilesRead read = source.read(query);
+        ImportedCases cases = read.cases().orElseThrow();
+        Set<CustomerId> withCases = new HashSet<>();
+        cases.cases().forEach(serviceCase -> withCases.add(serviceCase.customerId()));
+        TierEngine engine = TierEngine.of(policy);
         Map<CustomerId, Optional<Tier>> tiers = new HashMap<>();
-        input.customerData().ifPresent(data -> TierCommand.decisions(data, policy, day)
-                .forEach(decision -> tiers.put(decision.customerId(), decision.tier())));
-        return customer -> tiers.getOrDefault(customer, Optional.empty());
+        source.forEach(query, facts -> {
+            if (withCases.contains(facts.customerId())) {
+                tiers.put(facts.customerId(), engine.tierOf(facts.metrics()));
+            }
+        });
+        return new CasesAndTiers(cases, customer -> tiers.getOrDefault(customer, Optional.empty()), read.warnings(),
+                read.warningCount());
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.crmkit.cli.csv.ImportedCases;
-import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.ServiceCase;
@@ -101,10 +100,11 @@ final class SlaCommand implements Callable<Integer> {
         ZoneId zone = loaded.header().zone();
         Instant moment = asOf.map(given -> given.resolve(zone)).orElseGet(clock::instant);
         LocalDate day = moment.atZone(zone).toLocalDate();
-        ImportedCases input = files.read(loaded);
-        StandardOutput.warnings(spec, input.customerData().map(ImportedData::warnings).orElse(List.of()));
+        CaseFilesOptions.CasesAndTiers read = files.read(loaded, day);
+        StandardOutput.warnings(spec, read.warnings(), read.warningCount());
+        ImportedCases input = read.cases();
         SlaEngine engine = SlaEngine.of(loaded.ref(), loaded.section(SlaPolicy.class));
-        Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, day);
+        Function<CustomerId, Optional<Tier>> tiers = read.tiers();
 
         List<CaseSla> results = new ArrayList<>();
         int openedLater = 0;
@@ -192,9 +192,10 @@ final class SlaCommand implements Callable<Integer> {
             String reviewed = week.orElseGet(() -> lastFullWeek(asOf.orElseGet(() -> loaded.header().today(clock))));
             LocalDate sunday = WeeklyReview.mondayOf(reviewed).plusDays(6);
             Instant end = AsOfMoment.endOfDay(sunday, zone);
-            ImportedCases input = files.read(loaded);
-            StandardOutput.warnings(spec, input.customerData().map(ImportedData::warnings).orElse(List.of()));
-            Function<CustomerId, Optional<Tier>> tiers = CaseFilesOptions.tiers(input, loaded, sunday);
+            CaseFilesOptions.CasesAndTiers read = files.read(loaded, sunday);
+            StandardOutput.warnings(spec, read.warnings(), read.warningCount());
+            ImportedCases input = read.cases();
+            Function<CustomerId, Optional<Tier>> tiers = read.tiers();
             List<WeeklyReview.CaseRecord> records = new ArrayList<>();
             for (ServiceCase serviceCase : input.cases()) {
                 records.add(new WeeklyReview.CaseRecord(serviceCase, input.eventsOf(serviceCase.id()),

@@ -5,21 +5,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.crmkit.cli.csv.CsvFactsSource;
 import org.crmkit.cli.csv.CsvImport;
-import org.crmkit.cli.csv.ImportedData;
 import org.crmkit.cli.input.FileArgument;
 import org.crmkit.cli.input.InputFiles;
 import org.crmkit.cli.output.Reports;
 import org.crmkit.cli.output.RowWriter;
 import org.crmkit.core.facts.FactsQuery;
-import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.tiering.TierDecision;
@@ -145,23 +141,5 @@ final class TierCommand implements Callable<Integer> {
                 (System.nanoTime() - started) / 1_000_000);
         StandardOutput.summary(spec, TierSummary.lines(loaded, query, distribution));
         return ExitCodes.OK;
-    }
-
-    /**
-     * Every customer's tier by the policy's tier rules as of a day: stateless, so without
-     * demotion grace. The other commands that need tiers decide them here, as {@code crm tier} does.
-     *
-     * @param data the customer data
-     * @param policy the policy
-     * @param day the as-of day
-     * @return a decision for every customer that existed on the day, with its metrics
-     */
-    static List<TierDecision> decisions(ImportedData data, Policy policy, LocalDate day) {
-        InMemoryStore store = data.toStore();
-        TierEngine engine = TierEngine.of(policy.header(), policy.section(TieringPolicy.class));
-        List<TierDecision> decisions = new ArrayList<>();
-        store.facts().forEach(FactsQuery.metricsOnly(policy.header().metricsQuery(day)),
-                facts -> decisions.add(engine.evaluate(facts.metrics())));
-        return decisions;
     }
 }
