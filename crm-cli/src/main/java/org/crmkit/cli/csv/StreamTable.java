@@ -78,6 +78,38 @@ abstract class StreamTable implements CsvReader.RecordHandler {
         }
     }
 
+    /** The row {@link #values} views. */
+    private CsvRecord valuesRow;
+    private final RowValues rowValues = new RowValues() {
+        @Override
+        public <T> Optional<T> required(String column, Parser<T> parser) {
+            int index = column(column);
+            return present(valuesRow, index, column) ? parse(valuesRow, index, column, parser) : Optional.empty();
+        }
+
+        @Override
+        public <T> Optional<T> optional(String column, Parser<T> parser) {
+            int index = column(column);
+            return isEmpty(valuesRow, index) ? Optional.empty() : parse(valuesRow, index, column, parser);
+        }
+
+        @Override
+        public Optional<String> optionalText(String column) {
+            int index = column(column);
+            return isEmpty(valuesRow, index) ? Optional.empty() : Optional.of(valuesRow.text(index));
+        }
+
+        @Override
+        public void problem(String column, String message) {
+            StreamTable.this.problem(column, message);
+        }
+
+        @Override
+        public boolean ok() {
+            return ok;
+        }
+    };
+
     StreamTable(InputFile file, FileProblems problems, List<String> required, List<String> optional) {
         this(file, problems, required, optional, 1);
     }
@@ -343,37 +375,6 @@ abstract class StreamTable implements CsvReader.RecordHandler {
         valuesRow = row;
         return rowValues;
     }
-
-    private CsvRecord valuesRow;
-    private final RowValues rowValues = new RowValues() {
-        @Override
-        public <T> Optional<T> required(String column, Parser<T> parser) {
-            int index = column(column);
-            return present(valuesRow, index, column) ? parse(valuesRow, index, column, parser) : Optional.empty();
-        }
-
-        @Override
-        public <T> Optional<T> optional(String column, Parser<T> parser) {
-            int index = column(column);
-            return isEmpty(valuesRow, index) ? Optional.empty() : parse(valuesRow, index, column, parser);
-        }
-
-        @Override
-        public Optional<String> optionalText(String column) {
-            int index = column(column);
-            return isEmpty(valuesRow, index) ? Optional.empty() : Optional.of(valuesRow.text(index));
-        }
-
-        @Override
-        public void problem(String column, String message) {
-            StreamTable.this.problem(column, message);
-        }
-
-        @Override
-        public boolean ok() {
-            return ok;
-        }
-    };
 
     /** Reports "required value is empty" when the value is; returns whether it is there. */
     boolean present(CsvRecord row, int index, String column) {
