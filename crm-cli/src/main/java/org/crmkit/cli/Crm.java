@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,7 +36,7 @@ public final class Crm {
      * @return the command line
      */
     public static CommandLine commandLine(Clock clock) {
-        return commandLine(clock, Progress::off, new StandardInput(InputStream.nullInputStream()));
+        return commandLine(clock, Progress::off, new StandardInput(InputStream.nullInputStream()), System.getenv());
     }
 
     /**
@@ -44,9 +45,12 @@ public final class Crm {
      * @param clock the clock that says what day it is
      * @param progress makes the display of a run (one that shows nothing when standard error is not a terminal)
      * @param standardInput what an input option given as {@code -} reads
+     * @param environment the environment variables, which {@code crm nightly} reads its credentials from
      */
-    static CommandLine commandLine(Clock clock, Supplier<Progress> progress, StandardInput standardInput) {
+    static CommandLine commandLine(Clock clock, Supplier<Progress> progress, StandardInput standardInput,
+            Map<String, String> environment) {
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(environment, "environment");
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -71,6 +75,9 @@ public final class Crm {
                 if (type == LifecycleCommand.class) {
                     return type.cast(new LifecycleCommand(clock, progress));
                 }
+                if (type == NightlyCommand.class) {
+                    return type.cast(new NightlyCommand(clock, progress, environment));
+                }
                 if (type == ClvCommand.class) {
                     return type.cast(new ClvCommand(clock));
                 }
@@ -84,10 +91,11 @@ public final class Crm {
         cli.registerConverter(FileArgument.class, FileArgument.converter(standardInput));
         cli.setExecutionExceptionHandler(new ErrorHandlers.Execution());
         cli.setParameterExceptionHandler(new ErrorHandlers.Usage());
-        // Every command that prints records takes --output: not the group, the policy commands or completion.
+        // Every command that prints records takes --output: not the group, the policy commands, the
+        // nightly job (a summary only) or completion.
         OutputFile.addTo(cli, command -> {
             Object user = command.getCommandSpec().userObject();
-            return !(user instanceof PolicyCommand || user instanceof CrmCommand
+            return !(user instanceof PolicyCommand || user instanceof CrmCommand || user instanceof NightlyCommand
                     || "generate-completion".equals(command.getCommandName()));
         });
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
@@ -163,6 +171,16 @@ public final class Crm {
      */
     static int run(Clock clock, InputStream in, PrintWriter out, PrintWriter err, boolean showProgress,
             String... args) {
+        return run(clock, System.getenv(), in, out, err, showProgress, args);
+    }
+
+    /**
+     * Runs one command with the given environment variables instead of the process's.
+     *
+     * @param environment what {@code crm nightly} reads its credentials from
+     */
+    static int run(Clock clock, Map<String, String> environment, InputStream in, PrintWriter out, PrintWriter err,
+            boolean showProgress, String... args) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
@@ -171,7 +189,7 @@ public final class Crm {
         Supplier<Progress> progress = showProgress
                 ? () -> new Progress(command, err, System::nanoTime) : Progress::off;
         try (StandardInput standardInput = new StandardInput(in)) {
-            CommandLine cli = commandLine(clock, progress, standardInput);
+            CommandLine cli = commandLine(clock, progress, standardInput, environment);
             cli.setOut(out);
             cli.setErr(err);
             return cli.execute(args);

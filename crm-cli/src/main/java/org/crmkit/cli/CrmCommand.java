@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
             "Every option that names an input file takes - for standard input (one option per run);"
                     + " messages call it <stdin>.",
             "Exit status: 0 success, 2 bad input, bad policy or usage error (nothing on standard output),"
-                    + " 1 anything else."},
+                    + " 3 another nightly job is running on the database, 1 anything else."},
         subcommands = {TierCommand.class, SlaCommand.class, AgendaCommand.class, LifecycleCommand.class,
-            ClvCommand.class, PolicyCommand.class, GenerateCompletion.class})
+            ClvCommand.class, NightlyCommand.class, PolicyCommand.class, GenerateCompletion.class})
 final class CrmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

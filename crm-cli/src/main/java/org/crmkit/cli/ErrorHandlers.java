@@ -4,7 +4,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.crmkit.cli.csv.CsvImportException;
+import org.crmkit.cli.database.Credentials;
+import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.PersistenceException;
+import org.crmkit.jdbc.job.JobRunningException;
+import org.crmkit.jdbc.mapping.MappingException;
 import org.crmkit.rules.io.InputProblem;
 import org.crmkit.rules.policy.PolicyValidationException;
 import org.slf4j.Logger;
@@ -38,8 +43,10 @@ final class ErrorHandlers {
     }
 
     /**
-     * Bad input, bad policies and invalid values (including {@link org.crmkit.core.CurrencyMismatchException})
-     * exit with 2 and their message, without a stack trace; anything else with 1.
+     * Bad input, bad policies and mappings, invalid values (including
+     * {@link org.crmkit.core.CurrencyMismatchException}) and runs the stored ones refuse exit with 2
+     * and their message, without a stack trace; another job holding the lock with 3; a database
+     * failure with 1 and its message; anything else with 1.
      */
     static final class Execution implements IExecutionExceptionHandler {
         @Override
@@ -53,6 +60,22 @@ final class ErrorHandlers {
             } else if (ex instanceof PolicyValidationException policy) {
                 err.println(policy.getMessage());
                 status = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof MappingException mapping) {
+                // Every problem, each with file, line and key path.
+                err.println(command + ": " + mapping.getMessage());
+                status = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof JobRunningException running) {
+                err.println(command + ": " + running.getMessage());
+                status = ExitCodes.JOB_RUNNING;
+            } else if (ex instanceof ConcurrentUpdateException refused) {
+                // The day or policy asked for contradicts the stored runs; nothing was written.
+                err.println(command + ": " + refused.getMessage());
+                status = ExitCodes.BAD_INPUT;
+            } else if (ex instanceof PersistenceException storage) {
+                // The message names the operation and the SQL state, never the password or row values.
+                LOG.debug("{} failed", command, ex);
+                err.println(command + ": " + storage.getMessage());
+                status = ExitCodes.FAILURE;
             } else if (ex instanceof InvalidValueException invalid) {
                 // A value the user supplied broke an invariant that only evaluation checks (a currency
                 // mismatch, say): their mistake to fix, so bad input, with crm-core's message.
@@ -80,12 +103,24 @@ final class ErrorHandlers {
             CommandLine cli = ex.getCommandLine();
             PrintWriter err = cli.getErr();
             String command = cli.getCommandSpec().qualifiedName();
-            err.println(command + ": " + ex.getMessage());
-            UnmatchedArgumentException.printSuggestions(ex, err);
+            if (passwordOption(ex)) {
+                // picocli's message would repeat the arguments that follow, the password among them.
+                err.println(command + ": Unknown option: '--password': crm takes no password on the command line;"
+                        + " give it in the environment variable " + Credentials.PASSWORD + " or in a --password-file");
+            } else {
+                err.println(command + ": " + ex.getMessage());
+                UnmatchedArgumentException.printSuggestions(ex, err);
+            }
             err.println("Try '" + command + " --help' for more information.");
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
+    }
+
+    /** @return whether the arguments not matched include a password option ({@code --password}, {@code --password=...}) */
+    private static boolean passwordOption(ParameterException ex) {
+        return ex instanceof UnmatchedArgumentException unmatched && unmatched.getUnmatched().stream()
+                .anyMatch(arg -> arg.equals("--password") || arg.startsWith("--password="));
     }
 
     /**

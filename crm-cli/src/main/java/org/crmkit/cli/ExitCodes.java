@@ -8,6 +8,11 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** Bad input or a bad policy, or a command-line usage error; nothing was written on standard output. */
     public static final int BAD_INPUT = 2;
+    /**
+     * Another job holds the database's job lock ({@code crm nightly}): this run did nothing; try
+     * again once that one is done.
+     */
+    public static final int JOB_RUNNING = 3;
 
     private ExitCodes() {
     }

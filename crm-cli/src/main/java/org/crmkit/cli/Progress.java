@@ -76,13 +76,34 @@ class Progress implements ReadProgress {
      * @param count items done
      */
     void writing(String activity, long count) {
+        writing(activity, count, 0);
+    }
+
+    /**
+     * Reports work of a known amount: the count, its share of the total, the time elapsed and an
+     * estimate of the time left.
+     *
+     * @param activity e.g. {@code "customers tiered"}
+     * @param count items done
+     * @param total items there are, or 0 if unknown
+     */
+    void writing(String activity, long count, long total) {
         long now = clock.getAsLong();
         if (this == OFF || now - lastDrawn < REDRAW_NANOS || now - started < QUIET_NANOS) {
             return;
         }
         lastDrawn = now;
         long elapsed = now - started;
-        show(String.format(Locale.ROOT, "%s: %,d %s, %s elapsed", command, count, activity, duration(elapsed)));
+        if (total <= 0) {
+            show(String.format(Locale.ROOT, "%s: %,d %s, %s elapsed", command, count, activity, duration(elapsed)));
+            return;
+        }
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %,d of %,d %s (%d%%), %s elapsed",
+                command, count, total, activity, Math.min(100, count * 100 / total), duration(elapsed)));
+        if (total > count && count > 0) {
+            line.append(", about ").append(duration((long) ((double) elapsed / count * (total - count)))).append(" left");
+        }
+        show(line.toString());
     }
 
     /** Erases the display, if anything was shown. */

@@ -156,6 +156,35 @@ class CrmJarIT {
     }
 
     @Test
+    void nightlyRunsOnAnH2FileWithTheCredentialsOfTheEnvironmentAndOnlyOnce() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA, "-jar", JAR.toString(), "nightly",
+                "--jdbc-url", "jdbc:h2:file:" + dir.resolve("crm"), "--as-of", "2026-03-31"));
+        Map<String, String> credentials = Map.of("CRM_JDBC_USER", "crm", "CRM_JDBC_PASSWORD", "s3cret");
+
+        ProcessRun first = ProcessRun.run(dir, credentials, command);
+        ProcessRun second = ProcessRun.run(dir, credentials, command);
+
+        assertThat(first.status()).as(first.err()).isZero();
+        // Nothing on standard error: no logging backend warnings, no pool chatter.
+        assertThat(first.err()).isEmpty();
+        assertThat(first.out()).startsWith("tiering as of 2026-03-31 with policy standard@2026.1: complete")
+                .contains("customers: 0");
+        assertThat(second.status()).isZero();
+        assertThat(second.out()).startsWith("tiering as of 2026-03-31 with policy standard@2026.1: already complete");
+    }
+
+    @Test
+    void nightlyFindsThePostgresqlDriverInTheJarAndReportsARefusedConnectionInOneLine() throws Exception {
+        ProcessRun run = crm(List.of("nightly", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/erp", "--as-of",
+                "2026-03-31"));
+
+        assertThat(run.status()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("crm nightly: Could not connect to the database: Connection to 127.0.0.1:1 refused");
+    }
+
+    @Test
     void versionIsTheProjectVersionWithTheCommitAndTheBuildDate() throws Exception {
         ProcessRun run = crm(List.of("--version"));
 

@@ -59,6 +59,20 @@ class ProgressTest {
     }
 
     @Test
+    void showsTheShareOfAKnownTotalAndEstimatesTheTimeLeftFromTheCountSoFar() {
+        Progress nightly = new Progress("crm nightly", new PrintWriter(err), now::get);
+        at(10);
+        nightly.writing("customers tiered", 250_000, 1_000_000);
+        at(40);
+        nightly.writing("customers tiered", 1_000_000, 1_000_000);
+
+        String first = "crm nightly: 250,000 of 1,000,000 customers tiered (25%), 10s elapsed, about 30s left";
+        String last = "crm nightly: 1,000,000 of 1,000,000 customers tiered (100%), 40s elapsed";
+        // The shorter last line covers the rest of the first with blanks.
+        assertThat(err.toString()).isEqualTo("\r" + first + "\r" + last + " ".repeat(first.length() - last.length()));
+    }
+
+    @Test
     void offShowsNothing() {
         Progress off = Progress.off();
         off.file(InputFile.of(Path.of("orders.csv")), "reading");

@@ -73,7 +73,7 @@ class UsageTest {
     @Test
     void aGroupWithoutSubcommandNamesTheSubcommands() {
         assertThat(CrmRun.of().errLines()).first().isEqualTo("crm: Missing required subcommand, one of: tier, sla, agenda,"
-                + " lifecycle, clv, policy, generate-completion");
+                + " lifecycle, clv, nightly, policy, generate-completion");
         CrmRun run = CrmRun.of("policy");
 
         assertThat(run.status()).isEqualTo(2);
@@ -158,7 +158,7 @@ class UsageTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_crm -o default crm ")
-                .contains("local commands=\"tier sla agenda lifecycle clv policy generate-completion\"")
+                .contains("local commands=\"tier sla agenda lifecycle clv nightly policy generate-completion\"")
                 .contains("--customers");
     }
 }

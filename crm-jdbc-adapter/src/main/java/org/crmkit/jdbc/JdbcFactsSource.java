@@ -123,6 +123,19 @@ final class JdbcFactsSource implements CustomerFactsSource {
     }
 
     /**
+     * How many customers {@link #forEach} visits for a day: those created on or before it.
+     *
+     * @param asOf the as-of day
+     * @return the count, from one query
+     */
+    long countCustomers(LocalDate asOf) {
+        Relation customers = relations.customers();
+        return database.transaction("count the customers as of " + asOf, connection -> Database.first(connection,
+                "SELECT COUNT(*) FROM " + customers.from() + " WHERE created_on <= ?", row -> row.getLong(1),
+                customers.parametersThen(SqlValues.dayBound(asOf))).orElse(0L));
+    }
+
+    /**
      * As {@link #forEach}, for the customers after one only (in the dialect's id order): where a
      * resumed batch job starts.
      *

@@ -19,6 +19,7 @@ import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.TierAssignment;
+import org.crmkit.jdbc.job.JobProgress;
 import org.crmkit.jdbc.job.JobRunningException;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.job.TieringRun;
@@ -91,7 +92,13 @@ final class JdbcTieringJob implements TieringJob {
 
     @Override
     public TieringRun run(LocalDate asOf) {
+        return run(asOf, JobProgress.none());
+    }
+
+    @Override
+    public TieringRun run(LocalDate asOf, JobProgress progress) {
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(progress, "progress");
         SqlValues.storableDay(asOf, "Tiering run asOf");
         try (JobLock lock = lock()) {
             TieringRun run = database.transaction("start the tiering run as of " + asOf, connection -> start(connection, asOf));
@@ -100,7 +107,7 @@ final class JdbcTieringJob implements TieringJob {
                 return run;
             }
             try {
-                return execute(run);
+                return execute(run, progress);
             } catch (RuntimeException e) {
                 try {
                     database.transaction("mark the tiering run as of " + asOf + " failed",
@@ -190,10 +197,11 @@ final class JdbcTieringJob implements TieringJob {
     }
 
     /** Decides every customer after the run's last committed one and writes them chunk by chunk. */
-    private TieringRun execute(TieringRun run) {
+    private TieringRun execute(TieringRun run, JobProgress progress) {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
-        Chunk chunk = new Chunk(run.startedAt());
+        long total = facts.countCustomers(asOf);
+        Chunk chunk = new Chunk(run.startedAt(), run.customers(), total, progress);
         database.transaction("stream the tier assignments before " + asOf, connection -> {
             try (PreparedStatement statement = Database.streaming(connection, previousAssignments, List.of(asOf, asOf));
                     ResultSet rows = statement.executeQuery()) {
@@ -262,7 +270,7 @@ final class JdbcTieringJob implements TieringJob {
                     return null;
                 });
         LOG.debug("Committed tiers as of {} through customer {}", asOf, last);
-        chunk.clear();
+        chunk.committed();
     }
 
     private static void addAssignment(TierDecision decision, Instant recordedAt, PreparedStatement assignments,
@@ -305,9 +313,16 @@ final class JdbcTieringJob implements TieringJob {
 
         private final Instant recordedAt;
         private final List<Entry> entries = new ArrayList<>();
+        private final long total;
+        private final JobProgress progress;
+        /** Customers of the run committed, those of the run resumed included. */
+        private long done;
 
-        Chunk(Instant recordedAt) {
+        Chunk(Instant recordedAt, long done, long total, JobProgress progress) {
             this.recordedAt = recordedAt;
+            this.done = done;
+            this.total = total;
+            this.progress = progress;
         }
 
         void add(TierDecision decision, Optional<TierAssignment> previous) {
@@ -322,8 +337,11 @@ final class JdbcTieringJob implements TieringJob {
             return entries.get(entries.size() - 1).decision().customerId().value();
         }
 
-        void clear() {
+        /** Empties the chunk once it is committed and tells the listener. */
+        void committed() {
+            done += entries.size();
             entries.clear();
+            progress.committed(done, total);
         }
     }
 

@@ -75,7 +75,10 @@ final class JobLock implements AutoCloseable {
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_LOCK_TIMEOUT) {
-                connection.rollback();
+                // A pool may have closed the connection already: HikariCP evicts one on any timeout.
+                if (!connection.isClosed()) {
+                    connection.rollback();
+                }
                 return false;
             }
             throw e;

@@ -37,6 +37,7 @@ import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.port.CrmStore;
+import org.crmkit.jdbc.job.JobProgress;
 import org.crmkit.jdbc.job.JobRunningException;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.job.TieringRun;
@@ -245,6 +246,63 @@ abstract class AbstractNightlyTieringTest {
         assertThat(dump(database().dataSource())).isEqualTo(dump(twin));
         assertThat(drain(store)).isEqualTo(drain(uninterrupted)).doesNotHaveDuplicates();
         assertThat(store.tieringJob(GRACE, CLOCK).lastComplete()).map(TieringRun::asOf).contains(Q2);
+    }
+
+    @Test
+    void reportsTheRunsProgressAfterEachCommittedChunkUpToItsCustomers() {
+        JdbcStore store = seeded();
+        List<String> calls = new ArrayList<>();
+        List<String> committedAtCall = new ArrayList<>();
+        TieringJob job = job(store, new ArrayList<>());
+
+        TieringRun run = job.run(Q1, (done, total) -> {
+            calls.add(done + "/" + total);
+            // Reported after the commit: the run's record says as much already.
+            committedAtCall.add(String.valueOf(job.find(Q1).orElseThrow().customers()));
+        });
+
+        // Six customers exist on Q1 (g-new is created in May), in chunks of two.
+        assertThat(run.customers()).isEqualTo(6);
+        assertThat(calls).containsExactly("2/6", "4/6", "6/6");
+        assertThat(committedAtCall).containsExactly("2", "4", "6");
+    }
+
+    @Test
+    void aResumedRunReportsFromWhereItResumedAndACompleteOneReportsNothing() {
+        JdbcStore store = seeded();
+        AtomicInteger seen = new AtomicInteger();
+        List<String> beforeFailure = new ArrayList<>();
+        TieringJob failing = store.tieringJob(GRACE, CLOCK, CHUNK, decision -> {
+            if (seen.incrementAndGet() == 5) {
+                throw new IllegalStateException("abort the chunk");
+            }
+        });
+        assertThatThrownBy(() -> failing.run(Q2, (done, total) -> beforeFailure.add(done + "/" + total)))
+                .hasMessage("abort the chunk");
+        List<String> resumed = new ArrayList<>();
+
+        TieringRun run = job(store, new ArrayList<>()).run(Q2, (done, total) -> resumed.add(done + "/" + total));
+
+        assertThat(beforeFailure).containsExactly("2/7", "4/7");
+        assertThat(resumed).containsExactly("6/7", "7/7");
+        assertThat(run.customers()).isEqualTo(7);
+        List<String> again = new ArrayList<>();
+        assertThat(job(store, new ArrayList<>()).run(Q2, (done, total) -> again.add(done + "/" + total))).isEqualTo(run);
+        assertThat(again).isEmpty();
+    }
+
+    @Test
+    void aListenerThatThrowsStopsTheRunAfterTheCommittedChunkAndARerunResumes() {
+        JdbcStore store = seeded();
+        JobProgress stop = (done, total) -> {
+            throw new IllegalStateException("stop at " + done);
+        };
+
+        assertThatThrownBy(() -> job(store, new ArrayList<>()).run(Q1, stop)).hasMessage("stop at 2");
+        TieringRun stopped = store.tieringJob(GRACE, CLOCK).find(Q1).orElseThrow();
+        assertThat(stopped.status()).isEqualTo(TieringRun.Status.FAILED);
+        assertThat(stopped.customers()).isEqualTo(2);
+        assertThat(job(store, new ArrayList<>()).run(Q1).customers()).isEqualTo(6);
     }
 
     @Test

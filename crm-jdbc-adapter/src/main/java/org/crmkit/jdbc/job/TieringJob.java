@@ -41,6 +41,21 @@ public interface TieringJob {
     TieringRun run(LocalDate asOf);
 
     /**
+     * Tiers every customer as of a day, or finishes the day's incomplete run, telling a listener
+     * after each committed chunk how far the run got. Apart from the calls, as {@link #run(LocalDate)}.
+     *
+     * @param asOf the as-of day; not null
+     * @param progress called after each committed chunk with the run's customers so far and the
+     *     count of customers it visits; not called for a day whose run is complete already; not null
+     * @return the day's run, complete
+     * @throws JobRunningException if another job is running on the database; this one did nothing
+     * @throws ConcurrentUpdateException as {@link #run(LocalDate)}; nothing was written
+     * @throws PersistenceException if the database fails; the run stays incomplete, its committed
+     *     chunks kept, and a rerun resumes it
+     */
+    TieringRun run(LocalDate asOf, JobProgress progress);
+
+    /**
      * The run of a day, complete or not.
      *
      * @param asOf the as-of day; not null

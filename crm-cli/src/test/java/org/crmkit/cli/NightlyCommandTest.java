@@ -1,0 +1,356 @@
+package org.crmkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.crmkit.cli.database.Credentials;
+import org.crmkit.cli.input.StandardInput;
+import org.crmkit.jdbc.JdbcStore;
+import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.mapping.ErpMapping;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code crm nightly} on H2 database files holding an ERP's own tables, read through a mapping
+ * file as docs/database.md shows it: the run against the same job through the Java API, a second
+ * run, a bad mapping, the credentials and the job lock.
+ */
+class NightlyCommandTest {
+    private static final String USER = "erp";
+    private static final String PASSWORD = "Pa55-not-in-messages";
+    private static final Map<String, String> ENVIRONMENT = Map.of(Credentials.USER, USER, Credentials.PASSWORD, PASSWORD);
+    private static final String AS_OF = "2026-03-31";
+    private static final Policy STANDARD = PolicyLoader.standard();
+
+    static final String MAPPING = """
+            time_zone: Europe/Berlin
+            customers:
+              table: partner
+              columns:
+                id: partner_no
+                name: company
+                industry: sector
+                created_on: since
+                strategic_agreement: framework_contract
+                account_manager: key_account
+            orders:
+              table: sales_document
+              columns:
+                id: doc_no
+                customer_id: partner_no
+                order_date: doc_date
+                amount: net_total
+                currency: curr
+                category: product_group
+              filters:
+                - column: doc_status
+                  in: [posted]
+            interactions:
+              table: v_contact
+              columns:
+                id: log_id
+                customer_id: partner_no
+                occurred_at: logged_at
+                channel: medium
+                kind: topic
+                outcome: result
+            """;
+
+    private static final List<String> ERP = List.of("""
+            CREATE TABLE partner (partner_no VARCHAR(128) NOT NULL PRIMARY KEY, company VARCHAR(400) NOT NULL,
+                sector VARCHAR(100), since DATE NOT NULL, framework_contract BOOLEAN NOT NULL, key_account VARCHAR(128))""",
+            """
+            CREATE TABLE sales_document (doc_no VARCHAR(128) NOT NULL PRIMARY KEY, partner_no VARCHAR(128) NOT NULL,
+                doc_date DATE NOT NULL, net_total NUMERIC(38, 18) NOT NULL, curr CHAR(3) NOT NULL,
+                product_group VARCHAR(200), doc_status VARCHAR(12) NOT NULL)""",
+            """
+            CREATE TABLE contact_log (log_id VARCHAR(128) NOT NULL PRIMARY KEY, partner_no VARCHAR(128) NOT NULL,
+                logged_at TIMESTAMP NOT NULL, medium VARCHAR(16) NOT NULL, topic VARCHAR(16) NOT NULL,
+                result VARCHAR(400), deleted BOOLEAN NOT NULL)""",
+            "CREATE VIEW v_contact AS SELECT log_id, partner_no, logged_at, medium, topic, result FROM contact_log"
+                    + " WHERE deleted = FALSE",
+            "INSERT INTO partner VALUES ('p-1', 'Steady Pumps', 'pumps', DATE '2023-02-01', TRUE, 'am-01'),"
+                    + " ('p-2', 'Valve Works', NULL, DATE '2024-06-01', FALSE, NULL),"
+                    + " ('p-3', 'Small Parts', NULL, DATE '2024-06-01', FALSE, NULL),"
+                    + " ('p-4', 'Asks Only', NULL, DATE '2025-01-10', FALSE, NULL),"
+                    + " ('p-5', 'Opens Later', NULL, DATE '2026-05-01', FALSE, NULL)",
+            "INSERT INTO sales_document VALUES"
+                    + " ('d-1', 'p-1', DATE '2025-05-10', 60000, 'CNY', 'pumps', 'posted'),"
+                    + " ('d-2', 'p-1', DATE '2025-08-10', 60000, 'CNY', 'pumps', 'posted'),"
+                    + " ('d-3', 'p-1', DATE '2025-11-10', 60000, 'CNY', 'valves', 'posted'),"
+                    + " ('d-4', 'p-1', DATE '2026-02-10', 60000, 'CNY', 'pumps', 'posted'),"
+                    + " ('d-5', 'p-2', DATE '2025-09-01', 45000, 'CNY', 'valves', 'posted'),"
+                    + " ('d-6', 'p-2', DATE '2026-01-20', 30000, 'CNY', 'valves', 'posted'),"
+                    + " ('d-7', 'p-3', DATE '2026-03-01', 4000, 'CNY', 'parts', 'posted'),"
+                    + " ('x-7', 'p-3', DATE '2026-03-02', 900000, 'CNY', 'parts', 'cancelled')",
+            "INSERT INTO contact_log VALUES"
+                    + " ('l-1', 'p-4', TIMESTAMP '2026-03-02 09:15:00', 'phone', 'inquiry', NULL, FALSE),"
+                    + " ('l-2', 'p-1', TIMESTAMP '2026-03-05 10:00:00', 'visit', 'follow_up', 'ok', FALSE)");
+
+    @TempDir
+    Path dir;
+
+    private Path mapping;
+
+    @BeforeEach
+    void writeTheMapping() throws IOException {
+        mapping = Files.writeString(dir.resolve("erp.yaml"), MAPPING);
+    }
+
+    /** @return the URL of a new H2 database file holding the ERP's tables */
+    private String erpDatabase(String name) throws SQLException {
+        String url = "jdbc:h2:file:" + dir.resolve(name);
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String sql : ERP) {
+                statement.execute(sql);
+            }
+        }
+        return url;
+    }
+
+    private static JdbcDataSource dataSource(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url);
+        dataSource.setUser(USER);
+        dataSource.setPassword(PASSWORD);
+        return dataSource;
+    }
+
+    private static CrmRun nightly(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("nightly"));
+        all.addAll(List.of(args));
+        int status = Crm.run(CrmRun.CLOCK, environment, InputStream.nullInputStream(), new PrintWriter(out),
+                new PrintWriter(err), false, all.toArray(String[]::new));
+        return new CrmRun(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void tiersAsTheJobDoesThroughTheJavaApiAndPrintsTheRun() throws Exception {
+        String url = erpDatabase("erp");
+        String twin = erpDatabase("twin");
+        TieringRun expected;
+        try (JdbcStore store = JdbcStore.create(dataSource(twin), ErpMapping.read(mapping))) {
+            expected = store.tieringJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
+        }
+
+        CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        // Four partners exist on the day (p-5 opens in May); p-1, p-2 and p-3 get a tier, p-4 is a prospect.
+        assertThat(expected.customers()).isEqualTo(4);
+        assertThat(expected.events()).isPositive();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "tiering as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
+                "customers: " + expected.customers(),
+                "history rows: " + expected.changes(),
+                "events: " + expected.events());
+        assertThat(written(url)).isEqualTo(written(twin)).isNotEmpty();
+    }
+
+    @Test
+    void aSecondRunForTheSameDaySaysItWasCompleteAndWritesNothing() throws Exception {
+        String url = erpDatabase("erp");
+        String[] args = {"--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF};
+        CrmRun first = nightly(ENVIRONMENT, args);
+        List<String> before = written(url);
+
+        CrmRun second = nightly(ENVIRONMENT, args);
+
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(second.status()).as(second.err()).isZero();
+        List<String> lines = second.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("tiering as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": already complete, nothing written");
+        assertThat(lines.subList(1, lines.size())).isEqualTo(first.out().lines().skip(1).toList());
+        assertThat(written(url)).isEqualTo(before);
+    }
+
+    @Test
+    void withoutAMappingItUsesCrmkitsOwnTablesCreatingThemOnAnEmptyDatabase() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("empty");
+
+        CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--as-of", AS_OF);
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().lines()).contains("customers: 0");
+        assertThat(tables(url)).contains("CRM_CUSTOMER", "CRM_JOB_RUN", "CRM_OUTBOX", "crmkit_schema_history");
+    }
+
+    @Test
+    void aMappingNamingAMissingColumnFailsNamingItAndWritesNothing() throws Exception {
+        String url = erpDatabase("erp");
+        List<String> tablesBefore = tables(url);
+        Path wrong = Files.writeString(dir.resolve("wrong.yaml"), MAPPING.replace("name: company", "name: company_name"));
+
+        CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", wrong.toString(), "--as-of", AS_OF);
+
+        assertThat(run.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("crm nightly: Invalid mapping: wrong.yaml:6: customers.columns.name: column"
+                + " \"company_name\" not found in table \"PARTNER\"").hasLineCount(1);
+        assertThat(tables(url)).isEqualTo(tablesBefore).doesNotContain("CRM_JOB_RUN", "crmkit_schema_history");
+    }
+
+    @Test
+    void readsThePasswordFromTheEnvironmentOrAFileAndNeverShowsIt() throws Exception {
+        String url = erpDatabase("erp");
+        String[] args = {"--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF};
+
+        CrmRun wrong = nightly(Map.of(Credentials.USER, USER, Credentials.PASSWORD, "not-" + PASSWORD), args);
+        CrmRun none = nightly(Map.of(Credentials.USER, USER), args);
+
+        assertThat(wrong.status()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(wrong.out()).isEmpty();
+        assertThat(wrong.err()).startsWith("crm nightly: Could not connect to the database: Wrong user name or password")
+                .endsWith("(SQL state 28000)" + System.lineSeparator()).hasLineCount(1).doesNotContain(PASSWORD);
+        assertThat(none.status()).isEqualTo(ExitCodes.FAILURE);
+
+        Path file = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
+        List<String> withFile = new ArrayList<>(List.of(args));
+        withFile.addAll(List.of("--password-file", file.toString()));
+        // The file wins over a wrong password in the environment.
+        CrmRun fromFile = nightly(Map.of(Credentials.USER, USER, Credentials.PASSWORD, "wrong"),
+                withFile.toArray(String[]::new));
+
+        assertThat(fromFile.status()).as(fromFile.err()).isZero();
+        assertThat(fromFile.out()).contains("customers: 4");
+    }
+
+    @Test
+    void takesNoPasswordOnTheCommandLine() throws Exception {
+        String url = erpDatabase("erp");
+
+        CrmRun option = nightly(Map.of(Credentials.USER, USER), "--jdbc-url", url, "--as-of", AS_OF,
+                "--password", PASSWORD);
+        CrmRun inUrl = nightly(Map.of(Credentials.USER, USER), "--jdbc-url", url + ";PASSWORD=" + PASSWORD,
+                "--as-of", AS_OF);
+
+        assertThat(option.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(option.err()).isEqualTo("crm nightly: Unknown option: '--password': crm takes no password on the"
+                + " command line; give it in the environment variable CRM_JDBC_PASSWORD or in a --password-file"
+                + System.lineSeparator() + "Try 'crm nightly --help' for more information." + System.lineSeparator())
+                .doesNotContain(PASSWORD);
+        assertThat(inUrl.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(inUrl.err()).isEqualTo("crm nightly: --jdbc-url must not carry a password: give it in the"
+                + " environment variable CRM_JDBC_PASSWORD or in a --password-file" + System.lineSeparator());
+        List<String> options = Crm.commandLine(CrmRun.CLOCK).getSubcommands().get("nightly").getCommandSpec().options()
+                .stream().map(OptionSpec::longestName).toList();
+        assertThat(options).filteredOn(name -> name.contains("password")).containsExactly("--password-file");
+    }
+
+    @Test
+    void saysSoWithItsOwnExitStatusWhenAnotherJobHoldsTheLock() throws Exception {
+        String url = erpDatabase("erp");
+        AtomicReference<CrmRun> second = new AtomicReference<>();
+        try (JdbcStore store = JdbcStore.create(dataSource(url), ErpMapping.read(mapping))) {
+            TieringRun first = store.tieringJob(STANDARD, CrmRun.CLOCK, 1, decision -> {
+                if (second.get() == null) {
+                    second.set(nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(),
+                            "--as-of", AS_OF));
+                }
+            }).run(java.time.LocalDate.parse(AS_OF));
+
+            assertThat(first.complete()).isTrue();
+        }
+
+        assertThat(second.get().status()).as(second.get().err()).isEqualTo(ExitCodes.JOB_RUNNING);
+        assertThat(second.get().out()).isEmpty();
+        assertThat(second.get().err()).isEqualTo("crm nightly: Another tiering job is running on this database (the"
+                + " run as of 2026-03-31 with policy " + STANDARD.header().ref() + ", started " + CrmRun.CLOCK.instant()
+                + "); this one did not run" + System.lineSeparator());
+    }
+
+    @Test
+    void refusesADayBeforeTheLastRunWithBadInput() throws Exception {
+        String url = erpDatabase("erp");
+        nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
+
+        CrmRun earlier = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", "2026-03-30");
+
+        assertThat(earlier.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(earlier.err()).startsWith("crm nightly: Cannot tier as of 2026-03-30: ")
+                .endsWith("assignment(s) for a later day are stored; nothing was written" + System.lineSeparator());
+    }
+
+    @Test
+    void showsTheRunsProgressAfterEachChunk() throws Exception {
+        String url = erpDatabase("erp");
+        List<String> shown = new ArrayList<>();
+        Progress recording = new Progress("crm nightly", new PrintWriter(Writer.nullWriter()), () -> 0L) {
+            @Override
+            void writing(String activity, long count, long total) {
+                shown.add(count + " of " + total + " " + activity);
+            }
+        };
+        StringWriter out = new StringWriter();
+        picocli.CommandLine cli = Crm.commandLine(CrmRun.CLOCK, () -> recording,
+                new StandardInput(InputStream.nullInputStream()), ENVIRONMENT);
+        cli.setOut(new PrintWriter(out));
+
+        int status = cli.execute("nightly", "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
+
+        assertThat(status).isZero();
+        // One chunk of up to 1,000 customers holds all four.
+        assertThat(shown).containsExactly("4 of 4 customers tiered");
+    }
+
+    /** Every row the job writes, as text, in a fixed order. */
+    private static List<String> written(String url) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (String sql : List.of("SELECT * FROM crm_tier_assignment ORDER BY customer_id, as_of",
+                "SELECT * FROM crm_tier_reason ORDER BY customer_id, as_of, reason_number",
+                "SELECT event_key, customer_id, as_of, from_tier, to_tier, direction FROM crm_outbox ORDER BY event_key",
+                "SELECT * FROM crm_job_run ORDER BY as_of")) {
+            try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                    Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(sql)) {
+                ResultSetMetaData meta = result.getMetaData();
+                while (result.next()) {
+                    StringBuilder row = new StringBuilder(meta.getTableName(1));
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        row.append('|').append(result.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> tables(String url) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                ResultSet tables = connection.getMetaData().getTables(null, "PUBLIC", "%", null)) {
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+}
