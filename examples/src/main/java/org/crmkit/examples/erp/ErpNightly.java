@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -118,7 +119,8 @@ public final class ErpNightly {
         }
         Path mappingFile = directory.resolve(MAPPING_FILE);
         try (InputStream mapping = ErpNightly.class.getResourceAsStream(MAPPING_FILE)) {
-            Files.copy(Objects.requireNonNull(mapping, MAPPING_FILE), mappingFile);
+            // A mapping left by a run that failed before creating the database is replaced.
+            Files.copy(Objects.requireNonNull(mapping, MAPPING_FILE), mappingFile, StandardCopyOption.REPLACE_EXISTING);
         }
         SyntheticCustomerBase base = base();
         Policy policy = PolicyLoader.standard();
@@ -144,9 +146,10 @@ public final class ErpNightly {
 
             AtomicLong calls = new AtomicLong();
             TieringRun again = job.run(next, (done, total) -> calls.incrementAndGet());
+            long pending = store.outbox().pending();
             out.printf(Locale.ROOT, "%nRerun as of %s: the %s run started %s, %,d progress calls, %,d events waiting"
-                    + " in the outbox: nothing written%n", next, again.status(), again.startedAt(), calls.get(),
-                    store.outbox().pending());
+                    + " in the outbox: %s%n", next, again.status(), again.startedAt(), calls.get(), pending,
+                    calls.get() == 0 && pending == 0 ? "nothing written" : "written again");
         } catch (SQLException e) {
             throw new PersistenceException("The example's ERP database failed: " + e.getMessage(), e);
         }
