@@ -18,6 +18,8 @@ class DemoJarIT {
     private static final Path JAR = Path.of(System.getProperty("crm.demo.jar", "target/crm-demo.jar"))
             .toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 60;
+    /** The ERP example writes and reads an H2 file: generous on a busy machine. */
+    private static final long ERP_TIMEOUT_SECONDS = 240;
 
     @TempDir
     Path dir;
@@ -49,6 +51,22 @@ class DemoJarIT {
                 .contains("Contact planning 2026-04-01..2026-04-30 (AgendaPlanner, calendar office_hours in"
                         + " Asia/Shanghai)")
                 .containsPattern("planned +[\\d,]+ contacts; [\\d,]+ unscheduled");
+    }
+
+    @Test
+    void theJarRunsTheErpExampleOnAnH2FileThroughItsMappingAndPool() throws Exception {
+        Path erp = dir.resolve("erp");
+        ProcessRun run = ProcessRun.of(List.of(ProcessRun.JAVA, "-cp", JAR.toString(),
+                "org.crmkit.examples.erp.ErpNightly", erp.toString()), dir, ERP_TIMEOUT_SECONDS);
+
+        assertThat(run.status()).as("exit status; standard error: %s", run.err()).isZero();
+        assertThat(erp.resolve("erp.mv.db")).isRegularFile();
+        assertThat(erp.resolve("erp-mapping.yaml")).isRegularFile();
+        assertThat(run.out()).contains("Run as of 2026-03-31: COMPLETE, 2,000 customers, 2,000 history rows")
+                .containsPattern("Run as of 2026-04-01: COMPLETE, 2,000 customers, [1-9][\\d,]* history rows")
+                .contains("  tier-changed/C000001/2026-03-31 ")
+                .containsPattern("Rerun as of 2026-04-01: the COMPLETE run started \\S+, 0 progress calls, 0 events");
+        assertThat(run.err()).contains("\rtiering 2026-04-01 [" + "#".repeat(30) + "]");
     }
 
     @Test

@@ -22,9 +22,19 @@ class ExamplesArchitectureTest {
     }
 
     @Test
-    void examplesDoNotDependOnTheCommandLineOrTheJdbcAdapter() {
+    void examplesDoNotDependOnTheCommandLine() {
         noClasses().that().resideInAPackage("org.crmkit.examples..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.cli..", "org.crmkit.jdbc..")
+                .should().dependOnClassesThat().resideInAPackage("org.crmkit.cli..")
+                .because("the command line is an application of its own, not an API")
+                .check(examples);
+    }
+
+    @Test
+    void onlyTheErpExampleUsesTheJdbcAdapterAndItsPool() {
+        noClasses().that().resideInAPackage("org.crmkit.examples..")
+                .and().resideOutsideOfPackage("org.crmkit.examples.erp..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.jdbc..", "com.zaxxer.hikari..", "java.sql..")
+                .because("the other examples run on the in-memory store; the database stays in the ERP example")
                 .check(examples);
     }
 }

@@ -1,0 +1,208 @@
+package org.crmkit.examples.erp;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.crmkit.core.PersistenceException;
+import org.crmkit.core.event.TierChanged;
+import org.crmkit.core.model.Tier;
+import org.crmkit.examples.SyntheticCustomerBase;
+import org.crmkit.jdbc.JdbcStore;
+import org.crmkit.jdbc.job.TieringJob;
+import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.mapping.ErpMapping;
+import org.crmkit.rules.Policy;
+import org.crmkit.rules.PolicyLoader;
+
+/**
+ * crmkit embedded in an "existing ERP" (issue 12): creates an H2 file database with the ERP's own
+ * tables (partner, sales_document with a doc_status, of which cancelled documents must not count,
+ * and the view v_contact), fills it with a seeded {@link SyntheticCustomerBase} of
+ * {@value #CUSTOMERS} customers, opens a HikariCP pool on it and reads it through the ERP mapping
+ * {@value #MAPPING_FILE}, written next to the database. It then runs the nightly tiering job of
+ * the standard policy as of {@link #FIRST_NIGHT} with a progress bar on standard error and prints
+ * the run's counts and the tier changes drained from the outbox; posts the next day's documents and
+ * cancels the {@value #CANCELLED_NEXT_NIGHT} largest of the last 30 days, runs the job for the next
+ * day and prints every customer whose tier changed; and runs that day again, which writes nothing.
+ *
+ * <pre>
+ * java -cp crm-demo.jar org.crmkit.examples.erp.ErpNightly [DIR]
+ * </pre>
+ *
+ * <p>DIR, a new temporary directory by default, must not hold an ERP database yet. Only customer
+ * ids are printed, never names. crmkit needs a pooled {@code DataSource}: the job holds a lock, two
+ * streamed queries and a chunk's transaction at once, each on a connection of its own.
+ */
+public final class ErpNightly {
+    /** The customers of the seeded base. */
+    public static final int CUSTOMERS = 2_000;
+    /** The as-of day of the first night, the base's own as-of day. */
+    public static final LocalDate FIRST_NIGHT = SyntheticCustomerBase.Settings.DEFAULT_AS_OF;
+    /** The documents cancelled on the second night: the largest of the 30 days up to the first. */
+    public static final int CANCELLED_NEXT_NIGHT = 10;
+    /** The name of the mapping file written next to the database. */
+    public static final String MAPPING_FILE = "erp-mapping.yaml";
+    /** The tier changes of the first night shown with their idempotency keys. */
+    public static final int EVENTS_SHOWN = 5;
+    /** Customers per committed chunk: small, so that the progress bar moves on a base this size. */
+    static final int CHUNK = 250;
+    /** Connections at most: the job's lock, its two streams and a chunk's transaction, and one spare. */
+    static final int POOL_SIZE = 5;
+    // The job runs early in the morning after the business day it tiers, in the base's time zone.
+    private static final LocalTime RUN_TIME = LocalTime.of(2, 0);
+
+    private ErpNightly() {
+    }
+
+    /**
+     * The base the example posts into its ERP: {@value #CUSTOMERS} customers with a month of
+     * orders after the first night, of which the second night posts the first day's.
+     *
+     * @return the generated base
+     */
+    static SyntheticCustomerBase base() {
+        return SyntheticCustomerBase.generate(SyntheticCustomerBase.Settings.defaults()
+                .withCustomers(CUSTOMERS).withFollowUpMonths(1));
+    }
+
+    /**
+     * Runs the example.
+     *
+     * @param args an optional directory for the database; not null
+     * @throws IOException if the directory cannot be made or written
+     */
+    public static void main(String[] args) throws IOException {
+        Path directory = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("crmkit-erp-");
+        run(directory, System.out, System.err);
+    }
+
+    /**
+     * Runs the example into a directory, printing its report on {@code out} and the progress bar on
+     * {@code err}.
+     *
+     * @param directory where the H2 database and the mapping file go; created if missing, must not
+     *     hold an ERP database yet; not null
+     * @param out the report; not null
+     * @param err the progress bar; not null
+     * @throws IOException if the directory cannot be made or written
+     * @throws IllegalArgumentException if the directory holds an ERP database already
+     * @throws PersistenceException if the database fails
+     */
+    public static void run(Path directory, PrintStream out, PrintStream err) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Files.createDirectories(directory);
+        Path database = directory.toAbsolutePath().resolve("erp");
+        if (Files.exists(database.resolveSibling("erp.mv.db"))) {
+            throw new IllegalArgumentException("'" + directory + "' holds an ERP database already; give a new directory");
+        }
+        Path mappingFile = directory.resolve(MAPPING_FILE);
+        try (InputStream mapping = ErpNightly.class.getResourceAsStream(MAPPING_FILE)) {
+            // A mapping left by a run that failed before creating the database is replaced.
+            Files.copy(Objects.requireNonNull(mapping, MAPPING_FILE), mappingFile, StandardCopyOption.REPLACE_EXISTING);
+        }
+        SyntheticCustomerBase base = base();
+        Policy policy = PolicyLoader.standard();
+        try (HikariDataSource pool = pool("jdbc:h2:file:" + database)) {
+            ErpDatabase erp = new ErpDatabase(pool);
+            erp.create();
+            ErpDatabase.Posted posted = erp.post(base, day -> !day.isAfter(FIRST_NIGHT));
+            out.printf(Locale.ROOT, "ERP database %s.mv.db (H2), read through %s%n", database, mappingFile);
+            out.printf(Locale.ROOT, "Posted up to %s: %,d partners, %,d documents (and %,d cancelled ones),"
+                    + " %,d contacts%n", FIRST_NIGHT, posted.partners(), posted.documents(), posted.cancelledTwins(),
+                    posted.contacts());
+
+            JdbcStore store = JdbcStore.create(pool, ErpMapping.read(mappingFile));
+            night(store, policy, FIRST_NIGHT, EVENTS_SHOWN, out, err);
+
+            LocalDate next = FIRST_NIGHT.plusDays(1);
+            ErpDatabase.Posted more = erp.post(base, next::equals);
+            List<String> cancelled = erp.cancelLargest(FIRST_NIGHT.minusDays(29), FIRST_NIGHT, CANCELLED_NEXT_NIGHT);
+            out.printf(Locale.ROOT, "%nPosted on %s: %,d partners, %,d documents (and %,d cancelled ones), %,d contacts;"
+                    + " cancelled %,d documents of the last 30 days: %s%n", next, more.partners(), more.documents(),
+                    more.cancelledTwins(), more.contacts(), cancelled.size(), String.join(", ", cancelled));
+            TieringJob job = night(store, policy, next, Integer.MAX_VALUE, out, err);
+
+            AtomicLong calls = new AtomicLong();
+            TieringRun again = job.run(next, (done, total) -> calls.incrementAndGet());
+            long pending = store.outbox().pending();
+            out.printf(Locale.ROOT, "%nRerun as of %s: the %s run started %s, %,d progress calls, %,d events waiting"
+                    + " in the outbox: %s%n", next, again.status(), again.startedAt(), calls.get(), pending,
+                    calls.get() == 0 && pending == 0 ? "nothing written" : "written again");
+        } catch (SQLException e) {
+            throw new PersistenceException("The example's ERP database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the job for a day with the progress bar, prints its counts and drains the outbox. */
+    private static TieringJob night(JdbcStore store, Policy policy, LocalDate asOf, int shown, PrintStream out,
+            PrintStream err) {
+        Clock clock = Clock.fixed(asOf.plusDays(1).atTime(RUN_TIME).atOffset(SyntheticCustomerBase.OFFSET).toInstant(),
+                ZoneOffset.UTC);
+        TieringJob job = store.tieringJob(policy, clock, CHUNK, decision -> { });
+        out.printf(Locale.ROOT, "%nNight after %s: tiering with %s%n", asOf, policy.ref());
+        TieringRun run;
+        try (ProgressBar bar = new ProgressBar(err, "tiering " + asOf)) {
+            run = job.run(asOf, bar);
+        }
+        out.printf(Locale.ROOT, "Run as of %s: %s, %,d customers, %,d history rows, %,d tier events%n", asOf,
+                run.status(), run.customers(), run.changes(), run.events());
+
+        Map<TierChanged.Direction, Integer> byDirection = new EnumMap<>(TierChanged.Direction.class);
+        Map<String, Integer> byTier = new TreeMap<>();
+        List<String> lines = new ArrayList<>();
+        long drained = store.outbox().drainTo((key, event) -> {
+            if (event instanceof TierChanged changed) {
+                byDirection.merge(changed.direction(), 1, Integer::sum);
+                byTier.merge(tier(changed.to()), 1, Integer::sum);
+                if (lines.size() < shown) {
+                    lines.add(String.format(Locale.ROOT, "  %-34s %s -> %s %s", key, tier(changed.from()),
+                            tier(changed.to()), changed.direction()));
+                }
+            }
+        });
+        out.printf(Locale.ROOT, "Outbox: %,d events drained: %,d assigned, %,d promotions, %,d demotions%n", drained,
+                byDirection.getOrDefault(TierChanged.Direction.ASSIGNED, 0),
+                byDirection.getOrDefault(TierChanged.Direction.PROMOTION, 0),
+                byDirection.getOrDefault(TierChanged.Direction.DEMOTION, 0));
+        out.println("Changed to: " + byTier.entrySet().stream()
+                .map(entry -> String.format(Locale.ROOT, "%s %,d", entry.getKey(), entry.getValue()))
+                .collect(Collectors.joining(", ")));
+        lines.forEach(out::println);
+        return job;
+    }
+
+    private static String tier(Optional<Tier> tier) {
+        return tier.map(Tier::name).orElse("none");
+    }
+
+    private static HikariDataSource pool(String url) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("erp");
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
+    }
+}
