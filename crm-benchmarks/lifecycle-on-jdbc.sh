@@ -16,6 +16,15 @@
 # median of the per-round ratios analysis/anchor, the largest peak RSS of the Java processes and,
 # for PostgreSQL, the server's largest peak PSS during an analysis. Last, it checks that both
 # databases gave every customer the same assessment.
+#
+# JOB=tiering times the nightly tiering job instead (nightly-on-jdbc.sh sets it): in each round the
+# anchor is the tier rules' metrics in one SQL aggregate with the tiers decided by hand, and the job
+# is store.tieringJob(policy, clock).run(asOf) after its tables were emptied, so every run is the first
+# of its day and writes every customer's first assignment; every run must report the same tiers.
+# WORK_DIR (default DATA_DIR) is where the databases go, in WORK_DIR/<job>-<customers>/<database>.
+# BENCH_JAR runs a copy of the jar (so that a build meanwhile cannot change it under the runs).
+# PGJDBC="reWriteBatchedInserts=true" (driver properties) adds, on PostgreSQL, a run of the job in each
+# round with these properties on its JDBC URL, and a row for it.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,26 +35,29 @@ if [ ${#sizes[@]} -eq 0 ]; then
   sizes=(250000 1000000)
 fi
 rounds="${ROUNDS:-3}"
+job="${JOB:-lifecycle}"
+work_root="${WORK_DIR:-$data}"
 read -r -a databases <<< "${DATABASES:-postgres h2}"
-bench="$root/crm-benchmarks/target/benchmarks.jar"
+bench="${BENCH_JAR:-$root/crm-benchmarks/target/benchmarks.jar}"
 [ -f "$bench" ] || { echo "lifecycle-on-jdbc: $bench is missing; build it first (see the top of this script)" >&2; exit 1; }
 
-echo "database | customers | rounds | analysis wall, median | anchor wall, median | analysis / anchor, median (per round) | analysis peak RSS | anchor peak RSS | server peak PSS"
+echo "database | customers | rounds | $job wall, median | anchor wall, median | $job / anchor, median (per round) | $job peak RSS | anchor peak RSS | server peak PSS"
 for n in "${sizes[@]}"; do
   dir="$data/$n"
   if [ ! -f "$dir/interactions.csv" ]; then
     java -Xmx2g -cp "$bench" org.crmkit.benchmarks.TierData "$dir" "$n" >&2
   fi
   for db in "${databases[@]}"; do
-    work="$data/lifecycle-$n/$db"
-    row=$(java -Xmx2g -cp "$bench" org.crmkit.benchmarks.LifecycleOnJdbc "$db" "$dir" "$work" "$rounds" \
-      2> >(grep -v '^\[' >&2))
-    echo "${row%% |*} | $n | ${row#* | }"
+    work="$work_root/$job-$n/$db"
+    java -Xmx2g -Dcrmkit.bench.pgjdbc="${PGJDBC:-}" -cp "$bench" org.crmkit.benchmarks.LifecycleOnJdbc "$db" "$dir" \
+      "$work" "$rounds" "$job" 2> >(grep --line-buffered -v '^\[' >&2) | while IFS= read -r row; do
+      echo "${row%% |*} | $n | ${row#* | }"
+    done
   done
-  if [ ${#databases[@]} -gt 1 ]; then
-    first="$data/lifecycle-$n/${databases[0]}/assessments.csv"
+  if [ "$job" = lifecycle ] && [ ${#databases[@]} -gt 1 ]; then
+    first="$work_root/lifecycle-$n/${databases[0]}/assessments.csv"
     for db in "${databases[@]:1}"; do
-      if cmp -s "$first" "$data/lifecycle-$n/$db/assessments.csv"; then
+      if cmp -s "$first" "$work_root/lifecycle-$n/$db/assessments.csv"; then
         echo "lifecycle-on-jdbc: $n customers: ${databases[0]} and $db gave every customer the same assessment ($(wc -l < "$first") lines)" >&2
       else
         echo "lifecycle-on-jdbc: $n customers: ${databases[0]} and $db DIFFER, see $first" >&2

@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +29,8 @@ import org.crmkit.core.model.SurveyAnswer;
  * analysis computes the same aggregates (twice: it streams the base twice) and then decides every
  * customer; this is what the database alone costs. A test checks the purchases' and interactions'
  * aggregates against crm-core's reference facts.
+ *
+ * <p>{@link #tiers} is the anchor of the nightly tiering job: the tier rules' three metrics only.
  *
  * <p>Plain SQL that H2 and PostgreSQL both run; moments are compared as whole timestamps, which is
  * exact for {@link TierData}'s interactions (whole seconds, no extra nanoseconds).
@@ -63,8 +66,55 @@ public final class FactsAnchor {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(rows, "rows");
-        List<Query> queries = List.of(customers(query), purchases(query), interactions(query), promoters(query),
-                satisfaction(query));
+        return stream(connection, List.of(customers(query), purchases(query), interactions(query), promoters(query),
+                satisfaction(query)), rows);
+    }
+
+    /**
+     * The anchor of the nightly tiering job: the three metrics the standard policy's tier rules
+     * read (spend in the window, rolling quarters with a purchase, inquiries in the window) for
+     * every customer created by the as-of day, in one query of two grouped subqueries joined to
+     * the customers, purchases read over the days the metrics need only; the tier of each row
+     * decided by the hand-written rules ({@link HandWrittenTiers}) and tallied.
+     *
+     * @param connection the connection; its auto-commit is turned off while the query runs; not null
+     * @param metrics the metrics' as-of day, window and quarters, as the policy asks; not null
+     * @return every customer's tier, tallied
+     * @throws SQLException on a database failure
+     */
+    static TierTally tiers(Connection connection, MetricsQuery metrics) throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(metrics, "metrics");
+        DateWindow window = metrics.window();
+        DateWindow span = metrics.purchaseSpan();
+        List<Object> parameters = new ArrayList<>(List.of(window.start(), window.end()));
+        StringBuilder sql = new StringBuilder("SELECT c.id, p.spend, p.active_quarters, i.inquiries FROM crm_customer c"
+                + " LEFT JOIN (SELECT customer_id, SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN amount END)"
+                + " AS spend, 0");
+        for (int i = 0; i < MetricsQuery.ACTIVE_QUARTER_LOOKBACK; i++) {
+            sql.append(" + MAX(CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0 THEN 1 ELSE 0 END)");
+            parameters.add(metrics.quarter(i).start());
+            parameters.add(metrics.quarter(i).end());
+        }
+        sql.append(" AS active_quarters FROM crm_purchase WHERE order_date >= ? AND order_date <= ?"
+                + " GROUP BY customer_id) p ON p.customer_id = c.id"
+                + " LEFT JOIN (SELECT customer_id, COUNT(*) AS inquiries FROM crm_interaction"
+                + " WHERE kind = ? AND occurred_at >= ? AND occurred_at < ? GROUP BY customer_id) i"
+                + " ON i.customer_id = c.id WHERE c.created_on <= ?");
+        Collections.addAll(parameters, span.start(), span.end(), InteractionKind.INQUIRY.key(),
+                utc(metrics.windowStart()), utc(metrics.windowEndExclusive()), metrics.asOf());
+        TierTally tally = new TierTally();
+        stream(connection, List.of(new Query("crm_customer", sql.toString(), parameters)), (table, row) -> {
+            // No purchases in the window, or credit notes above the purchases: nothing spent.
+            BigDecimal spend = row.getBigDecimal("spend");
+            tally.add(row.getString("id"), HandWrittenTiers.tier(spend == null || spend.signum() < 0 ? BigDecimal.ZERO
+                    : spend, row.getInt("active_quarters"), row.getInt("inquiries")));
+        });
+        return tally;
+    }
+
+    /** Runs the queries in turn, streamed through a cursor, and hands every row to the consumer. */
+    private static long[] stream(Connection connection, List<Query> queries, Rows rows) throws SQLException {
         long[] counts = new long[queries.size()];
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

@@ -29,8 +29,19 @@ final class HandWrittenTiers {
      * @return the tier, or empty for none
      */
     static Optional<Tier> tier(CustomerMetrics metrics) {
-        BigDecimal spend = metrics.spend().amount();
-        if (spend.compareTo(CORE_SPEND) >= 0 && metrics.activeQuarters() >= 3) {
+        return tier(metrics.spend().amount(), metrics.activeQuarters(), metrics.inquiries());
+    }
+
+    /**
+     * Decides a tier under the standard policy from the three metrics its rules read.
+     *
+     * @param spend the spend in the window, zero or more, in CNY; not null
+     * @param activeQuarters the rolling quarters with a purchase, 0 to 4
+     * @param inquiries the inquiries in the window
+     * @return the tier, or empty for none
+     */
+    static Optional<Tier> tier(BigDecimal spend, int activeQuarters, int inquiries) {
+        if (spend.compareTo(CORE_SPEND) >= 0 && activeQuarters >= 3) {
             return CORE;
         }
         if (spend.compareTo(IMPORTANT_SPEND) >= 0) {
@@ -39,7 +50,7 @@ final class HandWrittenTiers {
         if (spend.signum() > 0) {
             return BASIC;
         }
-        if (spend.signum() == 0 && metrics.inquiries() >= 1) {
+        if (spend.signum() == 0 && inquiries >= 1) {
             return POTENTIAL;
         }
         return Optional.empty();

