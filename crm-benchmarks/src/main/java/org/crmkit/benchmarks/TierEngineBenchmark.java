@@ -93,25 +93,12 @@ public class TierEngineBenchmark {
     }
 
     /**
-     * crmkit's engine asked for the tier only, as a caller that scores many customers does.
+     * crmkit's engine, tier only.
      *
      * @param sink consumes every tier
      */
     @Benchmark
     public void crmkitTier(Blackhole sink) {
-        for (CustomerMetrics metrics : snapshots) {
-            sink.consume(engine.tierOf(metrics));
-        }
-    }
-
-    /**
-     * crmkit's engine, the decision built and only its tier read (the JIT may not remove the
-     * decision: evaluate is too large to inline).
-     *
-     * @param sink consumes every tier
-     */
-    @Benchmark
-    public void crmkitDecisionTier(Blackhole sink) {
         for (CustomerMetrics metrics : snapshots) {
             sink.consume(engine.evaluate(metrics).tier());
         }

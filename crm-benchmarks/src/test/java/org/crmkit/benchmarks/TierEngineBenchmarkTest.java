@@ -47,7 +47,6 @@ class TierEngineBenchmarkTest {
             CustomerMetrics metrics = snapshots.get(i);
             Optional<Tier> tier = BENCHMARK.engine().evaluate(metrics).tier();
 
-            assertThat(BENCHMARK.engine().tierOf(metrics)).as("tier only, %s", metrics).isEqualTo(tier);
             assertThat(HandWrittenTiers.tier(metrics)).as("hand-written, %s", metrics).isEqualTo(tier);
             assertThat(drools.get(i).tier()).as("Drools, %s", metrics).isEqualTo(tier);
             assertThat(droolsInOneSession.get(i).tier()).as("Drools in one session, %s", metrics).isEqualTo(tier);
@@ -96,7 +95,6 @@ class TierEngineBenchmarkTest {
         Blackhole sink = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
         BENCHMARK.crmkitTier(sink);
-        BENCHMARK.crmkitDecisionTier(sink);
         BENCHMARK.crmkitDecision(sink);
         BENCHMARK.crmkitReasons(sink);
         BENCHMARK.treeWalkingTier(sink);

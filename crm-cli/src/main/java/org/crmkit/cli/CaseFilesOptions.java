@@ -142,7 +142,7 @@ final class CaseFilesOptions {
         Map<CustomerId, Optional<Tier>> tiers = new HashMap<>();
         source.forEach(query, facts -> {
             if (withCases.contains(facts.customerId())) {
-                tiers.put(facts.customerId(), engine.tierOf(facts.metrics()));
+                tiers.put(facts.customerId(), engine.evaluate(facts.metrics()).tier());
             }
         });
         return new CasesAndTiers(cases, customer -> tiers.getOrDefault(customer, Optional.empty()), read.warnings(),

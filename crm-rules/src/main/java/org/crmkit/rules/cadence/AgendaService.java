@@ -99,7 +99,7 @@ public final class AgendaService {
     /**
      * A service for callers that keep no tier history, such as the command line: each customer's
      * tier is the one the policy's tier rules give its metrics as of the plan's first day
-     * ({@link TierEngine#tierOf}), and its rhythm starts on the day it was created. It reads what
+     * ({@link TierEngine#evaluate(org.crmkit.core.metrics.CustomerMetrics)}), and its rhythm starts on the day it was created. It reads what
      * {@link #of} reads but the stored tiers, in as many passes.
      *
      * @param policy the policy, which must have a {@code cadences} section; not null
@@ -155,7 +155,7 @@ public final class AgendaService {
                 int customer = run.indexOf(found.customerId());
                 if (customer >= 0) {
                     run.include(customer, run.winBack(found.metrics()));
-                    run.tier(customer, rules.tierOf(found.metrics()), run.createdOn(customer));
+                    run.tier(customer, rules.evaluate(found.metrics()).tier(), run.createdOn(customer));
                 }
             });
         } else if (run.needsMetrics()) {

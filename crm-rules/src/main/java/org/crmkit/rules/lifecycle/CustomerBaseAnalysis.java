@@ -177,7 +177,7 @@ public final class CustomerBaseAnalysis {
             population.add(facts.metrics());
             fitting.add(facts);
             if (cases.containsKey(facts.customerId())) {
-                tiersOfComplainants.put(facts.customerId(), tiers.tierOf(facts.metrics()));
+                tiersOfComplainants.put(facts.customerId(), tiers.evaluate(facts.metrics()).tier());
             }
         });
         ValueEstimator.ValueModel model = fitting.fit();
@@ -187,7 +187,7 @@ public final class CustomerBaseAnalysis {
 
     private CustomerAssessment assess(CustomerFacts facts, int position, SegmentPopulation.Ranking ranking,
             ValueEstimator.ValueModel model, ServiceLevelFacts service) {
-        Optional<Tier> tier = tiers.tierOf(facts.metrics());
+        Optional<Tier> tier = tiers.evaluate(facts.metrics()).tier();
         CustomerSignals signals = SignalsCalculator.compute(facts, Optional.of(service));
         Optional<ValueEstimate> value = model.estimate(facts);
         // The model's P(alive) says something only where the customer could have dropped out.

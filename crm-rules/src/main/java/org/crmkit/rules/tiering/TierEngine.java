@@ -87,21 +87,6 @@ public final class TierEngine {
     }
 
     /**
-     * The tier the rules alone give a snapshot, as {@code evaluate(metrics).tier()} would, without
-     * building the decision: for callers that score many customers and keep only the tier. Nothing
-     * is allocated.
-     *
-     * @param metrics the snapshot, in the policy's currency; not null
-     * @return the tier of the first rule that matches, or empty if none does
-     * @throws CurrencyMismatchException if the snapshot's spend is in another currency
-     */
-    public Optional<Tier> tierOf(CustomerMetrics metrics) {
-        requireCurrency(Objects.requireNonNull(metrics, "metrics"));
-        int matched = rules.firstMatch(metrics);
-        return matched < 0 ? Optional.empty() : rules.tier(matched);
-    }
-
-    /**
      * Decides a tier, applying demotion grace against the previous assignment.
      *
      * @param metrics the snapshot, in the policy's currency; not null
