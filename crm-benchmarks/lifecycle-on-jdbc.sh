@@ -17,6 +17,8 @@
 # for PostgreSQL, the server's largest peak PSS during an analysis. Last, it checks that both
 # databases gave every customer the same assessment.
 #
+# NEXT_NIGHT=true (with JOB=tiering) also times, in each round, the anchor and the job as of the next
+# day on the tables the first night left: a night that writes the changes only.
 # JOB=tiering times the nightly tiering job instead (nightly-on-jdbc.sh sets it): in each round the
 # anchor is the tier rules' metrics in one SQL aggregate with the tiers decided by hand, and the job
 # is store.tieringJob(policy, clock).run(asOf) after its tables were emptied, so every run is the first
@@ -49,7 +51,7 @@ for n in "${sizes[@]}"; do
   fi
   for db in "${databases[@]}"; do
     work="$work_root/$job-$n/$db"
-    java -Xmx2g -Dcrmkit.bench.pgjdbc="${PGJDBC:-}" -cp "$bench" org.crmkit.benchmarks.LifecycleOnJdbc "$db" "$dir" \
+    java -Xmx2g -Dcrmkit.bench.pgjdbc="${PGJDBC:-}" -Dcrmkit.bench.nextNight="${NEXT_NIGHT:-false}" -cp "$bench" org.crmkit.benchmarks.LifecycleOnJdbc "$db" "$dir" \
       "$work" "$rounds" "$job" 2> >(grep --line-buffered -v '^\[' >&2) | while IFS= read -r row; do
       echo "${row%% |*} | $n | ${row#* | }"
     done

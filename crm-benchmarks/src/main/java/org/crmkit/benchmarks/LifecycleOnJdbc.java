@@ -155,6 +155,9 @@ public final class LifecycleOnJdbc {
      * customer's first assignment. Its tiers must equal the anchor's in every round. On PostgreSQL, the
      * system property {@code crmkit.bench.pgjdbc} (e.g. {@code reWriteBatchedInserts=true}) adds a run
      * of the job in each round with these driver properties added to its URL, reported in a row of its own.
+     * With {@code crmkit.bench.nextNight=true}, each round of the tiering job then times the next night
+     * too: the anchor and the job as of the following day on the tables the first night left, which
+     * write the changes only; their tiers must agree with each other in every round, in a row of its own.
      */
     private static void runRounds(Job job, String database, String kind, String target, Path work, int rounds,
             Optional<Long> server) throws Exception {
@@ -164,6 +167,10 @@ public final class LifecycleOnJdbc {
         if (kind.equals("postgres") && !driver.isBlank()) {
             variants.add(driver.trim());
         }
+        boolean nextNight = job == Job.TIERING && Boolean.getBoolean("crmkit.bench.nextNight");
+        String nextDay = TierData.AS_OF.plusDays(1).toString();
+        List<Run> nextAnchors = new ArrayList<>();
+        List<Run> nextJobs = new ArrayList<>();
         List<Run> anchors = new ArrayList<>();
         List<List<Run>> jobs = new ArrayList<>();
         variants.forEach(variant -> jobs.add(new ArrayList<>()));
@@ -189,6 +196,17 @@ public final class LifecycleOnJdbc {
                         variant.isEmpty() ? "" : " with " + variant, analysis.seconds, analysis.peakMegabytes,
                         serverPeak(server, analysis), analysis.status == 0 ? "" : " FAILED with status " + analysis.status));
             }
+            if (nextNight) {
+                Run nextAnchor = run(work, job.anchorMode() + "-next", round, server, job.anchorMode(), kind, target,
+                        nextDay);
+                Run nextJob = run(work, job.mode() + "-next", round, server, job.mode(), kind, target, nextDay);
+                nextAnchors.add(nextAnchor);
+                nextJobs.add(nextJob);
+                line.append(String.format(Locale.ROOT, "; next night: anchor %.1f s, %s %.1f s (peak RSS %d MB%s)%s",
+                        nextAnchor.seconds, job.label(), nextJob.seconds, nextJob.peakMegabytes,
+                        serverPeak(server, nextJob), nextJob.status == 0 && nextAnchor.status == 0 ? ""
+                                : " FAILED"));
+            }
             report("%s", line);
         }
         boolean failed = Stream.concat(anchors.stream(), jobs.stream().flatMap(List::stream)).anyMatch(run -> run.status != 0);
@@ -199,26 +217,42 @@ public final class LifecycleOnJdbc {
             report(tiers.size() != 1 ? "the anchors' and the job's tiers DIFFER: %s"
                     : "every anchor and job run decided the same tiers: %s", String.join(" / ", tiers));
         }
+        if (nextNight) {
+            failed |= Stream.concat(nextAnchors.stream(), nextJobs.stream()).anyMatch(run -> run.status != 0);
+            List<String> tiers = Stream.concat(nextAnchors.stream(), nextJobs.stream()).map(Run::tiers).distinct().toList();
+            failed |= tiers.size() != 1;
+            report(tiers.size() != 1 ? "next night: the anchors' and the job's tiers DIFFER: %s"
+                    : "next night: every anchor and job run decided the same tiers: %s", String.join(" / ", tiers));
+        }
         for (int v = 0; v < variants.size(); v++) {
-            List<Run> analyses = jobs.get(v);
-            double[] ratios = new double[rounds];
-            for (int i = 0; i < rounds; i++) {
-                ratios[i] = analyses.get(i).seconds / anchors.get(i).seconds;
-            }
-            System.out.printf(Locale.ROOT, "%s | %d | %.1f s | %.1f s | %.2f (%s) | %d MB | %d MB%s%s%n",
-                    database + (variants.get(v).isEmpty() ? "" : " (" + variants.get(v) + ")"), rounds,
-                    median(analyses.stream().mapToDouble(run -> run.seconds).toArray()),
-                    median(anchors.stream().mapToDouble(run -> run.seconds).toArray()), median(ratios),
-                    String.join(", ", Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
-                    analyses.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
-                    anchors.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
-                    server.isPresent() ? String.format(Locale.ROOT, " | %d MB",
-                            analyses.stream().mapToLong(run -> run.serverMegabytes).max().orElse(0)) : "",
-                    failed ? " | FAILED runs, see the work directory" : "");
+            printRow(database + (variants.get(v).isEmpty() ? "" : " (" + variants.get(v) + ")"), jobs.get(v), anchors,
+                    server, failed);
+        }
+        if (nextNight) {
+            printRow(database + " (next night, as of " + nextDay + ")", nextJobs, nextAnchors, server, failed);
         }
         if (failed) {
             System.exit(1);
         }
+    }
+
+    /** One row of the results: medians of the runs and their anchors, the per-round ratios, the peaks. */
+    private static void printRow(String label, List<Run> analyses, List<Run> anchors, Optional<Long> server,
+            boolean failed) {
+        int rounds = analyses.size();
+        double[] ratios = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            ratios[i] = analyses.get(i).seconds / anchors.get(i).seconds;
+        }
+        System.out.printf(Locale.ROOT, "%s | %d | %.1f s | %.1f s | %.2f (%s) | %d MB | %d MB%s%s%n", label, rounds,
+                median(analyses.stream().mapToDouble(run -> run.seconds).toArray()),
+                median(anchors.stream().mapToDouble(run -> run.seconds).toArray()), median(ratios),
+                String.join(", ", Arrays.stream(ratios).mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
+                analyses.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
+                anchors.stream().mapToLong(run -> run.peakMegabytes).max().orElse(0),
+                server.isPresent() ? String.format(Locale.ROOT, " | %d MB",
+                        analyses.stream().mapToLong(run -> run.serverMegabytes).max().orElse(0)) : "",
+                failed ? " | FAILED runs, see the work directory" : "");
     }
 
     private static String serverPeak(Optional<Long> server, Run run) {
