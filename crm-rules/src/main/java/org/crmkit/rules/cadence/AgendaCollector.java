@@ -4,25 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sink that keeps everything, for the {@link Agenda}-returning methods of small bases. */
-final class AgendaCollector implements AgendaSink {
+/** Keeps everything a plan writes, for the {@link Agenda}-returning methods of small bases. */
+final class AgendaCollector {
     private final List<PlannedContact> planned = new ArrayList<>();
     private final List<UnscheduledContact> unscheduled = new ArrayList<>();
     private final List<ManagerAssignment> assignments = new ArrayList<>();
 
-    @Override
-    public void planned(PlannedContact contact) {
-        planned.add(contact);
-    }
-
-    @Override
-    public void unscheduled(UnscheduledContact contact) {
-        unscheduled.add(contact);
-    }
-
-    @Override
-    public void assigned(ManagerAssignment assignment) {
-        assignments.add(assignment);
+    /** @return the sink that fills the lists */
+    AgendaSink sink() {
+        return AgendaSink.of(planned::add, unscheduled::add, assignments::add);
     }
 
     /** The sink's order is the agenda's, so the lists need no sorting. */

@@ -84,7 +84,7 @@ public final class AgendaPlanner {
     public Agenda plan(LocalDate from, LocalDate to, List<CadenceCustomer> customers) {
         Objects.requireNonNull(customers, "customers");
         AgendaCollector collector = new AgendaCollector();
-        plan(from, to, customers::forEach, collector);
+        plan(from, to, customers::forEach, collector.sink());
         return collector.agenda(from, to);
     }
 

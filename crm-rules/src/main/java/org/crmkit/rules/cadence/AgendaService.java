@@ -131,7 +131,7 @@ public final class AgendaService {
      */
     public Agenda plan(LocalDate from, LocalDate to) {
         AgendaCollector collector = new AgendaCollector();
-        plan(from, to, collector);
+        plan(from, to, collector.sink());
         return collector.agenda(from, to);
     }
 
