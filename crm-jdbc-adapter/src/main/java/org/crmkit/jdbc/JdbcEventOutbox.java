@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.PersistenceException;
+import org.crmkit.core.event.DomainEvent;
+import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.event.TierChanged;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.Tier;
 import org.crmkit.jdbc.job.EventOutbox;
@@ -29,8 +32,12 @@ final class JdbcEventOutbox implements EventOutbox {
     /** Writes a tier change into the outbox, in the transaction of the state it describes; see {@link #add}. */
     static final String INSERT = "INSERT INTO crm_outbox (event_key, event_type, " + EVENT_COLUMNS + ")"
             + " VALUES (?, 'TierChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Writes a lifecycle transition into the outbox, in the transaction of the state it describes; see {@link #add}. */
+    static final String INSERT_STAGE_CHANGE = "INSERT INTO crm_outbox (event_key, event_type, customer_id, as_of,"
+            + " from_stage, to_stage, win_back, policy_id, policy_version, reasons, occurred_at, occurred_nanos)"
+            + " VALUES (?, 'LifecycleStageChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PENDING = "SELECT sequence_number, event_key, event_type, " + EVENT_COLUMNS
-            + " FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ? ORDER BY sequence_number"
+            + ", from_stage, to_stage, win_back FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ? ORDER BY sequence_number"
             + " FETCH FIRST " + BATCH + " ROWS ONLY";
     private static final String MARK = "UPDATE crm_outbox SET published_at = CURRENT_TIMESTAMP WHERE sequence_number = ?";
     private static final String COUNT_PENDING = "SELECT COUNT(*) FROM crm_outbox WHERE published_at IS NULL";
@@ -71,8 +78,39 @@ final class JdbcEventOutbox implements EventOutbox {
         insert.addBatch();
     }
 
+    /**
+     * The idempotency key of a lifecycle transition: a customer's stage changes at most once per
+     * as-of day.
+     *
+     * @param event the event
+     * @return {@code lifecycle-stage-changed/<customer id>/<as-of day>}
+     */
+    static String key(LifecycleStageChanged event) {
+        return "lifecycle-stage-changed/" + event.customerId().value() + "/" + event.asOf();
+    }
+
+    /**
+     * Binds a lifecycle transition to {@link #INSERT_STAGE_CHANGE} and adds it to the statement's batch.
+     *
+     * @param event the transition
+     * @param insert the prepared {@link #INSERT_STAGE_CHANGE}
+     */
+    static void add(LifecycleStageChanged event, PreparedStatement insert) throws SQLException {
+        insert.setString(1, key(event));
+        insert.setString(2, event.customerId().value());
+        insert.setObject(3, event.asOf());
+        insert.setString(4, event.from().map(LifecycleStage::key).orElse(null));
+        insert.setString(5, event.to().key());
+        insert.setBoolean(6, event.winBack());
+        insert.setString(7, event.policy().id());
+        insert.setString(8, event.policy().version());
+        insert.setString(9, JsonStrings.write(event.reasons()));
+        SqlValues.bindMoment(insert, 10, event.occurredAt());
+        insert.addBatch();
+    }
+
     /** A waiting event with its place in the outbox. */
-    private record Waiting(long sequence, String key, TierChanged event) {
+    private record Waiting(long sequence, String key, DomainEvent event) {
     }
 
     @Override
@@ -128,17 +166,23 @@ final class JdbcEventOutbox implements EventOutbox {
     private static Waiting map(ResultSet row) throws SQLException {
         long sequence = row.getLong("sequence_number");
         String type = row.getString("event_type");
-        if (!type.equals("TierChanged")) {
-            throw new PersistenceException("Outbox event " + sequence + " has the unknown type '" + type + "'",
-                    new SQLException("unknown event type"));
-        }
-        TierChanged event = new TierChanged(CustomerId.of(row.getString("customer_id")),
-                Optional.ofNullable(row.getString("from_tier")).map(Tier::of),
-                Optional.ofNullable(row.getString("to_tier")).map(Tier::of),
-                TierChanged.Direction.valueOf(row.getString("direction")), row.getObject("as_of", LocalDate.class),
-                PolicyRef.of(row.getString("policy_id"), row.getString("policy_version")),
-                JsonStrings.read(row.getString("reasons"), "The reasons of outbox event " + sequence),
-                SqlValues.moment(row, "occurred"));
+        CustomerId customer = CustomerId.of(row.getString("customer_id"));
+        LocalDate asOf = row.getObject("as_of", LocalDate.class);
+        PolicyRef policy = PolicyRef.of(row.getString("policy_id"), row.getString("policy_version"));
+        List<String> reasons = JsonStrings.read(row.getString("reasons"), "The reasons of outbox event " + sequence);
+        DomainEvent event = switch (type) {
+            case "TierChanged" -> new TierChanged(customer,
+                    Optional.ofNullable(row.getString("from_tier")).map(Tier::of),
+                    Optional.ofNullable(row.getString("to_tier")).map(Tier::of),
+                    TierChanged.Direction.valueOf(row.getString("direction")), asOf, policy, reasons,
+                    SqlValues.moment(row, "occurred"));
+            case "LifecycleStageChanged" -> new LifecycleStageChanged(customer,
+                    Optional.ofNullable(row.getString("from_stage")).map(LifecycleStage::parse),
+                    LifecycleStage.parse(row.getString("to_stage")), asOf, policy, reasons,
+                    row.getBoolean("win_back"), SqlValues.moment(row, "occurred"));
+            default -> throw new PersistenceException("Outbox event " + sequence + " has the unknown type '" + type
+                    + "'", new SQLException("unknown event type"));
+        };
         return new Waiting(sequence, row.getString("event_key"), event);
     }
 }

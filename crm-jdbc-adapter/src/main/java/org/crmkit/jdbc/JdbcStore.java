@@ -25,7 +25,9 @@ import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.EventOutbox;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
@@ -347,6 +349,50 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super TierDecision> each) {
         return new JdbcTieringJob(database, facts, policy, clock, customersPerChunk, each);
+    }
+
+    /**
+     * The nightly assessment job on this store, writing chunks of 1,000 customers: see
+     * {@link AssessmentJob}. Its facts are this store's, its cases {@link #cases()} and
+     * {@link #caseEvents()}, its history {@link #lifecycleHistory()} and {@code crm_customer_assessment},
+     * its events go to {@link #outbox()}, and its runs are recorded in {@code crm_job_run}. A customer
+     * it cannot evaluate (a purchase in another currency than the policy's) is left out, with a
+     * warning naming the customer's id and the reason, and every other customer is assessed.
+     *
+     * @param policy the policy, with {@code lifecycle} and {@code relationship} sections (and a
+     *     {@code clv} section for lifetime values); not null
+     * @param clock the clock for the run's start (the transitions' and events' time) and finish; not null
+     * @return the job
+     * @throws InvalidValueException naming a missing policy section
+     */
+    public AssessmentJob assessmentJob(Policy policy, Clock clock) {
+        return assessmentJob(policy, clock, 1_000, assessment -> { },
+                skipped -> LOG.warn("Customer {} not assessed: {}", skipped.customerId(), skipped.reason()));
+    }
+
+    /**
+     * The nightly assessment job on this store, with a chunk size, a look at each assessment, and
+     * where the customers it cannot evaluate are reported.
+     *
+     * @param policy the policy, with {@code lifecycle} and {@code relationship} sections (and a
+     *     {@code clv} section for lifetime values); not null
+     * @param clock the clock for the run's start (the transitions' and events' time) and finish; not null
+     * @param customersPerChunk customers written per transaction; at least 1
+     * @param each receives every assessment, in customer id order, before its chunk is committed: if
+     *     it throws, the chunk is rolled back and the run stays incomplete; must not call back into
+     *     the store; not null
+     * @param notEvaluable receives, in each of the analysis' two passes, every customer left out;
+     *     must not call back into the store; not null
+     * @return the job
+     * @throws InvalidValueException if {@code customersPerChunk} is less than 1, or naming a missing
+     *     policy section
+     */
+    public AssessmentJob assessmentJob(Policy policy, Clock clock, int customersPerChunk,
+            Consumer<? super CustomerAssessment> each, Consumer<? super NotEvaluable> notEvaluable) {
+        JdbcFactsSource reporting = new JdbcFactsSource(database, relations, database.dialect().customersPerRange(),
+                Optional.of(Objects.requireNonNull(notEvaluable, "notEvaluable")));
+        return new JdbcAssessmentJob(database, reporting, reporting::countCustomers, cases, caseEvents, policy, clock,
+                customersPerChunk, each);
     }
 
     /** @return the outbox of the events the jobs wrote, in {@code crm_outbox} */

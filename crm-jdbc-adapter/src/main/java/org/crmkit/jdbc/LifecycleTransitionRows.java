@@ -115,7 +115,13 @@ final class LifecycleTransitionRows {
         }
     }
 
-    private static void bind(PreparedStatement statement, LifecycleStageChanged transition) throws SQLException {
+    /**
+     * Binds a transition's columns to {@link #INSERT}.
+     *
+     * @param statement the prepared {@link #INSERT}
+     * @param transition the transition
+     */
+    static void bind(PreparedStatement statement, LifecycleStageChanged transition) throws SQLException {
         statement.setString(1, transition.customerId().value());
         statement.setObject(2, transition.asOf());
         statement.setString(3, transition.from().map(LifecycleStage::key).orElse(null));

@@ -406,7 +406,7 @@ abstract class AbstractNightlyTieringTest {
         return all;
     }
 
-    private static List<String> rows(DataSource dataSource, String sql) throws SQLException {
+    static List<String> rows(DataSource dataSource, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {

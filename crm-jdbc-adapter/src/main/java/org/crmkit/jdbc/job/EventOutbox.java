@@ -9,8 +9,10 @@ import org.crmkit.core.PersistenceException;
  * <p>Events are published in the order they were written, which is also their order per customer,
  * and at least once: an event is marked published after the sink returned, so a process that dies
  * in between publishes it again on the next drain. The idempotency key of a
- * {@link org.crmkit.core.event.TierChanged} is {@code tier-changed/<customer id>/<as-of day>}: a
- * customer's tier changes at most once per as-of day, whichever run decided it.
+ * {@link org.crmkit.core.event.TierChanged} is {@code tier-changed/<customer id>/<as-of day>}, that
+ * of a {@link org.crmkit.core.event.LifecycleStageChanged}
+ * {@code lifecycle-stage-changed/<customer id>/<as-of day>}: a customer's tier, or stage, changes at
+ * most once per as-of day, whichever run decided it.
  */
 public interface EventOutbox {
     /**

@@ -207,7 +207,9 @@ public final class CustomerBaseAnalysis {
         Instant moment = asOf.plusDays(1).atStartOfDay(policy.header().zone()).toInstant();
         Map<CustomerId, ServiceLevelFacts> service = new HashMap<>();
         tiersOfComplainants.forEach((customer, tier) -> {
+            // A case opened after the day did not exist as of it: records after the day are ignored.
             List<CaseSla> slas = cases.get(customer).stream()
+                    .filter(serviceCase -> !serviceCase.openedAt().toInstant().isAfter(moment))
                     .map(serviceCase -> sla.evaluate(serviceCase, events.apply(serviceCase.id()), tier, moment))
                     .toList();
             service.put(customer, ServiceLevelFacts.of(customer, query.metrics(), slas));

@@ -9,11 +9,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.memory.InMemoryStore;
+import org.crmkit.core.metrics.Signal;
+import org.crmkit.core.model.CaseId;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LifecycleStage;
@@ -22,6 +27,7 @@ import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.RelationshipLevel;
 import org.crmkit.core.model.RelationshipType;
+import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyDocuments;
@@ -175,6 +181,27 @@ class CustomerBaseAnalysisTest {
 
         assertThat(fading.lifecycle().churnRisk().value()).isGreaterThanOrEqualTo(new BigDecimal("0.5"));
         assertThat(fading.relationship().relationshipType()).isEqualTo(RelationshipType.STRATEGIC);
+    }
+
+    @Test
+    void aComplaintOpenedAfterTheDayIsNotThereYetAndOneOpenedOnItIs() {
+        customer("c-1", "2024-01-01");
+        bought("c-1", "2026-05-01", "5000");
+        InMemoryStore store = Bases.store(customers, purchases);
+        CaseId onTheDay = CaseId.of("k-on");
+        CaseId nextDay = CaseId.of("k-next");
+        // 23:59 in the policy's zone (Asia/Shanghai) on the as-of day, and one minute later.
+        store.cases().save(ServiceCase.complaint(onTheDay, CustomerId.of("c-1"),
+                OffsetDateTime.of(2026, 6, 30, 23, 59, 0, 0, ZoneOffset.ofHours(8))));
+        store.cases().save(ServiceCase.complaint(nextDay, CustomerId.of("c-1"),
+                OffsetDateTime.of(2026, 7, 1, 0, 1, 0, 0, ZoneOffset.ofHours(8))));
+        List<CustomerAssessment> assessed = new ArrayList<>();
+
+        CustomerBaseAnalysis.of(STANDARD, ValueEstimator.none()).analyse(store.facts(), store.cases(),
+                store.caseEvents(), AS_OF, assessed::add);
+
+        assertThat(assessed).singleElement().satisfies(customer -> assertThat(
+                customer.lifecycle().signals().value(Signal.OPEN_COMPLAINTS)).isEqualByComparingTo("1"));
     }
 
     @Test
