@@ -24,7 +24,7 @@ import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.jdbc.JdbcStore;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.lifecycle.ClvEstimator;
@@ -114,7 +114,7 @@ public final class LifecycleRun {
         if (args[0].equals("tier")) {
             try (store) {
                 TierTally tally = new TierTally();
-                TieringRun run = tier(store, policy, asOf, tally);
+                JobRun run = tier(store, policy, asOf, tally);
                 System.err.printf(Locale.ROOT, "LifecycleRun tier: %,d customers, %,d history rows, %,d events in"
                         + " %.1f s; tiers: %s%n", run.customers(), run.changes(), run.events(), seconds(started),
                         tally);
@@ -130,7 +130,7 @@ public final class LifecycleRun {
      *
      * @return the job's run, complete
      */
-    static TieringRun tier(JdbcStore store, Policy policy, LocalDate asOf, TierTally tally) {
+    static JobRun tier(JdbcStore store, Policy policy, LocalDate asOf, TierTally tally) {
         return store.tieringJob(policy, Clock.systemUTC(), 1_000,
                 decision -> tally.add(decision.customerId().value(), decision.tier())).run(asOf);
     }

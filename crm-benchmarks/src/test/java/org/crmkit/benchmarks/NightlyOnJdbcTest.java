@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.crmkit.jdbc.JdbcStore;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.tiering.TieringService;
@@ -55,10 +55,10 @@ class NightlyOnJdbcTest {
     @Test
     void theJobDecidesAsTieringServiceAndWritesEveryCustomerOnEveryFirstRun() throws Exception {
         TierTally first = new TierTally();
-        TieringRun run = LifecycleRun.tier(store, POLICY, AS_OF, first);
+        JobRun run = LifecycleRun.tier(store, POLICY, AS_OF, first);
         LifecycleOnJdbc.clearTiers("postgres", postgres.getJdbcUrl("postgres", "postgres"));
         TierTally second = new TierTally();
-        TieringRun again = LifecycleRun.tier(store, POLICY, AS_OF, second);
+        JobRun again = LifecycleRun.tier(store, POLICY, AS_OF, second);
 
         assertThat(first).isEqualTo(reference).isEqualTo(second);
         assertThat(reference.customers()).isGreaterThan(380);

@@ -14,39 +14,49 @@ import org.crmkit.cli.database.PooledDatabase;
 import org.crmkit.cli.input.FileArgument;
 import org.crmkit.cli.input.MappingFiles;
 import org.crmkit.cli.input.PasswordFiles;
+import java.util.Locale;
 import org.crmkit.jdbc.JdbcStore;
+import org.crmkit.jdbc.job.AssessmentJob;
+import org.crmkit.jdbc.job.JobProgress;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.job.TieringJob;
-import org.crmkit.jdbc.job.TieringRun;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
+import org.crmkit.rules.lifecycle.ValueEstimator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code crm nightly}: the nightly job of a {@link JdbcStore} on a database, today its tiering
- * ({@link TieringJob}), with a progress line and a summary of the run. The policy and the mapping
- * are read and validated before the database is opened; user and password come from the
- * environment or a file, never from an option value.
+ * {@code crm nightly}: the nightly jobs of a {@link JdbcStore} on a database, its tiering
+ * ({@link TieringJob}) and then its assessment ({@link AssessmentJob}), with a progress line and a
+ * summary of each run. The policy and the mapping are read and validated before the database is
+ * opened; user and password come from the environment or a file, never from an option value.
  */
 @Command(name = "nightly",
-        header = "Runs the nightly job on a database: re-tiers every customer as of a day.",
+        header = "Runs the nightly jobs on a database: re-tiers and assesses every customer as of a day.",
         mixinStandardHelpOptions = true,
         versionProvider = CrmVersion.class,
         description = {
-            "Runs the nightly tiering job of crmkit on an H2 or PostgreSQL database: every customer's tier as of"
-                    + " the day, history rows where a tier changed and TierChanged events in the outbox"
-                    + " (crm_outbox), in chunks, resumable and one job at a time. Customers, orders and"
-                    + " interactions are read from crmkit's own tables, or from the ERP's where --mapping says;"
+            "Runs the nightly jobs of crmkit on an H2 or PostgreSQL database, in chunks, each resumable and one"
+                    + " at a time. tiering: every customer's tier as of the day, history rows where a tier changed"
+                    + " and TierChanged events in the outbox (crm_outbox). assessment: every customer's lifecycle"
+                    + " stage and churn risk, relationship level and type, RFM score, ABC class and lifetime value"
+                    + " in crm_customer_assessment (rows where a value changed), lifecycle transitions and"
+                    + " LifecycleStageChanged events in the outbox. Customers, orders, interactions and"
+                    + " complaints are read from crmkit's own tables, or from the ERP's where --mapping says;"
                     + " crmkit's tables (crm_...) are created or migrated first.",
             "",
             "The user is read from " + Credentials.USER + ", the password from --password-file or else from "
                     + Credentials.PASSWORD + "; never from the command line.",
             "",
-            "Prints a summary of the run on standard output. Exit status: 0 the day's run is complete (now or"
-                    + " already), 2 bad input (options, policy, mapping, a day or policy the stored runs refuse),"
+            "Prints a summary of each run on standard output. Exit status: 0 the day's runs are complete (now"
+                    + " or already), 2 bad input (options, policy, mapping, a day or policy the stored runs refuse),"
                     + " 3 another job is running on the database, 1 anything else (e.g. no connection)."},
         sortOptions = false)
 final class NightlyCommand implements Callable<Integer> {
@@ -67,8 +77,12 @@ final class NightlyCommand implements Callable<Integer> {
     Optional<FileArgument> mapping = Optional.empty();
 
     @Option(names = "--as-of", required = true, paramLabel = "DATE", converter = IsoDateConverter.class,
-            description = "The day to tier for, e.g. 2026-03-31.")
+            description = "The day to evaluate for, e.g. 2026-03-31.")
     LocalDate asOf = LocalDate.EPOCH;
+
+    @Option(names = "--jobs", split = ",", paramLabel = "JOB", converter = JobConverter.class,
+            description = "The jobs to run, in this order: tiering, assessment or both. Default: tiering,assessment.")
+    List<Job> jobs = List.of(Job.TIERING, Job.ASSESSMENT);
 
     @Mixin
     PolicyOption policy;
@@ -89,40 +103,92 @@ final class NightlyCommand implements Callable<Integer> {
         this.environment = Map.copyOf(environment);
     }
 
+    /** The jobs {@code --jobs} names. */
+    enum Job {
+        /** {@link TieringJob}. */
+        TIERING("customers tiered"),
+        /** {@link AssessmentJob}. */
+        ASSESSMENT("customers assessed");
+
+        private final String activity;
+
+        Job(String activity) {
+            this.activity = activity;
+        }
+
+        /** @return the job's name on the command line and in the summary */
+        String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Converts a job's name; an unknown one is a usage error naming the known ones. */
+    static final class JobConverter implements ITypeConverter<Job> {
+        @Override
+        public Job convert(String value) {
+            for (Job job : Job.values()) {
+                if (job.key().equals(value)) {
+                    return job;
+                }
+            }
+            throw new TypeConversionException("unknown job '" + value + "', expected tiering or assessment");
+        }
+    }
+
     @Override
     public Integer call() {
-        // Everything the run needs is read and checked before the database is touched.
+        // Everything the runs need is read and checked before the database is touched.
         Policy loaded = policy.load();
+        if (jobs.contains(Job.ASSESSMENT)) {
+            // Names a section the assessment needs and the policy lacks.
+            CustomerBaseAnalysis.of(loaded, ValueEstimator.none());
+        }
         ErpMapping erp = mapping.map(MappingFiles::read).orElseGet(ErpMapping::crmkitTables);
         Credentials credentials = Credentials.of(environment, passwordFile.map(PasswordFiles::read));
         PrintWriter out = spec.commandLine().getOut();
         try (PooledDatabase database = PooledDatabase.open(url, credentials);
                 JdbcStore store = database.store(erp)) {
-            TieringJob job = store.tieringJob(loaded, clock);
-            boolean already = job.find(asOf).map(TieringRun::complete).orElse(false);
-            Progress shown = progress.get();
-            TieringRun run;
-            try {
-                run = job.run(asOf, (done, total) -> shown.writing("customers tiered", done, total));
-            } finally {
-                shown.done();
+            for (Job job : jobs.stream().distinct().toList()) {
+                Outcome outcome = run(store, loaded, job);
+                summary(job.key(), outcome.run(), outcome.already()).forEach(out::println);
             }
-            summary(run, already).forEach(out::println);
         }
         StandardOutput.check(out);
         return ExitCodes.OK;
     }
 
+    /** A run of one job, and whether it was complete before. */
+    private record Outcome(JobRun run, boolean already) {
+    }
+
+    private Outcome run(JdbcStore store, Policy loaded, Job job) {
+        Progress shown = progress.get();
+        JobProgress listener = (done, total) -> shown.writing(job.activity, done, total);
+        try {
+            if (job == Job.TIERING) {
+                TieringJob tiering = store.tieringJob(loaded, clock);
+                boolean already = tiering.find(asOf).map(JobRun::complete).orElse(false);
+                return new Outcome(tiering.run(asOf, listener), already);
+            }
+            AssessmentJob assessment = store.assessmentJob(loaded, clock);
+            boolean already = assessment.find(asOf).map(JobRun::complete).orElse(false);
+            return new Outcome(assessment.run(asOf, listener), already);
+        } finally {
+            shown.done();
+        }
+    }
+
     /**
      * The summary of a run on standard output.
      *
+     * @param job the job's name
      * @param run the day's run, complete
      * @param already whether it was complete before this command, which then wrote nothing
      * @return the lines
      */
-    static List<String> summary(TieringRun run, boolean already) {
+    static List<String> summary(String job, JobRun run, boolean already) {
         return List.of(
-                "tiering as of " + run.asOf() + " with policy " + run.policy() + ": "
+                job + " as of " + run.asOf() + " with policy " + run.policy() + ": "
                         + (already ? "already complete, nothing written" : "complete"),
                 "customers: " + run.customers(),
                 "history rows: " + run.changes(),

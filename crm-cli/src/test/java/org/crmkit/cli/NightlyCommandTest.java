@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.cli.database.Credentials;
 import org.crmkit.cli.input.StandardInput;
 import org.crmkit.jdbc.JdbcStore;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
@@ -150,12 +150,14 @@ class NightlyCommandTest {
     }
 
     @Test
-    void tiersAsTheJobDoesThroughTheJavaApiAndPrintsTheRun() throws Exception {
+    void tiersAndAssessesAsTheJobsDoThroughTheJavaApiAndPrintsTheRuns() throws Exception {
         String url = erpDatabase("erp");
         String twin = erpDatabase("twin");
-        TieringRun expected;
+        JobRun tiered;
+        JobRun assessed;
         try (JdbcStore store = JdbcStore.create(dataSource(twin), ErpMapping.read(mapping))) {
-            expected = store.tieringJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
+            tiered = store.tieringJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
+            assessed = store.assessmentJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
         }
 
         CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
@@ -163,14 +165,56 @@ class NightlyCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         // Four partners exist on the day (p-5 opens in May); p-1, p-2 and p-3 get a tier, p-4 is a prospect.
-        assertThat(expected.customers()).isEqualTo(4);
-        assertThat(expected.events()).isPositive();
+        assertThat(tiered.customers()).isEqualTo(4);
+        assertThat(tiered.events()).isPositive();
+        // Every customer's first assessment is a row, and a first lifecycle stage an event.
+        assertThat(assessed.customers()).isEqualTo(4);
+        assertThat(assessed.changes()).isEqualTo(4);
+        assertThat(assessed.events()).isEqualTo(4);
         assertThat(run.out().lines().toList()).containsExactly(
                 "tiering as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
-                "customers: " + expected.customers(),
-                "history rows: " + expected.changes(),
-                "events: " + expected.events());
+                "customers: " + tiered.customers(),
+                "history rows: " + tiered.changes(),
+                "events: " + tiered.events(),
+                "assessment as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
+                "customers: " + assessed.customers(),
+                "history rows: " + assessed.changes(),
+                "events: " + assessed.events());
         assertThat(written(url)).isEqualTo(written(twin)).isNotEmpty();
+    }
+
+    @Test
+    void runsOnlyTheJobsNamedAndRefusesAnUnknownOne() throws Exception {
+        String url = erpDatabase("erp");
+
+        CrmRun tiering = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF,
+                "--jobs", "tiering");
+        CrmRun unknown = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF,
+                "--jobs", "tiering,churn");
+
+        assertThat(tiering.status()).as(tiering.err()).isZero();
+        assertThat(tiering.out().lines().toList()).hasSize(4).first().asString().startsWith("tiering as of");
+        assertThat(count(url, "SELECT COUNT(*) FROM crm_customer_assessment")).isZero();
+        assertThat(unknown.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).startsWith("crm nightly: Invalid value for option '--jobs' (JOB): unknown job 'churn',"
+                + " expected tiering or assessment");
+    }
+
+    @Test
+    void refusesAPolicyWithoutTheSectionsTheAssessmentNeedsBeforeTouchingTheDatabase() throws Exception {
+        String url = erpDatabase("erp");
+        List<String> tablesBefore = tables(url);
+        String text = PolicyLoader.standardText();
+        Path tiersOnly = Files.writeString(dir.resolve("tiers-only.yaml"),
+                text.substring(0, text.indexOf("\nrelationship:") + 1));
+
+        CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF,
+                "--policy", tiersOnly.toString());
+
+        assertThat(run.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        // The sections from relationship on are cut off: lifecycle is the first the assessment asks for.
+        assertThat(run.err()).contains("lifecycle").hasLineCount(1);
+        assertThat(tables(url)).isEqualTo(tablesBefore);
     }
 
     @Test
@@ -185,9 +229,13 @@ class NightlyCommandTest {
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(second.status()).as(second.err()).isZero();
         List<String> lines = second.out().lines().toList();
+        List<String> firstLines = first.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("tiering as of 2026-03-31 with policy " + STANDARD.header().ref()
                 + ": already complete, nothing written");
-        assertThat(lines.subList(1, lines.size())).isEqualTo(first.out().lines().skip(1).toList());
+        assertThat(lines.get(4)).isEqualTo("assessment as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": already complete, nothing written");
+        assertThat(lines.subList(1, 4)).isEqualTo(firstLines.subList(1, 4));
+        assertThat(lines.subList(5, 8)).isEqualTo(firstLines.subList(5, 8));
         assertThat(written(url)).isEqualTo(before);
     }
 
@@ -269,7 +317,7 @@ class NightlyCommandTest {
         String url = erpDatabase("erp");
         AtomicReference<CrmRun> second = new AtomicReference<>();
         try (JdbcStore store = JdbcStore.create(dataSource(url), ErpMapping.read(mapping))) {
-            TieringRun first = store.tieringJob(STANDARD, CrmRun.CLOCK, 1, decision -> {
+            JobRun first = store.tieringJob(STANDARD, CrmRun.CLOCK, 1, decision -> {
                 if (second.get() == null) {
                     second.set(nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(),
                             "--as-of", AS_OF));
@@ -317,7 +365,7 @@ class NightlyCommandTest {
 
         assertThat(status).isZero();
         // One chunk of up to 1,000 customers holds all four.
-        assertThat(shown).containsExactly("4 of 4 customers tiered");
+        assertThat(shown).containsExactly("4 of 4 customers tiered", "4 of 4 customers assessed");
     }
 
     /** Every row the job writes, as text, in a fixed order. */
@@ -325,7 +373,10 @@ class NightlyCommandTest {
         List<String> rows = new ArrayList<>();
         for (String sql : List.of("SELECT * FROM crm_tier_assignment ORDER BY customer_id, as_of",
                 "SELECT * FROM crm_tier_reason ORDER BY customer_id, as_of, reason_number",
-                "SELECT event_key, customer_id, as_of, from_tier, to_tier, direction FROM crm_outbox ORDER BY event_key",
+                "SELECT event_key, customer_id, as_of, from_tier, to_tier, direction, from_stage, to_stage FROM crm_outbox"
+                        + " ORDER BY event_key",
+                "SELECT * FROM crm_customer_assessment ORDER BY customer_id",
+                "SELECT * FROM crm_lifecycle_transition ORDER BY customer_id, as_of",
                 "SELECT * FROM crm_job_run ORDER BY as_of")) {
             try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
                     Statement statement = connection.createStatement();
@@ -352,5 +403,13 @@ class NightlyCommandTest {
             }
         }
         return names;
+    }
+
+    private static long count(String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+                Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

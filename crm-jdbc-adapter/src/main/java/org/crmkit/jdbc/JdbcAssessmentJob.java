@@ -137,7 +137,7 @@ final class JdbcAssessmentJob implements AssessmentJob {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
         Comparator<String> byId = database.dialect().idOrder();
-        Chunk chunk = new Chunk(run.startedAt(), run.customers(), countCustomers.count(asOf), progress);
+        Chunk chunk = new Chunk(run.startedAt(), new RunProgress(run, countCustomers.count(asOf), progress));
         database.transaction("stream the lifecycle stages before " + asOf + " and the stored assessments",
                 connection -> {
                     try (PreparedStatement stageStatement = Database.streaming(connection, previousStages,
@@ -264,15 +264,10 @@ final class JdbcAssessmentJob implements AssessmentJob {
 
         private final Instant recordedAt;
         private final List<Entry> entries = new ArrayList<>();
-        private final long total;
-        private final JobProgress progress;
-        /** Customers of the run committed, those of the run resumed included. */
-        private long done;
+        private final RunProgress progress;
 
-        Chunk(Instant recordedAt, long done, long total, JobProgress progress) {
+        Chunk(Instant recordedAt, RunProgress progress) {
             this.recordedAt = recordedAt;
-            this.done = done;
-            this.total = total;
             this.progress = progress;
         }
 
@@ -290,9 +285,8 @@ final class JdbcAssessmentJob implements AssessmentJob {
 
         /** Empties the chunk once it is committed and tells the listener. */
         void committed() {
-            done += entries.size();
+            progress.committed(entries.size());
             entries.clear();
-            progress.committed(done, total);
         }
     }
 }

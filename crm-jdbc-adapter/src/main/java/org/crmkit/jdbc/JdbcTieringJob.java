@@ -17,12 +17,10 @@ import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.event.TierChanged;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
-import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.jdbc.job.JobProgress;
-import org.crmkit.jdbc.job.JobRunningException;
 import org.crmkit.jdbc.job.TieringJob;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.policy.PolicyHeader;
 import org.crmkit.rules.tiering.TierDecision;
@@ -38,22 +36,6 @@ final class JdbcTieringJob implements TieringJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTieringJob.class);
     static final String JOB = "tiering";
 
-    private static final String RUN_COLUMNS = "as_of, policy_id, policy_version, status, started_at, started_nanos,"
-            + " finished_at, finished_nanos, last_customer_id, customers, changes, events";
-    private static final String FIND_RUN = "SELECT " + RUN_COLUMNS + " FROM crm_job_run WHERE job = ? AND as_of = ?";
-    private static final String RUNNING_RUN = "SELECT " + RUN_COLUMNS + " FROM crm_job_run WHERE job = ?"
-            + " AND status <> 'COMPLETE' ORDER BY started_at DESC, started_nanos DESC FETCH FIRST 1 ROWS ONLY";
-    private static final String LAST_COMPLETE = "SELECT " + RUN_COLUMNS + " FROM crm_job_run WHERE job = ?"
-            + " AND status = 'COMPLETE' ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
-    private static final String INSERT_RUN = "INSERT INTO crm_job_run (job, " + RUN_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, NULL, NULL, NULL, 0, 0, 0)";
-    private static final String RESUME_RUN = "UPDATE crm_job_run SET status = 'RUNNING' WHERE job = ? AND as_of = ?";
-    private static final String PROGRESS = "UPDATE crm_job_run SET last_customer_id = ?, customers = customers + ?,"
-            + " changes = changes + ?, events = events + ? WHERE job = ? AND as_of = ? AND status = 'RUNNING'";
-    private static final String COMPLETE = "UPDATE crm_job_run SET status = 'COMPLETE', finished_at = ?,"
-            + " finished_nanos = ? WHERE job = ? AND as_of = ? AND status = 'RUNNING'";
-    private static final String FAIL = "UPDATE crm_job_run SET status = 'FAILED' WHERE job = ? AND as_of = ?"
-            + " AND status = 'RUNNING'";
     private static final String COUNT_LATER = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of > ?";
     private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of = ?";
     private static final String INSERT_REASON = "INSERT INTO crm_tier_reason (customer_id, as_of, reason_number, reason)"
@@ -63,7 +45,7 @@ final class JdbcTieringJob implements TieringJob {
     private final JdbcFactsSource facts;
     private final PolicyHeader header;
     private final TierEngine engine;
-    private final Clock clock;
+    private final JobRuns runs;
     private final int customersPerChunk;
     private final Consumer<? super TierDecision> each;
     private final String previousAssignments;
@@ -75,7 +57,7 @@ final class JdbcTieringJob implements TieringJob {
         this.facts = Objects.requireNonNull(facts, "facts");
         this.header = Objects.requireNonNull(policy, "policy").header();
         this.engine = TierEngine.of(policy);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.runs = new JobRuns(database, JOB, clock);
         if (customersPerChunk < 1) {
             throw new InvalidValueException("customersPerChunk must be at least 1, was " + customersPerChunk);
         }
@@ -91,117 +73,46 @@ final class JdbcTieringJob implements TieringJob {
     }
 
     @Override
-    public TieringRun run(LocalDate asOf) {
-        return run(asOf, JobProgress.none());
-    }
-
-    @Override
-    public TieringRun run(LocalDate asOf, JobProgress progress) {
+    public JobRun run(LocalDate asOf, JobProgress progress) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(progress, "progress");
-        SqlValues.storableDay(asOf, "Tiering run asOf");
-        try (JobLock lock = lock()) {
-            TieringRun run = database.transaction("start the tiering run as of " + asOf, connection -> start(connection, asOf));
-            if (run.complete()) {
-                LOG.info("Tiering as of {} is complete already; nothing written", asOf);
-                return run;
-            }
-            try {
-                return execute(run, progress);
-            } catch (RuntimeException e) {
-                try {
-                    database.transaction("mark the tiering run as of " + asOf + " failed",
-                            connection -> Database.update(connection, FAIL, JOB, asOf));
-                } catch (RuntimeException markFailure) {
-                    e.addSuppressed(markFailure);
-                }
-                throw e;
-            }
-        }
+        JobRun run = runs.run(asOf, header.ref(), JdbcTieringJob::checkHistory, started -> execute(started, progress));
+        LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", run.customers(),
+                asOf, run.changes(), run.events());
+        return run;
     }
 
     @Override
-    public Optional<TieringRun> find(LocalDate asOf) {
-        Objects.requireNonNull(asOf, "asOf");
-        return database.transaction("find the tiering run as of " + asOf,
-                connection -> Database.first(connection, FIND_RUN, JdbcTieringJob::mapRun, JOB, SqlValues.dayBound(asOf)));
+    public Optional<JobRun> find(LocalDate asOf) {
+        return runs.find(asOf);
     }
 
     @Override
-    public Optional<TieringRun> lastComplete() {
-        return database.transaction("find the last complete tiering run",
-                connection -> Database.first(connection, LAST_COMPLETE, JdbcTieringJob::mapRun, JOB));
+    public Optional<JobRun> lastComplete() {
+        return runs.lastComplete();
     }
 
-    private JobLock lock() {
-        Optional<JobLock> lock;
-        try {
-            lock = JobLock.tryAcquire(database.open(), database.dialect(), JOB);
-        } catch (SQLException e) {
-            throw Database.failure("Could not take the lock of the tiering job", e);
-        }
-        if (lock.isPresent()) {
-            return lock.get();
-        }
-        Optional<TieringRun> running = database.transaction("find the running tiering run",
-                connection -> Database.first(connection, RUNNING_RUN, JdbcTieringJob::mapRun, JOB));
-        throw new JobRunningException("Another tiering job is running on this database"
-                + running.map(run -> " (the run as of " + run.asOf() + " with policy " + run.policy() + ", started "
-                        + run.startedAt() + ")").orElse("")
-                + "; this one did not run");
-    }
-
-    /** Finds the day's run, or records a new one once the stored history allows it. */
-    private TieringRun start(Connection connection, LocalDate asOf) throws SQLException {
-        PolicyRef policy = header.ref();
-        Optional<TieringRun> found = Database.first(connection, FIND_RUN, JdbcTieringJob::mapRun, JOB, asOf);
-        if (found.isPresent() && !found.get().policy().equals(policy)) {
-            throw new ConcurrentUpdateException("Cannot tier as of " + asOf + " with policy " + policy
-                    + ": the day's run used policy " + found.get().policy() + "; nothing was written");
-        }
-        if (found.isPresent() && found.get().complete()) {
-            return found.get();
-        }
-        long later = count(connection, COUNT_LATER, asOf);
+    private static void checkHistory(Connection connection, LocalDate asOf, boolean resuming) throws SQLException {
+        long later = JobRuns.count(connection, COUNT_LATER, asOf);
         if (later > 0) {
             throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + later
                     + " assignment(s) for a later day are stored; nothing was written");
         }
-        if (found.isPresent()) {
-            Database.update(connection, RESUME_RUN, JOB, asOf);
-            LOG.info("Resuming tiering as of {} after customer {}", asOf,
-                    found.get().lastCustomer().map(CustomerId::value).orElse("(none)"));
-            return found.get();
+        if (!resuming) {
+            long sameDay = JobRuns.count(connection, COUNT_SAME_DAY, asOf);
+            if (sameDay > 0) {
+                throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + sameDay
+                        + " assignment(s) for the day were stored outside the job; nothing was written");
+            }
         }
-        long sameDay = count(connection, COUNT_SAME_DAY, asOf);
-        if (sameDay > 0) {
-            throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + sameDay
-                    + " assignment(s) for the day were stored outside the job; nothing was written");
-        }
-        Instant started = clock.instant();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_RUN)) {
-            insert.setString(1, JOB);
-            insert.setObject(2, asOf);
-            insert.setString(3, policy.id());
-            insert.setString(4, policy.version());
-            SqlValues.bindMoment(insert, 5, SqlValues.storableMoment(started, "Tiering run startedAt"));
-            insert.executeUpdate();
-        }
-        LOG.info("Tiering as of {} with policy {}", asOf, policy);
-        return new TieringRun(asOf, policy, TieringRun.Status.RUNNING, started, Optional.empty(), Optional.empty(),
-                0, 0, 0);
-    }
-
-    private static long count(Connection connection, String sql, LocalDate asOf) throws SQLException {
-        return Database.first(connection, sql, row -> row.getLong(1), asOf).orElse(0L);
     }
 
     /** Decides every customer after the run's last committed one and writes them chunk by chunk. */
-    private TieringRun execute(TieringRun run, JobProgress progress) {
+    private void execute(JobRun run, JobProgress progress) {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
         long total = facts.countCustomers(asOf);
-        Chunk chunk = new Chunk(run.startedAt(), run.customers(), total, progress);
+        Chunk chunk = new Chunk(run.startedAt(), new RunProgress(run, total, progress));
         database.transaction("stream the tier assignments before " + asOf, connection -> {
             try (PreparedStatement statement = Database.streaming(connection, previousAssignments, List.of(asOf, asOf));
                     ResultSet rows = statement.executeQuery()) {
@@ -221,20 +132,6 @@ final class JdbcTieringJob implements TieringJob {
         if (chunk.size() > 0) {
             write(chunk, asOf);
         }
-        Instant finished = clock.instant();
-        database.transaction("complete the tiering run as of " + asOf, connection -> {
-            try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
-                int next = SqlValues.bindMoment(complete, 1, SqlValues.storableMoment(finished, "Tiering run finishedAt"));
-                complete.setString(next, JOB);
-                complete.setObject(next + 1, asOf);
-                complete.executeUpdate();
-            }
-            return null;
-        });
-        TieringRun complete = find(asOf).orElseThrow();
-        LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", complete.customers(),
-                asOf, complete.changes(), complete.events());
-        return complete;
     }
 
     /** Writes a chunk's changes, events and the run's progress in one transaction, then empties it. */
@@ -266,7 +163,7 @@ final class JdbcTieringJob implements TieringJob {
                         heads.executeBatch();
                         outbox.executeBatch();
                     }
-                    Database.update(connection, PROGRESS, last, chunk.size(), changes, events, JOB, asOf);
+                    runs.progress(connection, asOf, last, chunk.size(), changes, events);
                     return null;
                 });
         LOG.debug("Committed tiers as of {} through customer {}", asOf, last);
@@ -290,17 +187,6 @@ final class JdbcTieringJob implements TieringJob {
         heads.addBatch();
     }
 
-    static TieringRun mapRun(ResultSet row) throws SQLException {
-        TieringRun.Status status = TieringRun.Status.valueOf(row.getString("status"));
-        Optional<Instant> finished = status == TieringRun.Status.COMPLETE
-                ? Optional.of(SqlValues.moment(row, "finished")) : Optional.empty();
-        return new TieringRun(row.getObject("as_of", LocalDate.class),
-                PolicyRef.of(row.getString("policy_id"), row.getString("policy_version")), status,
-                SqlValues.moment(row, "started"), finished,
-                Optional.ofNullable(row.getString("last_customer_id")).map(CustomerId::of),
-                row.getLong("customers"), row.getLong("changes"), row.getLong("events"));
-    }
-
     /** The decisions of the customers not yet written, with the assignment each was decided against. */
     private static final class Chunk {
         private record Entry(TierDecision decision, Optional<TierAssignment> previous) {
@@ -313,15 +199,10 @@ final class JdbcTieringJob implements TieringJob {
 
         private final Instant recordedAt;
         private final List<Entry> entries = new ArrayList<>();
-        private final long total;
-        private final JobProgress progress;
-        /** Customers of the run committed, those of the run resumed included. */
-        private long done;
+        private final RunProgress progress;
 
-        Chunk(Instant recordedAt, long done, long total, JobProgress progress) {
+        Chunk(Instant recordedAt, RunProgress progress) {
             this.recordedAt = recordedAt;
-            this.done = done;
-            this.total = total;
             this.progress = progress;
         }
 
@@ -339,9 +220,8 @@ final class JdbcTieringJob implements TieringJob {
 
         /** Empties the chunk once it is committed and tells the listener. */
         void committed() {
-            done += entries.size();
+            progress.committed(entries.size());
             entries.clear();
-            progress.committed(done, total);
         }
     }
 

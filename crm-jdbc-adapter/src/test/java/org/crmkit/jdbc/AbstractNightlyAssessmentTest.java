@@ -316,7 +316,7 @@ abstract class AbstractNightlyAssessmentTest {
         }
     }
 
-    private static JobRun toJobRun(org.crmkit.jdbc.job.TieringRun run) {
+    private static JobRun toJobRun(org.crmkit.jdbc.job.JobRun run) {
         return new JobRun(run.asOf(), run.policy(), JobRun.Status.valueOf(run.status().name()), run.startedAt(),
                 run.finishedAt(), run.lastCustomer(), run.customers(), run.changes(), run.events());
     }

@@ -40,7 +40,7 @@ import org.crmkit.core.port.CrmStore;
 import org.crmkit.jdbc.job.JobProgress;
 import org.crmkit.jdbc.job.JobRunningException;
 import org.crmkit.jdbc.job.TieringJob;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.tiering.TierDecision;
@@ -150,7 +150,7 @@ abstract class AbstractNightlyTieringTest {
             service.evaluateAll(day, expected::add);
             List<TierDecision> decided = new ArrayList<>();
 
-            TieringRun run = job(store, decided).run(day);
+            JobRun run = job(store, decided).run(day);
 
             assertThat(decided).as("decisions as of %s", day).isEqualTo(expected);
             assertThat(run.complete()).isTrue();
@@ -199,12 +199,12 @@ abstract class AbstractNightlyTieringTest {
     @Test
     void aSecondRunForTheSameDayWritesNothing() throws SQLException {
         JdbcStore store = seeded();
-        TieringRun first = job(store, new ArrayList<>()).run(Q1);
+        JobRun first = job(store, new ArrayList<>()).run(Q1);
         List<String> before = dump(database().dataSource());
         long waiting = store.outbox().pending();
         List<TierDecision> decided = new ArrayList<>();
 
-        TieringRun second = store.tieringJob(GRACE, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), CHUNK,
+        JobRun second = store.tieringJob(GRACE, Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC), CHUNK,
                 decided::add).run(Q1);
 
         assertThat(second).isEqualTo(first);
@@ -227,25 +227,25 @@ abstract class AbstractNightlyTieringTest {
 
         assertThatThrownBy(() -> failing.run(Q2)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("abort the chunk");
-        TieringRun aborted = store.tieringJob(GRACE, CLOCK).find(Q2).orElseThrow();
-        assertThat(aborted.status()).isEqualTo(TieringRun.Status.FAILED);
+        JobRun aborted = store.tieringJob(GRACE, CLOCK).find(Q2).orElseThrow();
+        assertThat(aborted.status()).isEqualTo(JobRun.Status.FAILED);
         assertThat(aborted.lastCustomer()).contains(CustomerId.of("d-none"));
         assertThat(aborted.customers()).isEqualTo(4);
-        assertThat(store.tieringJob(GRACE, CLOCK).lastComplete()).map(TieringRun::asOf).contains(Q1);
+        assertThat(store.tieringJob(GRACE, CLOCK).lastComplete()).map(JobRun::asOf).contains(Q1);
 
         List<TierDecision> resumed = new ArrayList<>();
-        TieringRun finished = job(store, resumed).run(Q2);
+        JobRun finished = job(store, resumed).run(Q2);
 
         assertThat(resumed).extracting(decision -> decision.customerId().value())
                 .containsExactly("e-prospect", "f-rising", "g-new");
         DataSource twin = seededTwin();
         JdbcStore uninterrupted = JdbcStore.create(twin);
         job(uninterrupted, new ArrayList<>()).run(Q1);
-        TieringRun expected = job(uninterrupted, new ArrayList<>()).run(Q2);
+        JobRun expected = job(uninterrupted, new ArrayList<>()).run(Q2);
         assertThat(finished).isEqualTo(expected);
         assertThat(dump(database().dataSource())).isEqualTo(dump(twin));
         assertThat(drain(store)).isEqualTo(drain(uninterrupted)).doesNotHaveDuplicates();
-        assertThat(store.tieringJob(GRACE, CLOCK).lastComplete()).map(TieringRun::asOf).contains(Q2);
+        assertThat(store.tieringJob(GRACE, CLOCK).lastComplete()).map(JobRun::asOf).contains(Q2);
     }
 
     @Test
@@ -255,7 +255,7 @@ abstract class AbstractNightlyTieringTest {
         List<String> committedAtCall = new ArrayList<>();
         TieringJob job = job(store, new ArrayList<>());
 
-        TieringRun run = job.run(Q1, (done, total) -> {
+        JobRun run = job.run(Q1, (done, total) -> {
             calls.add(done + "/" + total);
             // Reported after the commit: the run's record says as much already.
             committedAtCall.add(String.valueOf(job.find(Q1).orElseThrow().customers()));
@@ -281,7 +281,7 @@ abstract class AbstractNightlyTieringTest {
                 .hasMessage("abort the chunk");
         List<String> resumed = new ArrayList<>();
 
-        TieringRun run = job(store, new ArrayList<>()).run(Q2, (done, total) -> resumed.add(done + "/" + total));
+        JobRun run = job(store, new ArrayList<>()).run(Q2, (done, total) -> resumed.add(done + "/" + total));
 
         assertThat(beforeFailure).containsExactly("2/7", "4/7");
         assertThat(resumed).containsExactly("6/7", "7/7");
@@ -299,8 +299,8 @@ abstract class AbstractNightlyTieringTest {
         };
 
         assertThatThrownBy(() -> job(store, new ArrayList<>()).run(Q1, stop)).hasMessage("stop at 2");
-        TieringRun stopped = store.tieringJob(GRACE, CLOCK).find(Q1).orElseThrow();
-        assertThat(stopped.status()).isEqualTo(TieringRun.Status.FAILED);
+        JobRun stopped = store.tieringJob(GRACE, CLOCK).find(Q1).orElseThrow();
+        assertThat(stopped.status()).isEqualTo(JobRun.Status.FAILED);
         assertThat(stopped.customers()).isEqualTo(2);
         assertThat(job(store, new ArrayList<>()).run(Q1).customers()).isEqualTo(6);
     }
@@ -322,7 +322,7 @@ abstract class AbstractNightlyTieringTest {
                 }
             });
 
-            TieringRun run = first.run(Q1);
+            JobRun run = first.run(Q1);
 
             assertThat(refused.get()).isInstanceOf(JobRunningException.class)
                     .hasMessage("Another tiering job is running on this database (the run as of 2026-03-31 with policy "

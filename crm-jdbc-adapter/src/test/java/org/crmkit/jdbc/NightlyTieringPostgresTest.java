@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.jdbc.job.JobRunningException;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,10 +44,10 @@ class NightlyTieringPostgresTest extends AbstractNightlyTieringTest {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
 
-        TieringRun killed = store.tieringJob(GRACE, CLOCK).find(Q2).orElseThrow();
-        assertThat(killed.status()).isEqualTo(TieringRun.Status.RUNNING);
+        JobRun killed = store.tieringJob(GRACE, CLOCK).find(Q2).orElseThrow();
+        assertThat(killed.status()).isEqualTo(JobRun.Status.RUNNING);
         assertThat(killed.lastCustomer()).contains(CustomerId.of("d-none"));
-        TieringRun finished = runOnceTheLockIsFree(store);
+        JobRun finished = runOnceTheLockIsFree(store);
 
         DataSource twin = seededTwin();
         JdbcStore uninterrupted = JdbcStore.create(twin);
@@ -58,7 +58,7 @@ class NightlyTieringPostgresTest extends AbstractNightlyTieringTest {
     }
 
     /** The server ends the killed session's advisory lock once it sees the connection gone. */
-    private static TieringRun runOnceTheLockIsFree(JdbcStore store) throws InterruptedException {
+    private static JobRun runOnceTheLockIsFree(JdbcStore store) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {

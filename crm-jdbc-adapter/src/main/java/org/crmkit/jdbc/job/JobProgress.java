@@ -1,13 +1,15 @@
 package org.crmkit.jdbc.job;
 
 /**
- * Hears how far a run of a batch job got: called by {@link TieringJob#run(java.time.LocalDate, JobProgress)}
- * after each chunk is committed, on the job's thread, for a progress bar or a log line. A
- * one-method extension point, like a row mapper: {@code (done, total) -> ...}.
+ * Hears how far a run of a batch job got: called by
+ * {@link TieringJob#run(java.time.LocalDate, JobProgress)} and
+ * {@link AssessmentJob#run(java.time.LocalDate, JobProgress)} after each chunk is committed, on the
+ * job's thread, for a progress bar or a log line. A one-method extension point, like a row mapper:
+ * {@code (done, total) -> ...}.
  *
  * <p>The counts are of the day's run, not of this call: a run that resumes an incomplete one
  * reports its first chunk as the customers committed before plus that chunk's, so {@code done}
- * only grows, and it ends at the run's {@link TieringRun#customers()}.
+ * only grows, and it ends at the run's {@link JobRun#customers()}.
  */
 @FunctionalInterface
 public interface JobProgress {
@@ -20,7 +22,7 @@ public interface JobProgress {
      *     customers created by the as-of day. An estimate only where customers are added or removed
      *     during the run, so {@code done} may end above or below it; zero or more
      * @throws RuntimeException to stop the run: what is committed stays, the run is marked
-     *     {@link TieringRun.Status#FAILED} and a rerun resumes it
+     *     {@link JobRun.Status#FAILED} and a rerun resumes it
      */
     void committed(long done, long total);
 

@@ -38,7 +38,9 @@ public interface TieringJob {
      * @throws PersistenceException if the database fails; the run stays incomplete, its committed
      *     chunks kept, and a rerun resumes it
      */
-    TieringRun run(LocalDate asOf);
+    default JobRun run(LocalDate asOf) {
+        return run(asOf, JobProgress.none());
+    }
 
     /**
      * Tiers every customer as of a day, or finishes the day's incomplete run, telling a listener
@@ -53,7 +55,7 @@ public interface TieringJob {
      * @throws PersistenceException if the database fails; the run stays incomplete, its committed
      *     chunks kept, and a rerun resumes it
      */
-    TieringRun run(LocalDate asOf, JobProgress progress);
+    JobRun run(LocalDate asOf, JobProgress progress);
 
     /**
      * The run of a day, complete or not.
@@ -61,12 +63,12 @@ public interface TieringJob {
      * @param asOf the as-of day; not null
      * @return the run, or empty if the job never ran for that day
      */
-    Optional<TieringRun> find(LocalDate asOf);
+    Optional<JobRun> find(LocalDate asOf);
 
     /**
      * The complete run of the latest as-of day: what readers use while a later run is incomplete.
      *
      * @return the run, or empty if none is complete
      */
-    Optional<TieringRun> lastComplete();
+    Optional<JobRun> lastComplete();
 }

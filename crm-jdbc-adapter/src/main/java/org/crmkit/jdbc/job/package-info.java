@@ -1,7 +1,9 @@
 /**
  * Batch jobs over a {@link org.crmkit.jdbc.JdbcStore}, and the transactional outbox their events go
- * through: {@link org.crmkit.jdbc.job.TieringJob} re-tiers every customer as of a day, set-based
- * and in chunks, resumable and exclusive, each run recorded as a {@link org.crmkit.jdbc.job.TieringRun};
+ * through: {@link org.crmkit.jdbc.job.TieringJob} re-tiers every customer as of a day and
+ * {@link org.crmkit.jdbc.job.AssessmentJob} assesses their lifecycle, relationship, segments and
+ * value, each set-based and in chunks, resumable and exclusive, each run recorded as a
+ * {@link org.crmkit.jdbc.job.JobRun};
  * {@link org.crmkit.jdbc.job.EventOutbox} hands the events it wrote to an
  * {@link org.crmkit.jdbc.job.OutboxSink}, at least once and in order per customer.
  *

@@ -29,7 +29,7 @@ import org.crmkit.core.model.Tier;
 import org.crmkit.examples.SyntheticCustomerBase;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.jdbc.job.TieringJob;
-import org.crmkit.jdbc.job.TieringRun;
+import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
@@ -145,7 +145,7 @@ public final class ErpNightly {
             TieringJob job = night(store, policy, next, Integer.MAX_VALUE, out, err);
 
             AtomicLong calls = new AtomicLong();
-            TieringRun again = job.run(next, (done, total) -> calls.incrementAndGet());
+            JobRun again = job.run(next, (done, total) -> calls.incrementAndGet());
             long pending = store.outbox().pending();
             out.printf(Locale.ROOT, "%nRerun as of %s: the %s run started %s, %,d progress calls, %,d events waiting"
                     + " in the outbox: %s%n", next, again.status(), again.startedAt(), calls.get(), pending,
@@ -162,7 +162,7 @@ public final class ErpNightly {
                 ZoneOffset.UTC);
         TieringJob job = store.tieringJob(policy, clock, CHUNK, decision -> { });
         out.printf(Locale.ROOT, "%nNight after %s: tiering with %s%n", asOf, policy.ref());
-        TieringRun run;
+        JobRun run;
         try (ProgressBar bar = new ProgressBar(err, "tiering " + asOf)) {
             run = job.run(asOf, bar);
         }
