@@ -17,12 +17,14 @@
 # for PostgreSQL, the server's largest peak PSS during an analysis. Last, it checks that both
 # databases gave every customer the same assessment.
 #
-# NEXT_NIGHT=true (with JOB=tiering) also times, in each round, the anchor and the job as of the next
+# NEXT_NIGHT=true (with JOB=tiering or nightly) also times, in each round, the anchor and the job as of the next
 # day on the tables the first night left: a night that writes the changes only.
 # JOB=tiering times the nightly tiering job instead (nightly-on-jdbc.sh sets it): in each round the
 # anchor is the tier rules' metrics in one SQL aggregate with the tiers decided by hand, and the job
 # is store.tieringJob(policy, clock).run(asOf) after its tables were emptied, so every run is the first
 # of its day and writes every customer's first assignment; every run must report the same tiers.
+# JOB=nightly times the whole nightly job, tiering and then assessment as crm nightly runs them, in the
+# same way and against the same anchor.
 # WORK_DIR (default DATA_DIR) is where the databases go, in WORK_DIR/<job>-<customers>/<database>.
 # BENCH_JAR runs a copy of the jar (so that a build meanwhile cannot change it under the runs).
 # PGJDBC="reWriteBatchedInserts=true" (driver properties) adds, on PostgreSQL, a run of the job in each

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The nightly job (today its tiering part, store.tieringJob(policy, clock)) over a JdbcStore against
-# the bare SQL aggregate of the tier rules' metrics, in the same rounds: run by hand, never by the
-# test suite. lifecycle-on-jdbc.sh with JOB=tiering, on PostgreSQL unless DATABASES says otherwise.
+# The nightly job over a JdbcStore against the bare SQL aggregate of the tier rules' metrics, in the
+# same rounds: run by hand, never by the test suite. lifecycle-on-jdbc.sh with JOB=tiering (the
+# tiering part, store.tieringJob(policy, clock)) unless JOB=nightly asks for the whole job (tiering,
+# then store.assessmentJob(policy, clock)), on PostgreSQL unless DATABASES says otherwise.
 #
 #   mvn -B -q -DskipTests package -pl crm-benchmarks -am
 #   WORK_DIR=/tmp/jobbench crm-benchmarks/nightly-on-jdbc.sh /tmp/tier-data 250000 1000000
@@ -10,4 +11,4 @@
 # its own with -Xmx256m under /usr/bin/time -v), the median of the per-round ratios job/anchor, the
 # peak RSS of each and the PostgreSQL server's peak PSS during the job.
 set -euo pipefail
-JOB=tiering DATABASES="${DATABASES:-postgres}" exec "$(dirname "$0")/lifecycle-on-jdbc.sh" "$@"
+JOB="${JOB:-tiering}" DATABASES="${DATABASES:-postgres}" exec "$(dirname "$0")/lifecycle-on-jdbc.sh" "$@"

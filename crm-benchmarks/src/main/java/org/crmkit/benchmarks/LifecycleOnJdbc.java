@@ -33,6 +33,9 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  * for the wall time and the peak resident memory of the Java process. Run by hand, never by the test
  * suite (see {@code crm-benchmarks/lifecycle-on-jdbc.sh}).
  *
+ * <p>With {@code nightly} as the last argument it times the whole nightly job ({@code crm nightly}'s
+ * tiering and assessment) in the same way, against the same anchor.
+ *
  * <p>With {@code tiering} as the last argument it times the nightly tiering job instead
  * ({@code store.tieringJob(policy, clock).run(asOf)}) against the bare SQL aggregate of the tier
  * rules' metrics ({@link FactsAnchor#tiers}): the job's tables are emptied before each of its runs,
@@ -61,9 +64,10 @@ public final class LifecycleOnJdbc {
     private static final Pattern PEAK = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
     private static final Pattern STATUS = Pattern.compile("Exit status: (\\d+)");
     private static final Pattern TIERS = Pattern.compile("tiers: ([^()]*\\(checksum -?[0-9a-f]+\\))");
-    /** What the tiering job writes, emptied before each of its runs so that each run tiers every customer afresh. */
+    /** What the nightly jobs write, emptied before each of their runs so that each run decides every customer afresh. */
     private static final List<String> TIERING_TABLES = List.of("crm_tier_reason", "crm_tier_assignment",
-            "crm_tier_head", "crm_outbox", "crm_job_run");
+            "crm_tier_head", "crm_lifecycle_reason", "crm_lifecycle_transition", "crm_lifecycle_head",
+            "crm_customer_assessment", "crm_outbox", "crm_job_run");
 
     /** What the rounds time (the job, a mode of {@link LifecycleRun}), and against which anchor (another mode). */
     private record Job(String label, String anchorMode, String mode) {
@@ -71,6 +75,12 @@ public final class LifecycleOnJdbc {
         static final Job LIFECYCLE = new Job("analysis", "anchor", "analyse");
         /** The nightly tiering job, first run of a day, against the tier metrics' SQL aggregate. */
         static final Job TIERING = new Job("tiering job", "tier-anchor", "tier");
+        /** The whole nightly job (tiering, then assessment), first run of a day, against the same aggregate. */
+        static final Job NIGHTLY = new Job("nightly job", "tier-anchor", "nightly");
+
+        boolean writes() {
+            return this != LIFECYCLE;
+        }
     }
 
     private LifecycleOnJdbc() {
@@ -81,20 +91,24 @@ public final class LifecycleOnJdbc {
      *
      * @param args {@code postgres} or {@code h2}, the directory of TierData's files, a work directory
      *     (its {@code pgdata} or {@code h2} directory is deleted first), and optionally the number of rounds (default 3)
-     *     and what to time, {@code lifecycle} (default) or {@code tiering}
+     *     and what to time, {@code lifecycle} (default), {@code tiering} or {@code nightly}
      * @throws Exception if loading or a run fails
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3 || !List.of("postgres", "h2").contains(args[0])
-                || args.length > 4 && !List.of("lifecycle", "tiering").contains(args[4])) {
-            System.err.println("usage: LifecycleOnJdbc postgres|h2 DATA_DIR WORK_DIR [ROUNDS [lifecycle|tiering]]");
+                || args.length > 4 && !List.of("lifecycle", "tiering", "nightly").contains(args[4])) {
+            System.err.println("usage: LifecycleOnJdbc postgres|h2 DATA_DIR WORK_DIR [ROUNDS [lifecycle|tiering|nightly]]");
             System.exit(2);
         }
         boolean postgres = args[0].equals("postgres");
         Path data = Path.of(args[1]);
         Path work = Path.of(args[2]).toAbsolutePath();
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        Job job = args.length > 4 && args[4].equals("tiering") ? Job.TIERING : Job.LIFECYCLE;
+        Job job = args.length < 5 ? Job.LIFECYCLE : switch (args[4]) {
+            case "tiering" -> Job.TIERING;
+            case "nightly" -> Job.NIGHTLY;
+            default -> Job.LIFECYCLE;
+        };
         Files.createDirectories(work);
         deleteTree(work.resolve(postgres ? "pgdata" : "h2"));
         if (postgres) {
@@ -167,7 +181,7 @@ public final class LifecycleOnJdbc {
         if (kind.equals("postgres") && !driver.isBlank()) {
             variants.add(driver.trim());
         }
-        boolean nextNight = job == Job.TIERING && Boolean.getBoolean("crmkit.bench.nextNight");
+        boolean nextNight = job.writes() && Boolean.getBoolean("crmkit.bench.nextNight");
         String nextDay = TierData.AS_OF.plusDays(1).toString();
         List<Run> nextAnchors = new ArrayList<>();
         List<Run> nextJobs = new ArrayList<>();
@@ -184,7 +198,7 @@ public final class LifecycleOnJdbc {
                 String url = variant.isEmpty() ? target : target + (target.contains("?") ? "&" : "?") + variant;
                 String label = job.mode() + (variant.isEmpty() ? "" : "-" + v);
                 Run analysis;
-                if (job == Job.TIERING) {
+                if (job.writes()) {
                     clearTiers(kind, target);
                     analysis = run(work, label, round, server, job.mode(), kind, url, asOf);
                 } else {
@@ -210,7 +224,7 @@ public final class LifecycleOnJdbc {
             report("%s", line);
         }
         boolean failed = Stream.concat(anchors.stream(), jobs.stream().flatMap(List::stream)).anyMatch(run -> run.status != 0);
-        if (job == Job.TIERING) {
+        if (job.writes()) {
             List<String> tiers = Stream.concat(anchors.stream(), jobs.stream().flatMap(List::stream)).map(Run::tiers)
                     .distinct().toList();
             failed |= tiers.size() != 1;

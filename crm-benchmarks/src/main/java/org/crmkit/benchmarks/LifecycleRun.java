@@ -45,6 +45,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  *       writes one CSV line per customer (id, tier, stage, churn risk, relationship level and type,
  *       RFM code, ABC class, P(alive), lifetime value) to a file;</li>
  *   <li>{@code anchor}: the bare SQL aggregates of the same facts, once ({@link FactsAnchor}).</li>
+ *   <li>{@code nightly}: the tiering job and then the assessment job as of the day, as {@code crm nightly}
+ *       runs them;</li>
  *   <li>{@code tier}: the nightly tiering job as of the day, {@code store.tieringJob(policy, clock).run(asOf)}
  *       (chunks of 1,000 customers), the decided tiers tallied ({@link TierTally}) and reported;</li>
  *   <li>{@code tier-anchor}: its anchor, the tier rules' metrics in one SQL aggregate and the tiers
@@ -69,14 +71,14 @@ public final class LifecycleRun {
     /**
      * Runs the analysis, the tiering job or one of their anchors.
      *
-     * @param args {@code analyse}, {@code anchor}, {@code tier} or {@code tier-anchor}; {@code postgres} and a
+     * @param args {@code analyse}, {@code anchor}, {@code tier}, {@code nightly} or {@code tier-anchor}; {@code postgres} and a
      *     JDBC URL, or {@code h2} and a database file without {@code .mv.db}; the as-of day; for {@code analyse} the output file
      * @throws Exception if the run fails; the JVM then exits with a stack trace and status 1
      */
     public static void main(String[] args) throws Exception {
-        if (args.length < 4 || !List.of("analyse", "anchor", "tier", "tier-anchor").contains(args[0])
+        if (args.length < 4 || !List.of("analyse", "anchor", "tier", "nightly", "tier-anchor").contains(args[0])
                 || !List.of("postgres", "h2").contains(args[1]) || args[0].equals("analyse") && args.length < 5) {
-            System.err.println("usage: LifecycleRun analyse|anchor|tier|tier-anchor postgres JDBC_URL|h2 FILE AS_OF"
+            System.err.println("usage: LifecycleRun analyse|anchor|tier|nightly|tier-anchor postgres JDBC_URL|h2 FILE AS_OF"
                     + " [OUTPUT.csv]");
             System.exit(2);
         }
@@ -111,13 +113,19 @@ public final class LifecycleRun {
     /** The tiering job or the analysis on the opened store, which it closes. */
     private static void run(String[] args, JdbcStore store, Policy policy, LocalDate asOf, long started)
             throws IOException {
-        if (args[0].equals("tier")) {
+        if (args[0].equals("tier") || args[0].equals("nightly")) {
             try (store) {
                 TierTally tally = new TierTally();
                 JobRun run = tier(store, policy, asOf, tally);
                 System.err.printf(Locale.ROOT, "LifecycleRun tier: %,d customers, %,d history rows, %,d events in"
                         + " %.1f s; tiers: %s%n", run.customers(), run.changes(), run.events(), seconds(started),
                         tally);
+                if (args[0].equals("nightly")) {
+                    JobRun assessed = store.assessmentJob(policy, Clock.systemUTC()).run(asOf);
+                    System.err.printf(Locale.ROOT, "LifecycleRun assessment: %,d customers, %,d rows written, %,d"
+                            + " events, both jobs in %.1f s%n", assessed.customers(), assessed.changes(),
+                            assessed.events(), seconds(started));
+                }
             }
         } else {
             analyse(store, policy, asOf, Path.of(args[4]), started);

@@ -23,7 +23,9 @@ import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
+import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.lifecycle.ValueEstimator;
+import org.crmkit.rules.relationship.RelationshipPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -81,8 +83,9 @@ final class NightlyCommand implements Callable<Integer> {
     LocalDate asOf = LocalDate.EPOCH;
 
     @Option(names = "--jobs", split = ",", paramLabel = "JOB", converter = JobConverter.class,
-            description = "The jobs to run, in this order: tiering, assessment or both. Default: tiering,assessment.")
-    List<Job> jobs = List.of(Job.TIERING, Job.ASSESSMENT);
+            description = "The jobs to run, in this order: tiering, assessment or both. Default: tiering, then"
+                    + " assessment if the policy has lifecycle and relationship sections.")
+    List<Job> jobs = List.of();
 
     @Mixin
     PolicyOption policy;
@@ -139,8 +142,11 @@ final class NightlyCommand implements Callable<Integer> {
     public Integer call() {
         // Everything the runs need is read and checked before the database is touched.
         Policy loaded = policy.load();
+        boolean assessable = loaded.find(LifecyclePolicy.class).isPresent()
+                && loaded.find(RelationshipPolicy.class).isPresent();
+        List<Job> chosen = jobs.isEmpty() ? List.of(Job.TIERING, Job.ASSESSMENT) : jobs.stream().distinct().toList();
         if (jobs.contains(Job.ASSESSMENT)) {
-            // Names a section the assessment needs and the policy lacks.
+            // Names the section the assessment needs and the policy lacks.
             CustomerBaseAnalysis.of(loaded, ValueEstimator.none());
         }
         ErpMapping erp = mapping.map(MappingFiles::read).orElseGet(ErpMapping::crmkitTables);
@@ -148,7 +154,11 @@ final class NightlyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (PooledDatabase database = PooledDatabase.open(url, credentials);
                 JdbcStore store = database.store(erp)) {
-            for (Job job : jobs.stream().distinct().toList()) {
+            for (Job job : chosen) {
+                if (job == Job.ASSESSMENT && !assessable) {
+                    out.println("assessment: not run, the policy has no lifecycle and relationship sections");
+                    continue;
+                }
                 Outcome outcome = run(store, loaded, job);
                 summary(job.key(), outcome.run(), outcome.already()).forEach(out::println);
             }

@@ -201,20 +201,33 @@ class NightlyCommandTest {
     }
 
     @Test
-    void refusesAPolicyWithoutTheSectionsTheAssessmentNeedsBeforeTouchingTheDatabase() throws Exception {
+    void withAPolicyWithoutTheAssessmentsSectionsItTiersAndSaysSoUnlessTheAssessmentIsAskedFor() throws Exception {
         String url = erpDatabase("erp");
         List<String> tablesBefore = tables(url);
         String text = PolicyLoader.standardText();
         Path tiersOnly = Files.writeString(dir.resolve("tiers-only.yaml"),
                 text.substring(0, text.indexOf("\nrelationship:") + 1));
+        String[] args = {"--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF,
+            "--policy", tiersOnly.toString()};
 
-        CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF,
-                "--policy", tiersOnly.toString());
+        CrmRun asked = nightly(ENVIRONMENT, concat(args, "--jobs", "tiering,assessment"));
+        List<String> tablesAfterAsked = tables(url);
+        CrmRun byDefault = nightly(ENVIRONMENT, args);
 
-        assertThat(run.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(asked.status()).isEqualTo(ExitCodes.BAD_INPUT);
         // The sections from relationship on are cut off: lifecycle is the first the assessment asks for.
-        assertThat(run.err()).contains("lifecycle").hasLineCount(1);
-        assertThat(tables(url)).isEqualTo(tablesBefore);
+        assertThat(asked.err()).contains("lifecycle").hasLineCount(1);
+        assertThat(tablesAfterAsked).isEqualTo(tablesBefore);
+        assertThat(byDefault.status()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out().lines().toList()).hasSize(5).first().asString().startsWith("tiering as of");
+        assertThat(byDefault.out().lines().toList().get(4))
+                .isEqualTo("assessment: not run, the policy has no lifecycle and relationship sections");
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
