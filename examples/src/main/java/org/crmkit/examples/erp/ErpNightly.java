@@ -24,12 +24,15 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.crmkit.core.PersistenceException;
+import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.event.TierChanged;
+import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.Tier;
 import org.crmkit.examples.SyntheticCustomerBase;
 import org.crmkit.jdbc.JdbcStore;
-import org.crmkit.jdbc.job.TieringJob;
+import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.JobRun;
+import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
@@ -39,11 +42,12 @@ import org.crmkit.rules.PolicyLoader;
  * tables (partner, sales_document with a doc_status, of which cancelled documents must not count,
  * and the view v_contact), fills it with a seeded {@link SyntheticCustomerBase} of
  * {@value #CUSTOMERS} customers, opens a HikariCP pool on it and reads it through the ERP mapping
- * {@value #MAPPING_FILE}, written next to the database. It then runs the nightly tiering job of
- * the standard policy as of {@link #FIRST_NIGHT} with a progress bar on standard error and prints
- * the run's counts and the tier changes drained from the outbox; posts the next day's documents and
- * cancels the {@value #CANCELLED_NEXT_NIGHT} largest of the last 30 days, runs the job for the next
- * day and prints every customer whose tier changed; and runs that day again, which writes nothing.
+ * {@value #MAPPING_FILE}, written next to the database. It then runs the nightly job of the
+ * standard policy as of {@link #FIRST_NIGHT}, its tiering and then its assessment, with a progress
+ * bar on standard error, and prints each run's counts, the tier changes drained from the outbox and
+ * the lifecycle stages they entered; posts the next day's documents and cancels the
+ * {@value #CANCELLED_NEXT_NIGHT} largest of the last 30 days, runs the job for the next day and
+ * prints every customer whose tier changed; and runs that day again, which writes nothing.
  *
  * <pre>
  * java -cp crm-demo.jar org.crmkit.examples.erp.ErpNightly [DIR]
@@ -68,7 +72,7 @@ public final class ErpNightly {
     static final int CHUNK = 250;
     /** Connections at most: the job's lock, its two streams and a chunk's transaction, and one spare. */
     static final int POOL_SIZE = 5;
-    // The job runs early in the morning after the business day it tiers, in the base's time zone.
+    // The job runs early in the morning after the business day it evaluates, in the base's time zone.
     private static final LocalTime RUN_TIME = LocalTime.of(2, 0);
 
     private ErpNightly() {
@@ -142,10 +146,12 @@ public final class ErpNightly {
             out.printf(Locale.ROOT, "%nPosted on %s: %,d partners, %,d documents (and %,d cancelled ones), %,d contacts;"
                     + " cancelled %,d documents of the last 30 days: %s%n", next, more.partners(), more.documents(),
                     more.cancelledTwins(), more.contacts(), cancelled.size(), String.join(", ", cancelled));
-            TieringJob job = night(store, policy, next, Integer.MAX_VALUE, out, err);
+            night(store, policy, next, Integer.MAX_VALUE, out, err);
 
             AtomicLong calls = new AtomicLong();
-            JobRun again = job.run(next, (done, total) -> calls.incrementAndGet());
+            Clock clock = clockOf(next);
+            JobRun again = store.tieringJob(policy, clock).run(next, (done, total) -> calls.incrementAndGet());
+            store.assessmentJob(policy, clock).run(next, (done, total) -> calls.incrementAndGet());
             long pending = store.outbox().pending();
             out.printf(Locale.ROOT, "%nRerun as of %s: the %s run started %s, %,d progress calls, %,d events waiting"
                     + " in the outbox: %s%n", next, again.status(), again.startedAt(), calls.get(), pending,
@@ -155,11 +161,16 @@ public final class ErpNightly {
         }
     }
 
-    /** Runs the job for a day with the progress bar, prints its counts and drains the outbox. */
-    private static TieringJob night(JdbcStore store, Policy policy, LocalDate asOf, int shown, PrintStream out,
-            PrintStream err) {
-        Clock clock = Clock.fixed(asOf.plusDays(1).atTime(RUN_TIME).atOffset(SyntheticCustomerBase.OFFSET).toInstant(),
+    // The job runs early in the morning after the business day it evaluates.
+    private static Clock clockOf(LocalDate asOf) {
+        return Clock.fixed(asOf.plusDays(1).atTime(RUN_TIME).atOffset(SyntheticCustomerBase.OFFSET).toInstant(),
                 ZoneOffset.UTC);
+    }
+
+    /** Runs both jobs for a day with progress bars, prints their counts and drains the outbox after each. */
+    private static void night(JdbcStore store, Policy policy, LocalDate asOf, int shown, PrintStream out,
+            PrintStream err) {
+        Clock clock = clockOf(asOf);
         TieringJob job = store.tieringJob(policy, clock, CHUNK, decision -> { });
         out.printf(Locale.ROOT, "%nNight after %s: tiering with %s%n", asOf, policy.ref());
         JobRun run;
@@ -190,7 +201,25 @@ public final class ErpNightly {
                 .map(entry -> String.format(Locale.ROOT, "%s %,d", entry.getKey(), entry.getValue()))
                 .collect(Collectors.joining(", ")));
         lines.forEach(out::println);
-        return job;
+
+        AssessmentJob assessment = store.assessmentJob(policy, clock, CHUNK, customer -> { },
+                skipped -> out.println("Not assessed: " + skipped.customerId()));
+        JobRun assessed;
+        try (ProgressBar bar = new ProgressBar(err, "assessment " + asOf)) {
+            assessed = assessment.run(asOf, bar);
+        }
+        out.printf(Locale.ROOT, "Assessment as of %s: %s, %,d customers, %,d rows written, %,d stage events%n", asOf,
+                assessed.status(), assessed.customers(), assessed.changes(), assessed.events());
+        Map<LifecycleStage, Integer> entered = new EnumMap<>(LifecycleStage.class);
+        long stageEvents = store.outbox().drainTo((key, event) -> {
+            if (event instanceof LifecycleStageChanged changed) {
+                entered.merge(changed.to(), 1, Integer::sum);
+            }
+        });
+        out.printf(Locale.ROOT, "Outbox: %,d events drained; stages entered: %s%n", stageEvents,
+                entered.entrySet().stream()
+                        .map(entry -> String.format(Locale.ROOT, "%s %,d", entry.getKey().key(), entry.getValue()))
+                        .collect(Collectors.joining(", ")));
     }
 
     private static String tier(Optional<Tier> tier) {

@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.MatchResult;
@@ -32,12 +34,18 @@ import org.crmkit.core.event.TierChanged;
 import org.crmkit.core.memory.InMemoryStore;
 import org.crmkit.core.memory.RecordingEventPublisher;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.examples.SyntheticCustomerBase;
+import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicyLoader;
+import org.crmkit.rules.clv.ClvPolicy;
+import org.crmkit.rules.lifecycle.ClvEstimator;
+import org.crmkit.rules.lifecycle.CustomerAssessment;
+import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.tiering.TieringService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +131,30 @@ class ErpNightlyExampleTest {
     }
 
     @Test
+    void firstNightAssessmentIsTheAnalysisOfTheSameData() {
+        long customers = base.customers().stream().filter(customer -> !customer.createdOn().isAfter(FIRST)).count();
+        Policy policy = PolicyLoader.standard();
+        // What the ERP holds: customers, orders and contacts; no survey answers, which the mapping does not read.
+        InMemoryStore erpData = InMemoryStore.create();
+        base.loadInto(erpData.customers(), erpData.purchases(), erpData.interactions(), FIRST);
+        List<CustomerAssessment> assessed = new ArrayList<>();
+        CustomerBaseAnalysis.of(policy, ClvEstimator.of(policy.section(ClvPolicy.class)))
+                .analyse(erpData.facts(), erpData.cases(), erpData.caseEvents(), FIRST, assessed::add);
+        Map<LifecycleStage, Long> stages = new EnumMap<>(LifecycleStage.class);
+        assessed.forEach(customer -> stages.merge(customer.lifecycle().lifecycleStage(), 1L, Long::sum));
+
+        // The first night: every customer's first assessment is a row and a first stage an event.
+        assertThat(assessed).hasSize((int) customers);
+        assertThat(output).contains(String.format(Locale.ROOT, "Assessment as of %s: COMPLETE, %,d customers, %,d rows"
+                + " written, %,d stage events\n", FIRST, customers, customers, customers));
+        assertThat(stages).hasSizeGreaterThan(2);
+        assertThat(output).contains("stages entered: " + stages.entrySet().stream()
+                .map(entry -> String.format(Locale.ROOT, "%s %,d", entry.getKey().key(), entry.getValue()))
+                .collect(Collectors.joining(", ")) + "\n");
+        assertThat(output).doesNotContain("Not assessed");
+    }
+
+    @Test
     void cancelledDocumentsDoNotCount() throws SQLException {
         // The same night with the cancelled twins counted: another outcome, so the report shows they were left out.
         InMemoryStore counted = InMemoryStore.create();
@@ -187,6 +219,7 @@ class ErpNightlyExampleTest {
     void drawsAProgressBarThatEndsFullOnEachNight() {
         for (LocalDate night : List.of(FIRST, NEXT)) {
             assertThat(progress).contains("\rtiering " + night + " [" + "#".repeat(30) + "]");
+            assertThat(progress).contains("\rassessment " + night + " [" + "#".repeat(30) + "]");
         }
         assertThat(output).doesNotContain("\r");
     }
