@@ -80,7 +80,7 @@ final class JdbcAssessmentJob implements AssessmentJob {
         ValueEstimator estimator = policy.find(ClvPolicy.class).<ValueEstimator>map(ClvEstimator::of)
                 .orElse(ValueEstimator.none());
         this.analysis = CustomerBaseAnalysis.of(policy, estimator);
-        this.runs = new JobRuns(database, JOB, clock);
+        this.runs = new JobRuns(database, JOB, "assess", clock);
         if (customersPerChunk < 1) {
             throw new InvalidValueException("customersPerChunk must be at least 1, was " + customersPerChunk);
         }

@@ -324,7 +324,9 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      * The nightly tiering job on this store, writing chunks of 1,000 customers: see {@link TieringJob}.
      * Its facts are this store's {@link #facts()}, its history {@link #tierAssignments()} (with
      * each assignment's reasons in {@code crm_tier_reason}), its events go to {@link #outbox()}, and
-     * its runs are recorded in {@code crm_job_run}.
+     * its runs are recorded in {@code crm_job_run}. A customer it cannot evaluate (a purchase in
+     * another currency than the policy's) is left out, keeping the tier stored before, with a warning
+     * naming the customer's id and the reason, and every other customer is tiered.
      *
      * @param policy the policy whose tiering section decides; not null
      * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
@@ -335,7 +337,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     }
 
     /**
-     * The nightly tiering job on this store, with a chunk size and a look at each decision.
+     * The nightly tiering job on this store, with a chunk size and a look at each decision; the
+     * customers it cannot evaluate are logged as {@link #tieringJob(Policy, Clock)} says.
      *
      * @param policy the policy whose tiering section decides; not null
      * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
@@ -348,7 +351,34 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      */
     public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super TierDecision> each) {
-        return new JdbcTieringJob(database, facts, policy, clock, customersPerChunk, each);
+        return tieringJob(policy, clock, customersPerChunk, each,
+                skipped -> LOG.warn("Customer {} not tiered: {}", skipped.customerId(), skipped.reason()));
+    }
+
+    /**
+     * The nightly tiering job on this store, with a chunk size, a look at each decision, and where
+     * the customers it cannot evaluate are reported.
+     *
+     * @param policy the policy whose tiering section decides; not null
+     * @param clock the clock for the run's start (the assignments' and events' time) and finish; not null
+     * @param customersPerChunk customers written per transaction; at least 1
+     * @param each receives every decision, in customer id order, before its chunk is committed: if it
+     *     throws, the chunk is rolled back and the run stays incomplete; must not call back into the
+     *     store; not null
+     * @param notEvaluable receives every customer left out, who keeps the tier stored before; must not
+     *     call back into the store; not null
+     * @return the job
+     * @throws InvalidValueException if {@code customersPerChunk} is less than 1
+     */
+    public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
+            Consumer<? super TierDecision> each, Consumer<? super NotEvaluable> notEvaluable) {
+        return new JdbcTieringJob(database, reporting(notEvaluable), policy, clock, customersPerChunk, each);
+    }
+
+    /** Facts that report the customers they cannot evaluate and go on. */
+    private JdbcFactsSource reporting(Consumer<? super NotEvaluable> notEvaluable) {
+        return new JdbcFactsSource(database, relations, database.dialect().customersPerRange(),
+                Optional.of(Objects.requireNonNull(notEvaluable, "notEvaluable")));
     }
 
     /**
@@ -389,8 +419,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      */
     public AssessmentJob assessmentJob(Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super CustomerAssessment> each, Consumer<? super NotEvaluable> notEvaluable) {
-        JdbcFactsSource reporting = new JdbcFactsSource(database, relations, database.dialect().customersPerRange(),
-                Optional.of(Objects.requireNonNull(notEvaluable, "notEvaluable")));
+        JdbcFactsSource reporting = reporting(notEvaluable);
         return new JdbcAssessmentJob(database, reporting, reporting::countCustomers, cases, caseEvents, policy, clock,
                 customersPerChunk, each);
     }

@@ -57,7 +57,7 @@ final class JdbcTieringJob implements TieringJob {
         this.facts = Objects.requireNonNull(facts, "facts");
         this.header = Objects.requireNonNull(policy, "policy").header();
         this.engine = TierEngine.of(policy);
-        this.runs = new JobRuns(database, JOB, clock);
+        this.runs = new JobRuns(database, JOB, "tier", clock);
         if (customersPerChunk < 1) {
             throw new InvalidValueException("customersPerChunk must be at least 1, was " + customersPerChunk);
         }

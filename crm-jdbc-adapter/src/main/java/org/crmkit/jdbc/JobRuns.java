@@ -65,16 +65,19 @@ final class JobRuns {
 
     private final Database database;
     private final String job;
+    private final String verb;
     private final Clock clock;
 
     /**
      * @param database the store's database
      * @param job the job's name: its key in {@code crm_job_run} and its row of {@code crm_job_lock}
+     * @param verb what the job does, for messages: {@code Cannot <verb> as of ...}
      * @param clock the clock of the runs' start and finish
      */
-    JobRuns(Database database, String job, Clock clock) {
+    JobRuns(Database database, String job, String verb, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.job = Objects.requireNonNull(job, "job");
+        this.verb = Objects.requireNonNull(verb, "verb");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -165,7 +168,7 @@ final class JobRuns {
             throws SQLException {
         Optional<JobRun> found = Database.first(connection, FIND_RUN, JobRuns::mapRun, job, asOf);
         if (found.isPresent() && !found.get().policy().equals(policy)) {
-            throw new ConcurrentUpdateException("Cannot run " + job + " as of " + asOf + " with policy " + policy
+            throw new ConcurrentUpdateException("Cannot " + verb + " as of " + asOf + " with policy " + policy
                     + ": the day's run used policy " + found.get().policy() + "; nothing was written");
         }
         if (found.isPresent() && found.get().complete()) {

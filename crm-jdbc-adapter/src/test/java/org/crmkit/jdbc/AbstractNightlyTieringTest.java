@@ -393,6 +393,27 @@ abstract class AbstractNightlyTieringTest {
                         + GRACE.header().ref() + "; nothing was written");
     }
 
+    @Test
+    void leavesOutACustomerWithAPurchaseInAnotherCurrencyKeepingItsTierAndTiersTheOthers() {
+        JdbcStore store = seeded();
+        job(store, new ArrayList<>()).run(Q1);
+        // c-basic's order in dollars after Q1: Q2 cannot be decided for c-basic alone.
+        store.purchases().record(Purchase.of(PurchaseId.of("o-usd"), CustomerId.of("c-basic"), LocalDate.of(2026, 4, 2),
+                Money.of("USD", "900")));
+        List<String> skipped = new ArrayList<>();
+        List<TierDecision> decided = new ArrayList<>();
+
+        JobRun run = store.tieringJob(GRACE, CLOCK, CHUNK, decided::add, customer -> skipped.add(customer.customerId()
+                + ": " + customer.reason())).run(Q2);
+
+        assertThat(skipped).singleElement().asString().startsWith("c-basic: ").contains("USD");
+        assertThat(run.complete()).isTrue();
+        assertThat(run.customers()).isEqualTo(6);
+        assertThat(decided).extracting(decision -> decision.customerId().value()).doesNotContain("c-basic")
+                .contains("a-core", "g-new");
+        assertThat(store.tierAssignments().current(CustomerId.of("c-basic"))).map(TierAssignment::asOf).contains(Q1);
+    }
+
     /** Every row the job writes, as text, in a fixed order; outbox rows without their sequence numbers. */
     static List<String> dump(DataSource dataSource) throws SQLException {
         List<String> all = new ArrayList<>();
