@@ -50,11 +50,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Over an ERP's database, {@link #create(DataSource, ErpMapping)} reads customers, orders and
- * interactions from the ERP's own tables, views or queries where they are, as a mapping says; those
- * ports only read (their writes throw {@link ReadOnlyEntityException}), and the facts are computed
- * in SQL over the mapped tables. crmkit's own tables still keep what crmkit writes (tier
- * assignments, cases, survey answers, lifecycle, published events).
+ * <p>Over an ERP's database, {@link #create(DataSource, ErpMapping)} reads customers, orders,
+ * interactions, complaints and their events from the ERP's own tables, views or queries where they
+ * are, as a mapping says; those ports only read (their writes throw {@link ReadOnlyEntityException}),
+ * and the facts are computed in SQL over the mapped tables. crmkit's own tables still keep what
+ * crmkit writes (tier assignments, survey answers, lifecycle, published events) and the entities
+ * the mapping leaves out.
  *
  * <p>Every port opens a connection per call and runs it in a transaction of its own. Storage
  * failures surface as {@link PersistenceException} naming the operation and ids, never personal
@@ -92,8 +93,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         this.interactions = new JdbcInteractionLog(database, relations.interactions());
         this.tierAssignments = new JdbcTierAssignments(database);
         this.facts = new JdbcFactsSource(database, relations);
-        this.cases = new JdbcServiceCases(database);
-        this.caseEvents = new JdbcCaseEventLog(database);
+        this.cases = new JdbcServiceCases(database, relations.complaints());
+        this.caseEvents = new JdbcCaseEventLog(database, relations.complaintEvents());
         this.publishedEvents = new JdbcPublishedEvents(database);
         this.surveys = new JdbcSurveyAnswers(database);
         this.lifecycleHistory = new JdbcLifecycleHistory(database);
@@ -116,8 +117,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     }
 
     /**
-     * A store on an ERP's database that reads the customers, orders and interactions where the
-     * mapping says. The mapping is checked against the database's metadata first, only reading it;
+     * A store on an ERP's database that reads the customers, orders, interactions, complaints and
+     * their events where the mapping says. The mapping is checked against the database's metadata first, only reading it;
      * crmkit's own tables are migrated only once it fits, so a mapping that names a missing table or
      * column, or a column of a type its field cannot be read from, leaves the database as it was.
      *
@@ -288,13 +289,13 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
                 Optional.of(notEvaluable));
     }
 
-    /** @return the service cases (complaints and inquiries), in {@code crm_case} */
+    /** @return the service cases (complaints and inquiries), in {@code crm_case} or read from the ERP's complaints */
     @Override
     public ServiceCases cases() {
         return cases;
     }
 
-    /** @return the events of service cases, in {@code crm_case_event} */
+    /** @return the events of service cases, in {@code crm_case_event} or read from the ERP's complaint events */
     @Override
     public CaseEventLog caseEvents() {
         return caseEvents;

@@ -9,9 +9,13 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import javax.sql.DataSource;
+import org.crmkit.core.model.CaseEvent;
+import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.Interaction;
+import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.jdbc.mapping.Entity;
@@ -21,12 +25,13 @@ import org.crmkit.jdbc.mapping.Field;
 import org.crmkit.jdbc.mapping.Filter;
 
 /**
- * An "existing ERP": its own tables with its own names (partner, sales_document, contact_log),
- * a view that hides deleted contacts, order statuses of which only 'posted' counts, and contact
- * times kept as TIMESTAMP without time zone, local times in Berlin. The same SQL runs on H2 and
- * PostgreSQL. {@link #storeHolding} writes crm-core records into these tables as the ERP would,
- * each with a row beside it that the mapping's filters must leave out, and returns a store that
- * reads them through {@link #MAPPING}.
+ * An "existing ERP": its own tables with its own names (partner, sales_document, contact_log,
+ * ticket, ticket_event), a view that hides deleted contacts, order statuses of which only 'posted'
+ * counts, archived tickets that do not count, and contact and ticket event times kept as TIMESTAMP
+ * without time zone, local times in Berlin (a ticket's opening is a TIMESTAMP WITH TIME ZONE). The
+ * same SQL runs on H2 and PostgreSQL. {@link #storeHolding} writes crm-core records into these
+ * tables as the ERP would, each with a row beside it that the mapping's filters must leave out, and
+ * returns a store that reads them through {@link #MAPPING}.
  */
 final class ErpSchema {
     /** The zone the ERP keeps its zone-less timestamps in. */
@@ -60,7 +65,24 @@ final class ErpSchema {
                 deleted    BOOLEAN      NOT NULL
             )""", """
             CREATE VIEW v_contact AS
-                SELECT log_id, partner_no, logged_at, medium, topic, result FROM contact_log WHERE deleted = FALSE""");
+                SELECT log_id, partner_no, logged_at, medium, topic, result FROM contact_log WHERE deleted = FALSE""", """
+            CREATE TABLE ticket (
+                ticket_no   VARCHAR(128)             NOT NULL PRIMARY KEY,
+                partner_no  VARCHAR(128)             NOT NULL,
+                reported_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                ticket_kind VARCHAR(16)              NOT NULL,
+                severity    VARCHAR(8),
+                reason      VARCHAR(400),
+                via         VARCHAR(16),
+                archived    BOOLEAN                  NOT NULL
+            )""", """
+            CREATE TABLE ticket_event (
+                event_no  BIGINT       NOT NULL PRIMARY KEY,
+                ticket_no VARCHAR(128) NOT NULL,
+                logged_at TIMESTAMP    NOT NULL,
+                action    VARCHAR(32)  NOT NULL,
+                note      VARCHAR(400)
+            )""");
 
     /** The ERP's mapping, as docs/database.md shows it in YAML. */
     static final ErpMapping MAPPING = ErpMapping.builder()
@@ -81,6 +103,19 @@ final class ErpSchema {
                     .column(Field.INTERACTION_ID, "log_id").column(Field.INTERACTION_CUSTOMER_ID, "partner_no")
                     .column(Field.INTERACTION_OCCURRED_AT, "logged_at").column(Field.INTERACTION_CHANNEL, "medium")
                     .column(Field.INTERACTION_KIND, "topic").column(Field.INTERACTION_OUTCOME, "result")
+                    .build())
+            .entity(EntityMapping.builder(Entity.COMPLAINTS).table("ticket")
+                    .column(Field.COMPLAINT_ID, "ticket_no").column(Field.COMPLAINT_CUSTOMER_ID, "partner_no")
+                    .column(Field.COMPLAINT_OPENED_AT, "reported_at").column(Field.COMPLAINT_KIND, "ticket_kind")
+                    .column(Field.COMPLAINT_PRIORITY, "severity").column(Field.COMPLAINT_CAUSE, "reason")
+                    .column(Field.COMPLAINT_CHANNEL, "via")
+                    .filter(Filter.equalTo("archived", false))
+                    .build())
+            .entity(EntityMapping.builder(Entity.COMPLAINT_EVENTS).table("ticket_event")
+                    .column(Field.COMPLAINT_EVENT_CASE_ID, "ticket_no")
+                    .column(Field.COMPLAINT_EVENT_OCCURRED_AT, "logged_at")
+                    .column(Field.COMPLAINT_EVENT_TYPE, "action").column(Field.COMPLAINT_EVENT_DETAIL, "note")
+                    .column(Field.COMPLAINT_EVENT_SEQUENCE_NUMBER, "event_no")
                     .build())
             .build();
 
@@ -109,6 +144,19 @@ final class ErpSchema {
      */
     static JdbcStore storeHolding(DatabaseExtension database, List<Customer> customers, List<Purchase> purchases,
             List<Interaction> interactions, List<SurveyAnswer> surveys) {
+        return storeHolding(database, customers, purchases, interactions, surveys, List.of(), List.of());
+    }
+
+    /**
+     * The test's database with the ERP's tables holding the records, cases and events too (in the
+     * order given, which the ERP's serial event numbers keep), and a store reading them through the
+     * mapping.
+     *
+     * @return the store
+     */
+    static JdbcStore storeHolding(DatabaseExtension database, List<Customer> customers, List<Purchase> purchases,
+            List<Interaction> interactions, List<SurveyAnswer> surveys, List<ServiceCase> cases,
+            List<CaseEvent> events) {
         DataSource dataSource = database.dataSource();
         try {
             try (Connection connection = dataSource.getConnection()) {
@@ -118,6 +166,8 @@ final class ErpSchema {
                         statement.execute("DELETE FROM partner");
                         statement.execute("DELETE FROM sales_document");
                         statement.execute("DELETE FROM contact_log");
+                        statement.execute("DELETE FROM ticket");
+                        statement.execute("DELETE FROM ticket_event");
                     }
                 } else {
                     create(dataSource);
@@ -135,6 +185,15 @@ final class ErpSchema {
                     insertContact(connection, interaction.id().value(), interaction, false);
                     // A deleted contact, which the view hides.
                     insertContact(connection, "x-" + interaction.id().value(), interaction, true);
+                }
+                for (ServiceCase serviceCase : cases) {
+                    insertTicket(connection, serviceCase.id().value(), serviceCase, false);
+                    // An archived ticket, which the filter leaves out.
+                    insertTicket(connection, "x-" + serviceCase.id().value(), serviceCase, true);
+                }
+                long eventNo = 1;
+                for (CaseEvent event : events) {
+                    insertTicketEvent(connection, eventNo++, event);
                 }
             }
         } catch (SQLException e) {
@@ -199,6 +258,37 @@ final class ErpSchema {
             insert.setString(5, interaction.kind().key());
             insert.setString(6, interaction.outcome().orElse(null));
             insert.setBoolean(7, deleted);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Writes a case as the ERP's ticket: its opening, a TIMESTAMP WITH TIME ZONE, to the microsecond. */
+    static void insertTicket(Connection connection, String id, ServiceCase serviceCase, boolean archived)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket (ticket_no, partner_no,"
+                + " reported_at, ticket_kind, severity, reason, via, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, serviceCase.customerId().value());
+            insert.setObject(3, serviceCase.openedAt().truncatedTo(ChronoUnit.MICROS));
+            insert.setString(4, serviceCase.kind().key());
+            insert.setString(5, serviceCase.priority().map(Priority::name).orElse(null));
+            insert.setString(6, serviceCase.cause().orElse(null));
+            insert.setString(7, serviceCase.channel().map(Channel::key).orElse(null));
+            insert.setBoolean(8, archived);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Writes an event as the ERP's ticket event: its time local in Berlin, to the microsecond. */
+    static void insertTicketEvent(Connection connection, long eventNo, CaseEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ticket_event (event_no, ticket_no,"
+                + " logged_at, action, note) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, eventNo);
+            insert.setString(2, event.caseId().value());
+            insert.setObject(3, LocalDateTime.ofInstant(event.occurredAt().toInstant(), BERLIN)
+                    .truncatedTo(ChronoUnit.MICROS));
+            insert.setString(4, event.type().key());
+            insert.setString(5, event.detail().orElse(null));
             insert.executeUpdate();
         }
     }

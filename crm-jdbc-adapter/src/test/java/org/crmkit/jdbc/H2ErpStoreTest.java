@@ -27,4 +27,9 @@ class H2ErpStoreTest extends AbstractErpStoreTest {
     String booleanTypeName() {
         return "BOOLEAN";
     }
+
+    @Override
+    String varcharTypeName() {
+        return "CHARACTER VARYING";
+    }
 }

@@ -27,4 +27,9 @@ class PostgresErpStoreTest extends AbstractErpStoreTest {
     String booleanTypeName() {
         return "BOOL";
     }
+
+    @Override
+    String varcharTypeName() {
+        return "VARCHAR";
+    }
 }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which of an ERP's tables, views or queries a {@link org.crmkit.jdbc.JdbcStore} reads the
- * customers, orders and interactions from; an entity the mapping leaves out is read from crmkit's
+ * customers, orders, interactions, complaints and complaint events from ({@link Entity}); an entity the mapping leaves out is read from crmkit's
  * own table ({@link Entity#crmkitTable()}). {@link #crmkitTables()}, which maps nothing, is the
  * default.
  *

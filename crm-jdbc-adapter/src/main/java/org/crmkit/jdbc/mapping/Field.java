@@ -3,7 +3,8 @@ package org.crmkit.jdbc.mapping;
 /**
  * A field crmkit reads of an entity, with what a column for it must hold. Required fields need
  * a column (or a fixed value, where one is allowed); an optional field left out reads as absent
- * (or, for {@link #CUSTOMER_STRATEGIC_AGREEMENT}, as {@code false}).
+ * (or, for {@link #CUSTOMER_STRATEGIC_AGREEMENT}, as {@code false}, and for
+ * {@link #COMPLAINT_KIND}, as {@code complaint}).
  */
 public enum Field {
     /** The customer's key: text or an integer column, read as text. */
@@ -48,7 +49,49 @@ public enum Field {
     /** The key of the staff member who had the contact. */
     INTERACTION_STAFF_ID(Entity.INTERACTIONS, "staff_id", Kind.KEY, false),
     /** The outcome, free text. */
-    INTERACTION_OUTCOME(Entity.INTERACTIONS, "outcome", Kind.TEXT, false);
+    INTERACTION_OUTCOME(Entity.INTERACTIONS, "outcome", Kind.TEXT, false),
+
+    /** The case's key: text or an integer column, read as text. */
+    COMPLAINT_ID(Entity.COMPLAINTS, "id", Kind.KEY, true),
+    /** The key of the customer who complained, as {@link #CUSTOMER_ID} reads it. */
+    COMPLAINT_CUSTOMER_ID(Entity.COMPLAINTS, "customer_id", Kind.KEY, true),
+    /**
+     * When the case was opened: a TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one, read in
+     * the mapping's time zone.
+     */
+    COMPLAINT_OPENED_AT(Entity.COMPLAINTS, "opened_at", Kind.MOMENT, true),
+    /**
+     * {@code complaint} or {@code inquiry}: a text column or a fixed value; {@code complaint} when
+     * left out.
+     */
+    COMPLAINT_KIND(Entity.COMPLAINTS, "kind", Kind.CASE_KIND, false),
+    /** The priority at opening, {@code P1} to {@code P4}: a text column or a fixed value. */
+    COMPLAINT_PRIORITY(Entity.COMPLAINTS, "priority", Kind.PRIORITY, false),
+    /** The cause, free text, for the weekly review of causes. */
+    COMPLAINT_CAUSE(Entity.COMPLAINTS, "cause", Kind.TEXT, false),
+    /** The channel the case came in through, as crmkit spells it: a text column or a fixed value. */
+    COMPLAINT_CHANNEL(Entity.COMPLAINTS, "channel", Kind.CHANNEL, false),
+
+    /** The key of the case the event belongs to, as {@link #COMPLAINT_ID} reads it. */
+    COMPLAINT_EVENT_CASE_ID(Entity.COMPLAINT_EVENTS, "case_id", Kind.KEY, true),
+    /**
+     * When it happened: a TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one, read in the
+     * mapping's time zone. A case's events are read in this order.
+     */
+    COMPLAINT_EVENT_OCCURRED_AT(Entity.COMPLAINT_EVENTS, "occurred_at", Kind.MOMENT, true),
+    /**
+     * What happened, as crmkit spells it ({@code responded}, {@code resolved}, ...): a text column
+     * or a fixed value (for a table of responses, say).
+     */
+    COMPLAINT_EVENT_TYPE(Entity.COMPLAINT_EVENTS, "event_type", Kind.CASE_EVENT_TYPE, true),
+    /** Free text; the new priority of a {@code priority_changed} event. */
+    COMPLAINT_EVENT_DETAIL(Entity.COMPLAINT_EVENTS, "detail", Kind.TEXT, false),
+    /**
+     * The order of a case's events that happened at the same moment: an integer column, such as
+     * the event table's serial key. Left out, such events are read in the text order of their
+     * {@link #COMPLAINT_EVENT_TYPE}, which may not be the order they were recorded in.
+     */
+    COMPLAINT_EVENT_SEQUENCE_NUMBER(Entity.COMPLAINT_EVENTS, "sequence_number", Kind.INTEGER, false);
 
     /** What a field's column must hold, and whether a fixed value may stand in for it. */
     public enum Kind {
@@ -69,7 +112,15 @@ public enum Field {
         /** A channel key, as text. */
         CHANNEL(true),
         /** An interaction kind key, as text. */
-        INTERACTION_KIND(true);
+        INTERACTION_KIND(true),
+        /** A case kind key ({@code complaint}, {@code inquiry}), as text. */
+        CASE_KIND(true),
+        /** A priority, {@code P1} to {@code P4}, as text. */
+        PRIORITY(true),
+        /** A case event type key ({@code responded}, ...), as text. */
+        CASE_EVENT_TYPE(true),
+        /** A whole number: INTEGER, BIGINT, or NUMERIC without decimals. */
+        INTEGER(false);
 
         private final boolean fixable;
 
