@@ -118,7 +118,8 @@ final class MappingCheck {
             }
             return new Relations(relations.get(Entity.CUSTOMERS), relations.get(Entity.ORDERS),
                     relations.get(Entity.INTERACTIONS), relations.get(Entity.COMPLAINTS),
-                    relations.get(Entity.COMPLAINT_EVENTS));
+                    relations.get(Entity.COMPLAINT_EVENTS), relations.get(Entity.ORDER_LINES),
+                    relations.get(Entity.INVOICES), relations.get(Entity.PAYMENTS));
         } catch (SQLException e) {
             throw Database.failure("Could not check the mapping against the database", e);
         }
@@ -213,7 +214,7 @@ final class MappingCheck {
                     "CAST(NULL AS VARCHAR(40)) AS preferred_hours", "CAST('' AS VARCHAR(128)) AS do_not_contact");
             case ORDERS -> List.of("CAST(NULL AS NUMERIC(38, 18)) AS quantity",
                     "CAST(NULL AS INTEGER) AS quantity_scale");
-            case INTERACTIONS, COMPLAINTS, COMPLAINT_EVENTS -> List.of();
+            case INTERACTIONS, COMPLAINTS, COMPLAINT_EVENTS, ORDER_LINES, INVOICES, PAYMENTS -> List.of();
         };
     }
 
@@ -273,7 +274,8 @@ final class MappingCheck {
                     return Optional.of(quoted);
                 }
                 problem(path, what + (column.floating() ? ", a binary floating-point type" : "") + "; " + key
-                        + " is money, read only from an exact number (NUMERIC, DECIMAL or an integer)");
+                        + (field == Field.ORDER_LINE_QUANTITY ? " is" : " is money,")
+                        + " read only from an exact number (NUMERIC, DECIMAL or an integer)");
             }
             case MOMENT -> {
                 if (column.zoned()) {

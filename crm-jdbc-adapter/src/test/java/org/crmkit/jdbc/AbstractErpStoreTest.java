@@ -42,7 +42,12 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionId;
 import org.crmkit.core.model.InteractionKind;
+import org.crmkit.core.model.Invoice;
+import org.crmkit.core.model.InvoiceId;
 import org.crmkit.core.model.Money;
+import org.crmkit.core.model.OrderLine;
+import org.crmkit.core.model.Payment;
+import org.crmkit.core.model.PaymentId;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
@@ -463,8 +468,9 @@ abstract class AbstractErpStoreTest {
 
     @Test
     void readsTheErpsComplaintsAndTheirEventsVerbatimThroughTheMapping() {
-        ServiceCase hostile = new ServiceCase(HOSTILE_CASE, CustomerId.of("c-'1"), at("2026-03-02T09:15:30.123456+08:00"),
-                CaseKind.COMPLAINT, Optional.of(Priority.P2), Optional.of(HOSTILE), Optional.of(Channel.WECHAT));
+        ServiceCase hostile = new ServiceCase(HOSTILE_CASE, CustomerId.of("c-'1"),
+                at("2026-03-02T09:15:30.123456+08:00"), CaseKind.COMPLAINT, Optional.of(Priority.P2),
+                Optional.of(HOSTILE), Optional.of(Channel.WECHAT));
         ServiceCase minimal = ServiceCase.complaint(CaseId.of("k-1"), CustomerId.of("c-1"),
                 at("2026-03-03T10:00:00-05:00"));
         ServiceCase inquiry = new ServiceCase(CaseId.of("k-10"), CustomerId.of("c-2"), at("2026-03-30T08:00:00Z"),
@@ -530,7 +536,8 @@ abstract class AbstractErpStoreTest {
                 inUtc(new ServiceCase(CaseId.of("k-1"), CustomerId.of("c-1"), at("2026-03-02T09:00:00Z"),
                         CaseKind.COMPLAINT, Optional.of(Priority.P2), Optional.of("洗衣机; O'Brien's"),
                         Optional.of(Channel.EMAIL))),
-                inUtc(complaint.withPriority(Priority.P2).withChannel(Channel.EMAIL).withCause("洗衣机; O'Brien's")));
+                inUtc(complaint.withPriority(Priority.P2).withChannel(Channel.EMAIL)
+                        .withCause("洗衣机; O'Brien's")));
         assertThat(store.caseEvents().findByCase(CaseId.of("k-1"))).containsExactly(inBerlin(responded));
     }
 
@@ -628,4 +635,130 @@ abstract class AbstractErpStoreTest {
                 .containsExactlyElementsOf(fromMemory.events(SlaEvent.class).stream().map(SlaEvent::key).toList())
                 .contains("k-2|first_response|0|SlaBreached");
     }
+
+    private static final PurchaseId HOSTILE_ORDER = PurchaseId.of("SO/'7' 订单");
+
+    private static Invoice invoice(String id, String customer, String issued, String due, String amount) {
+        return Invoice.of(InvoiceId.of(id), CustomerId.of(customer), LocalDate.parse(issued), LocalDate.parse(due),
+                Money.of("CNY", amount));
+    }
+
+    private static Payment payment(String id, String invoice, String paid, String amount) {
+        return Payment.of(PaymentId.of(id), InvoiceId.of(invoice), LocalDate.parse(paid), Money.of("CNY", amount));
+    }
+
+    @Test
+    void readsTheErpsOrderLinesInvoicesAndPaymentsVerbatimThroughTheMapping() {
+        OrderLine hostile = new OrderLine(HOSTILE_ORDER, 2, "洗衣机-WM'8\"kg", Optional.of(HOSTILE),
+                new BigDecimal("2.5"), Money.of("CNY", "0.000000000000000001"),
+                Money.of("CNY", "12345678901234567890.123456789012345678"));
+        OrderLine first = OrderLine.of(HOSTILE_ORDER, 1, "p-1", new BigDecimal("3"), Money.of("CNY", "10.00"),
+                Money.of("CNY", "27.50"));
+        OrderLine returned = OrderLine.of(PurchaseId.of("o-10"), 1, "p-1", new BigDecimal("-1"),
+                Money.of("EUR", "10.00"), Money.of("EUR", "-10.00"));
+        Invoice billed = invoice("RE/'1' 发票", "c-'1", "2026-03-01", "2026-03-31", "27.50");
+        Invoice creditNote = invoice("cn-1", "c-'1", "2026-02-01", "2026-02-01", "-10.00");
+        Invoice other = invoice("i-2", "c-2", "2026-01-15", "2026-02-14", "99.00");
+        Payment part = payment("ZA/'1' 付款", "RE/'1' 发票", "2026-03-20", "20.00");
+        Payment rest = payment("p-2", "RE/'1' 发票", "2026-03-10", "7.50");
+        Payment refund = payment("p-3", "cn-1", "2026-02-02", "-10.00");
+        JdbcStore store = ErpSchema.storeHolding(database(), List.of(hostile, returned, first),
+                List.of(billed, creditNote, other), List.of(part, rest, refund));
+
+        assertThat(store.orderLines().findByOrder(HOSTILE_ORDER)).containsExactly(first, hostile);
+        assertThat(store.orderLines().findByOrder(HOSTILE_ORDER).get(1).category()).contains(HOSTILE);
+        assertThat(store.orderLines().findByOrder(PurchaseId.of("o-9"))).isEmpty();
+        List<OrderLine> lines = new ArrayList<>();
+        store.orderLines().forEach(lines::add);
+        // "S" (0x53) sorts before "o" (0x6F).
+        assertThat(lines).containsExactly(first, hostile, returned);
+        assertThat(store.receivables().invoicesOf(CustomerId.of("c-'1"))).containsExactly(creditNote, billed);
+        assertThat(store.receivables().paymentsOf(InvoiceId.of("RE/'1' 发票"))).containsExactly(rest, part);
+        assertThat(store.receivables().paymentsOf(InvoiceId.of("x-RE/'1' 发票"))).as("a cancelled invoice's")
+                .isEmpty();
+        List<Invoice> invoices = new ArrayList<>();
+        store.receivables().forEachInvoice(invoices::add);
+        assertThat(invoices).containsExactly(creditNote, billed, other);
+        List<Payment> payments = new ArrayList<>();
+        store.receivables().forEachPayment(payments::add);
+        assertThat(payments).containsExactly(rest, part, refund);
+    }
+
+    @Test
+    void refusesToWriteTheErpsOrderLinesInvoicesAndPayments() {
+        JdbcStore store = ErpSchema.storeHolding(database(), List.of(), List.of(), List.of());
+
+        assertThatThrownBy(() -> store.orderLines().record(OrderLine.of(PurchaseId.of("o-1"), 1, "p-1",
+                BigDecimal.ONE, Money.of("CNY", "1"), Money.of("CNY", "1"))))
+                .isInstanceOf(ReadOnlyEntityException.class)
+                .hasMessage("Could not record line 1 of order 'o-1': the order lines are read from table \""
+                        + stored("sales_document_item") + "\" through the mapping, and crmkit does not write the"
+                        + " ERP's rows");
+        assertThatThrownBy(() -> store.receivables().record(invoice("i-1", "c-1", "2026-03-01", "2026-03-31", "1")))
+                .isInstanceOf(ReadOnlyEntityException.class)
+                .hasMessage("Could not record invoice 'i-1': the invoices are read from table \""
+                        + stored("billing_document") + "\" through the mapping, and crmkit does not write the ERP's"
+                        + " rows");
+        assertThatThrownBy(() -> store.receivables().record(payment("p-1", "i-1", "2026-03-01", "1")))
+                .isInstanceOf(ReadOnlyEntityException.class)
+                .hasMessage("Could not record payment 'p-1': the payments are read from table \""
+                        + stored("incoming_payment") + "\" through the mapping, and crmkit does not write the ERP's"
+                        + " rows");
+        assertThat(store.receivables().invoicesOf(CustomerId.of("c-1"))).isEmpty();
+    }
+
+    @Test
+    void aPaymentWhoseCurrencyColumnIsNullNamesTheTable() {
+        JdbcStore store = ErpSchema.storeHolding(database(), List.of(), List.of(),
+                List.of(payment("p-1", "i-1", "2026-03-01", "5.00")));
+        execute("ALTER TABLE incoming_payment ALTER COLUMN curr DROP NOT NULL");
+        execute("UPDATE incoming_payment SET curr = NULL WHERE pay_no = 'p-1'");
+
+        assertThatThrownBy(() -> store.receivables().paymentsOf(InvoiceId.of("i-1")))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("A row of table \"" + stored("incoming_payment") + "\" (the payments of the mapping):"
+                        + " Payment 'p-1' has no currency (its currency column is NULL)");
+    }
+
+    @Test
+    void aSalesMappingThatDoesNotFitTheDatabaseNamesEveryProblem() throws SQLException {
+        DataSource empty = database().emptyDatabase();
+        ErpSchema.create(empty);
+        DatabaseExtension.execute(empty, "CREATE TABLE price_line (doc_no VARCHAR(20), pos_no DECIMAL(5, 2),"
+                + " article_no INTEGER, qty DOUBLE PRECISION, price NUMERIC(10, 2), line_total NUMERIC(10, 2))");
+        ErpMapping mapping = ErpMapping.parse("""
+                order_lines:
+                  table: price_line
+                  columns: {order_id: doc_no, line_number: pos_no, product_id: article_no, quantity: qty,
+                            unit_price: price, amount: line_total}
+                  fixed: {currency: CNY}
+                invoices:
+                  table: billing_document
+                  columns: {id: bill_no, customer_id: partner_no, issued_on: bill_date, due_on: due_date,
+                            amount: gross, currency: curr}
+                payments:
+                  table: incoming_payments
+                  columns: {id: pay_no, invoice_id: bill_no, paid_on: value_date, amount: paid, currency: curr}
+                """, "erp.yaml");
+        String billingColumns = Stream.of("bill_no", "partner_no", "bill_date", "due_at", "gross", "curr",
+                "cancelled").map(name -> "\"" + stored(name) + "\"").collect(Collectors.joining(", "));
+
+        assertThatThrownBy(() -> JdbcStore.create(empty, mapping))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("Invalid mapping, 4 problems:\n"
+                        + "  erp.yaml:3: order_lines.columns.line_number: column \"" + stored("pos_no")
+                        + "\" of table \"" + stored("price_line") + "\" is " + decimalTypeName() + "; line_number is"
+                        + " read from an integer column (INTEGER, BIGINT, or NUMERIC without decimals)\n"
+                        + "  erp.yaml:3: order_lines.columns.quantity: column \"" + stored("qty") + "\" of table \""
+                        + stored("price_line") + "\" is " + doubleTypeName() + ", a binary floating-point type;"
+                        + " quantity is read only from an exact number (NUMERIC, DECIMAL or an integer)\n"
+                        + "  erp.yaml:8: invoices.columns.due_on: column \"due_date\" not found in table \""
+                        + stored("billing_document") + "\", which has " + billingColumns + "\n"
+                        + "  erp.yaml:11: payments.table: table or view \"incoming_payments\" not found in schema \""
+                        + schemaOf(empty) + "\"");
+        assertThat(tables(empty)).doesNotContain(stored("crmkit_schema_history"), stored("crm_invoice"));
+    }
+
+    /** @return how the database names DECIMAL in its metadata */
+    abstract String decimalTypeName();
 }

@@ -32,4 +32,9 @@ class H2ErpStoreTest extends AbstractErpStoreTest {
     String varcharTypeName() {
         return "CHARACTER VARYING";
     }
+
+    @Override
+    String decimalTypeName() {
+        return "DECIMAL";
+    }
 }

@@ -32,4 +32,9 @@ class PostgresErpStoreTest extends AbstractErpStoreTest {
     String varcharTypeName() {
         return "VARCHAR";
     }
+
+    @Override
+    String decimalTypeName() {
+        return "NUMERIC";
+    }
 }

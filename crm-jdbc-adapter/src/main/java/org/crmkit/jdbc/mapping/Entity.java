@@ -19,7 +19,13 @@ public enum Entity {
      */
     COMPLAINTS("crm_case"),
     /** What happened to the complaints: responses, resolutions, pauses, ..., crmkit's {@code crm_case_event}. */
-    COMPLAINT_EVENTS("crm_case_event");
+    COMPLAINT_EVENTS("crm_case_event"),
+    /** The lines of the orders: products, quantities, prices, crmkit's {@code crm_order_line}. */
+    ORDER_LINES("crm_order_line"),
+    /** The invoices issued to customers (credit notes as negative amounts), crmkit's {@code crm_invoice}. */
+    INVOICES("crm_invoice"),
+    /** The payments received against invoices (refunds as negative amounts), crmkit's {@code crm_payment}. */
+    PAYMENTS("crm_payment");
 
     private final String crmkitTable;
 

@@ -91,7 +91,48 @@ public enum Field {
      * the event table's serial key. Left out, such events are read in the text order of their
      * {@link #COMPLAINT_EVENT_TYPE}, which may not be the order they were recorded in.
      */
-    COMPLAINT_EVENT_SEQUENCE_NUMBER(Entity.COMPLAINT_EVENTS, "sequence_number", Kind.INTEGER, false);
+    COMPLAINT_EVENT_SEQUENCE_NUMBER(Entity.COMPLAINT_EVENTS, "sequence_number", Kind.INTEGER, false),
+
+    /** The key of the order the line belongs to, as {@link #ORDER_ID} reads it. */
+    ORDER_LINE_ORDER_ID(Entity.ORDER_LINES, "order_id", Kind.KEY, true),
+    /** The line's place in its order, from 1: an integer column. */
+    ORDER_LINE_NUMBER(Entity.ORDER_LINES, "line_number", Kind.INTEGER, true),
+    /** The product's key: text or an integer column, read as text. */
+    ORDER_LINE_PRODUCT_ID(Entity.ORDER_LINES, "product_id", Kind.KEY, true),
+    /** The product category. */
+    ORDER_LINE_CATEGORY(Entity.ORDER_LINES, "category", Kind.TEXT, false),
+    /** How many: an exact number (NUMERIC, DECIMAL or an integer), negative for returns. */
+    ORDER_LINE_QUANTITY(Entity.ORDER_LINES, "quantity", Kind.DECIMAL, true),
+    /** The price of one: an exact number. */
+    ORDER_LINE_UNIT_PRICE(Entity.ORDER_LINES, "unit_price", Kind.DECIMAL, true),
+    /** The line's amount: an exact number, in the currency of the price. */
+    ORDER_LINE_AMOUNT(Entity.ORDER_LINES, "amount", Kind.DECIMAL, true),
+    /** The ISO 4217 currency of price and amount: a text column or a fixed code. */
+    ORDER_LINE_CURRENCY(Entity.ORDER_LINES, "currency", Kind.CURRENCY, true),
+
+    /** The invoice's key: text or an integer column, read as text. */
+    INVOICE_ID(Entity.INVOICES, "id", Kind.KEY, true),
+    /** The key of the customer invoiced, as {@link #CUSTOMER_ID} reads it. */
+    INVOICE_CUSTOMER_ID(Entity.INVOICES, "customer_id", Kind.KEY, true),
+    /** The day it was issued: a DATE, or a TIMESTAMP without time zone (its day). */
+    INVOICE_ISSUED_ON(Entity.INVOICES, "issued_on", Kind.DAY, true),
+    /** The day it is due: a DATE, or a TIMESTAMP without time zone (its day). */
+    INVOICE_DUE_ON(Entity.INVOICES, "due_on", Kind.DAY, true),
+    /** The amount invoiced: an exact number, negative for credit notes. */
+    INVOICE_AMOUNT(Entity.INVOICES, "amount", Kind.DECIMAL, true),
+    /** The amount's ISO 4217 currency: a text column or a fixed code. */
+    INVOICE_CURRENCY(Entity.INVOICES, "currency", Kind.CURRENCY, true),
+
+    /** The payment's key: text or an integer column, read as text. */
+    PAYMENT_ID(Entity.PAYMENTS, "id", Kind.KEY, true),
+    /** The key of the invoice paid, as {@link #INVOICE_ID} reads it. */
+    PAYMENT_INVOICE_ID(Entity.PAYMENTS, "invoice_id", Kind.KEY, true),
+    /** The day it was paid: a DATE, or a TIMESTAMP without time zone (its day). */
+    PAYMENT_PAID_ON(Entity.PAYMENTS, "paid_on", Kind.DAY, true),
+    /** The amount paid: an exact number, negative for refunds. */
+    PAYMENT_AMOUNT(Entity.PAYMENTS, "amount", Kind.DECIMAL, true),
+    /** The amount's ISO 4217 currency: a text column or a fixed code. */
+    PAYMENT_CURRENCY(Entity.PAYMENTS, "currency", Kind.CURRENCY, true);
 
     /** What a field's column must hold, and whether a fixed value may stand in for it. */
     public enum Kind {

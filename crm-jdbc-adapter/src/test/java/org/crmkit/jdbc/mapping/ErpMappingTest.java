@@ -162,7 +162,7 @@ class ErpMappingTest {
                           erp.yaml:16: interactions.fixed.kind: Unknown interaction kind 'gossip', expected one of \
                         inquiry, visit, call, message, meeting, survey, referral, event, trial, other
                           erp.yaml:17: colors: unknown key 'colors'; a mapping has time_zone, customers, orders, \
-                        interactions, complaints and complaint_events""");
+                        interactions, complaints, complaint_events, order_lines, invoices and payments""");
     }
 
     @ParameterizedTest
