@@ -9,7 +9,7 @@ import org.crmkit.core.model.CaseEvent;
 import org.crmkit.core.model.CaseEventType;
 import org.crmkit.core.model.CaseId;
 
-/** Maps {@link CaseEvent} to and from rows of {@code crm_case_event}. */
+/** Maps {@link CaseEvent} to and from rows of {@code crm_case_event}, and reads them from a mapped ERP's. */
 final class CaseEventRows {
     /** The columns in the order {@link #map} reads and {@link #bind} writes them. */
     static final String COLUMNS = "case_id, sequence_number, occurred_at, occurred_nanos, occurred_offset_seconds,"
@@ -28,9 +28,31 @@ final class CaseEventRows {
      * @throws SQLException on a database failure
      */
     static CaseEvent map(ResultSet row) throws SQLException {
+        return map(row, Moments.CRMKIT);
+    }
+
+    /**
+     * The columns a relation reads, by how it keeps moments.
+     *
+     * @param moments how the relation keeps moments
+     * @return the column list
+     */
+    static String columns(Moments moments) {
+        return moments.kind() == Moments.Kind.CRMKIT ? COLUMNS : "case_id, occurred_at, event_type, detail";
+    }
+
+    /**
+     * Reads the current row of a relation.
+     *
+     * @param row positioned on a row of {@link #columns}
+     * @param moments how the relation keeps moments
+     * @return the event
+     * @throws SQLException on a database failure
+     */
+    static CaseEvent map(ResultSet row, Moments moments) throws SQLException {
         return new CaseEvent(
                 CaseId.of(row.getString("case_id")),
-                SqlValues.momentWithOffset(row, "occurred"),
+                moments.read(row, "occurred"),
                 CaseEventType.parse(row.getString("event_type")),
                 Optional.ofNullable(row.getString("detail")));
     }

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@link CaseEventLog} on {@code crm_case_event}, where a per-case sequence number keeps the
  * append order. Appends to one case take turns: each locks the case's first event row before it
  * reads the last event and checks the new one against it.
+ *
+ * <p>Or read-only on an ERP's complaint events through a mapping, which keep no append order: a
+ * case's events are read in the order they happened, those of the same moment by the mapped
+ * {@code sequence_number}, then by type.
  */
 final class JdbcCaseEventLog implements CaseEventLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcCaseEventLog.class);
@@ -30,30 +34,48 @@ final class JdbcCaseEventLog implements CaseEventLog {
     }
 
     private final Database database;
+    private final Relation relation;
+    private final String selectByCase;
     private final String selectAllInCaseOrder;
+    private final Database.RowMapper<CaseEvent> mapper;
 
-    JdbcCaseEventLog(Database database) {
+    JdbcCaseEventLog(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
-        this.selectAllInCaseOrder = CaseEventRows.SELECT + " ORDER BY " + database.dialect().byId("case_id")
-                + ", sequence_number";
+        this.relation = Objects.requireNonNull(relation, "relation");
+        Moments moments = relation.moments();
+        this.mapper = relation.naming(row -> CaseEventRows.map(row, moments));
+        if (relation.mapped()) {
+            // The ERP's own order: when it happened, then its serial number where mapped (NULL when
+            // not, the same for every row), then the type, so that both reads agree on ties.
+            String order = moments.order("occurred") + ", sequence_number NULLS LAST, "
+                    + database.dialect().byId("event_type");
+            String select = "SELECT " + CaseEventRows.columns(moments) + " FROM " + relation.from();
+            this.selectByCase = select + " WHERE case_id = ? ORDER BY " + order;
+            this.selectAllInCaseOrder = select + " ORDER BY " + database.dialect().byId("case_id") + ", " + order;
+        } else {
+            this.selectByCase = HISTORY;
+            this.selectAllInCaseOrder = CaseEventRows.SELECT + " ORDER BY " + database.dialect().byId("case_id")
+                    + ", sequence_number";
+        }
     }
 
     @Override
     public List<CaseEvent> findByCase(CaseId caseId) {
         Objects.requireNonNull(caseId, "caseId");
         return database.transaction("find the events of case '" + caseId + "'",
-                connection -> Database.list(connection, HISTORY, CaseEventRows::map, caseId.value()));
+                connection -> Database.list(connection, selectByCase, mapper, relation.parametersThen(caseId.value())));
     }
 
     @Override
     public void forEach(Consumer<? super CaseEvent> action) {
         Objects.requireNonNull(action, "action");
-        database.forEach("visit the events of the cases", selectAllInCaseOrder, List.of(), CaseEventRows::map, action);
+        database.forEach("visit the events of the cases", selectAllInCaseOrder, relation.parameters(), mapper, action);
     }
 
     @Override
     public void append(CaseEvent event) {
         Objects.requireNonNull(event, "event");
+        ReadOnly.refuse(relation, "append event '" + event.type().key() + "' to case '" + event.caseId() + "'");
         CaseEventRows.storableMoment(event);
         CaseId caseId = event.caseId();
         database.transaction("append event '" + event.type().key() + "' to case '" + caseId + "'", connection -> {

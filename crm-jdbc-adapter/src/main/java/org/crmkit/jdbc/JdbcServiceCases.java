@@ -1,7 +1,6 @@
 package org.crmkit.jdbc;
 
 import java.sql.PreparedStatement;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,34 +10,42 @@ import org.crmkit.core.port.ServiceCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link ServiceCases} on {@code crm_case}. */
+/** {@link ServiceCases} on {@code crm_case}, or read-only on an ERP's complaints through a mapping. */
 final class JdbcServiceCases implements ServiceCases {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcServiceCases.class);
 
     private final Database database;
+    private final Relation relation;
+    private final String select;
     private final String selectAllInIdOrder;
+    private final Database.RowMapper<ServiceCase> mapper;
 
-    JdbcServiceCases(Database database) {
+    JdbcServiceCases(Database database, Relation relation) {
         this.database = Objects.requireNonNull(database, "database");
-        this.selectAllInIdOrder = ServiceCaseRows.SELECT + " ORDER BY " + database.dialect().byId("id");
+        this.relation = Objects.requireNonNull(relation, "relation");
+        Moments moments = relation.moments();
+        this.mapper = relation.naming(row -> ServiceCaseRows.map(row, moments));
+        this.select = "SELECT " + ServiceCaseRows.columns(moments) + " FROM " + relation.from();
+        this.selectAllInIdOrder = select + " ORDER BY " + database.dialect().byId("id");
     }
 
     @Override
     public Optional<ServiceCase> findById(CaseId id) {
         Objects.requireNonNull(id, "id");
         return database.transaction("find service case '" + id + "'", connection -> Database.first(connection,
-                ServiceCaseRows.SELECT + " WHERE id = ?", ServiceCaseRows::map, id.value()));
+                select + " WHERE id = ?", mapper, relation.parametersThen(id.value())));
     }
 
     @Override
     public void forEach(Consumer<? super ServiceCase> action) {
         Objects.requireNonNull(action, "action");
-        database.forEach("visit the service cases", selectAllInIdOrder, List.of(), ServiceCaseRows::map, action);
+        database.forEach("visit the service cases", selectAllInIdOrder, relation.parameters(), mapper, action);
     }
 
     @Override
     public void save(ServiceCase serviceCase) {
         Objects.requireNonNull(serviceCase, "serviceCase");
+        ReadOnly.refuse(relation, "save service case '" + serviceCase.id() + "'");
         database.transaction("save service case '" + serviceCase.id() + "'", connection -> {
             int updated;
             try (PreparedStatement update = connection.prepareStatement(ServiceCaseRows.UPDATE)) {

@@ -19,8 +19,10 @@ import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.LifecycleHistory;
+import org.crmkit.core.port.OrderLines;
 import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.Receivables;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
@@ -52,11 +54,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Over an ERP's database, {@link #create(DataSource, ErpMapping)} reads customers, orders and
- * interactions from the ERP's own tables, views or queries where they are, as a mapping says; those
- * ports only read (their writes throw {@link ReadOnlyEntityException}), and the facts are computed
- * in SQL over the mapped tables. crmkit's own tables still keep what crmkit writes (tier
- * assignments, cases, survey answers, lifecycle, published events).
+ * <p>Over an ERP's database, {@link #create(DataSource, ErpMapping)} reads customers, orders,
+ * order lines, interactions, complaints and their events, invoices and payments from the ERP's own
+ * tables, views or queries where they are, as a mapping says; those ports only read (their writes
+ * throw {@link ReadOnlyEntityException}), and the facts are computed in SQL over the mapped tables.
+ * crmkit's own tables still keep what crmkit writes (tier assignments, survey answers, lifecycle,
+ * published events) and the entities the mapping leaves out.
  *
  * <p>Every port opens a connection per call and runs it in a transaction of its own. Storage
  * failures surface as {@link PersistenceException} naming the operation and ids, never personal
@@ -81,6 +84,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     private final PublishedEvents publishedEvents;
     private final SurveyAnswers surveys;
     private final LifecycleHistory lifecycleHistory;
+    private final OrderLines orderLines;
+    private final Receivables receivables;
     private final EventOutbox outbox;
     private final Optional<Connection> keepAlive;
     private final Database database;
@@ -94,11 +99,13 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         this.interactions = new JdbcInteractionLog(database, relations.interactions());
         this.tierAssignments = new JdbcTierAssignments(database);
         this.facts = new JdbcFactsSource(database, relations);
-        this.cases = new JdbcServiceCases(database);
-        this.caseEvents = new JdbcCaseEventLog(database);
+        this.cases = new JdbcServiceCases(database, relations.complaints());
+        this.caseEvents = new JdbcCaseEventLog(database, relations.complaintEvents());
         this.publishedEvents = new JdbcPublishedEvents(database);
         this.surveys = new JdbcSurveyAnswers(database);
         this.lifecycleHistory = new JdbcLifecycleHistory(database);
+        this.orderLines = new JdbcOrderLines(database, relations.orderLines());
+        this.receivables = new JdbcReceivables(database, relations.invoices(), relations.payments());
         this.outbox = new JdbcEventOutbox(database);
         this.keepAlive = keepAlive;
     }
@@ -118,10 +125,11 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     }
 
     /**
-     * A store on an ERP's database that reads the customers, orders and interactions where the
-     * mapping says. The mapping is checked against the database's metadata first, only reading it;
-     * crmkit's own tables are migrated only once it fits, so a mapping that names a missing table or
-     * column, or a column of a type its field cannot be read from, leaves the database as it was.
+     * A store on an ERP's database that reads the customers, orders, order lines, interactions,
+     * complaints and their events, invoices and payments where the mapping says. The mapping is
+     * checked against the database's metadata first, only reading it; crmkit's own tables are
+     * migrated only once it fits, so a mapping that names a missing table or column, or a column of
+     * a type its field cannot be read from, leaves the database as it was.
      *
      * @param dataSource where the tables live; not null
      * @param mapping where each entity is read from; {@link ErpMapping#crmkitTables()} for crmkit's own; not null
@@ -290,13 +298,13 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
                 Optional.of(notEvaluable));
     }
 
-    /** @return the service cases (complaints and inquiries), in {@code crm_case} */
+    /** @return the service cases (complaints and inquiries), in {@code crm_case} or read from the ERP's complaints */
     @Override
     public ServiceCases cases() {
         return cases;
     }
 
-    /** @return the events of service cases, in {@code crm_case_event} */
+    /** @return the events of service cases, in {@code crm_case_event} or read from the ERP's complaint events */
     @Override
     public CaseEventLog caseEvents() {
         return caseEvents;
@@ -318,6 +326,21 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     @Override
     public PublishedEvents publishedEvents() {
         return publishedEvents;
+    }
+
+    /** @return the lines of the orders, in {@code crm_order_line} or read from the ERP's order lines */
+    @Override
+    public OrderLines orderLines() {
+        return orderLines;
+    }
+
+    /**
+     * @return the invoices and payments, in {@code crm_invoice} and {@code crm_payment} or read from
+     *     the ERP's invoices and payments
+     */
+    @Override
+    public Receivables receivables() {
+        return receivables;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.crmkit.core.model.CaseKind;
 import org.crmkit.jdbc.mapping.Entity;
 import org.crmkit.jdbc.mapping.EntityMapping;
 import org.crmkit.jdbc.mapping.ErpMapping;
@@ -116,7 +117,9 @@ final class MappingCheck {
                 throw new MappingException(check.problems);
             }
             return new Relations(relations.get(Entity.CUSTOMERS), relations.get(Entity.ORDERS),
-                    relations.get(Entity.INTERACTIONS));
+                    relations.get(Entity.INTERACTIONS), relations.get(Entity.COMPLAINTS),
+                    relations.get(Entity.COMPLAINT_EVENTS), relations.get(Entity.ORDER_LINES),
+                    relations.get(Entity.INVOICES), relations.get(Entity.PAYMENTS));
         } catch (SQLException e) {
             throw Database.failure("Could not check the mapping against the database", e);
         }
@@ -211,13 +214,20 @@ final class MappingCheck {
                     "CAST(NULL AS VARCHAR(40)) AS preferred_hours", "CAST('' AS VARCHAR(128)) AS do_not_contact");
             case ORDERS -> List.of("CAST(NULL AS NUMERIC(38, 18)) AS quantity",
                     "CAST(NULL AS INTEGER) AS quantity_scale");
-            case INTERACTIONS -> List.of();
+            case INTERACTIONS, COMPLAINTS, COMPLAINT_EVENTS, ORDER_LINES, INVOICES, PAYMENTS -> List.of();
         };
     }
 
     /** The value of an optional field the mapping leaves out. */
     private static String absent(Field field) {
-        return field.kind() == Field.Kind.BOOLEAN ? "FALSE" : "CAST(NULL AS VARCHAR(128))";
+        if (field == Field.COMPLAINT_KIND) {
+            return "CAST('" + CaseKind.COMPLAINT.key() + "' AS VARCHAR(16))";
+        }
+        return switch (field.kind()) {
+            case BOOLEAN -> "FALSE";
+            case INTEGER -> "CAST(NULL AS BIGINT)";
+            default -> "CAST(NULL AS VARCHAR(128))";
+        };
     }
 
     /** The SQL that reads a field from its column, if the column's type allows. */
@@ -236,11 +246,18 @@ final class MappingCheck {
                 }
                 problem(path, what + "; " + key + " is a key, read from a text or an integer column");
             }
-            case TEXT, CURRENCY, CHANNEL, INTERACTION_KIND -> {
+            case TEXT, CURRENCY, CHANNEL, INTERACTION_KIND, CASE_KIND, PRIORITY, CASE_EVENT_TYPE -> {
                 if (column.text()) {
                     return Optional.of(quoted);
                 }
                 problem(path, what + "; " + key + " is read from a text column");
+            }
+            case INTEGER -> {
+                if (column.integer()) {
+                    return Optional.of(quoted);
+                }
+                problem(path, what + "; " + key + " is read from an integer column (INTEGER, BIGINT, or NUMERIC"
+                        + " without decimals)");
             }
             case DAY -> {
                 if (column.type() == Types.DATE) {
@@ -257,7 +274,8 @@ final class MappingCheck {
                     return Optional.of(quoted);
                 }
                 problem(path, what + (column.floating() ? ", a binary floating-point type" : "") + "; " + key
-                        + " is money, read only from an exact number (NUMERIC, DECIMAL or an integer)");
+                        + (field == Field.ORDER_LINE_QUANTITY ? " is" : " is money,")
+                        + " read only from an exact number (NUMERIC, DECIMAL or an integer)");
             }
             case MOMENT -> {
                 if (column.zoned()) {

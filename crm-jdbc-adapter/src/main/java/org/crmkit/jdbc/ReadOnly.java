@@ -16,7 +16,8 @@ final class ReadOnly {
      */
     static void refuse(Relation relation, String operation) {
         if (relation.mapped()) {
-            throw new ReadOnlyEntityException("Could not " + operation + ": the " + relation.entity().key()
+            throw new ReadOnlyEntityException("Could not " + operation + ": the "
+                    + relation.entity().key().replace('_', ' ')
                     + " are read from " + relation.description() + " through the mapping, and crmkit does not"
                     + " write the ERP's rows");
         }

@@ -11,7 +11,7 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.Priority;
 import org.crmkit.core.model.ServiceCase;
 
-/** Maps {@link ServiceCase} to and from rows of {@code crm_case}. */
+/** Maps {@link ServiceCase} to and from rows of {@code crm_case}, and reads them from a mapped ERP's. */
 final class ServiceCaseRows {
     /** The columns in the order {@link #map} reads and {@link #bindInsert} writes them. */
     static final String COLUMNS = "id, customer_id, opened_at, opened_nanos, opened_offset_seconds, kind, priority,"
@@ -32,12 +32,35 @@ final class ServiceCaseRows {
      * @throws SQLException on a database failure
      */
     static ServiceCase map(ResultSet row) throws SQLException {
+        return map(row, Moments.CRMKIT);
+    }
+
+    /**
+     * The columns a relation reads, by how it keeps moments.
+     *
+     * @param moments how the relation keeps moments
+     * @return the column list
+     */
+    static String columns(Moments moments) {
+        return moments.kind() == Moments.Kind.CRMKIT ? COLUMNS
+                : "id, customer_id, opened_at, kind, priority, cause, channel";
+    }
+
+    /**
+     * Reads the current row of a relation.
+     *
+     * @param row positioned on a row of {@link #columns}
+     * @param moments how the relation keeps moments
+     * @return the case
+     * @throws SQLException on a database failure
+     */
+    static ServiceCase map(ResultSet row, Moments moments) throws SQLException {
         String priority = row.getString("priority");
         String channel = row.getString("channel");
         return new ServiceCase(
                 CaseId.of(row.getString("id")),
                 CustomerId.of(row.getString("customer_id")),
-                SqlValues.momentWithOffset(row, "opened"),
+                moments.read(row, "opened"),
                 CaseKind.parse(row.getString("kind")),
                 Optional.ofNullable(priority).map(Priority::parse),
                 Optional.ofNullable(row.getString("cause")),

@@ -88,6 +88,23 @@ final class SqlValues {
     }
 
     /**
+     * Reads the {@code currency} column of the current row, which a mapped ERP's table may leave NULL.
+     *
+     * @param row positioned on a row
+     * @param what names the row in the message, e.g. {@code Invoice 'i-1'}
+     * @return the currency code
+     * @throws SQLException on a database failure
+     * @throws InvalidValueException if the column is NULL
+     */
+    static String currency(ResultSet row, String what) throws SQLException {
+        String currency = row.getString("currency");
+        if (currency == null) {
+            throw new InvalidValueException(what + " has no currency (its currency column is NULL)");
+        }
+        return currency;
+    }
+
+    /**
      * A day as a query bound: days beyond the stored range become the day just outside it.
      *
      * @param day any day

@@ -27,4 +27,14 @@ class H2ErpStoreTest extends AbstractErpStoreTest {
     String booleanTypeName() {
         return "BOOLEAN";
     }
+
+    @Override
+    String varcharTypeName() {
+        return "CHARACTER VARYING";
+    }
+
+    @Override
+    String decimalTypeName() {
+        return "DECIMAL";
+    }
 }

@@ -27,4 +27,14 @@ class PostgresErpStoreTest extends AbstractErpStoreTest {
     String booleanTypeName() {
         return "BOOL";
     }
+
+    @Override
+    String varcharTypeName() {
+        return "VARCHAR";
+    }
+
+    @Override
+    String decimalTypeName() {
+        return "NUMERIC";
+    }
 }

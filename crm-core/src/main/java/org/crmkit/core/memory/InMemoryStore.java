@@ -6,8 +6,10 @@ import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.LifecycleHistory;
+import org.crmkit.core.port.OrderLines;
 import org.crmkit.core.port.PublishedEvents;
 import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.Receivables;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
@@ -33,6 +35,8 @@ public final class InMemoryStore implements CrmStore {
     private final InMemoryPublishedEvents publishedEvents = new InMemoryPublishedEvents();
     private final InMemorySurveyAnswers surveys = new InMemorySurveyAnswers();
     private final InMemoryLifecycleHistory lifecycle = new InMemoryLifecycleHistory();
+    private final InMemoryOrderLines orderLines = new InMemoryOrderLines();
+    private final InMemoryReceivables receivables = new InMemoryReceivables();
     private final InMemoryFactsSource facts = new InMemoryFactsSource(customers, purchases, interactions, surveys);
 
     private InMemoryStore() {
@@ -106,6 +110,18 @@ public final class InMemoryStore implements CrmStore {
     @Override
     public PublishedEvents publishedEvents() {
         return publishedEvents;
+    }
+
+    /** @return the lines of the orders */
+    @Override
+    public OrderLines orderLines() {
+        return orderLines;
+    }
+
+    /** @return the invoices and payments */
+    @Override
+    public Receivables receivables() {
+        return receivables;
     }
 
     /**

@@ -45,4 +45,10 @@ public interface CrmStore {
 
     /** @return the lifecycle transitions */
     LifecycleHistory lifecycleHistory();
+
+    /** @return the lines of the orders: products, quantities and prices */
+    OrderLines orderLines();
+
+    /** @return the invoices and the payments against them */
+    Receivables receivables();
 }

@@ -12,7 +12,20 @@ public enum Entity {
     /** The orders (purchases, with returns and credit notes as negative amounts), crmkit's {@code crm_purchase}. */
     ORDERS("crm_purchase"),
     /** The contacts with customers (inquiries, calls, visits), crmkit's {@code crm_interaction}. */
-    INTERACTIONS("crm_interaction");
+    INTERACTIONS("crm_interaction"),
+    /**
+     * The service cases customers opened, complaints (and inquiries, where the ERP keeps them in
+     * the same table), crmkit's {@code crm_case}.
+     */
+    COMPLAINTS("crm_case"),
+    /** What happened to the complaints: responses, resolutions, pauses, ..., crmkit's {@code crm_case_event}. */
+    COMPLAINT_EVENTS("crm_case_event"),
+    /** The lines of the orders: products, quantities, prices, crmkit's {@code crm_order_line}. */
+    ORDER_LINES("crm_order_line"),
+    /** The invoices issued to customers (credit notes as negative amounts), crmkit's {@code crm_invoice}. */
+    INVOICES("crm_invoice"),
+    /** The payments received against invoices (refunds as negative amounts), crmkit's {@code crm_payment}. */
+    PAYMENTS("crm_payment");
 
     private final String crmkitTable;
 
@@ -20,7 +33,7 @@ public enum Entity {
         this.crmkitTable = crmkitTable;
     }
 
-    /** @return the key of the entity's section in a mapping file, e.g. {@code orders} */
+    /** @return the key of the entity's section in a mapping file, e.g. {@code orders} or {@code complaint_events} */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.model.CaseEventType;
+import org.crmkit.core.model.CaseKind;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Priority;
 import org.crmkit.rules.io.InputProblem;
 import org.jspecify.annotations.Nullable;
 
@@ -141,6 +144,9 @@ public record EntityMapping(Entity entity, Source source, Map<Field, FieldValue>
                 case CURRENCY -> Money.currency(value);
                 case CHANNEL -> Channel.parse(value);
                 case INTERACTION_KIND -> InteractionKind.parse(value);
+                case CASE_KIND -> CaseKind.parse(value);
+                case PRIORITY -> Priority.parse(value);
+                case CASE_EVENT_TYPE -> CaseEventType.parse(value);
                 case BOOLEAN -> {
                     if (!value.equals("true") && !value.equals("false")) {
                         return Optional.of("'" + field.key() + "' is true or false, was '" + value + "'");

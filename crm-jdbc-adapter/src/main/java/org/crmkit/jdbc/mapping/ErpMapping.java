@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which of an ERP's tables, views or queries a {@link org.crmkit.jdbc.JdbcStore} reads the
- * customers, orders and interactions from; an entity the mapping leaves out is read from crmkit's
- * own table ({@link Entity#crmkitTable()}). {@link #crmkitTables()}, which maps nothing, is the
- * default.
+ * customers, orders and their lines, interactions, complaints and their events, invoices and
+ * payments from (the {@link Entity entities}); an entity the mapping leaves out is read from
+ * crmkit's own table ({@link Entity#crmkitTable()}). {@link #crmkitTables()}, which maps nothing,
+ * is the default.
  *
  * <p>A mapping is checked when it is built or read, every problem at once
  * ({@link MappingException}, naming the file, line and key path and quoting the bad value), and

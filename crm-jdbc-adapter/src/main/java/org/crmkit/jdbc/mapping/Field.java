@@ -3,7 +3,8 @@ package org.crmkit.jdbc.mapping;
 /**
  * A field crmkit reads of an entity, with what a column for it must hold. Required fields need
  * a column (or a fixed value, where one is allowed); an optional field left out reads as absent
- * (or, for {@link #CUSTOMER_STRATEGIC_AGREEMENT}, as {@code false}).
+ * (or, for {@link #CUSTOMER_STRATEGIC_AGREEMENT}, as {@code false}, and for
+ * {@link #COMPLAINT_KIND}, as {@code complaint}).
  */
 public enum Field {
     /** The customer's key: text or an integer column, read as text. */
@@ -48,7 +49,90 @@ public enum Field {
     /** The key of the staff member who had the contact. */
     INTERACTION_STAFF_ID(Entity.INTERACTIONS, "staff_id", Kind.KEY, false),
     /** The outcome, free text. */
-    INTERACTION_OUTCOME(Entity.INTERACTIONS, "outcome", Kind.TEXT, false);
+    INTERACTION_OUTCOME(Entity.INTERACTIONS, "outcome", Kind.TEXT, false),
+
+    /** The case's key: text or an integer column, read as text. */
+    COMPLAINT_ID(Entity.COMPLAINTS, "id", Kind.KEY, true),
+    /** The key of the customer who complained, as {@link #CUSTOMER_ID} reads it. */
+    COMPLAINT_CUSTOMER_ID(Entity.COMPLAINTS, "customer_id", Kind.KEY, true),
+    /**
+     * When the case was opened: a TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one, read in
+     * the mapping's time zone.
+     */
+    COMPLAINT_OPENED_AT(Entity.COMPLAINTS, "opened_at", Kind.MOMENT, true),
+    /**
+     * {@code complaint} or {@code inquiry}: a text column or a fixed value; {@code complaint} when
+     * left out.
+     */
+    COMPLAINT_KIND(Entity.COMPLAINTS, "kind", Kind.CASE_KIND, false),
+    /** The priority at opening, {@code P1} to {@code P4}: a text column or a fixed value. */
+    COMPLAINT_PRIORITY(Entity.COMPLAINTS, "priority", Kind.PRIORITY, false),
+    /** The cause, free text, for the weekly review of causes. */
+    COMPLAINT_CAUSE(Entity.COMPLAINTS, "cause", Kind.TEXT, false),
+    /** The channel the case came in through, as crmkit spells it: a text column or a fixed value. */
+    COMPLAINT_CHANNEL(Entity.COMPLAINTS, "channel", Kind.CHANNEL, false),
+
+    /** The key of the case the event belongs to, as {@link #COMPLAINT_ID} reads it. */
+    COMPLAINT_EVENT_CASE_ID(Entity.COMPLAINT_EVENTS, "case_id", Kind.KEY, true),
+    /**
+     * When it happened: a TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one, read in the
+     * mapping's time zone. A case's events are read in this order.
+     */
+    COMPLAINT_EVENT_OCCURRED_AT(Entity.COMPLAINT_EVENTS, "occurred_at", Kind.MOMENT, true),
+    /**
+     * What happened, as crmkit spells it ({@code responded}, {@code resolved}, ...): a text column
+     * or a fixed value (for a table of responses, say).
+     */
+    COMPLAINT_EVENT_TYPE(Entity.COMPLAINT_EVENTS, "event_type", Kind.CASE_EVENT_TYPE, true),
+    /** Free text; the new priority of a {@code priority_changed} event. */
+    COMPLAINT_EVENT_DETAIL(Entity.COMPLAINT_EVENTS, "detail", Kind.TEXT, false),
+    /**
+     * The order of a case's events that happened at the same moment: an integer column, such as
+     * the event table's serial key. Left out, such events are read in the text order of their
+     * {@link #COMPLAINT_EVENT_TYPE}, which may not be the order they were recorded in.
+     */
+    COMPLAINT_EVENT_SEQUENCE_NUMBER(Entity.COMPLAINT_EVENTS, "sequence_number", Kind.INTEGER, false),
+
+    /** The key of the order the line belongs to, as {@link #ORDER_ID} reads it. */
+    ORDER_LINE_ORDER_ID(Entity.ORDER_LINES, "order_id", Kind.KEY, true),
+    /** The line's place in its order, from 1: an integer column. */
+    ORDER_LINE_NUMBER(Entity.ORDER_LINES, "line_number", Kind.INTEGER, true),
+    /** The product's key: text or an integer column, read as text. */
+    ORDER_LINE_PRODUCT_ID(Entity.ORDER_LINES, "product_id", Kind.KEY, true),
+    /** The product category. */
+    ORDER_LINE_CATEGORY(Entity.ORDER_LINES, "category", Kind.TEXT, false),
+    /** How many: an exact number (NUMERIC, DECIMAL or an integer), negative for returns. */
+    ORDER_LINE_QUANTITY(Entity.ORDER_LINES, "quantity", Kind.DECIMAL, true),
+    /** The price of one: an exact number. */
+    ORDER_LINE_UNIT_PRICE(Entity.ORDER_LINES, "unit_price", Kind.DECIMAL, true),
+    /** The line's amount: an exact number, in the currency of the price. */
+    ORDER_LINE_AMOUNT(Entity.ORDER_LINES, "amount", Kind.DECIMAL, true),
+    /** The ISO 4217 currency of price and amount: a text column or a fixed code. */
+    ORDER_LINE_CURRENCY(Entity.ORDER_LINES, "currency", Kind.CURRENCY, true),
+
+    /** The invoice's key: text or an integer column, read as text. */
+    INVOICE_ID(Entity.INVOICES, "id", Kind.KEY, true),
+    /** The key of the customer invoiced, as {@link #CUSTOMER_ID} reads it. */
+    INVOICE_CUSTOMER_ID(Entity.INVOICES, "customer_id", Kind.KEY, true),
+    /** The day it was issued: a DATE, or a TIMESTAMP without time zone (its day). */
+    INVOICE_ISSUED_ON(Entity.INVOICES, "issued_on", Kind.DAY, true),
+    /** The day it is due: a DATE, or a TIMESTAMP without time zone (its day). */
+    INVOICE_DUE_ON(Entity.INVOICES, "due_on", Kind.DAY, true),
+    /** The amount invoiced: an exact number, negative for credit notes. */
+    INVOICE_AMOUNT(Entity.INVOICES, "amount", Kind.DECIMAL, true),
+    /** The amount's ISO 4217 currency: a text column or a fixed code. */
+    INVOICE_CURRENCY(Entity.INVOICES, "currency", Kind.CURRENCY, true),
+
+    /** The payment's key: text or an integer column, read as text. */
+    PAYMENT_ID(Entity.PAYMENTS, "id", Kind.KEY, true),
+    /** The key of the invoice paid, as {@link #INVOICE_ID} reads it. */
+    PAYMENT_INVOICE_ID(Entity.PAYMENTS, "invoice_id", Kind.KEY, true),
+    /** The day it was paid: a DATE, or a TIMESTAMP without time zone (its day). */
+    PAYMENT_PAID_ON(Entity.PAYMENTS, "paid_on", Kind.DAY, true),
+    /** The amount paid: an exact number, negative for refunds. */
+    PAYMENT_AMOUNT(Entity.PAYMENTS, "amount", Kind.DECIMAL, true),
+    /** The amount's ISO 4217 currency: a text column or a fixed code. */
+    PAYMENT_CURRENCY(Entity.PAYMENTS, "currency", Kind.CURRENCY, true);
 
     /** What a field's column must hold, and whether a fixed value may stand in for it. */
     public enum Kind {
@@ -69,7 +153,15 @@ public enum Field {
         /** A channel key, as text. */
         CHANNEL(true),
         /** An interaction kind key, as text. */
-        INTERACTION_KIND(true);
+        INTERACTION_KIND(true),
+        /** A case kind key ({@code complaint}, {@code inquiry}), as text. */
+        CASE_KIND(true),
+        /** A priority, {@code P1} to {@code P4}, as text. */
+        PRIORITY(true),
+        /** A case event type key ({@code responded}, ...), as text. */
+        CASE_EVENT_TYPE(true),
+        /** A whole number: INTEGER, BIGINT, or NUMERIC without decimals. */
+        INTEGER(false);
 
         private final boolean fixable;
 

@@ -11,14 +11,15 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.crmkit.rules.io.InputProblem;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +31,12 @@ import org.jspecify.annotations.Nullable;
 final class MappingReader {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final JsonFactory YAML = YAMLFactory.builder().build();
-    private static final Set<String> TOP_KEYS = Set.of("time_zone", "customers", "orders", "interactions");
+    /** The top-level keys: the time zone, then every entity's, in the order {@link Entity} lists them. */
+    private static final List<String> TOP_KEYS = Stream.concat(Stream.of("time_zone"),
+            Arrays.stream(Entity.values()).map(Entity::key)).toList();
+    /** The top-level keys in a sentence: "time_zone, customers, ... and complaint_events". */
+    private static final String TOP_KEYS_TEXT = String.join(", ", TOP_KEYS.subList(0, TOP_KEYS.size() - 1))
+            + " and " + TOP_KEYS.get(TOP_KEYS.size() - 1);
     private static final List<String> ENTITY_KEYS = List.of("table", "query", "columns", "fixed", "filters");
 
     /** A node of the document: a map, a list or a scalar (text, Long, BigDecimal, Boolean or null). */
@@ -129,14 +135,14 @@ final class MappingReader {
 
     private void readRoot(Node root, ErpMapping.Builder builder) {
         if (root.map() == null) {
-            problem(root.line(), "", "a mapping is a map of time_zone, customers, orders and interactions");
+            problem(root.line(), "", "a mapping is a map of " + TOP_KEYS_TEXT);
             return;
         }
         for (Map.Entry<String, Node> entry : root.map().entrySet()) {
             Node value = entry.getValue();
             if (!TOP_KEYS.contains(entry.getKey())) {
                 problem(value.line(), value.path(), "unknown key '" + entry.getKey()
-                        + "'; a mapping has time_zone, customers, orders and interactions");
+                        + "'; a mapping has " + TOP_KEYS_TEXT);
             } else if (entry.getKey().equals("time_zone")) {
                 text(value, "a time zone").ifPresent(zone -> {
                     try {

@@ -1,7 +1,8 @@
 /**
  * Mappings of an ERP's own tables onto crmkit's entities: which table, view or query holds the
- * customers, orders and interactions, the column of each field (or a fixed value), the filters that
- * select the rows that count, and the time zone of timestamps stored without one.
+ * customers, orders and their lines, interactions, complaints and their events, invoices and
+ * payments, the column of each field (or a fixed value), the filters that select the rows that
+ * count, and the time zone of timestamps stored without one.
  *
  * <p>A mapping is written in Java ({@link org.crmkit.jdbc.mapping.ErpMapping#builder()}) or in a
  * YAML or JSON file ({@link org.crmkit.jdbc.mapping.ErpMapping#read}); either way it is checked when

@@ -161,8 +161,8 @@ class ErpMappingTest {
                         unquoted yes, no, on or off as true or false: quote it)
                           erp.yaml:16: interactions.fixed.kind: Unknown interaction kind 'gossip', expected one of \
                         inquiry, visit, call, message, meeting, survey, referral, event, trial, other
-                          erp.yaml:17: colors: unknown key 'colors'; a mapping has time_zone, customers, orders \
-                        and interactions""");
+                          erp.yaml:17: colors: unknown key 'colors'; a mapping has time_zone, customers, orders, \
+                        interactions, complaints, complaint_events, order_lines, invoices and payments""");
     }
 
     @ParameterizedTest
@@ -248,5 +248,69 @@ class ErpMappingTest {
         assertThat(SqlNames.checkIdentifier("x".repeat(64))).isPresent();
         assertThat(SqlNames.checkIdentifier("_x1")).isEmpty();
         assertThat(SqlNames.checkIdentifier("1x")).isPresent();
+    }
+
+    @Test
+    void readsComplaintsAndTheirEventsAsTheBuilderBuildsThem() {
+        ErpMapping read = ErpMapping.parse("""
+                complaints:
+                  query: "SELECT ticket_no, partner, opened FROM tickets WHERE kind = 'C'"
+                  columns: {id: ticket_no, customer_id: partner, opened_at: opened}
+                  fixed: {kind: complaint, priority: P2, channel: phone}
+                complaint_events:
+                  table: crm.ticket_log
+                  columns: {case_id: ticket, occurred_at: at, event_type: what, detail: text, sequence_number: serial}
+                  filters:
+                    - {column: voided, equals: false}
+                """, "erp.yaml");
+
+        assertThat(read).isEqualTo(ErpMapping.builder()
+                .entity(EntityMapping.builder(Entity.COMPLAINTS)
+                        .query("SELECT ticket_no, partner, opened FROM tickets WHERE kind = 'C'")
+                        .column(Field.COMPLAINT_ID, "ticket_no").column(Field.COMPLAINT_CUSTOMER_ID, "partner")
+                        .column(Field.COMPLAINT_OPENED_AT, "opened").fixed(Field.COMPLAINT_KIND, "complaint")
+                        .fixed(Field.COMPLAINT_PRIORITY, "P2").fixed(Field.COMPLAINT_CHANNEL, "phone").build())
+                .entity(EntityMapping.builder(Entity.COMPLAINT_EVENTS).table("crm.ticket_log")
+                        .column(Field.COMPLAINT_EVENT_CASE_ID, "ticket").column(Field.COMPLAINT_EVENT_OCCURRED_AT, "at")
+                        .column(Field.COMPLAINT_EVENT_TYPE, "what").column(Field.COMPLAINT_EVENT_DETAIL, "text")
+                        .column(Field.COMPLAINT_EVENT_SEQUENCE_NUMBER, "serial")
+                        .filter(Filter.equalTo("voided", false)).build())
+                .build());
+        assertThat(Entity.ofKey("complaint_events")).contains(Entity.COMPLAINT_EVENTS);
+        assertThat(Entity.COMPLAINTS.crmkitTable()).isEqualTo("crm_case");
+        assertThat(Entity.COMPLAINT_EVENTS.crmkitTable()).isEqualTo("crm_case_event");
+    }
+
+    @Test
+    void checksTheFixedValuesAndRequiredFieldsOfComplaints() {
+        String text = """
+                complaints:
+                  table: tickets
+                  columns: {id: ticket_no, opened_at: opened}
+                  fixed: {kind: grievance, priority: P5, channel: pigeon}
+                complaint_events:
+                  table: ticket_log
+                  columns: {case_id: ticket}
+                  fixed: {event_type: escalated, sequence_number: 1}
+                """;
+
+        assertThatThrownBy(() -> ErpMapping.parse(text, "erp.yaml"))
+                .isInstanceOf(MappingException.class)
+                .hasMessage("""
+                        Invalid mapping, 7 problems:
+                          erp.yaml:3: complaints.columns: the required field 'customer_id' is not mapped; name its \
+                        column
+                          erp.yaml:4: complaints.fixed.kind: Unknown case kind 'grievance', expected one of complaint, \
+                        inquiry
+                          erp.yaml:4: complaints.fixed.priority: Unknown priority 'P5', expected one of p1, p2, p3, p4
+                          erp.yaml:4: complaints.fixed.channel: Unknown channel 'pigeon', expected one of visit, \
+                        video, phone, online, sms, email, wechat, event
+                          erp.yaml:7: complaint_events.columns: the required field 'occurred_at' is not mapped; name \
+                        its column
+                          erp.yaml:8: complaint_events.fixed.event_type: Unknown case event 'escalated', expected one \
+                        of responded, solution_proposed, resolved, feedback_received, paused, resumed, reopened, \
+                        closed, priority_changed
+                          erp.yaml:8: complaint_events.fixed.sequence_number: 'sequence_number' takes a column, not a \
+                        fixed value ('1')""");
     }
 }
