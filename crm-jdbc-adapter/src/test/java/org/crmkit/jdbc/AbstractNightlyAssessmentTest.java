@@ -78,6 +78,8 @@ abstract class AbstractNightlyAssessmentTest {
             Channel.PHONE, InteractionKind.INQUIRY));
     private static final CaseId COMPLAINT = CaseId.of("k-1");
     private static final OffsetDateTime OPENED = OffsetDateTime.of(2026, 5, 4, 10, 0, 0, 0, ZoneOffset.ofHours(8));
+    private static final ServiceCase CASE = ServiceCase.complaint(COMPLAINT, CustomerId.of("h-complainer"), OPENED);
+    private static final CaseEvent RESPONSE = CaseEvent.of(COMPLAINT, OPENED.plusHours(30), CaseEventType.RESPONDED);
 
     static {
         customer("a-loyal", LocalDate.of(2023, 1, 10));
@@ -119,8 +121,8 @@ abstract class AbstractNightlyAssessmentTest {
         CUSTOMERS.forEach(store.customers()::save);
         PURCHASES.forEach(store.purchases()::record);
         INTERACTIONS.forEach(store.interactions()::record);
-        store.cases().save(ServiceCase.complaint(COMPLAINT, CustomerId.of("h-complainer"), OPENED));
-        store.caseEvents().append(CaseEvent.of(COMPLAINT, OPENED.plusHours(30), CaseEventType.RESPONDED));
+        store.cases().save(CASE);
+        store.caseEvents().append(RESPONSE);
     }
 
     /** @return the extension of the subclass */
@@ -146,7 +148,16 @@ abstract class AbstractNightlyAssessmentTest {
 
     @Test
     void assessesAsTheAnalysisAndRecordsTransitionsAsTheTrackerDoesDayAfterDay() throws SQLException {
-        JdbcStore store = seeded();
+        assessesAsTheAnalysisDoes(seeded());
+    }
+
+    @Test
+    void assessesAsTheAnalysisDoesOverAnErpMappingWithItsComplaints() throws SQLException {
+        assessesAsTheAnalysisDoes(ErpSchema.storeHolding(database(), CUSTOMERS, PURCHASES, INTERACTIONS, List.of(),
+                List.of(CASE), List.of(RESPONSE)));
+    }
+
+    private void assessesAsTheAnalysisDoes(JdbcStore store) throws SQLException {
         InMemoryStore reference = InMemoryStore.create();
         seed(reference);
         CustomerBaseAnalysis analysis = CustomerBaseAnalysis.of(POLICY,
