@@ -16,6 +16,7 @@ import org.crmkit.core.PersistenceException;
 import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.ExchangeRateTable;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.LifecycleHistory;
@@ -80,6 +81,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     private final SurveyAnswers surveys;
     private final LifecycleHistory lifecycleHistory;
     private final EventOutbox outbox;
+    private final JdbcExchangeRateTable exchangeRates;
     private final Optional<Connection> keepAlive;
     private final Database database;
     private final Relations relations;
@@ -98,6 +100,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         this.surveys = new JdbcSurveyAnswers(database);
         this.lifecycleHistory = new JdbcLifecycleHistory(database);
         this.outbox = new JdbcEventOutbox(database);
+        this.exchangeRates = new JdbcExchangeRateTable(database);
         this.keepAlive = keepAlive;
     }
 
@@ -275,7 +278,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     /**
      * Facts computed in SQL as {@link #facts()} computes them, except that {@code forEach} does not
      * stop at a customer it cannot evaluate (a purchase that counts is in another currency than the
-     * query's): it reports the customer, with the reason, and goes on with the next. {@code find}
+     * query's, which the query's exchange rates do not convert on its day): it reports the customer,
+     * with the reason, and goes on with the next. {@code find}
      * still throws for such a customer, as {@link #facts()} does.
      *
      * @param notEvaluable called, on the thread of forEach, for each customer skipped; must not call
@@ -286,6 +290,18 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         Objects.requireNonNull(notEvaluable, "notEvaluable");
         return new JdbcFactsSource(database, relations, database.dialect().customersPerRange(),
                 Optional.of(notEvaluable));
+    }
+
+    /**
+     * The dated exchange rates in {@code crm_exchange_rate}: a rate applies from its day until the
+     * next one of the same two currencies. This store's facts convert through it in SQL, joining the
+     * table, when a query carries it: {@code policy.withExchangeRates(store.exchangeRates())}, or
+     * {@code metricsQuery.withExchangeRates(store.exchangeRates())}.
+     *
+     * @return the rate table
+     */
+    public ExchangeRateTable exchangeRates() {
+        return exchangeRates;
     }
 
     /** @return the service cases (complaints and inquiries), in {@code crm_case} */
