@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,13 +59,8 @@ abstract class AbstractExchangeRatesFactsTest {
         return store;
     }
 
-    private void execute(String sql) {
-        try (Connection connection = database().dataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+    private void execute(String sql) throws SQLException {
+        DatabaseExtension.execute(database().dataSource(), sql);
     }
 
     @Test
@@ -172,7 +165,7 @@ abstract class AbstractExchangeRatesFactsTest {
     }
 
     @Test
-    void convertsAnErpsCreditNotesWithTheirSign() {
+    void convertsAnErpsCreditNotesWithTheirSign() throws SQLException {
         JdbcStore store = ErpSchema.storeHolding(database(), List.of(customer("c-1")),
                 List.of(purchase("o-1", "c-1", "2026-01-10", "100.00", "CNY")), List.of(), List.of());
         execute("INSERT INTO sales_document VALUES ('cn-1', 'c-1', DATE '2026-02-01', -10.005, 'USD', NULL, 'posted')");
