@@ -8,10 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -369,9 +368,9 @@ final class JdbcFactsSource implements CustomerFactsSource {
     /**
      * Each customer's purchases up to the as-of day, summed for the metrics, the history and the
      * activity. With exchange rates into the query's currency, every purchase row is first joined
-     * with the rate of its currency on its day and converted: the sums add up {@code converted},
-     * the purchase's amount in the query's currency, or each purchase's own amount in it; and
-     * {@code unconverted} marks a purchase in another currency (or none) that has no rate.
+     * with the rate of its currency on its day, and the sums add up {@code converted}, each
+     * purchase's amount in the query's currency; {@code unconverted} marks a purchase in another
+     * currency (or none) that has no rate.
      */
     private Statement purchases(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
