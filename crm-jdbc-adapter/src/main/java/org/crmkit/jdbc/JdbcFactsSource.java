@@ -8,9 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.NoExchangeRateException;
 import org.crmkit.core.facts.ActivityFacts;
 import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactGroup;
@@ -34,6 +35,7 @@ import org.crmkit.core.model.InteractionKind;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.ExchangeRates;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -279,38 +281,61 @@ final class JdbcFactsSource implements CustomerFactsSource {
     }
 
     /**
-     * The first purchase that counts and is in another currency, named as the reference names it:
-     * one in the window fails the metrics, which come first; otherwise one earlier fails the history.
-     * A purchase whose mapped currency column is NULL has no currency to compare: it fails too.
+     * The first purchase that counts and is in another currency that the query's rates do not
+     * convert, named as the reference names it: one in the window fails the metrics, which come
+     * first; otherwise one earlier fails the history. A purchase whose mapped currency column is NULL
+     * has no currency to compare or convert: it fails too.
      */
     private CrmException currencyMismatch(Connection connection, CustomerId customerId, FactsQuery query)
             throws SQLException {
         MetricsQuery metrics = query.metrics();
-        Optional<List<String>> inWindow = firstForeign(connection, customerId, metrics,
+        Optional<Foreign> inWindow = firstForeign(connection, customerId, metrics,
                 SqlValues.dayBound(metrics.window().start()), SqlValues.dayBound(metrics.window().end()));
         if (inWindow.isPresent()) {
-            return foreign("Purchase '" + inWindow.get().get(0) + "'", metrics, inWindow.get().get(1));
+            return inWindow.get().failure("Purchase '" + inWindow.get().id() + "'", metrics);
         }
-        List<String> earlier = firstForeign(connection, customerId, metrics, SqlValues.FIRST_DAY.minusDays(1),
+        Foreign earlier = firstForeign(connection, customerId, metrics, SqlValues.FIRST_DAY.minusDays(1),
                 SqlValues.dayBound(metrics.asOf())).orElseThrow();
-        return foreign("Purchase '" + earlier.get(0) + "' of customer '" + customerId + "'", metrics, earlier.get(1));
+        return earlier.failure("Purchase '" + earlier.id() + "' of customer '" + customerId + "'", metrics);
     }
 
-    private static CrmException foreign(String purchase, MetricsQuery metrics, @Nullable String currency) {
-        if (currency == null) {
-            return new InvalidValueException(purchase + " has no currency (its currency column is NULL)");
+    /** A purchase in another currency than the query's that its rates do not convert. */
+    private record Foreign(String id, @Nullable String currency, LocalDate day) {
+        /** The exception the reference throws for it. */
+        CrmException failure(String purchase, MetricsQuery metrics) {
+            if (currency == null) {
+                return new InvalidValueException(purchase + " has no currency (its currency column is NULL)");
+            }
+            Currency found = Money.currency(currency);
+            if (metrics.exchangeRates() == ExchangeRates.none()) {
+                return new CurrencyMismatchException(purchase, metrics.currency(), found);
+            }
+            return new NoExchangeRateException(purchase, metrics.currency(), found, day);
         }
-        return new CurrencyMismatchException(purchase, metrics.currency(), Money.currency(currency));
     }
 
-    private Optional<List<String>> firstForeign(Connection connection, CustomerId customerId, MetricsQuery metrics,
+    /** The first purchase of the days, by day and id, in another currency without a rate. */
+    private Optional<Foreign> firstForeign(Connection connection, CustomerId customerId, MetricsQuery metrics,
             LocalDate from, LocalDate until) throws SQLException {
-        Relation orders = relations.orders();
-        return Database.first(connection, "SELECT id, currency FROM " + orders.from()
-                        + " WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND (currency IS NULL OR currency <> ?)"
-                        + " ORDER BY order_date, " + database.dialect().byId("id") + " FETCH FIRST 1 ROWS ONLY",
-                row -> Arrays.asList(row.getString("id"), row.getString("currency")),
-                orders.parametersThen(customerId.value(), from, until, metrics.currency().getCurrencyCode()));
+        String currency = metrics.currency().getCurrencyCode();
+        Optional<RateRelation> rates = RateRelation.of(metrics.exchangeRates(), metrics.currency(), database);
+        Statement statement = new Statement();
+        if (rates.isPresent()) {
+            statement.append("SELECT id, currency, order_date FROM (");
+            convertedOrders(statement, rates.get(), "o.id, o.currency, o.order_date, r.rate", List.of(),
+                    "id, customer_id, currency, order_date", until, Optional.of(Scope.only(customerId.value())));
+            statement.append(") j WHERE order_date >= ? AND rate IS NULL AND (currency IS NULL OR currency <> ?)",
+                    from, currency);
+        } else {
+            Relation orders = relations.orders();
+            statement.append("SELECT id, currency, order_date FROM " + orders.from(), orders.parameters().toArray())
+                    .append(" WHERE customer_id = ? AND order_date >= ? AND order_date <= ?"
+                            + " AND (currency IS NULL OR currency <> ?)", customerId.value(), from, until, currency);
+        }
+        statement.append(" ORDER BY order_date, " + database.dialect().byId("id") + " FETCH FIRST 1 ROWS ONLY");
+        return Database.first(connection, statement.sql.toString(), row -> new Foreign(row.getString("id"),
+                row.getString("currency"), row.getObject("order_date", LocalDate.class)),
+                statement.parameters.toArray());
     }
 
     /** SQL text and its parameters, built together so that they stay in step. */
@@ -340,36 +365,46 @@ final class JdbcFactsSource implements CustomerFactsSource {
         return statement.append(" ORDER BY " + database.dialect().byId("id"));
     }
 
-    /** Each customer's purchases up to the as-of day, summed for the metrics, the history and the activity. */
+    /**
+     * Each customer's purchases up to the as-of day, summed for the metrics, the history and the
+     * activity. With exchange rates into the query's currency, every purchase row is first joined
+     * with the rate of its currency on its day, and the sums add up {@code converted}, each
+     * purchase's amount in the query's currency; {@code unconverted} marks a purchase in another
+     * currency (or none) that has no rate.
+     */
     private Statement purchases(Scope scope, FactsQuery query) {
         MetricsQuery metrics = query.metrics();
         boolean history = query.wants(FactGroup.HISTORY);
+        Optional<RateRelation> rates = RateRelation.of(metrics.exchangeRates(), metrics.currency(), database);
+        String value = rates.isPresent() ? "converted" : "amount";
         DateWindow window = metrics.window();
         LocalDate windowStart = SqlValues.dayBound(window.start());
         LocalDate windowEnd = SqlValues.dayBound(window.end());
         String currency = metrics.currency().getCurrencyCode();
         Statement statement = new Statement().append("SELECT customer_id,")
-                .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN amount END) AS spend,",
+                .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN " + value + " END) AS spend,",
                         windowStart, windowEnd)
                 .append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0 THEN 1 END) AS orders,",
                         windowStart, windowEnd);
         if (history) {
             // Every purchase up to the as-of day counts for the history, so all must be in the currency.
-            statement.append(" COUNT(CASE WHEN currency IS NULL OR currency <> ? THEN 1 END) AS foreign_orders,", currency)
-                    .append(" COUNT(CASE WHEN amount >= 0 THEN 1 END) AS history_orders, SUM(amount) AS history_spend,"
+            statement.append(" COUNT(CASE WHEN ");
+            unconvertible(statement, rates, currency);
+            statement.append(" THEN 1 END) AS foreign_orders,")
+                    .append(" COUNT(CASE WHEN amount >= 0 THEN 1 END) AS history_orders, SUM(" + value + ") AS history_spend,"
                             + " COUNT(DISTINCT CASE WHEN amount >= 0 THEN order_date END) AS purchase_days,"
                             + " MIN(CASE WHEN amount >= 0 THEN order_date END) AS first_purchase,"
-                            + " SUM(CASE WHEN order_date > first_day THEN amount END) AS repeat_spend,");
+                            + " SUM(CASE WHEN order_date > first_day THEN " + value + " END) AS repeat_spend,");
         } else {
-            statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND (currency IS NULL OR currency <> ?)"
-                    + " THEN 1 END)"
-                    + " AS foreign_orders,", windowStart, windowEnd, currency);
+            statement.append(" COUNT(CASE WHEN order_date >= ? AND order_date <= ? AND ", windowStart, windowEnd);
+            unconvertible(statement, rates, currency);
+            statement.append(" THEN 1 END) AS foreign_orders,");
         }
         if (query.wants(FactGroup.ACTIVITY)) {
             LocalDate laterHalf = SqlValues.dayBound(ActivityFacts.laterHalfStart(window));
-            statement.append(" SUM(CASE WHEN order_date >= ? AND order_date < ? THEN amount END) AS earlier_spend,",
+            statement.append(" SUM(CASE WHEN order_date >= ? AND order_date < ? THEN " + value + " END) AS earlier_spend,",
                             windowStart, laterHalf)
-                    .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN amount END) AS later_spend,",
+                    .append(" SUM(CASE WHEN order_date >= ? AND order_date <= ? THEN " + value + " END) AS later_spend,",
                             laterHalf, windowEnd)
                     .append(" COUNT(DISTINCT CASE WHEN order_date >= ? AND order_date <= ? AND amount >= 0"
                             + " THEN LOWER(category) END)"
@@ -393,10 +428,21 @@ final class JdbcFactsSource implements CustomerFactsSource {
         statement.append(" MAX(CASE WHEN amount >= 0 THEN order_date END) AS last_purchase");
         LocalDate asOf = SqlValues.dayBound(metrics.asOf());
         Relation orders = relations.orders();
-        if (history) {
+        String firstDay = history
+                ? ", MIN(CASE WHEN amount >= 0 THEN order_date END) OVER (PARTITION BY customer_id) AS first_day" : "";
+        if (rates.isPresent()) {
+            // The first day of each customer, and each purchase converted, next to every purchase row.
+            statement.append(" FROM (SELECT customer_id, order_date, amount, category,");
+            converted(statement, currency, unit(metrics));
+            statement.append(" AS converted, CASE WHEN (currency IS NULL OR currency <> ?) AND rate IS NULL THEN 1"
+                    + " ELSE 0 END AS unconverted" + firstDay + " FROM (", currency);
+            convertedOrders(statement, rates.get(), "o.customer_id, o.order_date, o.amount, o.currency, o.category,"
+                    + " r.rate, o.amount * r.rate * CAST(? AS NUMERIC(38, 18)) AS scaled", List.of(unit(metrics).scale()),
+                    "customer_id, order_date, amount, currency, category", asOf, Optional.of(scope));
+            statement.append(") j) c");
+        } else if (history) {
             // The first day of each customer, next to every purchase row, in the same scan.
-            statement.append(" FROM (SELECT customer_id, order_date, amount, currency, category,"
-                    + " MIN(CASE WHEN amount >= 0 THEN order_date END) OVER (PARTITION BY customer_id) AS first_day"
+            statement.append(" FROM (SELECT customer_id, order_date, amount, currency, category" + firstDay
                     + " FROM " + orders.from(), orders.parameters().toArray())
                     .append(" WHERE order_date <= ?", asOf);
             restrict(statement, scope, "customer_id");
@@ -407,6 +453,64 @@ final class JdbcFactsSource implements CustomerFactsSource {
             restrict(statement, scope, "customer_id");
         }
         return statement.append(" GROUP BY customer_id ORDER BY " + database.dialect().byId("customer_id"));
+    }
+
+    /** The condition that a purchase row counts in no currency the sums can take: foreign, and without a rate. */
+    private static void unconvertible(Statement statement, Optional<RateRelation> rates, String currency) {
+        if (rates.isPresent()) {
+            statement.append("unconverted = 1");
+        } else {
+            statement.append("(currency IS NULL OR currency <> ?)", currency);
+        }
+    }
+
+    /**
+     * The powers of ten of the query currency's decimals, for rounding in SQL: {@code scale} to
+     * shift the decimals kept before the point, {@code inverse} to shift them back.
+     */
+    private record Unit(BigDecimal scale, BigDecimal inverse) {
+    }
+
+    private static Unit unit(MetricsQuery metrics) {
+        int decimals = Math.max(metrics.currency().getDefaultFractionDigits(), 0);
+        return new Unit(BigDecimal.ONE.movePointRight(decimals), BigDecimal.ONE.movePointLeft(decimals));
+    }
+
+    /**
+     * A purchase's amount in the query's currency, from a row with {@code currency}, {@code amount}
+     * and {@code scaled} (the amount times the rate times 10 to the currency's decimals, NULL without
+     * a rate): the amount itself in the query's currency; otherwise {@code scaled} rounded half-even
+     * to a whole number and shifted back, exactly as {@link ExchangeRates#convert} rounds in memory
+     * (portable SQL: ROUND rounds half up on both databases); NULL without a rate.
+     */
+    private static void converted(Statement statement, String currency, Unit unit) {
+        // The rounding needs scaled in the unit's powers; amount * rate * 10^d is exact in NUMERIC.
+        statement.append(" CASE WHEN currency = ? THEN amount"
+                + " WHEN ABS(scaled - TRUNC(scaled)) > 0.5"
+                + " OR (ABS(scaled - TRUNC(scaled)) = 0.5 AND MOD(TRUNC(scaled), 2) <> 0)"
+                + " THEN (TRUNC(scaled) + SIGN(scaled)) * CAST(? AS NUMERIC(38, 18))"
+                + " ELSE TRUNC(scaled) * CAST(? AS NUMERIC(38, 18)) END", currency, unit.inverse(), unit.inverse());
+    }
+
+    /**
+     * The query's orders up to a day, each joined with the rate of its currency on its day (NULL
+     * without one), selecting the given columns of {@code o} (the orders) and {@code r} (the rates).
+     *
+     * @param columns the select list
+     * @param columnParameters the values of its markers
+     * @param orderColumns the orders' columns the select list reads
+     * @param until the last order day
+     * @param scope the customers, or empty for those {@code o}'s own conditions select
+     */
+    private void convertedOrders(Statement statement, RateRelation rates, String columns,
+            List<Object> columnParameters, String orderColumns, LocalDate until, Optional<Scope> scope) {
+        Relation orders = relations.orders();
+        statement.append("SELECT " + columns, columnParameters.toArray())
+                .append(" FROM (SELECT " + orderColumns + " FROM " + orders.from(), orders.parameters().toArray())
+                .append(" WHERE order_date <= ?", until);
+        scope.ifPresent(customers -> restrict(statement, customers, "customer_id"));
+        statement.append(") o LEFT JOIN " + rates.sql(), rates.parameters().toArray())
+                .append(" ON r.currency = o.currency AND r.valid_from <= o.order_date AND o.order_date < r.valid_until");
     }
 
     /** Each customer's interactions in the window, counted by kind. */

@@ -16,6 +16,7 @@ import org.crmkit.core.PersistenceException;
 import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CrmStore;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.ExchangeRateTable;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.LifecycleHistory;
@@ -87,6 +88,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     private final OrderLines orderLines;
     private final Receivables receivables;
     private final EventOutbox outbox;
+    private final JdbcExchangeRateTable exchangeRates;
     private final Optional<Connection> keepAlive;
     private final Database database;
     private final Relations relations;
@@ -107,6 +109,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         this.orderLines = new JdbcOrderLines(database, relations.orderLines());
         this.receivables = new JdbcReceivables(database, relations.invoices(), relations.payments());
         this.outbox = new JdbcEventOutbox(database);
+        this.exchangeRates = new JdbcExchangeRateTable(database);
         this.keepAlive = keepAlive;
     }
 
@@ -285,7 +288,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     /**
      * Facts computed in SQL as {@link #facts()} computes them, except that {@code forEach} does not
      * stop at a customer it cannot evaluate (a purchase that counts is in another currency than the
-     * query's): it reports the customer, with the reason, and goes on with the next. {@code find}
+     * query's, which the query's exchange rates do not convert on its day): it reports the customer,
+     * with the reason, and goes on with the next. {@code find}
      * still throws for such a customer, as {@link #facts()} does.
      *
      * @param notEvaluable called, on the thread of forEach, for each customer skipped; must not call
@@ -293,9 +297,19 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      * @return the facts source
      */
     public CustomerFactsSource facts(Consumer<? super NotEvaluable> notEvaluable) {
-        Objects.requireNonNull(notEvaluable, "notEvaluable");
-        return new JdbcFactsSource(database, relations, database.dialect().customersPerRange(),
-                Optional.of(notEvaluable));
+        return reporting(notEvaluable);
+    }
+
+    /**
+     * The dated exchange rates in {@code crm_exchange_rate}: a rate applies from its day until the
+     * next one of the same two currencies. This store's facts convert through it in SQL, joining the
+     * table, when a query carries it: {@code policy.withExchangeRates(store.exchangeRates())}, or
+     * {@code metricsQuery.withExchangeRates(store.exchangeRates())}.
+     *
+     * @return the rate table
+     */
+    public ExchangeRateTable exchangeRates() {
+        return exchangeRates;
     }
 
     /** @return the service cases (complaints and inquiries), in {@code crm_case} or read from the ERP's complaints */

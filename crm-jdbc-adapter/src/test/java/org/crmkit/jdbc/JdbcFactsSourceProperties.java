@@ -10,8 +10,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -25,10 +28,13 @@ import org.crmkit.core.facts.FactGroup;
 import org.crmkit.core.facts.FactsCalculator;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.DateWindow;
+import org.crmkit.core.memory.InMemoryExchangeRateTable;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.ExchangeRate;
+import org.crmkit.core.model.FixedExchangeRates;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionId;
 import org.crmkit.core.model.InteractionKind;
@@ -37,6 +43,7 @@ import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.ExchangeRates;
 import org.crmkit.proptest.Gen;
 import org.crmkit.proptest.Gens;
 import org.crmkit.proptest.Property;
@@ -61,9 +68,32 @@ class JdbcFactsSourceProperties {
     private static final List<String> CATEGORIES = List.of("Maintenance", "MAINTENANCE", "training", "Parts");
     private static final LocalDate EPOCH = LocalDate.of(2024, 1, 1);
 
-    /** A data set and the query to compute facts for. */
+    /**
+     * Where a try's exchange rates come from: none; fixed rates in the query; a rate table held in
+     * memory, which SQL lists as VALUES; or the store's own {@code crm_exchange_rate}, joined.
+     */
+    enum RateSource { NONE, FIXED, LISTED, STORED }
+
+    /**
+     * A data set and the query to compute facts for; for rates {@link RateSource#STORED}, the
+     * query holds the rates in memory, for the reference, and SQL reads them from the store.
+     */
     record Scenario(FactsQuery query, List<Customer> customers, List<Purchase> purchases,
-            List<Interaction> interactions, List<SurveyAnswer> surveys) {
+            List<Interaction> interactions, List<SurveyAnswer> surveys, RateSource rateSource,
+            List<ExchangeRate> rates) {
+        Scenario(FactsQuery query, List<Customer> customers, List<Purchase> purchases,
+                List<Interaction> interactions, List<SurveyAnswer> surveys) {
+            this(query, customers, purchases, interactions, surveys, RateSource.NONE, List.of());
+        }
+
+        /** The query for the store: with the store's rate table where the rates are stored. */
+        FactsQuery queryOn(JdbcStore store) {
+            if (rateSource != RateSource.STORED) {
+                return query;
+            }
+            return new FactsQuery(query.metrics().withExchangeRates(store.exchangeRates()), query.groups(),
+                    query.valueAddedCategories());
+        }
     }
 
     /** What computing one customer's facts gave: facts, nothing, or an exception's type and message. */
@@ -133,14 +163,20 @@ class JdbcFactsSourceProperties {
     }
 
     static void check(int tries, Stores stores) {
-        Property.forAll(scenarios()).tries(tries).check(scenario -> {
+        Property.forAll(scenarios()).tries(tries)
+                .cover("a purchase converted", 5)
+                .cover("a customer without a rate for a purchase's day", 2)
+                .check(scenario -> {
             JdbcStore store = stores.empty();
             try {
                 scenario.customers().forEach(store.customers()::save);
                 scenario.purchases().forEach(store.purchases()::record);
                 scenario.interactions().forEach(store.interactions()::record);
                 scenario.surveys().forEach(store.surveys()::record);
-                FactsQuery query = scenario.query();
+                if (scenario.rateSource() == RateSource.STORED) {
+                    scenario.rates().forEach(store.exchangeRates()::record);
+                }
+                FactsQuery query = scenario.queryOn(store);
                 CustomerFactsSource facts = stores.facts(store);
 
                 for (Customer customer : scenario.customers()) {
@@ -162,6 +198,13 @@ class JdbcFactsSourceProperties {
                         .isEmpty();
                 Property.classify("customer created after the as-of day", !createdLater.isEmpty());
                 Property.classify("every group asked for", query.groups().size() == FactGroup.values().length);
+                Property.classify("a customer without a rate for a purchase's day", visited.stream()
+                        .anyMatch(outcome -> outcome.failure().contains(": no exchange rate from ")));
+                Property.classify("a purchase converted", scenario.rateSource() != RateSource.NONE
+                        && scenario.purchases().stream().anyMatch(purchase -> !purchase.amount().currency()
+                                .equals(query.metrics().currency()) && scenario.query().metrics().exchangeRates()
+                                .rate(purchase.amount().currency(), query.metrics().currency(), purchase.orderDate())
+                                .isPresent()));
             } finally {
                 stores.release(store);
             }
@@ -216,15 +259,59 @@ class JdbcFactsSourceProperties {
     }
 
     static Gen<Scenario> scenarios() {
-        // Most data sets are in the query's currency only; the others often have several foreign purchases.
+        // Most data sets are in the query's currency only; the others often have several foreign
+        // purchases, and mostly exchange rates that convert some of them.
         Gen<FactsQuery> queries = queries();
-        Gen<Boolean> foreign = Gens.frequency(Gens.weighted(3, Gens.constant(false)),
+        Gen<Boolean> foreign = Gens.frequency(Gens.weighted(2, Gens.constant(false)),
                 Gens.weighted(1, Gens.constant(true)));
+        Gen<RateSource> rateSources = Gens.frequency(Gens.weighted(1, Gens.constant(RateSource.NONE)),
+                Gens.weighted(2, Gens.constant(RateSource.FIXED)), Gens.weighted(2, Gens.constant(RateSource.LISTED)),
+                Gens.weighted(3, Gens.constant(RateSource.STORED)));
         return source -> {
             FactsQuery query = queries.generate(source);
             boolean foreignCurrencies = foreign.generate(source);
-            return scenario(query, foreignCurrencies).generate(source);
+            Scenario scenario = scenario(query, foreignCurrencies).generate(source);
+            RateSource rateSource = foreignCurrencies ? rateSources.generate(source) : RateSource.NONE;
+            return withRates(scenario, rateSource, source);
         };
+    }
+
+    /** The scenario converting through rates of the source given, some currencies and days without one. */
+    private static Scenario withRates(Scenario scenario, RateSource rateSource, org.crmkit.proptest.Source source) {
+        MetricsQuery metrics = scenario.query().metrics();
+        Currency into = metrics.currency();
+        // Rates that make ties of half a cent common, and any others.
+        Gen<BigDecimal> rates = Gens.oneOf(Gens.of("0.5", "0.25", "0.125", "1.5", "7.1", "0.0481").map(BigDecimal::new),
+                Gens.integers(0, 6).flatMap(scale -> Gens.bigDecimals(new BigDecimal("0.000001"), new BigDecimal("200"),
+                        scale)).map(rate -> rate.signum() == 0 ? BigDecimal.ONE : rate));
+        ExchangeRates exchangeRates;
+        List<ExchangeRate> rows = List.of();
+        switch (rateSource) {
+            case NONE -> exchangeRates = ExchangeRates.none();
+            case FIXED -> {
+                Map<Currency, BigDecimal> fixed = new HashMap<>();
+                for (String currency : Gens.of("USD", "EUR", "JPY").uniqueList(0, 3, code -> code).generate(source)) {
+                    fixed.put(Money.currency(currency), rates.generate(source));
+                }
+                exchangeRates = new FixedExchangeRates(into, fixed);
+            }
+            default -> {
+                Gen<LocalDate> days = days(metrics);
+                // Mostly rates into the query's currency; some into another, which must be left alone.
+                Gen<Currency> targets = Gens.frequency(Gens.weighted(6, Gens.constant(into)),
+                        Gens.weighted(1, Gens.constant(Money.currency("GBP"))));
+                Gen<String> currencies = Gens.of("USD", "EUR", "JPY");
+                Gen<ExchangeRate> row = inner -> new ExchangeRate(Money.currency(currencies.generate(inner)),
+                        targets.generate(inner), days.generate(inner), rates.generate(inner));
+                rows = row.uniqueList(0, 8, rate -> rate.currency() + ">" + rate.into() + "@" + rate.validFrom())
+                        .generate(source);
+                exchangeRates = InMemoryExchangeRateTable.of(rows);
+            }
+        }
+        FactsQuery query = new FactsQuery(metrics.withExchangeRates(exchangeRates), scenario.query().groups(),
+                scenario.query().valueAddedCategories());
+        return new Scenario(query, scenario.customers(), scenario.purchases(), scenario.interactions(),
+                scenario.surveys(), rateSource, rows);
     }
 
     private static Gen<Scenario> scenario(FactsQuery facts, boolean foreignCurrencies) {
@@ -355,8 +442,8 @@ class JdbcFactsSourceProperties {
 
     private static Gen<PurchaseDraft> purchaseDrafts(MetricsQuery query, boolean foreignCurrencies) {
         Gen<String> currencies = foreignCurrencies
-                ? Gens.frequency(Gens.weighted(2, Gens.constant("CNY")), Gens.weighted(1, Gens.constant("USD")),
-                        Gens.weighted(1, Gens.constant("EUR")))
+                ? Gens.frequency(Gens.weighted(3, Gens.constant("CNY")), Gens.weighted(2, Gens.constant("USD")),
+                        Gens.weighted(1, Gens.constant("EUR")), Gens.weighted(1, Gens.constant("JPY")))
                 : Gens.constant("CNY");
         Gen<BigDecimal> plainAmounts = Gens.integers(0, 4)
                 .flatMap(scale -> Gens.bigDecimals(BigDecimal.ZERO, new BigDecimal("100000"), scale));

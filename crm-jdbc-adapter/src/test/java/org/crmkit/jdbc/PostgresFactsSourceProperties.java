@@ -37,6 +37,7 @@ class PostgresFactsSourceProperties {
                     statement.execute("DELETE FROM crm_interaction");
                     statement.execute("DELETE FROM crm_purchase");
                     statement.execute("DELETE FROM crm_customer");
+                    statement.execute("DELETE FROM crm_exchange_rate");
                 } catch (SQLException e) {
                     throw new IllegalStateException("could not empty the test schema", e);
                 }

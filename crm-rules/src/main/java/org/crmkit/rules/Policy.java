@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.model.PolicyRef;
+import org.crmkit.core.port.ExchangeRates;
 import org.crmkit.rules.internal.PolicySections;
 import org.crmkit.rules.internal.section.PolicySection;
 import org.crmkit.rules.internal.section.Problems;
@@ -101,7 +102,11 @@ public final class Policy {
      * @return a builder holding this policy's header, calendars, given sections and source
      */
     public Builder toBuilder() {
-        Builder builder = new Builder(header).source(source);
+        return builderWith(header);
+    }
+
+    private Builder builderWith(PolicyHeader newHeader) {
+        Builder builder = new Builder(newHeader).source(source);
         calendars.forEach((name, calendar) -> {
             if (!name.equals(ALWAYS_OPEN_CALENDAR)) {
                 builder.calendars.put(name, calendar);
@@ -111,7 +116,19 @@ public final class Policy {
         return builder;
     }
 
-    /** @return id, version, effective date, currency, time zone and evaluation window */
+    /**
+     * A copy of this policy that converts purchases through other exchange rates, such as the
+     * dated rates of a store's table: {@code policy.withExchangeRates(store.exchangeRates())}. Every
+     * engine and job that computes facts from the policy's header then converts through them.
+     *
+     * @param rates the rates into the policy's currency; not null
+     * @return the copy, with the same calendars, sections and source
+     */
+    public Policy withExchangeRates(ExchangeRates rates) {
+        return builderWith(header.withExchangeRates(Objects.requireNonNull(rates, "rates"))).build();
+    }
+
+    /** @return id, version, effective date, currency, time zone, evaluation window and exchange rates */
     public PolicyHeader header() {
         return header;
     }

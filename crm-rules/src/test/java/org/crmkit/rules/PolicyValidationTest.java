@@ -47,7 +47,7 @@ class PolicyValidationTest {
     static Stream<Arguments> brokenPolicies() {
         return Stream.of(
                 broken("an unknown root field", "time_zone: Asia/Shanghai\n", "time_zone: Asia/Shanghai\ncolour: blue\n",
-                        "bad.yaml:6: colour: unknown field, expected one of id, version, effective_from, currency,"
+                        "bad.yaml:6: colour: unknown field, expected one of id, version, effective_from, currency, exchange_rates,"
                                 + " time_zone, window, calendars, tiering, tiers, sla, cadences, relationship, lifecycle,"
                                 + " segmentation, clv"),
                 broken("a missing id", "id: acme\n", "",

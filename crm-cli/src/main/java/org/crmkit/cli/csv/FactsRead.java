@@ -3,6 +3,7 @@ package org.crmkit.cli.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import org.crmkit.core.model.LocalTimeRange;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.StaffId;
 import org.crmkit.core.model.SurveyAnswer;
+import org.crmkit.core.port.ExchangeRates;
 import org.crmkit.rules.io.CsvRecord;
 import org.crmkit.rules.io.InputFile;
 import org.crmkit.rules.io.InputProblem;
@@ -106,6 +108,8 @@ final class FactsRead {
     private Currency currency;
     /** Decimals of the currency; -1 while it is not known. */
     private int scale;
+    /** The rates that convert orders in other currencies into the query's; none with customers from orders. */
+    private final ExchangeRates exchangeRates;
     private final int asOf;
     private final int windowStart;
     private final int windowEnd;
@@ -168,6 +172,7 @@ final class FactsRead {
         this.categories = new Categories(query);
         this.currency = customersFromOrders ? null : metrics.currency();
         this.scale = customersFromOrders ? -1 : Math.max(currency.getDefaultFractionDigits(), 0);
+        this.exchangeRates = customersFromOrders ? ExchangeRates.none() : metrics.exchangeRates();
         this.asOf = (int) metrics.asOf().toEpochDay();
         this.windowStart = (int) metrics.window().start().toEpochDay();
         this.windowEnd = (int) metrics.window().end().toEpochDay();
@@ -635,8 +640,10 @@ final class FactsRead {
                             : Values.amount(text, known)).orElse(null);
                 }
             }
+            // The rate of an order in another currency that the query's exchange rates convert.
+            BigDecimal rate = null;
             if (present(row, currencyColumn, "currency")) {
-                checkCurrency(row);
+                rate = checkCurrency(row, day);
             }
             if (!isEmpty(row, quantity) && !FastValues.isPositiveWholeNumber(c, row.start(quantity),
                     row.end(quantity))) {
@@ -644,6 +651,20 @@ final class FactsRead {
             }
             if (!ok) {
                 return;
+            }
+            if (rate != null) {
+                // Converted as the facts convert, per order and half-even to the query currency's decimals.
+                Currency known = rowCurrency(row);
+                BigDecimal original = exact != null ? exact : BigDecimal.valueOf(units, known.getDefaultFractionDigits());
+                BigDecimal converted = ExchangeRates.convert(original, rate, currency);
+                BigInteger unscaled = converted.unscaledValue();
+                if (unscaled.bitLength() < Long.SIZE - 1 && unscaled.longValue() <= Values.maxUnits(scale)) {
+                    units = unscaled.longValue();
+                    exact = null;
+                } else {
+                    units = FastValues.NOT_FAST_LONG;
+                    exact = converted;
+                }
             }
             orders++;
             if (day > asOf) {
@@ -696,19 +717,37 @@ final class FactsRead {
                     .orElse(null);
         }
 
-        /** The policy's currency, or with customers from orders the first order's, as {@link OrderRows} checks it. */
-        private void checkCurrency(CsvRecord row) {
+        /**
+         * The policy's currency, or with customers from orders the first order's, as {@link OrderRows}
+         * checks it; or, where the query has exchange rates, another currency with a rate for the
+         * order's day.
+         *
+         * @param day the order's day, {@link FastValues#NOT_FAST} when it is not one (reported already)
+         * @return the rate that converts the order, or null for an order in the currency (or a problem)
+         */
+        private BigDecimal checkCurrency(CsvRecord row, int day) {
             char[] c = row.chars();
             if (currencyCode != null
                     && FastValues.equals(c, row.start(currencyColumn), row.end(currencyColumn), currencyCode)) {
-                return;
+                return null;
             }
             Optional<Currency> parsed = parse(row, currencyColumn, "currency", Values::currency);
             if (parsed.isEmpty()) {
-                return;
+                return null;
             }
             Currency other = parsed.get();
-            if (!customersFromOrders) {
+            if (!customersFromOrders && exchangeRates != ExchangeRates.none()) {
+                if (day == FastValues.NOT_FAST) {
+                    return null;
+                }
+                LocalDate date = LocalDate.ofEpochDay(day);
+                Optional<BigDecimal> rate = exchangeRates.rate(other, currency, date);
+                if (rate.isPresent()) {
+                    return rate.get();
+                }
+                problem("currency", "no exchange rate from " + other.getCurrencyCode() + " to the policy's currency "
+                        + currencyCode + " on " + date);
+            } else if (!customersFromOrders) {
                 problem("currency", "currency " + other.getCurrencyCode() + " does not match the policy's currency "
                         + currencyCode + " (crmkit does not convert currencies)");
             } else if (currencyCode == null) {
@@ -721,6 +760,7 @@ final class FactsRead {
                         + " on line " + firstCurrencyLine
                         + ": the orders must all be in one currency (crmkit does not convert currencies)");
             }
+            return null;
         }
     }
 

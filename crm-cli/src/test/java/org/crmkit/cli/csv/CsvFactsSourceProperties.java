@@ -15,8 +15,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -31,6 +33,7 @@ import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Channel;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.FixedExchangeRates;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.InteractionId;
 import org.crmkit.core.model.InteractionKind;
@@ -207,7 +210,42 @@ class CsvFactsSourceProperties {
                         ZoneOffset.ofHoursMinutes(-9, -30), ZoneOffset.ofHours(14)).generate(source));
     }
 
+    /** Now and then fixed exchange rates into the query's currency from every other currency. */
+    private static MetricsQuery maybeConverting(MetricsQuery query, Source source) {
+        if (!Gens.frequency(Gens.weighted(2, Gens.constant(false)), Gens.weighted(1, Gens.constant(true)))
+                .generate(source)) {
+            return query;
+        }
+        Gen<BigDecimal> rates = Gens.oneOf(Gens.of("0.5", "0.125", "7.1", "0.0481", "1500.25").map(BigDecimal::new),
+                Gens.integers(0, 6).flatMap(scale -> Gens.bigDecimals(new BigDecimal("0.000001"),
+                        new BigDecimal("2000"), scale)).map(rate -> rate.signum() == 0 ? BigDecimal.ONE : rate));
+        Map<Currency, BigDecimal> fixed = new HashMap<>();
+        for (Currency other : List.of(Money.currency("CNY"), Money.currency("JPY"), Money.currency("BHD"),
+                Money.currency("USD"))) {
+            if (!other.equals(query.currency())) {
+                fixed.put(other, rates.generate(source));
+            }
+        }
+        return query.withExchangeRates(new FixedExchangeRates(query.currency(), fixed));
+    }
+
+    /** An order's currency: the query's, or with exchange rates now and then one they convert. */
+    private static Currency orderCurrency(MetricsQuery query, Source source) {
+        if (query.exchangeRates() instanceof FixedExchangeRates fixed && Gens.integers(0, 2).generate(source) == 0) {
+            return Gens.of(List.copyOf(fixed.rates().keySet())).generate(source);
+        }
+        return query.currency();
+    }
+
     private static Gen<RichCase> richCases() {
+        return richCases(false);
+    }
+
+    /**
+     * The rich cases; converting, now and then with exchange rates and some orders in other
+     * currencies, drawn after everything else so that the cases are otherwise the same.
+     */
+    private static Gen<RichCase> richCases(boolean converting) {
         return source -> {
             MetricsQuery metrics = queries().generate(source);
             Set<FactGroup> groups = Gens.of(Set.<FactGroup>of(), Set.of(FactGroup.HISTORY), Set.of(FactGroup.ACTIVITY),
@@ -269,13 +307,26 @@ class CsvFactsSourceProperties {
                     }
                 }
             }
+            if (converting) {
+                MetricsQuery rated = maybeConverting(metrics, source);
+                query = new FactsQuery(rated, groups, valueAdded);
+                for (int i = 0; i < purchases.size(); i++) {
+                    Purchase purchase = purchases.get(i);
+                    Currency currency = orderCurrency(rated, source);
+                    if (!currency.equals(metrics.currency())) {
+                        purchases.set(i, new Purchase(purchase.id(), purchase.customerId(), purchase.orderDate(),
+                                Money.of(currency, amounts(currency).generate(source)), purchase.category(),
+                                purchase.quantity()));
+                    }
+                }
+            }
             return new RichCase(query, customers, purchases, interactions, surveys, surveysFile);
         };
     }
 
     @Test
     void everyGroupOfEveryCustomersFactsIsTheReferences() {
-        Property.forAll(richCases()).tries(400)
+        Property.forAll(richCases(true)).tries(400)
                 .cover("the purchase history", 40)
                 .cover("the window's activity", 40)
                 .cover("a customer with several purchase days", 20)
@@ -285,6 +336,7 @@ class CsvFactsSourceProperties {
                 .cover("joint planning", 3)
                 .cover("a customer with more than 64 categories' worth of numbers", 1)
                 .cover("spend in both halves of the window", 5)
+                .cover("an order converted", 10)
                 .check(generated -> {
             CsvFactsSource source = write(generated);
             FactsQuery query = generated.query();
@@ -311,6 +363,8 @@ class CsvFactsSourceProperties {
                     facts.activity().filter(activity -> activity.jointPlanning() > 0).isPresent()));
             Property.classify("a customer with more than 64 categories' worth of numbers", expected.stream()
                     .anyMatch(facts -> facts.activity().filter(activity -> activity.categories() > 64).isPresent()));
+            Property.classify("an order converted", generated.purchases().stream().anyMatch(purchase ->
+                    !purchase.amount().currency().equals(query.metrics().currency())));
             Property.classify("spend in both halves of the window", expected.stream().anyMatch(facts ->
                     facts.activity().filter(activity -> !activity.earlierHalfSpend().isZero()
                             && !activity.laterHalfSpend().isZero()).isPresent()));

@@ -28,11 +28,15 @@ import org.crmkit.core.model.SurveyAnswer;
  * in the JDBC adapter) must equal. The metrics come from {@link MetricsCalculator}. Records outside
  * the relevant days are ignored, so callers may pass more than needed. Stateless and thread-safe.
  *
+ * <p>Every amount summed is the purchase's {@link MetricsQuery#amountOf amount in the query's
+ * currency}: as recorded, or converted through the query's exchange rates and rounded half-even to
+ * the currency's decimals, per purchase, before any sum.
+ *
  * <p>Definitions, as of the query's as-of day:
  * <ul>
  *   <li>the history: the purchases on or before the as-of day and their spend; the distinct days
  *       with a purchase; the first of them; the repeat spend sums the purchases on the later days. With the history asked for,
- *       every purchase up to the as-of day must be in the query's currency;</li>
+ *       every purchase up to the as-of day must be in the query's currency or converted into it;</li>
  *   <li>spend halves: the window's purchases before {@link ActivityFacts#laterHalfStart} and from it;</li>
  *   <li>categories: the distinct categories of the window's purchases, by
  *       {@link FactsQuery#normalCategory}; value-added purchases: the window's purchases whose
@@ -59,7 +63,9 @@ public final class FactsCalculator {
      * @param surveys the customer's survey answers, at least those on or before the as-of day; not null
      * @param query what to compute; not null
      * @return the facts, with the groups the query asks for
-     * @throws CurrencyMismatchException if a purchase that counts is in another currency
+     * @throws CurrencyMismatchException if a purchase that counts is in another currency that the
+     *     query's exchange rates do not convert ({@link org.crmkit.core.NoExchangeRateException}
+     *     when the query has rates, but none for its currency and day)
      * @throws InvalidValueException if a record belongs to another customer
      */
     public static CustomerFacts compute(Customer customer, Iterable<Purchase> purchases,
@@ -85,13 +91,11 @@ public final class FactsCalculator {
             if (purchase.orderDate().isAfter(query.asOf())) {
                 continue;
             }
-            if (!purchase.amount().currency().equals(query.currency())) {
-                throw new CurrencyMismatchException("Purchase '" + purchase.id() + "' of customer '"
-                        + purchase.customerId() + "'", query.currency(), purchase.amount().currency());
-            }
-            byDay.merge(purchase.orderDate(), purchase.amount(), Money::plus);
+            Money amount = query.amountOf(purchase, "Purchase '" + purchase.id() + "' of customer '"
+                    + purchase.customerId() + "'");
+            byDay.merge(purchase.orderDate(), amount, Money::plus);
             orders++;
-            spend = spend.plus(purchase.amount());
+            spend = spend.plus(amount);
         }
         if (byDay.isEmpty()) {
             return PurchaseHistoryFacts.none(query.currency());
@@ -115,14 +119,15 @@ public final class FactsCalculator {
         int valueAdded = 0;
         for (Purchase purchase : purchases) {
             LocalDate day = purchase.orderDate();
-            // The metrics have checked the currency of every purchase in the window.
             if (!window.contains(day)) {
                 continue;
             }
+            // The metrics have converted every purchase in the window already: this cannot fail.
+            Money amount = metrics.amountOf(purchase, "Purchase '" + purchase.id() + "'");
             if (day.isBefore(laterHalf)) {
-                earlier = earlier.plus(purchase.amount());
+                earlier = earlier.plus(amount);
             } else {
-                later = later.plus(purchase.amount());
+                later = later.plus(amount);
             }
             if (purchase.category().isPresent()) {
                 categories.add(FactsQuery.normalCategory(purchase.category().get()));

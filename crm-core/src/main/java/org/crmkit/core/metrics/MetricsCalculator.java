@@ -16,7 +16,8 @@ import org.crmkit.core.model.Purchase;
  * Computes a customer's {@link CustomerMetrics} in memory from purchases and interactions.
  *
  * <p>This is the reference definition of every metric; other metrics sources (SQL in the JDBC
- * adapter) must give the same numbers. Purchases and interactions outside the relevant days are
+ * adapter) must give the same numbers. A purchase in the window in another currency than the
+ * query's counts at its {@link MetricsQuery#amountOf converted amount}. Purchases and interactions outside the relevant days are
  * ignored, so callers may pass more than needed. Stateless and thread-safe.
  */
 public final class MetricsCalculator {
@@ -32,7 +33,9 @@ public final class MetricsCalculator {
      * @param interactions the customer's interactions, at least those in the window; not null
      * @param query the as-of day, window, zone and currency; not null
      * @return the snapshot
-     * @throws CurrencyMismatchException if a relevant purchase is in another currency
+     * @throws CurrencyMismatchException if a purchase in the window is in another currency that the
+     *     query's exchange rates do not convert ({@link org.crmkit.core.NoExchangeRateException} when
+     *     the query has rates, but none for its currency and day)
      * @throws InvalidValueException if a purchase or interaction belongs to another customer
      */
     public static CustomerMetrics compute(Customer customer, Iterable<Purchase> purchases,
@@ -60,11 +63,7 @@ public final class MetricsCalculator {
                 lastPurchase = day;
             }
             if (query.window().contains(day)) {
-                if (!purchase.amount().currency().equals(query.currency())) {
-                    throw new CurrencyMismatchException("Purchase '" + purchase.id() + "'", query.currency(),
-                            purchase.amount().currency());
-                }
-                spend = spend.plus(purchase.amount());
+                spend = spend.plus(query.amountOf(purchase, "Purchase '" + purchase.id() + "'"));
                 orders++;
             }
             for (int i = 0; i < quarters.length; i++) {

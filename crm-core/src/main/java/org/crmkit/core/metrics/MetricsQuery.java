@@ -3,21 +3,32 @@ package org.crmkit.core.metrics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.Optional;
+import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.NoExchangeRateException;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.port.ExchangeRates;
 
 /**
  * What a metrics snapshot is computed for: the as-of day, the evaluation window, the time zone
- * in which moments become days, and the currency in which spend is summed. Immutable and
- * thread-safe.
+ * in which moments become days, the currency in which spend is summed, and the exchange rates
+ * that convert purchases in other currencies into it ({@link #amountOf}). Immutable and
+ * thread-safe, as far as the exchange rates are.
  *
  * @param asOf the day the snapshot describes; not null
  * @param window the days whose purchases and inquiries count, ending on or before {@code asOf}; not null
  * @param zone the zone that turns interaction moments into days; not null
- * @param currency the only currency accepted for purchases; not null
+ * @param currency the currency of every sum; purchases in another are converted through the rates; not null
+ * @param exchangeRates the rates into {@code currency}; {@link ExchangeRates#none()} to accept
+ *     purchases in {@code currency} only; not null
  */
-public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Currency currency) {
+public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Currency currency,
+        ExchangeRates exchangeRates) {
 
     /** Number of rolling quarters that {@code active_quarters} looks back over. */
     public static final int ACTIVE_QUARTER_LOOKBACK = 4;
@@ -28,6 +39,7 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(exchangeRates, "exchangeRates");
         if (asOf.equals(LocalDate.MAX)) {
             // Quarters are counted back from the day after the as-of day, which must exist.
             throw new InvalidValueException("MetricsQuery asOf must be before " + LocalDate.MAX + ", was " + asOf);
@@ -35,6 +47,56 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
         if (window.end().isAfter(asOf)) {
             throw new InvalidValueException("MetricsQuery window " + window + " must not end after the as-of day " + asOf);
         }
+    }
+
+    /**
+     * A query that accepts purchases in its currency only, converting none.
+     *
+     * @param asOf the day the snapshot describes; not null
+     * @param window the days whose purchases and inquiries count; not null
+     * @param zone the zone that turns interaction moments into days; not null
+     * @param currency the only currency accepted for purchases; not null
+     */
+    public MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Currency currency) {
+        this(asOf, window, zone, currency, ExchangeRates.none());
+    }
+
+    /**
+     * Copy that converts purchases in other currencies through exchange rates.
+     *
+     * @param rates the rates into this query's currency; not null
+     * @return the copy
+     */
+    public MetricsQuery withExchangeRates(ExchangeRates rates) {
+        return new MetricsQuery(asOf, window, zone, currency, rates);
+    }
+
+    /**
+     * A purchase's amount in the query's currency, where it counts towards a sum: as recorded when
+     * it is in the query's currency (never rounded); otherwise converted at the rate of its currency
+     * for its order day, {@link ExchangeRates#convert amount x rate rounded half-even} to the
+     * currency's decimals, per purchase. The facts sum these amounts, so a sum never rounds again.
+     *
+     * @param purchase the purchase; not null
+     * @param context names the purchase in the exception, e.g. {@code "Purchase 'o-2'"}; not null
+     * @return the amount in the query's currency
+     * @throws NoExchangeRateException if the rates have no rate for the purchase's currency and day
+     * @throws CurrencyMismatchException if the purchase is in another currency and the query has no rates
+     */
+    public Money amountOf(Purchase purchase, String context) {
+        Money amount = purchase.amount();
+        Currency from = amount.currency();
+        if (from.equals(currency)) {
+            return amount;
+        }
+        if (exchangeRates == ExchangeRates.none()) {
+            throw new CurrencyMismatchException(context, currency, from);
+        }
+        Optional<BigDecimal> rate = exchangeRates.rate(from, currency, purchase.orderDate());
+        if (rate.isEmpty()) {
+            throw new NoExchangeRateException(context, currency, from, purchase.orderDate());
+        }
+        return Money.of(currency, ExchangeRates.convert(amount.amount(), rate.get(), currency));
     }
 
     /**

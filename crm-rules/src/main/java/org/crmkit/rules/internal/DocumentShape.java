@@ -52,6 +52,11 @@ public final class DocumentShape {
                 .required("version", text("The policy's version, at most 128 characters."))
                 .required("effective_from", Shape.DATE)
                 .required("currency", pattern("^[A-Z]{3}$", "The ISO 4217 currency of every amount, e.g. CNY."))
+                .optional("exchange_rates", named("^[A-Z]{3}$", Shape.positive("How much one unit of the currency"
+                        + " is in the policy's currency, e.g. 7.10."), "Fixed rates that convert purchases in other"
+                        + " currencies into the policy's, by ISO 4217 code, e.g. {USD: \"7.10\"}; each purchase is"
+                        + " converted, then rounded half-even to the currency's decimals. Without a rate, a customer"
+                        + " with a purchase in another currency is not evaluable."))
                 .required("time_zone", text("The IANA time zone of dates, e.g. Asia/Shanghai."))
                 .optional("window", WINDOW)
                 .optional("calendars", named("^[a-z][a-z0-9_-]{0,31}$", CALENDAR,

@@ -1,5 +1,6 @@
 package org.crmkit.rules.internal;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,8 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.calendar.BusinessCalendar;
+import org.crmkit.core.model.FixedExchangeRates;
 import org.crmkit.core.model.Money;
 import org.crmkit.core.model.PolicyRef;
+import org.crmkit.core.port.ExchangeRates;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.PolicySource;
 import org.crmkit.rules.internal.section.Node;
@@ -81,6 +84,8 @@ public final class PolicyReader {
         Optional<String> version = read.required(map, "version").flatMap(this::refPart);
         Optional<LocalDate> effectiveFrom = read.required(map, "effective_from").flatMap(read::date);
         Optional<Currency> currency = read.required(map, "currency").flatMap(this::currency);
+        Optional<ExchangeRates> exchangeRates = read.optional(map, "exchange_rates")
+                .map(node -> exchangeRates(node, currency)).orElse(Optional.of(ExchangeRates.none()));
         Optional<ZoneId> zone = read.required(map, "time_zone").flatMap(read::zone);
         Optional<EvaluationWindow> window = read.optional(map, "window").map(this::window)
                 .orElse(Optional.of(EvaluationWindow.trailingYear()));
@@ -121,7 +126,8 @@ public final class PolicyReader {
             throw new IllegalStateException(failed + " failed without reporting a problem");
         }
         PolicyHeader header = new PolicyHeader(PolicyRef.of(id.orElseThrow(), version.orElseThrow()),
-                effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow());
+                effectiveFrom.orElseThrow(), currency.orElseThrow(), zone.orElseThrow(), window.orElseThrow(),
+                exchangeRates.orElseThrow());
         Map<String, Integer> lines = new HashMap<>();
         nodes.forEach((path, node) -> lines.put(path, node.line()));
         Policy.Builder policy = Policy.builder(header).source(new PolicySource(source, lines));
@@ -158,6 +164,49 @@ public final class PolicyReader {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * Reads the fixed exchange rates: a map from ISO-4217 codes other than the policy's to rates
+     * above zero. Every bad entry is reported.
+     */
+    private Optional<ExchangeRates> exchangeRates(Node node, Optional<Currency> policyCurrency) {
+        if (!(node instanceof MapNode map)) {
+            read.problems().add(node, "must be a map from ISO-4217 currency code to rate, e.g. {USD: \"7.10\"}, was "
+                    + node.describe());
+            return Optional.empty();
+        }
+        Map<Currency, BigDecimal> rates = new LinkedHashMap<>();
+        boolean complete = true;
+        for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
+            Node value = entry.getValue();
+            Optional<Currency> currency = Optional.empty();
+            try {
+                currency = Optional.of(Money.currency(entry.getKey()));
+            } catch (InvalidValueException e) {
+                read.problems().add(value, "unknown ISO-4217 currency '" + entry.getKey() + "'");
+            }
+            if (currency.isPresent() && currency.equals(policyCurrency)) {
+                read.problems().add(value, "is the policy's own currency, which needs no rate");
+                currency = Optional.empty();
+            }
+            Optional<BigDecimal> rate = read.decimal(value).filter(number -> {
+                if (number.signum() <= 0) {
+                    read.problems().add(value, "must be more than zero, was " + value.describe());
+                    return false;
+                }
+                return true;
+            });
+            if (currency.isPresent() && rate.isPresent()) {
+                rates.put(currency.get(), rate.get());
+            } else {
+                complete = false;
+            }
+        }
+        if (!complete || policyCurrency.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(rates.isEmpty() ? ExchangeRates.none() : new FixedExchangeRates(policyCurrency.get(), rates));
     }
 
     private Optional<EvaluationWindow> window(Node node) {

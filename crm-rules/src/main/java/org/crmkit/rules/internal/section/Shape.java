@@ -191,6 +191,16 @@ public sealed interface Shape {
     }
 
     /**
+     * A decimal above 0, with no upper bound.
+     *
+     * @param description what it is
+     * @return the shape
+     */
+    static Number positive(String description) {
+        return new Number(false, Optional.of(java.math.BigDecimal.ZERO), true, Optional.empty(), description);
+    }
+
+    /**
      * A share: a decimal above 0 and at most 1.
      *
      * @param description what it is
