@@ -23,12 +23,14 @@ final class JdbcEventOutbox implements EventOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventOutbox.class);
     /** Events read at a time; a batch is marked published in one transaction. */
     private static final int BATCH = 500;
+    /** The type of a {@link TierChanged} in the outbox's {@code event_type}. */
+    static final String TIER_CHANGED = "TierChanged";
     /** The columns of an event, in the order {@link #INSERT} binds them after its type. */
-    private static final String EVENT_COLUMNS = "customer_id, as_of, from_tier, to_tier, direction, policy_id,"
+    static final String EVENT_COLUMNS = "customer_id, as_of, from_tier, to_tier, direction, policy_id,"
             + " policy_version, reasons, occurred_at, occurred_nanos";
     /** Writes a tier change into the outbox, in the transaction of the state it describes; see {@link #add}. */
     static final String INSERT = "INSERT INTO crm_outbox (event_key, event_type, " + EVENT_COLUMNS + ")"
-            + " VALUES (?, 'TierChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, '" + TIER_CHANGED + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PENDING = "SELECT sequence_number, event_key, event_type, " + EVENT_COLUMNS
             + " FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ? ORDER BY sequence_number"
             + " FETCH FIRST " + BATCH + " ROWS ONLY";
@@ -128,7 +130,7 @@ final class JdbcEventOutbox implements EventOutbox {
     private static Waiting map(ResultSet row) throws SQLException {
         long sequence = row.getLong("sequence_number");
         String type = row.getString("event_type");
-        if (!type.equals("TierChanged")) {
+        if (!type.equals(TIER_CHANGED)) {
             throw new PersistenceException("Outbox event " + sequence + " has the unknown type '" + type + "'",
                     new SQLException("unknown event type"));
         }
