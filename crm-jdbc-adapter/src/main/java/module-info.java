@@ -5,7 +5,9 @@
  * nightly batch jobs and the event outbox).
  *
  * <p>The JDBC drivers are not required: {@code java.sql} finds them as services, so an application
- * on the module path puts H2 or PostgreSQL's driver there too.
+ * on the module path puts H2 or PostgreSQL's driver there too. The PostgreSQL driver, where it is
+ * resolved, also gives the tiering job {@code COPY} ({@code requires static}); without it the job
+ * writes with JDBC batches.
  */
 // Flyway 13 can only be required as an automatic module (below); the warning says nothing more.
 @SuppressWarnings("requires-automatic")
@@ -16,6 +18,9 @@ module org.crmkit.jdbc {
     // The batch jobs decide with crm-rules' engines and take its Policy.
     requires transitive org.crmkit.rules;
     requires static org.jspecify;
+    // COPY on PostgreSQL goes through the driver's copy API where the driver is resolved; without
+    // it the jobs write with JDBC batches.
+    requires static org.postgresql.jdbc;
 
     // Flyway 13 has neither a module descriptor nor an Automatic-Module-Name: the name derived from
     // its jar's file name is the only one a module can require it by.

@@ -26,18 +26,21 @@ final class JdbcEventOutbox implements EventOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventOutbox.class);
     /** Events read at a time; a batch is marked published in one transaction. */
     private static final int BATCH = 500;
+    /** The type of a {@link TierChanged} in the outbox's {@code event_type}. */
+    static final String TIER_CHANGED = "TierChanged";
     /** The columns of an event, in the order {@link #INSERT} binds them after its type. */
-    private static final String EVENT_COLUMNS = "customer_id, as_of, from_tier, to_tier, direction, policy_id,"
+    static final String EVENT_COLUMNS = "customer_id, as_of, from_tier, to_tier, direction, policy_id,"
             + " policy_version, reasons, occurred_at, occurred_nanos";
     /** Writes a tier change into the outbox, in the transaction of the state it describes; see {@link #add}. */
     static final String INSERT = "INSERT INTO crm_outbox (event_key, event_type, " + EVENT_COLUMNS + ")"
-            + " VALUES (?, 'TierChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, '" + TIER_CHANGED + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** Writes a lifecycle transition into the outbox, in the transaction of the state it describes; see {@link #add}. */
     static final String INSERT_STAGE_CHANGE = "INSERT INTO crm_outbox (event_key, event_type, customer_id, as_of,"
             + " from_stage, to_stage, win_back, policy_id, policy_version, reasons, occurred_at, occurred_nanos)"
             + " VALUES (?, 'LifecycleStageChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PENDING = "SELECT sequence_number, event_key, event_type, " + EVENT_COLUMNS
-            + ", from_stage, to_stage, win_back FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ? ORDER BY sequence_number"
+            + ", from_stage, to_stage, win_back FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ?"
+            + " ORDER BY sequence_number"
             + " FETCH FIRST " + BATCH + " ROWS ONLY";
     private static final String MARK = "UPDATE crm_outbox SET published_at = CURRENT_TIMESTAMP WHERE sequence_number = ?";
     private static final String COUNT_PENDING = "SELECT COUNT(*) FROM crm_outbox WHERE published_at IS NULL";
@@ -171,7 +174,7 @@ final class JdbcEventOutbox implements EventOutbox {
         PolicyRef policy = PolicyRef.of(row.getString("policy_id"), row.getString("policy_version"));
         List<String> reasons = JsonStrings.read(row.getString("reasons"), "The reasons of outbox event " + sequence);
         DomainEvent event = switch (type) {
-            case "TierChanged" -> new TierChanged(customer,
+            case TIER_CHANGED -> new TierChanged(customer,
                     Optional.ofNullable(row.getString("from_tier")).map(Tier::of),
                     Optional.ofNullable(row.getString("to_tier")).map(Tier::of),
                     TierChanged.Direction.valueOf(row.getString("direction")), asOf, policy, reasons,

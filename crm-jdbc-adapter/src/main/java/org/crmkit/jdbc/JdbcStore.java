@@ -461,6 +461,12 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
                 customersPerChunk, each);
     }
 
+    /** The tiering job writing as told, for tests that compare COPY with JDBC batches. */
+    TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk, Consumer<? super TierDecision> each,
+            TierChunkRows.Writing writing) {
+        return new JdbcTieringJob(database, facts, policy, clock, customersPerChunk, each, writing);
+    }
+
     /** @return the outbox of the events the jobs wrote, in {@code crm_outbox} */
     public EventOutbox outbox() {
         return outbox;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.port.TierAssignments;
@@ -23,6 +24,8 @@ final class JdbcTierAssignments implements TierAssignments {
             + " WHERE customer_id = ? AND as_of < ? ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
     private static final String HISTORY = TierAssignmentRows.SELECT + " WHERE customer_id = ? ORDER BY as_of";
     private static final String DELETE_SAME_DAY = "DELETE FROM crm_tier_assignment WHERE customer_id = ? AND as_of = ?";
+    /** The reasons the nightly job wrote with an assignment go with it (no foreign key cascades since version 8). */
+    private static final String DELETE_SAME_DAY_REASONS = "DELETE FROM crm_tier_reason WHERE customer_id = ? AND as_of = ?";
 
     private final Database database;
     private final String selectUpToInCustomerOrder;
@@ -79,6 +82,18 @@ final class JdbcTierAssignments implements TierAssignments {
     @Override
     public void record(TierAssignment assignment) {
         Objects.requireNonNull(assignment, "assignment");
+        record(assignment, false, Optional.empty());
+    }
+
+    /** Checks the current assignment after claiming the head, which no other writer then changes before the commit. */
+    @Override
+    public void record(TierAssignment assignment, Optional<TierAssignment> readCurrent) {
+        Objects.requireNonNull(assignment, "assignment");
+        Objects.requireNonNull(readCurrent, "readCurrent");
+        record(assignment, true, readCurrent);
+    }
+
+    private void record(TierAssignment assignment, boolean check, Optional<TierAssignment> readCurrent) {
         CustomerId customerId = assignment.customerId();
         LocalDate asOf = SqlValues.storableDay(assignment.asOf(),
                 "Tier assignment of customer '" + customerId + "' asOf");
@@ -86,6 +101,15 @@ final class JdbcTierAssignments implements TierAssignments {
                 connection -> {
                     // Writers of one customer take turns; an older day is refused.
                     head.claim(connection, customerId, asOf);
+                    if (check) {
+                        Optional<TierAssignment> stored = Database.first(connection, CURRENT, TierAssignmentRows::map,
+                                customerId.value());
+                        if (!stored.equals(readCurrent)) {
+                            throw new ConcurrentUpdateException(TierAssignments.changedSinceRead(assignment,
+                                    readCurrent, stored) + "; nothing was recorded");
+                        }
+                    }
+                    Database.update(connection, DELETE_SAME_DAY_REASONS, customerId.value(), asOf);
                     Database.update(connection, DELETE_SAME_DAY, customerId.value(), asOf);
                     try (PreparedStatement insert = connection.prepareStatement(TierAssignmentRows.INSERT)) {
                         TierAssignmentRows.bind(insert, assignment);

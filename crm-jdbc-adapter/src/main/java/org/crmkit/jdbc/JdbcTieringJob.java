@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.event.TierChanged;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.TierAssignment;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link TieringJob} on the store's tables: facts from {@link JdbcFactsSource}, previous assignments
- * streamed from {@code crm_tier_assignment}, results written chunk by chunk with JDBC batches.
+ * streamed from {@code crm_tier_assignment}, results written chunk by chunk by {@link TierChunkRows}:
+ * with {@code COPY} on PostgreSQL, JDBC batches on H2.
  */
 final class JdbcTieringJob implements TieringJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTieringJob.class);
@@ -38,8 +38,6 @@ final class JdbcTieringJob implements TieringJob {
 
     private static final String COUNT_LATER = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of > ?";
     private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of = ?";
-    private static final String INSERT_REASON = "INSERT INTO crm_tier_reason (customer_id, as_of, reason_number, reason)"
-            + " VALUES (?, ?, ?, ?)";
 
     private final Database database;
     private final JdbcFactsSource facts;
@@ -49,10 +47,16 @@ final class JdbcTieringJob implements TieringJob {
     private final int customersPerChunk;
     private final Consumer<? super TierDecision> each;
     private final String previousAssignments;
-    private final String upsertHead;
+    private final TierChunkRows.Writing writing;
 
     JdbcTieringJob(Database database, JdbcFactsSource facts, Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super TierDecision> each) {
+        this(database, facts, policy, clock, customersPerChunk, each, TierChunkRows.Writing.COPY_WHERE_POSSIBLE);
+    }
+
+    /** A job that writes as told: tests compare COPY with batches on PostgreSQL. */
+    JdbcTieringJob(Database database, JdbcFactsSource facts, Policy policy, Clock clock, int customersPerChunk,
+            Consumer<? super TierDecision> each, TierChunkRows.Writing writing) {
         this.database = Objects.requireNonNull(database, "database");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.header = Objects.requireNonNull(policy, "policy").header();
@@ -68,8 +72,7 @@ final class JdbcTieringJob implements TieringJob {
                 + " WHERE a.as_of < ? AND NOT EXISTS (SELECT 1 FROM crm_tier_assignment b"
                 + " WHERE b.customer_id = a.customer_id AND b.as_of > a.as_of AND b.as_of < ?)"
                 + " ORDER BY " + database.dialect().byId("a.customer_id");
-        this.upsertHead = database.dialect().upsertLatest("crm_tier_head", "customer_id", "VARCHAR(128)",
-                "latest_as_of");
+        this.writing = Objects.requireNonNull(writing, "writing");
     }
 
     @Override
@@ -112,6 +115,13 @@ final class JdbcTieringJob implements TieringJob {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
         long total = facts.countCustomers(asOf);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            List<String> analysed = database.transaction("analyse the customers' tables never analysed",
+                    TierStatistics::analyseSourcesNeverAnalysed);
+            if (!analysed.isEmpty()) {
+                LOG.info("Analysed {}, which had no statistics, before tiering as of {}", analysed, asOf);
+            }
+        }
         Chunk chunk = new Chunk(run.startedAt(), new RunProgress(run, total, progress));
         database.transaction("stream the tier assignments before " + asOf, connection -> {
             try (PreparedStatement statement = Database.streaming(connection, previousAssignments, List.of(asOf, asOf));
@@ -132,59 +142,47 @@ final class JdbcTieringJob implements TieringJob {
         if (chunk.size() > 0) {
             write(chunk, asOf);
         }
+        if (chunk.changes >= TierStatistics.MANY_CHANGES) {
+            analyseWritten(asOf);
+        }
     }
 
     /** Writes a chunk's changes, events and the run's progress in one transaction, then empties it. */
     private void write(Chunk chunk, LocalDate asOf) {
         String last = chunk.last();
+        TierChunkRows rows = new TierChunkRows(asOf);
+        for (Chunk.Entry entry : chunk.entries) {
+            if (entry.changed()) {
+                rows.changed(entry.decision(), entry.previous(), chunk.recordedAt,
+                        engine.change(entry.decision(), entry.previous(), chunk.recordedAt));
+            } else {
+                rows.unchanged(entry.decision(), entry.previous());
+            }
+        }
         database.transaction("write the tiers as of " + asOf + " through customer '" + last + "'",
                 connection -> {
-                    long changes = 0;
-                    long events = 0;
-                    try (PreparedStatement assignments = connection.prepareStatement(TierAssignmentRows.INSERT);
-                            PreparedStatement reasons = connection.prepareStatement(INSERT_REASON);
-                            PreparedStatement heads = connection.prepareStatement(upsertHead);
-                            PreparedStatement outbox = connection.prepareStatement(JdbcEventOutbox.INSERT)) {
-                        for (Chunk.Entry entry : chunk.entries) {
-                            if (!entry.changed()) {
-                                continue;
-                            }
-                            changes++;
-                            addAssignment(entry.decision(), chunk.recordedAt, assignments, reasons, heads);
-                            Optional<TierChanged> event = engine.change(entry.decision(), entry.previous(),
-                                    chunk.recordedAt);
-                            if (event.isPresent()) {
-                                events++;
-                                JdbcEventOutbox.add(event.get(), outbox);
-                            }
-                        }
-                        assignments.executeBatch();
-                        reasons.executeBatch();
-                        heads.executeBatch();
-                        outbox.executeBatch();
-                    }
-                    runs.progress(connection, asOf, last, chunk.size(), changes, events);
+                    rows.write(connection, database.dialect(), writing);
+                    runs.progress(connection, asOf, last, chunk.size(), rows.changes(), rows.events());
                     return null;
                 });
         LOG.debug("Committed tiers as of {} through customer {}", asOf, last);
+        chunk.changes += rows.changes();
+        if (!chunk.analysed && chunk.changes >= TierStatistics.MANY_CHANGES) {
+            // The rest of the run, and of a first one above all, then plans on statistics of what it wrote.
+            analyseWritten(asOf);
+            chunk.analysed = true;
+        }
         chunk.committed();
     }
 
-    private static void addAssignment(TierDecision decision, Instant recordedAt, PreparedStatement assignments,
-            PreparedStatement reasons, PreparedStatement heads) throws SQLException {
-        TierAssignmentRows.bind(assignments, decision.toAssignment(recordedAt));
-        assignments.addBatch();
-        int number = 0;
-        for (String reason : decision.reasons()) {
-            reasons.setString(1, decision.customerId().value());
-            reasons.setObject(2, decision.asOf());
-            reasons.setInt(3, ++number);
-            reasons.setString(4, reason);
-            reasons.addBatch();
+    /** On PostgreSQL, updates the planner's statistics of the tables the job writes. */
+    private void analyseWritten(LocalDate asOf) {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            database.transaction("analyse the tables of the tiering run as of " + asOf, connection -> {
+                TierStatistics.analyseWritten(connection);
+                return null;
+            });
         }
-        heads.setString(1, decision.customerId().value());
-        heads.setObject(2, decision.asOf());
-        heads.addBatch();
     }
 
     /** The decisions of the customers not yet written, with the assignment each was decided against. */
@@ -200,6 +198,10 @@ final class JdbcTieringJob implements TieringJob {
         private final Instant recordedAt;
         private final List<Entry> entries = new ArrayList<>();
         private final RunProgress progress;
+        /** Assignment rows this execution of the run committed. */
+        private long changes;
+        /** Whether this execution analysed the written tables already. */
+        private boolean analysed;
 
         Chunk(Instant recordedAt, RunProgress progress) {
             this.recordedAt = recordedAt;

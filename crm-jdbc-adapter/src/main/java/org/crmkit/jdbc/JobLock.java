@@ -86,13 +86,17 @@ final class JobLock implements AutoCloseable {
     }
 
     /**
-     * Releases the lock and closes its connection.
+     * Releases the lock and closes its connection. A connection that is closed already, its session
+     * ended by the server or the network, took the lock with it: there is nothing left to release.
      *
      * @throws org.crmkit.core.PersistenceException if the database fails
      */
     @Override
     public void close() {
         try (connection) {
+            if (connection.isClosed()) {
+                return;
+            }
             if (dialect == Dialect.POSTGRESQL) {
                 // A pooled connection outlives this close: unlock explicitly.
                 try (PreparedStatement statement = connection.prepareStatement(

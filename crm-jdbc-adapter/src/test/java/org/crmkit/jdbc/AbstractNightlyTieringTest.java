@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -36,7 +38,19 @@ import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.PurchaseId;
 import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
+import org.crmkit.core.port.CaseEventLog;
 import org.crmkit.core.port.CrmStore;
+import org.crmkit.core.port.CustomerFactsSource;
+import org.crmkit.core.port.Customers;
+import org.crmkit.core.port.InteractionLog;
+import org.crmkit.core.port.LifecycleHistory;
+import org.crmkit.core.port.OrderLines;
+import org.crmkit.core.port.PublishedEvents;
+import org.crmkit.core.port.PurchaseHistory;
+import org.crmkit.core.port.Receivables;
+import org.crmkit.core.port.ServiceCases;
+import org.crmkit.core.port.SurveyAnswers;
+import org.crmkit.core.port.TierAssignments;
 import org.crmkit.jdbc.job.JobProgress;
 import org.crmkit.jdbc.job.JobRunningException;
 import org.crmkit.jdbc.job.TieringJob;
@@ -46,6 +60,8 @@ import org.crmkit.rules.PolicyLoader;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.rules.tiering.TieringService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The nightly tiering job against {@link TieringService} on the same data, and its run records,
@@ -100,7 +116,7 @@ abstract class AbstractNightlyTieringTest {
                 LocalDate.parse(day), Money.of("CNY", amount)));
     }
 
-    private static void seed(CrmStore store) {
+    static void seed(CrmStore store) {
         CUSTOMERS.forEach(store.customers()::save);
         PURCHASES.forEach(store.purchases()::record);
         INTERACTIONS.forEach(store.interactions()::record);
@@ -194,6 +210,22 @@ abstract class AbstractNightlyTieringTest {
         assertThat(rows(database().dataSource(), "SELECT reason FROM crm_tier_reason WHERE customer_id = 'a-core'"
                 + " AND as_of = DATE '2026-09-30' ORDER BY reason_number"))
                 .isEqualTo(q3.reasons()).anyMatch(reason -> reason.startsWith("demotion grace: kept core"));
+    }
+
+    @Test
+    void aSameDayReplacementThroughThePortTakesTheJobsReasonsWithItsAssignment() throws SQLException {
+        JdbcStore store = seeded();
+        job(store, new ArrayList<>()).run(Q1);
+        List<String> others = rows(database().dataSource(),
+                "SELECT customer_id FROM crm_tier_reason WHERE customer_id <> 'a-core' ORDER BY customer_id, reason_number");
+
+        store.tierAssignments().record(new TierAssignment(CustomerId.of("a-core"), Optional.of(Tier.of("basic")), Q1,
+                GRACE.header().ref(), 0, NOW));
+
+        assertThat(rows(database().dataSource(), "SELECT COUNT(*) FROM crm_tier_reason WHERE customer_id = 'a-core'"))
+                .containsExactly("0");
+        assertThat(rows(database().dataSource(), "SELECT customer_id FROM crm_tier_reason WHERE customer_id <> 'a-core'"
+                + " ORDER BY customer_id, reason_number")).isEqualTo(others).isNotEmpty();
     }
 
     @Test
@@ -412,6 +444,182 @@ abstract class AbstractNightlyTieringTest {
         assertThat(decided).extracting(decision -> decision.customerId().value()).doesNotContain("c-basic")
                 .contains("a-core", "g-new");
         assertThat(store.tierAssignments().current(CustomerId.of("c-basic"))).map(TierAssignment::asOf).contains(Q1);
+    }
+
+    @ParameterizedTest(name = "{0} as of {1}")
+    @CsvSource({
+        // Changed in the run, in its third chunk; tiered by the service for the run's day, or a later one.
+        "f-rising, 2026-06-30, 'the one as of 2026-06-30 is stored now', f-rising",
+        "f-rising, 2026-09-30, 'the one as of 2026-09-30 is stored now', f-rising",
+        // Unchanged in the run (basic all along), in its second chunk: checked all the same.
+        "c-basic, 2026-06-30, 'the one as of 2026-06-30 is stored now', d-none"})
+    void aCustomerTheServiceTiersWhileTheJobRunsStopsTheRunAtItsChunkAndIsNotOverwritten(String customer,
+            LocalDate day, String stored, String chunkEnd) throws SQLException {
+        JdbcStore store = seeded();
+        job(store, new ArrayList<>()).run(Q1);
+        TieringService service = TieringService.of(GRACE, store, new RecordingEventPublisher(), CLOCK);
+        List<TierDecision> serviceDecided = new ArrayList<>();
+        // Between the run's first and second chunks, the service tiers the customer.
+        JobProgress interleave = (done, total) -> {
+            if (serviceDecided.isEmpty()) {
+                serviceDecided.add(service.evaluate(CustomerId.of(customer), day));
+            }
+        };
+
+        assertThatThrownBy(() -> job(store, new ArrayList<>()).run(Q2, interleave))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("Tier assignment of customer '" + customer + "' as of 2026-06-30 was decided against the"
+                        + " assignment as of 2026-03-31, but " + stored + "; the tiering run as of 2026-06-30 wrote"
+                        + " nothing of its chunk through customer '" + chunkEnd + "' and stays incomplete");
+
+        TierAssignment services = serviceDecided.get(0).toAssignment(NOW);
+        assertThat(store.tierAssignments().current(CustomerId.of(customer))).contains(services);
+        JobRun stopped = store.tieringJob(GRACE, CLOCK).find(Q2).orElseThrow();
+        assertThat(stopped.status()).isEqualTo(JobRun.Status.FAILED);
+        assertThat(stopped.customers()).isEqualTo(customer.equals("c-basic") ? 2 : 4);
+        // A rerun resumes, finds the customer's assignment changed again, and writes nothing over it either.
+        List<String> before = dump(database().dataSource());
+        assertThatThrownBy(() -> job(store, new ArrayList<>()).run(Q2)).isInstanceOf(ConcurrentUpdateException.class);
+        assertThat(dump(database().dataSource())).isEqualTo(before);
+        assertThat(store.tierAssignments().current(CustomerId.of(customer))).contains(services);
+    }
+
+    @ParameterizedTest(name = "as of {0}")
+    @CsvSource({"2026-06-30", "2026-09-30"})
+    void theServiceRefusesToRecordOverWhatTheJobWroteAfterTheServiceReadTheCustomer(LocalDate day) throws SQLException {
+        JdbcStore store = seeded();
+        job(store, new ArrayList<>()).run(Q1);
+        TieringJob job = job(store, new ArrayList<>());
+        // The service reads the customer's assignments and decides; before it records, the job runs Q2.
+        CrmStore interleaved = new BeforeRecording(store, () -> job.run(Q2));
+        RecordingEventPublisher published = new RecordingEventPublisher();
+        TieringService service = TieringService.of(GRACE, interleaved, published, CLOCK);
+        List<String> written = new ArrayList<>();
+
+        assertThatThrownBy(() -> service.evaluate(CustomerId.of("f-rising"), day))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("Tier assignment of customer 'f-rising' as of " + day + " was decided against the"
+                        + " assignment as of 2026-03-31, but the one as of 2026-06-30 is stored now; nothing was recorded");
+
+        assertThat(published.events()).isEmpty();
+        JobRun run = job.find(Q2).orElseThrow();
+        assertThat(run.complete()).isTrue();
+        // The job's assignment stands, with its reasons.
+        assertThat(store.tierAssignments().current(CustomerId.of("f-rising")))
+                .map(TierAssignment::asOf).contains(Q2);
+        assertThat(rows(database().dataSource(), "SELECT COUNT(*) FROM crm_tier_reason WHERE customer_id = 'f-rising'"
+                + " AND as_of = DATE '2026-06-30'")).isNotEqualTo(List.of("0"));
+        DataSource twin = seededTwin();
+        JdbcStore alone = JdbcStore.create(twin);
+        job(alone, new ArrayList<>()).run(Q1);
+        job(alone, new ArrayList<>()).run(Q2);
+        assertThat(dump(database().dataSource())).isEqualTo(dump(twin));
+    }
+
+    /** A store whose tier assignments run an action once, before the first optimistic record goes on. */
+    private static final class BeforeRecording implements CrmStore {
+        private final CrmStore store;
+        private final TierAssignments assignments;
+
+        BeforeRecording(CrmStore store, Runnable action) {
+            this.store = store;
+            TierAssignments delegate = store.tierAssignments();
+            AtomicBoolean done = new AtomicBoolean();
+            this.assignments = new TierAssignments() {
+                @Override
+                public Optional<TierAssignment> current(CustomerId customerId) {
+                    return delegate.current(customerId);
+                }
+
+                @Override
+                public Optional<TierAssignment> latestBefore(CustomerId customerId, LocalDate asOf) {
+                    return delegate.latestBefore(customerId, asOf);
+                }
+
+                @Override
+                public List<TierAssignment> history(CustomerId customerId) {
+                    return delegate.history(customerId);
+                }
+
+                @Override
+                public void forEachHistory(LocalDate asOf, Consumer<? super List<TierAssignment>> action) {
+                    delegate.forEachHistory(asOf, action);
+                }
+
+                @Override
+                public void record(TierAssignment assignment) {
+                    delegate.record(assignment);
+                }
+
+                @Override
+                public void record(TierAssignment assignment, Optional<TierAssignment> readCurrent) {
+                    if (done.compareAndSet(false, true)) {
+                        action.run();
+                    }
+                    delegate.record(assignment, readCurrent);
+                }
+            };
+        }
+
+        @Override
+        public Customers customers() {
+            return store.customers();
+        }
+
+        @Override
+        public PurchaseHistory purchases() {
+            return store.purchases();
+        }
+
+        @Override
+        public InteractionLog interactions() {
+            return store.interactions();
+        }
+
+        @Override
+        public SurveyAnswers surveys() {
+            return store.surveys();
+        }
+
+        @Override
+        public CustomerFactsSource facts() {
+            return store.facts();
+        }
+
+        @Override
+        public TierAssignments tierAssignments() {
+            return assignments;
+        }
+
+        @Override
+        public ServiceCases cases() {
+            return store.cases();
+        }
+
+        @Override
+        public CaseEventLog caseEvents() {
+            return store.caseEvents();
+        }
+
+        @Override
+        public PublishedEvents publishedEvents() {
+            return store.publishedEvents();
+        }
+
+        @Override
+        public LifecycleHistory lifecycleHistory() {
+            return store.lifecycleHistory();
+        }
+
+        @Override
+        public OrderLines orderLines() {
+            return store.orderLines();
+        }
+
+        @Override
+        public Receivables receivables() {
+            return store.receivables();
+        }
     }
 
     /** Every row the job writes, as text, in a fixed order; outbox rows without their sequence numbers. */

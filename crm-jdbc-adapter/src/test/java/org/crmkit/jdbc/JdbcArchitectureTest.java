@@ -73,10 +73,24 @@ class JdbcArchitectureTest {
     @Test
     void dependsOnNoDriverOrPoolClasses() {
         classes().that().resideInAPackage("org.crmkit.jdbc..")
+                .and().doNotHaveFullyQualifiedName(PostgresCopy.class.getName())
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "org.crmkit.core..", "org.crmkit.rules..",
                         "org.crmkit.jdbc..", "org.flywaydb.core..", "org.slf4j..", "org.jspecify..",
                         "com.fasterxml.jackson.core..", "com.fasterxml.jackson.dataformat.yaml..")
                 .because("H2 and PostgreSQL are reached through JDBC URLs and data sources only")
+                .check(adapter);
+    }
+
+    @Test
+    void onlyPostgresCopyKnowsTheDriverAndOnlyItsCopyApi() {
+        classes().that().resideInAPackage("org.crmkit.jdbc..")
+                .and().doNotHaveFullyQualifiedName(PostgresCopy.class.getName())
+                .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.postgresql..")
+                .because("COPY is the one thing JDBC cannot say, and the driver is optional")
+                .check(adapter);
+        classes().that().haveFullyQualifiedName(PostgresCopy.class.getName())
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.crmkit.jdbc..", "org.slf4j..",
+                        "org.postgresql", "org.postgresql.copy")
                 .check(adapter);
     }
 }

@@ -60,6 +60,12 @@ final class InMemoryTierAssignments implements TierAssignments {
         }
     }
 
+    /** Checks and records under the store's lock, so that no other write comes in between. */
+    @Override
+    public synchronized void record(TierAssignment assignment, Optional<TierAssignment> readCurrent) {
+        TierAssignments.super.record(assignment, readCurrent);
+    }
+
     @Override
     public synchronized void record(TierAssignment assignment) {
         Objects.requireNonNull(assignment, "assignment");

@@ -10,7 +10,8 @@ import org.crmkit.core.PersistenceException;
  * in one query in customer id order, the previous assignments (for demotion grace) in a second one
  * in the same order, the tiers are decided in the JVM by the policy's
  * {@link org.crmkit.rules.tiering.TierEngine}, and the results are written in chunks of customers,
- * one transaction and one JDBC batch per chunk. Obtained from
+ * one transaction per chunk, each table's rows in one {@code COPY} on PostgreSQL (where the
+ * driver's copy API is there) or one JDBC batch. Obtained from
  * {@link org.crmkit.jdbc.JdbcStore#tieringJob}.
  *
  * <p>What a chunk writes, in its one transaction: an assignment row, with its reasons, only for a
@@ -24,6 +25,12 @@ import org.crmkit.core.PersistenceException;
  * returns that run; a run for a day whose run is incomplete (the process died, or a chunk failed)
  * resumes after the last committed customer and ends in the state an uninterrupted run leaves,
  * every event written exactly once. Only one job runs on a database (schema) at a time.
+ *
+ * <p>Other writers of assignments, such as {@link org.crmkit.rules.tiering.TieringService}, may
+ * write while a run goes on: each chunk checks, with optimistic locking, that what is stored of
+ * its customers is still what the run read and decided on, and a customer another writer tiered
+ * meanwhile stops the run at that chunk with a {@link ConcurrentUpdateException} naming the
+ * customer and the day, writing nothing over it.
  */
 public interface TieringJob {
     /**
@@ -33,8 +40,9 @@ public interface TieringJob {
      * @return the day's run, complete
      * @throws JobRunningException if another job is running on the database; this one did nothing
      * @throws ConcurrentUpdateException if assignments for a later day are stored, if assignments
-     *     for the day were stored outside this job, or if the day's run used another policy version;
-     *     nothing was written
+     *     for the day were stored outside this job, or if the day's run used another policy version
+     *     (nothing was written); or if another writer stored an assignment of a customer after the
+     *     run read it (the chunks before that customer's stay committed, the run stays incomplete)
      * @throws PersistenceException if the database fails; the run stays incomplete, its committed
      *     chunks kept, and a rerun resumes it
      */
@@ -51,7 +59,7 @@ public interface TieringJob {
      *     count of customers it visits; not called for a day whose run is complete already; not null
      * @return the day's run, complete
      * @throws JobRunningException if another job is running on the database; this one did nothing
-     * @throws ConcurrentUpdateException as {@link #run(LocalDate)}; nothing was written
+     * @throws ConcurrentUpdateException as {@link #run(LocalDate)}
      * @throws PersistenceException if the database fails; the run stays incomplete, its committed
      *     chunks kept, and a rerun resumes it
      */

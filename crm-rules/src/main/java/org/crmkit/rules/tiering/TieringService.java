@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
  * the earlier run. Thread-safe if the ports are; a run is not atomic against storage failures
  * (ports have no transactions), but a conflict with later assignments is found before anything
  * is written.
+ *
+ * <p>Each assignment is recorded with optimistic locking ({@link TierAssignments#record(TierAssignment,
+ * Optional)}): if another writer, such as the nightly tiering job, stored an assignment of the
+ * customer between this service's reading of the customer's assignments and its recording, the
+ * write is refused with a {@link ConcurrentUpdateException} naming the customer and the day, and
+ * nothing of that customer is recorded or published; what was recorded for earlier customers
+ * stays. Evaluating the customer again decides against what is stored now.
  */
 public final class TieringService {
     private static final Logger LOG = LoggerFactory.getLogger(TieringService.class);
@@ -94,7 +101,8 @@ public final class TieringService {
      * @param asOf the as-of day; not null
      * @return the decision
      * @throws NotFoundException if the facts source does not know the customer
-     * @throws ConcurrentUpdateException if an assignment for a later day is already stored
+     * @throws ConcurrentUpdateException if an assignment for a later day is already stored, or
+     *     another writer stored one of the customer while this evaluation decided; nothing is then recorded
      */
     public TierDecision evaluate(CustomerId customerId, LocalDate asOf) {
         MetricsQuery query = header.metricsQuery(asOf);
@@ -128,7 +136,9 @@ public final class TieringService {
      * @param asOf the as-of day; not null
      * @param each receives every decision; not null
      * @return the distribution and the number of changes
-     * @throws ConcurrentUpdateException if assignments for a later day are stored; nothing is then recorded
+     * @throws ConcurrentUpdateException if assignments for a later day are stored (nothing is then
+     *     recorded), or another writer stored an assignment of a customer after this run read it (the
+     *     customers before it stay recorded)
      */
     public TierRunSummary evaluateAll(LocalDate asOf, Consumer<? super TierDecision> each) {
         Objects.requireNonNull(each, "each");
@@ -190,7 +200,9 @@ public final class TieringService {
      */
     private boolean record(Pending pending, Instant now) {
         TierDecision decision = pending.decision();
-        assignments.record(decision.toAssignment(now));
+        // Optimistic locking: refused if another writer (the nightly job, another service) stored an
+        // assignment of the customer since decide() read it, which this decision did not see.
+        assignments.record(decision.toAssignment(now), pending.current());
         Optional<TierChanged> change = engine.change(decision, pending.sameDay().or(pending::previous), now);
         change.ifPresent(event -> {
             events.publish(event);

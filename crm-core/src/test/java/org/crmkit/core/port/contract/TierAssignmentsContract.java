@@ -178,6 +178,69 @@ public abstract class TierAssignmentsContract {
     }
 
     @Test
+    public void recordsAnAssignmentDecidedAgainstTheCurrentOneAsRead() {
+        TierAssignments assignments = newTierAssignments();
+        TierAssignment january = assignment(ACME, "core", JANUARY);
+        assignments.record(january, Optional.empty());
+        TierAssignment february = assignment(ACME, "important", FEBRUARY);
+
+        assignments.record(february, Optional.of(january));
+        TierAssignment rerun = assignment(ACME, "general", FEBRUARY);
+        assignments.record(rerun, Optional.of(february));
+
+        assertThat(assignments.history(ACME)).containsExactly(january, rerun);
+    }
+
+    @Test
+    public void refusesAFirstAssignmentWhenAnotherWriterStoredOneMeanwhile() {
+        TierAssignments assignments = newTierAssignments();
+        TierAssignment theirs = assignment(ACME, "core", MARCH);
+        assignments.record(theirs);
+
+        assertThatThrownBy(() -> assignments.record(assignment(ACME, "important", MARCH), Optional.empty()))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("Tier assignment of customer 'c-1' as of 2026-03-31 was decided against no assignment,"
+                        + " but the one as of 2026-03-31 is stored now; nothing was recorded");
+        assertThat(assignments.history(ACME)).containsExactly(theirs);
+    }
+
+    @Test
+    public void refusesAnAssignmentWhenTheCurrentOneMovedOnMeanwhile() {
+        TierAssignments assignments = newTierAssignments();
+        TierAssignment january = assignment(ACME, "core", JANUARY);
+        assignments.record(january);
+        TierAssignment february = assignment(ACME, "general", FEBRUARY);
+        assignments.record(february);
+
+        // Decided against January's before February's was stored: for a later day, and for the same day.
+        assertThatThrownBy(() -> assignments.record(assignment(ACME, "important", MARCH), Optional.of(january)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("Tier assignment of customer 'c-1' as of 2026-03-31 was decided against the assignment"
+                        + " as of 2026-01-31, but the one as of 2026-02-28 is stored now; nothing was recorded");
+        assertThatThrownBy(() -> assignments.record(assignment(ACME, "important", FEBRUARY), Optional.of(january)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("Tier assignment of customer 'c-1' as of 2026-02-28 was decided against the assignment"
+                        + " as of 2026-01-31, but the one as of 2026-02-28 is stored now; nothing was recorded");
+        assertThat(assignments.history(ACME)).containsExactly(january, february);
+    }
+
+    @Test
+    public void refusesAnAssignmentWhenTheCurrentOneWasReplacedMeanwhile() {
+        TierAssignments assignments = newTierAssignments();
+        TierAssignment read = assignment(ACME, "core", FEBRUARY);
+        assignments.record(read);
+        TierAssignment replaced = new TierAssignment(ACME, Optional.of(Tier.of("general")), FEBRUARY, POLICY, 0,
+                Instant.parse("2026-03-01T09:00:00Z"));
+        assignments.record(replaced);
+
+        assertThatThrownBy(() -> assignments.record(assignment(ACME, "important", MARCH), Optional.of(read)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("Tier assignment of customer 'c-1' as of 2026-03-31 was decided against the assignment"
+                        + " as of 2026-02-28, but it was replaced since; nothing was recorded");
+        assertThat(assignments.history(ACME)).containsExactly(replaced);
+    }
+
+    @Test
     public void keepsEachCustomersHistoryApart() {
         TierAssignments assignments = newTierAssignments();
         TierAssignment acmeMarch = assignment(ACME, "core", MARCH);
