@@ -1,6 +1,5 @@
 package org.crmkit.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.model.CustomerId;
@@ -46,6 +44,8 @@ final class JdbcAssessmentJob implements AssessmentJob {
     private static final String COUNT_LATER = "SELECT (SELECT COUNT(*) FROM crm_lifecycle_transition WHERE as_of > ?)"
             + " + (SELECT COUNT(*) FROM crm_customer_assessment WHERE since > ?)";
     private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_lifecycle_transition WHERE as_of = ?";
+    private static final JobRuns.HistoryCheck HISTORY = JobRuns.refusingLaterOrOutsideRows(COUNT_LATER,
+            "lifecycle transition(s) or assessment(s)", COUNT_SAME_DAY, "lifecycle transition(s)", "assess");
     private static final String INSERT_REASON = LifecycleTransitionRows.INSERT_REASON;
 
     private final Database database;
@@ -101,7 +101,7 @@ final class JdbcAssessmentJob implements AssessmentJob {
     public JobRun run(LocalDate asOf, JobProgress progress) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(progress, "progress");
-        JobRun run = runs.run(asOf, policy, JdbcAssessmentJob::checkHistory, started -> execute(started, progress));
+        JobRun run = runs.run(asOf, policy, HISTORY, started -> execute(started, progress));
         LOG.info("Assessed {} customers as of {}: {} assessment(s) changed, {} event(s) written", run.customers(),
                 asOf, run.changes(), run.events());
         return run;
@@ -115,21 +115,6 @@ final class JdbcAssessmentJob implements AssessmentJob {
     @Override
     public Optional<JobRun> lastComplete() {
         return runs.lastComplete();
-    }
-
-    private static void checkHistory(Connection connection, LocalDate asOf, boolean resuming) throws SQLException {
-        long later = Database.first(connection, COUNT_LATER, row -> row.getLong(1), asOf, asOf).orElse(0L);
-        if (later > 0) {
-            throw new ConcurrentUpdateException("Cannot assess as of " + asOf + ": " + later
-                    + " lifecycle transition(s) or assessment(s) for a later day are stored; nothing was written");
-        }
-        if (!resuming) {
-            long sameDay = JobRuns.count(connection, COUNT_SAME_DAY, asOf);
-            if (sameDay > 0) {
-                throw new ConcurrentUpdateException("Cannot assess as of " + asOf + ": " + sameDay
-                        + " lifecycle transition(s) for the day were stored outside the job; nothing was written");
-            }
-        }
     }
 
     /** Assesses every customer, writing those after the run's last committed one chunk by chunk. */

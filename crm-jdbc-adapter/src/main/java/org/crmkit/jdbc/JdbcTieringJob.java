@@ -1,6 +1,5 @@
 package org.crmkit.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
@@ -38,6 +36,8 @@ final class JdbcTieringJob implements TieringJob {
 
     private static final String COUNT_LATER = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of > ?";
     private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of = ?";
+    private static final JobRuns.HistoryCheck HISTORY = JobRuns.refusingLaterOrOutsideRows(COUNT_LATER,
+            "assignment(s)", COUNT_SAME_DAY, "assignment(s)", "tier");
 
     private final Database database;
     private final JdbcFactsSource facts;
@@ -79,7 +79,7 @@ final class JdbcTieringJob implements TieringJob {
     public JobRun run(LocalDate asOf, JobProgress progress) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(progress, "progress");
-        JobRun run = runs.run(asOf, header.ref(), JdbcTieringJob::checkHistory, started -> execute(started, progress));
+        JobRun run = runs.run(asOf, header.ref(), HISTORY, started -> execute(started, progress));
         LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", run.customers(),
                 asOf, run.changes(), run.events());
         return run;
@@ -93,21 +93,6 @@ final class JdbcTieringJob implements TieringJob {
     @Override
     public Optional<JobRun> lastComplete() {
         return runs.lastComplete();
-    }
-
-    private static void checkHistory(Connection connection, LocalDate asOf, boolean resuming) throws SQLException {
-        long later = JobRuns.count(connection, COUNT_LATER, asOf);
-        if (later > 0) {
-            throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + later
-                    + " assignment(s) for a later day are stored; nothing was written");
-        }
-        if (!resuming) {
-            long sameDay = JobRuns.count(connection, COUNT_SAME_DAY, asOf);
-            if (sameDay > 0) {
-                throw new ConcurrentUpdateException("Cannot tier as of " + asOf + ": " + sameDay
-                        + " assignment(s) for the day were stored outside the job; nothing was written");
-            }
-        }
     }
 
     /** Decides every customer after the run's last committed one and writes them chunk by chunk. */

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.ConcurrentUpdateException;
@@ -54,6 +55,37 @@ final class JobRuns {
          * @throws SQLException on a database failure
          */
         void check(Connection connection, LocalDate asOf, boolean resuming) throws SQLException;
+    }
+
+    /**
+     * The usual check: no rows for a later day, and, unless an incomplete run of the day is resumed,
+     * none for the day written outside the job.
+     *
+     * @param laterSql counts the rows after the day, binding the day to each of its markers
+     * @param later what they are, e.g. {@code assignment(s)}
+     * @param sameDaySql counts the rows of the day, binding the day to its one marker
+     * @param sameDay what they are
+     * @param verb what the job does, for the messages
+     * @return the check
+     */
+    static HistoryCheck refusingLaterOrOutsideRows(String laterSql, String later, String sameDaySql, String sameDay,
+            String verb) {
+        int markers = (int) laterSql.chars().filter(c -> c == '?').count();
+        return (connection, asOf, resuming) -> {
+            long after = Database.first(connection, laterSql, row -> row.getLong(1),
+                    Collections.nCopies(markers, asOf).toArray()).orElse(0L);
+            if (after > 0) {
+                throw new ConcurrentUpdateException("Cannot " + verb + " as of " + asOf + ": " + after + " " + later
+                        + " for a later day are stored; nothing was written");
+            }
+            if (!resuming) {
+                long outside = count(connection, sameDaySql, asOf);
+                if (outside > 0) {
+                    throw new ConcurrentUpdateException("Cannot " + verb + " as of " + asOf + ": " + outside + " "
+                            + sameDay + " for the day were stored outside the job; nothing was written");
+                }
+            }
+        };
     }
 
     /** The work of a run: decides every customer after the run's last committed one, and writes them. */
@@ -200,7 +232,7 @@ final class JobRuns {
      *
      * @return the count
      */
-    static long count(Connection connection, String sql, LocalDate asOf) throws SQLException {
+    private static long count(Connection connection, String sql, LocalDate asOf) throws SQLException {
         return Database.first(connection, sql, row -> row.getLong(1), asOf).orElse(0L);
     }
 
