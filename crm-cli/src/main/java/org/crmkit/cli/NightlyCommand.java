@@ -17,7 +17,7 @@ import org.crmkit.cli.input.PasswordFiles;
 import java.util.Locale;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.jdbc.job.AssessmentJob;
-import org.crmkit.jdbc.job.JobProgress;
+import org.crmkit.jdbc.job.BatchJob;
 import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
@@ -172,17 +172,11 @@ final class NightlyCommand implements Callable<Integer> {
     }
 
     private Outcome run(JdbcStore store, Policy loaded, Job job) {
+        BatchJob batch = job == Job.TIERING ? store.tieringJob(loaded, clock) : store.assessmentJob(loaded, clock);
+        boolean already = batch.find(asOf).map(JobRun::complete).orElse(false);
         Progress shown = progress.get();
-        JobProgress listener = (done, total) -> shown.writing(job.activity, done, total);
         try {
-            if (job == Job.TIERING) {
-                TieringJob tiering = store.tieringJob(loaded, clock);
-                boolean already = tiering.find(asOf).map(JobRun::complete).orElse(false);
-                return new Outcome(tiering.run(asOf, listener), already);
-            }
-            AssessmentJob assessment = store.assessmentJob(loaded, clock);
-            boolean already = assessment.find(asOf).map(JobRun::complete).orElse(false);
-            return new Outcome(assessment.run(asOf, listener), already);
+            return new Outcome(batch.run(asOf, (done, total) -> shown.writing(job.activity, done, total)), already);
         } finally {
             shown.done();
         }

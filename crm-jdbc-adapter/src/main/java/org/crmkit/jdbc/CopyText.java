@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * script, arrives unchanged (the driver's client encoding is UTF-8, in which the text is sent).
  * Values are written in the forms PostgreSQL reads for their column types. Not thread-safe.
  */
-final class CopyText {
+final class CopyText implements RowSink {
     /** A moment's TIMESTAMP WITH TIME ZONE column, as {@link SqlValues#timestamp} cuts it, in UTC. */
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00'");
 
@@ -29,7 +29,8 @@ final class CopyText {
      * @param value the value, or null for NULL
      * @return this
      */
-    CopyText text(@Nullable String value) {
+    @Override
+    public CopyText text(@Nullable String value) {
         separate();
         if (value == null) {
             text.append("\\N");
@@ -54,9 +55,23 @@ final class CopyText {
      * @param value the value
      * @return this
      */
-    CopyText number(long value) {
+    @Override
+    public CopyText number(long value) {
         separate();
         text.append(value);
+        return this;
+    }
+
+    /**
+     * Adds a BOOLEAN value.
+     *
+     * @param value the value
+     * @return this
+     */
+    @Override
+    public CopyText flag(boolean value) {
+        separate();
+        text.append(value ? 't' : 'f');
         return this;
     }
 
@@ -66,7 +81,8 @@ final class CopyText {
      * @param day the day
      * @return this
      */
-    CopyText day(LocalDate day) {
+    @Override
+    public CopyText day(LocalDate day) {
         separate();
         text.append(day);
         return this;
@@ -79,7 +95,8 @@ final class CopyText {
      * @param moment the moment, which {@link SqlValues#storableMoment} accepted
      * @return this
      */
-    CopyText moment(Instant moment) {
+    @Override
+    public CopyText moment(Instant moment) {
         separate();
         MOMENT.formatTo(LocalDateTime.ofInstant(SqlValues.timestamp(moment).toInstant(), ZoneOffset.UTC), text);
         return number(SqlValues.nanos(moment));
@@ -90,7 +107,8 @@ final class CopyText {
      *
      * @return this
      */
-    CopyText endRow() {
+    @Override
+    public CopyText endRow() {
         text.append('\n');
         rowStarted = false;
         rows++;

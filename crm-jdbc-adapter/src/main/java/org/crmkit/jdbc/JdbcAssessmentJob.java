@@ -1,24 +1,21 @@
 package org.crmkit.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LifecycleStage;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.port.CaseEventLog;
-import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.ServiceCases;
 import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.JobProgress;
@@ -28,6 +25,7 @@ import org.crmkit.rules.clv.ClvPolicy;
 import org.crmkit.rules.lifecycle.ClvEstimator;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
+import org.crmkit.rules.lifecycle.LifecycleTracker;
 import org.crmkit.rules.lifecycle.ValueEstimator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +39,16 @@ final class JdbcAssessmentJob implements AssessmentJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAssessmentJob.class);
     static final String JOB = "assessment";
 
-    private static final String COUNT_LATER = "SELECT (SELECT COUNT(*) FROM crm_lifecycle_transition WHERE as_of > ?)"
-            + " + (SELECT COUNT(*) FROM crm_customer_assessment WHERE since > ?)";
-    private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_lifecycle_transition WHERE as_of = ?";
-    private static final JobRuns.HistoryCheck HISTORY = JobRuns.refusingLaterOrOutsideRows(COUNT_LATER,
-            "lifecycle transition(s) or assessment(s)", COUNT_SAME_DAY, "lifecycle transition(s)", "assess");
-    private static final String INSERT_REASON = LifecycleTransitionRows.INSERT_REASON;
+    private static final JobRuns.History HISTORY = new JobRuns.History("assess", List.of(
+            "SELECT COUNT(*) FROM crm_lifecycle_transition WHERE as_of > ?",
+            "SELECT COUNT(*) FROM crm_customer_assessment WHERE since > ?"), "lifecycle transition(s) or assessment(s)",
+            "SELECT COUNT(*) FROM crm_lifecycle_transition WHERE as_of = ?", "lifecycle transition(s)");
+    /** The tables the job writes, apart from its run's row. */
+    private static final List<String> WRITTEN = List.of("crm_customer_assessment", "crm_lifecycle_transition",
+            "crm_lifecycle_reason", "crm_lifecycle_head", "crm_outbox");
 
     private final Database database;
-    private final CustomerFactsSource facts;
+    private final JdbcFactsSource facts;
     private final ServiceCases cases;
     private final CaseEventLog caseEvents;
     private final PolicyRef policy;
@@ -57,41 +56,28 @@ final class JdbcAssessmentJob implements AssessmentJob {
     private final JobRuns runs;
     private final int customersPerChunk;
     private final Consumer<? super CustomerAssessment> each;
-    private final LongCount countCustomers;
     private final String previousStages;
     private final String storedAssessments;
     private final String upsertHead;
 
-    /** Counts the customers a run visits, for its progress. */
-    @FunctionalInterface
-    interface LongCount {
-        long count(LocalDate asOf);
-    }
-
-    JdbcAssessmentJob(Database database, CustomerFactsSource facts, LongCount countCustomers, ServiceCases cases,
+    JdbcAssessmentJob(Database database, JdbcFactsSource facts, ServiceCases cases,
             CaseEventLog caseEvents, Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super CustomerAssessment> each) {
         this.database = Objects.requireNonNull(database, "database");
         this.facts = Objects.requireNonNull(facts, "facts");
-        this.countCustomers = Objects.requireNonNull(countCustomers, "countCustomers");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.caseEvents = Objects.requireNonNull(caseEvents, "caseEvents");
         this.policy = Objects.requireNonNull(policy, "policy").ref();
         ValueEstimator estimator = policy.find(ClvPolicy.class).<ValueEstimator>map(ClvEstimator::of)
                 .orElse(ValueEstimator.none());
         this.analysis = CustomerBaseAnalysis.of(policy, estimator);
-        this.runs = new JobRuns(database, JOB, "assess", clock);
-        if (customersPerChunk < 1) {
-            throw new InvalidValueException("customersPerChunk must be at least 1, was " + customersPerChunk);
-        }
+        this.runs = new JobRuns(database, JOB, HISTORY, clock);
+        JobChunks.requireChunkSize(customersPerChunk);
         this.customersPerChunk = customersPerChunk;
         this.each = Objects.requireNonNull(each, "each");
         Dialect dialect = database.dialect();
         // Each customer's stage before the day: the latest transition before it.
-        this.previousStages = "SELECT a.customer_id, a.to_stage FROM crm_lifecycle_transition a"
-                + " WHERE a.as_of < ? AND NOT EXISTS (SELECT 1 FROM crm_lifecycle_transition b"
-                + " WHERE b.customer_id = a.customer_id AND b.as_of > a.as_of AND b.as_of < ?)"
-                + " ORDER BY " + dialect.byId("a.customer_id");
+        this.previousStages = JobRuns.latestBefore(dialect, "customer_id, to_stage", "crm_lifecycle_transition");
         this.storedAssessments = "SELECT " + AssessmentRow.COLUMNS + " FROM crm_customer_assessment"
                 + " ORDER BY " + dialect.byId("customer_id");
         this.upsertHead = dialect.upsertLatest("crm_lifecycle_head", "customer_id", "VARCHAR(128)", "latest_as_of");
@@ -101,7 +87,7 @@ final class JdbcAssessmentJob implements AssessmentJob {
     public JobRun run(LocalDate asOf, JobProgress progress) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(progress, "progress");
-        JobRun run = runs.run(asOf, policy, HISTORY, started -> execute(started, progress));
+        JobRun run = runs.run(asOf, policy, started -> execute(started, progress));
         LOG.info("Assessed {} customers as of {}: {} assessment(s) changed, {} event(s) written", run.customers(),
                 asOf, run.changes(), run.events());
         return run;
@@ -122,7 +108,9 @@ final class JdbcAssessmentJob implements AssessmentJob {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
         Comparator<String> byId = database.dialect().idOrder();
-        Chunk chunk = new Chunk(run.startedAt(), new RunProgress(run, countCustomers.count(asOf), progress));
+        JobChunks.Writer<Entry> writer = new JobChunks.Writer<>(customersPerChunk,
+                entry -> entry.assessment().customerId().value(), entries -> new Rows(entries, asOf), WRITTEN);
+        JobChunks<Entry> chunks = new JobChunks<>(database, runs, run, writer, progress, facts.countCustomers(asOf));
         database.transaction("stream the lifecycle stages before " + asOf + " and the stored assessments",
                 connection -> {
                     try (PreparedStatement stageStatement = Database.streaming(connection, previousStages,
@@ -138,79 +126,81 @@ final class JdbcAssessmentJob implements AssessmentJob {
                             if (after.isPresent() && byId.compare(id, after.get()) <= 0) {
                                 return;
                             }
-                            chunk.add(assessment, stageBefore(stages, id), storedRow(stored, id));
                             each.accept(assessment);
-                            if (chunk.size() == customersPerChunk) {
-                                write(chunk, asOf);
-                            }
+                            // What the chunk writes is made here, before its transaction.
+                            AssessmentRow row = AssessmentRow.of(assessment, policy);
+                            Optional<AssessmentRow> was = storedRow(stored, id);
+                            chunks.add(new Entry(assessment, LifecycleTracker.transition(assessment,
+                                    stageBefore(stages, id), asOf, policy, run.startedAt()), row,
+                                    was.isEmpty(), was.isPresent() && !was.get().equals(row)));
                         });
                     }
                     return null;
                 });
-        if (chunk.size() > 0) {
-            write(chunk, asOf);
-        }
+        chunks.finish();
     }
 
-    /** Writes a chunk's transitions, events and changed assessments and the run's progress in one transaction. */
-    private void write(Chunk chunk, LocalDate asOf) {
-        String last = chunk.last();
-        database.transaction("write the assessments as of " + asOf + " through customer '" + last + "'",
-                connection -> {
-                    long changes = 0;
-                    long events = 0;
-                    try (PreparedStatement transitions = connection.prepareStatement(LifecycleTransitionRows.INSERT);
-                            PreparedStatement reasons = connection.prepareStatement(INSERT_REASON);
-                            PreparedStatement heads = connection.prepareStatement(upsertHead);
-                            PreparedStatement outbox = connection.prepareStatement(JdbcEventOutbox.INSERT_STAGE_CHANGE);
-                            PreparedStatement inserts = connection.prepareStatement(AssessmentRow.INSERT);
-                            PreparedStatement updates = connection.prepareStatement(AssessmentRow.UPDATE)) {
-                        for (Chunk.Entry entry : chunk.entries) {
-                            Optional<LifecycleStageChanged> transition = entry.transition(asOf, policy,
-                                    chunk.recordedAt);
-                            if (transition.isPresent()) {
-                                addTransition(transition.get(), transitions, reasons, heads);
-                                JdbcEventOutbox.add(transition.get(), outbox);
-                                events++;
-                            }
-                            AssessmentRow row = AssessmentRow.of(entry.assessment(), policy);
-                            if (entry.stored().isEmpty()) {
-                                row.bindInsert(inserts, asOf);
-                                changes++;
-                            } else if (!entry.stored().get().equals(row)) {
-                                row.bindUpdate(updates, asOf);
-                                changes++;
-                            }
-                        }
-                        transitions.executeBatch();
-                        reasons.executeBatch();
-                        heads.executeBatch();
-                        outbox.executeBatch();
-                        inserts.executeBatch();
-                        updates.executeBatch();
+    /**
+     * A customer's assessment with what it writes: its transition, if the stage changed, and its row,
+     * inserted for a first assessment or updated where a value changed.
+     */
+    private record Entry(CustomerAssessment assessment, Optional<LifecycleStageChanged> transition,
+            AssessmentRow row, boolean first, boolean changed) {
+    }
+
+    /** The rows of a chunk. */
+    private final class Rows implements JobChunks.Rows {
+        private final List<Entry> entries;
+        private final LocalDate asOf;
+
+        Rows(List<Entry> entries, LocalDate asOf) {
+            this.entries = List.copyOf(entries);
+            this.asOf = asOf;
+        }
+
+        @Override
+        public void write(Connection connection) throws SQLException {
+            try (PreparedStatement transitionInserts = connection.prepareStatement(LifecycleTransitionRows.INSERT);
+                    PreparedStatement reasonInserts = connection.prepareStatement(LifecycleTransitionRows.INSERT_REASON);
+                    PreparedStatement headUpserts = connection.prepareStatement(upsertHead);
+                    PreparedStatement eventInserts = connection.prepareStatement(JdbcEventOutbox.INSERT_STAGE_CHANGE);
+                    PreparedStatement inserts = connection.prepareStatement(AssessmentRow.INSERT);
+                    PreparedStatement updates = connection.prepareStatement(AssessmentRow.UPDATE)) {
+                BatchRows transitions = new BatchRows(transitionInserts);
+                BatchRows reasons = new BatchRows(reasonInserts);
+                BatchRows heads = new BatchRows(headUpserts);
+                BatchRows events = new BatchRows(eventInserts);
+                for (Entry entry : entries) {
+                    if (entry.transition().isPresent()) {
+                        LifecycleStageChanged transition = entry.transition().get();
+                        LifecycleTransitionRows.write(transitions, reasons, transition);
+                        heads.text(transition.customerId().value()).day(asOf).endRow();
+                        JdbcEventOutbox.write(events, transition);
                     }
-                    runs.progress(connection, asOf, last, chunk.size(), changes, events);
-                    return null;
-                });
-        LOG.debug("Committed assessments as of {} through customer {}", asOf, last);
-        chunk.committed();
-    }
-
-    private static void addTransition(LifecycleStageChanged transition, PreparedStatement transitions,
-            PreparedStatement reasons, PreparedStatement heads) throws SQLException {
-        LifecycleTransitionRows.bind(transitions, transition);
-        transitions.addBatch();
-        int number = 0;
-        for (String reason : transition.reasons()) {
-            reasons.setString(1, transition.customerId().value());
-            reasons.setObject(2, transition.asOf());
-            reasons.setInt(3, ++number);
-            reasons.setString(4, reason);
-            reasons.addBatch();
+                    if (entry.first()) {
+                        entry.row().bindInsert(inserts, asOf);
+                    } else if (entry.changed()) {
+                        entry.row().bindUpdate(updates, asOf);
+                    }
+                }
+                transitions.execute();
+                reasons.execute();
+                heads.execute();
+                events.execute();
+                inserts.executeBatch();
+                updates.executeBatch();
+            }
         }
-        heads.setString(1, transition.customerId().value());
-        heads.setObject(2, transition.asOf());
-        heads.addBatch();
+
+        @Override
+        public long changes() {
+            return entries.stream().filter(entry -> entry.first() || entry.changed()).count();
+        }
+
+        @Override
+        public long events() {
+            return entries.stream().filter(entry -> entry.transition().isPresent()).count();
+        }
     }
 
     private static Optional<LifecycleStage> stageBefore(IdCursor stages, String customerId) {
@@ -229,49 +219,6 @@ final class JdbcAssessmentJob implements AssessmentJob {
             return row == null ? Optional.empty() : Optional.of(AssessmentRow.map(row));
         } catch (SQLException e) {
             throw Database.failure("Could not read the stored assessment of customer '" + customerId + "'", e);
-        }
-    }
-
-    /** The assessments of the customers not yet written, with what was stored before. */
-    private static final class Chunk {
-        private record Entry(CustomerAssessment assessment, Optional<LifecycleStage> before,
-                Optional<AssessmentRow> stored) {
-            /** The day's transition, as {@code LifecycleTracker} records one: none when the stage stays. */
-            Optional<LifecycleStageChanged> transition(LocalDate asOf, PolicyRef policy, Instant recordedAt) {
-                LifecycleStage stage = assessment.lifecycle().lifecycleStage();
-                if (before.isPresent() && before.get() == stage) {
-                    return Optional.empty();
-                }
-                return Optional.of(new LifecycleStageChanged(assessment.customerId(), before, stage, asOf, policy,
-                        assessment.lifecycle().reasons(), assessment.lifecycle().winBack(), recordedAt));
-            }
-        }
-
-        private final Instant recordedAt;
-        private final List<Entry> entries = new ArrayList<>();
-        private final RunProgress progress;
-
-        Chunk(Instant recordedAt, RunProgress progress) {
-            this.recordedAt = recordedAt;
-            this.progress = progress;
-        }
-
-        void add(CustomerAssessment assessment, Optional<LifecycleStage> before, Optional<AssessmentRow> stored) {
-            entries.add(new Entry(assessment, before, stored));
-        }
-
-        int size() {
-            return entries.size();
-        }
-
-        String last() {
-            return entries.get(entries.size() - 1).assessment().customerId().value();
-        }
-
-        /** Empties the chunk once it is committed and tells the listener. */
-        void committed() {
-            progress.committed(entries.size());
-            entries.clear();
         }
     }
 }

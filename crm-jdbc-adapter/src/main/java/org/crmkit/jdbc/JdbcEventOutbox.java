@@ -28,16 +28,20 @@ final class JdbcEventOutbox implements EventOutbox {
     private static final int BATCH = 500;
     /** The type of a {@link TierChanged} in the outbox's {@code event_type}. */
     static final String TIER_CHANGED = "TierChanged";
-    /** The columns of an event, in the order {@link #INSERT} binds them after its type. */
+    /** The type of a {@link LifecycleStageChanged} in the outbox's {@code event_type}. */
+    static final String LIFECYCLE_STAGE_CHANGED = "LifecycleStageChanged";
+    /** The columns of a tier change, in the order {@code write} writes them after its key and type. */
     static final String EVENT_COLUMNS = "customer_id, as_of, from_tier, to_tier, direction, policy_id,"
             + " policy_version, reasons, occurred_at, occurred_nanos";
-    /** Writes a tier change into the outbox, in the transaction of the state it describes; see {@link #add}. */
+    /** The columns of a lifecycle transition, in the order {@code write} writes them after its type. */
+    static final String STAGE_CHANGE_COLUMNS = "customer_id, as_of, from_stage, to_stage, win_back, policy_id,"
+            + " policy_version, reasons, occurred_at, occurred_nanos";
+    /** Writes a tier change into the outbox, in the transaction of the state it describes. */
     static final String INSERT = "INSERT INTO crm_outbox (event_key, event_type, " + EVENT_COLUMNS + ")"
-            + " VALUES (?, '" + TIER_CHANGED + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Writes a lifecycle transition into the outbox, in the transaction of the state it describes; see {@link #add}. */
-    static final String INSERT_STAGE_CHANGE = "INSERT INTO crm_outbox (event_key, event_type, customer_id, as_of,"
-            + " from_stage, to_stage, win_back, policy_id, policy_version, reasons, occurred_at, occurred_nanos)"
-            + " VALUES (?, 'LifecycleStageChanged', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Writes a lifecycle transition into the outbox, in the transaction of the state it describes. */
+    static final String INSERT_STAGE_CHANGE = "INSERT INTO crm_outbox (event_key, event_type, " + STAGE_CHANGE_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PENDING = "SELECT sequence_number, event_key, event_type, " + EVENT_COLUMNS
             + ", from_stage, to_stage, win_back FROM crm_outbox WHERE published_at IS NULL AND sequence_number > ?"
             + " ORDER BY sequence_number"
@@ -62,23 +66,17 @@ final class JdbcEventOutbox implements EventOutbox {
     }
 
     /**
-     * Binds a tier change to {@link #INSERT} and adds it to the statement's batch.
+     * Writes a tier change's outbox row: its key and type, then {@link #EVENT_COLUMNS}.
      *
+     * @param sink where the row goes
      * @param event the change
-     * @param insert the prepared {@link #INSERT}
+     * @throws SQLException if a statement refuses the row
      */
-    static void add(TierChanged event, PreparedStatement insert) throws SQLException {
-        insert.setString(1, key(event));
-        insert.setString(2, event.customerId().value());
-        insert.setObject(3, event.asOf());
-        insert.setString(4, event.from().map(Tier::name).orElse(null));
-        insert.setString(5, event.to().map(Tier::name).orElse(null));
-        insert.setString(6, event.direction().name());
-        insert.setString(7, event.policy().id());
-        insert.setString(8, event.policy().version());
-        insert.setString(9, JsonStrings.write(event.reasons()));
-        SqlValues.bindMoment(insert, 10, event.occurredAt());
-        insert.addBatch();
+    static void write(RowSink sink, TierChanged event) throws SQLException {
+        sink.text(key(event)).text(TIER_CHANGED).text(event.customerId().value()).day(event.asOf())
+                .text(event.from().map(Tier::name).orElse(null)).text(event.to().map(Tier::name).orElse(null))
+                .text(event.direction().name()).text(event.policy().id()).text(event.policy().version())
+                .text(JsonStrings.write(event.reasons())).moment(event.occurredAt()).endRow();
     }
 
     /**
@@ -93,23 +91,17 @@ final class JdbcEventOutbox implements EventOutbox {
     }
 
     /**
-     * Binds a lifecycle transition to {@link #INSERT_STAGE_CHANGE} and adds it to the statement's batch.
+     * Writes a lifecycle transition's outbox row: its key and type, then {@link #STAGE_CHANGE_COLUMNS}.
      *
+     * @param sink where the row goes
      * @param event the transition
-     * @param insert the prepared {@link #INSERT_STAGE_CHANGE}
+     * @throws SQLException if a statement refuses the row
      */
-    static void add(LifecycleStageChanged event, PreparedStatement insert) throws SQLException {
-        insert.setString(1, key(event));
-        insert.setString(2, event.customerId().value());
-        insert.setObject(3, event.asOf());
-        insert.setString(4, event.from().map(LifecycleStage::key).orElse(null));
-        insert.setString(5, event.to().key());
-        insert.setBoolean(6, event.winBack());
-        insert.setString(7, event.policy().id());
-        insert.setString(8, event.policy().version());
-        insert.setString(9, JsonStrings.write(event.reasons()));
-        SqlValues.bindMoment(insert, 10, event.occurredAt());
-        insert.addBatch();
+    static void write(RowSink sink, LifecycleStageChanged event) throws SQLException {
+        sink.text(key(event)).text(LIFECYCLE_STAGE_CHANGED).text(event.customerId().value()).day(event.asOf())
+                .text(event.from().map(LifecycleStage::key).orElse(null)).text(event.to().key())
+                .flag(event.winBack()).text(event.policy().id()).text(event.policy().version())
+                .text(JsonStrings.write(event.reasons())).moment(event.occurredAt()).endRow();
     }
 
     /** A waiting event with its place in the outbox. */
@@ -179,7 +171,7 @@ final class JdbcEventOutbox implements EventOutbox {
                     Optional.ofNullable(row.getString("to_tier")).map(Tier::of),
                     TierChanged.Direction.valueOf(row.getString("direction")), asOf, policy, reasons,
                     SqlValues.moment(row, "occurred"));
-            case "LifecycleStageChanged" -> new LifecycleStageChanged(customer,
+            case LIFECYCLE_STAGE_CHANGED -> new LifecycleStageChanged(customer,
                     Optional.ofNullable(row.getString("from_stage")).map(LifecycleStage::parse),
                     LifecycleStage.parse(row.getString("to_stage")), asOf, policy, reasons,
                     row.getBoolean("win_back"), SqlValues.moment(row, "occurred"));

@@ -388,8 +388,7 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      */
     public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super TierDecision> each) {
-        return tieringJob(policy, clock, customersPerChunk, each,
-                skipped -> LOG.warn("Customer {} not tiered: {}", skipped.customerId(), skipped.reason()));
+        return tieringJob(policy, clock, customersPerChunk, each, JdbcStore::notTiered);
     }
 
     /**
@@ -410,6 +409,10 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
     public TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super TierDecision> each, Consumer<? super NotEvaluable> notEvaluable) {
         return new JdbcTieringJob(database, reporting(notEvaluable), policy, clock, customersPerChunk, each);
+    }
+
+    private static void notTiered(NotEvaluable skipped) {
+        LOG.warn("Customer {} not tiered: {}", skipped.customerId(), skipped.reason());
     }
 
     /** Facts that report the customers they cannot evaluate and go on. */
@@ -456,15 +459,15 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      */
     public AssessmentJob assessmentJob(Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super CustomerAssessment> each, Consumer<? super NotEvaluable> notEvaluable) {
-        JdbcFactsSource reporting = reporting(notEvaluable);
-        return new JdbcAssessmentJob(database, reporting, reporting::countCustomers, cases, caseEvents, policy, clock,
+        return new JdbcAssessmentJob(database, reporting(notEvaluable), cases, caseEvents, policy, clock,
                 customersPerChunk, each);
     }
 
     /** The tiering job writing as told, for tests that compare COPY with JDBC batches. */
     TieringJob tieringJob(Policy policy, Clock clock, int customersPerChunk, Consumer<? super TierDecision> each,
             TierChunkRows.Writing writing) {
-        return new JdbcTieringJob(database, facts, policy, clock, customersPerChunk, each, writing);
+        return new JdbcTieringJob(database, reporting(JdbcStore::notTiered), policy, clock, customersPerChunk, each,
+                writing);
     }
 
     /** @return the outbox of the events the jobs wrote, in {@code crm_outbox} */

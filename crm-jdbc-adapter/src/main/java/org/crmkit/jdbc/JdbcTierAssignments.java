@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 final class JdbcTierAssignments implements TierAssignments {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTierAssignments.class);
 
-    private static final String CURRENT = TierAssignmentRows.SELECT
-            + " WHERE customer_id = ? ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
     private static final String LATEST_BEFORE = TierAssignmentRows.SELECT
             + " WHERE customer_id = ? AND as_of < ? ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
     private static final String HISTORY = TierAssignmentRows.SELECT + " WHERE customer_id = ? ORDER BY as_of";
@@ -41,7 +39,8 @@ final class JdbcTierAssignments implements TierAssignments {
     public Optional<TierAssignment> current(CustomerId customerId) {
         Objects.requireNonNull(customerId, "customerId");
         return database.transaction("find the tier assignment of customer '" + customerId + "'",
-                connection -> Database.first(connection, CURRENT, TierAssignmentRows::map, customerId.value()));
+                connection -> Database.first(connection, TierAssignmentRows.CURRENT, TierAssignmentRows::map,
+                        customerId.value()));
     }
 
     @Override
@@ -102,18 +101,19 @@ final class JdbcTierAssignments implements TierAssignments {
                     // Writers of one customer take turns; an older day is refused.
                     head.claim(connection, customerId, asOf);
                     if (check) {
-                        Optional<TierAssignment> stored = Database.first(connection, CURRENT, TierAssignmentRows::map,
-                                customerId.value());
+                        Optional<TierAssignment> stored = Database.first(connection, TierAssignmentRows.CURRENT,
+                                TierAssignmentRows::map, customerId.value());
                         if (!stored.equals(readCurrent)) {
-                            throw new ConcurrentUpdateException(TierAssignments.changedSinceRead(assignment,
+                            throw new ConcurrentUpdateException(TierAssignments.changedSinceRead(customerId, asOf,
                                     readCurrent, stored) + "; nothing was recorded");
                         }
                     }
                     Database.update(connection, DELETE_SAME_DAY_REASONS, customerId.value(), asOf);
                     Database.update(connection, DELETE_SAME_DAY, customerId.value(), asOf);
                     try (PreparedStatement insert = connection.prepareStatement(TierAssignmentRows.INSERT)) {
-                        TierAssignmentRows.bind(insert, assignment);
-                        insert.executeUpdate();
+                        BatchRows row = new BatchRows(insert);
+                        TierAssignmentRows.write(row, assignment);
+                        row.execute();
                     }
                     LOG.debug("Recorded tier assignment of customer {} as of {}", customerId, asOf);
                     return null;

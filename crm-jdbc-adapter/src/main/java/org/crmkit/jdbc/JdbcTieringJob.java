@@ -6,12 +6,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.TierAssignment;
@@ -36,8 +34,11 @@ final class JdbcTieringJob implements TieringJob {
 
     private static final String COUNT_LATER = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of > ?";
     private static final String COUNT_SAME_DAY = "SELECT COUNT(*) FROM crm_tier_assignment WHERE as_of = ?";
-    private static final JobRuns.HistoryCheck HISTORY = JobRuns.refusingLaterOrOutsideRows(COUNT_LATER,
-            "assignment(s)", COUNT_SAME_DAY, "assignment(s)", "tier");
+    private static final JobRuns.History HISTORY = new JobRuns.History("tier", List.of(COUNT_LATER),
+            "assignment(s)", COUNT_SAME_DAY, "assignment(s)");
+    /** The tables the job writes, apart from its run's row. */
+    private static final List<String> WRITTEN = List.of("crm_tier_assignment", "crm_tier_reason", "crm_tier_head",
+            "crm_outbox");
 
     private final Database database;
     private final JdbcFactsSource facts;
@@ -61,17 +62,13 @@ final class JdbcTieringJob implements TieringJob {
         this.facts = Objects.requireNonNull(facts, "facts");
         this.header = Objects.requireNonNull(policy, "policy").header();
         this.engine = TierEngine.of(policy);
-        this.runs = new JobRuns(database, JOB, "tier", clock);
-        if (customersPerChunk < 1) {
-            throw new InvalidValueException("customersPerChunk must be at least 1, was " + customersPerChunk);
-        }
+        this.runs = new JobRuns(database, JOB, HISTORY, clock);
+        JobChunks.requireChunkSize(customersPerChunk);
         this.customersPerChunk = customersPerChunk;
         this.each = Objects.requireNonNull(each, "each");
         // Each customer's latest assignment before the day, in the order the facts come in.
-        this.previousAssignments = "SELECT " + TierAssignmentRows.COLUMNS + " FROM crm_tier_assignment a"
-                + " WHERE a.as_of < ? AND NOT EXISTS (SELECT 1 FROM crm_tier_assignment b"
-                + " WHERE b.customer_id = a.customer_id AND b.as_of > a.as_of AND b.as_of < ?)"
-                + " ORDER BY " + database.dialect().byId("a.customer_id");
+        this.previousAssignments = JobRuns.latestBefore(database.dialect(), TierAssignmentRows.COLUMNS,
+                "crm_tier_assignment");
         this.writing = Objects.requireNonNull(writing, "writing");
     }
 
@@ -79,7 +76,7 @@ final class JdbcTieringJob implements TieringJob {
     public JobRun run(LocalDate asOf, JobProgress progress) {
         Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(progress, "progress");
-        JobRun run = runs.run(asOf, header.ref(), HISTORY, started -> execute(started, progress));
+        JobRun run = runs.run(asOf, header.ref(), started -> execute(started, progress));
         LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", run.customers(),
                 asOf, run.changes(), run.events());
         return run;
@@ -99,15 +96,9 @@ final class JdbcTieringJob implements TieringJob {
     private void execute(JobRun run, JobProgress progress) {
         LocalDate asOf = run.asOf();
         Optional<String> after = run.lastCustomer().map(CustomerId::value);
-        long total = facts.countCustomers(asOf);
-        if (database.dialect() == Dialect.POSTGRESQL) {
-            List<String> analysed = database.transaction("analyse the customers' tables never analysed",
-                    TierStatistics::analyseSourcesNeverAnalysed);
-            if (!analysed.isEmpty()) {
-                LOG.info("Analysed {}, which had no statistics, before tiering as of {}", analysed, asOf);
-            }
-        }
-        Chunk chunk = new Chunk(run.startedAt(), new RunProgress(run, total, progress));
+        JobChunks.Writer<Entry> writer = new JobChunks.Writer<>(customersPerChunk,
+                entry -> entry.decision().customerId().value(), entries -> rows(entries, run), WRITTEN);
+        JobChunks<Entry> chunks = new JobChunks<>(database, runs, run, writer, progress, facts.countCustomers(asOf));
         database.transaction("stream the tier assignments before " + asOf, connection -> {
             try (PreparedStatement statement = Database.streaming(connection, previousAssignments, List.of(asOf, asOf));
                     ResultSet rows = statement.executeQuery()) {
@@ -115,100 +106,36 @@ final class JdbcTieringJob implements TieringJob {
                 facts.forEachAfter(FactsQuery.metricsOnly(header.metricsQuery(asOf)), after, found -> {
                     Optional<TierAssignment> held = previous(previous, found.customerId().value());
                     TierDecision decision = engine.evaluate(found.metrics(), held);
-                    chunk.add(decision, held);
                     each.accept(decision);
-                    if (chunk.size() == customersPerChunk) {
-                        write(chunk, asOf);
-                    }
+                    chunks.add(new Entry(decision, held));
                 });
             }
             return null;
         });
-        if (chunk.size() > 0) {
-            write(chunk, asOf);
-        }
-        if (chunk.changes >= TierStatistics.MANY_CHANGES) {
-            analyseWritten(asOf);
-        }
+        chunks.finish();
     }
 
-    /** Writes a chunk's changes, events and the run's progress in one transaction, then empties it. */
-    private void write(Chunk chunk, LocalDate asOf) {
-        String last = chunk.last();
-        TierChunkRows rows = new TierChunkRows(asOf);
-        for (Chunk.Entry entry : chunk.entries) {
+    /** A chunk's rows: the changes, with their events, and the customers whose stored assignment is checked. */
+    private TierChunkRows rows(List<Entry> entries, JobRun run) {
+        Instant recordedAt = run.startedAt();
+        TierChunkRows rows = new TierChunkRows(run.asOf(), database.dialect(), writing);
+        for (Entry entry : entries) {
             if (entry.changed()) {
-                rows.changed(entry.decision(), entry.previous(), chunk.recordedAt,
-                        engine.change(entry.decision(), entry.previous(), chunk.recordedAt));
+                rows.changed(entry.decision(), entry.previous(), recordedAt,
+                        engine.change(entry.decision(), entry.previous(), recordedAt));
             } else {
                 rows.unchanged(entry.decision(), entry.previous());
             }
         }
-        database.transaction("write the tiers as of " + asOf + " through customer '" + last + "'",
-                connection -> {
-                    rows.write(connection, database.dialect(), writing);
-                    runs.progress(connection, asOf, last, chunk.size(), rows.changes(), rows.events());
-                    return null;
-                });
-        LOG.debug("Committed tiers as of {} through customer {}", asOf, last);
-        chunk.changes += rows.changes();
-        if (!chunk.analysed && chunk.changes >= TierStatistics.MANY_CHANGES) {
-            // The rest of the run, and of a first one above all, then plans on statistics of what it wrote.
-            analyseWritten(asOf);
-            chunk.analysed = true;
-        }
-        chunk.committed();
+        return rows;
     }
 
-    /** On PostgreSQL, updates the planner's statistics of the tables the job writes. */
-    private void analyseWritten(LocalDate asOf) {
-        if (database.dialect() == Dialect.POSTGRESQL) {
-            database.transaction("analyse the tables of the tiering run as of " + asOf, connection -> {
-                TierStatistics.analyseWritten(connection);
-                return null;
-            });
-        }
-    }
-
-    /** The decisions of the customers not yet written, with the assignment each was decided against. */
-    private static final class Chunk {
-        private record Entry(TierDecision decision, Optional<TierAssignment> previous) {
-            /** @return true when the decision needs a history row: first one, or tier or grace count differ */
-            boolean changed() {
-                return previous.isEmpty() || !previous.get().tier().equals(decision.tier())
-                        || previous.get().evaluationsBelow() != decision.evaluationsBelow();
-            }
-        }
-
-        private final Instant recordedAt;
-        private final List<Entry> entries = new ArrayList<>();
-        private final RunProgress progress;
-        /** Assignment rows this execution of the run committed. */
-        private long changes;
-        /** Whether this execution analysed the written tables already. */
-        private boolean analysed;
-
-        Chunk(Instant recordedAt, RunProgress progress) {
-            this.recordedAt = recordedAt;
-            this.progress = progress;
-        }
-
-        void add(TierDecision decision, Optional<TierAssignment> previous) {
-            entries.add(new Entry(decision, previous));
-        }
-
-        int size() {
-            return entries.size();
-        }
-
-        String last() {
-            return entries.get(entries.size() - 1).decision().customerId().value();
-        }
-
-        /** Empties the chunk once it is committed and tells the listener. */
-        void committed() {
-            progress.committed(entries.size());
-            entries.clear();
+    /** A customer's decision, with the assignment it was decided against. */
+    private record Entry(TierDecision decision, Optional<TierAssignment> previous) {
+        /** @return true when the decision needs a history row: first one, or tier or grace count differ */
+        boolean changed() {
+            return previous.isEmpty() || !previous.get().tier().equals(decision.tier())
+                    || previous.get().evaluationsBelow() != decision.evaluationsBelow();
         }
     }
 

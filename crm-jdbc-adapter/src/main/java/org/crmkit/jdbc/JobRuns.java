@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.ConcurrentUpdateException;
@@ -44,48 +44,44 @@ final class JobRuns {
     private static final String FAIL = "UPDATE crm_job_run SET status = 'FAILED' WHERE job = ? AND as_of = ?"
             + " AND status = 'RUNNING'";
 
-    /** Checks the stored history before a run writes anything. */
-    @FunctionalInterface
-    interface HistoryCheck {
-        /**
-         * @param connection the connection, in the transaction that starts the run
-         * @param asOf the run's day
-         * @param resuming whether an incomplete run of the day is resumed (its own rows are there)
-         * @throws ConcurrentUpdateException if the history does not allow the run
-         * @throws SQLException on a database failure
-         */
-        void check(Connection connection, LocalDate asOf, boolean resuming) throws SQLException;
-    }
-
     /**
-     * The usual check: no rows for a later day, and, unless an incomplete run of the day is resumed,
-     * none for the day written outside the job.
+     * What a job's stored history must allow before a run writes anything: no rows for a later day,
+     * and, unless an incomplete run of the day is resumed, none for the day written outside the job.
      *
-     * @param laterSql counts the rows after the day, binding the day to each of its markers
-     * @param later what they are, e.g. {@code assignment(s)}
-     * @param sameDaySql counts the rows of the day, binding the day to its one marker
-     * @param sameDay what they are
-     * @param verb what the job does, for the messages
-     * @return the check
+     * @param verb what the job does, for the messages: {@code Cannot <verb> as of ...}
+     * @param laterQueries each counts rows after the day, binding the day to its one marker; the
+     *     counts are summed
+     * @param later what those rows are, e.g. {@code assignment(s)}
+     * @param sameDayQuery counts the rows of the day, binding the day to its one marker
+     * @param sameDay what those rows are
      */
-    static HistoryCheck refusingLaterOrOutsideRows(String laterSql, String later, String sameDaySql, String sameDay,
-            String verb) {
-        int markers = (int) laterSql.chars().filter(c -> c == '?').count();
-        return (connection, asOf, resuming) -> {
-            long after = Database.first(connection, laterSql, row -> row.getLong(1),
-                    Collections.nCopies(markers, asOf).toArray()).orElse(0L);
+    record History(String verb, List<String> laterQueries, String later, String sameDayQuery, String sameDay) {
+        History {
+            Objects.requireNonNull(verb, "verb");
+            laterQueries = List.copyOf(laterQueries);
+            Objects.requireNonNull(later, "later");
+            Objects.requireNonNull(sameDayQuery, "sameDayQuery");
+            Objects.requireNonNull(sameDay, "sameDay");
+        }
+
+        /** @throws ConcurrentUpdateException if the stored history does not allow the day */
+        void check(Connection connection, LocalDate asOf, boolean resuming) throws SQLException {
+            long after = 0;
+            for (String query : laterQueries) {
+                after += count(connection, query, asOf);
+            }
             if (after > 0) {
                 throw new ConcurrentUpdateException("Cannot " + verb + " as of " + asOf + ": " + after + " " + later
                         + " for a later day are stored; nothing was written");
             }
             if (!resuming) {
-                long outside = count(connection, sameDaySql, asOf);
+                long outside = count(connection, sameDayQuery, asOf);
                 if (outside > 0) {
                     throw new ConcurrentUpdateException("Cannot " + verb + " as of " + asOf + ": " + outside + " "
                             + sameDay + " for the day were stored outside the job; nothing was written");
                 }
             }
-        };
+        }
     }
 
     /** The work of a run: decides every customer after the run's last committed one, and writes them. */
@@ -97,38 +93,40 @@ final class JobRuns {
 
     private final Database database;
     private final String job;
-    private final String verb;
+    private final History history;
     private final Clock clock;
 
     /**
      * @param database the store's database
      * @param job the job's name: its key in {@code crm_job_run} and its row of {@code crm_job_lock}
-     * @param verb what the job does, for messages: {@code Cannot <verb> as of ...}
+     * @param history what the stored history must allow before a run
      * @param clock the clock of the runs' start and finish
      */
-    JobRuns(Database database, String job, String verb, Clock clock) {
+    JobRuns(Database database, String job, History history, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.job = Objects.requireNonNull(job, "job");
-        this.verb = Objects.requireNonNull(verb, "verb");
+        this.history = Objects.requireNonNull(history, "history");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
      * Runs the job for a day under its lock: a complete day is returned as it is; otherwise the
-     * history is checked, the day's run started or resumed, the work done, and the run completed.
+     * history is checked, the day's run started or resumed, the sources of the facts analysed where
+     * they never were, the work done, and the run completed.
      *
      * @return the day's run, complete
      */
-    JobRun run(LocalDate asOf, PolicyRef policy, HistoryCheck check, Work work) {
+    JobRun run(LocalDate asOf, PolicyRef policy, Work work) {
         SqlValues.storableDay(asOf, job + " run asOf");
         try (JobLock lock = lock()) {
             JobRun run = database.transaction("start the " + job + " run as of " + asOf,
-                    connection -> start(connection, asOf, policy, check));
+                    connection -> start(connection, asOf, policy));
             if (run.complete()) {
                 LOG.info("The {} run as of {} is complete already; nothing written", job, asOf);
                 return run;
             }
             try {
+                JobStatistics.analyseSourcesNeverAnalysed(database, "the " + job + " run as of " + asOf);
                 work.execute(run);
             } catch (RuntimeException e) {
                 try {
@@ -152,6 +150,26 @@ final class JobRuns {
             });
             return find(asOf).orElseThrow();
         }
+    }
+
+    /**
+     * A query of each customer's latest row of a history table before a day, in the dialect's id
+     * order, binding the day twice: what a job merges with the customers' facts as they stream.
+     *
+     * @param dialect the database's dialect
+     * @param columns the columns selected, {@code customer_id} first
+     * @param table the history table, with {@code customer_id} and {@code as_of}
+     * @return the query
+     */
+    static String latestBefore(Dialect dialect, String columns, String table) {
+        return "SELECT " + columns + " FROM " + table + " a WHERE a.as_of < ? AND NOT EXISTS (SELECT 1 FROM " + table
+                + " b WHERE b.customer_id = a.customer_id AND b.as_of > a.as_of AND b.as_of < ?)"
+                + " ORDER BY " + dialect.byId("a.customer_id");
+    }
+
+    /** @return the job's name, as {@code crm_job_run} keys its runs */
+    String job() {
+        return job;
     }
 
     /** @return the run of a day, complete or not */
@@ -196,17 +214,16 @@ final class JobRuns {
     }
 
     /** Finds the day's run, or records a new one once the stored history allows it. */
-    private JobRun start(Connection connection, LocalDate asOf, PolicyRef policy, HistoryCheck check)
-            throws SQLException {
+    private JobRun start(Connection connection, LocalDate asOf, PolicyRef policy) throws SQLException {
         Optional<JobRun> found = Database.first(connection, FIND_RUN, JobRuns::mapRun, job, asOf);
         if (found.isPresent() && !found.get().policy().equals(policy)) {
-            throw new ConcurrentUpdateException("Cannot " + verb + " as of " + asOf + " with policy " + policy
-                    + ": the day's run used policy " + found.get().policy() + "; nothing was written");
+            throw new ConcurrentUpdateException("Cannot " + history.verb() + " as of " + asOf + " with policy "
+                    + policy + ": the day's run used policy " + found.get().policy() + "; nothing was written");
         }
         if (found.isPresent() && found.get().complete()) {
             return found.get();
         }
-        check.check(connection, asOf, found.isPresent());
+        history.check(connection, asOf, found.isPresent());
         if (found.isPresent()) {
             Database.update(connection, RESUME_RUN, job, asOf);
             LOG.info("Resuming {} as of {} after customer {}", job, asOf,

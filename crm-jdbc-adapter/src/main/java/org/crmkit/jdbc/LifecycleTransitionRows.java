@@ -19,7 +19,7 @@ import org.crmkit.core.model.PolicyRef;
  * that a concurrent same-day replacement is seen whole or not at all.
  */
 final class LifecycleTransitionRows {
-    /** The transition columns in the order {@link #bind} writes them. */
+    /** The transition columns in the order {@link #write} writes them. */
     static final String COLUMNS = "customer_id, as_of, from_stage, to_stage, policy_id, policy_version, win_back,"
             + " occurred_at, occurred_nanos";
     /** Each transition with its reasons, a row per reason and one without for a transition without reasons. */
@@ -31,8 +31,7 @@ final class LifecycleTransitionRows {
     static final String ORDER = " ORDER BY t.as_of, r.reason_number";
     static final String INSERT = "INSERT INTO crm_lifecycle_transition (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String INSERT_REASON =
-            "INSERT INTO crm_lifecycle_reason (customer_id, as_of, reason_number, reason) VALUES (?, ?, ?, ?)";
+    static final String INSERT_REASON = ReasonRows.insert("crm_lifecycle_reason");
 
     /** One row of {@link #SELECT}: a transition still without its reasons, and one reason if any. */
     private record Line(LifecycleStageChanged transition, Optional<String> reason) {
@@ -96,40 +95,30 @@ final class LifecycleTransitionRows {
      * @throws SQLException on a database failure
      */
     static void insert(Connection connection, LifecycleStageChanged transition) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, transition);
-            insert.executeUpdate();
-        }
-        if (transition.reasons().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_REASON)) {
-            for (int i = 0; i < transition.reasons().size(); i++) {
-                insert.setString(1, transition.customerId().value());
-                insert.setObject(2, transition.asOf());
-                insert.setInt(3, i + 1);
-                insert.setString(4, transition.reasons().get(i));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (PreparedStatement transitions = connection.prepareStatement(INSERT);
+                PreparedStatement reasons = connection.prepareStatement(INSERT_REASON)) {
+            BatchRows transitionRows = new BatchRows(transitions);
+            BatchRows reasonRows = new BatchRows(reasons);
+            write(transitionRows, reasonRows, transition);
+            transitionRows.execute();
+            reasonRows.execute();
         }
     }
 
     /**
-     * Binds a transition's columns to {@link #INSERT}.
+     * Writes a transition's row, in the order of {@link #COLUMNS}, and its reasons' rows.
      *
-     * @param statement the prepared {@link #INSERT}
-     * @param transition the transition
+     * @param transitions where the transition's row goes
+     * @param reasons where its reasons' rows go
+     * @param transition the transition, whose day and moment {@link #storable} accepted
+     * @throws SQLException if a statement refuses a row
      */
-    static void bind(PreparedStatement statement, LifecycleStageChanged transition) throws SQLException {
-        statement.setString(1, transition.customerId().value());
-        statement.setObject(2, transition.asOf());
-        statement.setString(3, transition.from().map(LifecycleStage::key).orElse(null));
-        statement.setString(4, transition.to().key());
-        statement.setString(5, transition.policy().id());
-        statement.setString(6, transition.policy().version());
-        statement.setBoolean(7, transition.winBack());
-        SqlValues.bindMoment(statement, 8, transition.occurredAt());
+    static void write(RowSink transitions, RowSink reasons, LifecycleStageChanged transition) throws SQLException {
+        transitions.text(transition.customerId().value()).day(transition.asOf())
+                .text(transition.from().map(LifecycleStage::key).orElse(null)).text(transition.to().key())
+                .text(transition.policy().id()).text(transition.policy().version()).flag(transition.winBack())
+                .moment(transition.occurredAt()).endRow();
+        ReasonRows.write(reasons, transition.customerId(), transition.asOf(), transition.reasons());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.crmkit.jdbc;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,11 +12,13 @@ import org.crmkit.core.model.TierAssignment;
 
 /** Maps {@link TierAssignment} to and from rows of {@code crm_tier_assignment}. */
 final class TierAssignmentRows {
-    /** The columns in the order {@link #map} reads and {@link #bind} writes them. */
+    /** The columns in the order {@link #map} reads and {@link #write} writes them. */
     static final String COLUMNS = "customer_id, as_of, tier, policy_id, policy_version, evaluations_below,"
             + " recorded_at, recorded_nanos";
     static final String SELECT = "SELECT " + COLUMNS + " FROM crm_tier_assignment";
     static final String INSERT = "INSERT INTO crm_tier_assignment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A customer's current (latest) assignment, binding the customer's id. */
+    static final String CURRENT = SELECT + " WHERE customer_id = ? ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
 
     private TierAssignmentRows() {
     }
@@ -41,22 +42,20 @@ final class TierAssignmentRows {
     }
 
     /**
-     * Binds the values of {@link #INSERT}.
+     * Writes an assignment's row, in the order of {@link #COLUMNS}, checking that its day and moment
+     * can be stored.
      *
-     * @param statement the prepared INSERT
+     * @param sink where the row goes
      * @param assignment the assignment
-     * @throws SQLException on a database failure
-     * @throws org.crmkit.core.InvalidValueException if a day or moment does not fit the schema
+     * @throws org.crmkit.core.InvalidValueException if the day or moment lies outside the years 1 to 9999
+     * @throws SQLException if a statement refuses the row
      */
-    static void bind(PreparedStatement statement, TierAssignment assignment) throws SQLException {
+    static void write(RowSink sink, TierAssignment assignment) throws SQLException {
         String what = "Tier assignment of customer '" + assignment.customerId() + "'";
         Instant recordedAt = SqlValues.storableMoment(assignment.recordedAt(), what + " recordedAt");
-        statement.setString(1, assignment.customerId().value());
-        statement.setObject(2, SqlValues.storableDay(assignment.asOf(), what + " asOf"));
-        statement.setString(3, assignment.tier().map(Tier::name).orElse(null));
-        statement.setString(4, assignment.policy().id());
-        statement.setString(5, assignment.policy().version());
-        statement.setInt(6, assignment.evaluationsBelow());
-        SqlValues.bindMoment(statement, 7, recordedAt);
+        sink.text(assignment.customerId().value()).day(SqlValues.storableDay(assignment.asOf(), what + " asOf"))
+                .text(assignment.tier().map(Tier::name).orElse(null)).text(assignment.policy().id())
+                .text(assignment.policy().version()).number(assignment.evaluationsBelow()).moment(recordedAt)
+                .endRow();
     }
 }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.event.TierChanged;
-import org.crmkit.core.model.Tier;
 import org.crmkit.core.model.TierAssignment;
 import org.crmkit.core.port.TierAssignments;
 import org.crmkit.rules.tiering.TierDecision;
@@ -30,7 +29,7 @@ import org.crmkit.rules.tiering.TierDecision;
  * heads of customers assigned before are moved by one {@code UPDATE} either way. Heads are written
  * first, as every writer of assignments claims the head first. Not thread-safe.
  */
-final class TierChunkRows {
+final class TierChunkRows implements JobChunks.Rows {
     /** How a chunk's rows reach the database. */
     enum Writing {
         /** {@code COPY} where the database is PostgreSQL and the driver's copy API is there; else batches. */
@@ -39,18 +38,14 @@ final class TierChunkRows {
         BATCHES
     }
 
-    private static final String INSERT_REASON = "INSERT INTO crm_tier_reason (customer_id, as_of, reason_number, reason)"
-            + " VALUES (?, ?, ?, ?)";
+    private static final String INSERT_REASON = ReasonRows.insert("crm_tier_reason");
     private static final String INSERT_HEAD = "INSERT INTO crm_tier_head (customer_id, latest_as_of) VALUES (?, ?)";
     /** The days of customers' heads. */
     private static final String HEAD_DAYS = "SELECT customer_id, latest_as_of FROM crm_tier_head WHERE customer_id = ANY(?)";
     /** Locks the heads of customers assigned before, which the chunk then moves. */
     private static final String LOCK_HEADS = "SELECT customer_id FROM crm_tier_head WHERE customer_id = ANY(?) FOR UPDATE";
-    /** A customer's latest assignment, for the message of a conflict. */
-    private static final String LATEST = TierAssignmentRows.SELECT
-            + " WHERE customer_id = ? ORDER BY as_of DESC FETCH FIRST 1 ROWS ONLY";
     /** The stored current assignment of customers, through their heads. */
-    private static final String CURRENT = "SELECT a.customer_id, a.as_of, a.tier, a.policy_id, a.policy_version,"
+    private static final String CURRENT_BY_HEADS = "SELECT a.customer_id, a.as_of, a.tier, a.policy_id, a.policy_version,"
             + " a.evaluations_below, a.recorded_at, a.recorded_nanos FROM crm_tier_head h JOIN crm_tier_assignment a"
             + " ON a.customer_id = h.customer_id AND a.as_of = h.latest_as_of WHERE h.customer_id = ANY(?)";
     /** Moves heads checked to be at the assignment read, so before the day. */
@@ -58,12 +53,13 @@ final class TierChunkRows {
     private static final String COPY_HEADS = "COPY crm_tier_head (customer_id, latest_as_of) FROM STDIN";
     private static final String COPY_ASSIGNMENTS = "COPY crm_tier_assignment (" + TierAssignmentRows.COLUMNS
             + ") FROM STDIN";
-    private static final String COPY_REASONS = "COPY crm_tier_reason (customer_id, as_of, reason_number, reason)"
-            + " FROM STDIN";
+    private static final String COPY_REASONS = "COPY crm_tier_reason (" + ReasonRows.COLUMNS + ") FROM STDIN";
     private static final String COPY_EVENTS = "COPY crm_outbox (event_key, event_type, " + JdbcEventOutbox.EVENT_COLUMNS
             + ") FROM STDIN";
 
     private final LocalDate asOf;
+    private final Dialect dialect;
+    private final Writing writing;
     /** Every customer of the chunk, changed or not, in order. */
     private final List<TierDecision> decisions = new ArrayList<>();
     /** The stored assignment each customer was decided against, at the same index. */
@@ -77,8 +73,15 @@ final class TierChunkRows {
     /** Customers with a stored assignment before: their heads are moved to the day. */
     private final List<String> movedHeads = new ArrayList<>();
 
-    TierChunkRows(LocalDate asOf) {
+    /**
+     * @param asOf the chunk's day
+     * @param dialect the database's dialect
+     * @param writing whether COPY may be used
+     */
+    TierChunkRows(LocalDate asOf, Dialect dialect, Writing writing) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.writing = Objects.requireNonNull(writing, "writing");
     }
 
     /**
@@ -113,12 +116,14 @@ final class TierChunkRows {
     }
 
     /** @return the assignment rows to write */
-    long changes() {
+    @Override
+    public long changes() {
         return assignments.size();
     }
 
     /** @return the outbox events to write */
-    long events() {
+    @Override
+    public long events() {
         return events.size();
     }
 
@@ -129,23 +134,19 @@ final class TierChunkRows {
      * before the commit; a first head is inserted, and a concurrent first one makes the insert fail.
      *
      * @param connection the chunk's connection, in a transaction
-     * @param dialect the database's dialect
-     * @param writing whether COPY may be used
      * @throws ConcurrentUpdateException naming the first customer whose stored assignment another
      *     writer changed since the run read it, and the day; nothing is then written
      * @throws SQLException on a database failure, e.g. a unique-key violation when a concurrent
      *     writer inserted a head or an assignment first, which {@link Database#transaction} answers
      *     by checking again
      */
-    void write(Connection connection, Dialect dialect, Writing writing) throws SQLException {
-        if (decisions.isEmpty()) {
-            return;
-        }
-        check(connection, dialect);
+    @Override
+    public void write(Connection connection) throws SQLException {
+        check(connection);
         if (assignments.isEmpty()) {
             return;
         }
-        moveHeads(connection, dialect);
+        moveHeads(connection);
         if (writing == Writing.COPY_WHERE_POSSIBLE && dialect == Dialect.POSTGRESQL && PostgresCopy.available(connection)) {
             copy(connection);
         } else {
@@ -160,7 +161,7 @@ final class TierChunkRows {
      * writer's assignment moves or creates (a same-day replacement of the assignment read leaves
      * it, and such a customer gets no row that could build on it).
      */
-    private void check(Connection connection, Dialect dialect) throws SQLException {
+    private void check(Connection connection) throws SQLException {
         Set<String> moved = new HashSet<>(movedHeads);
         List<String> others = new ArrayList<>(decisions.size());
         for (TierDecision decision : decisions) {
@@ -172,7 +173,7 @@ final class TierChunkRows {
         Map<String, TierAssignment> current = new HashMap<>();
         if (!others.isEmpty()) {
             try (PreparedStatement days = connection.prepareStatement(HEAD_DAYS)) {
-                bindIds(days, 1, dialect, others);
+                bindIds(days, 1, others);
                 try (ResultSet rows = days.executeQuery()) {
                     while (rows.next()) {
                         heads.put(rows.getString(1), rows.getObject(2, LocalDate.class));
@@ -182,11 +183,11 @@ final class TierChunkRows {
         }
         if (!movedHeads.isEmpty()) {
             try (PreparedStatement lock = connection.prepareStatement(LOCK_HEADS)) {
-                bindIds(lock, 1, dialect, movedHeads);
+                bindIds(lock, 1, movedHeads);
                 lock.executeQuery().close();
             }
-            try (PreparedStatement assignments = connection.prepareStatement(CURRENT)) {
-                bindIds(assignments, 1, dialect, movedHeads);
+            try (PreparedStatement assignments = connection.prepareStatement(CURRENT_BY_HEADS)) {
+                bindIds(assignments, 1, movedHeads);
                 try (ResultSet rows = assignments.executeQuery()) {
                     while (rows.next()) {
                         TierAssignment assignment = TierAssignmentRows.map(rows);
@@ -201,28 +202,29 @@ final class TierChunkRows {
             boolean same = moved.contains(customer) ? before.equals(Optional.ofNullable(current.get(customer)))
                     : Objects.equals(before.map(TierAssignment::asOf).orElse(null), heads.get(customer));
             if (!same) {
-                Optional<TierAssignment> now = Database.first(connection, LATEST, TierAssignmentRows::map, customer);
-                throw new ConcurrentUpdateException(TierAssignments.changedSinceRead(
-                        decisions.get(i).toAssignment(Instant.EPOCH), before, now) + "; the tiering run as of " + asOf
+                Optional<TierAssignment> now = Database.first(connection, TierAssignmentRows.CURRENT, TierAssignmentRows::map,
+                        customer);
+                throw new ConcurrentUpdateException(TierAssignments.changedSinceRead(decisions.get(i).customerId(),
+                        asOf, before, now) + "; the tiering run as of " + asOf
                         + " wrote nothing of its chunk through customer '"
                         + decisions.get(decisions.size() - 1).customerId().value() + "' and stays incomplete");
             }
         }
     }
 
-    private void moveHeads(Connection connection, Dialect dialect) throws SQLException {
+    private void moveHeads(Connection connection) throws SQLException {
         if (movedHeads.isEmpty()) {
             return;
         }
         try (PreparedStatement move = connection.prepareStatement(MOVE_HEADS)) {
             move.setObject(1, asOf);
-            bindIds(move, 2, dialect, movedHeads);
+            bindIds(move, 2, movedHeads);
             move.executeUpdate();
         }
     }
 
     /** Binds customer ids as an array, for {@code = ANY(?)}, which both databases answer from the primary key. */
-    private static void bindIds(PreparedStatement statement, int index, Dialect dialect, List<String> ids)
+    private void bindIds(PreparedStatement statement, int index, List<String> ids)
             throws SQLException {
         statement.setArray(index, statement.getConnection().createArrayOf(
                 dialect == Dialect.POSTGRESQL ? "varchar" : "VARCHAR", ids.toArray(String[]::new)));
@@ -230,70 +232,45 @@ final class TierChunkRows {
 
     private void copy(Connection connection) throws SQLException {
         CopyText heads = new CopyText();
-        for (String customer : firstHeads) {
-            heads.text(customer).day(asOf).endRow();
-        }
-        PostgresCopy.copyIn(connection, COPY_HEADS, heads);
         CopyText rows = new CopyText();
         CopyText reasonRows = new CopyText();
-        for (int i = 0; i < assignments.size(); i++) {
-            TierAssignment assignment = assignments.get(i);
-            String customer = assignment.customerId().value();
-            rows.text(customer).day(assignment.asOf()).text(assignment.tier().map(Tier::name).orElse(null))
-                    .text(assignment.policy().id()).text(assignment.policy().version())
-                    .number(assignment.evaluationsBelow()).moment(assignment.recordedAt()).endRow();
-            int number = 0;
-            for (String reason : reasons.get(i)) {
-                reasonRows.text(customer).day(assignment.asOf()).number(++number).text(reason).endRow();
-            }
-        }
+        CopyText eventRows = new CopyText();
+        fill(heads, rows, reasonRows, eventRows);
+        PostgresCopy.copyIn(connection, COPY_HEADS, heads);
         PostgresCopy.copyIn(connection, COPY_ASSIGNMENTS, rows);
         PostgresCopy.copyIn(connection, COPY_REASONS, reasonRows);
-        CopyText eventRows = new CopyText();
-        for (TierChanged event : events) {
-            eventRows.text(JdbcEventOutbox.key(event)).text(JdbcEventOutbox.TIER_CHANGED)
-                    .text(event.customerId().value()).day(event.asOf())
-                    .text(event.from().map(Tier::name).orElse(null)).text(event.to().map(Tier::name).orElse(null))
-                    .text(event.direction().name()).text(event.policy().id()).text(event.policy().version())
-                    .text(JsonStrings.write(event.reasons())).moment(event.occurredAt()).endRow();
-        }
         PostgresCopy.copyIn(connection, COPY_EVENTS, eventRows);
     }
 
     private void batches(Connection connection) throws SQLException {
-        try (PreparedStatement heads = connection.prepareStatement(INSERT_HEAD);
-                PreparedStatement rows = connection.prepareStatement(TierAssignmentRows.INSERT);
-                PreparedStatement reasonRows = connection.prepareStatement(INSERT_REASON);
-                PreparedStatement eventRows = connection.prepareStatement(JdbcEventOutbox.INSERT)) {
-            for (String customer : firstHeads) {
-                heads.setString(1, customer);
-                heads.setObject(2, asOf);
-                heads.addBatch();
-            }
-            for (int i = 0; i < assignments.size(); i++) {
-                TierAssignment assignment = assignments.get(i);
-                TierAssignmentRows.bind(rows, assignment);
-                rows.addBatch();
-                int number = 0;
-                for (String reason : reasons.get(i)) {
-                    reasonRows.setString(1, assignment.customerId().value());
-                    reasonRows.setObject(2, assignment.asOf());
-                    reasonRows.setInt(3, ++number);
-                    reasonRows.setString(4, reason);
-                    reasonRows.addBatch();
-                }
-            }
-            for (TierChanged event : events) {
-                JdbcEventOutbox.add(event, eventRows);
-            }
-            if (!firstHeads.isEmpty()) {
-                heads.executeBatch();
-            }
-            rows.executeBatch();
-            reasonRows.executeBatch();
-            if (!events.isEmpty()) {
-                eventRows.executeBatch();
-            }
+        try (PreparedStatement headInserts = connection.prepareStatement(INSERT_HEAD);
+                PreparedStatement assignmentInserts = connection.prepareStatement(TierAssignmentRows.INSERT);
+                PreparedStatement reasonInserts = connection.prepareStatement(INSERT_REASON);
+                PreparedStatement eventInserts = connection.prepareStatement(JdbcEventOutbox.INSERT)) {
+            BatchRows heads = new BatchRows(headInserts);
+            BatchRows rows = new BatchRows(assignmentInserts);
+            BatchRows reasonRows = new BatchRows(reasonInserts);
+            BatchRows eventRows = new BatchRows(eventInserts);
+            fill(heads, rows, reasonRows, eventRows);
+            heads.execute();
+            rows.execute();
+            reasonRows.execute();
+            eventRows.execute();
+        }
+    }
+
+    /** Writes the chunk's rows, each table's to its sink: the one place that lists their values. */
+    private void fill(RowSink heads, RowSink rows, RowSink reasonRows, RowSink eventRows) throws SQLException {
+        for (String customer : firstHeads) {
+            heads.text(customer).day(asOf).endRow();
+        }
+        for (int i = 0; i < assignments.size(); i++) {
+            TierAssignment assignment = assignments.get(i);
+            TierAssignmentRows.write(rows, assignment);
+            ReasonRows.write(reasonRows, assignment.customerId(), assignment.asOf(), reasons.get(i));
+        }
+        for (TierChanged event : events) {
+            JdbcEventOutbox.write(eventRows, event);
         }
     }
 }

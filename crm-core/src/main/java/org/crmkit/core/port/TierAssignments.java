@@ -84,7 +84,8 @@ public interface TierAssignments {
         Objects.requireNonNull(readCurrent, "readCurrent");
         Optional<TierAssignment> stored = current(assignment.customerId());
         if (!stored.equals(readCurrent)) {
-            throw new ConcurrentUpdateException(changedSinceRead(assignment, readCurrent, stored)
+            throw new ConcurrentUpdateException(changedSinceRead(assignment.customerId(), assignment.asOf(), readCurrent,
+                    stored)
                     + "; nothing was recorded");
         }
         record(assignment);
@@ -96,12 +97,13 @@ public interface TierAssignments {
      * the assignment as of 2025-12-31, but the one as of 2026-03-31 is stored now}, to which the
      * writer adds what it did, e.g. {@code ; nothing was recorded}.
      *
-     * @param assignment the assignment refused; not null
+     * @param customerId the customer of the assignment refused; not null
+     * @param asOf the day of the assignment refused; not null
      * @param readCurrent the current assignment it was decided against; not null
      * @param stored the current assignment now; not null
      * @return the message
      */
-    static String changedSinceRead(TierAssignment assignment, Optional<TierAssignment> readCurrent,
+    static String changedSinceRead(CustomerId customerId, LocalDate asOf, Optional<TierAssignment> readCurrent,
             Optional<TierAssignment> stored) {
         String read = readCurrent.map(found -> "the assignment as of " + found.asOf()).orElse("no assignment");
         String now;
@@ -112,7 +114,7 @@ public interface TierAssignments {
         } else {
             now = "the one as of " + stored.get().asOf() + " is stored now";
         }
-        return "Tier assignment of customer '" + assignment.customerId() + "' as of " + assignment.asOf()
+        return "Tier assignment of customer '" + customerId + "' as of " + asOf
                 + " was decided against " + read + ", but " + now;
     }
 }

@@ -1,7 +1,6 @@
 package org.crmkit.jdbc.job;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.PersistenceException;
 
@@ -25,7 +24,7 @@ import org.crmkit.core.PersistenceException;
  * an uninterrupted run leaves, every event written exactly once. Only one assessment job runs on a
  * database (schema) at a time; it may run beside the tiering job.
  */
-public interface AssessmentJob {
+public interface AssessmentJob extends BatchJob {
     /**
      * Assesses every customer as of a day, or finishes the day's incomplete run.
      *
@@ -40,31 +39,6 @@ public interface AssessmentJob {
      * @throws PersistenceException if the database fails; the run stays incomplete, its committed
      *     chunks kept, and a rerun resumes it
      */
+    @Override
     JobRun run(LocalDate asOf, JobProgress progress);
-
-    /**
-     * Assesses every customer as of a day, or finishes the day's incomplete run; as
-     * {@link #run(LocalDate, JobProgress)} without a listener.
-     *
-     * @param asOf the as-of day; not null
-     * @return the day's run, complete
-     */
-    default JobRun run(LocalDate asOf) {
-        return run(asOf, JobProgress.none());
-    }
-
-    /**
-     * The run of a day, complete or not.
-     *
-     * @param asOf the as-of day; not null
-     * @return the run, or empty if the job never ran for that day
-     */
-    Optional<JobRun> find(LocalDate asOf);
-
-    /**
-     * The complete run of the latest as-of day: what readers of {@code crm_customer_assessment} rely on.
-     *
-     * @return the run, or empty if none is complete
-     */
-    Optional<JobRun> lastComplete();
 }

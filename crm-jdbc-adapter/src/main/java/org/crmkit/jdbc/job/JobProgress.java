@@ -2,9 +2,8 @@ package org.crmkit.jdbc.job;
 
 /**
  * Hears how far a run of a batch job got: called by
- * {@link TieringJob#run(java.time.LocalDate, JobProgress)} and
- * {@link AssessmentJob#run(java.time.LocalDate, JobProgress)} after each chunk is committed, on the
- * job's thread, for a progress bar or a log line. A one-method extension point, like a row mapper:
+ * {@link BatchJob#run(java.time.LocalDate, JobProgress)} after each chunk is committed, on the job's
+ * thread, for a progress bar or a log line. A one-method extension point, like a row mapper:
  * {@code (done, total) -> ...}.
  *
  * <p>The counts are of the day's run, not of this call: a run that resumes an incomplete one

@@ -9,8 +9,8 @@ import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.PolicyRef;
 
 /**
- * A recorded run of a batch job ({@link TieringJob}, {@link AssessmentJob}) for one as-of day, as
- * its committed chunks left it. Immutable and thread-safe.
+ * A recorded run of a {@link BatchJob} for one as-of day, as its committed chunks left it.
+ * Immutable and thread-safe.
  *
  * @param asOf the as-of day; not null
  * @param policy the policy the run decides with; not null

@@ -1,7 +1,6 @@
 package org.crmkit.jdbc.job;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.PersistenceException;
 
@@ -32,13 +31,16 @@ import org.crmkit.core.PersistenceException;
  * meanwhile stops the run at that chunk with a {@link ConcurrentUpdateException} naming the
  * customer and the day, writing nothing over it.
  */
-public interface TieringJob {
+public interface TieringJob extends BatchJob {
     /**
-     * Tiers every customer as of a day, or finishes the day's incomplete run.
+     * Tiers every customer as of a day, or finishes the day's incomplete run, telling a listener
+     * after each committed chunk how far the run got.
      *
      * @param asOf the as-of day; not null
+     * @param progress called after each committed chunk with the run's customers so far and the
+     *     count of customers it visits; not called for a day whose run is complete already; not null
      * @return the day's run, complete
-     * @throws JobRunningException if another job is running on the database; this one did nothing
+     * @throws JobRunningException if another tiering job is running on the database; this one did nothing
      * @throws ConcurrentUpdateException if assignments for a later day are stored, if assignments
      *     for the day were stored outside this job, or if the day's run used another policy version
      *     (nothing was written); or if another writer stored an assignment of a customer after the
@@ -46,37 +48,6 @@ public interface TieringJob {
      * @throws PersistenceException if the database fails; the run stays incomplete, its committed
      *     chunks kept, and a rerun resumes it
      */
-    default JobRun run(LocalDate asOf) {
-        return run(asOf, JobProgress.none());
-    }
-
-    /**
-     * Tiers every customer as of a day, or finishes the day's incomplete run, telling a listener
-     * after each committed chunk how far the run got. Apart from the calls, as {@link #run(LocalDate)}.
-     *
-     * @param asOf the as-of day; not null
-     * @param progress called after each committed chunk with the run's customers so far and the
-     *     count of customers it visits; not called for a day whose run is complete already; not null
-     * @return the day's run, complete
-     * @throws JobRunningException if another job is running on the database; this one did nothing
-     * @throws ConcurrentUpdateException as {@link #run(LocalDate)}
-     * @throws PersistenceException if the database fails; the run stays incomplete, its committed
-     *     chunks kept, and a rerun resumes it
-     */
+    @Override
     JobRun run(LocalDate asOf, JobProgress progress);
-
-    /**
-     * The run of a day, complete or not.
-     *
-     * @param asOf the as-of day; not null
-     * @return the run, or empty if the job never ran for that day
-     */
-    Optional<JobRun> find(LocalDate asOf);
-
-    /**
-     * The complete run of the latest as-of day: what readers use while a later run is incomplete.
-     *
-     * @return the run, or empty if none is complete
-     */
-    Optional<JobRun> lastComplete();
 }

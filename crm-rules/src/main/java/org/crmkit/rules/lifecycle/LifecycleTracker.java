@@ -49,6 +49,27 @@ public final class LifecycleTracker {
     }
 
     /**
+     * The transition of an assessment from the stage before its day: none when the stage stays.
+     * What {@link #record} records, and what a batch job that keeps the history itself writes.
+     *
+     * @param assessment the customer's assessment as of the day; not null
+     * @param before the customer's stage before the day, empty for a first evaluation; not null
+     * @param asOf the day analysed; not null
+     * @param policy the policy that decided; not null
+     * @param recordedAt when the evaluation ran; not null
+     * @return the transition, or empty if the stage is the one before the day
+     */
+    public static Optional<LifecycleStageChanged> transition(CustomerAssessment assessment,
+            Optional<LifecycleStage> before, LocalDate asOf, PolicyRef policy, Instant recordedAt) {
+        LifecycleStage stage = assessment.lifecycle().lifecycleStage();
+        if (before.isPresent() && before.get() == stage) {
+            return Optional.empty();
+        }
+        return Optional.of(new LifecycleStageChanged(assessment.customerId(), before, stage, asOf, policy,
+                assessment.lifecycle().reasons(), assessment.lifecycle().winBack(), recordedAt));
+    }
+
+    /**
      * Records and publishes the transitions of a day's assessments.
      *
      * @param asOf the day analysed; not null
@@ -72,19 +93,15 @@ public final class LifecycleTracker {
             }
             boolean sameDay = current.isPresent() && current.get().asOf().equals(asOf);
             Optional<LifecycleStage> before = sameDay ? current.get().from() : current.map(LifecycleStageChanged::to);
-            LifecycleStage stage = customer.lifecycle().lifecycleStage();
-            if (sameDay && current.get().to() == stage) {
+            if (sameDay && current.get().to() == customer.lifecycle().lifecycleStage()) {
                 continue;
             }
-            if (before.isPresent() && before.get() == stage) {
-                if (sameDay) {
-                    LOG.warn("Lifecycle re-run of {} for {} returns to the stage before the day; the day's transition"
-                            + " stays", customer.customerId(), asOf);
-                }
-                continue;
+            Optional<LifecycleStageChanged> transition = transition(customer, before, asOf, policy, recordedAt);
+            if (transition.isEmpty() && sameDay) {
+                LOG.warn("Lifecycle re-run of {} for {} returns to the stage before the day; the day's transition"
+                        + " stays", customer.customerId(), asOf);
             }
-            transitions.add(new LifecycleStageChanged(customer.customerId(), before, stage, asOf,
-                    policy, customer.lifecycle().reasons(), customer.lifecycle().winBack(), recordedAt));
+            transition.ifPresent(transitions::add);
         }
         for (LifecycleStageChanged transition : transitions) {
             history.record(transition);
