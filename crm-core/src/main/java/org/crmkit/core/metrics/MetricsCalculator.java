@@ -40,9 +40,7 @@ public final class MetricsCalculator {
      */
     public static CustomerMetrics compute(Customer customer, Iterable<Purchase> purchases,
             Iterable<Interaction> interactions, MetricsQuery query) {
-        Objects.requireNonNull(customer, "customer");
-        Objects.requireNonNull(purchases, "purchases");
-        Objects.requireNonNull(interactions, "interactions");
+        // computeWith checks the other arguments.
         Objects.requireNonNull(query, "query");
         return computeWith(customer, purchases, interactions, PurchaseAmounts.of(query));
     }
