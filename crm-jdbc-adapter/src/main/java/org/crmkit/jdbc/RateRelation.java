@@ -76,8 +76,8 @@ record RateRelation(String sql, List<Object> parameters) {
             }
         } else {
             throw new InvalidValueException("The JDBC store's facts convert through fixed exchange rates"
-                    + " (FixedExchangeRates), a rate table held in memory, or the store's own exchangeRates(); not "
-                    + rates);
+                    + " (FixedExchangeRates) or a rate table (ExchangeRateTable, such as the store's own"
+                    + " exchangeRates()); not " + rates);
         }
         if (rows.isEmpty()) {
             return Optional.empty();
