@@ -191,7 +191,7 @@ class SlaInputErrorsTest {
                 path("complaint_events.csv") + ":5: complaint 'k-1': resolved at 2026-03-02T09:10+08:00 is earlier"
                         + " than the event before it; events must be in the order they happened",
                 path("orders.csv") + ":3: column 'currency': currency USD does not match the policy's currency CNY"
-                        + " (crmkit does not convert currencies)",
+                        + " and the policy has no exchange rate for USD",
                 "crm sla: 5 errors in the input files, nothing written");
     }
 

@@ -138,7 +138,7 @@ class TierCustomPolicyTest {
         assertThat(run.out()).isEmpty();
         String orders = CrmRun.fixture("orders.csv");
         assertThat(run.errLines()).hasSize(9).first().isEqualTo(orders + ":2: column 'currency': currency CNY does not"
-                + " match the policy's currency USD (crmkit does not convert currencies)");
+                + " match the policy's currency USD and the policy has no exchange rate for CNY");
         assertThat(run.errLines()).last().isEqualTo("crm tier: 8 errors in the input files, nothing written");
     }
 

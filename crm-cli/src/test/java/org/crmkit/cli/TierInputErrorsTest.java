@@ -124,7 +124,7 @@ class TierInputErrorsTest {
                 Arguments.of("currency other than the policy's", "orders.csv",
                         ordersHeader + "o-1,c-1,2026-01-10,5.00,USD,\n",
                         "orders.csv:2: column 'currency': currency USD does not match the policy's currency CNY"
-                                + " (crmkit does not convert currencies)"),
+                                + " and the policy has no exchange rate for USD"),
                 Arguments.of("zero quantity", "orders.csv", ordersHeader + "o-1,c-1,2026-01-10,5.00,CNY,0\n",
                         "orders.csv:2: column 'quantity': quantity must be more than zero, was '0'"),
                 Arguments.of("bad quantity", "orders.csv", ordersHeader + "o-1,c-1,2026-01-10,5.00,CNY,two\n",
@@ -287,7 +287,7 @@ class TierInputErrorsTest {
                 orders + ":2: column 'order_date': not an ISO date (YYYY-MM-DD): '2026-13-01'",
                 orders + ":2: column 'amount': not a decimal amount: 'abc'",
                 orders + ":2: column 'currency': currency EUR does not match the policy's currency CNY"
-                        + " (crmkit does not convert currencies)",
+                        + " and the policy has no exchange rate for EUR",
                 "crm tier: 4 errors in the input files, nothing written");
     }
 

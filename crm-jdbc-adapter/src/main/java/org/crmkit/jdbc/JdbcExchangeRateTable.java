@@ -1,7 +1,6 @@
 package org.crmkit.jdbc;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -41,15 +40,17 @@ final class JdbcExchangeRateTable implements ExchangeRateTable {
 
     /**
      * The rows of the table into a currency, each with the day its successor starts, as SQL that
-     * follows {@code FROM}: the columns currency, valid_from, valid_until (NULL for the last) and
-     * rate; one marker, the target currency's code.
+     * follows {@code FROM}: the columns currency, valid_from, valid_until (exclusive; the first
+     * marker's day for the last) and rate; two markers, the day that ends the last rate of a pair
+     * and the target currency's code.
      *
      * @param alias the alias of the subquery
      * @return the SQL
      */
     static String ratesRelation(String alias) {
-        return "(SELECT currency, valid_from, LEAD(valid_from) OVER (PARTITION BY currency ORDER BY valid_from)"
-                + " AS valid_until, rate FROM crm_exchange_rate WHERE to_currency = ?) " + alias;
+        return "(SELECT currency, valid_from, COALESCE(LEAD(valid_from) OVER (PARTITION BY currency ORDER BY"
+                + " valid_from), CAST(? AS DATE)) AS valid_until, rate FROM crm_exchange_rate WHERE to_currency = ?) "
+                + alias;
     }
 
     @Override
@@ -58,23 +59,9 @@ final class JdbcExchangeRateTable implements ExchangeRateTable {
         Objects.requireNonNull(into, "into");
         Objects.requireNonNull(day, "day");
         return database.transaction("find the exchange rate from " + currency.getCurrencyCode() + " to "
-                + into.getCurrencyCode() + " on " + day, connection -> rate(connection, currency, into, day));
-    }
-
-    /**
-     * The rate on a connection already open, as {@link #rate(Currency, Currency, LocalDate)}.
-     *
-     * @param connection the connection
-     * @param currency the currency converted from
-     * @param into the currency converted into
-     * @param day the day
-     * @return the rate, or empty
-     * @throws SQLException on a database failure
-     */
-    Optional<BigDecimal> rate(Connection connection, Currency currency, Currency into, LocalDate day)
-            throws SQLException {
-        return Database.first(connection, SELECT_RATE, row -> row.getBigDecimal("rate"), currency.getCurrencyCode(),
-                into.getCurrencyCode(), SqlValues.dayBound(day));
+                + into.getCurrencyCode() + " on " + day, connection -> Database.first(connection, SELECT_RATE,
+                        row -> row.getBigDecimal("rate"), currency.getCurrencyCode(), into.getCurrencyCode(),
+                        SqlValues.dayBound(day)));
     }
 
     @Override
@@ -93,10 +80,8 @@ final class JdbcExchangeRateTable implements ExchangeRateTable {
                         statement.setString(2, value.into().getCurrencyCode());
                         statement.setObject(3, value.validFrom());
                         statement.setBigDecimal(4, SqlValues.storableDecimal(value.rate(), "ExchangeRate rate"));
-                    }, () -> new InvalidValueException("The exchange rate from " + rate.currency().getCurrencyCode()
-                            + " to " + rate.into().getCurrencyCode() + " from " + rate.validFrom()
-                            + " is already recorded as " + stored.orElseThrow().rate().toPlainString() + ", not "
-                            + rate.rate().toPlainString()))) {
+                    }, () -> new InvalidValueException(ExchangeRateTable.alreadyRecorded(stored.orElseThrow(),
+                            rate)))) {
                 LOG.debug("Recorded {}", what);
             }
             return null;

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import java.util.function.Consumer;
 import org.crmkit.core.CrmException;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
-import org.crmkit.core.NoExchangeRateException;
 import org.crmkit.core.facts.ActivityFacts;
 import org.crmkit.core.facts.CustomerFacts;
 import org.crmkit.core.facts.FactGroup;
@@ -74,6 +72,8 @@ import org.slf4j.LoggerFactory;
  * orders, purchase days, categories, first or last purchases, and make no quarter active.
  */
 final class JdbcFactsSource implements CustomerFactsSource {
+    /** The condition, one marker for the query's currency, that an order is in another currency or none. */
+    private static final String FOREIGN = "(currency IS NULL OR currency <> ?)";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcFactsSource.class);
 
     private final Database database;
@@ -162,11 +162,13 @@ final class JdbcFactsSource implements CustomerFactsSource {
      */
     private void visit(Connection connection, Optional<CustomerId> only, Optional<String> from, FactsQuery query,
             Consumer<? super CustomerFacts> action) throws SQLException {
+        // The rates as SQL once per visit: a rate table held elsewhere is copied and sorted to build them.
+        Optional<RateRelation> rates = RateRelation.of(query.metrics(), database);
         Optional<CustomerId> mismatched;
         if (only.isPresent()) {
-            mismatched = visit(connection, Scope.only(only.get().value()), query, action);
+            mismatched = visit(connection, Scope.only(only.get().value()), query, rates, action);
         } else if (customersPerRange.isEmpty()) {
-            mismatched = visit(connection, new Scope(Optional.empty(), from, Optional.empty()), query, action);
+            mismatched = visit(connection, new Scope(Optional.empty(), from, Optional.empty()), query, rates, action);
         } else {
             // The ranges (-inf, l1], (l1, l2], ... (lk, +inf) cover every id once, whatever happens meanwhile.
             mismatched = Optional.empty();
@@ -174,13 +176,13 @@ final class JdbcFactsSource implements CustomerFactsSource {
             boolean more = true;
             while (more && mismatched.isEmpty()) {
                 Optional<String> last = lastOfRange(connection, after, customersPerRange.getAsInt());
-                mismatched = visit(connection, new Scope(Optional.empty(), after, last), query, action);
+                mismatched = visit(connection, new Scope(Optional.empty(), after, last), query, rates, action);
                 after = last;
                 more = last.isPresent();
             }
         }
         if (mismatched.isPresent()) {
-            throw currencyMismatch(connection, mismatched.get(), query);
+            throw currencyMismatch(connection, mismatched.get(), query, rates);
         }
         LOG.debug("Computed facts {} as of {} for {}", query.groups(), query.metrics().asOf(),
                 only.map(CustomerId::value).orElse("all customers"));
@@ -210,10 +212,10 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * @return the first customer with a purchase that counts in another currency, if any
      */
     private Optional<CustomerId> visit(Connection connection, Scope scope, FactsQuery query,
-            Consumer<? super CustomerFacts> action) throws SQLException {
+            Optional<RateRelation> rates, Consumer<? super CustomerFacts> action) throws SQLException {
         List<Statement> statements = new ArrayList<>();
         statements.add(customers(scope, query));
-        statements.add(purchases(scope, query));
+        statements.add(purchases(scope, query, rates));
         statements.add(interactions(scope, query));
         if (query.wants(FactGroup.ACTIVITY)) {
             statements.add(promoters(scope, query));
@@ -237,7 +239,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
                         query.wants(FactGroup.ACTIVITY) ? cursors.get(4).rowsAt(id) : null);
                 if (rows.purchases != null && rows.purchases.getLong("foreign_orders") > 0) {
                     if (notEvaluable.isPresent()) {
-                        String reason = currencyMismatch(connection, CustomerId.of(id), query).getMessage();
+                        String reason = currencyMismatch(connection, CustomerId.of(id), query, rates).getMessage();
                         notEvaluable.get().accept(new NotEvaluable(CustomerId.of(id), reason));
                         continue;
                     }
@@ -286,15 +288,15 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * first; otherwise one earlier fails the history. A purchase whose mapped currency column is NULL
      * has no currency to compare or convert: it fails too.
      */
-    private CrmException currencyMismatch(Connection connection, CustomerId customerId, FactsQuery query)
-            throws SQLException {
+    private CrmException currencyMismatch(Connection connection, CustomerId customerId, FactsQuery query,
+            Optional<RateRelation> rates) throws SQLException {
         MetricsQuery metrics = query.metrics();
-        Optional<Foreign> inWindow = firstForeign(connection, customerId, metrics,
+        Optional<Foreign> inWindow = firstForeign(connection, customerId, metrics, rates,
                 SqlValues.dayBound(metrics.window().start()), SqlValues.dayBound(metrics.window().end()));
         if (inWindow.isPresent()) {
             return inWindow.get().failure("Purchase '" + inWindow.get().id() + "'", metrics);
         }
-        Foreign earlier = firstForeign(connection, customerId, metrics, SqlValues.FIRST_DAY.minusDays(1),
+        Foreign earlier = firstForeign(connection, customerId, metrics, rates, SqlValues.FIRST_DAY.minusDays(1),
                 SqlValues.dayBound(metrics.asOf())).orElseThrow();
         return earlier.failure("Purchase '" + earlier.id() + "' of customer '" + customerId + "'", metrics);
     }
@@ -306,31 +308,25 @@ final class JdbcFactsSource implements CustomerFactsSource {
             if (currency == null) {
                 return new InvalidValueException(purchase + " has no currency (its currency column is NULL)");
             }
-            Currency found = Money.currency(currency);
-            if (metrics.exchangeRates() == ExchangeRates.none()) {
-                return new CurrencyMismatchException(purchase, metrics.currency(), found);
-            }
-            return new NoExchangeRateException(purchase, metrics.currency(), found, day);
+            return metrics.unconvertible(purchase, Money.currency(currency), day);
         }
     }
 
     /** The first purchase of the days, by day and id, in another currency without a rate. */
     private Optional<Foreign> firstForeign(Connection connection, CustomerId customerId, MetricsQuery metrics,
-            LocalDate from, LocalDate until) throws SQLException {
+            Optional<RateRelation> rates, LocalDate from, LocalDate until) throws SQLException {
         String currency = metrics.currency().getCurrencyCode();
-        Optional<RateRelation> rates = RateRelation.of(metrics.exchangeRates(), metrics.currency(), database);
         Statement statement = new Statement();
         if (rates.isPresent()) {
-            statement.append("SELECT id, currency, order_date FROM (");
-            convertedOrders(statement, rates.get(), "o.id, o.currency, o.order_date, r.rate", List.of(),
-                    "id, customer_id, currency, order_date", until, Optional.of(Scope.only(customerId.value())));
-            statement.append(") j WHERE order_date >= ? AND rate IS NULL AND (currency IS NULL OR currency <> ?)",
-                    from, currency);
+            statement.append("SELECT id, currency, order_date FROM (SELECT o.id, o.currency, o.order_date, r.rate");
+            convertedOrders(statement, rates.get(), "id, customer_id, currency, order_date", until,
+                    Scope.only(customerId.value()));
+            statement.append(") j WHERE order_date >= ? AND rate IS NULL AND " + FOREIGN, from, currency);
         } else {
             Relation orders = relations.orders();
             statement.append("SELECT id, currency, order_date FROM " + orders.from(), orders.parameters().toArray())
-                    .append(" WHERE customer_id = ? AND order_date >= ? AND order_date <= ?"
-                            + " AND (currency IS NULL OR currency <> ?)", customerId.value(), from, until, currency);
+                    .append(" WHERE customer_id = ? AND order_date >= ? AND order_date <= ? AND " + FOREIGN,
+                            customerId.value(), from, until, currency);
         }
         statement.append(" ORDER BY order_date, " + database.dialect().byId("id") + " FETCH FIRST 1 ROWS ONLY");
         return Database.first(connection, statement.sql.toString(), row -> new Foreign(row.getString("id"),
@@ -372,10 +368,9 @@ final class JdbcFactsSource implements CustomerFactsSource {
      * purchase's amount in the query's currency; {@code unconverted} marks a purchase in another
      * currency (or none) that has no rate.
      */
-    private Statement purchases(Scope scope, FactsQuery query) {
+    private Statement purchases(Scope scope, FactsQuery query, Optional<RateRelation> rates) {
         MetricsQuery metrics = query.metrics();
         boolean history = query.wants(FactGroup.HISTORY);
-        Optional<RateRelation> rates = RateRelation.of(metrics.exchangeRates(), metrics.currency(), database);
         String value = rates.isPresent() ? "converted" : "amount";
         DateWindow window = metrics.window();
         LocalDate windowStart = SqlValues.dayBound(window.start());
@@ -432,13 +427,14 @@ final class JdbcFactsSource implements CustomerFactsSource {
                 ? ", MIN(CASE WHEN amount >= 0 THEN order_date END) OVER (PARTITION BY customer_id) AS first_day" : "";
         if (rates.isPresent()) {
             // The first day of each customer, and each purchase converted, next to every purchase row.
+            Unit unit = unit(metrics);
             statement.append(" FROM (SELECT customer_id, order_date, amount, category,");
-            converted(statement, currency, unit(metrics));
-            statement.append(" AS converted, CASE WHEN (currency IS NULL OR currency <> ?) AND rate IS NULL THEN 1"
-                    + " ELSE 0 END AS unconverted" + firstDay + " FROM (", currency);
-            convertedOrders(statement, rates.get(), "o.customer_id, o.order_date, o.amount, o.currency, o.category,"
-                    + " r.rate, o.amount * r.rate * CAST(? AS NUMERIC(38, 18)) AS scaled", List.of(unit(metrics).scale()),
-                    "customer_id, order_date, amount, currency, category", asOf, Optional.of(scope));
+            converted(statement, currency, unit);
+            statement.append(" AS converted, CASE WHEN " + FOREIGN + " AND rate IS NULL THEN 1"
+                    + " ELSE 0 END AS unconverted" + firstDay + " FROM (", currency)
+                    .append("SELECT o.customer_id, o.order_date, o.amount, o.currency, o.category, r.rate,"
+                            + " o.amount * r.rate * CAST(? AS NUMERIC(38, 18)) AS scaled", unit.scale());
+            convertedOrders(statement, rates.get(), "customer_id, order_date, amount, currency, category", asOf, scope);
             statement.append(") j) c");
         } else if (history) {
             // The first day of each customer, next to every purchase row, in the same scan.
@@ -460,7 +456,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
         if (rates.isPresent()) {
             statement.append("unconverted = 1");
         } else {
-            statement.append("(currency IS NULL OR currency <> ?)", currency);
+            statement.append(FOREIGN, currency);
         }
     }
 
@@ -493,22 +489,20 @@ final class JdbcFactsSource implements CustomerFactsSource {
     }
 
     /**
-     * The query's orders up to a day, each joined with the rate of its currency on its day (NULL
-     * without one), selecting the given columns of {@code o} (the orders) and {@code r} (the rates).
+     * The {@code FROM} clause that follows a select list of {@code o} (the orders) and {@code r}
+     * (the rates): the scope's orders up to a day, each joined with the rate of its currency on its
+     * day (NULL without one).
      *
-     * @param columns the select list
-     * @param columnParameters the values of its markers
      * @param orderColumns the orders' columns the select list reads
      * @param until the last order day
-     * @param scope the customers, or empty for those {@code o}'s own conditions select
+     * @param scope the customers
      */
-    private void convertedOrders(Statement statement, RateRelation rates, String columns,
-            List<Object> columnParameters, String orderColumns, LocalDate until, Optional<Scope> scope) {
+    private void convertedOrders(Statement statement, RateRelation rates, String orderColumns, LocalDate until,
+            Scope scope) {
         Relation orders = relations.orders();
-        statement.append("SELECT " + columns, columnParameters.toArray())
-                .append(" FROM (SELECT " + orderColumns + " FROM " + orders.from(), orders.parameters().toArray())
+        statement.append(" FROM (SELECT " + orderColumns + " FROM " + orders.from(), orders.parameters().toArray())
                 .append(" WHERE order_date <= ?", until);
-        scope.ifPresent(customers -> restrict(statement, customers, "customer_id"));
+        restrict(statement, scope, "customer_id");
         statement.append(") o LEFT JOIN " + rates.sql(), rates.parameters().toArray())
                 .append(" ON r.currency = o.currency AND r.valid_from <= o.order_date AND o.order_date < r.valid_until");
     }

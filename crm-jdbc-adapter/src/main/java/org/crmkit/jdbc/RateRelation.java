@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.ExchangeRate;
 import org.crmkit.core.model.FixedExchangeRates;
 import org.crmkit.core.port.ExchangeRateTable;
@@ -38,22 +39,23 @@ record RateRelation(String sql, List<Object> parameters) {
      * The relation of a query's rates, or empty when they convert nothing into the currency (then
      * every purchase in another currency is unconvertible, as without rates).
      *
-     * @param rates the query's rates
-     * @param into the query's currency
-     * @param database the store's database: its own rate table is joined, any other is listed
+     * @param query the query, whose rates convert into its currency
+     * @param database the store's database: its own rate table is joined, any other (another
+     *     store's too) is listed
      * @return the relation, or empty
      * @throws InvalidValueException for rates that SQL cannot read (neither fixed rates nor a rate
      *     table), or a rate that does not fit NUMERIC(38, 18) and would be rounded
      */
-    static Optional<RateRelation> of(ExchangeRates rates, Currency into, Database database) {
-        Objects.requireNonNull(rates, "rates");
-        if (rates == ExchangeRates.none()) {
+    static Optional<RateRelation> of(MetricsQuery query, Database database) {
+        Objects.requireNonNull(query, "query");
+        if (!query.convertsCurrencies()) {
             return Optional.empty();
         }
+        ExchangeRates rates = query.exchangeRates();
+        Currency into = query.currency();
         if (rates instanceof JdbcExchangeRateTable table && table.database() == database) {
-            return Optional.of(new RateRelation("(SELECT currency, valid_from, COALESCE(LEAD(valid_from) OVER"
-                    + " (PARTITION BY currency ORDER BY valid_from), CAST(? AS DATE)) AS valid_until, rate"
-                    + " FROM crm_exchange_rate WHERE to_currency = ?) r", List.of(OPEN_END, into.getCurrencyCode())));
+            return Optional.of(new RateRelation(JdbcExchangeRateTable.ratesRelation("r"),
+                    List.of(OPEN_END, into.getCurrencyCode())));
         }
         List<Object[]> rows = new ArrayList<>();
         if (rates instanceof FixedExchangeRates fixed) {
@@ -63,7 +65,7 @@ record RateRelation(String sql, List<Object> parameters) {
                             storable(entry.getValue(), entry.getKey(), into)});
                 }
             }
-        } else if (rates instanceof ExchangeRateTable table && !(rates instanceof JdbcExchangeRateTable)) {
+        } else if (rates instanceof ExchangeRateTable table) {
             List<ExchangeRate> pair = table.all().stream().filter(rate -> rate.into().equals(into)).toList();
             for (int i = 0; i < pair.size(); i++) {
                 ExchangeRate rate = pair.get(i);
@@ -74,8 +76,8 @@ record RateRelation(String sql, List<Object> parameters) {
             }
         } else {
             throw new InvalidValueException("The JDBC store's facts convert through fixed exchange rates"
-                    + " (FixedExchangeRates), a rate table held in memory, or the store's own exchangeRates(); not "
-                    + rates);
+                    + " (FixedExchangeRates) or a rate table (ExchangeRateTable, such as the store's own"
+                    + " exchangeRates()); not " + rates);
         }
         if (rows.isEmpty()) {
             return Optional.empty();

@@ -147,6 +147,24 @@ abstract class AbstractExchangeRatesFactsTest {
     }
 
     @Test
+    void convertsThroughAnotherStoresRateTableByListingItsRates() {
+        List<Purchase> purchases = List.of(purchase("o-1", "c-1", "2025-05-01", "12.345", "USD"),
+                purchase("o-2", "c-1", "2025-11-30", "0.125", "EUR"));
+        JdbcStore store = holding(List.of(customer("c-1")), purchases);
+        List<ExchangeRate> rates = List.of(ExchangeRate.of("USD", "CNY", LocalDate.of(2024, 1, 1), "7.25"),
+                ExchangeRate.of("EUR", "CNY", LocalDate.of(2025, 11, 30), "0.5"));
+        rates.forEach(store.exchangeRates()::record);
+        FactsQuery expectedQuery = FactsQuery.all(YEAR.withExchangeRates(InMemoryExchangeRateTable.of(rates)), Set.of());
+        CustomerFacts expected = org.crmkit.core.facts.FactsCalculator.compute(customer("c-1"), purchases, List.of(),
+                List.of(), expectedQuery);
+
+        try (JdbcStore other = database().openAgain()) {
+            assertThat(store.facts().find(CustomerId.of("c-1"),
+                    FactsQuery.all(YEAR.withExchangeRates(other.exchangeRates()), Set.of()))).contains(expected);
+        }
+    }
+
+    @Test
     void refusesRatesThatSqlCannotReadOrThatWouldBeRounded() {
         JdbcStore store = holding(List.of(customer("c-1")), List.of(purchase("o-1", "c-1", "2026-01-10", "1", "USD")));
         ExchangeRates custom = (currency, into, day) -> Optional.of(BigDecimal.ONE);

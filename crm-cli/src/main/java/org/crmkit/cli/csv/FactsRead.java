@@ -110,6 +110,8 @@ final class FactsRead {
     private int scale;
     /** The rates that convert orders in other currencies into the query's; none with customers from orders. */
     private final ExchangeRates exchangeRates;
+    /** Whether {@link #exchangeRates} convert any currency. */
+    private final boolean converts;
     private final int asOf;
     private final int windowStart;
     private final int windowEnd;
@@ -173,6 +175,7 @@ final class FactsRead {
         this.currency = customersFromOrders ? null : metrics.currency();
         this.scale = customersFromOrders ? -1 : Math.max(currency.getDefaultFractionDigits(), 0);
         this.exchangeRates = customersFromOrders ? ExchangeRates.none() : metrics.exchangeRates();
+        this.converts = !customersFromOrders && metrics.convertsCurrencies();
         this.asOf = (int) metrics.asOf().toEpochDay();
         this.windowStart = (int) metrics.window().start().toEpochDay();
         this.windowEnd = (int) metrics.window().end().toEpochDay();
@@ -622,11 +625,12 @@ final class FactsRead {
                             .orElse(FastValues.NOT_FAST);
                 }
             }
+            // The row's currency, read once for the amount's decimals, the check and the conversion.
+            Currency known = rowCurrency(row);
             long units = FastValues.NOT_FAST_LONG;
             BigDecimal exact = null;
             if (present(row, amount, "amount")) {
                 // The amount's decimals are those of its own currency, when that is one (as OrderRows reads it).
-                Currency known = rowCurrency(row);
                 int decimals = known == null ? -1 : known.getDefaultFractionDigits();
                 if (decimals >= 0) {
                     units = FastValues.unscaled(c, row.start(amount), row.end(amount), decimals);
@@ -643,7 +647,7 @@ final class FactsRead {
             // The rate of an order in another currency that the query's exchange rates convert.
             BigDecimal rate = null;
             if (present(row, currencyColumn, "currency")) {
-                rate = checkCurrency(row, day);
+                rate = checkCurrency(row, known, day);
             }
             if (!isEmpty(row, quantity) && !FastValues.isPositiveWholeNumber(c, row.start(quantity),
                     row.end(quantity))) {
@@ -654,7 +658,6 @@ final class FactsRead {
             }
             if (rate != null) {
                 // Converted as the facts convert, per order and half-even to the query currency's decimals.
-                Currency known = rowCurrency(row);
                 BigDecimal original = exact != null ? exact : BigDecimal.valueOf(units, known.getDefaultFractionDigits());
                 BigDecimal converted = ExchangeRates.convert(original, rate, currency);
                 BigInteger unscaled = converted.unscaledValue();
@@ -722,21 +725,21 @@ final class FactsRead {
          * checks it; or, where the query has exchange rates, another currency with a rate for the
          * order's day.
          *
+         * @param known the row's currency as {@link #rowCurrency} reads it, null when it is none
          * @param day the order's day, {@link FastValues#NOT_FAST} when it is not one (reported already)
          * @return the rate that converts the order, or null for an order in the currency (or a problem)
          */
-        private BigDecimal checkCurrency(CsvRecord row, int day) {
-            char[] c = row.chars();
-            if (currencyCode != null
-                    && FastValues.equals(c, row.start(currencyColumn), row.end(currencyColumn), currencyCode)) {
+        private BigDecimal checkCurrency(CsvRecord row, Currency known, int day) {
+            if (currencyCode != null && known == currency) {
                 return null;
             }
-            Optional<Currency> parsed = parse(row, currencyColumn, "currency", Values::currency);
-            if (parsed.isEmpty()) {
+            if (known == null) {
+                // Not a currency: parsed again only to report why.
+                parse(row, currencyColumn, "currency", Values::currency);
                 return null;
             }
-            Currency other = parsed.get();
-            if (!customersFromOrders && exchangeRates != ExchangeRates.none()) {
+            Currency other = known;
+            if (converts) {
                 if (day == FastValues.NOT_FAST) {
                     return null;
                 }
@@ -749,7 +752,7 @@ final class FactsRead {
                         + currencyCode + " on " + date);
             } else if (!customersFromOrders) {
                 problem("currency", "currency " + other.getCurrencyCode() + " does not match the policy's currency "
-                        + currencyCode + " (crmkit does not convert currencies)");
+                        + currencyCode + " and the policy has no exchange rate for " + other.getCurrencyCode());
             } else if (currencyCode == null) {
                 currency = other;
                 currencyCode = other.getCurrencyCode();

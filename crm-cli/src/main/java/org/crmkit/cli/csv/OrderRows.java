@@ -118,7 +118,7 @@ final class OrderRows {
             if (!currency.equals(policyCurrency.get())) {
                 cells.problem("currency", "currency " + currency.getCurrencyCode()
                         + " does not match the policy's currency " + policyCurrency.get().getCurrencyCode()
-                        + " (crmkit does not convert currencies)");
+                        + " and the policy has no exchange rate for " + currency.getCurrencyCode());
             }
         } else if (first.isEmpty()) {
             first = Optional.of(currency);

@@ -278,6 +278,6 @@ class CsvFactsSourceContractTest extends CustomerFactsSourceContract {
         assertThatThrownBy(() -> CsvFactsSource.of(customers, orders, Optional.empty()).find(ACME, ALL))
                 .isInstanceOf(CsvImportException.class)
                 .hasMessageEndingWith("orders.csv:2: column 'currency': currency USD does not match the policy's"
-                        + " currency CNY (crmkit does not convert currencies)");
+                        + " currency CNY and the policy has no exchange rate for USD");
     }
 }

@@ -16,6 +16,7 @@ import org.crmkit.core.metrics.CustomerMetrics;
 import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsCalculator;
 import org.crmkit.core.metrics.MetricsQuery;
+import org.crmkit.core.metrics.PurchaseAmounts;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.Interaction;
 import org.crmkit.core.model.Money;
@@ -75,15 +76,18 @@ public final class FactsCalculator {
         Objects.requireNonNull(interactions, "interactions");
         Objects.requireNonNull(surveys, "surveys");
         Objects.requireNonNull(query, "query");
-        CustomerMetrics metrics = MetricsCalculator.compute(customer, purchases, interactions, query.metrics());
+        // Each purchase in another currency is converted once, for all three sums.
+        PurchaseAmounts amounts = PurchaseAmounts.of(query.metrics());
+        CustomerMetrics metrics = MetricsCalculator.computeWith(customer, purchases, interactions, amounts);
         Optional<PurchaseHistoryFacts> history = query.wants(FactGroup.HISTORY)
-                ? Optional.of(history(purchases, query.metrics())) : Optional.empty();
+                ? Optional.of(history(purchases, amounts)) : Optional.empty();
         Optional<ActivityFacts> activity = query.wants(FactGroup.ACTIVITY)
-                ? Optional.of(activity(customer, purchases, interactions, surveys, query)) : Optional.empty();
+                ? Optional.of(activity(customer, purchases, interactions, surveys, query, amounts)) : Optional.empty();
         return new CustomerFacts(metrics, history, activity);
     }
 
-    private static PurchaseHistoryFacts history(Iterable<Purchase> purchases, MetricsQuery query) {
+    private static PurchaseHistoryFacts history(Iterable<Purchase> purchases, PurchaseAmounts amounts) {
+        MetricsQuery query = amounts.query();
         TreeMap<LocalDate, Money> byDay = new TreeMap<>();
         int orders = 0;
         Money spend = Money.zero(query.currency());
@@ -91,8 +95,7 @@ public final class FactsCalculator {
             if (purchase.orderDate().isAfter(query.asOf())) {
                 continue;
             }
-            Money amount = query.amountOf(purchase, "Purchase '" + purchase.id() + "' of customer '"
-                    + purchase.customerId() + "'");
+            Money amount = amounts.of(purchase, FactsCalculator::ofCustomer);
             byDay.merge(purchase.orderDate(), amount, Money::plus);
             orders++;
             spend = spend.plus(amount);
@@ -108,7 +111,8 @@ public final class FactsCalculator {
     }
 
     private static ActivityFacts activity(Customer customer, Iterable<Purchase> purchases,
-            Iterable<Interaction> interactions, Iterable<SurveyAnswer> surveys, FactsQuery query) {
+            Iterable<Interaction> interactions, Iterable<SurveyAnswer> surveys, FactsQuery query,
+            PurchaseAmounts amounts) {
         MetricsQuery metrics = query.metrics();
         DateWindow window = metrics.window();
         ZoneId zone = metrics.zone();
@@ -123,7 +127,7 @@ public final class FactsCalculator {
                 continue;
             }
             // The metrics have converted every purchase in the window already: this cannot fail.
-            Money amount = metrics.amountOf(purchase, "Purchase '" + purchase.id() + "'");
+            Money amount = amounts.of(purchase, FactsCalculator::inWindow);
             if (day.isBefore(laterHalf)) {
                 earlier = earlier.plus(amount);
             } else {
@@ -177,6 +181,16 @@ public final class FactsCalculator {
         OptionalInt previous = rated.size() < 2 ? OptionalInt.empty() : rated.get(1).csat();
         return new ActivityFacts(earlier, later, categories.size(), valueAdded, referrals, events, trials,
                 jointPlanning, promoters, latest, previous);
+    }
+
+    /** Names a purchase up to the as-of day that the history cannot convert; built only when thrown. */
+    private static String ofCustomer(Purchase purchase) {
+        return "Purchase '" + purchase.id() + "' of customer '" + purchase.customerId() + "'";
+    }
+
+    /** Names a purchase in the window, as the metrics do. */
+    private static String inWindow(Purchase purchase) {
+        return "Purchase '" + purchase.id() + "'";
     }
 
     /** Latest first; at the same moment the lower score first, as it counts as the later answer. */

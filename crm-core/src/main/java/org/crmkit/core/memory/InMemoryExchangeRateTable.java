@@ -19,13 +19,11 @@ import org.crmkit.core.port.ExchangeRateTable;
  * from elsewhere. Thread-safe.
  */
 public final class InMemoryExchangeRateTable implements ExchangeRateTable {
-    private static final Comparator<ExchangeRate> ORDER = Comparator
-            .comparing((ExchangeRate rate) -> rate.currency().getCurrencyCode())
-            .thenComparing(rate -> rate.into().getCurrencyCode())
-            .thenComparing(ExchangeRate::validFrom);
+    /** Currencies by code, so that the maps list the rates in the order {@link #all()} promises. */
+    private static final Comparator<Currency> BY_CODE = Comparator.comparing(Currency::getCurrencyCode);
 
-    /** The rates by "USD>CNY", then by first day. */
-    private final Map<String, TreeMap<LocalDate, ExchangeRate>> byPair = new TreeMap<>();
+    /** The rates by currency, then by target currency, then by first day. */
+    private final Map<Currency, Map<Currency, TreeMap<LocalDate, ExchangeRate>>> byPair = new TreeMap<>(BY_CODE);
 
     private InMemoryExchangeRateTable() {
     }
@@ -52,7 +50,8 @@ public final class InMemoryExchangeRateTable implements ExchangeRateTable {
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(into, "into");
         Objects.requireNonNull(day, "day");
-        TreeMap<LocalDate, ExchangeRate> rates = byPair.get(pair(currency, into));
+        Map<Currency, TreeMap<LocalDate, ExchangeRate>> targets = byPair.get(currency);
+        TreeMap<LocalDate, ExchangeRate> rates = targets == null ? null : targets.get(into);
         Map.Entry<LocalDate, ExchangeRate> applying = rates == null ? null : rates.floorEntry(day);
         return applying == null ? Optional.empty() : Optional.of(applying.getValue().rate());
     }
@@ -60,24 +59,19 @@ public final class InMemoryExchangeRateTable implements ExchangeRateTable {
     @Override
     public synchronized void record(ExchangeRate rate) {
         Objects.requireNonNull(rate, "rate");
-        ExchangeRate existing = byPair.computeIfAbsent(pair(rate.currency(), rate.into()), key -> new TreeMap<>())
+        ExchangeRate existing = byPair.computeIfAbsent(rate.currency(), key -> new TreeMap<>(BY_CODE))
+                .computeIfAbsent(rate.into(), key -> new TreeMap<>())
                 .putIfAbsent(rate.validFrom(), rate);
         if (existing != null && existing.rate().compareTo(rate.rate()) != 0) {
-            throw new InvalidValueException("The exchange rate from " + rate.currency().getCurrencyCode() + " to "
-                    + rate.into().getCurrencyCode() + " from " + rate.validFrom() + " is already recorded as "
-                    + existing.rate().toPlainString() + ", not " + rate.rate().toPlainString());
+            throw new InvalidValueException(ExchangeRateTable.alreadyRecorded(existing, rate));
         }
     }
 
     @Override
     public synchronized List<ExchangeRate> all() {
+        // The maps are sorted as the list must be: by code, target code and day.
         List<ExchangeRate> all = new ArrayList<>();
-        byPair.values().forEach(rates -> all.addAll(rates.values()));
-        all.sort(ORDER);
+        byPair.values().forEach(targets -> targets.values().forEach(rates -> all.addAll(rates.values())));
         return List.copyOf(all);
-    }
-
-    private static String pair(Currency currency, Currency into) {
-        return currency.getCurrencyCode() + ">" + into.getCurrencyCode();
     }
 }

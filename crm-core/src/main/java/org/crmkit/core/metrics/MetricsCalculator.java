@@ -40,10 +40,30 @@ public final class MetricsCalculator {
      */
     public static CustomerMetrics compute(Customer customer, Iterable<Purchase> purchases,
             Iterable<Interaction> interactions, MetricsQuery query) {
+        // computeWith checks the other arguments.
+        Objects.requireNonNull(query, "query");
+        return computeWith(customer, purchases, interactions, PurchaseAmounts.of(query));
+    }
+
+    /**
+     * Computes a snapshot, converting through amounts that other sums of the same customer share,
+     * so that each purchase in another currency is converted once (as the facts do).
+     *
+     * @param customer the customer; not null
+     * @param purchases the customer's purchases, as {@link #compute(Customer, Iterable, Iterable, MetricsQuery)}; not null
+     * @param interactions the customer's interactions, at least those in the window; not null
+     * @param amounts the amounts in the query's currency, of {@link PurchaseAmounts#query() the query}; not null
+     * @return the snapshot
+     * @throws CurrencyMismatchException as {@link #compute(Customer, Iterable, Iterable, MetricsQuery)}
+     * @throws InvalidValueException if a purchase or interaction belongs to another customer
+     */
+    public static CustomerMetrics computeWith(Customer customer, Iterable<Purchase> purchases,
+            Iterable<Interaction> interactions, PurchaseAmounts amounts) {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(purchases, "purchases");
         Objects.requireNonNull(interactions, "interactions");
-        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(amounts, "amounts");
+        MetricsQuery query = amounts.query();
 
         Money spend = Money.zero(query.currency());
         int orders = 0;
@@ -54,7 +74,9 @@ public final class MetricsCalculator {
         }
         LocalDate lastPurchase = null;
         for (Purchase purchase : purchases) {
-            requireSameCustomer(customer, purchase.customerId().value(), "Purchase '" + purchase.id() + "'");
+            if (!customer.id().equals(purchase.customerId())) {
+                throw otherCustomer(customer, purchase.customerId().value(), named(purchase));
+            }
             LocalDate day = purchase.orderDate();
             if (day.isAfter(query.asOf())) {
                 continue;
@@ -63,7 +85,7 @@ public final class MetricsCalculator {
                 lastPurchase = day;
             }
             if (query.window().contains(day)) {
-                spend = spend.plus(query.amountOf(purchase, "Purchase '" + purchase.id() + "'"));
+                spend = spend.plus(amounts.of(purchase, MetricsCalculator::named));
                 orders++;
             }
             for (int i = 0; i < quarters.length; i++) {
@@ -74,7 +96,9 @@ public final class MetricsCalculator {
         }
         int inquiries = 0;
         for (Interaction interaction : interactions) {
-            requireSameCustomer(customer, interaction.customerId().value(), "Interaction '" + interaction.id() + "'");
+            if (!customer.id().equals(interaction.customerId())) {
+                throw otherCustomer(customer, interaction.customerId().value(), "Interaction '" + interaction.id() + "'");
+            }
             LocalDate day = interaction.occurredAt().atZoneSameInstant(query.zone()).toLocalDate();
             if (interaction.kind() == InteractionKind.INQUIRY && query.window().contains(day)) {
                 inquiries++;
@@ -102,10 +126,14 @@ public final class MetricsCalculator {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, months));
     }
 
-    private static void requireSameCustomer(Customer customer, String ownerId, String what) {
-        if (!customer.id().value().equals(ownerId)) {
-            throw new InvalidValueException(what + " belongs to customer '" + ownerId
-                    + "', not to '" + customer.id() + "'");
-        }
+    /** Names a purchase in an exception, e.g. {@code Purchase 'o-2'}; built only when thrown. */
+    private static String named(Purchase purchase) {
+        return "Purchase '" + purchase.id() + "'";
+    }
+
+    /** The exception for a record of another customer; built only when thrown. */
+    private static InvalidValueException otherCustomer(Customer customer, String ownerId, String what) {
+        return new InvalidValueException(what + " belongs to customer '" + ownerId
+                + "', not to '" + customer.id() + "'");
     }
 }

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.NoExchangeRateException;
@@ -84,19 +85,60 @@ public record MetricsQuery(LocalDate asOf, DateWindow window, ZoneId zone, Curre
      * @throws CurrencyMismatchException if the purchase is in another currency and the query has no rates
      */
     public Money amountOf(Purchase purchase, String context) {
+        Objects.requireNonNull(context, "context");
+        return amountOf(purchase, unconverted -> context);
+    }
+
+    /**
+     * As {@link #amountOf(Purchase, String)}, naming the purchase only when it cannot be converted:
+     * the sums of the facts build no message for the purchases that count.
+     *
+     * @param purchase the purchase; not null
+     * @param context names the purchase in the exception, e.g. {@code p -> "Purchase '" + p.id() + "'"}; not null
+     * @return the amount in the query's currency
+     * @throws NoExchangeRateException if the rates have no rate for the purchase's currency and day
+     * @throws CurrencyMismatchException if the purchase is in another currency and the query has no rates
+     */
+    public Money amountOf(Purchase purchase, Function<? super Purchase, String> context) {
         Money amount = purchase.amount();
         Currency from = amount.currency();
         if (from.equals(currency)) {
             return amount;
         }
-        if (exchangeRates == ExchangeRates.none()) {
-            throw new CurrencyMismatchException(context, currency, from);
-        }
         Optional<BigDecimal> rate = exchangeRates.rate(from, currency, purchase.orderDate());
         if (rate.isEmpty()) {
-            throw new NoExchangeRateException(context, currency, from, purchase.orderDate());
+            throw unconvertible(context.apply(purchase), from, purchase.orderDate());
         }
         return Money.of(currency, ExchangeRates.convert(amount.amount(), rate.get(), currency));
+    }
+
+    /**
+     * Whether the query converts any currency: false for {@link ExchangeRates#none()}, when every
+     * purchase that counts must be in the query's currency.
+     *
+     * @return true if the query has exchange rates
+     */
+    public boolean convertsCurrencies() {
+        return exchangeRates != ExchangeRates.none();
+    }
+
+    /**
+     * The exception for an amount in another currency that this query does not convert: every
+     * facts source throws it, so that the sources fail alike. A {@link CurrencyMismatchException}
+     * when the query has no rates at all, a {@link NoExchangeRateException} when its rates have
+     * none for the currency and day.
+     *
+     * @param context names what carried the amount, e.g. {@code "Purchase 'o-2'"}; not null
+     * @param from the amount's currency, not the query's; not null
+     * @param day the amount's day; not null
+     * @return the exception, to throw
+     */
+    public CurrencyMismatchException unconvertible(String context, Currency from, LocalDate day) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(day, "day");
+        return convertsCurrencies() ? new NoExchangeRateException(context, currency, from, day)
+                : new CurrencyMismatchException(context, currency, from);
     }
 
     /**

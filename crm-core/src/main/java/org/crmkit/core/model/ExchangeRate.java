@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.crmkit.core.InvalidValueException;
 
 /**
@@ -29,13 +30,27 @@ public record ExchangeRate(Currency currency, Currency into, LocalDate validFrom
             throw new InvalidValueException("ExchangeRate from " + currency.getCurrencyCode()
                     + " must convert into another currency, was " + into.getCurrencyCode());
         }
-        if (rate.signum() <= 0) {
-            throw new InvalidValueException("ExchangeRate from " + currency.getCurrencyCode() + " to "
-                    + into.getCurrencyCode() + " on " + validFrom + " must be more than zero, was "
-                    + rate.toPlainString());
-        }
+        Currency from = currency;
+        Currency to = into;
+        LocalDate day = validFrom;
+        requirePositive(rate, () -> "ExchangeRate from " + from.getCurrencyCode() + " to " + to.getCurrencyCode()
+                + " on " + day);
         BigDecimal stripped = rate.stripTrailingZeros();
         rate = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /**
+     * The one check of a rate's value, for this row and {@link FixedExchangeRates} alike.
+     *
+     * @param rate the rate
+     * @param what names the rate in the message, e.g. {@code ExchangeRate from USD to CNY on 2026-01-01};
+     *     built only when the rate is refused
+     * @throws InvalidValueException if the rate is not more than zero
+     */
+    static void requirePositive(BigDecimal rate, Supplier<String> what) {
+        if (rate.signum() <= 0) {
+            throw new InvalidValueException(what.get() + " must be more than zero, was " + rate.toPlainString());
+        }
     }
 
     /**

@@ -32,10 +32,7 @@ public record FixedExchangeRates(Currency into, Map<Currency, BigDecimal> rates)
                 throw new InvalidValueException("FixedExchangeRates into " + into.getCurrencyCode()
                         + " must not give a rate for " + into.getCurrencyCode() + " itself");
             }
-            if (rate.signum() <= 0) {
-                throw new InvalidValueException("FixedExchangeRates rate of " + currency.getCurrencyCode()
-                        + " must be more than zero, was " + rate.toPlainString());
-            }
+            ExchangeRate.requirePositive(rate, () -> "FixedExchangeRates rate of " + currency.getCurrencyCode());
             copy.put(currency, rate);
         }
         rates = Collections.unmodifiableMap(copy);

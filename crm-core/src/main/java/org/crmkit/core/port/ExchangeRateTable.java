@@ -26,4 +26,19 @@ public interface ExchangeRateTable extends ExchangeRates {
      * @return the rates; empty if none
      */
     List<ExchangeRate> all();
+
+    /**
+     * The message every table refuses a rate with that another rate of the same currencies and day
+     * is recorded already, e.g. {@code The exchange rate from USD to CNY from 2026-03-02 is already
+     * recorded as 7.1, not 7.2}.
+     *
+     * @param stored the rate recorded; not null
+     * @param refused the other rate of the same currencies and day; not null
+     * @return the message
+     */
+    static String alreadyRecorded(ExchangeRate stored, ExchangeRate refused) {
+        return "The exchange rate from " + refused.currency().getCurrencyCode() + " to "
+                + refused.into().getCurrencyCode() + " from " + refused.validFrom() + " is already recorded as "
+                + stored.rate().toPlainString() + ", not " + refused.rate().toPlainString();
+    }
 }

@@ -65,6 +65,23 @@ class FactsCalculatorExchangeRatesTest {
     }
 
     @Test
+    void looksUpTheRateOfEachPurchaseInAnotherCurrencyOnceForAllSums() {
+        List<String> lookups = new ArrayList<>();
+        ExchangeRates counted = (currency, into, day) -> {
+            lookups.add(currency.getCurrencyCode() + " " + day);
+            return DATED.rate(currency, into, day);
+        };
+
+        CustomerFacts facts = facts(counted,
+                purchase("o-1", "2024-02-01", "10", "USD"),   // history only
+                purchase("o-2", "2025-12-01", "10", "EUR"),   // metrics, history and activity
+                purchase("o-3", "2026-01-02", "1", "CNY"));   // no rate needed
+
+        assertThat(lookups).containsExactlyInAnyOrder("USD 2024-02-01", "EUR 2025-12-01");
+        assertThat(facts.history().orElseThrow().spend()).isEqualTo(Money.of("CNY", "149.12"));
+    }
+
+    @Test
     void aPurchaseInTheWindowWithoutARateFailsTheMetricsNamingCurrencyAndDay() {
         assertThatThrownBy(() -> facts(DATED, purchase("o-1", "2025-05-31", "10", "EUR")))
                 .isExactlyInstanceOf(NoExchangeRateException.class)

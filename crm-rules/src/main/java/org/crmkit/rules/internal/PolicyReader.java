@@ -156,14 +156,17 @@ public final class PolicyReader {
     }
 
     private Optional<Currency> currency(Node node) {
-        return read.text(node).flatMap(code -> {
-            try {
-                return Optional.of(Money.currency(code));
-            } catch (InvalidValueException e) {
-                read.problems().add(node, "unknown ISO-4217 currency '" + code + "'");
-                return Optional.empty();
-            }
-        });
+        return read.text(node).flatMap(code -> currency(code, node));
+    }
+
+    /** An ISO-4217 code, or empty after reporting it at the node. */
+    private Optional<Currency> currency(String code, Node node) {
+        try {
+            return Optional.of(Money.currency(code));
+        } catch (InvalidValueException e) {
+            read.problems().add(node, "unknown ISO-4217 currency '" + code + "'");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -180,23 +183,12 @@ public final class PolicyReader {
         boolean complete = true;
         for (Map.Entry<String, Node> entry : map.entries().entrySet()) {
             Node value = entry.getValue();
-            Optional<Currency> currency = Optional.empty();
-            try {
-                currency = Optional.of(Money.currency(entry.getKey()));
-            } catch (InvalidValueException e) {
-                read.problems().add(value, "unknown ISO-4217 currency '" + entry.getKey() + "'");
-            }
+            Optional<Currency> currency = currency(entry.getKey(), value);
             if (currency.isPresent() && currency.equals(policyCurrency)) {
                 read.problems().add(value, "is the policy's own currency, which needs no rate");
                 currency = Optional.empty();
             }
-            Optional<BigDecimal> rate = read.decimal(value).filter(number -> {
-                if (number.signum() <= 0) {
-                    read.problems().add(value, "must be more than zero, was " + value.describe());
-                    return false;
-                }
-                return true;
-            });
+            Optional<BigDecimal> rate = read.positiveDecimal(value);
             if (currency.isPresent() && rate.isPresent()) {
                 rates.put(currency.get(), rate.get());
             } else {

@@ -368,6 +368,23 @@ public final class Read {
     }
 
     /**
+     * Reads a decimal number of more than zero, such as a rate; the problem quotes the value as
+     * written, e.g. {@code must be more than zero, was '-7.10'}.
+     *
+     * @param node the node
+     * @return the number, or empty after reporting it
+     */
+    public Optional<BigDecimal> positiveDecimal(Node node) {
+        return decimal(node).filter(value -> {
+            if (value.signum() <= 0) {
+                problems.add(node, "must be more than zero, was " + node.describe());
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /**
      * Reads a decimal number of zero or more.
      *
      * @param node the node
