@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.crmkit.core.model.CaseKind;
 import org.crmkit.jdbc.mapping.Entity;
 import org.crmkit.jdbc.mapping.EntityMapping;
 import org.crmkit.jdbc.mapping.ErpMapping;
@@ -148,7 +147,7 @@ final class MappingCheck {
         List<Object> parameters = new ArrayList<>();
         Moments moments = Moments.ZONED;
         for (Field field : entity.entity().fields()) {
-            Optional<FieldValue> value = entity.field(field);
+            Optional<FieldValue> value = entity.field(field).or(() -> field.whenAbsent().map(FieldValue::fixed));
             if (value.isEmpty()) {
                 select.add(absent(field) + " AS " + field.key());
             } else if (value.get() instanceof FieldValue.Fixed fixed) {
@@ -218,13 +217,10 @@ final class MappingCheck {
         };
     }
 
-    /** The value of an optional field the mapping leaves out. */
+    /** The value of an optional field the mapping leaves out and that has no {@link Field#whenAbsent} value. */
     private static String absent(Field field) {
-        if (field == Field.COMPLAINT_KIND) {
-            return "CAST('" + CaseKind.COMPLAINT.key() + "' AS VARCHAR(16))";
-        }
         return switch (field.kind()) {
-            case BOOLEAN -> "FALSE";
+            case BOOLEAN -> "CAST(NULL AS BOOLEAN)";
             case INTEGER -> "CAST(NULL AS BIGINT)";
             default -> "CAST(NULL AS VARCHAR(128))";
         };
@@ -269,12 +265,12 @@ final class MappingCheck {
                 problem(path, what + "; " + key + " is read from a DATE or a TIMESTAMP without time zone"
                         + (column.zoned() ? " (give the day in the ERP's zone in a view or query)" : ""));
             }
-            case DECIMAL -> {
+            case DECIMAL, MONEY -> {
                 if (column.exact()) {
                     return Optional.of(quoted);
                 }
                 problem(path, what + (column.floating() ? ", a binary floating-point type" : "") + "; " + key
-                        + (field == Field.ORDER_LINE_QUANTITY ? " is" : " is money,")
+                        + (field.kind() == Field.Kind.MONEY ? " is money," : " is")
                         + " read only from an exact number (NUMERIC, DECIMAL or an integer)");
             }
             case MOMENT -> {
