@@ -8,7 +8,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,13 +103,12 @@ final class MappingCheck {
      * @throws org.crmkit.core.PersistenceException if the database cannot be reached
      */
     static Relations resolve(Database.ConnectionSource connections, ErpMapping mapping) {
-        if (Entity.values().length == java.util.Arrays.stream(Entity.values())
-                .filter(entity -> mapping.entity(entity).isEmpty()).count()) {
+        if (Arrays.stream(Entity.values()).allMatch(entity -> mapping.entity(entity).isEmpty())) {
             return Relations.OWN;
         }
         try (Connection connection = connections.open()) {
             MappingCheck check = new MappingCheck(connection, mapping);
-            Map<Entity, Relation> relations = new LinkedHashMap<>();
+            Map<Entity, Relation> relations = new EnumMap<>(Entity.class);
             for (Entity entity : Entity.values()) {
                 relations.put(entity, mapping.entity(entity).flatMap(check::relation)
                         .orElseGet(() -> Relation.own(entity)));
@@ -115,10 +116,7 @@ final class MappingCheck {
             if (!check.problems.isEmpty()) {
                 throw new MappingException(check.problems);
             }
-            return new Relations(relations.get(Entity.CUSTOMERS), relations.get(Entity.ORDERS),
-                    relations.get(Entity.INTERACTIONS), relations.get(Entity.COMPLAINTS),
-                    relations.get(Entity.COMPLAINT_EVENTS), relations.get(Entity.ORDER_LINES),
-                    relations.get(Entity.INVOICES), relations.get(Entity.PAYMENTS));
+            return new Relations(relations);
         } catch (SQLException e) {
             throw Database.failure("Could not check the mapping against the database", e);
         }
