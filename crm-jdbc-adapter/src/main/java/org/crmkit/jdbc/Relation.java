@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.jdbc.mapping.Entity;
+import org.crmkit.jdbc.mapping.Field;
 
 /**
  * Where the store reads an entity, as SQL that follows {@code FROM}: crmkit's own table, or a
@@ -35,6 +37,17 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
     /** @return whether the rows are an ERP's, which crmkit only reads */
     boolean mapped() {
         return !description.isEmpty();
+    }
+
+    /**
+     * The columns a reader selects from the relation: crmkit's own, or the entity's fields, the
+     * names a mapped relation's subquery gives its columns.
+     *
+     * @param crmkitColumns the column list of crmkit's own table
+     * @return the column list, comma-separated
+     */
+    String columns(String crmkitColumns) {
+        return mapped() ? entity.fields().stream().map(Field::key).collect(Collectors.joining(", ")) : crmkitColumns;
     }
 
     /**
