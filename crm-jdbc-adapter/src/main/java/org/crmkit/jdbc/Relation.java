@@ -63,7 +63,8 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
     }
 
     /**
-     * Maps a row, naming the ERP's table in the message if its values are not ones crmkit accepts.
+     * Maps a row, naming the ERP's table in the message if its values are not ones crmkit accepts,
+     * or a value crmkit requires is NULL there (crmkit's own columns are NOT NULL).
      *
      * @param mapper the mapper
      * @return the mapper that names the origin
@@ -76,9 +77,18 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
             try {
                 return mapper.map(row);
             } catch (InvalidValueException e) {
-                throw new InvalidValueException("A row of " + description + " (the " + entity.key()
-                        + " of the mapping): " + e.getMessage());
+                throw new InvalidValueException(origin() + e.getMessage());
+            } catch (NullPointerException e) {
+                // The values crmkit requires are checked with Objects.requireNonNull(value, "name").
+                InvalidValueException invalid = new InvalidValueException(origin() + "a required value is NULL"
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                invalid.initCause(e);
+                throw invalid;
             }
         };
+    }
+
+    private String origin() {
+        return "A row of " + description + " (the " + entity.key() + " of the mapping): ";
     }
 }

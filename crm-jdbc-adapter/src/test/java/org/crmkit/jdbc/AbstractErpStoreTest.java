@@ -721,6 +721,33 @@ abstract class AbstractErpStoreTest {
     }
 
     @Test
+    void anInvoiceWhoseDueDayIsNullNamesTheTableAndTheValue() {
+        JdbcStore store = ErpSchema.storeHolding(database(), List.of(),
+                List.of(invoice("i-1", "c-1", "2026-03-01", "2026-03-31", "5.00")), List.of());
+        execute("ALTER TABLE billing_document ALTER COLUMN due_at DROP NOT NULL");
+        execute("UPDATE billing_document SET due_at = NULL WHERE bill_no = 'i-1'");
+
+        assertThatThrownBy(() -> store.receivables().invoicesOf(CustomerId.of("c-1")))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("A row of table \"" + stored("billing_document") + "\" (the invoices of the mapping):"
+                        + " a required value is NULL (dueOn)");
+    }
+
+    @Test
+    void anOrderWhoseCurrencyColumnIsNullNamesTheTableInThePurchaseHistory() {
+        JdbcStore store = erp(List.of(customer("c-1", "A")), List.of(purchase("o-1", "c-1", "2026-01-10", "10.00")),
+                List.of());
+        execute("ALTER TABLE sales_document ALTER COLUMN curr DROP NOT NULL");
+        execute("UPDATE sales_document SET curr = NULL WHERE doc_no = 'o-1'");
+
+        assertThatThrownBy(() -> store.purchases().findByCustomer(CustomerId.of("c-1"),
+                DateWindow.trailingMonths(12, AS_OF)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("A row of table \"" + stored("sales_document") + "\" (the orders of the mapping):"
+                        + " Purchase 'o-1' has no currency (its currency column is NULL)");
+    }
+
+    @Test
     void aSalesMappingThatDoesNotFitTheDatabaseNamesEveryProblem() throws SQLException {
         DataSource empty = database().emptyDatabase();
         ErpSchema.create(empty);
