@@ -639,12 +639,12 @@ abstract class AbstractErpStoreTest {
     private static final PurchaseId HOSTILE_ORDER = PurchaseId.of("SO/'7' 订单");
 
     private static Invoice invoice(String id, String customer, String issued, String due, String amount) {
-        return Invoice.of(InvoiceId.of(id), CustomerId.of(customer), LocalDate.parse(issued), LocalDate.parse(due),
+        return new Invoice(InvoiceId.of(id), CustomerId.of(customer), LocalDate.parse(issued), LocalDate.parse(due),
                 Money.of("CNY", amount));
     }
 
     private static Payment payment(String id, String invoice, String paid, String amount) {
-        return Payment.of(PaymentId.of(id), InvoiceId.of(invoice), LocalDate.parse(paid), Money.of("CNY", amount));
+        return new Payment(PaymentId.of(id), InvoiceId.of(invoice), LocalDate.parse(paid), Money.of("CNY", amount));
     }
 
     @Test
