@@ -38,6 +38,7 @@ final class CaseEventRows {
      * @return the column list
      */
     static String columns(Moments moments) {
+        // Not Relation#columns: a mapped relation's sequence_number is only ordered by, never read.
         return moments.kind() == Moments.Kind.CRMKIT ? COLUMNS : "case_id, occurred_at, event_type, detail";
     }
 

@@ -34,20 +34,9 @@ final class InteractionRows {
     }
 
     /**
-     * The columns a relation reads, by how it keeps moments.
-     *
-     * @param moments how the relation keeps moments
-     * @return the column list
-     */
-    static String columns(Moments moments) {
-        return moments.kind() == Moments.Kind.CRMKIT ? COLUMNS
-                : "id, customer_id, occurred_at, channel, kind, staff_id, outcome";
-    }
-
-    /**
      * Reads the current row of a relation.
      *
-     * @param row positioned on a row of {@link #columns}
+     * @param row positioned on a row of the {@link Relation#columns} of its relation
      * @param moments how the relation keeps moments
      * @return the interaction
      * @throws SQLException on a database failure

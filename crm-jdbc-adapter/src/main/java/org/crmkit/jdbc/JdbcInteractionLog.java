@@ -28,7 +28,7 @@ final class JdbcInteractionLog implements InteractionLog {
         this.relation = Objects.requireNonNull(relation, "relation");
         Moments moments = relation.moments();
         this.mapper = relation.naming(row -> InteractionRows.map(row, moments));
-        String select = "SELECT " + InteractionRows.columns(moments) + " FROM " + relation.from() + " WHERE ";
+        String select = "SELECT " + relation.columns(InteractionRows.COLUMNS) + " FROM " + relation.from() + " WHERE ";
         this.selectByCustomerAndMoments = select + "customer_id = ? AND " + moments.rangeCondition("occurred")
                 + " ORDER BY " + moments.order("occurred") + ", " + database.dialect().byId("id");
         this.selectMomentsInCustomerOrder = select + moments.rangeCondition("occurred")

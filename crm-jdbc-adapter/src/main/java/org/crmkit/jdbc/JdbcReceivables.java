@@ -78,27 +78,30 @@ final class JdbcReceivables implements Receivables {
     @Override
     public void record(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
-        recordOnce(invoices, "invoice '" + invoice.id() + "'", InvoiceRows.SELECT, invoice.id().value(), invoice,
-                InvoiceRows.INSERT, InvoiceRows::bind, InvoiceRows::map);
+        ReadOnly.refuse(invoices, "record invoice '" + invoice.id() + "'");
+        database.transaction("record invoice '" + invoice.id() + "'", connection -> {
+            Optional<Invoice> stored = Database.first(connection, InvoiceRows.SELECT + " WHERE id = ?",
+                    InvoiceRows::map, invoice.id().value());
+            if (Database.insertOnce(connection, stored, invoice, InvoiceRows.INSERT, InvoiceRows::bind,
+                    () -> new InvalidValueException(
+                            "Invoice '" + invoice.id() + "' is already recorded with other values"))) {
+                LOG.debug("Recorded invoice {} of customer {}", invoice.id(), invoice.customerId());
+            }
+            return null;
+        });
     }
 
     @Override
     public void record(Payment payment) {
         Objects.requireNonNull(payment, "payment");
-        recordOnce(payments, "payment '" + payment.id() + "'", PaymentRows.SELECT, payment.id().value(), payment,
-                PaymentRows.INSERT, PaymentRows::bind, PaymentRows::map);
-    }
-
-    /** Inserts a fact under its id unless it is there, refusing another under the id, as the port says. */
-    private <T> void recordOnce(Relation relation, String what, String select, String id, T fact, String insert,
-            Database.Binder<? super T> binder, Database.RowMapper<T> mapper) {
-        ReadOnly.refuse(relation, "record " + what);
-        database.transaction("record " + what, connection -> {
-            Optional<T> stored = Database.first(connection, select + " WHERE id = ?", mapper, id);
-            if (Database.insertOnce(connection, stored, fact, insert, binder, () -> new InvalidValueException(
-                    Character.toUpperCase(what.charAt(0)) + what.substring(1) + " is already recorded with other"
-                            + " values"))) {
-                LOG.debug("Recorded {}", what);
+        ReadOnly.refuse(payments, "record payment '" + payment.id() + "'");
+        database.transaction("record payment '" + payment.id() + "'", connection -> {
+            Optional<Payment> stored = Database.first(connection, PaymentRows.SELECT + " WHERE id = ?",
+                    PaymentRows::map, payment.id().value());
+            if (Database.insertOnce(connection, stored, payment, PaymentRows.INSERT, PaymentRows::bind,
+                    () -> new InvalidValueException(
+                            "Payment '" + payment.id() + "' is already recorded with other values"))) {
+                LOG.debug("Recorded payment {} of invoice {}", payment.id(), payment.invoiceId());
             }
             return null;
         });

@@ -25,7 +25,7 @@ final class JdbcServiceCases implements ServiceCases {
         this.relation = Objects.requireNonNull(relation, "relation");
         Moments moments = relation.moments();
         this.mapper = relation.naming(row -> ServiceCaseRows.map(row, moments));
-        this.select = "SELECT " + ServiceCaseRows.columns(moments) + " FROM " + relation.from();
+        this.select = "SELECT " + relation.columns(ServiceCaseRows.COLUMNS) + " FROM " + relation.from();
         this.selectAllInIdOrder = select + " ORDER BY " + database.dialect().byId("id");
     }
 

@@ -8,14 +8,15 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.crmkit.core.model.CaseKind;
 import org.crmkit.jdbc.mapping.Entity;
 import org.crmkit.jdbc.mapping.EntityMapping;
 import org.crmkit.jdbc.mapping.ErpMapping;
@@ -102,13 +103,12 @@ final class MappingCheck {
      * @throws org.crmkit.core.PersistenceException if the database cannot be reached
      */
     static Relations resolve(Database.ConnectionSource connections, ErpMapping mapping) {
-        if (Entity.values().length == java.util.Arrays.stream(Entity.values())
-                .filter(entity -> mapping.entity(entity).isEmpty()).count()) {
+        if (Arrays.stream(Entity.values()).allMatch(entity -> mapping.entity(entity).isEmpty())) {
             return Relations.OWN;
         }
         try (Connection connection = connections.open()) {
             MappingCheck check = new MappingCheck(connection, mapping);
-            Map<Entity, Relation> relations = new LinkedHashMap<>();
+            Map<Entity, Relation> relations = new EnumMap<>(Entity.class);
             for (Entity entity : Entity.values()) {
                 relations.put(entity, mapping.entity(entity).flatMap(check::relation)
                         .orElseGet(() -> Relation.own(entity)));
@@ -116,10 +116,7 @@ final class MappingCheck {
             if (!check.problems.isEmpty()) {
                 throw new MappingException(check.problems);
             }
-            return new Relations(relations.get(Entity.CUSTOMERS), relations.get(Entity.ORDERS),
-                    relations.get(Entity.INTERACTIONS), relations.get(Entity.COMPLAINTS),
-                    relations.get(Entity.COMPLAINT_EVENTS), relations.get(Entity.ORDER_LINES),
-                    relations.get(Entity.INVOICES), relations.get(Entity.PAYMENTS));
+            return new Relations(relations);
         } catch (SQLException e) {
             throw Database.failure("Could not check the mapping against the database", e);
         }
@@ -148,7 +145,7 @@ final class MappingCheck {
         List<Object> parameters = new ArrayList<>();
         Moments moments = Moments.ZONED;
         for (Field field : entity.entity().fields()) {
-            Optional<FieldValue> value = entity.field(field);
+            Optional<FieldValue> value = entity.field(field).or(() -> field.whenAbsent().map(FieldValue::fixed));
             if (value.isEmpty()) {
                 select.add(absent(field) + " AS " + field.key());
             } else if (value.get() instanceof FieldValue.Fixed fixed) {
@@ -218,13 +215,10 @@ final class MappingCheck {
         };
     }
 
-    /** The value of an optional field the mapping leaves out. */
+    /** The value of an optional field the mapping leaves out and that has no {@link Field#whenAbsent} value. */
     private static String absent(Field field) {
-        if (field == Field.COMPLAINT_KIND) {
-            return "CAST('" + CaseKind.COMPLAINT.key() + "' AS VARCHAR(16))";
-        }
         return switch (field.kind()) {
-            case BOOLEAN -> "FALSE";
+            case BOOLEAN -> "CAST(NULL AS BOOLEAN)";
             case INTEGER -> "CAST(NULL AS BIGINT)";
             default -> "CAST(NULL AS VARCHAR(128))";
         };
@@ -269,12 +263,12 @@ final class MappingCheck {
                 problem(path, what + "; " + key + " is read from a DATE or a TIMESTAMP without time zone"
                         + (column.zoned() ? " (give the day in the ERP's zone in a view or query)" : ""));
             }
-            case DECIMAL -> {
+            case DECIMAL, MONEY -> {
                 if (column.exact()) {
                     return Optional.of(quoted);
                 }
                 problem(path, what + (column.floating() ? ", a binary floating-point type" : "") + "; " + key
-                        + (field == Field.ORDER_LINE_QUANTITY ? " is" : " is money,")
+                        + (field.kind() == Field.Kind.MONEY ? " is money," : " is")
                         + " read only from an exact number (NUMERIC, DECIMAL or an integer)");
             }
             case MOMENT -> {

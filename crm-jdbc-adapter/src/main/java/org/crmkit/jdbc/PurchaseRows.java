@@ -29,17 +29,19 @@ final class PurchaseRows {
      * @param row positioned on a row of {@link #SELECT}
      * @return the purchase
      * @throws SQLException on a database failure
+     * @throws org.crmkit.core.InvalidValueException if a value is not one crmkit accepts
      */
     static Purchase map(ResultSet row) throws SQLException {
         BigDecimal quantity = row.getBigDecimal("quantity");
         // The column has 18 decimal places; the scale column restores the one the value was given with.
         Optional<BigDecimal> exactQuantity = quantity == null ? Optional.empty()
                 : Optional.of(quantity.setScale(row.getInt("quantity_scale"), RoundingMode.UNNECESSARY));
+        PurchaseId id = PurchaseId.of(row.getString("id"));
         return new Purchase(
-                PurchaseId.of(row.getString("id")),
+                id,
                 CustomerId.of(row.getString("customer_id")),
                 row.getObject("order_date", LocalDate.class),
-                Money.of(row.getString("currency"), row.getBigDecimal("amount")),
+                Money.of(SqlValues.currency(row, "Purchase '" + id + "'"), row.getBigDecimal("amount")),
                 Optional.ofNullable(row.getString("category")),
                 exactQuantity);
     }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.jdbc.mapping.Entity;
+import org.crmkit.jdbc.mapping.Field;
 
 /**
  * Where the store reads an entity, as SQL that follows {@code FROM}: crmkit's own table, or a
@@ -38,6 +40,17 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
     }
 
     /**
+     * The columns a reader selects from the relation: crmkit's own, or the entity's fields, the
+     * names a mapped relation's subquery gives its columns.
+     *
+     * @param crmkitColumns the column list of crmkit's own table
+     * @return the column list, comma-separated
+     */
+    String columns(String crmkitColumns) {
+        return mapped() ? entity.fields().stream().map(Field::key).collect(Collectors.joining(", ")) : crmkitColumns;
+    }
+
+    /**
      * The relation's parameters followed by others, for a query that reads from it.
      *
      * @param more the values of the markers after the relation's
@@ -50,7 +63,8 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
     }
 
     /**
-     * Maps a row, naming the ERP's table in the message if its values are not ones crmkit accepts.
+     * Maps a row, naming the ERP's table in the message if its values are not ones crmkit accepts,
+     * or a value crmkit requires is NULL there (crmkit's own columns are NOT NULL).
      *
      * @param mapper the mapper
      * @return the mapper that names the origin
@@ -63,9 +77,18 @@ record Relation(Entity entity, String from, List<Object> parameters, Moments mom
             try {
                 return mapper.map(row);
             } catch (InvalidValueException e) {
-                throw new InvalidValueException("A row of " + description + " (the " + entity.key()
-                        + " of the mapping): " + e.getMessage());
+                throw new InvalidValueException(origin() + e.getMessage());
+            } catch (NullPointerException e) {
+                // The values crmkit requires are checked with Objects.requireNonNull(value, "name").
+                InvalidValueException invalid = new InvalidValueException(origin() + "a required value is NULL"
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+                invalid.initCause(e);
+                throw invalid;
             }
         };
+    }
+
+    private String origin() {
+        return "A row of " + description + " (the " + entity.key() + " of the mapping): ";
     }
 }

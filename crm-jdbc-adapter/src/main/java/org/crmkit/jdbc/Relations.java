@@ -1,35 +1,92 @@
 package org.crmkit.jdbc;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import org.crmkit.jdbc.mapping.Entity;
 
-/**
- * The relations a store reads, one per entity.
- *
- * @param customers the customers
- * @param orders the orders
- * @param interactions the interactions
- * @param complaints the service cases
- * @param complaintEvents the events of the service cases
- * @param orderLines the lines of the orders
- * @param invoices the invoices
- * @param payments the payments
- */
-record Relations(Relation customers, Relation orders, Relation interactions, Relation complaints,
-        Relation complaintEvents, Relation orderLines, Relation invoices, Relation payments) {
+/** The relations a store reads, one per entity. Immutable. */
+final class Relations {
     /** crmkit's own tables. */
-    static final Relations OWN = new Relations(Relation.own(Entity.CUSTOMERS), Relation.own(Entity.ORDERS),
-            Relation.own(Entity.INTERACTIONS), Relation.own(Entity.COMPLAINTS), Relation.own(Entity.COMPLAINT_EVENTS),
-            Relation.own(Entity.ORDER_LINES), Relation.own(Entity.INVOICES), Relation.own(Entity.PAYMENTS));
+    static final Relations OWN = own();
 
-    Relations {
-        Objects.requireNonNull(customers, "customers");
-        Objects.requireNonNull(orders, "orders");
-        Objects.requireNonNull(interactions, "interactions");
-        Objects.requireNonNull(complaints, "complaints");
-        Objects.requireNonNull(complaintEvents, "complaintEvents");
-        Objects.requireNonNull(orderLines, "orderLines");
-        Objects.requireNonNull(invoices, "invoices");
-        Objects.requireNonNull(payments, "payments");
+    private final Map<Entity, Relation> byEntity;
+
+    /**
+     * The relations of every entity.
+     *
+     * @param byEntity a relation for each {@link Entity}, the relation's own entity
+     * @throws IllegalArgumentException if an entity has none, or another entity's
+     */
+    Relations(Map<Entity, Relation> byEntity) {
+        Map<Entity, Relation> copy = new EnumMap<>(Entity.class);
+        for (Entity entity : Entity.values()) {
+            Relation relation = Objects.requireNonNull(byEntity.get(entity), entity.key());
+            if (relation.entity() != entity) {
+                throw new IllegalArgumentException("the relation of " + entity.key() + " is one of "
+                        + relation.entity().key());
+            }
+            copy.put(entity, relation);
+        }
+        this.byEntity = Collections.unmodifiableMap(copy);
+    }
+
+    private static Relations own() {
+        Map<Entity, Relation> own = new EnumMap<>(Entity.class);
+        for (Entity entity : Entity.values()) {
+            own.put(entity, Relation.own(entity));
+        }
+        return new Relations(own);
+    }
+
+    /**
+     * The relation of an entity.
+     *
+     * @param entity the entity
+     * @return where the store reads it
+     */
+    Relation of(Entity entity) {
+        return byEntity.get(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /** @return the customers */
+    Relation customers() {
+        return of(Entity.CUSTOMERS);
+    }
+
+    /** @return the orders */
+    Relation orders() {
+        return of(Entity.ORDERS);
+    }
+
+    /** @return the interactions */
+    Relation interactions() {
+        return of(Entity.INTERACTIONS);
+    }
+
+    /** @return the service cases */
+    Relation complaints() {
+        return of(Entity.COMPLAINTS);
+    }
+
+    /** @return the events of the service cases */
+    Relation complaintEvents() {
+        return of(Entity.COMPLAINT_EVENTS);
+    }
+
+    /** @return the lines of the orders */
+    Relation orderLines() {
+        return of(Entity.ORDER_LINES);
+    }
+
+    /** @return the invoices */
+    Relation invoices() {
+        return of(Entity.INVOICES);
+    }
+
+    /** @return the payments */
+    Relation payments() {
+        return of(Entity.PAYMENTS);
     }
 }

@@ -639,12 +639,12 @@ abstract class AbstractErpStoreTest {
     private static final PurchaseId HOSTILE_ORDER = PurchaseId.of("SO/'7' 订单");
 
     private static Invoice invoice(String id, String customer, String issued, String due, String amount) {
-        return Invoice.of(InvoiceId.of(id), CustomerId.of(customer), LocalDate.parse(issued), LocalDate.parse(due),
+        return new Invoice(InvoiceId.of(id), CustomerId.of(customer), LocalDate.parse(issued), LocalDate.parse(due),
                 Money.of("CNY", amount));
     }
 
     private static Payment payment(String id, String invoice, String paid, String amount) {
-        return Payment.of(PaymentId.of(id), InvoiceId.of(invoice), LocalDate.parse(paid), Money.of("CNY", amount));
+        return new Payment(PaymentId.of(id), InvoiceId.of(invoice), LocalDate.parse(paid), Money.of("CNY", amount));
     }
 
     @Test
@@ -718,6 +718,33 @@ abstract class AbstractErpStoreTest {
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("A row of table \"" + stored("incoming_payment") + "\" (the payments of the mapping):"
                         + " Payment 'p-1' has no currency (its currency column is NULL)");
+    }
+
+    @Test
+    void anInvoiceWhoseDueDayIsNullNamesTheTableAndTheValue() {
+        JdbcStore store = ErpSchema.storeHolding(database(), List.of(),
+                List.of(invoice("i-1", "c-1", "2026-03-01", "2026-03-31", "5.00")), List.of());
+        execute("ALTER TABLE billing_document ALTER COLUMN due_at DROP NOT NULL");
+        execute("UPDATE billing_document SET due_at = NULL WHERE bill_no = 'i-1'");
+
+        assertThatThrownBy(() -> store.receivables().invoicesOf(CustomerId.of("c-1")))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("A row of table \"" + stored("billing_document") + "\" (the invoices of the mapping):"
+                        + " a required value is NULL (dueOn)");
+    }
+
+    @Test
+    void anOrderWhoseCurrencyColumnIsNullNamesTheTableInThePurchaseHistory() {
+        JdbcStore store = erp(List.of(customer("c-1", "A")), List.of(purchase("o-1", "c-1", "2026-01-10", "10.00")),
+                List.of());
+        execute("ALTER TABLE sales_document ALTER COLUMN curr DROP NOT NULL");
+        execute("UPDATE sales_document SET curr = NULL WHERE doc_no = 'o-1'");
+
+        assertThatThrownBy(() -> store.purchases().findByCustomer(CustomerId.of("c-1"),
+                DateWindow.trailingMonths(12, AS_OF)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("A row of table \"" + stored("sales_document") + "\" (the orders of the mapping):"
+                        + " Purchase 'o-1' has no currency (its currency column is NULL)");
     }
 
     @Test

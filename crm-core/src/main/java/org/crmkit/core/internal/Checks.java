@@ -1,5 +1,6 @@
 package org.crmkit.core.internal;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
 
@@ -77,5 +78,17 @@ public final class Checks {
             throw new InvalidValueException(what + " must not be negative, was " + value);
         }
         return value;
+    }
+
+    /**
+     * A decimal in its shortest form, so that equal values are equal records: trailing zeros
+     * stripped, and a whole number kept at scale 0 rather than a negative one ({@code 1E+2}).
+     *
+     * @param value the decimal; not null
+     * @return e.g. {@code 2.5} for {@code 2.500}, {@code 100} for {@code 100.00}
+     */
+    public static BigDecimal shortest(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -22,20 +22,24 @@ final class InMemoryReceivables implements Receivables {
             .thenComparing(Payment::paidOn).thenComparing(Payment::id);
 
     private final Map<InvoiceId, Invoice> invoices = new HashMap<>();
+    private final Map<CustomerId, List<Invoice>> invoicesByCustomer = new HashMap<>();
     private final Map<PaymentId, Payment> payments = new HashMap<>();
+    private final Map<InvoiceId, List<Payment>> paymentsByInvoice = new HashMap<>();
 
     @Override
     public synchronized List<Invoice> invoicesOf(CustomerId customerId) {
         Objects.requireNonNull(customerId, "customerId");
-        return invoices.values().stream().filter(invoice -> invoice.customerId().equals(customerId))
-                .sorted(BY_CUSTOMER_DAY_ID).toList();
+        List<Invoice> found = new ArrayList<>(invoicesByCustomer.getOrDefault(customerId, List.of()));
+        found.sort(BY_CUSTOMER_DAY_ID);
+        return List.copyOf(found);
     }
 
     @Override
     public synchronized List<Payment> paymentsOf(InvoiceId invoiceId) {
         Objects.requireNonNull(invoiceId, "invoiceId");
-        return payments.values().stream().filter(payment -> payment.invoiceId().equals(invoiceId))
-                .sorted(BY_INVOICE_DAY_ID).toList();
+        List<Payment> found = new ArrayList<>(paymentsByInvoice.getOrDefault(invoiceId, List.of()));
+        found.sort(BY_INVOICE_DAY_ID);
+        return List.copyOf(found);
     }
 
     @Override
@@ -64,7 +68,9 @@ final class InMemoryReceivables implements Receivables {
     public synchronized void record(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
         Invoice existing = invoices.putIfAbsent(invoice.id(), invoice);
-        if (existing != null && !existing.equals(invoice)) {
+        if (existing == null) {
+            invoicesByCustomer.computeIfAbsent(invoice.customerId(), id -> new ArrayList<>()).add(invoice);
+        } else if (!existing.equals(invoice)) {
             throw new InvalidValueException("Invoice '" + invoice.id() + "' is already recorded with other values");
         }
     }
@@ -73,7 +79,9 @@ final class InMemoryReceivables implements Receivables {
     public synchronized void record(Payment payment) {
         Objects.requireNonNull(payment, "payment");
         Payment existing = payments.putIfAbsent(payment.id(), payment);
-        if (existing != null && !existing.equals(payment)) {
+        if (existing == null) {
+            paymentsByInvoice.computeIfAbsent(payment.invoiceId(), id -> new ArrayList<>()).add(payment);
+        } else if (!existing.equals(payment)) {
             throw new InvalidValueException("Payment '" + payment.id() + "' is already recorded with other values");
         }
     }

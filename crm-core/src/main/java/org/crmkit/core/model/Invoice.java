@@ -31,19 +31,4 @@ public record Invoice(InvoiceId id, CustomerId customerId, LocalDate issuedOn, L
                     + issuedOn);
         }
     }
-
-    /**
-     * Creates an invoice.
-     *
-     * @param id the invoice id; not null
-     * @param customerId the customer; not null
-     * @param issuedOn the day issued; not null
-     * @param dueOn the day due; not null
-     * @param amount the amount; not null
-     * @return the invoice
-     * @throws InvalidValueException if it is due before it was issued
-     */
-    public static Invoice of(InvoiceId id, CustomerId customerId, LocalDate issuedOn, LocalDate dueOn, Money amount) {
-        return new Invoice(id, customerId, issuedOn, dueOn, amount);
-    }
 }

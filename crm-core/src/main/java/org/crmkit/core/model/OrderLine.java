@@ -45,9 +45,7 @@ public record OrderLine(
         Checks.identifier(productId, "productId");
         Objects.requireNonNull(category, "category");
         category = category.map(String::strip).filter(text -> !text.isEmpty());
-        Objects.requireNonNull(quantity, "quantity");
-        BigDecimal stripped = quantity.stripTrailingZeros();
-        quantity = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        quantity = Checks.shortest(Objects.requireNonNull(quantity, "quantity"));
         Objects.requireNonNull(unitPrice, "unitPrice");
         Objects.requireNonNull(amount, "amount");
         if (!amount.currency().equals(unitPrice.currency())) {

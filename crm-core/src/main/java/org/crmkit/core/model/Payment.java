@@ -19,17 +19,4 @@ public record Payment(PaymentId id, InvoiceId invoiceId, LocalDate paidOn, Money
         Objects.requireNonNull(paidOn, "paidOn");
         Objects.requireNonNull(amount, "amount");
     }
-
-    /**
-     * Creates a payment.
-     *
-     * @param id the payment id; not null
-     * @param invoiceId the invoice; not null
-     * @param paidOn the day paid; not null
-     * @param amount the amount; not null
-     * @return the payment
-     */
-    public static Payment of(PaymentId id, InvoiceId invoiceId, LocalDate paidOn, Money amount) {
-        return new Payment(id, invoiceId, paidOn, amount);
-    }
 }

@@ -12,9 +12,9 @@ class InvoiceTest {
 
     @Test
     void mayBeDueOnTheDayItIsIssuedButNotBefore() {
-        assertThat(Invoice.of(InvoiceId.of("i-1"), CustomerId.of("c-1"), ISSUED, ISSUED, Money.of("CNY", "1"))
+        assertThat(new Invoice(InvoiceId.of("i-1"), CustomerId.of("c-1"), ISSUED, ISSUED, Money.of("CNY", "1"))
                 .dueOn()).isEqualTo(ISSUED);
-        assertThatThrownBy(() -> Invoice.of(InvoiceId.of("i-1"), CustomerId.of("c-1"), ISSUED, ISSUED.minusDays(1),
+        assertThatThrownBy(() -> new Invoice(InvoiceId.of("i-1"), CustomerId.of("c-1"), ISSUED, ISSUED.minusDays(1),
                 Money.of("CNY", "1")))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessage("Invoice 'i-1' is due on 2026-02-28, before it was issued on 2026-03-01");

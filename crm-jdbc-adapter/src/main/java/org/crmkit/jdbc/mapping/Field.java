@@ -1,10 +1,14 @@
 package org.crmkit.jdbc.mapping;
 
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A field crmkit reads of an entity, with what a column for it must hold. Required fields need
- * a column (or a fixed value, where one is allowed); an optional field left out reads as absent
- * (or, for {@link #CUSTOMER_STRATEGIC_AGREEMENT}, as {@code false}, and for
- * {@link #COMPLAINT_KIND}, as {@code complaint}).
+ * a column (or a fixed value, where one is allowed); an optional field left out reads as its
+ * {@link #whenAbsent} value where it has one ({@code false} for
+ * {@link #CUSTOMER_STRATEGIC_AGREEMENT}, {@code complaint} for {@link #COMPLAINT_KIND}), and as
+ * absent otherwise.
  */
 public enum Field {
     /** The customer's key: text or an integer column, read as text. */
@@ -18,7 +22,7 @@ public enum Field {
     /** The key of the customer's account manager. */
     CUSTOMER_ACCOUNT_MANAGER(Entity.CUSTOMERS, "account_manager", Kind.KEY, false),
     /** Whether the customer has a strategic (framework) agreement: a BOOLEAN column or a fixed value. */
-    CUSTOMER_STRATEGIC_AGREEMENT(Entity.CUSTOMERS, "strategic_agreement", Kind.BOOLEAN, false),
+    CUSTOMER_STRATEGIC_AGREEMENT(Entity.CUSTOMERS, "strategic_agreement", Kind.BOOLEAN, false, "false"),
 
     /** The order's key: text or an integer column, read as text. */
     ORDER_ID(Entity.ORDERS, "id", Kind.KEY, true),
@@ -27,7 +31,7 @@ public enum Field {
     /** The order's day: a DATE, or a TIMESTAMP without time zone (its day). */
     ORDER_DATE(Entity.ORDERS, "order_date", Kind.DAY, true),
     /** The amount: an exact number (NUMERIC, DECIMAL or an integer), negative for returns and credit notes. */
-    ORDER_AMOUNT(Entity.ORDERS, "amount", Kind.DECIMAL, true),
+    ORDER_AMOUNT(Entity.ORDERS, "amount", Kind.MONEY, true),
     /** The amount's ISO 4217 currency: a text column or a fixed code. */
     ORDER_CURRENCY(Entity.ORDERS, "currency", Kind.CURRENCY, true),
     /** The order's product category. */
@@ -64,7 +68,7 @@ public enum Field {
      * {@code complaint} or {@code inquiry}: a text column or a fixed value; {@code complaint} when
      * left out.
      */
-    COMPLAINT_KIND(Entity.COMPLAINTS, "kind", Kind.CASE_KIND, false),
+    COMPLAINT_KIND(Entity.COMPLAINTS, "kind", Kind.CASE_KIND, false, "complaint"),
     /** The priority at opening, {@code P1} to {@code P4}: a text column or a fixed value. */
     COMPLAINT_PRIORITY(Entity.COMPLAINTS, "priority", Kind.PRIORITY, false),
     /** The cause, free text, for the weekly review of causes. */
@@ -104,9 +108,9 @@ public enum Field {
     /** How many: an exact number (NUMERIC, DECIMAL or an integer), negative for returns. */
     ORDER_LINE_QUANTITY(Entity.ORDER_LINES, "quantity", Kind.DECIMAL, true),
     /** The price of one: an exact number. */
-    ORDER_LINE_UNIT_PRICE(Entity.ORDER_LINES, "unit_price", Kind.DECIMAL, true),
+    ORDER_LINE_UNIT_PRICE(Entity.ORDER_LINES, "unit_price", Kind.MONEY, true),
     /** The line's amount: an exact number, in the currency of the price. */
-    ORDER_LINE_AMOUNT(Entity.ORDER_LINES, "amount", Kind.DECIMAL, true),
+    ORDER_LINE_AMOUNT(Entity.ORDER_LINES, "amount", Kind.MONEY, true),
     /** The ISO 4217 currency of price and amount: a text column or a fixed code. */
     ORDER_LINE_CURRENCY(Entity.ORDER_LINES, "currency", Kind.CURRENCY, true),
 
@@ -119,7 +123,7 @@ public enum Field {
     /** The day it is due: a DATE, or a TIMESTAMP without time zone (its day). */
     INVOICE_DUE_ON(Entity.INVOICES, "due_on", Kind.DAY, true),
     /** The amount invoiced: an exact number, negative for credit notes. */
-    INVOICE_AMOUNT(Entity.INVOICES, "amount", Kind.DECIMAL, true),
+    INVOICE_AMOUNT(Entity.INVOICES, "amount", Kind.MONEY, true),
     /** The amount's ISO 4217 currency: a text column or a fixed code. */
     INVOICE_CURRENCY(Entity.INVOICES, "currency", Kind.CURRENCY, true),
 
@@ -130,7 +134,7 @@ public enum Field {
     /** The day it was paid: a DATE, or a TIMESTAMP without time zone (its day). */
     PAYMENT_PAID_ON(Entity.PAYMENTS, "paid_on", Kind.DAY, true),
     /** The amount paid: an exact number, negative for refunds. */
-    PAYMENT_AMOUNT(Entity.PAYMENTS, "amount", Kind.DECIMAL, true),
+    PAYMENT_AMOUNT(Entity.PAYMENTS, "amount", Kind.MONEY, true),
     /** The amount's ISO 4217 currency: a text column or a fixed code. */
     PAYMENT_CURRENCY(Entity.PAYMENTS, "currency", Kind.CURRENCY, true);
 
@@ -144,6 +148,8 @@ public enum Field {
         DAY(false),
         /** An exact number: NUMERIC, DECIMAL or an integer; never a binary floating-point type. */
         DECIMAL(false),
+        /** An amount of money: an exact number, as {@link #DECIMAL}. */
+        MONEY(false),
         /** A moment: TIMESTAMP WITH TIME ZONE, or a TIMESTAMP without one in the mapping's time zone. */
         MOMENT(false),
         /** A truth value: BOOLEAN. */
@@ -179,12 +185,18 @@ public enum Field {
     private final String key;
     private final Kind kind;
     private final boolean required;
+    private final @Nullable String whenAbsent;
 
     Field(Entity entity, String key, Kind kind, boolean required) {
+        this(entity, key, kind, required, null);
+    }
+
+    Field(Entity entity, String key, Kind kind, boolean required, @Nullable String whenAbsent) {
         this.entity = entity;
         this.key = key;
         this.kind = kind;
         this.required = required;
+        this.whenAbsent = whenAbsent;
     }
 
     /** @return the entity the field belongs to */
@@ -205,5 +217,15 @@ public enum Field {
     /** @return whether a mapping of the entity must name a column or a fixed value for it */
     public boolean required() {
         return required;
+    }
+
+    /**
+     * The value an optional field reads as when a mapping leaves it out, as a fixed value would
+     * give it.
+     *
+     * @return e.g. {@code false}, or empty if the field then reads as absent (NULL)
+     */
+    public Optional<String> whenAbsent() {
+        return Optional.ofNullable(whenAbsent);
     }
 }

@@ -34,7 +34,7 @@ final class MappingReader {
     /** The top-level keys: the time zone, then every entity's, in the order {@link Entity} lists them. */
     private static final List<String> TOP_KEYS = Stream.concat(Stream.of("time_zone"),
             Arrays.stream(Entity.values()).map(Entity::key)).toList();
-    /** The top-level keys in a sentence: "time_zone, customers, ... and complaint_events". */
+    /** The top-level keys in a sentence: "time_zone, customers, ... and payments". */
     private static final String TOP_KEYS_TEXT = String.join(", ", TOP_KEYS.subList(0, TOP_KEYS.size() - 1))
             + " and " + TOP_KEYS.get(TOP_KEYS.size() - 1);
     private static final List<String> ENTITY_KEYS = List.of("table", "query", "columns", "fixed", "filters");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.rules.io.InputProblem;
@@ -47,6 +48,15 @@ class ErpMappingTest {
                 .filter(Filter.equalTo("doc_type", 4L))
                 .filter(Filter.isNull("deleted_at"))
                 .build();
+    }
+
+    @Test
+    void onlyOptionalFieldsReadAsAValueWhenLeftOut() {
+        assertThat(Arrays.stream(Field.values()).filter(field -> field.whenAbsent().isPresent()))
+                .containsExactly(Field.CUSTOMER_STRATEGIC_AGREEMENT, Field.COMPLAINT_KIND)
+                .noneMatch(Field::required);
+        assertThat(Field.CUSTOMER_STRATEGIC_AGREEMENT.whenAbsent()).contains("false");
+        assertThat(Field.COMPLAINT_KIND.whenAbsent()).contains("complaint");
     }
 
     @Test
