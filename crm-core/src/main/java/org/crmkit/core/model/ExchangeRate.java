@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.crmkit.core.InvalidValueException;
+import org.crmkit.core.internal.Checks;
 
 /**
  * One row of an exchange-rate table: from a day on, an amount of one currency is worth
@@ -35,8 +36,7 @@ public record ExchangeRate(Currency currency, Currency into, LocalDate validFrom
         LocalDate day = validFrom;
         requirePositive(rate, () -> "ExchangeRate from " + from.getCurrencyCode() + " to " + to.getCurrencyCode()
                 + " on " + day);
-        BigDecimal stripped = rate.stripTrailingZeros();
-        rate = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        rate = Checks.shortest(rate);
     }
 
     /**
