@@ -1,8 +1,10 @@
 package org.crmkit.rules.clv;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.crmkit.core.InvalidValueException;
+import org.hipparchus.special.Gamma;
 
 /**
  * Fits the customer-base models to customer summaries by maximum likelihood.
@@ -180,13 +182,13 @@ public final class ModelFitter {
         int[] frequency = rows.frequency();
         double[] value = rows.value();
         double[] weight = rows.weight();
+        SpendLikelihood likelihood = new SpendLikelihood(order, frequency, value, weight);
         LogSpaceFit.Result result = LogSpaceFit.maximise("Gamma-Gamma", new String[] {"p", "q", "gamma"},
-                new double[] {1, 1, customers.meanRepeatValue()}, parameters -> logLikelihood(
-                        new GammaGammaModel(parameters[0], parameters[1], parameters[2]), order, frequency, value,
-                        weight));
+                new double[] {1, 1, customers.meanRepeatValue()}, parameters -> likelihood.of(
+                        new GammaGammaModel(parameters[0], parameters[1], parameters[2])));
         double[] best = result.parameters();
         GammaGammaModel model = new GammaGammaModel(best[0], best[1], best[2]);
-        double logLikelihood = logLikelihood(model, order, frequency, value, weight);
+        double logLikelihood = likelihood.of(model);
         return new FittedModel<>(model, logLikelihood, customers.paidRepeatBuyers(), result.evaluations(),
                 result.atBound());
     }
@@ -230,13 +232,56 @@ public final class ModelFitter {
     }
 
     /** The Gamma-Gamma log-likelihood of grouped (x, zbar) rows, summed in the given order of rows. */
-    private static double logLikelihood(GammaGammaModel model, int[] order, int[] frequency, double[] value,
-            double[] weight) {
-        double sum = 0;
-        for (int i : order) {
-            sum += weight[i] * model.logLikelihood(frequency[i], value[i]);
+    /**
+     * The Gamma-Gamma log-likelihood of grouped (x, zbar) rows, each row's term computed as
+     * {@link GammaGammaModel#logLikelihood(int, double)} computes it, operation for operation, so
+     * the sums are equal to the last bit; but what depends on x alone (three log-gammas) is
+     * computed once per distinct x and evaluation, and log(zbar) once per fit, since these
+     * dominated the fit of a large base.
+     */
+    private static final class SpendLikelihood {
+        private final int[] order;
+        private final int[] frequency;
+        private final double[] value;
+        private final double[] logValue;
+        private final double[] weight;
+        private final int maxFrequency;
+
+        SpendLikelihood(int[] order, int[] frequency, double[] value, double[] weight) {
+            this.order = order;
+            this.frequency = frequency;
+            this.value = value;
+            this.weight = weight;
+            this.logValue = new double[value.length];
+            int max = 0;
+            for (int i = 0; i < value.length; i++) {
+                logValue[i] = Math.log(value[i]);
+                max = Math.max(max, frequency[i]);
+            }
+            this.maxFrequency = max;
         }
-        return sum;
+
+        double of(GammaGammaModel model) {
+            double p = model.p();
+            double q = model.q();
+            double gamma = model.gamma();
+            // head[x]: the terms before log(zbar); tail[x]: px log x. NaN until x is met.
+            double[] head = new double[maxFrequency + 1];
+            double[] pxLogX = new double[maxFrequency + 1];
+            Arrays.fill(head, Double.NaN);
+            double sum = 0;
+            for (int i : order) {
+                int x = frequency[i];
+                double px = p * x;
+                if (Double.isNaN(head[x])) {
+                    head[x] = Gamma.logGamma(px + q) - Gamma.logGamma(px) - Gamma.logGamma(q) + q * Math.log(gamma);
+                    pxLogX[x] = px * Math.log(x);
+                }
+                sum += weight[i] * (head[x] + (px - 1) * logValue[i] + pxLogX[x]
+                        - (px + q) * Math.log(gamma + x * value[i]));
+            }
+            return sum;
+        }
     }
 
     /** The Pareto/NBD log-likelihood of grouped rows. */
