@@ -1,10 +1,8 @@
 package org.crmkit.jdbc;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +21,7 @@ record AssessmentRow(String customerId, String stage, boolean winBack, BigDecima
         Optional<String> relationshipLevel, String relationshipType, Optional<String> rfm, String abc,
         Optional<BigDecimal> probabilityAlive, Optional<BigDecimal> lifetimeValue, BigDecimal valueAtRisk,
         String currency, PolicyRef policy, String reasons) {
-    /** The columns, {@code customer_id} first (for {@link IdCursor}), in the order {@link #bindInsert} binds them. */
+    /** The columns, {@code customer_id} first (for {@link IdCursor}), in the order {@link #insert} writes them. */
     static final String COLUMNS = "customer_id, stage, win_back, churn_risk, high_risk, relationship_level,"
             + " relationship_type, rfm, abc, p_alive, clv, value_at_risk, currency, policy_id, policy_version,"
             + " reasons, since";
@@ -85,49 +83,33 @@ record AssessmentRow(String customerId, String stage, boolean winBack, BigDecima
                 PolicyRef.of(row.getString("policy_id"), row.getString("policy_version")), row.getString("reasons"));
     }
 
-    /** Adds the row, found on a day, to a batch of {@link #INSERT}. */
-    void bindInsert(PreparedStatement insert, LocalDate since) throws SQLException {
-        insert.setString(1, customerId);
-        int next = bindValues(insert, 2);
-        insert.setObject(next, since);
-        insert.addBatch();
+    /**
+     * Writes the row, found on a day, in the order of {@link #COLUMNS}: for {@link #INSERT} or a {@code COPY}.
+     *
+     * @param sink where the row goes
+     * @param since the day the values were found
+     * @throws SQLException if a statement refuses a value
+     */
+    void insert(RowSink sink, LocalDate since) throws SQLException {
+        values(sink.text(customerId)).day(since).endRow();
     }
 
-    /** Adds the row, found on a day, to a batch of {@link #UPDATE}. */
-    void bindUpdate(PreparedStatement update, LocalDate since) throws SQLException {
-        int next = bindValues(update, 1);
-        update.setObject(next, since);
-        update.setString(next + 1, customerId);
-        update.addBatch();
+    /**
+     * Writes the row, found on a day, in the order of {@link #UPDATE}'s markers.
+     *
+     * @param sink where the row goes
+     * @param since the day the values were found
+     * @throws SQLException if a statement refuses a value
+     */
+    void update(RowSink sink, LocalDate since) throws SQLException {
+        values(sink).day(since).text(customerId).endRow();
     }
 
-    /** Binds the values from stage to reasons from an index on; returns the index after them. */
-    private int bindValues(PreparedStatement statement, int first) throws SQLException {
-        int i = first;
-        statement.setString(i++, stage);
-        statement.setBoolean(i++, winBack);
-        statement.setBigDecimal(i++, churnRisk);
-        statement.setBoolean(i++, highRisk);
-        statement.setString(i++, relationshipLevel.orElse(null));
-        statement.setString(i++, relationshipType);
-        statement.setString(i++, rfm.orElse(null));
-        statement.setString(i++, abc);
-        bindDecimal(statement, i++, probabilityAlive);
-        bindDecimal(statement, i++, lifetimeValue);
-        statement.setBigDecimal(i++, valueAtRisk);
-        statement.setString(i++, currency);
-        statement.setString(i++, policy.id());
-        statement.setString(i++, policy.version());
-        statement.setString(i++, reasons);
-        return i;
-    }
-
-    private static void bindDecimal(PreparedStatement statement, int index, Optional<BigDecimal> value)
-            throws SQLException {
-        if (value.isPresent()) {
-            statement.setBigDecimal(index, value.get());
-        } else {
-            statement.setNull(index, Types.NUMERIC);
-        }
+    /** Writes the values from stage to reasons: the one place that lists them. */
+    private RowSink values(RowSink sink) throws SQLException {
+        return sink.text(stage).flag(winBack).decimal(churnRisk).flag(highRisk).text(relationshipLevel.orElse(null))
+                .text(relationshipType).text(rfm.orElse(null)).text(abc).decimal(probabilityAlive.orElse(null))
+                .decimal(lifetimeValue.orElse(null)).decimal(valueAtRisk).text(currency).text(policy.id())
+                .text(policy.version()).text(reasons);
     }
 }

@@ -1,7 +1,9 @@
 package org.crmkit.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -27,6 +29,16 @@ final class BatchRows implements RowSink {
     @Override
     public BatchRows number(long value) throws SQLException {
         statement.setLong(next++, value);
+        return this;
+    }
+
+    @Override
+    public BatchRows decimal(@Nullable BigDecimal value) throws SQLException {
+        if (value == null) {
+            statement.setNull(next++, Types.NUMERIC);
+        } else {
+            statement.setBigDecimal(next++, value);
+        }
         return this;
     }
 

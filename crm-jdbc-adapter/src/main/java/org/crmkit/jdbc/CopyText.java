@@ -1,5 +1,6 @@
 package org.crmkit.jdbc;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,6 +60,22 @@ final class CopyText implements RowSink {
     public CopyText number(long value) {
         separate();
         text.append(value);
+        return this;
+    }
+
+    /**
+     * Adds a NUMERIC value in plain notation, never with an exponent.
+     *
+     * @param value the value, or null for NULL
+     * @return this
+     */
+    @Override
+    public CopyText decimal(@Nullable BigDecimal value) {
+        if (value == null) {
+            return text(null);
+        }
+        separate();
+        text.append(value.toPlainString());
         return this;
     }
 

@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.crmkit.core.event.LifecycleStageChanged;
 import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.LifecycleStage;
@@ -46,6 +49,25 @@ final class JdbcAssessmentJob implements AssessmentJob {
     /** The tables the job writes, apart from its run's row. */
     private static final List<String> WRITTEN = List.of("crm_customer_assessment", "crm_lifecycle_transition",
             "crm_lifecycle_reason", "crm_lifecycle_head", "crm_outbox");
+
+    private static final String UPSERT_HEADS = "INSERT INTO crm_lifecycle_head (customer_id, latest_as_of)"
+            + " SELECT id, ? FROM UNNEST(?::varchar[]) AS heads (id) ON CONFLICT (customer_id) DO UPDATE"
+            + " SET latest_as_of = GREATEST(crm_lifecycle_head.latest_as_of, EXCLUDED.latest_as_of)";
+    private static final String COPY_TRANSITIONS = "COPY crm_lifecycle_transition (" + LifecycleTransitionRows.COLUMNS
+            + ") FROM STDIN";
+    private static final String COPY_REASONS = "COPY crm_lifecycle_reason (" + ReasonRows.COLUMNS + ") FROM STDIN";
+    private static final String COPY_EVENTS = "COPY crm_outbox (event_key, event_type, "
+            + JdbcEventOutbox.STAGE_CHANGE_COLUMNS + ") FROM STDIN";
+    private static final String COPY_ASSESSMENTS = "COPY crm_customer_assessment (" + AssessmentRow.COLUMNS
+            + ") FROM STDIN";
+    /** The chunk's changed assessments, emptied at each commit; one per pooled connection. */
+    private static final String CREATE_CHANGES = "CREATE TEMPORARY TABLE IF NOT EXISTS crm_assessment_changes"
+            + " (LIKE crm_customer_assessment) ON COMMIT DELETE ROWS";
+    private static final String COPY_CHANGES = "COPY crm_assessment_changes (" + AssessmentRow.COLUMNS + ") FROM STDIN";
+    private static final String UPDATE_FROM_CHANGES = "UPDATE crm_customer_assessment a SET " + List.of(
+            AssessmentRow.COLUMNS.split(", ")).stream().filter(column -> !column.equals("customer_id"))
+            .map(column -> column + " = c." + column).collect(Collectors.joining(", "))
+            + " FROM crm_assessment_changes c WHERE a.customer_id = c.customer_id";
 
     private final Database database;
     private final JdbcFactsSource facts;
@@ -148,7 +170,12 @@ final class JdbcAssessmentJob implements AssessmentJob {
             AssessmentRow row, boolean first, boolean changed) {
     }
 
-    /** The rows of a chunk. */
+    /**
+     * The rows of a chunk. On PostgreSQL, with the driver's copy API, the new rows go in one
+     * {@code COPY} per table, the heads in one statement over an array, and the changed assessments
+     * through a temporary table in one {@code UPDATE}; elsewhere in JDBC batches. Heads first, as
+     * every writer of transitions claims the head first.
+     */
     private final class Rows implements JobChunks.Rows {
         private final List<Entry> entries;
         private final LocalDate asOf;
@@ -160,35 +187,94 @@ final class JdbcAssessmentJob implements AssessmentJob {
 
         @Override
         public void write(Connection connection) throws SQLException {
-            try (PreparedStatement transitionInserts = connection.prepareStatement(LifecycleTransitionRows.INSERT);
+            if (database.dialect() == Dialect.POSTGRESQL && PostgresCopy.available(connection)) {
+                copy(connection);
+            } else {
+                batches(connection);
+            }
+        }
+
+        private void copy(Connection connection) throws SQLException {
+            List<String> heads = new ArrayList<>();
+            for (Entry entry : entries) {
+                entry.transition().ifPresent(transition -> heads.add(transition.customerId().value()));
+            }
+            if (!heads.isEmpty()) {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_HEADS)) {
+                    upsert.setObject(1, asOf);
+                    upsert.setArray(2, connection.createArrayOf("varchar", heads.toArray(String[]::new)));
+                    upsert.executeUpdate();
+                }
+            }
+            CopyText transitions = new CopyText();
+            CopyText reasons = new CopyText();
+            CopyText events = new CopyText();
+            CopyText inserts = new CopyText();
+            CopyText updates = new CopyText();
+            fill(transitions, reasons, events, inserts, updates, true);
+            PostgresCopy.copyIn(connection, COPY_TRANSITIONS, transitions);
+            PostgresCopy.copyIn(connection, COPY_REASONS, reasons);
+            PostgresCopy.copyIn(connection, COPY_EVENTS, events);
+            PostgresCopy.copyIn(connection, COPY_ASSESSMENTS, inserts);
+            if (updates.rows() > 0) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(CREATE_CHANGES);
+                }
+                PostgresCopy.copyIn(connection, COPY_CHANGES, updates);
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate(UPDATE_FROM_CHANGES);
+                }
+            }
+        }
+
+        private void batches(Connection connection) throws SQLException {
+            try (PreparedStatement headUpserts = connection.prepareStatement(upsertHead);
+                    PreparedStatement transitionInserts = connection.prepareStatement(LifecycleTransitionRows.INSERT);
                     PreparedStatement reasonInserts = connection.prepareStatement(LifecycleTransitionRows.INSERT_REASON);
-                    PreparedStatement headUpserts = connection.prepareStatement(upsertHead);
                     PreparedStatement eventInserts = connection.prepareStatement(JdbcEventOutbox.INSERT_STAGE_CHANGE);
-                    PreparedStatement inserts = connection.prepareStatement(AssessmentRow.INSERT);
-                    PreparedStatement updates = connection.prepareStatement(AssessmentRow.UPDATE)) {
-                BatchRows transitions = new BatchRows(transitionInserts);
-                BatchRows reasons = new BatchRows(reasonInserts);
+                    PreparedStatement assessmentInserts = connection.prepareStatement(AssessmentRow.INSERT);
+                    PreparedStatement assessmentUpdates = connection.prepareStatement(AssessmentRow.UPDATE)) {
                 BatchRows heads = new BatchRows(headUpserts);
-                BatchRows events = new BatchRows(eventInserts);
                 for (Entry entry : entries) {
                     if (entry.transition().isPresent()) {
-                        LifecycleStageChanged transition = entry.transition().get();
-                        LifecycleTransitionRows.write(transitions, reasons, transition);
-                        heads.text(transition.customerId().value()).day(asOf).endRow();
-                        JdbcEventOutbox.write(events, transition);
-                    }
-                    if (entry.first()) {
-                        entry.row().bindInsert(inserts, asOf);
-                    } else if (entry.changed()) {
-                        entry.row().bindUpdate(updates, asOf);
+                        heads.text(entry.transition().get().customerId().value()).day(asOf).endRow();
                     }
                 }
+                BatchRows transitions = new BatchRows(transitionInserts);
+                BatchRows reasons = new BatchRows(reasonInserts);
+                BatchRows events = new BatchRows(eventInserts);
+                BatchRows inserts = new BatchRows(assessmentInserts);
+                BatchRows updates = new BatchRows(assessmentUpdates);
+                fill(transitions, reasons, events, inserts, updates, false);
+                heads.execute();
                 transitions.execute();
                 reasons.execute();
-                heads.execute();
                 events.execute();
-                inserts.executeBatch();
-                updates.executeBatch();
+                inserts.execute();
+                updates.execute();
+            }
+        }
+
+        /**
+         * Writes the chunk's rows, each table's to its sink: the one place that lists them. A changed
+         * assessment goes to {@code updates} whole, in the order of {@link AssessmentRow#COLUMNS} when
+         * copied, else in the order of {@link AssessmentRow#UPDATE}'s markers.
+         */
+        private void fill(RowSink transitions, RowSink reasons, RowSink events, RowSink inserts, RowSink updates,
+                boolean copied) throws SQLException {
+            for (Entry entry : entries) {
+                if (entry.transition().isPresent()) {
+                    LifecycleStageChanged transition = entry.transition().get();
+                    LifecycleTransitionRows.write(transitions, reasons, transition);
+                    JdbcEventOutbox.write(events, transition);
+                }
+                if (entry.first()) {
+                    entry.row().insert(inserts, asOf);
+                } else if (entry.changed() && copied) {
+                    entry.row().insert(updates, asOf);
+                } else if (entry.changed()) {
+                    entry.row().update(updates, asOf);
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package org.crmkit.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,15 @@ interface RowSink {
      * @throws SQLException if a statement refuses the value
      */
     RowSink number(long value) throws SQLException;
+
+    /**
+     * Adds an exact decimal, as written: a NUMERIC column keeps its scale.
+     *
+     * @param value the value, or null for NULL
+     * @return this
+     * @throws SQLException if a statement refuses the value
+     */
+    RowSink decimal(@Nullable BigDecimal value) throws SQLException;
 
     /**
      * Adds a truth value.

@@ -2,6 +2,7 @@ package org.crmkit.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +47,14 @@ class CopyTextTest {
 
         assertThat(rows.toString())
                 .isEqualTo("2026-10-01 02:00:00.123456+00\t123456789\t9999-12-31 23:59:59.000000+00\t0\n");
+    }
+
+    @Test
+    void writesADecimalInPlainNotationWithItsScaleAndNullAsBackslashN() {
+        CopyText rows = new CopyText().decimal(new BigDecimal("1E+3")).decimal(new BigDecimal("0.00000001"))
+                .decimal(new BigDecimal("-12.50")).decimal(null).endRow();
+
+        assertThat(rows.toString()).isEqualTo("1000\t0.00000001\t-12.50\t\\N\n");
     }
 
     @Test
