@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,6 @@ import org.crmkit.core.event.SlaBreached;
 import org.crmkit.core.event.SlaEvent;
 import org.crmkit.core.event.SlaWarning;
 import org.crmkit.core.model.CaseEvent;
-import org.crmkit.core.model.CustomerId;
 import org.crmkit.core.model.PolicyRef;
 import org.crmkit.core.model.ServiceCase;
 import org.crmkit.core.model.Tier;
@@ -272,6 +272,7 @@ final class JdbcSlaJob implements SlaJob {
     /**
      * A case's evaluation with what it writes.
      *
+     * @param caseId the case
      * @param caseRow the case's row, when it is to be written
      * @param first whether the case's row is inserted rather than updated
      * @param inserts the milestone rows inserted
@@ -372,7 +373,7 @@ final class JdbcSlaJob implements SlaJob {
         for (int from = 0; from < events.size(); from += KEYS_PER_QUERY) {
             List<SlaEvent> slice = events.subList(from, Math.min(events.size(), from + KEYS_PER_QUERY));
             String sql = "SELECT event_key FROM crm_outbox WHERE event_key IN ("
-                    + String.join(", ", java.util.Collections.nCopies(slice.size(), "?")) + ")";
+                    + String.join(", ", Collections.nCopies(slice.size(), "?")) + ")";
             found.addAll(Database.list(connection, sql, row -> row.getString(1),
                     slice.stream().map(SlaEvent::key).toArray()));
         }
