@@ -150,14 +150,16 @@ class NightlyCommandTest {
     }
 
     @Test
-    void tiersAndAssessesAsTheJobsDoThroughTheJavaApiAndPrintsTheRuns() throws Exception {
+    void tiersAssessesAndChecksSlasAsTheJobsDoThroughTheJavaApiAndPrintsTheRuns() throws Exception {
         String url = erpDatabase("erp");
         String twin = erpDatabase("twin");
         JobRun tiered;
         JobRun assessed;
+        JobRun checked;
         try (JdbcStore store = JdbcStore.create(dataSource(twin), ErpMapping.read(mapping))) {
             tiered = store.tieringJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
             assessed = store.assessmentJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
+            checked = store.slaJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
         }
 
         CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
@@ -179,7 +181,14 @@ class NightlyCommandTest {
                 "assessment as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
                 "customers: " + assessed.customers(),
                 "history rows: " + assessed.changes(),
-                "events: " + assessed.events());
+                "events: " + assessed.events(),
+                // The standard policy has SLA targets; the mapping maps no complaints, and crmkit's own
+                // complaint table is empty.
+                "sla as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
+                "customers: 0",
+                "history rows: 0",
+                "events: 0");
+        assertThat(checked.customers()).isZero();
         assertThat(written(url)).isEqualTo(written(twin)).isNotEmpty();
     }
 
@@ -197,7 +206,7 @@ class NightlyCommandTest {
         assertThat(count(url, "SELECT COUNT(*) FROM crm_customer_assessment")).isZero();
         assertThat(unknown.status()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).startsWith("crm nightly: Invalid value for option '--jobs' (JOB): unknown job 'churn',"
-                + " expected tiering or assessment");
+                + " expected tiering, assessment or sla");
     }
 
     @Test
@@ -219,9 +228,11 @@ class NightlyCommandTest {
         assertThat(asked.err()).contains("lifecycle").hasLineCount(1);
         assertThat(tablesAfterAsked).isEqualTo(tablesBefore);
         assertThat(byDefault.status()).as(byDefault.err()).isZero();
-        assertThat(byDefault.out().lines().toList()).hasSize(5).first().asString().startsWith("tiering as of");
+        // The policy keeps its sla section, which comes before relationship: the SLA job runs after.
+        assertThat(byDefault.out().lines().toList()).hasSize(9).first().asString().startsWith("tiering as of");
         assertThat(byDefault.out().lines().toList().get(4))
                 .isEqualTo("assessment: not run, the policy has no lifecycle and relationship sections");
+        assertThat(byDefault.out().lines().toList().get(5)).startsWith("sla as of");
     }
 
     private static String[] concat(String[] args, String... more) {
@@ -249,6 +260,9 @@ class NightlyCommandTest {
                 + ": already complete, nothing written");
         assertThat(lines.subList(1, 4)).isEqualTo(firstLines.subList(1, 4));
         assertThat(lines.subList(5, 8)).isEqualTo(firstLines.subList(5, 8));
+        assertThat(lines.get(8)).isEqualTo("sla as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": already complete, nothing written");
+        assertThat(lines.subList(9, 12)).isEqualTo(firstLines.subList(9, 12));
         assertThat(written(url)).isEqualTo(before);
     }
 
@@ -381,16 +395,94 @@ class NightlyCommandTest {
         assertThat(shown).containsExactly("4 of 4 customers tiered", "4 of 4 customers assessed");
     }
 
+    @Test
+    void checksTheSlasOfCrmkitsOwnComplaintsAsTheJobDoesThroughTheJavaApi() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("own");
+        String twin = "jdbc:h2:file:" + dir.resolve("own-twin");
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-05-05");
+        try (JdbcStore store = JdbcStore.create(dataSource(url))) {
+            complaintAnsweredLate(store);
+        }
+        JobRun checked;
+        try (JdbcStore store = JdbcStore.create(dataSource(twin))) {
+            complaintAnsweredLate(store);
+            checked = store.slaJob(STANDARD, CrmRun.CLOCK).run(day);
+        }
+
+        CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--as-of", day.toString(), "--jobs", "sla");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                "sla as of 2026-05-05 with policy " + STANDARD.header().ref() + ": complete",
+                "customers: 1",
+                "history rows: " + checked.changes(),
+                "events: " + checked.events());
+        // The case's row and its three milestones; the first response warned, breached and met late.
+        assertThat(checked.changes()).isEqualTo(4);
+        assertThat(checked.events()).isEqualTo(3);
+        assertThat(slaWritten(url)).isEqualTo(slaWritten(twin)).isNotEmpty();
+    }
+
+    /** A complaint of 4 May 2026, 17:00 in Shanghai, answered the next morning: 1-24-48 is late. */
+    private static void complaintAnsweredLate(JdbcStore store) {
+        org.crmkit.core.model.CaseId id = org.crmkit.core.model.CaseId.of("k-1");
+        java.time.OffsetDateTime opened = java.time.OffsetDateTime.parse("2026-05-04T17:00:00+08:00");
+        store.cases().save(org.crmkit.core.model.ServiceCase.complaint(id,
+                org.crmkit.core.model.CustomerId.of("c-1"), opened));
+        store.caseEvents().append(org.crmkit.core.model.CaseEvent.of(id, opened.plusHours(17),
+                org.crmkit.core.model.CaseEventType.RESPONDED));
+    }
+
+    @Test
+    void withAPolicyWithoutSlaTargetsItSaysSoUnlessTheSlaJobIsAskedFor() throws Exception {
+        String url = erpDatabase("erp");
+        List<String> tablesBefore = tables(url);
+        String text = PolicyLoader.standardText();
+        Path noSla = Files.writeString(dir.resolve("no-sla.yaml"),
+                text.substring(0, text.indexOf("\nsla:") + 1) + text.substring(text.indexOf("\ncadences:") + 1));
+        String[] args = {"--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF,
+            "--policy", noSla.toString()};
+
+        CrmRun asked = nightly(ENVIRONMENT, concat(args, "--jobs", "tiering,sla"));
+        List<String> tablesAfterAsked = tables(url);
+        CrmRun byDefault = nightly(ENVIRONMENT, args);
+
+        assertThat(asked.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(asked.err()).isEqualTo("crm nightly: The sla job needs SLA targets, and the policy's sla section has"
+                + " none" + System.lineSeparator());
+        assertThat(tablesAfterAsked).isEqualTo(tablesBefore);
+        assertThat(byDefault.status()).as(byDefault.err()).isZero();
+        List<String> lines = byDefault.out().lines().toList();
+        assertThat(lines).hasSize(9);
+        assertThat(lines.get(4)).startsWith("assessment as of");
+        assertThat(lines.get(8)).isEqualTo("sla: not run, the policy has no SLA targets");
+        assertThat(count(url, "SELECT COUNT(*) FROM crm_job_run WHERE job = 'sla'")).isZero();
+    }
+
+    /** Every row the SLA job writes, as text, in a fixed order. */
+    private static List<String> slaWritten(String url) throws SQLException {
+        return rows(url, List.of("SELECT * FROM crm_case_sla ORDER BY case_id",
+                "SELECT * FROM crm_case_sla_milestone ORDER BY case_id, milestone",
+                "SELECT event_key, event_type, customer_id, as_of, case_id, milestone, cycle, due_at, due_nanos,"
+                        + " escalate_to, on_time, occurred_at, occurred_nanos FROM crm_outbox ORDER BY sequence_number",
+                "SELECT * FROM crm_job_run ORDER BY job, as_of"));
+    }
+
     /** Every row the job writes, as text, in a fixed order. */
     private static List<String> written(String url) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        for (String sql : List.of("SELECT * FROM crm_tier_assignment ORDER BY customer_id, as_of",
+        return rows(url, List.of("SELECT * FROM crm_tier_assignment ORDER BY customer_id, as_of",
                 "SELECT * FROM crm_tier_reason ORDER BY customer_id, as_of, reason_number",
                 "SELECT event_key, customer_id, as_of, from_tier, to_tier, direction, from_stage, to_stage FROM crm_outbox"
                         + " ORDER BY event_key",
                 "SELECT * FROM crm_customer_assessment ORDER BY customer_id",
                 "SELECT * FROM crm_lifecycle_transition ORDER BY customer_id, as_of",
-                "SELECT * FROM crm_job_run ORDER BY as_of")) {
+                "SELECT * FROM crm_job_run ORDER BY as_of"));
+    }
+
+    /** The rows of queries, as text, in the queries' order. */
+    private static List<String> rows(String url, List<String> queries) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (String sql : queries) {
             try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
                     Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery(sql)) {

@@ -29,9 +29,11 @@ import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
 import org.crmkit.rules.Policy;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
+import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.tiering.TierDecision;
 import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.EventOutbox;
+import org.crmkit.jdbc.job.SlaJob;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
 import org.crmkit.jdbc.mapping.MappingException;
@@ -461,6 +463,41 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
             Consumer<? super CustomerAssessment> each, Consumer<? super NotEvaluable> notEvaluable) {
         return new JdbcAssessmentJob(database, reporting(notEvaluable), cases, caseEvents, policy, clock,
                 customersPerChunk, each);
+    }
+
+    /**
+     * The nightly SLA job on this store, writing chunks of the cases of 1,000 customers: see
+     * {@link SlaJob}. Its cases are {@link #cases()} and {@link #caseEvents()}, the customers' tiers
+     * {@link #tierAssignments()}, its state {@code crm_case_sla} and {@code crm_case_sla_milestone},
+     * its events go to {@link #outbox()}, and its runs are recorded in {@code crm_job_run} under
+     * {@code sla}. A case whose events make no possible history is left out, keeping its stored
+     * state, with a warning naming the case's id and the event.
+     *
+     * @param policy the policy whose {@code sla} section decides; not null
+     * @param clock the clock for the run's start and finish; not null
+     * @return the job
+     * @throws InvalidValueException naming a target or milestone name longer than 128 characters
+     */
+    public SlaJob slaJob(Policy policy, Clock clock) {
+        return slaJob(policy, clock, 1_000, sla -> { });
+    }
+
+    /**
+     * The nightly SLA job on this store, with a chunk size and a look at each case's SLA; as
+     * {@link #slaJob(Policy, Clock)}.
+     *
+     * @param policy the policy whose {@code sla} section decides; not null
+     * @param clock the clock for the run's start and finish; not null
+     * @param customersPerChunk customers whose cases are written per transaction; at least 1
+     * @param each receives every case's SLA, by customer in customer id order and each customer's
+     *     cases in case id order, before its chunk is committed: if it throws, the chunk is rolled
+     *     back and the run stays incomplete; must not call back into the store; not null
+     * @return the job
+     * @throws InvalidValueException if {@code customersPerChunk} is less than 1, or naming a target or
+     *     milestone name longer than 128 characters
+     */
+    public SlaJob slaJob(Policy policy, Clock clock, int customersPerChunk, Consumer<? super CaseSla> each) {
+        return new JdbcSlaJob(database, cases, caseEvents, policy, clock, customersPerChunk, each);
     }
 
     /** The tiering job writing as told, for tests that compare COPY with JDBC batches. */

@@ -12,7 +12,12 @@ import org.crmkit.core.PersistenceException;
  * {@link org.crmkit.core.event.TierChanged} is {@code tier-changed/<customer id>/<as-of day>}, that
  * of a {@link org.crmkit.core.event.LifecycleStageChanged}
  * {@code lifecycle-stage-changed/<customer id>/<as-of day>}: a customer's tier, or stage, changes at
- * most once per as-of day, whichever run decided it.
+ * most once per as-of day, whichever run decided it. That of an SLA event of the {@link SlaJob}
+ * ({@link org.crmkit.core.event.SlaWarning}, {@link org.crmkit.core.event.SlaBreached},
+ * {@link org.crmkit.core.event.MilestoneMet}) is its {@link org.crmkit.core.event.SlaEvent#key()},
+ * {@code <case id>|<milestone>|<cycle>|<type>}, e.g. {@code k-1|first_response|0|SlaBreached}: a
+ * milestone warns, breaches and is met at most once per cycle, whichever day's run found it; it is
+ * the key {@link org.crmkit.rules.sla.SlaService} marks published, too.
  */
 public interface EventOutbox {
     /**
