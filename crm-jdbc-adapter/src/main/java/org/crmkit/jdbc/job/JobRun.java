@@ -20,7 +20,8 @@ import org.crmkit.core.model.PolicyRef;
  * @param lastCustomer the last customer whose results are committed, empty before the first chunk; not null
  * @param customers customers decided in committed chunks; zero or more
  * @param changes history rows written: by the tiering job, assignments whose tier or grace count
- *     changed; by the assessment job, assessments with a changed value; zero or more
+ *     changed; by the assessment job, assessments with a changed value; by the agenda job, the
+ *     planned and unscheduled contacts written; zero or more
  * @param events events written to the outbox; zero or more
  */
 public record JobRun(LocalDate asOf, PolicyRef policy, Status status, Instant startedAt,
