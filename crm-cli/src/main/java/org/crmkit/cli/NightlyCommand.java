@@ -16,12 +16,15 @@ import org.crmkit.cli.input.MappingFiles;
 import org.crmkit.cli.input.PasswordFiles;
 import java.util.Locale;
 import org.crmkit.jdbc.JdbcStore;
+import org.crmkit.jdbc.job.AgendaJob;
 import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.BatchJob;
 import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.lifecycle.ValueEstimator;
@@ -36,12 +39,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm nightly}: the nightly jobs of a {@link JdbcStore} on a database, its tiering
- * ({@link TieringJob}) and then its assessment ({@link AssessmentJob}), with a progress line and a
- * summary of each run. The policy and the mapping are read and validated before the database is
- * opened; user and password come from the environment or a file, never from an option value.
+ * ({@link TieringJob}), then its assessment ({@link AssessmentJob}) and tomorrow's agenda
+ * ({@link AgendaJob}), with a progress line and a summary of each run. The policy and the mapping
+ * are read and validated before the database is opened; user and password come from the
+ * environment or a file, never from an option value.
  */
 @Command(name = "nightly",
-        header = "Runs the nightly jobs on a database: re-tiers and assesses every customer as of a day.",
+        header = "Runs the nightly jobs on a database: re-tiers and assesses every customer as of a day and plans"
+                + " the next day's contacts.",
         mixinStandardHelpOptions = true,
         versionProvider = CrmVersion.class,
         description = {
@@ -50,7 +55,9 @@ import picocli.CommandLine.Spec;
                     + " and TierChanged events in the outbox (crm_outbox). assessment: every customer's lifecycle"
                     + " stage and churn risk, relationship level and type, RFM score, ABC class and lifetime value"
                     + " in crm_customer_assessment (rows where a value changed), lifecycle transitions and"
-                    + " LifecycleStageChanged events in the outbox. Customers, orders, interactions and"
+                    + " LifecycleStageChanged events in the outbox. agenda: the contacts of the next day by the"
+                    + " policy's cadences, from the stored tiers, in crm_agenda, and those that could not be placed,"
+                    + " with the reason, in crm_agenda_unscheduled. Customers, orders, interactions and"
                     + " complaints are read from crmkit's own tables, or from the ERP's where --mapping says;"
                     + " crmkit's tables (crm_...) are created or migrated first.",
             "",
@@ -83,8 +90,9 @@ final class NightlyCommand implements Callable<Integer> {
     LocalDate asOf = LocalDate.EPOCH;
 
     @Option(names = "--jobs", split = ",", paramLabel = "JOB", converter = JobConverter.class,
-            description = "The jobs to run, in this order: tiering, assessment or both. Default: tiering, then"
-                    + " assessment if the policy has lifecycle and relationship sections.")
+            description = "The jobs to run, of tiering, assessment and agenda; they run in that order, whatever"
+                    + " the order named. Default: tiering, then assessment if the policy has lifecycle and"
+                    + " relationship sections, then agenda if it has a cadences section.")
     List<Job> jobs = List.of();
 
     @Mixin
@@ -111,7 +119,9 @@ final class NightlyCommand implements Callable<Integer> {
         /** {@link TieringJob}. */
         TIERING("customers tiered"),
         /** {@link AssessmentJob}. */
-        ASSESSMENT("customers assessed");
+        ASSESSMENT("customers assessed"),
+        /** {@link AgendaJob}: after tiering, as it plans with the stored tiers. */
+        AGENDA("customers planned");
 
         private final String activity;
 
@@ -134,7 +144,7 @@ final class NightlyCommand implements Callable<Integer> {
                     return job;
                 }
             }
-            throw new TypeConversionException("unknown job '" + value + "', expected tiering or assessment");
+            throw new TypeConversionException("unknown job '" + value + "', expected tiering, assessment or agenda");
         }
     }
 
@@ -144,10 +154,16 @@ final class NightlyCommand implements Callable<Integer> {
         Policy loaded = policy.load();
         boolean assessable = loaded.find(LifecyclePolicy.class).isPresent()
                 && loaded.find(RelationshipPolicy.class).isPresent();
-        List<Job> chosen = jobs.isEmpty() ? List.of(Job.TIERING, Job.ASSESSMENT) : jobs.stream().distinct().toList();
+        boolean plannable = loaded.find(CadencePolicy.class).isPresent();
+        // The agenda plans with the tiers the tiering stored: the jobs run in their fixed order.
+        List<Job> chosen = jobs.isEmpty() ? List.of(Job.values()) : jobs.stream().distinct().sorted().toList();
         if (jobs.contains(Job.ASSESSMENT)) {
             // Names the section the assessment needs and the policy lacks.
             CustomerBaseAnalysis.of(loaded, ValueEstimator.none());
+        }
+        if (jobs.contains(Job.AGENDA) && !plannable) {
+            throw new InvalidValueException("Policy '" + loaded.ref() + "' has no cadences section to plan the"
+                    + " agenda with");
         }
         ErpMapping erp = mapping.map(MappingFiles::read).orElseGet(ErpMapping::crmkitTables);
         Credentials credentials = Credentials.of(environment, passwordFile.map(PasswordFiles::read));
@@ -157,6 +173,10 @@ final class NightlyCommand implements Callable<Integer> {
             for (Job job : chosen) {
                 if (job == Job.ASSESSMENT && !assessable) {
                     out.println("assessment: not run, the policy has no lifecycle and relationship sections");
+                    continue;
+                }
+                if (job == Job.AGENDA && !plannable) {
+                    out.println("agenda: not run, the policy has no cadences section");
                     continue;
                 }
                 Outcome outcome = run(store, loaded, job);
@@ -172,7 +192,11 @@ final class NightlyCommand implements Callable<Integer> {
     }
 
     private Outcome run(JdbcStore store, Policy loaded, Job job) {
-        BatchJob batch = job == Job.TIERING ? store.tieringJob(loaded, clock) : store.assessmentJob(loaded, clock);
+        BatchJob batch = switch (job) {
+            case TIERING -> store.tieringJob(loaded, clock);
+            case ASSESSMENT -> store.assessmentJob(loaded, clock);
+            case AGENDA -> store.agendaJob(loaded, clock);
+        };
         boolean already = batch.find(asOf).map(JobRun::complete).orElse(false);
         Progress shown = progress.get();
         try {

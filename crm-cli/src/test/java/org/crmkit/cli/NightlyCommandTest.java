@@ -107,7 +107,7 @@ class NightlyCommandTest {
                     + " ('x-7', 'p-3', DATE '2026-03-02', 900000, 'CNY', 'parts', 'cancelled')",
             "INSERT INTO contact_log VALUES"
                     + " ('l-1', 'p-4', TIMESTAMP '2026-03-02 09:15:00', 'phone', 'inquiry', NULL, FALSE),"
-                    + " ('l-2', 'p-1', TIMESTAMP '2026-03-05 10:00:00', 'visit', 'follow_up', 'ok', FALSE)");
+                    + " ('l-2', 'p-1', TIMESTAMP '2026-03-05 10:00:00', 'visit', 'visit', 'ok', FALSE)");
 
     @TempDir
     Path dir;
@@ -155,9 +155,11 @@ class NightlyCommandTest {
         String twin = erpDatabase("twin");
         JobRun tiered;
         JobRun assessed;
+        JobRun planned;
         try (JdbcStore store = JdbcStore.create(dataSource(twin), ErpMapping.read(mapping))) {
             tiered = store.tieringJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
             assessed = store.assessmentJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
+            planned = store.agendaJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
         }
 
         CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
@@ -179,7 +181,14 @@ class NightlyCommandTest {
                 "assessment as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
                 "customers: " + assessed.customers(),
                 "history rows: " + assessed.changes(),
-                "events: " + assessed.events());
+                "events: " + assessed.events(),
+                "agenda as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
+                "customers: " + planned.customers(),
+                "history rows: " + planned.changes(),
+                "events: 0");
+        // The standard policy has cadences: the tiered partners get contacts on 2026-04-01, a Wednesday.
+        assertThat(planned.customers()).isPositive();
+        assertThat(count(url, "SELECT COUNT(*) FROM crm_agenda WHERE agenda_day = DATE '2026-04-01'")).isPositive();
         assertThat(written(url)).isEqualTo(written(twin)).isNotEmpty();
     }
 
@@ -197,7 +206,34 @@ class NightlyCommandTest {
         assertThat(count(url, "SELECT COUNT(*) FROM crm_customer_assessment")).isZero();
         assertThat(unknown.status()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).startsWith("crm nightly: Invalid value for option '--jobs' (JOB): unknown job 'churn',"
-                + " expected tiering or assessment");
+                + " expected tiering, assessment or agenda");
+    }
+
+    @Test
+    void runsTheAgendaAfterTheTieringWhateverTheOrderNamedAndRefusesItWithoutCadences() throws Exception {
+        String url = erpDatabase("erp");
+        String text = PolicyLoader.standardText();
+        Path noCadences = Files.writeString(dir.resolve("no-cadences.yaml"),
+                text.replaceFirst("(?s)\ncadences:.*?\n(?=\\S)", "\n"));
+        String[] args = {"--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF};
+
+        CrmRun refused = nightly(ENVIRONMENT, concat(args, "--jobs", "agenda", "--policy", noCadences.toString()));
+        CrmRun withoutCadences = nightly(ENVIRONMENT, concat(args, "--policy", noCadences.toString()));
+        CrmRun both = nightly(ENVIRONMENT, concat(args, "--jobs", "agenda,tiering"));
+
+        assertThat(refused.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("Policy 'standard@2026.1' has no cadences section to plan the agenda with")
+                .hasLineCount(1);
+        assertThat(withoutCadences.status()).as(withoutCadences.err()).isZero();
+        assertThat(withoutCadences.out().lines().toList()).hasSize(9)
+                .last().isEqualTo("agenda: not run, the policy has no cadences section");
+        assertThat(both.status()).as(both.err()).isZero();
+        List<String> lines = both.out().lines().toList();
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(0)).endsWith(": already complete, nothing written").startsWith("tiering as of");
+        assertThat(lines.get(4)).isEqualTo("agenda as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": complete");
+        assertThat(count(url, "SELECT COUNT(*) FROM crm_agenda WHERE as_of = DATE '2026-03-31'")).isPositive();
     }
 
     @Test
@@ -219,9 +255,11 @@ class NightlyCommandTest {
         assertThat(asked.err()).contains("lifecycle").hasLineCount(1);
         assertThat(tablesAfterAsked).isEqualTo(tablesBefore);
         assertThat(byDefault.status()).as(byDefault.err()).isZero();
-        assertThat(byDefault.out().lines().toList()).hasSize(5).first().asString().startsWith("tiering as of");
+        // The policy keeps its cadences (they come before relationship): the agenda runs after.
+        assertThat(byDefault.out().lines().toList()).hasSize(9).first().asString().startsWith("tiering as of");
         assertThat(byDefault.out().lines().toList().get(4))
                 .isEqualTo("assessment: not run, the policy has no lifecycle and relationship sections");
+        assertThat(byDefault.out().lines().toList().get(5)).startsWith("agenda as of 2026-03-31 with policy");
     }
 
     private static String[] concat(String[] args, String... more) {
@@ -249,6 +287,9 @@ class NightlyCommandTest {
                 + ": already complete, nothing written");
         assertThat(lines.subList(1, 4)).isEqualTo(firstLines.subList(1, 4));
         assertThat(lines.subList(5, 8)).isEqualTo(firstLines.subList(5, 8));
+        assertThat(lines.get(8)).isEqualTo("agenda as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": already complete, nothing written");
+        assertThat(lines.subList(9, 12)).isEqualTo(firstLines.subList(9, 12));
         assertThat(written(url)).isEqualTo(before);
     }
 
@@ -377,8 +418,10 @@ class NightlyCommandTest {
         int status = cli.execute("nightly", "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
 
         assertThat(status).isZero();
-        // One chunk of up to 1,000 customers holds all four.
-        assertThat(shown).containsExactly("4 of 4 customers tiered", "4 of 4 customers assessed");
+        // One chunk of up to 1,000 customers holds all four. The agenda writes the customers with a
+        // contact on 2026-04-01: p-1's monthly visit is due on 2026-04-05, a month after the visit.
+        assertThat(shown).containsExactly("4 of 4 customers tiered", "4 of 4 customers assessed",
+                "3 of 4 customers planned");
     }
 
     /** Every row the job writes, as text, in a fixed order. */
@@ -390,6 +433,8 @@ class NightlyCommandTest {
                         + " ORDER BY event_key",
                 "SELECT * FROM crm_customer_assessment ORDER BY customer_id",
                 "SELECT * FROM crm_lifecycle_transition ORDER BY customer_id, as_of",
+                "SELECT * FROM crm_agenda ORDER BY agenda_day, customer_id, rule_name",
+                "SELECT * FROM crm_agenda_unscheduled ORDER BY agenda_day, customer_id, rule_name",
                 "SELECT * FROM crm_job_run ORDER BY as_of")) {
             try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
                     Statement statement = connection.createStatement();
