@@ -17,13 +17,16 @@ import org.crmkit.cli.input.PasswordFiles;
 import java.util.Locale;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.jdbc.JdbcStore;
+import org.crmkit.jdbc.job.AgendaJob;
 import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.BatchJob;
 import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.job.SlaJob;
 import org.crmkit.jdbc.job.TieringJob;
 import org.crmkit.jdbc.mapping.ErpMapping;
+import org.crmkit.core.InvalidValueException;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.cadence.CadencePolicy;
 import org.crmkit.rules.lifecycle.CustomerBaseAnalysis;
 import org.crmkit.rules.lifecycle.LifecyclePolicy;
 import org.crmkit.rules.lifecycle.ValueEstimator;
@@ -39,13 +42,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crm nightly}: the nightly jobs of a {@link JdbcStore} on a database, its tiering
- * ({@link TieringJob}), then its assessment ({@link AssessmentJob}) and its SLA evaluation
- * ({@link SlaJob}), with a progress line and a summary of each run. The policy and the mapping are read and validated before the database is
- * opened; user and password come from the environment or a file, never from an option value.
+ * ({@link TieringJob}), then its assessment ({@link AssessmentJob}), its SLA evaluation
+ * ({@link SlaJob}) and tomorrow's agenda ({@link AgendaJob}), with a progress line and a summary of
+ * each run. The policy and the mapping are read and validated before the database is opened; user
+ * and password come from the environment or a file, never from an option value.
  */
 @Command(name = "nightly",
-        header = "Runs the nightly jobs on a database: re-tiers and assesses every customer and checks the SLAs of"
-                + " every case as of a day.",
+        header = "Runs the nightly jobs on a database: re-tiers and assesses every customer, checks the SLAs of"
+                + " every case as of a day and plans the next day's contacts.",
         mixinStandardHelpOptions = true,
         versionProvider = CrmVersion.class,
         description = {
@@ -57,7 +61,9 @@ import picocli.CommandLine.Spec;
                     + " LifecycleStageChanged events in the outbox. sla: the SLA of every complaint and inquiry"
                     + " opened by the end of the day, evaluated then, in crm_case_sla and crm_case_sla_milestone"
                     + " (rows where a value changed), and SlaWarning, SlaBreached and MilestoneMet events in the"
-                    + " outbox, each once. Customers, orders, interactions and"
+                    + " outbox, each once. agenda: the contacts of the next day by the policy's cadences, from the"
+                    + " stored tiers, in crm_agenda, and those that could not be placed, with the reason, in"
+                    + " crm_agenda_unscheduled. Customers, orders, interactions and"
                     + " complaints are read from crmkit's own tables, or from the ERP's where --mapping says;"
                     + " crmkit's tables (crm_...) are created or migrated first.",
             "",
@@ -90,9 +96,10 @@ final class NightlyCommand implements Callable<Integer> {
     LocalDate asOf = LocalDate.EPOCH;
 
     @Option(names = "--jobs", split = ",", paramLabel = "JOB", converter = JobConverter.class,
-            description = "The jobs to run, in this order: tiering, assessment, sla, or several. Default:"
-                    + " tiering, then assessment if the policy has lifecycle and relationship sections, then sla if"
-                    + " its sla section has targets.")
+            description = "The jobs to run, of tiering, assessment, sla and agenda; they run in that order,"
+                    + " whatever the order named. Default: tiering, then assessment if the policy has lifecycle and"
+                    + " relationship sections, then sla if its sla section has targets, then agenda if it has a"
+                    + " cadences section.")
     List<Job> jobs = List.of();
 
     @Mixin
@@ -121,7 +128,9 @@ final class NightlyCommand implements Callable<Integer> {
         /** {@link AssessmentJob}. */
         ASSESSMENT("customers assessed"),
         /** {@link SlaJob}. */
-        SLA("customers' cases evaluated");
+        SLA("customers' cases evaluated"),
+        /** {@link AgendaJob}: after tiering, as it plans with the stored tiers. */
+        AGENDA("customers planned");
 
         private final String activity;
 
@@ -144,7 +153,8 @@ final class NightlyCommand implements Callable<Integer> {
                     return job;
                 }
             }
-            throw new TypeConversionException("unknown job '" + value + "', expected tiering, assessment or sla");
+            throw new TypeConversionException("unknown job '" + value + "', expected tiering, assessment, sla or"
+                    + " agenda");
         }
     }
 
@@ -155,8 +165,9 @@ final class NightlyCommand implements Callable<Integer> {
         boolean assessable = loaded.find(LifecyclePolicy.class).isPresent()
                 && loaded.find(RelationshipPolicy.class).isPresent();
         boolean slaTargets = !loaded.section(SlaPolicy.class).targets().isEmpty();
-        List<Job> chosen = jobs.isEmpty() ? List.of(Job.TIERING, Job.ASSESSMENT, Job.SLA)
-                : jobs.stream().distinct().toList();
+        boolean plannable = loaded.find(CadencePolicy.class).isPresent();
+        // The agenda plans with the tiers the tiering stored: the jobs run in their fixed order.
+        List<Job> chosen = jobs.isEmpty() ? List.of(Job.values()) : jobs.stream().distinct().sorted().toList();
         if (jobs.contains(Job.ASSESSMENT)) {
             // Names the section the assessment needs and the policy lacks.
             CustomerBaseAnalysis.of(loaded, ValueEstimator.none());
@@ -164,6 +175,10 @@ final class NightlyCommand implements Callable<Integer> {
         if (jobs.contains(Job.SLA) && !slaTargets) {
             // Asked for, the job would store every case without a target: surely not what was meant.
             throw new InvalidValueException("The sla job needs SLA targets, and the policy's sla section has none");
+        }
+        if (jobs.contains(Job.AGENDA) && !plannable) {
+            throw new InvalidValueException("Policy '" + loaded.ref() + "' has no cadences section to plan the"
+                    + " agenda with");
         }
         ErpMapping erp = mapping.map(MappingFiles::read).orElseGet(ErpMapping::crmkitTables);
         Credentials credentials = Credentials.of(environment, passwordFile.map(PasswordFiles::read));
@@ -177,6 +192,10 @@ final class NightlyCommand implements Callable<Integer> {
                 }
                 if (job == Job.SLA && !slaTargets) {
                     out.println("sla: not run, the policy has no SLA targets");
+                    continue;
+                }
+                if (job == Job.AGENDA && !plannable) {
+                    out.println("agenda: not run, the policy has no cadences section");
                     continue;
                 }
                 Outcome outcome = run(store, loaded, job);
@@ -196,6 +215,7 @@ final class NightlyCommand implements Callable<Integer> {
             case TIERING -> store.tieringJob(loaded, clock);
             case ASSESSMENT -> store.assessmentJob(loaded, clock);
             case SLA -> store.slaJob(loaded, clock);
+            case AGENDA -> store.agendaJob(loaded, clock);
         };
         boolean already = batch.find(asOf).map(JobRun::complete).orElse(false);
         Progress shown = progress.get();

@@ -107,7 +107,7 @@ class NightlyCommandTest {
                     + " ('x-7', 'p-3', DATE '2026-03-02', 900000, 'CNY', 'parts', 'cancelled')",
             "INSERT INTO contact_log VALUES"
                     + " ('l-1', 'p-4', TIMESTAMP '2026-03-02 09:15:00', 'phone', 'inquiry', NULL, FALSE),"
-                    + " ('l-2', 'p-1', TIMESTAMP '2026-03-05 10:00:00', 'visit', 'follow_up', 'ok', FALSE)");
+                    + " ('l-2', 'p-1', TIMESTAMP '2026-03-05 10:00:00', 'visit', 'visit', 'ok', FALSE)");
 
     @TempDir
     Path dir;
@@ -156,10 +156,12 @@ class NightlyCommandTest {
         JobRun tiered;
         JobRun assessed;
         JobRun checked;
+        JobRun planned;
         try (JdbcStore store = JdbcStore.create(dataSource(twin), ErpMapping.read(mapping))) {
             tiered = store.tieringJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
             assessed = store.assessmentJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
             checked = store.slaJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
+            planned = store.agendaJob(STANDARD, CrmRun.CLOCK).run(java.time.LocalDate.parse(AS_OF));
         }
 
         CrmRun run = nightly(ENVIRONMENT, "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
@@ -187,8 +189,15 @@ class NightlyCommandTest {
                 "sla as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
                 "customers: 0",
                 "history rows: 0",
+                "events: 0",
+                "agenda as of 2026-03-31 with policy " + STANDARD.header().ref() + ": complete",
+                "customers: " + planned.customers(),
+                "history rows: " + planned.changes(),
                 "events: 0");
         assertThat(checked.customers()).isZero();
+        // The standard policy has cadences: the tiered partners get contacts on 2026-04-01, a Wednesday.
+        assertThat(planned.customers()).isPositive();
+        assertThat(count(url, "SELECT COUNT(*) FROM crm_agenda WHERE agenda_day = DATE '2026-04-01'")).isPositive();
         assertThat(written(url)).isEqualTo(written(twin)).isNotEmpty();
     }
 
@@ -206,7 +215,34 @@ class NightlyCommandTest {
         assertThat(count(url, "SELECT COUNT(*) FROM crm_customer_assessment")).isZero();
         assertThat(unknown.status()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).startsWith("crm nightly: Invalid value for option '--jobs' (JOB): unknown job 'churn',"
-                + " expected tiering, assessment or sla");
+                + " expected tiering, assessment, sla or agenda");
+    }
+
+    @Test
+    void runsTheAgendaAfterTheTieringWhateverTheOrderNamedAndRefusesItWithoutCadences() throws Exception {
+        String url = erpDatabase("erp");
+        String text = PolicyLoader.standardText();
+        Path noCadences = Files.writeString(dir.resolve("no-cadences.yaml"),
+                text.replaceFirst("(?s)\ncadences:.*?\n(?=\\S)", "\n"));
+        String[] args = {"--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF};
+
+        CrmRun refused = nightly(ENVIRONMENT, concat(args, "--jobs", "agenda", "--policy", noCadences.toString()));
+        CrmRun withoutCadences = nightly(ENVIRONMENT, concat(args, "--policy", noCadences.toString()));
+        CrmRun both = nightly(ENVIRONMENT, concat(args, "--jobs", "agenda,tiering"));
+
+        assertThat(refused.status()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("Policy 'standard@2026.1' has no cadences section to plan the agenda with")
+                .hasLineCount(1);
+        assertThat(withoutCadences.status()).as(withoutCadences.err()).isZero();
+        assertThat(withoutCadences.out().lines().toList()).hasSize(13)
+                .last().isEqualTo("agenda: not run, the policy has no cadences section");
+        assertThat(both.status()).as(both.err()).isZero();
+        List<String> lines = both.out().lines().toList();
+        assertThat(lines).hasSize(8);
+        assertThat(lines.get(0)).endsWith(": already complete, nothing written").startsWith("tiering as of");
+        assertThat(lines.get(4)).isEqualTo("agenda as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": complete");
+        assertThat(count(url, "SELECT COUNT(*) FROM crm_agenda WHERE as_of = DATE '2026-03-31'")).isPositive();
     }
 
     @Test
@@ -228,11 +264,13 @@ class NightlyCommandTest {
         assertThat(asked.err()).contains("lifecycle").hasLineCount(1);
         assertThat(tablesAfterAsked).isEqualTo(tablesBefore);
         assertThat(byDefault.status()).as(byDefault.err()).isZero();
-        // The policy keeps its sla section, which comes before relationship: the SLA job runs after.
-        assertThat(byDefault.out().lines().toList()).hasSize(9).first().asString().startsWith("tiering as of");
+        // The policy keeps its sla section and its cadences, which come before relationship: the SLA
+        // job and the agenda run after.
+        assertThat(byDefault.out().lines().toList()).hasSize(13).first().asString().startsWith("tiering as of");
         assertThat(byDefault.out().lines().toList().get(4))
                 .isEqualTo("assessment: not run, the policy has no lifecycle and relationship sections");
         assertThat(byDefault.out().lines().toList().get(5)).startsWith("sla as of");
+        assertThat(byDefault.out().lines().toList().get(9)).startsWith("agenda as of 2026-03-31 with policy");
     }
 
     private static String[] concat(String[] args, String... more) {
@@ -263,6 +301,9 @@ class NightlyCommandTest {
         assertThat(lines.get(8)).isEqualTo("sla as of 2026-03-31 with policy " + STANDARD.header().ref()
                 + ": already complete, nothing written");
         assertThat(lines.subList(9, 12)).isEqualTo(firstLines.subList(9, 12));
+        assertThat(lines.get(12)).isEqualTo("agenda as of 2026-03-31 with policy " + STANDARD.header().ref()
+                + ": already complete, nothing written");
+        assertThat(lines.subList(13, 16)).isEqualTo(firstLines.subList(13, 16));
         assertThat(written(url)).isEqualTo(before);
     }
 
@@ -391,8 +432,10 @@ class NightlyCommandTest {
         int status = cli.execute("nightly", "--jdbc-url", url, "--mapping", mapping.toString(), "--as-of", AS_OF);
 
         assertThat(status).isZero();
-        // One chunk of up to 1,000 customers holds all four.
-        assertThat(shown).containsExactly("4 of 4 customers tiered", "4 of 4 customers assessed");
+        // One chunk of up to 1,000 customers holds all four. The agenda writes the customers with a
+        // contact on 2026-04-01: p-1's monthly visit is due on 2026-04-05, a month after the visit.
+        assertThat(shown).containsExactly("4 of 4 customers tiered", "4 of 4 customers assessed",
+                "3 of 4 customers planned");
     }
 
     @Test
@@ -453,9 +496,11 @@ class NightlyCommandTest {
         assertThat(tablesAfterAsked).isEqualTo(tablesBefore);
         assertThat(byDefault.status()).as(byDefault.err()).isZero();
         List<String> lines = byDefault.out().lines().toList();
-        assertThat(lines).hasSize(9);
+        // The policy keeps its cadences: the agenda runs after.
+        assertThat(lines).hasSize(13);
         assertThat(lines.get(4)).startsWith("assessment as of");
         assertThat(lines.get(8)).isEqualTo("sla: not run, the policy has no SLA targets");
+        assertThat(lines.get(9)).startsWith("agenda as of");
         assertThat(count(url, "SELECT COUNT(*) FROM crm_job_run WHERE job = 'sla'")).isZero();
     }
 
@@ -476,7 +521,9 @@ class NightlyCommandTest {
                         + " ORDER BY event_key",
                 "SELECT * FROM crm_customer_assessment ORDER BY customer_id",
                 "SELECT * FROM crm_lifecycle_transition ORDER BY customer_id, as_of",
-                "SELECT * FROM crm_job_run ORDER BY as_of"));
+                "SELECT * FROM crm_agenda ORDER BY agenda_day, customer_id, rule_name",
+                "SELECT * FROM crm_agenda_unscheduled ORDER BY agenda_day, customer_id, rule_name",
+                "SELECT * FROM crm_job_run ORDER BY job, as_of"));
     }
 
     /** The rows of queries, as text, in the queries' order. */

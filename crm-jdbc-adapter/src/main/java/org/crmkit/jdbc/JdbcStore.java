@@ -28,9 +28,11 @@ import org.crmkit.core.port.ServiceCases;
 import org.crmkit.core.port.SurveyAnswers;
 import org.crmkit.core.port.TierAssignments;
 import org.crmkit.rules.Policy;
+import org.crmkit.rules.cadence.AgendaSink;
 import org.crmkit.rules.lifecycle.CustomerAssessment;
 import org.crmkit.rules.sla.CaseSla;
 import org.crmkit.rules.tiering.TierDecision;
+import org.crmkit.jdbc.job.AgendaJob;
 import org.crmkit.jdbc.job.AssessmentJob;
 import org.crmkit.jdbc.job.EventOutbox;
 import org.crmkit.jdbc.job.SlaJob;
@@ -498,6 +500,44 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
      */
     public SlaJob slaJob(Policy policy, Clock clock, int customersPerChunk, Consumer<? super CaseSla> each) {
         return new JdbcSlaJob(database, cases, caseEvents, policy, clock, customersPerChunk, each);
+    }
+
+    /**
+     * The nightly agenda job on this store, writing chunks of 1,000 customers: see {@link AgendaJob}.
+     * Run as of a day after the day's tiering, it plans the next day from this store's customers,
+     * stored tiers, interactions and open complaints, into {@code crm_agenda} and
+     * {@code crm_agenda_unscheduled}; its runs are recorded in {@code crm_job_run}.
+     *
+     * @param policy the policy, with a {@code cadences} section; not null
+     * @param clock the clock for the run's start and finish; not null
+     * @return the job
+     * @throws IllegalArgumentException naming the policy, if it has no cadences section
+     */
+    public AgendaJob agendaJob(Policy policy, Clock clock) {
+        return agendaJob(policy, clock, 1_000, AgendaSink.of(contact -> { }, contact -> { }, assignment -> { }));
+    }
+
+    /**
+     * The nightly agenda job on this store, with a chunk size and a look at what it writes.
+     *
+     * @param policy the policy, with a {@code cadences} section; not null
+     * @param clock the clock for the run's start and finish; not null
+     * @param customersPerChunk customers (with a contact) written per transaction; at least 1
+     * @param each receives every contact written and every manager assigned to a customer written,
+     *     customer by customer, before its chunk is committed: if it throws, the chunk is rolled back
+     *     and the run stays incomplete; must not call back into the store; not null
+     * @return the job
+     * @throws InvalidValueException if {@code customersPerChunk} is less than 1
+     * @throws IllegalArgumentException naming the policy, if it has no cadences section
+     */
+    public AgendaJob agendaJob(Policy policy, Clock clock, int customersPerChunk, AgendaSink each) {
+        return agendaJob(policy, clock, customersPerChunk, each, TierChunkRows.Writing.COPY_WHERE_POSSIBLE);
+    }
+
+    /** The agenda job writing as told, for tests that compare COPY with JDBC batches. */
+    AgendaJob agendaJob(Policy policy, Clock clock, int customersPerChunk, AgendaSink each,
+            TierChunkRows.Writing writing) {
+        return new JdbcAgendaJob(database, this, facts, policy, clock, customersPerChunk, each, writing);
     }
 
     /** The tiering job writing as told, for tests that compare COPY with JDBC batches. */

@@ -7,7 +7,7 @@ import org.crmkit.core.PersistenceException;
 
 /**
  * A nightly batch job of a store, run once per as-of day: {@link TieringJob}, {@link AssessmentJob},
- * {@link SlaJob}.
+ * {@link SlaJob}, {@link AgendaJob}.
  * Its runs are recorded, one per day: a run for a day whose run is complete writes nothing and
  * returns that run; a run for a day whose run is incomplete (the process died, or a chunk failed)
  * resumes after the last committed customer and ends in the state an uninterrupted run leaves,

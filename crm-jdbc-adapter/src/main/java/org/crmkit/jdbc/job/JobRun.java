@@ -21,7 +21,8 @@ import org.crmkit.core.model.PolicyRef;
  * @param customers customers decided in committed chunks; zero or more
  * @param changes history rows written: by the tiering job, assignments whose tier or grace count
  *     changed; by the assessment job, assessments with a changed value; by the SLA job, case and
- *     milestone states with a changed value, and milestone states removed; zero or more
+ *     milestone states with a changed value, and milestone states removed; by the agenda job, the
+ *     planned and unscheduled contacts written; zero or more
  * @param events events written to the outbox; zero or more
  */
 public record JobRun(LocalDate asOf, PolicyRef policy, Status status, Instant startedAt,

@@ -367,13 +367,33 @@ final class AgendaRun {
      * describes.
      */
     void plan(AgendaSink sink) {
+        plan(sink, false);
+    }
+
+    /**
+     * Plans a range of one day and writes the results to the sink customer by customer: the
+     * account managers assigned first, then, customers in id order ({@link String#compareTo}),
+     * each customer's planned contacts by rule name and then its unscheduled ones by due day and
+     * rule name. What a writer needs that commits in chunks of customers and resumes after the
+     * last committed one.
+     *
+     * @throws InvalidValueException if the range is longer than one day
+     */
+    void planByCustomer(AgendaSink sink) {
+        if (fromDay != toDay) {
+            throw new InvalidValueException("a plan by customer covers one day, was " + from + " to " + to);
+        }
+        plan(sink, true);
+    }
+
+    private void plan(AgendaSink sink, boolean byCustomer) {
         if (planned) {
             throw new IllegalStateException("a run plans once");
         }
         planned = true;
         endCustomers();
         trim();
-        new Sweep(sink).run();
+        new Sweep(sink, byCustomer).run();
     }
 
     /** Lets go of the room the arrays grew into while the customers were read. */
@@ -409,6 +429,8 @@ final class AgendaRun {
     /** The planning proper: day by day over the contacts, with the owners' counters of the day. */
     private final class Sweep {
         private final AgendaSink sink;
+        /** Whether the one day's contacts are written customer by customer, with the unscheduled ones. */
+        private final boolean byCustomer;
         private final int days = toDay - fromDay + 1;
         private final int[] queueHeads = new int[days];
         private final int[] queueNext = new int[contacts];
@@ -445,8 +467,9 @@ final class AgendaRun {
         private int contactBits;
         private long contactMask;
 
-        Sweep(AgendaSink sink) {
+        Sweep(AgendaSink sink, boolean byCustomer) {
             this.sink = sink;
+            this.byCustomer = byCustomer;
             Arrays.fill(queueHeads, NONE);
             Arrays.fill(assigned, NONE);
             // Every owner is known before the first day: managers, members and the kinds' own names.
@@ -564,12 +587,18 @@ final class AgendaRun {
                     }
                 }
                 waitingSize = kept;
-                writeDay();
+                if (!byCustomer) {
+                    writeDay();
+                }
             }
             for (int i = 0; i < waitingSize; i++) {
                 blocked.add((int) (waiting[i] & contactMask));
             }
-            writeUnscheduled(blocked);
+            if (byCustomer) {
+                writeByCustomer(blocked);
+            } else {
+                writeUnscheduled(blocked);
+            }
         }
 
         private void enqueue(int contact, int index) {
@@ -753,19 +782,68 @@ final class AgendaRun {
                         ruleNameRanks[contactRule[placedContact.get(b)]]);
             }, scratch);
             for (int i = 0; i < order.size(); i++) {
-                int placed = order.get(i);
-                int contact = placedContact.get(placed);
-                int customer = contactCustomer[contact];
-                CadenceRule rule = rules.get(contactRule[contact]);
-                LocalDate due = LocalDate.ofEpochDay(placedDue.get(placed));
-                long overdue = due.isBefore(from) ? ChronoUnit.DAYS.between(due, from) : 0;
-                String reason = rule.name() + ": " + rule.purpose().key() + " every " + rule.every() + ", due " + due
-                        + (overdue > 0 ? ", " + overdue + " days overdue" : "");
-                ContactPreferences wishes = preferenceValues.get(preferences[customer]);
-                sink.planned(new PlannedContact(CustomerId.of(ids.id(customer)), tiers.get(tierOf[customer]), date,
-                        CHANNELS[placedChannel.get(placed)], owners.get(placedOwner.get(placed)), rule, due,
-                        wishes.preferredHours(), wishes.timeZone(), slot(preferences[customer], rule.owner()), reason));
+                sink.planned(planned(order.get(i)));
             }
+            forgetPlaced();
+        }
+
+        /**
+         * Writes the one day's contacts, planned and unscheduled, customer by customer: each
+         * customer's planned contacts by rule name, then its unscheduled ones by due day and rule
+         * name, and forgets them.
+         */
+        private void writeByCustomer(IntList unscheduled) {
+            IntList order = new IntList(placedContact.size());
+            for (int i = 0; i < placedContact.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> {
+                int result = Integer.compare(ids.rank(contactCustomer[placedContact.get(a)]),
+                        ids.rank(contactCustomer[placedContact.get(b)]));
+                return result != 0 ? result : Integer.compare(ruleNameRanks[contactRule[placedContact.get(a)]],
+                        ruleNameRanks[contactRule[placedContact.get(b)]]);
+            }, scratch);
+            unscheduled.sort((a, b) -> {
+                int result = Integer.compare(ids.rank(contactCustomer[a]), ids.rank(contactCustomer[b]));
+                if (result != 0) {
+                    return result;
+                }
+                result = Integer.compare(contactDue[a], contactDue[b]);
+                return result != 0 ? result : Integer.compare(ruleNameRanks[contactRule[a]],
+                        ruleNameRanks[contactRule[b]]);
+            }, scratch);
+            int i = 0;
+            int j = 0;
+            while (i < order.size() || j < unscheduled.size()) {
+                // A customer's planned contacts come before its unscheduled ones.
+                boolean plannedNext = j == unscheduled.size() || i < order.size()
+                        && ids.rank(contactCustomer[placedContact.get(order.get(i))])
+                                <= ids.rank(contactCustomer[unscheduled.get(j)]);
+                if (plannedNext) {
+                    sink.planned(planned(order.get(i++)));
+                } else {
+                    sink.unscheduled(unscheduled(unscheduled.get(j++)));
+                }
+            }
+            forgetPlaced();
+        }
+
+        /** The contact placed at an index of the day's placed contacts. */
+        private PlannedContact planned(int placed) {
+            int contact = placedContact.get(placed);
+            int customer = contactCustomer[contact];
+            CadenceRule rule = rules.get(contactRule[contact]);
+            LocalDate due = LocalDate.ofEpochDay(placedDue.get(placed));
+            long overdue = due.isBefore(from) ? ChronoUnit.DAYS.between(due, from) : 0;
+            String reason = rule.name() + ": " + rule.purpose().key() + " every " + rule.every() + ", due " + due
+                    + (overdue > 0 ? ", " + overdue + " days overdue" : "");
+            ContactPreferences wishes = preferenceValues.get(preferences[customer]);
+            return new PlannedContact(CustomerId.of(ids.id(customer)), tiers.get(tierOf[customer]), date,
+                    CHANNELS[placedChannel.get(placed)], owners.get(placedOwner.get(placed)), rule, due,
+                    wishes.preferredHours(), wishes.timeZone(), slot(preferences[customer], rule.owner()), reason);
+        }
+
+        private void forgetPlaced() {
             placedContact.clear();
             placedOwner.clear();
             placedChannel.clear();

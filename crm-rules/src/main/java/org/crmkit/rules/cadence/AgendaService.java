@@ -146,6 +146,28 @@ public final class AgendaService {
      */
     public void plan(LocalDate from, LocalDate to, AgendaSink sink) {
         Objects.requireNonNull(sink, "sink");
+        read(from, to).plan(sink);
+    }
+
+    /**
+     * Plans the agenda of one day from the stored data as of that day, as
+     * {@link #plan(LocalDate, LocalDate, AgendaSink) plan(day, day, sink)} does, and writes the
+     * same contacts in another order: customer by customer. The sink receives the account managers
+     * assigned first, then, customers in id order ({@link String#compareTo}), each customer's
+     * planned contacts by rule name, then its unscheduled ones by due day and rule name. For a
+     * writer that commits chunks of customers and, planning again after a failure, skips the
+     * customers up to the last committed one (the nightly agenda job).
+     *
+     * @param day the day; not null
+     * @param sink receives the planned and unscheduled contacts and the managers assigned; not null
+     */
+    public void planDayByCustomer(LocalDate day, AgendaSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        read(day, day).planByCustomer(sink);
+    }
+
+    /** Reads what the plan of a range needs from the store, in a few streaming passes. */
+    private AgendaRun read(LocalDate from, LocalDate to) {
         AgendaRun run = planner.run(from, to);
         inputs.forEachCustomer(run::addCustomer);
         run.endCustomers();
@@ -198,7 +220,7 @@ public final class AgendaService {
         if (cadences.suppressMarketingWhileComplaintOpen()) {
             markOpenComplaints(run, from.atStartOfDay(zone).toInstant());
         }
-        run.plan(sink);
+        return run;
     }
 
     /**

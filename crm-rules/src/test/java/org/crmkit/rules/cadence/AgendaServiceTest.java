@@ -106,4 +106,44 @@ class AgendaServiceTest {
 
         assertThat(service().plan(FROM, FROM.plusDays(29)).planned()).isEmpty();
     }
+
+    @Test
+    void plansADayByCustomerWithTheSameContactsAsThePlanOfThatDay() {
+        // Owners sort otherwise than their customers: automation, sales_team, z-manager.
+        store.customers().save(Customer.of(CustomerId.of("a-core"), "A", LocalDate.of(2024, 1, 1))
+                .withAccountManager(StaffId.of("z-manager")));
+        tier("a-core", "2026-01-31", "core");
+        store.customers().save(Customer.of(CustomerId.of("b-core-alone"), "B", LocalDate.of(2024, 1, 1)));
+        tier("b-core-alone", "2026-01-31", "core");
+        store.customers().save(Customer.of(CustomerId.of("c-important"), "C", LocalDate.of(2024, 1, 1)));
+        tier("c-important", "2026-01-31", "important");
+        store.customers().save(Customer.of(CustomerId.of("d-basic"), "D", LocalDate.of(2024, 1, 1)));
+        tier("d-basic", "2026-01-31", "basic");
+        store.customers().save(Customer.of(CustomerId.of("e-basic-complaint"), "E", LocalDate.of(2024, 1, 1)));
+        tier("e-basic-complaint", "2026-01-31", "basic");
+        store.cases().save(ServiceCase.complaint(CaseId.of("k-9"), CustomerId.of("e-basic-complaint"),
+                OffsetDateTime.parse("2026-03-30T10:00+08:00")));
+        Agenda ofTheDay = service().plan(FROM, FROM);
+        java.util.List<PlannedContact> planned = new java.util.ArrayList<>();
+        java.util.List<UnscheduledContact> unscheduled = new java.util.ArrayList<>();
+        java.util.List<String> customers = new java.util.ArrayList<>();
+
+        service().planDayByCustomer(FROM, AgendaSink.of(contact -> {
+            planned.add(contact);
+            customers.add(contact.customerId().value());
+        }, contact -> {
+            unscheduled.add(contact);
+            customers.add(contact.customerId().value());
+        }, assignment -> { }));
+
+        assertThat(planned).containsExactlyInAnyOrderElementsOf(ofTheDay.planned());
+        assertThat(unscheduled).containsExactlyInAnyOrderElementsOf(ofTheDay.unscheduled());
+        assertThat(customers).isSorted()
+                .containsSubsequence("a-core", "b-core-alone", "c-important", "d-basic", "e-basic-complaint");
+        // The day's own order is by owner, so the two differ: the test shows the other order.
+        assertThat(ofTheDay.planned()).extracting(contact -> contact.customerId().value())
+                .isNotEqualTo(planned.stream().map(contact -> contact.customerId().value()).toList());
+        assertThat(ofTheDay.unscheduled()).extracting(UnscheduledContact::kind)
+                .contains(UnscheduledContact.Kind.COMPLAINT_OPEN);
+    }
 }
