@@ -105,6 +105,11 @@ final class NightlyCommand implements Callable<Integer> {
     @Mixin
     PolicyOption policy;
 
+    @Option(names = "--stored-exchange-rates",
+            description = "Convert orders in other currencies than the policy's with the dated rates stored in"
+                    + " crm_exchange_rate, instead of the policy's fixed rates.")
+    boolean storedExchangeRates;
+
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "A file whose first line is the password. Default: the environment variable "
                     + Credentials.PASSWORD + ".")
@@ -185,6 +190,7 @@ final class NightlyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (PooledDatabase database = PooledDatabase.open(url, credentials);
                 JdbcStore store = database.store(erp)) {
+            Policy converting = storedExchangeRates ? loaded.withExchangeRates(store.exchangeRates()) : loaded;
             for (Job job : chosen) {
                 if (job == Job.ASSESSMENT && !assessable) {
                     out.println("assessment: not run, the policy has no lifecycle and relationship sections");
@@ -198,7 +204,7 @@ final class NightlyCommand implements Callable<Integer> {
                     out.println("agenda: not run, the policy has no cadences section");
                     continue;
                 }
-                Outcome outcome = run(store, loaded, job);
+                Outcome outcome = run(store, converting, job);
                 summary(job.key(), outcome.run(), outcome.already()).forEach(out::println);
             }
         }

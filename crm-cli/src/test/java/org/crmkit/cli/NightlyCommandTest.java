@@ -15,12 +15,19 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.cli.database.Credentials;
 import org.crmkit.cli.input.StandardInput;
+import org.crmkit.core.model.Customer;
+import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.ExchangeRate;
+import org.crmkit.core.model.Money;
+import org.crmkit.core.model.Purchase;
+import org.crmkit.core.model.PurchaseId;
 import org.crmkit.jdbc.JdbcStore;
 import org.crmkit.jdbc.job.JobRun;
 import org.crmkit.jdbc.mapping.ErpMapping;
@@ -305,6 +312,44 @@ class NightlyCommandTest {
                 + ": already complete, nothing written");
         assertThat(lines.subList(13, 16)).isEqualTo(firstLines.subList(13, 16));
         assertThat(written(url)).isEqualTo(before);
+    }
+
+    @Test
+    void convertsForeignOrdersWithTheStoredRatesWhenAskedAndLeavesTheirCustomersOutOtherwise() throws Exception {
+        String withPolicyRates = holdingAnOrderInDollars("policy-rates");
+        String withStoredRates = holdingAnOrderInDollars("stored-rates");
+
+        CrmRun policyRates = nightly(ENVIRONMENT, "--jdbc-url", withPolicyRates, "--as-of", AS_OF, "--jobs", "tiering");
+        CrmRun storedRates = nightly(ENVIRONMENT, "--jdbc-url", withStoredRates, "--as-of", AS_OF, "--jobs", "tiering",
+                "--stored-exchange-rates");
+
+        // The standard policy has no fixed rate for USD: c-2 cannot be evaluated, c-1 still is.
+        assertThat(policyRates.status()).as(policyRates.err()).isZero();
+        assertThat(count(withPolicyRates, "SELECT COUNT(*) FROM crm_tier_assignment WHERE customer_id = 'c-1'"))
+                .isEqualTo(1);
+        assertThat(count(withPolicyRates, "SELECT COUNT(*) FROM crm_tier_assignment WHERE customer_id = 'c-2'"))
+                .isZero();
+        // 20,000.00 USD at 7.1 is 142,000.00 CNY, bought in one quarter only: important, as c-1.
+        assertThat(storedRates.status()).as(storedRates.err()).isZero();
+        assertThat(count(withStoredRates, "SELECT COUNT(*) FROM crm_tier_assignment")).isEqualTo(2);
+        assertThat(rows(withStoredRates, List.of("SELECT customer_id, tier FROM crm_tier_assignment ORDER BY customer_id")))
+                .containsExactly("CRM_TIER_ASSIGNMENT|c-1|important", "CRM_TIER_ASSIGNMENT|c-2|important");
+    }
+
+    /** A database of crmkit's own tables: c-1 bought for 40,000 yuan, c-2 for 20,000 dollars, and a dated dollar rate. */
+    private String holdingAnOrderInDollars(String name) {
+        String url = "jdbc:h2:file:" + dir.resolve(name);
+        try (JdbcStore store = JdbcStore.create(dataSource(url))) {
+            for (String id : List.of("c-1", "c-2")) {
+                store.customers().save(Customer.of(CustomerId.of(id), "Customer " + id, LocalDate.of(2020, 1, 15)));
+            }
+            store.purchases().record(Purchase.of(PurchaseId.of("o-1"), CustomerId.of("c-1"), LocalDate.of(2026, 1, 10),
+                    Money.of("CNY", "40000.00")));
+            store.purchases().record(Purchase.of(PurchaseId.of("o-2"), CustomerId.of("c-2"), LocalDate.of(2026, 1, 10),
+                    Money.of("USD", "20000.00")));
+            store.exchangeRates().record(ExchangeRate.of("USD", "CNY", LocalDate.of(2026, 1, 1), "7.1"));
+        }
+        return url;
     }
 
     @Test
