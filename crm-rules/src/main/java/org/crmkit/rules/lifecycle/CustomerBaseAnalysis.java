@@ -4,6 +4,7 @@ import org.crmkit.rules.segment.SegmentationPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.crmkit.core.ConcurrentUpdateException;
 import org.crmkit.core.CurrencyMismatchException;
 import org.crmkit.core.InvalidValueException;
 import org.crmkit.core.facts.CustomerFacts;
+import org.crmkit.core.facts.FactGroup;
 import org.crmkit.core.facts.FactsQuery;
 import org.crmkit.core.metrics.CustomerSignals;
 import org.crmkit.core.metrics.Signal;
@@ -172,7 +174,11 @@ public final class CustomerBaseAnalysis {
         SegmentPopulation population = SegmentPopulation.in(policy.header().currency());
         IdChecks ids = new IdChecks();
         Map<CustomerId, Optional<Tier>> tiersOfComplainants = new HashMap<>();
-        source.forEach(query, facts -> {
+        // The fit, the ranking and the tiers read the metrics and the purchase history alone: the
+        // activity (interactions, surveys, categories), a good part of a database's work, waits for pass 2.
+        FactsQuery historyOnly = new FactsQuery(query.metrics(), EnumSet.of(FactGroup.HISTORY),
+                query.valueAddedCategories());
+        source.forEach(historyOnly, facts -> {
             ids.record(facts.customerId());
             population.add(facts.metrics());
             fitting.add(facts);
