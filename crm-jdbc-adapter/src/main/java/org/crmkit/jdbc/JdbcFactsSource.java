@@ -572,7 +572,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
         CustomerMetrics snapshot = new CustomerMetrics(customerId, metrics.asOf(), metrics.window(),
                 money(purchases, "spend", metrics), count(purchases, "orders"), active,
-                count(rows.interactions(), "inquiries"),
+                count(rows.interactions(), "inquiries"), true,
                 MetricsCalculator.tenureMonths(rows.customer().getObject("created_on", LocalDate.class), metrics.asOf()),
                 rows.customer().getBoolean("strategic_agreement"),
                 Optional.ofNullable(purchases == null ? null : purchases.getObject("last_purchase", LocalDate.class)));

@@ -307,7 +307,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
         Money spend = Money.of(currency, columns.spend(customer, scale));
         CustomerMetrics snapshot = new CustomerMetrics(CustomerId.of(columns.id(customer)), metrics.asOf(),
                 metrics.window(), spend, columns.orders(customer), columns.activeQuarters(customer),
-                columns.inquiries(customer), MetricsCalculator.tenureMonths(createdOn, metrics.asOf()),
+                columns.inquiries(customer), true, MetricsCalculator.tenureMonths(createdOn, metrics.asOf()),
                 columns.strategic(customer),
                 last == CustomerColumns.NO_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(last)));
         Optional<PurchaseHistoryFacts> history = Optional.empty();
