@@ -237,6 +237,6 @@ final class AgendaCustomers {
         int orders = tier == POTENTIAL ? 0 : tier == BASIC ? 2 : 8;
         int tenure = (int) ChronoUnit.MONTHS.between(created, asOf);
         return new CustomerMetrics(id, asOf, DateWindow.trailingMonths(12, asOf), Money.of("CNY", spend), orders,
-                Math.min(orders, 4), tier == POTENTIAL ? 1 : 0, tenure, false, Optional.empty());
+                Math.min(orders, 4), tier == POTENTIAL ? 1 : 0, true, tenure, false, Optional.empty());
     }
 }

@@ -78,7 +78,7 @@ final class TierSnapshots {
         }
         int orders = quarters == 0 ? 0 : quarters + random.nextInt(3 * quarters + 1);
         return new CustomerMetrics(CustomerId.of(id), AS_OF, WINDOW, Money.of("CNY", BigDecimal.valueOf(cents, 2)),
-                orders, quarters, inquiries, random.nextInt(121), random.nextInt(20) == 0,
+                orders, quarters, inquiries, true, random.nextInt(121), random.nextInt(20) == 0,
                 orders == 0 ? Optional.empty() : Optional.of(AS_OF.minusDays(random.nextInt(90))));
     }
 

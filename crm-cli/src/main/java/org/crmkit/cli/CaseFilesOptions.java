@@ -60,7 +60,7 @@ final class CaseFilesOptions {
 
     @Option(names = INTERACTIONS, paramLabel = "FILE",
             description = "interactions.csv, with --customers and --orders; inquiries in it count for the potential"
-                    + " tier.")
+                    + " tier; without it the inquiries are unknown and no customer can be potential.")
     Optional<FileArgument> interactions = Optional.empty();
 
     /**

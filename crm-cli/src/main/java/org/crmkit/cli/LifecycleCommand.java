@@ -94,7 +94,8 @@ final class LifecycleCommand implements Callable<Integer> {
 
     @Option(names = "--interactions", paramLabel = "FILE",
             description = "interactions.csv; referrals, events, trials and joint-planning meetings count as"
-                    + " relationship evidence, inquiries for the potential tier.")
+                    + " relationship evidence, inquiries for the potential tier; without it the inquiries are"
+                    + " unknown and no customer can be potential.")
     Optional<FileArgument> interactions = Optional.empty();
 
     @Option(names = COMPLAINTS, paramLabel = "FILE",

@@ -73,7 +73,8 @@ final class TierCommand implements Callable<Integer> {
     FileArgument orders;
 
     @Option(names = "--interactions", paramLabel = "FILE",
-            description = "interactions.csv; inquiries in it count for the potential tier.")
+            description = "interactions.csv; inquiries in it count for the potential tier. Without it the"
+                    + " inquiries are unknown: no customer can be potential, and the reasons say so.")
     Optional<FileArgument> interactions = Optional.empty();
 
     @Mixin

@@ -130,7 +130,20 @@ class TierCommandTest {
         JsonNode prospect = run.json().get(3);
         assertThat(prospect.get("customer_id").asText()).isEqualTo("c-004");
         assertThat(prospect.get("tier").isNull()).isTrue();
-        assertThat(prospect.get("metrics").get("inquiries").asInt()).isZero();
+        // Without an interactions file the inquiries are unknown (null), not 0, and the reasons say so.
+        assertThat(prospect.get("metrics").get("inquiries").isNull()).isTrue();
+        assertThat(reasons(prospect)).containsExactly(
+                "rule core not matched: spend 0.00 >= 100000 not met; active_quarters 0 >= 3 not met",
+                "rule important not matched: spend 0.00 >= 30000 not met",
+                "rule basic not matched: spend 0.00 > 0 not met",
+                "rule potential not matched: spend 0.00 = 0 met; inquiries unknown >= 1 not met",
+                "no rule matched: no tier",
+                "inquiries unknown: the source has no interactions data");
+        // Buyers keep their tier, and their reasons do not mention the inquiries.
+        assertThat(run.json().get(0).get("tier").asText()).isEqualTo("core");
+        assertThat(reasons(run.json().get(0))).containsExactly(
+                "rule core matched: spend 110000.00 >= 100000 met; active_quarters 3 >= 3 met");
+        assertThat(run.json().get(0).get("metrics").get("inquiries").isNull()).isTrue();
     }
 
     @Test

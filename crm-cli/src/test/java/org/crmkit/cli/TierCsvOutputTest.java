@@ -42,6 +42,22 @@ class TierCsvOutputTest {
     }
 
     @Test
+    void withoutInteractionsTheInquiriesAreEmptyCellsAndTheProspectIsToldWhy() throws IOException {
+        CrmRun run = CrmRun.of("tier", "--customers", CrmRun.fixture("customers.csv"), "--orders",
+                CrmRun.fixture("orders.csv"), "--as-of", "2026-03-31", "--format", "csv");
+
+        List<Map<String, String>> rows = parse(run.out());
+
+        assertThat(run.outLines().get(1)).isEqualTo("c-001,core,rule core matched: spend 110000.00 >= 100000 met;"
+                + " active_quarters 3 >= 3 met,2026-03-31,standard@2026.1,110000.00,CNY,3,3,,26,true,2026-02-01");
+        assertThat(rows).extracting(row -> row.get("inquiries")).containsOnly("");
+        assertThat(rows).extracting(row -> row.get("tier")).containsExactly("core", "important", "basic", "", "");
+        assertThat(rows.get(3).get("reasons")).endsWith(" | rule potential not matched: spend 0.00 = 0 met;"
+                + " inquiries unknown >= 1 not met | no rule matched: no tier"
+                + " | inquiries unknown: the source has no interactions data");
+    }
+
+    @Test
     void formatNameIgnoresCase() {
         assertThat(tierCsv("CSV").out()).isEqualTo(tierCsv("csv").out());
     }

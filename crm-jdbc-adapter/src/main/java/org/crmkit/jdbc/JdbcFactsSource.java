@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *       letters of ordinary text (the two may differ for characters whose lower case is longer);</li>
  *   <li>interactions and survey answers count when their moment lies from the start of the
  *       window's first day to the start of the day after its last, in the query's zone: the moments
- *       are computed here and bound as parameters, exact to the nanosecond;</li>
+ *       are computed here and bound as parameters, exact to the nanosecond; over an ERP whose
+ *       mapping says {@code interactions: none} nothing is counted and the inquiries are unknown
+ *       ({@link FactsCalculator#computeWithoutInteractions});</li>
  *   <li>the two latest satisfaction scores are numbered by a window function, latest first and,
  *       at the same moment, the lower score first.</li>
  * </ul>
@@ -216,7 +218,12 @@ final class JdbcFactsSource implements CustomerFactsSource {
         List<Statement> statements = new ArrayList<>();
         statements.add(customers(scope, query));
         statements.add(purchases(scope, query, rates));
-        statements.add(interactions(scope, query));
+        // An ERP without interactions has none to count: its inquiries are unknown, its other counts 0.
+        boolean inquiriesKnown = relations.keepsInteractions();
+        if (inquiriesKnown) {
+            statements.add(interactions(scope, query));
+        }
+        int activityCursor = inquiriesKnown ? 3 : 2;
         if (query.wants(FactGroup.ACTIVITY)) {
             statements.add(promoters(scope, query));
             statements.add(satisfaction(scope, query));
@@ -234,9 +241,10 @@ final class JdbcFactsSource implements CustomerFactsSource {
             IdCursor customers = cursors.get(0);
             while (customers.advance()) {
                 String id = customers.id();
-                Rows rows = new Rows(customers.rows(), cursors.get(1).rowsAt(id), cursors.get(2).rowsAt(id),
-                        query.wants(FactGroup.ACTIVITY) ? cursors.get(3).rowsAt(id) : null,
-                        query.wants(FactGroup.ACTIVITY) ? cursors.get(4).rowsAt(id) : null);
+                Rows rows = new Rows(customers.rows(), cursors.get(1).rowsAt(id),
+                        inquiriesKnown ? cursors.get(2).rowsAt(id) : null,
+                        query.wants(FactGroup.ACTIVITY) ? cursors.get(activityCursor).rowsAt(id) : null,
+                        query.wants(FactGroup.ACTIVITY) ? cursors.get(activityCursor + 1).rowsAt(id) : null);
                 if (rows.purchases != null && rows.purchases.getLong("foreign_orders") > 0) {
                     if (notEvaluable.isPresent()) {
                         String reason = currencyMismatch(connection, CustomerId.of(id), query, rates).getMessage();
@@ -246,7 +254,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
                     mismatched = Optional.of(CustomerId.of(id));
                     break;
                 }
-                action.accept(facts(id, rows, query));
+                action.accept(facts(id, rows, query, inquiriesKnown));
             }
         } finally {
             for (PreparedStatement statement : prepared) {
@@ -560,7 +568,8 @@ final class JdbcFactsSource implements CustomerFactsSource {
     }
 
     /** One customer's facts from the rows of the streams. Aggregates of customers without records are absent. */
-    private static CustomerFacts facts(String id, Rows rows, FactsQuery query) throws SQLException {
+    private static CustomerFacts facts(String id, Rows rows, FactsQuery query, boolean inquiriesKnown)
+            throws SQLException {
         MetricsQuery metrics = query.metrics();
         CustomerId customerId = CustomerId.of(id);
         ResultSet purchases = rows.purchases();
@@ -572,7 +581,7 @@ final class JdbcFactsSource implements CustomerFactsSource {
         }
         CustomerMetrics snapshot = new CustomerMetrics(customerId, metrics.asOf(), metrics.window(),
                 money(purchases, "spend", metrics), count(purchases, "orders"), active,
-                count(rows.interactions(), "inquiries"),
+                count(rows.interactions(), "inquiries"), inquiriesKnown,
                 MetricsCalculator.tenureMonths(rows.customer().getObject("created_on", LocalDate.class), metrics.asOf()),
                 rows.customer().getBoolean("strategic_agreement"),
                 Optional.ofNullable(purchases == null ? null : purchases.getObject("last_purchase", LocalDate.class)));

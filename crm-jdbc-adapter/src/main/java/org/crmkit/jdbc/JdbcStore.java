@@ -102,7 +102,8 @@ public final class JdbcStore implements CrmStore, AutoCloseable {
         this.relations = relations;
         this.customers = new JdbcCustomers(database, relations.customers());
         this.purchases = new JdbcPurchaseHistory(database, relations.orders());
-        this.interactions = new JdbcInteractionLog(database, relations.interactions());
+        this.interactions = relations.keepsInteractions() ? new JdbcInteractionLog(database, relations.interactions())
+                : new NoInteractionLog();
         this.tierAssignments = new JdbcTierAssignments(database);
         this.facts = new JdbcFactsSource(database, relations);
         this.cases = new JdbcServiceCases(database, relations.complaints());

@@ -104,7 +104,9 @@ final class MappingCheck {
      */
     static Relations resolve(Database.ConnectionSource connections, ErpMapping mapping) {
         if (Arrays.stream(Entity.values()).allMatch(entity -> mapping.entity(entity).isEmpty())) {
-            return Relations.OWN;
+            // Nothing to check against the database; an ERP without interactions reads none from crmkit's table.
+            return mapping.keepsInteractions() ? Relations.OWN
+                    : new Relations(Relations.OWN.byEntity(), false);
         }
         try (Connection connection = connections.open()) {
             MappingCheck check = new MappingCheck(connection, mapping);
@@ -116,7 +118,7 @@ final class MappingCheck {
             if (!check.problems.isEmpty()) {
                 throw new MappingException(check.problems);
             }
-            return new Relations(relations);
+            return new Relations(relations, mapping.keepsInteractions());
         } catch (SQLException e) {
             throw Database.failure("Could not check the mapping against the database", e);
         }

@@ -12,6 +12,7 @@ final class Relations {
     static final Relations OWN = own();
 
     private final Map<Entity, Relation> byEntity;
+    private final boolean keepsInteractions;
 
     /**
      * The relations of every entity.
@@ -20,6 +21,19 @@ final class Relations {
      * @throws IllegalArgumentException if an entity has none, or another entity's
      */
     Relations(Map<Entity, Relation> byEntity) {
+        this(byEntity, true);
+    }
+
+    /**
+     * The relations of every entity, of a system that may keep no interactions at all.
+     *
+     * @param byEntity a relation for each {@link Entity}, the relation's own entity
+     * @param keepsInteractions false when the mapping says {@code interactions: none}: the
+     *     interactions relation is then never read
+     * @throws IllegalArgumentException if an entity has none, or another entity's
+     */
+    Relations(Map<Entity, Relation> byEntity, boolean keepsInteractions) {
+        this.keepsInteractions = keepsInteractions;
         Map<Entity, Relation> copy = new EnumMap<>(Entity.class);
         for (Entity entity : Entity.values()) {
             Relation relation = Objects.requireNonNull(byEntity.get(entity), entity.key());
@@ -40,6 +54,11 @@ final class Relations {
         return new Relations(own);
     }
 
+    /** @return the relation of every entity */
+    Map<Entity, Relation> byEntity() {
+        return byEntity;
+    }
+
     /**
      * The relation of an entity.
      *
@@ -48,6 +67,11 @@ final class Relations {
      */
     Relation of(Entity entity) {
         return byEntity.get(Objects.requireNonNull(entity, "entity"));
+    }
+
+    /** @return false when the system keeps no interactions: no relation holds them, inquiries are unknown */
+    boolean keepsInteractions() {
+        return keepsInteractions;
     }
 
     /** @return the customers */

@@ -116,58 +116,64 @@ final class ErpSchema {
             )""");
 
     /** The ERP's mapping, as docs/database.md shows it in YAML. */
-    static final ErpMapping MAPPING = ErpMapping.builder()
-            .timeZone(BERLIN)
-            .entity(EntityMapping.builder(Entity.CUSTOMERS).table("partner")
-                    .column(Field.CUSTOMER_ID, "partner_no").column(Field.CUSTOMER_NAME, "company")
-                    .column(Field.CUSTOMER_INDUSTRY, "sector").column(Field.CUSTOMER_CREATED_ON, "since")
-                    .column(Field.CUSTOMER_STRATEGIC_AGREEMENT, "framework_contract")
-                    .column(Field.CUSTOMER_ACCOUNT_MANAGER, "key_account")
-                    .build())
-            .entity(EntityMapping.builder(Entity.ORDERS).table("sales_document")
-                    .column(Field.ORDER_ID, "doc_no").column(Field.ORDER_CUSTOMER_ID, "partner_no")
-                    .column(Field.ORDER_DATE, "doc_date").column(Field.ORDER_AMOUNT, "net_total")
-                    .column(Field.ORDER_CURRENCY, "curr").column(Field.ORDER_CATEGORY, "product_group")
-                    .filter(Filter.in("doc_status", "posted"))
-                    .build())
-            .entity(EntityMapping.builder(Entity.INTERACTIONS).table("v_contact")
-                    .column(Field.INTERACTION_ID, "log_id").column(Field.INTERACTION_CUSTOMER_ID, "partner_no")
-                    .column(Field.INTERACTION_OCCURRED_AT, "logged_at").column(Field.INTERACTION_CHANNEL, "medium")
-                    .column(Field.INTERACTION_KIND, "topic").column(Field.INTERACTION_OUTCOME, "result")
-                    .build())
-            .entity(EntityMapping.builder(Entity.COMPLAINTS).table("ticket")
-                    .column(Field.COMPLAINT_ID, "ticket_no").column(Field.COMPLAINT_CUSTOMER_ID, "partner_no")
-                    .column(Field.COMPLAINT_OPENED_AT, "reported_at").column(Field.COMPLAINT_KIND, "ticket_kind")
-                    .column(Field.COMPLAINT_PRIORITY, "severity").column(Field.COMPLAINT_CAUSE, "reason")
-                    .column(Field.COMPLAINT_CHANNEL, "via")
-                    .filter(Filter.equalTo("archived", false))
-                    .build())
-            .entity(EntityMapping.builder(Entity.COMPLAINT_EVENTS).table("ticket_event")
-                    .column(Field.COMPLAINT_EVENT_CASE_ID, "ticket_no")
-                    .column(Field.COMPLAINT_EVENT_OCCURRED_AT, "logged_at")
-                    .column(Field.COMPLAINT_EVENT_TYPE, "action").column(Field.COMPLAINT_EVENT_DETAIL, "note")
-                    .column(Field.COMPLAINT_EVENT_SEQUENCE_NUMBER, "event_no")
-                    .build())
-            .entity(EntityMapping.builder(Entity.ORDER_LINES).table("sales_document_item")
-                    .column(Field.ORDER_LINE_ORDER_ID, "doc_no").column(Field.ORDER_LINE_NUMBER, "pos_no")
-                    .column(Field.ORDER_LINE_PRODUCT_ID, "article_no")
-                    .column(Field.ORDER_LINE_CATEGORY, "product_group")
-                    .column(Field.ORDER_LINE_QUANTITY, "qty").column(Field.ORDER_LINE_UNIT_PRICE, "price")
-                    .column(Field.ORDER_LINE_AMOUNT, "line_total").column(Field.ORDER_LINE_CURRENCY, "curr")
-                    .build())
-            .entity(EntityMapping.builder(Entity.INVOICES).table("billing_document")
-                    .column(Field.INVOICE_ID, "bill_no").column(Field.INVOICE_CUSTOMER_ID, "partner_no")
-                    .column(Field.INVOICE_ISSUED_ON, "bill_date").column(Field.INVOICE_DUE_ON, "due_at")
-                    .column(Field.INVOICE_AMOUNT, "gross").column(Field.INVOICE_CURRENCY, "curr")
-                    .filter(Filter.equalTo("cancelled", false))
-                    .build())
-            .entity(EntityMapping.builder(Entity.PAYMENTS).table("incoming_payment")
-                    .column(Field.PAYMENT_ID, "pay_no").column(Field.PAYMENT_INVOICE_ID, "bill_no")
-                    .column(Field.PAYMENT_PAID_ON, "value_date").column(Field.PAYMENT_AMOUNT, "paid")
-                    .column(Field.PAYMENT_CURRENCY, "curr")
-                    .filter(Filter.equalTo("reversed", false))
-                    .build())
-            .build();
+    static final ErpMapping MAPPING = builder().build();
+
+    /** The same ERP, said to keep no interactions ({@code interactions: none}): its contact log goes unread. */
+    static final ErpMapping WITHOUT_INTERACTIONS = builder().noInteractions().build();
+
+    private static ErpMapping.Builder builder() {
+        return ErpMapping.builder()
+                .timeZone(BERLIN)
+                .entity(EntityMapping.builder(Entity.CUSTOMERS).table("partner")
+                        .column(Field.CUSTOMER_ID, "partner_no").column(Field.CUSTOMER_NAME, "company")
+                        .column(Field.CUSTOMER_INDUSTRY, "sector").column(Field.CUSTOMER_CREATED_ON, "since")
+                        .column(Field.CUSTOMER_STRATEGIC_AGREEMENT, "framework_contract")
+                        .column(Field.CUSTOMER_ACCOUNT_MANAGER, "key_account")
+                        .build())
+                .entity(EntityMapping.builder(Entity.ORDERS).table("sales_document")
+                        .column(Field.ORDER_ID, "doc_no").column(Field.ORDER_CUSTOMER_ID, "partner_no")
+                        .column(Field.ORDER_DATE, "doc_date").column(Field.ORDER_AMOUNT, "net_total")
+                        .column(Field.ORDER_CURRENCY, "curr").column(Field.ORDER_CATEGORY, "product_group")
+                        .filter(Filter.in("doc_status", "posted"))
+                        .build())
+                .entity(EntityMapping.builder(Entity.INTERACTIONS).table("v_contact")
+                        .column(Field.INTERACTION_ID, "log_id").column(Field.INTERACTION_CUSTOMER_ID, "partner_no")
+                        .column(Field.INTERACTION_OCCURRED_AT, "logged_at").column(Field.INTERACTION_CHANNEL, "medium")
+                        .column(Field.INTERACTION_KIND, "topic").column(Field.INTERACTION_OUTCOME, "result")
+                        .build())
+                .entity(EntityMapping.builder(Entity.COMPLAINTS).table("ticket")
+                        .column(Field.COMPLAINT_ID, "ticket_no").column(Field.COMPLAINT_CUSTOMER_ID, "partner_no")
+                        .column(Field.COMPLAINT_OPENED_AT, "reported_at").column(Field.COMPLAINT_KIND, "ticket_kind")
+                        .column(Field.COMPLAINT_PRIORITY, "severity").column(Field.COMPLAINT_CAUSE, "reason")
+                        .column(Field.COMPLAINT_CHANNEL, "via")
+                        .filter(Filter.equalTo("archived", false))
+                        .build())
+                .entity(EntityMapping.builder(Entity.COMPLAINT_EVENTS).table("ticket_event")
+                        .column(Field.COMPLAINT_EVENT_CASE_ID, "ticket_no")
+                        .column(Field.COMPLAINT_EVENT_OCCURRED_AT, "logged_at")
+                        .column(Field.COMPLAINT_EVENT_TYPE, "action").column(Field.COMPLAINT_EVENT_DETAIL, "note")
+                        .column(Field.COMPLAINT_EVENT_SEQUENCE_NUMBER, "event_no")
+                        .build())
+                .entity(EntityMapping.builder(Entity.ORDER_LINES).table("sales_document_item")
+                        .column(Field.ORDER_LINE_ORDER_ID, "doc_no").column(Field.ORDER_LINE_NUMBER, "pos_no")
+                        .column(Field.ORDER_LINE_PRODUCT_ID, "article_no")
+                        .column(Field.ORDER_LINE_CATEGORY, "product_group")
+                        .column(Field.ORDER_LINE_QUANTITY, "qty").column(Field.ORDER_LINE_UNIT_PRICE, "price")
+                        .column(Field.ORDER_LINE_AMOUNT, "line_total").column(Field.ORDER_LINE_CURRENCY, "curr")
+                        .build())
+                .entity(EntityMapping.builder(Entity.INVOICES).table("billing_document")
+                        .column(Field.INVOICE_ID, "bill_no").column(Field.INVOICE_CUSTOMER_ID, "partner_no")
+                        .column(Field.INVOICE_ISSUED_ON, "bill_date").column(Field.INVOICE_DUE_ON, "due_at")
+                        .column(Field.INVOICE_AMOUNT, "gross").column(Field.INVOICE_CURRENCY, "curr")
+                        .filter(Filter.equalTo("cancelled", false))
+                        .build())
+                .entity(EntityMapping.builder(Entity.PAYMENTS).table("incoming_payment")
+                        .column(Field.PAYMENT_ID, "pay_no").column(Field.PAYMENT_INVOICE_ID, "bill_no")
+                        .column(Field.PAYMENT_PAID_ON, "value_date").column(Field.PAYMENT_AMOUNT, "paid")
+                        .column(Field.PAYMENT_CURRENCY, "curr")
+                        .filter(Filter.equalTo("reversed", false))
+                        .build());
+    }
 
     private ErpSchema() {
     }
@@ -207,6 +213,18 @@ final class ErpSchema {
     static JdbcStore storeHolding(DatabaseExtension database, List<Customer> customers, List<Purchase> purchases,
             List<Interaction> interactions, List<SurveyAnswer> surveys, List<ServiceCase> cases,
             List<CaseEvent> events) {
+        return storeHolding(database, MAPPING, customers, purchases, interactions, surveys, cases, events);
+    }
+
+    /**
+     * The test's database with the ERP's tables holding the records, and a store reading them
+     * through a mapping.
+     *
+     * @return the store
+     */
+    static JdbcStore storeHolding(DatabaseExtension database, ErpMapping mapping, List<Customer> customers,
+            List<Purchase> purchases, List<Interaction> interactions, List<SurveyAnswer> surveys,
+            List<ServiceCase> cases, List<CaseEvent> events) {
         DataSource dataSource = database.dataSource();
         try {
             try (Connection connection = dataSource.getConnection()) {
@@ -252,7 +270,7 @@ final class ErpSchema {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not fill the ERP's tables", e);
         }
-        JdbcStore store = JdbcStore.create(dataSource, MAPPING);
+        JdbcStore store = JdbcStore.create(dataSource, mapping);
         surveys.forEach(store.surveys()::record);
         return store;
     }

@@ -125,7 +125,7 @@ class PolicyLinterProperties {
             boolean agreement = agreements.generate(source);
             return new CustomerMetrics(CustomerId.of("c"), AS_OF,
                     DateWindow.trailingMonths(12, AS_OF), Money.of("CNY", orders == 0 ? "0" : spend), orders,
-                    orders == 0 ? 0 : Math.min(quarters, orders), 0, 12, agreement, Optional.empty());
+                    orders == 0 ? 0 : Math.min(quarters, orders), 0, true, 12, agreement, Optional.empty());
         };
         return one.list(1, 20);
     }

@@ -47,7 +47,9 @@ import org.crmkit.rules.io.InputProblem;
  * count of all.
  *
  * <p>The facts equal those of {@link org.crmkit.core.facts.FactsCalculator} on the same records,
- * for every {@link FactGroup}. A read is kept: {@link #forEach} and {@link #find} read the files
+ * for every {@link FactGroup}. Without an interactions file the inquiries are unknown
+ * ({@link org.crmkit.core.facts.FactsCalculator#computeWithoutInteractions}), so that the potential
+ * tier says it cannot tell rather than reading 0 inquiries. A read is kept: {@link #forEach} and {@link #find} read the files
  * again only for a query the last read does not cover (another as-of day, window, zone or currency,
  * more groups or other value-added categories), so that a caller that streams the customers twice
  * reads the files once. Not thread-safe.
@@ -252,7 +254,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
         if (customer < 0 || (customersFromOrders && read.customers.createdOn(customer) == Integer.MAX_VALUE)) {
             return Optional.empty();
         }
-        return Optional.of(facts(read, customer, query));
+        return Optional.of(facts(read, customer, query, interactions.isPresent()));
     }
 
     /**
@@ -266,7 +268,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
         Objects.requireNonNull(action, "action");
         FactsRead.Result read = readFor(Objects.requireNonNull(query, "query"));
         for (int customer : read.customers.byId((int) query.metrics().asOf().toEpochDay())) {
-            action.accept(facts(read, customer, query));
+            action.accept(facts(read, customer, query, interactions.isPresent()));
         }
     }
 
@@ -297,7 +299,9 @@ public final class CsvFactsSource implements CustomerFactsSource {
                         || read.valueAddedCategories().equals(wanted.valueAddedCategories()));
     }
 
-    private static CustomerFacts facts(FactsRead.Result read, int customer, FactsQuery query) {
+    /** One customer's facts; without an interactions file the inquiries are unknown, not 0. */
+    private static CustomerFacts facts(FactsRead.Result read, int customer, FactsQuery query,
+            boolean inquiriesKnown) {
         MetricsQuery metrics = query.metrics();
         CustomerColumns columns = read.customers;
         Currency currency = read.currency != null ? read.currency : metrics.currency();
@@ -307,7 +311,7 @@ public final class CsvFactsSource implements CustomerFactsSource {
         Money spend = Money.of(currency, columns.spend(customer, scale));
         CustomerMetrics snapshot = new CustomerMetrics(CustomerId.of(columns.id(customer)), metrics.asOf(),
                 metrics.window(), spend, columns.orders(customer), columns.activeQuarters(customer),
-                columns.inquiries(customer), MetricsCalculator.tenureMonths(createdOn, metrics.asOf()),
+                inquiriesKnown ? columns.inquiries(customer) : 0, inquiriesKnown, MetricsCalculator.tenureMonths(createdOn, metrics.asOf()),
                 columns.strategic(customer),
                 last == CustomerColumns.NO_DAY ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(last)));
         Optional<PurchaseHistoryFacts> history = Optional.empty();

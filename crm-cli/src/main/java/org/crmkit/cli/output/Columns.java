@@ -147,6 +147,29 @@ final class Columns<R> {
             });
         }
 
+        /**
+         * A count that may be unknown (JSON null, an empty cell), such as the inquiries of a source
+         * without interactions data; unboxed as {@link #integer}.
+         */
+        Builder<R> optionalInteger(String name, ToIntFunction<? super R> value, Predicate<? super R> known) {
+            return add(new Leaf<R>(name) {
+                @Override
+                void json(JsonGenerator json, R row) throws IOException {
+                    json.writeFieldName(jsonName);
+                    if (known.test(row)) {
+                        json.writeNumber(value.applyAsInt(row));
+                    } else {
+                        json.writeNull();
+                    }
+                }
+
+                @Override
+                @Nullable String cell(R row) {
+                    return known.test(row) ? Integer.toString(value.applyAsInt(row)) : null;
+                }
+            });
+        }
+
         /** A flag, never absent: {@code true} or {@code false} (boxed without allocating: Booleans are cached). */
         Builder<R> flag(String name, Predicate<? super R> value) {
             return optionalFlag(name, row -> value.test(row));

@@ -11,7 +11,8 @@ import org.crmkit.rules.tiering.TierDecision;
  * {"customer_id":"c-001","tier":"core","reasons":["rule core matched: ..."],"as_of":"2026-03-31",
  *  "policy":"standard@2026.1","metrics":{"spend":"110000.00","currency":"CNY","orders":3,...}}
  * }</pre>
- * (on one line). {@code tier} is null when no tier applies; amounts are decimal strings. As CSV
+ * (on one line). {@code tier} is null when no tier applies, {@code inquiries} when they are unknown
+ * (run without interactions data); amounts are decimal strings. As CSV
  * the metrics are columns of their own and the reasons are joined with {@value #REASON_SEPARATOR}.
  */
 final class TierFields {
@@ -23,7 +24,7 @@ final class TierFields {
             .text("currency", metrics -> metrics.spend().currency().getCurrencyCode())
             .integer("orders", CustomerMetrics::orders)
             .integer("active_quarters", CustomerMetrics::activeQuarters)
-            .integer("inquiries", CustomerMetrics::inquiries)
+            .optionalInteger("inquiries", CustomerMetrics::inquiries, CustomerMetrics::inquiriesKnown)
             .integer("tenure_months", CustomerMetrics::tenureMonths)
             .flag("strategic_agreement", CustomerMetrics::strategicAgreement)
             .text("last_purchase", metrics -> metrics.lastPurchase().map(Object::toString).orElse(null))

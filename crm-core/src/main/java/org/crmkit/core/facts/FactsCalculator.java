@@ -86,6 +86,25 @@ public final class FactsCalculator {
         return new CustomerFacts(metrics, history, activity);
     }
 
+    /**
+     * Computes the facts of a customer of a source that has no interactions data at all: the
+     * metrics' inquiries are {@link CustomerMetrics#withInquiriesUnknown unknown}. The activity's
+     * interaction counts (referrals, events, trials, joint planning) are 0, as without interactions.
+     *
+     * @param customer the customer; not null
+     * @param purchases the customer's purchases, as {@link #compute}; not null
+     * @param surveys the customer's survey answers, as {@link #compute}; not null
+     * @param query what to compute; not null
+     * @return the facts, with the groups the query asks for and the inquiries unknown
+     * @throws CurrencyMismatchException as {@link #compute}
+     * @throws InvalidValueException if a record belongs to another customer
+     */
+    public static CustomerFacts computeWithoutInteractions(Customer customer, Iterable<Purchase> purchases,
+            Iterable<SurveyAnswer> surveys, FactsQuery query) {
+        CustomerFacts facts = compute(customer, purchases, List.of(), surveys, query);
+        return new CustomerFacts(facts.metrics().withInquiriesUnknown(), facts.history(), facts.activity());
+    }
+
     private static PurchaseHistoryFacts history(Iterable<Purchase> purchases, PurchaseAmounts amounts) {
         MetricsQuery query = amounts.query();
         TreeMap<LocalDate, Money> byDay = new TreeMap<>();

@@ -14,12 +14,14 @@ import org.crmkit.core.metrics.DateWindow;
 import org.crmkit.core.metrics.MetricsQuery;
 import org.crmkit.core.model.Customer;
 import org.crmkit.core.model.CustomerId;
+import org.crmkit.core.model.Purchase;
 import org.crmkit.core.model.SurveyAnswer;
 import org.crmkit.core.port.CustomerFactsSource;
 import org.crmkit.core.port.Customers;
 import org.crmkit.core.port.InteractionLog;
 import org.crmkit.core.port.PurchaseHistory;
 import org.crmkit.core.port.SurveyAnswers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes facts with {@link FactsCalculator} from whatever implements the record ports, one
@@ -28,14 +30,25 @@ import org.crmkit.core.port.SurveyAnswers;
 final class InMemoryFactsSource implements CustomerFactsSource {
     private final Customers customers;
     private final PurchaseHistory purchases;
-    private final InteractionLog interactions;
+    /** Null for a source without interactions data, whose inquiries are unknown. */
+    private final @Nullable InteractionLog interactions;
     private final SurveyAnswers surveys;
 
     InMemoryFactsSource(Customers customers, PurchaseHistory purchases, InteractionLog interactions,
             SurveyAnswers surveys) {
+        this(customers, purchases, surveys, Objects.requireNonNull(interactions, "interactions"));
+    }
+
+    /** A source without interactions data: every customer's inquiries are unknown. */
+    InMemoryFactsSource(Customers customers, PurchaseHistory purchases, SurveyAnswers surveys) {
+        this(customers, purchases, surveys, null);
+    }
+
+    private InMemoryFactsSource(Customers customers, PurchaseHistory purchases, SurveyAnswers surveys,
+            @Nullable InteractionLog interactions) {
         this.customers = Objects.requireNonNull(customers, "customers");
         this.purchases = Objects.requireNonNull(purchases, "purchases");
-        this.interactions = Objects.requireNonNull(interactions, "interactions");
+        this.interactions = interactions;
         this.surveys = Objects.requireNonNull(surveys, "surveys");
     }
 
@@ -65,7 +78,11 @@ final class InMemoryFactsSource implements CustomerFactsSource {
         Instant afterAsOf = metrics.asOf().plusDays(1).atStartOfDay(metrics.zone()).toInstant();
         List<SurveyAnswer> answers = query.wants(FactGroup.ACTIVITY)
                 ? surveys.findByCustomer(customer.id(), Instant.MIN, afterAsOf) : List.of();
-        return FactsCalculator.compute(customer, purchases.findByCustomer(customer.id(), upToAsOf),
+        List<Purchase> bought = purchases.findByCustomer(customer.id(), upToAsOf);
+        if (interactions == null) {
+            return FactsCalculator.computeWithoutInteractions(customer, bought, answers, query);
+        }
+        return FactsCalculator.compute(customer, bought,
                 interactions.findByCustomer(customer.id(), metrics.windowStart(), metrics.windowEndExclusive()),
                 answers, query);
     }

@@ -138,4 +138,19 @@ public final class InMemoryStore implements CrmStore {
             InteractionLog interactions, SurveyAnswers surveys) {
         return new InMemoryFactsSource(customers, purchases, interactions, surveys);
     }
+
+    /**
+     * A facts source over record ports of a system that keeps no interactions at all: every
+     * customer's inquiries are unknown ({@link org.crmkit.core.metrics.CustomerMetrics#withInquiriesUnknown}),
+     * so that a condition on them says so instead of reading 0.
+     *
+     * @param customers the customers; not null
+     * @param purchases the purchases; not null
+     * @param surveys the survey answers; not null
+     * @return the source
+     */
+    public static CustomerFactsSource factsWithoutInteractions(Customers customers, PurchaseHistory purchases,
+            SurveyAnswers surveys) {
+        return new InMemoryFactsSource(customers, purchases, surveys);
+    }
 }

@@ -21,7 +21,11 @@ import org.crmkit.core.model.Money;
  * @param spend the sum of purchase amounts in the window; not negative; not null
  * @param orders the number of purchases in the window; zero or more
  * @param activeQuarters how many of the last four rolling quarters have at least one purchase; 0 to 4
- * @param inquiries the number of inquiry interactions in the window; zero or more
+ * @param inquiries the number of inquiry interactions in the window; zero or more; 0 when
+ *     {@code inquiriesKnown} is false
+ * @param inquiriesKnown whether the inquiries are known: false when the source has no interactions
+ *     data at all (an ERP mapping without interactions, the command line without an interactions
+ *     file), so that a condition on inquiries is unknown rather than reading a silent 0
  * @param tenureMonths whole months from the customer's creation to the as-of day; zero or more
  * @param strategicAgreement whether a strategic agreement is in force
  * @param lastPurchase the day of the latest purchase on or before the as-of day, if any; not null
@@ -34,6 +38,7 @@ public record CustomerMetrics(
         int orders,
         int activeQuarters,
         int inquiries,
+        boolean inquiriesKnown,
         int tenureMonths,
         boolean strategicAgreement,
         Optional<LocalDate> lastPurchase) implements Facts {
@@ -50,6 +55,11 @@ public record CustomerMetrics(
         }
         Checks.nonNegative(orders, "CustomerMetrics orders");
         Checks.nonNegative(inquiries, "CustomerMetrics inquiries");
+        if (!inquiriesKnown && inquiries != 0) {
+            // One form for unknown inquiries, so that equal snapshots are equal records.
+            throw new InvalidValueException("CustomerMetrics inquiries must be 0 when they are unknown, was "
+                    + inquiries);
+        }
         Checks.nonNegative(tenureMonths, "CustomerMetrics tenureMonths");
         if (activeQuarters < 0 || activeQuarters > MetricsQuery.ACTIVE_QUARTER_LOOKBACK) {
             throw new InvalidValueException("CustomerMetrics activeQuarters must be between 0 and "
@@ -69,11 +79,30 @@ public record CustomerMetrics(
      */
     public CustomerMetrics withSpend(Money newSpend) {
         return new CustomerMetrics(customerId, asOf, window, newSpend, orders, activeQuarters, inquiries,
+                inquiriesKnown, tenureMonths, strategicAgreement, lastPurchase);
+    }
+
+    /**
+     * Copy whose inquiries are unknown, for a source that has no interactions data: inquiries 0 and
+     * {@link #knows knows(Metric.INQUIRIES)} false.
+     *
+     * @return the copy
+     */
+    public CustomerMetrics withInquiriesUnknown() {
+        return new CustomerMetrics(customerId, asOf, window, spend, orders, activeQuarters, 0, false,
                 tenureMonths, strategicAgreement, lastPurchase);
     }
 
     /**
-     * {@inheritDoc} Answers for {@link Metric metrics} only.
+     * {@inheritDoc} Every metric is known but the inquiries when {@link #inquiriesKnown()} is false.
+     */
+    @Override
+    public boolean knows(Measure measure) {
+        return Objects.requireNonNull(measure, "measure") != Metric.INQUIRIES || inquiriesKnown;
+    }
+
+    /**
+     * {@inheritDoc} Answers for {@link Metric metrics} only, and for the inquiries only when known.
      */
     @Override
     public BigDecimal value(Measure measure) {

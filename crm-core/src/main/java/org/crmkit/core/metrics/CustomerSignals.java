@@ -94,7 +94,9 @@ public record CustomerSignals(CustomerMetrics metrics, Map<Signal, BigDecimal> v
 
     @Override
     public boolean knows(Measure measure) {
-        return Objects.requireNonNull(measure, "measure") instanceof Metric || values.containsKey((Signal) measure);
+        // A metric is known as the metrics snapshot knows it: the inquiries may not be.
+        return Objects.requireNonNull(measure, "measure") instanceof Metric metric ? metrics.knows(metric)
+                : values.containsKey((Signal) measure);
     }
 
     @Override

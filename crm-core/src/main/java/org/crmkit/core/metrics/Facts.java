@@ -20,7 +20,7 @@ public interface Facts {
     /**
      * Whether the measure's value is known. A signal whose facts were not computed (a group of facts
      * not asked for, fewer than two purchase days for a recency ratio, no purchase model for
-     * P(alive)) is unknown: a condition on it does not hold, and says so, rather than reading a
+     * P(alive)) is unknown, and so are the inquiries of a source without interactions data: a condition on it does not hold, and says so, rather than reading a
      * silent 0.
      *
      * @param measure the measure; not null

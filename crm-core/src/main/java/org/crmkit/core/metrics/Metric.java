@@ -55,13 +55,21 @@ public enum Metric implements Measure {
      *
      * @param metrics the snapshot; not null
      * @return the value
+     * @throws InvalidValueException for the inquiries of a snapshot that does not know them
+     *     ({@link CustomerMetrics#knows} says so): an unknown count is not 0
      */
     public BigDecimal value(CustomerMetrics metrics) {
         return switch (this) {
             case SPEND -> metrics.spend().amount();
             case ORDERS -> BigDecimal.valueOf(metrics.orders());
             case ACTIVE_QUARTERS -> BigDecimal.valueOf(metrics.activeQuarters());
-            case INQUIRIES -> BigDecimal.valueOf(metrics.inquiries());
+            case INQUIRIES -> {
+                if (!metrics.inquiriesKnown()) {
+                    throw new InvalidValueException("The inquiries of customer '" + metrics.customerId()
+                            + "' are unknown: the source has no interactions data");
+                }
+                yield BigDecimal.valueOf(metrics.inquiries());
+            }
             case TENURE_MONTHS -> BigDecimal.valueOf(metrics.tenureMonths());
             case STRATEGIC_AGREEMENT -> metrics.strategicAgreement() ? BigDecimal.ONE : BigDecimal.ZERO;
         };

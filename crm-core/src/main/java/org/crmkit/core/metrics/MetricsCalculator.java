@@ -2,6 +2,7 @@ package org.crmkit.core.metrics;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.CurrencyMismatchException;
@@ -18,7 +19,9 @@ import org.crmkit.core.model.Purchase;
  * <p>This is the reference definition of every metric; other metrics sources (SQL in the JDBC
  * adapter) must give the same numbers. A purchase in the window in another currency than the
  * query's counts at its {@link MetricsQuery#amountOf converted amount}. Purchases and interactions outside the relevant days are
- * ignored, so callers may pass more than needed. Stateless and thread-safe.
+ * ignored, so callers may pass more than needed. Given interactions (even none), the inquiries are
+ * known; without any interactions data ({@link #compute(Customer, Iterable, MetricsQuery)}) they
+ * are unknown. Stateless and thread-safe.
  */
 public final class MetricsCalculator {
     private MetricsCalculator() {
@@ -43,6 +46,22 @@ public final class MetricsCalculator {
         // computeWith checks the other arguments.
         Objects.requireNonNull(query, "query");
         return computeWith(customer, purchases, interactions, PurchaseAmounts.of(query));
+    }
+
+    /**
+     * Computes a snapshot for a source that has no interactions data at all (no interaction log,
+     * no interactions file): the inquiries are {@link CustomerMetrics#withInquiriesUnknown unknown},
+     * not 0, so that a condition on them says so.
+     *
+     * @param customer the customer; not null
+     * @param purchases the customer's purchases, as {@link #compute(Customer, Iterable, Iterable, MetricsQuery)}; not null
+     * @param query the as-of day, window, zone and currency; not null
+     * @return the snapshot, its inquiries unknown
+     * @throws CurrencyMismatchException as {@link #compute(Customer, Iterable, Iterable, MetricsQuery)}
+     * @throws InvalidValueException if a purchase belongs to another customer
+     */
+    public static CustomerMetrics compute(Customer customer, Iterable<Purchase> purchases, MetricsQuery query) {
+        return compute(customer, purchases, List.of(), query).withInquiriesUnknown();
     }
 
     /**
@@ -109,7 +128,7 @@ public final class MetricsCalculator {
             active += quarter ? 1 : 0;
         }
         return new CustomerMetrics(customer.id(), query.asOf(), query.window(), spend, orders, active, inquiries,
-                tenureMonths(customer.createdOn(), query.asOf()), customer.strategicAgreement(),
+                true, tenureMonths(customer.createdOn(), query.asOf()), customer.strategicAgreement(),
                 Optional.ofNullable(lastPurchase));
     }
 

@@ -19,7 +19,7 @@ class CustomerMetricsTest {
 
     private static CustomerMetrics metrics(Money spend, int orders, int activeQuarters, int inquiries, int tenure,
             Optional<LocalDate> lastPurchase) {
-        return new CustomerMetrics(C1, AS_OF, YEAR, spend, orders, activeQuarters, inquiries, tenure, false,
+        return new CustomerMetrics(C1, AS_OF, YEAR, spend, orders, activeQuarters, inquiries, true, tenure, false,
                 lastPurchase);
     }
 
@@ -79,5 +79,33 @@ class CustomerMetricsTest {
         assertThatThrownBy(() -> metrics.withSpend(Money.of("CNY", "-0.01")))
                 .isExactlyInstanceOf(InvalidValueException.class)
                 .hasMessage("CustomerMetrics spend must not be negative, was -0.01 CNY");
+    }
+
+    @Test
+    void unknownInquiriesAreZeroNotKnownAndRefusedAsAValue() {
+        CustomerMetrics known = metrics(Money.of("CNY", "10"), 1, 1, 2, 2, Optional.of(AS_OF));
+
+        CustomerMetrics unknown = known.withInquiriesUnknown();
+
+        assertThat(known.knows(Metric.INQUIRIES)).isTrue();
+        assertThat(unknown.inquiriesKnown()).isFalse();
+        assertThat(unknown.inquiries()).isZero();
+        assertThat(unknown.knows(Metric.INQUIRIES)).isFalse();
+        assertThat(unknown.knows(Metric.SPEND)).isTrue();
+        assertThat(unknown.knows(Metric.ORDERS)).isTrue();
+        assertThat(unknown.value(Metric.ORDERS)).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> unknown.value(Metric.INQUIRIES))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("The inquiries of customer 'c-1' are unknown: the source has no interactions data");
+        assertThat(unknown).isNotEqualTo(known.withSpend(known.spend()));
+        assertThat(unknown.withSpend(Money.of("CNY", "99")).inquiriesKnown()).isFalse();
+    }
+
+    @Test
+    void unknownInquiriesMustBeZero() {
+        assertThatThrownBy(() -> new CustomerMetrics(C1, AS_OF, YEAR, Money.of("CNY", "0"), 0, 0, 3, false, 0, false,
+                Optional.empty()))
+                .isExactlyInstanceOf(InvalidValueException.class)
+                .hasMessage("CustomerMetrics inquiries must be 0 when they are unknown, was 3");
     }
 }

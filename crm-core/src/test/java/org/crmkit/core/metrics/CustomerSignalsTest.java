@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CustomerSignalsTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     private final CustomerMetrics metrics = new CustomerMetrics(CustomerId.of("c-1"), AS_OF,
-            DateWindow.trailingMonths(12, AS_OF), Money.of("CNY", "1200.50"), 3, 2, 1, 18, true, Optional.of(AS_OF));
+            DateWindow.trailingMonths(12, AS_OF), Money.of("CNY", "1200.50"), 3, 2, 1, true, 18, true, Optional.of(AS_OF));
 
     @Test
     void signalsNotGivenAreUnknownAndMetricsComeFromTheSnapshot() {
@@ -30,6 +30,17 @@ class CustomerSignalsTest {
         assertThat(signals.knows(Metric.SPEND)).isTrue();
         assertThat(signals.value(Metric.SPEND)).isEqualByComparingTo("1200.50");
         assertThat(signals.value(Metric.STRATEGIC_AGREEMENT)).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void theInquiriesAreKnownAsTheMetricsSnapshotKnowsThem() {
+        CustomerSignals signals = CustomerSignals.of(metrics.withInquiriesUnknown()).with(Signal.REFERRALS, 2);
+
+        assertThat(CustomerSignals.of(metrics).knows(Metric.INQUIRIES)).isTrue();
+        assertThat(signals.knows(Metric.INQUIRIES)).isFalse();
+        assertThat(signals.knows(Metric.ORDERS)).isTrue();
+        assertThatThrownBy(() -> signals.value(Metric.INQUIRIES)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("The inquiries of customer 'c-1' are unknown: the source has no interactions data");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MetricTest {
     private static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
     private static final CustomerMetrics SNAPSHOT = new CustomerMetrics(CustomerId.of("c-1"), AS_OF,
-            DateWindow.trailingMonths(12, AS_OF), Money.of("CNY", "1234.5"), 14, 3, 2, 26, true, Optional.of(AS_OF));
+            DateWindow.trailingMonths(12, AS_OF), Money.of("CNY", "1234.5"), 14, 3, 2, true, 26, true, Optional.of(AS_OF));
 
     @ParameterizedTest
     @CsvSource({
@@ -42,7 +42,7 @@ class MetricTest {
     @Test
     void flagWithoutAgreementIsZero() {
         CustomerMetrics withoutAgreement = new CustomerMetrics(SNAPSHOT.customerId(), AS_OF, SNAPSHOT.window(),
-                SNAPSHOT.spend(), 0, 0, 0, 0, false, Optional.empty());
+                SNAPSHOT.spend(), 0, 0, 0, true, 0, false, Optional.empty());
 
         assertThat(Metric.STRATEGIC_AGREEMENT.value(withoutAgreement)).isEqualByComparingTo(BigDecimal.ZERO);
     }

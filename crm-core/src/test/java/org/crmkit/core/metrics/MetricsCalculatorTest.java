@@ -189,6 +189,31 @@ class MetricsCalculatorTest {
         assertThat(compute(List.of(), inquiry, YEAR_TO_END_OF_MARCH).inquiries()).isEqualTo(counted);
     }
 
+    @Test
+    void interactionsGivenMakeTheInquiriesKnownEvenWhenThereAreNone() {
+        CustomerMetrics metrics = compute(List.of(), List.of(), YEAR_TO_END_OF_MARCH);
+
+        assertThat(metrics.inquiriesKnown()).isTrue();
+        assertThat(metrics.knows(Metric.INQUIRIES)).isTrue();
+        assertThat(metrics.value(Metric.INQUIRIES)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void withoutInteractionsDataTheInquiriesAreUnknownAndTheRestIsAsWithNoInteractions() {
+        List<Purchase> purchases = List.of(purchase("o-1", "2026-01-05", "120.00"),
+                purchase("o-2", "2025-02-01", "80.00"));
+
+        CustomerMetrics unknown = MetricsCalculator.compute(CUSTOMER, purchases, YEAR_TO_END_OF_MARCH);
+
+        assertThat(unknown.inquiriesKnown()).isFalse();
+        assertThat(unknown.knows(Metric.INQUIRIES)).isFalse();
+        assertThat(unknown.inquiries()).isZero();
+        assertThat(unknown.spend()).isEqualTo(Money.of("CNY", "120.00"));
+        assertThat(unknown.orders()).isEqualTo(1);
+        assertThat(unknown.lastPurchase()).contains(LocalDate.of(2026, 1, 5));
+        assertThat(unknown).isEqualTo(compute(purchases, List.of(), YEAR_TO_END_OF_MARCH).withInquiriesUnknown());
+    }
+
     @ParameterizedTest
     @EnumSource(value = InteractionKind.class, names = "INQUIRY", mode = EnumSource.Mode.EXCLUDE)
     void countsOnlyInquiries(InteractionKind kind) {

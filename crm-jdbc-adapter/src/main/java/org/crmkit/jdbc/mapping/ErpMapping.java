@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Which of an ERP's tables, views or queries a {@link org.crmkit.jdbc.JdbcStore} reads the
  * customers, orders and their lines, interactions, complaints and their events, invoices and
  * payments from (the {@link Entity entities}); an entity the mapping leaves out is read from
- * crmkit's own table ({@link Entity#crmkitTable()}). {@link #crmkitTables()}, which maps nothing,
- * is the default.
+ * crmkit's own table ({@link Entity#crmkitTable()}). An ERP that keeps no interactions says so
+ * ({@code interactions: none}, {@link #keepsInteractions()}). {@link #crmkitTables()}, which maps
+ * nothing, is the default.
  *
  * <p>A mapping is checked when it is built or read, every problem at once
  * ({@link MappingException}, naming the file, line and key path and quoting the bad value), and
@@ -42,19 +43,21 @@ public final class ErpMapping {
     static final String BUILT_IN_CODE = "mapping built in code";
 
     private static final ErpMapping CRMKIT_TABLES = new ErpMapping("crmkit's tables", Optional.empty(),
-            Map.of(), Map.of());
+            Map.of(), true, Map.of());
 
     private final String source;
     private final Optional<ZoneId> timeZone;
     private final Map<Entity, EntityMapping> entities;
+    private final boolean keepsInteractions;
     /** The line each key path was read from, for problems found later (against the database). */
     private final Map<String, Integer> lines;
 
     private ErpMapping(String source, Optional<ZoneId> timeZone, Map<Entity, EntityMapping> entities,
-            Map<String, Integer> lines) {
+            boolean keepsInteractions, Map<String, Integer> lines) {
         this.source = source;
         this.timeZone = timeZone;
         this.entities = entities.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(entities));
+        this.keepsInteractions = keepsInteractions;
         this.lines = Map.copyOf(lines);
     }
 
@@ -121,6 +124,19 @@ public final class ErpMapping {
         return Optional.ofNullable(entities.get(Objects.requireNonNull(entity, "entity")));
     }
 
+    /**
+     * Whether the system keeps interactions at all: false for a mapping that says
+     * {@code interactions: none} ({@link Builder#noInteractions()}). A store over such a mapping
+     * has an empty, read-only interaction log, and its facts have unknown inquiries
+     * ({@link org.crmkit.core.metrics.CustomerMetrics#inquiriesKnown()} false), so that the
+     * potential tier says it cannot tell instead of reading 0 inquiries.
+     *
+     * @return false if the mapping says the ERP keeps no interactions
+     */
+    public boolean keepsInteractions() {
+        return keepsInteractions;
+    }
+
     /** @return the time zone of the mapped TIMESTAMP columns without one, if the mapping names it */
     public Optional<ZoneId> timeZone() {
         return timeZone;
@@ -148,27 +164,41 @@ public final class ErpMapping {
     @Override
     public boolean equals(@Nullable Object other) {
         return other instanceof ErpMapping mapping && timeZone.equals(mapping.timeZone)
-                && entities.equals(mapping.entities);
+                && entities.equals(mapping.entities) && keepsInteractions == mapping.keepsInteractions;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(timeZone, entities);
+        return Objects.hash(timeZone, entities, keepsInteractions);
     }
 
     /** @return the mapping's name, time zone and entities */
     @Override
     public String toString() {
         return "ErpMapping[" + source + ", timeZone=" + timeZone.map(ZoneId::getId).orElse("none") + ", "
-                + entities.values() + "]";
+                + entities.values() + (keepsInteractions ? "" : ", interactions: none") + "]";
     }
 
     /** Builds an {@link ErpMapping}; not thread-safe. */
     public static final class Builder {
         private @Nullable ZoneId timeZone;
         private final Map<Entity, EntityMapping> entities = new EnumMap<>(Entity.class);
+        private boolean keepsInteractions = true;
 
         private Builder() {
+        }
+
+        /**
+         * Says that the ERP keeps no interactions at all ({@code interactions: none} in a mapping
+         * file), replacing an earlier mapping of them: the store's interaction log is empty and
+         * read-only, and the inquiries of its facts are unknown rather than 0.
+         *
+         * @return this builder
+         */
+        public Builder noInteractions() {
+            entities.remove(Entity.INTERACTIONS);
+            keepsInteractions = false;
+            return this;
         }
 
         /**
@@ -191,6 +221,9 @@ public final class ErpMapping {
          */
         public Builder entity(EntityMapping mapping) {
             entities.put(mapping.entity(), mapping);
+            if (mapping.entity() == Entity.INTERACTIONS) {
+                keepsInteractions = true;
+            }
             return this;
         }
 
@@ -200,7 +233,7 @@ public final class ErpMapping {
         }
 
         ErpMapping build(String source, Map<String, Integer> lines) {
-            return new ErpMapping(source, Optional.ofNullable(timeZone), entities, lines);
+            return new ErpMapping(source, Optional.ofNullable(timeZone), entities, keepsInteractions, lines);
         }
     }
 }

@@ -38,6 +38,8 @@ final class MappingReader {
     private static final String TOP_KEYS_TEXT = String.join(", ", TOP_KEYS.subList(0, TOP_KEYS.size() - 1))
             + " and " + TOP_KEYS.get(TOP_KEYS.size() - 1);
     private static final List<String> ENTITY_KEYS = List.of("table", "query", "columns", "fixed", "filters");
+    /** The value of {@code interactions} for an ERP that keeps none. */
+    private static final String NONE = "none";
 
     /** A node of the document: a map, a list or a scalar (text, Long, BigDecimal, Boolean or null). */
     private record Node(String path, int line, @Nullable Map<String, Node> map, @Nullable List<Node> list,
@@ -151,6 +153,8 @@ final class MappingReader {
                         problem(value.line(), value.path(), "unknown time zone '" + zone + "'");
                     }
                 });
+            } else if (entry.getKey().equals(Entity.INTERACTIONS.key()) && NONE.equals(value.scalar())) {
+                builder.noInteractions();
             } else {
                 readEntity(Entity.ofKey(entry.getKey()).orElseThrow(), value).ifPresent(builder::entity);
             }
@@ -185,7 +189,9 @@ final class MappingReader {
         int before = problems.size();
         Map<String, Node> keys = node.map();
         if (keys == null) {
+            // Only the interactions can be absent: every other entity is needed (or read from crmkit's table).
             problem(node.line(), node.path(), entity.key() + " is a map of " + String.join(", ", ENTITY_KEYS)
+                    + (entity == Entity.INTERACTIONS ? ", or none for an ERP that keeps no interactions" : "")
                     + ", was " + describe(node));
             return Optional.empty();
         }

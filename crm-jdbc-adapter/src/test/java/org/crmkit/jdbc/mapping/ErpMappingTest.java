@@ -128,6 +128,53 @@ class ErpMappingTest {
     }
 
     @Test
+    void anErpWithoutInteractionsSaysSoInYamlJsonAndCode() {
+        ErpMapping yaml = ErpMapping.parse(ORDERS + "interactions: none\n", "erp.yaml");
+        ErpMapping json = ErpMapping.parse("{\"interactions\": \"none\"}", "erp.json");
+
+        assertThat(yaml.keepsInteractions()).isFalse();
+        assertThat(yaml.entity(Entity.INTERACTIONS)).isEmpty();
+        assertThat(yaml).isEqualTo(ErpMapping.builder().timeZone(ZoneId.of("Europe/Berlin")).entity(expectedOrders())
+                .noInteractions().build());
+        assertThat(json).isEqualTo(ErpMapping.builder().noInteractions().build())
+                .isNotEqualTo(ErpMapping.crmkitTables());
+        assertThat(json.toString()).endsWith(", interactions: none]");
+        assertThat(ErpMapping.crmkitTables().keepsInteractions()).isTrue();
+        assertThat(ErpMapping.parse(ORDERS, "erp.yaml").keepsInteractions()).isTrue();
+    }
+
+    @Test
+    void mappingTheInteractionsAfterSayingNoneKeepsThemAndTheOtherWayRound() {
+        EntityMapping contacts = EntityMapping.builder(Entity.INTERACTIONS).table("contact_log")
+                .column(Field.INTERACTION_ID, "log_id").column(Field.INTERACTION_CUSTOMER_ID, "partner_no")
+                .column(Field.INTERACTION_OCCURRED_AT, "logged_at").column(Field.INTERACTION_CHANNEL, "medium")
+                .column(Field.INTERACTION_KIND, "topic").build();
+
+        ErpMapping mapped = ErpMapping.builder().noInteractions().entity(contacts).build();
+        ErpMapping none = ErpMapping.builder().entity(contacts).noInteractions().build();
+
+        assertThat(mapped.keepsInteractions()).isTrue();
+        assertThat(mapped.entity(Entity.INTERACTIONS)).contains(contacts);
+        assertThat(none.keepsInteractions()).isFalse();
+        assertThat(none.entity(Entity.INTERACTIONS)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "interactions: nothing | erp.yaml:1: interactions: interactions is a map of table, query, columns, fixed,"
+                + " filters, or none for an ERP that keeps no interactions, was 'nothing'",
+        "interactions: None    | erp.yaml:1: interactions: interactions is a map of table, query, columns, fixed,"
+                + " filters, or none for an ERP that keeps no interactions, was 'None'",
+        "orders: none          | erp.yaml:1: orders: orders is a map of table, query, columns, fixed, filters,"
+                + " was 'none'",
+    })
+    void onlyTheInteractionsCanBeNone(String text, String problem) {
+        assertThatThrownBy(() -> ErpMapping.parse(text + "\n", "erp.yaml"))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining(problem);
+    }
+
+    @Test
     void reportsEveryProblemAtOnceWithLineAndPath() {
         String text = """
                 time_zone: Europe/Berln

@@ -109,8 +109,10 @@ public final class Box {
     /**
      * Whether a snapshot lies in this box.
      *
-     * @param metrics the snapshot
+     * @param metrics the snapshot, every metric known (the linter reasons about values, not about
+     *     missing data)
      * @return true when every metric's value is in its range
+     * @throws org.crmkit.core.InvalidValueException for a snapshot whose inquiries are unknown
      */
     public boolean contains(CustomerMetrics metrics) {
         for (Metric metric : Metric.values()) {

@@ -26,8 +26,10 @@ import org.crmkit.rules.condition.Operator;
  * pre-converted: counts and flags as a {@code long}, money as a {@code BigDecimal} at the
  * currency's scale when that is exact (so that {@link BigDecimal#compareTo} compares two longs),
  * never as a double. As in {@link Condition#evaluate}, every comparison of a rule tried is
- * evaluated, without short-circuits. Measures the snapshot does not answer (signals) are asked of
- * {@link CustomerMetrics#value}, which throws as the tree-walking evaluation does.
+ * evaluated, without short-circuits. Unknown inquiries ({@link CustomerMetrics#inquiriesKnown()}
+ * false) make a comparison not hold and read {@code "unknown"}, as {@code ConditionResult.Unknown}.
+ * Measures the snapshot does not answer (signals) are asked of {@link CustomerMetrics#value}, which
+ * throws as the tree-walking evaluation does.
  *
  * <p>The explanations rendered here are those of {@link TierRule#evaluate} and
  * {@link RuleResult#explain()}, character for character; {@code CompiledTierRulesTest} checks it.
@@ -68,10 +70,15 @@ final class CompiledTierRules {
         }
     }
 
+    /** The value text of a measure the snapshot does not know, as {@code ConditionResult.Unknown} renders it. */
+    private static final String UNKNOWN = "unknown";
+
     private static final int SOURCE_BITS = 4;
     private static final int SOURCE_MASK = (1 << SOURCE_BITS) - 1;
 
     private final List<TierRule> rules;
+    /** The index of the first rule that compares the inquiries, or the rule count when none does. */
+    private final int firstInquiriesRule;
     private final List<Optional<Tier>> tiers;
     private final String[] matchedPrefix;
     private final String[] notMatchedPrefix;
@@ -112,6 +119,13 @@ final class CompiledTierRules {
     private CompiledTierRules(List<TierRule> rules, Builder built) {
         this.rules = rules;
         int count = rules.size();
+        int inquiriesRule = count;
+        for (int r = count - 1; r >= 0; r--) {
+            if (compares(rules.get(r).when(), Metric.INQUIRIES)) {
+                inquiriesRule = r;
+            }
+        }
+        this.firstInquiriesRule = inquiriesRule;
         List<Optional<Tier>> ruleTiers = new ArrayList<>(count);
         this.matchedPrefix = new String[count];
         this.notMatchedPrefix = new String[count];
@@ -222,6 +236,30 @@ final class CompiledTierRules {
     }
 
     /**
+     * Whether one of the first rules compares the inquiries: when they are unknown, the decision
+     * says why.
+     *
+     * @param tried how many rules were tried, from the first
+     * @return true if a rule tried has a comparison of the inquiries
+     */
+    boolean comparesInquiries(int tried) {
+        return firstInquiriesRule < tried;
+    }
+
+    private static boolean compares(Condition condition, Metric metric) {
+        if (condition instanceof Comparison comparison) {
+            return comparison.measure() == metric;
+        }
+        List<Condition> parts = condition instanceof AllOf all ? all.conditions() : ((AnyOf) condition).conditions();
+        for (Condition part : parts) {
+            if (compares(part, metric)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The tier of a rule, as the decision holds it.
      *
      * @param rule the rule's index
@@ -302,6 +340,10 @@ final class CompiledTierRules {
 
     private boolean compare(int c, CustomerMetrics metrics) {
         int op = code[c];
+        if ((op & SOURCE_MASK) == INQUIRIES && !metrics.inquiriesKnown()) {
+            // As Comparison.evaluate: a condition on an unknown measure does not hold, whatever the operator.
+            return false;
+        }
         int order = switch (op & SOURCE_MASK) {
             case SPEND -> metrics.spend().amount().compareTo(decimalThreshold[c]);
             case ORDERS -> Long.compare(metrics.orders(), wholeThreshold[c]);
@@ -381,7 +423,8 @@ final class CompiledTierRules {
             case SPEND -> spend;
             case ORDERS -> count(metrics.orders());
             case ACTIVE_QUARTERS -> count(metrics.activeQuarters());
-            case INQUIRIES -> count(metrics.inquiries());
+            // ConditionResult.Unknown reads "inquiries unknown >= 1 not met"; compare gave not met.
+            case INQUIRIES -> metrics.inquiriesKnown() ? count(metrics.inquiries()) : UNKNOWN;
             case TENURE_MONTHS -> count(metrics.tenureMonths());
             case STRATEGIC_AGREEMENT -> metrics.strategicAgreement() ? "true" : "false";
             default -> {

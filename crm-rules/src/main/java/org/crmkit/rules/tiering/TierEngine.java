@@ -2,6 +2,7 @@ package org.crmkit.rules.tiering;
 
 import org.crmkit.core.event.TierChanged;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,12 @@ import org.crmkit.rules.policy.PolicyHeader;
  * only when asked. Immutable and thread-safe.
  */
 public final class TierEngine {
+    /**
+     * The note of a decision that tried a rule comparing the inquiries of a snapshot that does not
+     * know them ({@link CustomerMetrics#inquiriesKnown()} false): why that comparison was not met.
+     */
+    public static final String UNKNOWN_INQUIRIES = "inquiries unknown: the source has no interactions data";
+
     private final PolicyHeader header;
     private final TieringPolicy policy;
     private final TierLadder ladder;
@@ -176,7 +183,13 @@ public final class TierEngine {
 
     private TierDecision decision(CustomerMetrics metrics, int tried, Optional<Tier> ruleTier,
             Optional<Tier> tier, Optional<GraceOutcome> grace, List<String> notes, int evaluationsBelow) {
-        return TierDecision.compiled(metrics, header.ref(), rules, tried, ruleTier, tier, grace, notes,
+        List<String> all = notes;
+        if (!metrics.inquiriesKnown() && rules.comparesInquiries(tried)) {
+            // The rule's line reads "inquiries unknown >= 1 not met"; this says why they are unknown.
+            all = new ArrayList<>(notes);
+            all.add(UNKNOWN_INQUIRIES);
+        }
+        return TierDecision.compiled(metrics, header.ref(), rules, tried, ruleTier, tier, grace, List.copyOf(all),
                 evaluationsBelow);
     }
 }

@@ -81,7 +81,7 @@ final class AgendaFixtures {
 
         CadenceCustomer build() {
             CustomerMetrics metrics = new CustomerMetrics(customer.id(), FROM, DateWindow.trailingMonths(12, FROM),
-                    Money.of("CNY", "1000"), 1, 1, 0, 15, false, Optional.empty());
+                    Money.of("CNY", "1000"), 1, 1, 0, true, 15, false, Optional.empty());
             return new CadenceCustomer(customer, Optional.ofNullable(tier).map(Tier::of), rhythmStart, interactions,
                     complaintOpen, metrics, Optional.empty());
         }

@@ -266,7 +266,7 @@ class AgendaPlannerTest {
         CadenceCustomer churned = new CadenceCustomer(lapsed.customer(), lapsed.tier(), lapsed.rhythmStart(),
                 lapsed.interactions(), false, new org.crmkit.core.metrics.CustomerMetrics(lapsed.customer().id(), FROM,
                         org.crmkit.core.metrics.DateWindow.trailingMonths(12, FROM),
-                        org.crmkit.core.model.Money.of("CNY", "0"), 0, 0, 0, 15, false, java.util.Optional.empty()),
+                        org.crmkit.core.model.Money.of("CNY", "0"), 0, 0, 0, true, 15, false, java.util.Optional.empty()),
                 java.util.Optional.empty());
 
         Policy withWinBack = PolicyDocuments.load(PolicyLoader.standardText().replace("  suppress_marketing_while",

@@ -266,7 +266,7 @@ class AgendaStreamingProperties {
                         channels.generate(source), kinds.generate(source)));
             }
             CustomerMetrics metrics = new CustomerMetrics(customer.id(), anchor, DateWindow.trailingMonths(12, anchor),
-                    Money.of("CNY", "1000"), orders.generate(source), 0, 0, tenure.generate(source), false,
+                    Money.of("CNY", "1000"), orders.generate(source), 0, 0, true, tenure.generate(source), false,
                     Optional.empty());
             return new CadenceCustomer(customer, tier.equals("none") ? Optional.empty() : Optional.of(Tier.of(tier)),
                     rhythmStart, interactions, complaints.generate(source), metrics, risks.generate(source));

@@ -23,7 +23,7 @@ class ConditionTest {
 
     private static CustomerMetrics metrics(String spend, int orders, int inquiries, boolean agreement) {
         return new CustomerMetrics(CustomerId.of("c-1"), AS_OF, DateWindow.trailingMonths(12, AS_OF),
-                Money.of("CNY", spend), orders, Math.min(orders, 4), inquiries, 30, agreement, Optional.empty());
+                Money.of("CNY", spend), orders, Math.min(orders, 4), inquiries, true, 30, agreement, Optional.empty());
     }
 
     @ParameterizedTest(name = "{0} {1} {2} is {3}")
@@ -43,6 +43,21 @@ class ConditionTest {
 
         assertThat(result.holds()).isFalse();
         assertThat(result.explain()).isEqualTo("spend 99999.99 >= 100000 not met");
+    }
+
+    @ParameterizedTest(name = "inquiries {0} {1} on unknown inquiries does not hold")
+    @CsvSource({"gte, 1", "lt, 1", "eq, 0", "lte, 5"})
+    void aComparisonOfUnknownInquiriesIsUnknownWhateverTheOperator(String operator, String threshold) {
+        Comparison comparison = Comparison.of(Metric.INQUIRIES, Operator.byKey(operator).orElseThrow(), threshold);
+
+        ConditionResult result = comparison.evaluate(metrics("0", 0, 0, false).withInquiriesUnknown());
+
+        assertThat(result).isInstanceOf(ConditionResult.Unknown.class);
+        assertThat(result.holds()).isFalse();
+        assertThat(result.explain()).isEqualTo("inquiries unknown " + comparison.operator().symbol() + " "
+                + threshold + " not met");
+        assertThat(comparison.evaluate(metrics("0", 0, 0, false)).holds())
+                .isEqualTo(comparison.operator().test(BigDecimal.ZERO, new BigDecimal(threshold)));
     }
 
     @Test

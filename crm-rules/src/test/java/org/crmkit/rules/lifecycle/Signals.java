@@ -46,7 +46,7 @@ public final class Signals {
     public static CustomerMetrics metrics(String customer, int tenureMonths, int activeQuarters, int orders,
             boolean strategicAgreement) {
         return new CustomerMetrics(CustomerId.of(customer), AS_OF, DateWindow.trailingMonths(12, AS_OF),
-                Money.of("CNY", "0"), orders, activeQuarters, 0, tenureMonths, strategicAgreement, Optional.empty());
+                Money.of("CNY", "0"), orders, activeQuarters, 0, true, tenureMonths, strategicAgreement, Optional.empty());
     }
 
     /**

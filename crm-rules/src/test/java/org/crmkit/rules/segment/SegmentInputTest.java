@@ -62,6 +62,6 @@ class SegmentInputTest {
 
     private static CustomerMetrics metrics(Optional<LocalDate> lastPurchase, int orders, String spend) {
         return new CustomerMetrics(CustomerId.of("c-1"), AS_OF, DateWindow.trailingMonths(12, AS_OF),
-                Money.of("CNY", spend), orders, 0, 0, 12, false, lastPurchase);
+                Money.of("CNY", spend), orders, 0, 0, true, 12, false, lastPurchase);
     }
 }

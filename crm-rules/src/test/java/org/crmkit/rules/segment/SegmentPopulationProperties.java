@@ -87,10 +87,10 @@ class SegmentPopulationProperties {
                 if (buyers.generate(source)) {
                     int orders = frequencies.generate(source);
                     BigDecimal spend = orders == 0 ? BigDecimal.ZERO : spends.generate(source);
-                    population.add(new CustomerMetrics(id, AS_OF, WINDOW, Money.of("CNY", spend), orders, 0, 0, 12,
+                    population.add(new CustomerMetrics(id, AS_OF, WINDOW, Money.of("CNY", spend), orders, 0, 0, true, 12,
                             false, Optional.of(AS_OF.minusDays(recencies.generate(source)))));
                 } else {
-                    population.add(new CustomerMetrics(id, AS_OF, WINDOW, Money.of("CNY", "0"), 0, 0, 0, 12, false,
+                    population.add(new CustomerMetrics(id, AS_OF, WINDOW, Money.of("CNY", "0"), 0, 0, 0, true, 12, false,
                             Optional.empty()));
                 }
             }

@@ -56,7 +56,8 @@ class CompiledTierRulesTest {
     @Test
     void everyRuleHoldsAndExplainsItselfAsTheTreeWalkingEvaluationDoes() {
         Property.forAll(cases()).tries(2_000).cover("a rule held", 50).cover("a rule did not hold", 50)
-                .cover("a comparison of nested all/any", 30).check(example -> {
+                .cover("a comparison of nested all/any", 30).cover("an inquiries comparison on unknown inquiries", 10)
+                .check(example -> {
             CompiledTierRules compiled = CompiledTierRules.compile(HEADER.currency(), example.rules());
             Property.classify("a comparison of nested all/any", example.rules().stream()
                     .anyMatch(rule -> rule.when() instanceof AllOf all && all.conditions().stream()
@@ -65,7 +66,9 @@ class CompiledTierRulesTest {
                             .anyMatch(part -> !(part instanceof Comparison))));
             boolean held = false;
             boolean failed = false;
+            boolean unknownCompared = false;
             for (CustomerMetrics metrics : example.snapshots()) {
+                unknownCompared |= !metrics.inquiriesKnown() && mentions(example.rules(), Metric.INQUIRIES);
                 for (int r = 0; r < example.rules().size(); r++) {
                     RuleResult reference = example.rules().get(r).evaluate(metrics);
                     held |= reference.matched();
@@ -78,6 +81,7 @@ class CompiledTierRulesTest {
                     assertThat(explanation.toString()).isEqualTo(reference.explain());
                 }
             }
+            Property.classify("an inquiries comparison on unknown inquiries", unknownCompared);
             Property.classify("a rule held", held);
             Property.classify("a rule did not hold", failed);
         });
@@ -194,6 +198,49 @@ class CompiledTierRulesTest {
     }
 
     @Test
+    void unknownInquiriesExplainThePotentialTierAsTheTreeWalkingEvaluationDoes() {
+        Policy standard = PolicyLoader.standard();
+        TieringPolicy tiering = standard.section(TieringPolicy.class);
+        TierEngine engine = TierEngine.of(standard.header(), tiering);
+        // No purchase in the window, inquiries not known: every rule is tried, potential does not hold.
+        CustomerMetrics unknown = metrics("0", 0, 0, 0, 24, false).withInquiriesUnknown();
+
+        TierDecision decision = engine.evaluate(unknown);
+
+        assertThat(decision.ruleTier()).isEmpty();
+        assertThat(decision.reasons()).containsExactly(
+                "rule core not matched: spend 0.00 >= 100000 not met; active_quarters 0 >= 3 not met",
+                "rule important not matched: spend 0.00 >= 30000 not met",
+                "rule basic not matched: spend 0.00 > 0 not met",
+                "rule potential not matched: spend 0.00 = 0 met; inquiries unknown >= 1 not met",
+                "no rule matched: no tier",
+                "inquiries unknown: the source has no interactions data");
+        assertThat(decision.evaluatedRules()).isEqualTo(treeWalk(tiering.rules(), unknown));
+        assertThat(decision.evaluatedRules().get(3).explain())
+                .isEqualTo("rule potential not matched: spend 0.00 = 0 met; inquiries unknown >= 1 not met");
+        // The same customer with known inquiries: one inquiry makes a potential customer, none no tier.
+        assertThat(engine.evaluate(metrics("0", 0, 0, 1, 24, false)).ruleTier()).contains(Tier.of("potential"));
+        assertThat(engine.evaluate(metrics("0", 0, 0, 0, 24, false)).reasons()).containsExactly(
+                "rule core not matched: spend 0.00 >= 100000 not met; active_quarters 0 >= 3 not met",
+                "rule important not matched: spend 0.00 >= 30000 not met",
+                "rule basic not matched: spend 0.00 > 0 not met",
+                "rule potential not matched: spend 0.00 = 0 met; inquiries 0 >= 1 not met",
+                "no rule matched: no tier");
+    }
+
+    @Test
+    void unknownInquiriesSayNothingWhenNoRuleTriedComparesThem() {
+        Policy standard = PolicyLoader.standard();
+        TierEngine engine = TierEngine.of(standard.header(), standard.section(TieringPolicy.class));
+
+        TierDecision decision = engine.evaluate(metrics("42000", 2, 2, 0, 24, false).withInquiriesUnknown());
+
+        assertThat(decision.reasons()).containsExactly("rule core not matched: spend 42000.00 >= 100000 not met;"
+                + " active_quarters 2 >= 3 not met", "rule important matched: spend 42000.00 >= 30000 met");
+        assertThat(decision.notes()).isEmpty();
+    }
+
+    @Test
     void decisionsOfEnginesWithEqualRulesAreEqual() {
         Policy standard = PolicyLoader.standard();
         TierEngine one = TierEngine.of(standard.header(), standard.section(TieringPolicy.class));
@@ -234,13 +281,14 @@ class CompiledTierRulesTest {
 
     private static CustomerMetrics metrics(String spend, int activeQuarters, int orders, int inquiries, int tenure,
             boolean agreement) {
-        return metrics("c-1", new BigDecimal(spend), activeQuarters, orders, inquiries, tenure, agreement);
+        return metrics("c-1", new BigDecimal(spend), activeQuarters, orders, inquiries, true, tenure, agreement);
     }
 
     private static CustomerMetrics metrics(String id, BigDecimal spend, int activeQuarters, int orders,
-            int inquiries, int tenure, boolean agreement) {
+            int inquiries, boolean inquiriesKnown, int tenure, boolean agreement) {
         return new CustomerMetrics(CustomerId.of(id), AS_OF, DateWindow.trailingMonths(12, AS_OF),
-                Money.of("CNY", spend), orders, activeQuarters, inquiries, tenure, agreement,
+                Money.of("CNY", spend), orders, activeQuarters, inquiriesKnown ? inquiries : 0, inquiriesKnown, tenure,
+                agreement,
                 orders > 0 ? Optional.of(AS_OF.minusDays(3)) : Optional.empty());
     }
 
@@ -262,10 +310,16 @@ class CompiledTierRulesTest {
             for (int i = 0; i < snapshots.size(); i++) {
                 CustomerMetrics m = snapshots.get(i);
                 numbered.add(metrics("c-" + i, m.spend().amount(), m.activeQuarters(), m.orders(), m.inquiries(),
-                        m.tenureMonths(), m.strategicAgreement()));
+                        m.inquiriesKnown(), m.tenureMonths(), m.strategicAgreement()));
             }
             return new Case(rules, numbered);
         };
+    }
+
+    private static boolean mentions(List<TierRule> rules, Metric metric) {
+        List<Comparison> comparisons = new ArrayList<>();
+        rules.forEach(rule -> collect(rule.when(), comparisons));
+        return comparisons.stream().anyMatch(comparison -> comparison.measure() == metric);
     }
 
     private static void collect(Condition condition, List<Comparison> into) {
@@ -314,9 +368,11 @@ class CompiledTierRulesTest {
             int quarters = count(comparisons, Metric.ACTIVE_QUARTERS, 4).generate(source);
             int orders = Math.max(quarters, count(comparisons, Metric.ORDERS, Integer.MAX_VALUE).generate(source));
             int inquiries = count(comparisons, Metric.INQUIRIES, Integer.MAX_VALUE).generate(source);
+            // One snapshot in four from a source without interactions data: inquiries unknown.
+            boolean inquiriesKnown = Gens.integers(0, 3).generate(source) != 0;
             int tenure = count(comparisons, Metric.TENURE_MONTHS, Integer.MAX_VALUE).generate(source);
             boolean agreement = Gens.booleans().generate(source);
-            return metrics("c", spend, quarters, orders, inquiries, tenure, agreement);
+            return metrics("c", spend, quarters, orders, inquiries, inquiriesKnown, tenure, agreement);
         };
     }
 

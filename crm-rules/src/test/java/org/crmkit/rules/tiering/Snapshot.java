@@ -17,6 +17,7 @@ final class Snapshot {
     private int orders;
     private int activeQuarters;
     private int inquiries;
+    private boolean inquiriesKnown = true;
     private int tenureMonths = 24;
     private boolean strategicAgreement;
     private LocalDate asOf = AS_OF;
@@ -56,6 +57,13 @@ final class Snapshot {
         return this;
     }
 
+    /** Inquiries unknown, as from a source without interactions data. */
+    Snapshot inquiriesUnknown() {
+        this.inquiries = 0;
+        this.inquiriesKnown = false;
+        return this;
+    }
+
     Snapshot tenureMonths(int months) {
         this.tenureMonths = months;
         return this;
@@ -78,7 +86,7 @@ final class Snapshot {
 
     CustomerMetrics build() {
         return new CustomerMetrics(CustomerId.of(customerId), asOf, DateWindow.trailingMonths(12, asOf),
-                Money.of(currency, spend), orders, activeQuarters, inquiries, tenureMonths, strategicAgreement,
+                Money.of(currency, spend), orders, activeQuarters, inquiries, inquiriesKnown, tenureMonths, strategicAgreement,
                 orders > 0 ? Optional.of(asOf.minusDays(10)) : Optional.empty());
     }
 }

@@ -73,6 +73,40 @@ class StandardPolicyExamplesTest {
         assertThat(decision.reasons()).hasSize(5).last().isEqualTo("no rule matched: no tier");
     }
 
+    @ParameterizedTest(name = "spend {0} in {1} active quarters, inquiries unknown -> {2}")
+    @CsvSource(nullValues = "none", value = {
+        "100000,   3, core",
+        "99999.99, 3, important",
+        "0.01,     1, basic",
+        "0,        0, none",
+        "0.00,     1, none",
+    })
+    void withoutInquiriesDataBuyersKeepTheirTierAndNoOneIsPotential(String spend, int activeQuarters,
+            String expected) {
+        Snapshot snapshot = Snapshot.any().spend(spend).activeQuarters(activeQuarters).orders(activeQuarters)
+                .inquiriesUnknown();
+
+        TierDecision decision = ENGINE.evaluate(snapshot.build());
+
+        assertThat(decision.tier().map(Tier::name)).isEqualTo(Optional.ofNullable(expected));
+    }
+
+    @Test
+    void aProspectWithoutInquiriesDataIsToldWhyPotentialCannotMatch() {
+        // The plan's potential customer (~20%): no paid purchase, but inquiries. Without interactions
+        // data they cannot be seen, and the decision says so instead of "inquiries 0 >= 1 not met".
+        TierDecision decision = ENGINE.evaluate(Snapshot.any().inquiriesUnknown().build());
+
+        assertThat(decision.tier()).isEmpty();
+        assertThat(decision.reasons()).containsExactly(
+                "rule core not matched: spend 0.00 >= 100000 not met; active_quarters 0 >= 3 not met",
+                "rule important not matched: spend 0.00 >= 30000 not met",
+                "rule basic not matched: spend 0.00 > 0 not met",
+                "rule potential not matched: spend 0.00 = 0 met; inquiries unknown >= 1 not met",
+                "no rule matched: no tier",
+                "inquiries unknown: the source has no interactions data");
+    }
+
     @Test
     void stopsAtTheFirstMatchingRule() {
         TierDecision decision = ENGINE.evaluate(Snapshot.any().buyer("150000", 4).build());

@@ -158,7 +158,7 @@ class TierEngineProperties {
         for (int i = 0; i < snapshots.size(); i++) {
             CustomerMetrics metrics = snapshots.get(i);
             unique.add(new CustomerMetrics(CustomerId.of("c-" + i), metrics.asOf(), metrics.window(), metrics.spend(),
-                    metrics.orders(), metrics.activeQuarters(), metrics.inquiries(), metrics.tenureMonths(),
+                    metrics.orders(), metrics.activeQuarters(), metrics.inquiries(), metrics.inquiriesKnown(), metrics.tenureMonths(),
                     metrics.strategicAgreement(), metrics.lastPurchase()));
         }
         return unique;
@@ -183,10 +183,15 @@ class TierEngineProperties {
         Gen<Integer> inquiryCounts = Gens.integers(0, 6);
         Gen<Integer> tenures = Gens.integers(0, 120);
         Gen<Boolean> agreements = Gens.booleans();
-        return source -> Snapshot.any().spend(spends.generate(source).toPlainString())
-                .orders(orderCounts.generate(source)).activeQuarters(quarterCounts.generate(source))
-                .inquiries(inquiryCounts.generate(source)).tenureMonths(tenures.generate(source))
-                .strategicAgreement(agreements.generate(source)).build();
+        // One snapshot in five from a source without interactions data: inquiries unknown.
+        Gen<Boolean> inquiriesUnknown = Gens.integers(0, 4).map(draw -> draw == 0);
+        return source -> {
+            Snapshot snapshot = Snapshot.any().spend(spends.generate(source).toPlainString())
+                    .orders(orderCounts.generate(source)).activeQuarters(quarterCounts.generate(source))
+                    .inquiries(inquiryCounts.generate(source)).tenureMonths(tenures.generate(source))
+                    .strategicAgreement(agreements.generate(source));
+            return inquiriesUnknown.generate(source) ? snapshot.inquiriesUnknown().build() : snapshot.build();
+        };
     }
 
     static Gen<Optional<TierAssignment>> previous() {

@@ -148,7 +148,7 @@ public abstract class FactsSourceMetricsContract {
 
         CustomerMetrics metrics = data.source().find(ACME, YEAR).orElseThrow();
 
-        assertThat(metrics).isEqualTo(new CustomerMetrics(ACME, AS_OF, YEAR.window(), Money.of("CNY", "0.00"), 0, 0, 0,
+        assertThat(metrics).isEqualTo(new CustomerMetrics(ACME, AS_OF, YEAR.window(), Money.of("CNY", "0.00"), 0, 0, 0, true,
                 14, true, Optional.empty()));
         assertThat(metrics).isEqualTo(data.expected(ACME, YEAR));
     }
@@ -432,6 +432,6 @@ public abstract class FactsSourceMetricsContract {
         }
         CustomerMetrics first = source.find(CustomerId.of("c-1"), YEAR).orElseThrow();
         assertThat(first).isEqualTo(new CustomerMetrics(CustomerId.of("c-1"), AS_OF, YEAR.window(),
-                Money.of("CNY", "2250.54"), 3, 3, 1, 32, true, Optional.of(day("2026-01-01"))));
+                Money.of("CNY", "2250.54"), 3, 3, 1, true, 32, true, Optional.of(day("2026-01-01"))));
     }
 }
