@@ -33,4 +33,22 @@ CREATE TABLE contact_log (
 CREATE VIEW v_contact AS
     SELECT log_id, partner_no, logged_at, medium, topic, result FROM contact_log WHERE deleted = FALSE;
 
+-- The service desk's tickets (complaints) and what was done about them, in local times in China.
+CREATE TABLE ticket (
+    ticket_no   VARCHAR(32)  NOT NULL PRIMARY KEY,
+    partner_no  VARCHAR(128) NOT NULL,
+    reported_at TIMESTAMP    NOT NULL,
+    severity    VARCHAR(2),
+    reason      VARCHAR(200),
+    via         VARCHAR(16)
+);
+
+CREATE TABLE ticket_event (
+    event_no  INTEGER      NOT NULL PRIMARY KEY,
+    ticket_no VARCHAR(32)  NOT NULL,
+    logged_at TIMESTAMP    NOT NULL,
+    action    VARCHAR(32)  NOT NULL,
+    note      VARCHAR(400)
+);
+
 CREATE INDEX sales_document_partner ON sales_document (partner_no, doc_date);
