@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * whose contacts arrive customer by customer and are written chunk by chunk, with {@code COPY} on
  * PostgreSQL (where the driver's copy API is there), JDBC batches elsewhere.
  */
-final class JdbcAgendaJob implements AgendaJob {
+final class JdbcAgendaJob extends RecordedJob implements AgendaJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAgendaJob.class);
     static final String JOB = "agenda";
 
@@ -60,7 +60,6 @@ final class JdbcAgendaJob implements AgendaJob {
     private final JdbcFactsSource facts;
     private final PolicyRef policy;
     private final AgendaService service;
-    private final JobRuns runs;
     private final int customersPerChunk;
     private final AgendaSink each;
     private final TierChunkRows.Writing writing;
@@ -72,11 +71,11 @@ final class JdbcAgendaJob implements AgendaJob {
      */
     JdbcAgendaJob(Database database, CrmStore store, JdbcFactsSource facts, Policy policy, Clock clock,
             int customersPerChunk, AgendaSink each, TierChunkRows.Writing writing) {
+        super(new JobRuns(database, JOB, HISTORY, clock));
         this.database = Objects.requireNonNull(database, "database");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.policy = Objects.requireNonNull(policy, "policy").ref();
         this.service = AgendaService.of(policy, store);
-        this.runs = new JobRuns(database, JOB, HISTORY, clock);
         JobChunks.requireChunkSize(customersPerChunk);
         this.customersPerChunk = customersPerChunk;
         this.each = Objects.requireNonNull(each, "each");
@@ -93,16 +92,6 @@ final class JdbcAgendaJob implements AgendaJob {
         LOG.info("Planned the agenda of {} as of {}: {} customer(s) with contacts, {} row(s)", asOf.plusDays(1),
                 asOf, run.customers(), run.changes());
         return run;
-    }
-
-    @Override
-    public Optional<JobRun> find(LocalDate asOf) {
-        return runs.find(asOf);
-    }
-
-    @Override
-    public Optional<JobRun> lastComplete() {
-        return runs.lastComplete();
     }
 
     /**

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * and cases, the stage before the day and the stored assessment streamed beside the second pass in
  * the same customer order, results written chunk by chunk with JDBC batches.
  */
-final class JdbcAssessmentJob implements AssessmentJob {
+final class JdbcAssessmentJob extends RecordedJob implements AssessmentJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAssessmentJob.class);
     static final String JOB = "assessment";
 
@@ -75,7 +75,6 @@ final class JdbcAssessmentJob implements AssessmentJob {
     private final CaseEventLog caseEvents;
     private final PolicyRef policy;
     private final CustomerBaseAnalysis analysis;
-    private final JobRuns runs;
     private final int customersPerChunk;
     private final Consumer<? super CustomerAssessment> each;
     private final String previousStages;
@@ -85,6 +84,7 @@ final class JdbcAssessmentJob implements AssessmentJob {
     JdbcAssessmentJob(Database database, JdbcFactsSource facts, ServiceCases cases,
             CaseEventLog caseEvents, Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super CustomerAssessment> each) {
+        super(new JobRuns(database, JOB, HISTORY, clock));
         this.database = Objects.requireNonNull(database, "database");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.cases = Objects.requireNonNull(cases, "cases");
@@ -93,7 +93,6 @@ final class JdbcAssessmentJob implements AssessmentJob {
         ValueEstimator estimator = policy.find(ClvPolicy.class).<ValueEstimator>map(ClvEstimator::of)
                 .orElse(ValueEstimator.none());
         this.analysis = CustomerBaseAnalysis.of(policy, estimator);
-        this.runs = new JobRuns(database, JOB, HISTORY, clock);
         JobChunks.requireChunkSize(customersPerChunk);
         this.customersPerChunk = customersPerChunk;
         this.each = Objects.requireNonNull(each, "each");
@@ -113,16 +112,6 @@ final class JdbcAssessmentJob implements AssessmentJob {
         LOG.info("Assessed {} customers as of {}: {} assessment(s) changed, {} event(s) written", run.customers(),
                 asOf, run.changes(), run.events());
         return run;
-    }
-
-    @Override
-    public Optional<JobRun> find(LocalDate asOf) {
-        return runs.find(asOf);
-    }
-
-    @Override
-    public Optional<JobRun> lastComplete() {
-        return runs.lastComplete();
     }
 
     /** Assesses every customer, writing those after the run's last committed one chunk by chunk. */

@@ -60,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * without a query per customer. Cases are far fewer than customers, so they and their events are
  * held in memory for the run, as {@link org.crmkit.rules.lifecycle.CustomerBaseAnalysis} holds them.
  */
-final class JdbcSlaJob implements SlaJob {
+final class JdbcSlaJob extends RecordedJob implements SlaJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSlaJob.class);
     static final String JOB = "sla";
     /** The longest target or milestone name the state and outbox columns keep. */
@@ -82,13 +82,13 @@ final class JdbcSlaJob implements SlaJob {
     private final PolicyRef policy;
     private final ZoneId zone;
     private final SlaEngine engine;
-    private final JobRuns runs;
     private final int customersPerChunk;
     private final Consumer<? super CaseSla> each;
     private final String tiersOnTheDay;
 
     JdbcSlaJob(Database database, ServiceCases cases, CaseEventLog caseEvents, Policy policy, Clock clock,
             int customersPerChunk, Consumer<? super CaseSla> each) {
+        super(new JobRuns(database, JOB, HISTORY, Objects.requireNonNull(clock, "clock")));
         this.database = Objects.requireNonNull(database, "database");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.caseEvents = Objects.requireNonNull(caseEvents, "caseEvents");
@@ -98,7 +98,6 @@ final class JdbcSlaJob implements SlaJob {
         SlaPolicy sla = policy.section(SlaPolicy.class);
         checkNames(sla);
         this.engine = SlaEngine.of(this.policy, sla);
-        this.runs = new JobRuns(database, JOB, HISTORY, Objects.requireNonNull(clock, "clock"));
         JobChunks.requireChunkSize(customersPerChunk);
         this.customersPerChunk = customersPerChunk;
         this.each = Objects.requireNonNull(each, "each");
@@ -131,16 +130,6 @@ final class JdbcSlaJob implements SlaJob {
         LOG.info("Evaluated the SLAs of the cases of {} customers as of {}: {} state row(s) changed, {} event(s)"
                 + " written", run.customers(), asOf, run.changes(), run.events());
         return run;
-    }
-
-    @Override
-    public Optional<JobRun> find(LocalDate asOf) {
-        return runs.find(asOf);
-    }
-
-    @Override
-    public Optional<JobRun> lastComplete() {
-        return runs.lastComplete();
     }
 
     /** Evaluates every case, writing the customers after the run's last committed one chunk by chunk. */

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * streamed from {@code crm_tier_assignment}, results written chunk by chunk by {@link TierChunkRows}:
  * with {@code COPY} on PostgreSQL, JDBC batches on H2.
  */
-final class JdbcTieringJob implements TieringJob {
+final class JdbcTieringJob extends RecordedJob implements TieringJob {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTieringJob.class);
     static final String JOB = "tiering";
 
@@ -44,7 +44,6 @@ final class JdbcTieringJob implements TieringJob {
     private final JdbcFactsSource facts;
     private final PolicyHeader header;
     private final TierEngine engine;
-    private final JobRuns runs;
     private final int customersPerChunk;
     private final Consumer<? super TierDecision> each;
     private final String previousAssignments;
@@ -58,11 +57,11 @@ final class JdbcTieringJob implements TieringJob {
     /** A job that writes as told: tests compare COPY with batches on PostgreSQL. */
     JdbcTieringJob(Database database, JdbcFactsSource facts, Policy policy, Clock clock, int customersPerChunk,
             Consumer<? super TierDecision> each, TierChunkRows.Writing writing) {
+        super(new JobRuns(database, JOB, HISTORY, clock));
         this.database = Objects.requireNonNull(database, "database");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.header = Objects.requireNonNull(policy, "policy").header();
         this.engine = TierEngine.of(policy);
-        this.runs = new JobRuns(database, JOB, HISTORY, clock);
         JobChunks.requireChunkSize(customersPerChunk);
         this.customersPerChunk = customersPerChunk;
         this.each = Objects.requireNonNull(each, "each");
@@ -80,16 +79,6 @@ final class JdbcTieringJob implements TieringJob {
         LOG.info("Tiered {} customers as of {}: {} assignment(s) changed, {} event(s) written", run.customers(),
                 asOf, run.changes(), run.events());
         return run;
-    }
-
-    @Override
-    public Optional<JobRun> find(LocalDate asOf) {
-        return runs.find(asOf);
-    }
-
-    @Override
-    public Optional<JobRun> lastComplete() {
-        return runs.lastComplete();
     }
 
     /** Decides every customer after the run's last committed one and writes them chunk by chunk. */
