@@ -55,8 +55,13 @@ final class BatchRows implements RowSink {
     }
 
     @Override
-    public BatchRows moment(Instant moment) throws SQLException {
-        next = SqlValues.bindMoment(statement, next, moment);
+    public BatchRows moment(@Nullable Instant moment) throws SQLException {
+        if (moment == null) {
+            statement.setNull(next++, Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setNull(next++, Types.INTEGER);
+        } else {
+            next = SqlValues.bindMoment(statement, next, moment);
+        }
         return this;
     }
 

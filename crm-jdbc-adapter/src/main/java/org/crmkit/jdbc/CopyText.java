@@ -113,7 +113,10 @@ final class CopyText implements RowSink {
      * @return this
      */
     @Override
-    public CopyText moment(Instant moment) {
+    public CopyText moment(@Nullable Instant moment) {
+        if (moment == null) {
+            return text(null).text(null);
+        }
         separate();
         MOMENT.formatTo(LocalDateTime.ofInstant(SqlValues.timestamp(moment).toInstant(), ZoneOffset.UTC), text);
         return number(SqlValues.nanos(moment));

@@ -304,22 +304,26 @@ final class JdbcSlaJob extends RecordedJob implements SlaJob {
                     PreparedStatement milestoneDeletes = connection.prepareStatement(MilestoneRow.DELETE);
                     PreparedStatement alertInserts = connection.prepareStatement(JdbcEventOutbox.INSERT_SLA_ALERT);
                     PreparedStatement metInserts = connection.prepareStatement(JdbcEventOutbox.INSERT_MILESTONE_MET)) {
+                BatchRows caseRows = new BatchRows(caseInserts);
+                BatchRows caseChanges = new BatchRows(caseUpdates);
+                BatchRows milestoneRows = new BatchRows(milestoneInserts);
+                BatchRows milestoneChanges = new BatchRows(milestoneUpdates);
                 BatchRows alerts = new BatchRows(alertInserts);
                 BatchRows met = new BatchRows(metInserts);
                 for (Entry entry : entries) {
                     for (Outcome outcome : entry.outcomes()) {
                         if (outcome.caseRow().isPresent()) {
                             if (outcome.first()) {
-                                outcome.caseRow().get().bindInsert(caseInserts, asOf);
+                                outcome.caseRow().get().insert(caseRows, asOf);
                             } else {
-                                outcome.caseRow().get().bindUpdate(caseUpdates, asOf);
+                                outcome.caseRow().get().update(caseChanges, asOf);
                             }
                         }
                         for (MilestoneRow row : outcome.inserts()) {
-                            row.bindInsert(milestoneInserts, asOf);
+                            row.insert(milestoneRows, asOf);
                         }
                         for (MilestoneRow row : outcome.updates()) {
-                            row.bindUpdate(milestoneUpdates, asOf);
+                            row.update(milestoneChanges, asOf);
                         }
                         for (String milestone : outcome.removed()) {
                             milestoneDeletes.setString(1, outcome.caseId());
@@ -334,11 +338,11 @@ final class JdbcSlaJob extends RecordedJob implements SlaJob {
                         }
                     }
                 }
-                caseInserts.executeBatch();
-                caseUpdates.executeBatch();
+                caseRows.execute();
+                caseChanges.execute();
                 milestoneDeletes.executeBatch();
-                milestoneInserts.executeBatch();
-                milestoneUpdates.executeBatch();
+                milestoneRows.execute();
+                milestoneChanges.execute();
                 alerts.execute();
                 met.execute();
             }

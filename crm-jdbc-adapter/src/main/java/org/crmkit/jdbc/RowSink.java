@@ -61,11 +61,11 @@ interface RowSink {
      * Adds a moment as its two columns, the timestamp then the nano-of-second, as
      * {@link SqlValues#bindMoment} binds them.
      *
-     * @param moment the moment, which {@link SqlValues#storableMoment} accepted
+     * @param moment the moment, which {@link SqlValues#storableMoment} accepted, or null for NULL in both
      * @return this
      * @throws SQLException if a statement refuses the value
      */
-    RowSink moment(Instant moment) throws SQLException;
+    RowSink moment(@Nullable Instant moment) throws SQLException;
 
     /**
      * Ends the current row.

@@ -2,10 +2,8 @@ package org.crmkit.jdbc;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +26,7 @@ final class SlaStateRows {
     /** A row of {@code crm_case_sla}. */
     record CaseRow(String caseId, String customerId, PolicyRef policy, Optional<String> tier,
             Optional<String> priority, Optional<String> target, int reopenings, boolean paused, boolean closed) {
-        /** The columns, in the order {@link #bindInsert} binds them. */
+        /** The columns, in the order {@link #insert} writes them. */
         static final String COLUMNS = "case_id, customer_id, policy_id, policy_version, tier, priority, target,"
                 + " reopenings, paused, closed, since";
         static final String SELECT = "SELECT " + COLUMNS + " FROM crm_case_sla";
@@ -60,34 +58,20 @@ final class SlaStateRows {
                     row.getBoolean("closed"));
         }
 
-        /** Adds the row, found on a day, to a batch of {@link #INSERT}. */
-        void bindInsert(PreparedStatement insert, LocalDate since) throws SQLException {
-            insert.setString(1, caseId);
-            int next = bindValues(insert, 2);
-            insert.setObject(next, since);
-            insert.addBatch();
+        /** Writes the row, found on a day, in the order of {@link #COLUMNS}: for {@link #INSERT}. */
+        void insert(RowSink sink, LocalDate since) throws SQLException {
+            values(sink.text(caseId)).day(since).endRow();
         }
 
-        /** Adds the row, found on a day, to a batch of {@link #UPDATE}. */
-        void bindUpdate(PreparedStatement update, LocalDate since) throws SQLException {
-            int next = bindValues(update, 1);
-            update.setObject(next, since);
-            update.setString(next + 1, caseId);
-            update.addBatch();
+        /** Writes the row, found on a day, in the order of {@link #UPDATE}'s markers. */
+        void update(RowSink sink, LocalDate since) throws SQLException {
+            values(sink).day(since).text(caseId).endRow();
         }
 
-        private int bindValues(PreparedStatement statement, int first) throws SQLException {
-            int i = first;
-            statement.setString(i++, customerId);
-            statement.setString(i++, policy.id());
-            statement.setString(i++, policy.version());
-            statement.setString(i++, tier.orElse(null));
-            statement.setString(i++, priority.orElse(null));
-            statement.setString(i++, target.orElse(null));
-            statement.setInt(i++, reopenings);
-            statement.setBoolean(i++, paused);
-            statement.setBoolean(i++, closed);
-            return i;
+        private RowSink values(RowSink sink) throws SQLException {
+            return sink.text(customerId).text(policy.id()).text(policy.version()).text(tier.orElse(null))
+                    .text(priority.orElse(null)).text(target.orElse(null)).number(reopenings).flag(paused)
+                    .flag(closed);
         }
     }
 
@@ -99,7 +83,7 @@ final class SlaStateRows {
             Optional<Instant> metAt, boolean metByClosing, String status, Duration elapsed, Duration paused,
             Optional<Duration> remaining, Optional<Instant> warningAt, boolean warningSent, boolean breachSent,
             boolean metSent) {
-        /** The columns, {@code case_id} and {@code milestone} first, in the order {@link #bindInsert} binds them. */
+        /** The columns, {@code case_id} and {@code milestone} first, in the order {@link #insert} writes them. */
         static final String COLUMNS = "case_id, milestone, milestone_number, cycle, started_at, started_nanos, due_at,"
                 + " due_nanos, met_at, met_nanos, met_by_closing, status, elapsed_seconds, paused_seconds,"
                 + " remaining_seconds, warning_at, warning_nanos, warning_sent, breach_sent, met_sent, since";
@@ -157,56 +141,22 @@ final class SlaStateRows {
                     row.getBoolean("met_sent"));
         }
 
-        /** Adds the row, found on a day, to a batch of {@link #INSERT}. */
-        void bindInsert(PreparedStatement insert, LocalDate since) throws SQLException {
-            insert.setString(1, caseId);
-            insert.setString(2, milestone);
-            int next = bindValues(insert, 3);
-            insert.setObject(next, since);
-            insert.addBatch();
+        /** Writes the row, found on a day, in the order of {@link #COLUMNS}: for {@link #INSERT}. */
+        void insert(RowSink sink, LocalDate since) throws SQLException {
+            values(sink.text(caseId).text(milestone)).day(since).endRow();
         }
 
-        /** Adds the row, found on a day, to a batch of {@link #UPDATE}. */
-        void bindUpdate(PreparedStatement update, LocalDate since) throws SQLException {
-            int next = bindValues(update, 1);
-            update.setObject(next, since);
-            update.setString(next + 1, caseId);
-            update.setString(next + 2, milestone);
-            update.addBatch();
+        /** Writes the row, found on a day, in the order of {@link #UPDATE}'s markers. */
+        void update(RowSink sink, LocalDate since) throws SQLException {
+            values(sink).day(since).text(caseId).text(milestone).endRow();
         }
 
-        private int bindValues(PreparedStatement statement, int first) throws SQLException {
-            int i = first;
-            statement.setInt(i++, number);
-            statement.setInt(i++, cycle);
-            i = SqlValues.bindMoment(statement, i, startedAt);
-            i = SqlValues.bindMoment(statement, i, dueAt);
-            i = bindOptionalMoment(statement, i, metAt);
-            statement.setBoolean(i++, metByClosing);
-            statement.setString(i++, status);
-            statement.setBigDecimal(i++, seconds(elapsed));
-            statement.setBigDecimal(i++, seconds(paused));
-            if (remaining.isPresent()) {
-                statement.setBigDecimal(i++, seconds(remaining.get()));
-            } else {
-                statement.setNull(i++, Types.NUMERIC);
-            }
-            i = bindOptionalMoment(statement, i, warningAt);
-            statement.setBoolean(i++, warningSent);
-            statement.setBoolean(i++, breachSent);
-            statement.setBoolean(i++, metSent);
-            return i;
+        private RowSink values(RowSink sink) throws SQLException {
+            return sink.number(number).number(cycle).moment(startedAt).moment(dueAt).moment(metAt.orElse(null))
+                    .flag(metByClosing).text(status).decimal(seconds(elapsed)).decimal(seconds(paused))
+                    .decimal(remaining.map(SlaStateRows::seconds).orElse(null)).moment(warningAt.orElse(null))
+                    .flag(warningSent).flag(breachSent).flag(metSent);
         }
-    }
-
-    private static int bindOptionalMoment(PreparedStatement statement, int index, Optional<Instant> moment)
-            throws SQLException {
-        if (moment.isPresent()) {
-            return SqlValues.bindMoment(statement, index, moment.get());
-        }
-        statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setNull(index + 1, Types.INTEGER);
-        return index + 2;
     }
 
     private static Optional<Instant> optionalMoment(ResultSet row, String name) throws SQLException {

@@ -58,6 +58,11 @@ class CopyTextTest {
     }
 
     @Test
+    void writesAnAbsentMomentAsNullInBothItsColumns() {
+        assertThat(new CopyText().moment(null).number(1).endRow().toString()).isEqualTo("\\N\t\\N\t1\n");
+    }
+
+    @Test
     void sendsUtf8() {
         assertThat(new CopyText().text("中😀").endRow().bytes()).isEqualTo("中😀\n".getBytes(StandardCharsets.UTF_8));
     }
